@@ -1,0 +1,73 @@
+// Builds the stylesheet, script and fonts into public/build with content hashes, plus gzip and
+// brotli copies served as they are. Runs before start, test and bench.
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import * as esbuild from "esbuild";
+
+const out = "public/build";
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+
+const dsCss = "node_modules/@digdir/designsystemet-css/dist/src";
+// Only the components Samspill uses: the whole library would double the page weight.
+const components = [
+  "base",
+  "alert",
+  "breadcrumbs",
+  "button",
+  "card",
+  "details",
+  "error-summary",
+  "field",
+  "fieldset",
+  "heading",
+  "input",
+  "label",
+  "link",
+  "list",
+  "paragraph",
+  "skip-link",
+  "tag",
+  "validation-message",
+];
+const entry = [
+  `@layer ds.theme, ds.base, ds.components;`,
+  `@import "../../node_modules/@digdir/designsystemet-theme/brand/digdir.css";`,
+  ...components.map((c) => `@import "../../${dsCss}/${c}.css";`),
+  `@import "../../src/web/client/app.css";`,
+].join("\n");
+mkdirSync("public/.entry", { recursive: true });
+writeFileSync("public/.entry/app.css", entry);
+
+const result = await esbuild.build({
+  entryPoints: ["public/.entry/app.css", "src/web/client/app.ts"],
+  bundle: true,
+  minify: true,
+  format: "esm",
+  target: ["es2020", "chrome100", "firefox100", "safari15"],
+  outdir: out,
+  entryNames: "[name].[hash]",
+  assetNames: "[name].[hash]",
+  loader: { ".woff2": "file" },
+  metafile: true,
+  logLevel: "warning",
+});
+rmSync("public/.entry", { recursive: true, force: true });
+
+const files = Object.keys(result.metafile.outputs).map((p) => basename(p));
+const manifest = {
+  css: files.find((f) => f.endsWith(".css")),
+  js: files.find((f) => f.endsWith(".js")),
+  fonts: files.filter((f) => f.endsWith(".woff2")),
+};
+for (const file of readdirSync(out)) {
+  if (file.endsWith(".woff2")) continue; // already compressed
+  const data = readFileSync(join(out, file));
+  writeFileSync(join(out, `${file}.gz`), gzipSync(data, { level: 9 }));
+  writeFileSync(
+    join(out, `${file}.br`),
+    brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+  );
+}
+writeFileSync(join(out, "manifest.json"), JSON.stringify(manifest, null, 2));

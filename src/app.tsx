@@ -1,0 +1,116 @@
+import { serveStatic } from "@hono/node-server/serve-static";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import type { Db } from "./db/client";
+import { type Clock, systemClock } from "./kernel/clock";
+import type { AppDeps, AppEnv, RateRules } from "./kernel/context";
+import { BadRequest } from "./kernel/forms";
+import { createPageCache } from "./kernel/page-cache";
+import { memoryRateLimiter, type RateLimiter } from "./kernel/rate-limit";
+import { createSigner } from "./kernel/secrets";
+import { csrfGuard, securityHeaders } from "./kernel/security";
+import { contactPage, contactRoutes } from "./modules/contact";
+import { feedbackRoutes } from "./modules/feedback";
+import { isOneClickUnsubscribe, newsletterPage, newsletterRoutes } from "./modules/newsletter";
+import { accessibilityPage, pageRoutes, privacyPage } from "./modules/pages/routes";
+import { frontPage, programmePage, programmeRoutes } from "./modules/programmes";
+import { buildDir } from "./web/assets";
+import type { ContentPage } from "./web/content-pages";
+import { errorPage } from "./web/error-pages";
+
+export type AppOptions = {
+  db: Db;
+  secret: string;
+  clock?: Clock;
+  env?: AppDeps["env"];
+  mailKind?: AppDeps["mailKind"];
+  publicUrl?: string | undefined;
+  trustProxy?: boolean;
+  rateLimiter?: RateLimiter;
+  rateRules?: RateRules;
+  pageCacheSeconds?: number;
+  contactInbox?: string;
+  onJobQueued?: () => void;
+  log?: (line: string) => void;
+};
+
+export const defaultRateRules: RateRules = { form: { limit: 30, windowSeconds: 60 } };
+
+/** The pages that carry the feedback widget, in the order their patterns are tried. */
+const contentPages: ContentPage[] = [
+  frontPage,
+  programmePage,
+  contactPage,
+  newsletterPage,
+  accessibilityPage,
+  privacyPage,
+];
+
+export function createApp(options: AppOptions) {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const deps: AppDeps = {
+    db: options.db,
+    clock,
+    signer: createSigner(options.secret),
+    rateLimiter: options.rateLimiter ?? memoryRateLimiter(),
+    rateRules: options.rateRules ?? defaultRateRules,
+    pageCache: createPageCache((options.pageCacheSeconds ?? 5) * 1000),
+    env: options.env ?? "production",
+    publicUrl: options.publicUrl,
+    trustProxy: options.trustProxy ?? false,
+    contactInbox: options.contactInbox ?? "postmottak@samspill.example",
+    mailKind: options.mailKind ?? "smtp",
+    onJobQueued: options.onJobQueued ?? (() => {}),
+  };
+
+  const app = new Hono<AppEnv>();
+
+  // Middleware, in the order a request meets it.
+  app.use(async (c, next) => {
+    c.set("deps", deps);
+    await next();
+  });
+  app.use(securityHeaders());
+  app.use(
+    "/assets/*",
+    async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.header("Cache-Control", "public, max-age=31536000, immutable");
+    },
+    serveStatic({
+      root: buildDir,
+      rewriteRequestPath: (p) => p.replace(/^\/assets/, ""),
+      precompressed: true,
+    }),
+  );
+  app.use(bodyLimit({ maxSize: 64 * 1024, onError: (c) => errorPage(c, "tooLarge") }));
+  app.use(csrfGuard(isOneClickUnsubscribe));
+
+  // One route group per module.
+  app.route("/", pageRoutes());
+  app.route("/", programmeRoutes());
+  app.route(
+    "/",
+    feedbackRoutes(() => contentPages),
+  );
+  app.route("/", contactRoutes());
+  app.route("/", newsletterRoutes());
+
+  app.notFound((c) => errorPage(c, "notFound"));
+  app.onError((error, c) => {
+    if (error instanceof BadRequest) return errorPage(c, "badRequest");
+    if (error instanceof HTTPException && error.status < 500) {
+      return errorPage(
+        c,
+        error.status === 403 ? "forbidden" : error.status === 413 ? "tooLarge" : "badRequest",
+      );
+    }
+    // The message only: request bodies and addresses stay out of the log.
+    log(`error ${c.req.method} ${c.req.routePath}: ${error.message}`);
+    return errorPage(c, "serverError");
+  });
+
+  return app;
+}

@@ -1,0 +1,57 @@
+import type { Context } from "hono";
+import type { Db } from "../db/client";
+import type { Lang } from "../web/i18n";
+import type { Clock } from "./clock";
+import type { PageCache } from "./page-cache";
+import type { RateLimiter, RateRule } from "./rate-limit";
+import type { Signer } from "./secrets";
+
+export type RateRules = {
+  /** Every public form post, per client. */
+  form: RateRule;
+};
+
+export type AppDeps = {
+  db: Db;
+  clock: Clock;
+  signer: Signer;
+  rateLimiter: RateLimiter;
+  rateRules: RateRules;
+  pageCache: PageCache;
+  env: "development" | "production" | "test";
+  /** Base URL for links in e-mail; when unset, the origin of the request. */
+  publicUrl: string | undefined;
+  trustProxy: boolean;
+  /** Mailbox that receives contact messages for programmes without their own. */
+  contactInbox: string;
+  mailKind: "smtp" | "outbox";
+  /** Wake the job loop after queueing work, so a receipt leaves at once. */
+  onJobQueued: () => void;
+};
+
+export type AppEnv = { Variables: { deps: AppDeps } };
+export type AppContext = Context<AppEnv>;
+
+export function deps(c: Context<AppEnv>): AppDeps {
+  return c.get("deps");
+}
+
+export function langOf(c: Context): Lang {
+  const fromParam = c.req.param("lang");
+  if (fromParam === "nn" || fromParam === "en" || fromParam === "nb") return fromParam;
+  const first = c.req.path.split("/")[1];
+  return first === "nn" || first === "en" ? first : "nb";
+}
+
+export function baseUrl(c: Context<AppEnv>): string {
+  const configured = deps(c).publicUrl;
+  if (configured) return configured.replace(/\/$/, "");
+  const url = new URL(c.req.url);
+  if (deps(c).trustProxy) {
+    const proto = c.req.header("x-forwarded-proto");
+    const host = c.req.header("x-forwarded-host");
+    if (proto) url.protocol = `${proto}:`;
+    if (host) url.host = host;
+  }
+  return url.origin;
+}

@@ -1,0 +1,2 @@
+export { contactPage, contactRoutes } from "./routes";
+export { findContactMessage, submitContactMessage } from "./service";

@@ -1,0 +1,206 @@
+import { count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type TestApp, testApp } from "../../../tests/support/app";
+import { databaseKinds } from "../../../tests/support/db";
+import { pageFeedback } from "./schema";
+
+const PAGE = "/tilbud/inkluderende-barnehage-og-skolemiljo";
+
+describe.each(databaseKinds)("page feedback on %s", (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp(kind);
+  });
+  afterAll(() => t.close());
+
+  const rows = async () => (await t.db.select({ n: count() }).from(pageFeedback))[0]!.n;
+
+  it("stores a Nei, asks the follow-up for Nei, then stores the comment and thanks", async () => {
+    const before = await rows();
+    const answer = await t.post("/nb/tilbakemelding", { step: "answer", page: PAGE, answer: "no" });
+    expect(answer.status).toBe(303);
+    const location = answer.headers.get("location")!;
+    expect(location).toMatch(
+      new RegExp(`^/nb${PAGE}\\?tilbakemelding=\\d+\\.0\\.[\\w-]+#tilbakemelding$`),
+    );
+    expect(await rows()).toBe(before + 1);
+
+    const page = await t.app.request(location);
+    const html = await page.text();
+    expect(html).toContain("Hva lette du etter?");
+    expect(html).toContain("0/250");
+    const ref = decodeURIComponent(
+      new URL(location, "http://x").searchParams.get("tilbakemelding")!,
+    );
+
+    const comment = await t.post("/nb/tilbakemelding", {
+      step: "comment",
+      page: PAGE,
+      ref,
+      comment: "Jeg lette etter søknadsfristen for pulje 3.",
+    });
+    expect(comment.status).toBe(303);
+    expect(comment.headers.get("location")).toBe(`/nb${PAGE}?tilbakemelding=takk#tilbakemelding`);
+    const thanks = await (await t.app.request(comment.headers.get("location")!)).text();
+    expect(thanks).toContain("Tusen takk for hjelpen!");
+    const [stored] = await t.db
+      .select()
+      .from(pageFeedback)
+      .where(eq(pageFeedback.id, Number(ref.split(".")[0])));
+    expect(stored).toMatchObject({
+      page: PAGE,
+      lang: "nb",
+      found: false,
+      comment: "Jeg lette etter søknadsfristen for pulje 3.",
+    });
+  });
+
+  it("asks a different follow-up for Ja, in nynorsk", async () => {
+    const answer = await t.post("/nn/tilbakemelding", {
+      step: "answer",
+      page: "/kontakt",
+      answer: "yes",
+    });
+    const html = await (await t.app.request(answer.headers.get("location")!)).text();
+    expect(html).toContain("Så bra! Er det noko vi kan gjere betre på denne sida?");
+    expect(html).toContain('lang="nn"');
+  });
+
+  it("answers a script's request with the next step of the widget only", async () => {
+    const res = await t.post(
+      "/en/tilbakemelding",
+      { step: "answer", page: "/", answer: "no" },
+      { "X-Fragment": "feedback" },
+    );
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html.startsWith("<section")).toBe(true);
+    expect(html).toContain("What were you looking for?");
+  });
+
+  it("refuses a 251-character comment beside the field and in a summary, keeping the text", async () => {
+    const answer = await t.post("/nb/tilbakemelding", {
+      step: "answer",
+      page: PAGE,
+      answer: "yes",
+    });
+    const ref = decodeURIComponent(
+      new URL(answer.headers.get("location")!, "http://x").searchParams.get("tilbakemelding")!,
+    );
+    const long = "å".repeat(251);
+    const res = await t.post("/nb/tilbakemelding", {
+      step: "comment",
+      page: PAGE,
+      ref,
+      comment: long,
+    });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain("<title>Feil: ");
+    expect(html).toContain('class="ds-error-summary"');
+    expect(html).toContain('href="#feedback-comment"');
+    expect(html).toContain("Kommentaren kan ha høyst 250 tegn");
+    expect(html).toContain(long);
+    const [row] = await t.db
+      .select()
+      .from(pageFeedback)
+      .where(eq(pageFeedback.id, Number(ref.split(".")[0])));
+    expect(row?.comment).toBeNull();
+  });
+
+  it("masks e-mail addresses, phone numbers and national ids in comments and says so", async () => {
+    const answer = await t.post("/nb/tilbakemelding", { step: "answer", page: PAGE, answer: "no" });
+    const ref = decodeURIComponent(
+      new URL(answer.headers.get("location")!, "http://x").searchParams.get("tilbakemelding")!,
+    );
+    const res = await t.post("/nb/tilbakemelding", {
+      step: "comment",
+      page: PAGE,
+      ref,
+      comment: "Ring meg på 477 99 200 eller skriv til ola@kommune.no, fnr 01010012356",
+    });
+    expect(res.headers.get("location")).toContain("maskert=1");
+    const [row] = await t.db
+      .select()
+      .from(pageFeedback)
+      .where(eq(pageFeedback.id, Number(ref.split(".")[0])));
+    expect(row?.comment).toBe("Ring meg på [***] eller skriv til [***], fnr [***]");
+    expect(row?.commentMasked).toBe(true);
+    const html = await (await t.app.request(res.headers.get("location")!)).text();
+    expect(html).toContain("Vi fjernet noe som så ut som personopplysninger");
+  });
+
+  it("refuses a forged reference, an unknown page, garbage and a missing answer with 400", async () => {
+    const before = await rows();
+    const forged = await t.post("/nb/tilbakemelding", {
+      step: "comment",
+      page: PAGE,
+      ref: "1.0.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+      comment: "x",
+    });
+    expect(forged.status).toBe(400);
+    expect(await forged.text()).toContain("Vi forstod ikke forespørselen");
+    expect(
+      (await t.post("/nb/tilbakemelding", { step: "answer", page: "/finnes-ikke", answer: "yes" }))
+        .status,
+    ).toBe(400);
+    expect(
+      (
+        await t.post("/nb/tilbakemelding", {
+          step: "answer",
+          page: "/tilbud/finnes-ikke",
+          answer: "yes",
+        })
+      ).status,
+    ).toBe(400);
+    expect((await t.post("/nb/tilbakemelding", { step: "answer", page: PAGE })).status).toBe(400);
+    const garbage = await t.app.request("/nb/tilbakemelding", {
+      method: "POST",
+      body: "\u0000{not a form",
+      headers: { "Content-Type": "application/json", Origin: "http://localhost" },
+    });
+    expect(garbage.status).toBe(400);
+    const empty = await t.app.request("/en/tilbakemelding", {
+      method: "POST",
+      headers: { Origin: "http://localhost" },
+    });
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toContain("We did not understand the request");
+    expect(await rows()).toBe(before);
+  });
+
+  it("stores nothing for a filled honeypot and still thanks the sender", async () => {
+    const before = await rows();
+    const res = await t.post("/nb/tilbakemelding", {
+      step: "answer",
+      page: PAGE,
+      answer: "yes",
+      website: "http://spam",
+    });
+    expect(res.status).toBe(303);
+    expect(await rows()).toBe(before);
+  });
+});
+
+describe.each(databaseKinds)("a flood of feedback on %s", (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp(kind, { rateRules: { form: { limit: 5, windowSeconds: 60 } } });
+  });
+  afterAll(() => t.close());
+
+  it("stops storing after the per-client limit and starts again in the next window", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      statuses.push(
+        (await t.post("/nb/tilbakemelding", { step: "answer", page: "/", answer: "yes" })).status,
+      );
+    }
+    expect(statuses).toEqual([303, 303, 303, 303, 303, 429, 429, 429]);
+    expect((await t.db.select({ n: count() }).from(pageFeedback))[0]!.n).toBe(5);
+    t.clock.advance(61_000);
+    expect(
+      (await t.post("/nb/tilbakemelding", { step: "answer", page: "/", answer: "yes" })).status,
+    ).toBe(303);
+  });
+});

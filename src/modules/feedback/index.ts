@@ -1,0 +1,3 @@
+export { feedbackRoutes, widgetStateFrom } from "./routes";
+export { addComment, commentMaxLength, recordAnswer } from "./service";
+export { FeedbackWidget } from "./widget";

@@ -1,0 +1,121 @@
+import {
+  Counter,
+  ErrorSummary,
+  errorText,
+  Honeypot,
+  ValidationMessage,
+} from "../../web/components/form";
+import type { WidgetState } from "../../web/content-pages";
+import { type Lang, messages } from "../../web/i18n";
+import { commentMaxLength } from "./service";
+
+export const WIDGET_ID = "tilbakemelding";
+
+/** «Fant du det du lette etter?» — plain forms that a small script turns into in-page steps. */
+export function FeedbackWidget(props: { lang: Lang; page: string; state: WidgetState }) {
+  const t = messages(props.lang);
+  const action = `/${props.lang}/tilbakemelding`;
+  const state = props.state;
+  return (
+    <section
+      id={WIDGET_ID}
+      class="feedback"
+      aria-labelledby="feedback-heading"
+      data-module="feedback"
+    >
+      {state.kind === "ask" ? (
+        <form method="post" action={action} class="feedback__ask">
+          <input type="hidden" name="step" value="answer" />
+          <input type="hidden" name="page" value={props.page} />
+          <Honeypot />
+          <h2 class="ds-heading" data-size="xs" id="feedback-heading" tabindex={-1}>
+            {t.feedback.question}
+          </h2>
+          <div class="feedback__buttons">
+            <button
+              class="ds-button"
+              data-variant="secondary"
+              type="submit"
+              name="answer"
+              value="yes"
+            >
+              {t.feedback.yes}
+            </button>
+            <button
+              class="ds-button"
+              data-variant="secondary"
+              type="submit"
+              name="answer"
+              value="no"
+            >
+              {t.feedback.no}
+            </button>
+          </div>
+        </form>
+      ) : null}
+      {state.kind === "comment" ? (
+        <form method="post" action={action} class="feedback__comment" novalidate>
+          <input type="hidden" name="step" value="comment" />
+          <input type="hidden" name="page" value={props.page} />
+          <input type="hidden" name="ref" value={state.ref} />
+          <Honeypot />
+          {state.error ? (
+            <ErrorSummary
+              t={t}
+              items={[
+                {
+                  href: "#feedback-comment",
+                  text: errorText(t, t.feedback.commentName, state.error),
+                },
+              ]}
+            />
+          ) : null}
+          <h2 class="ds-heading" data-size="xs" id="feedback-heading" tabindex={-1}>
+            {state.found ? t.feedback.followUpYes : t.feedback.followUpNo}
+          </h2>
+          <div class="ds-field" data-module="counter">
+            <label class="ds-label" for="feedback-comment">
+              {t.feedback.commentLabel}
+            </label>
+            <p data-field="description" id="feedback-comment-hint">
+              {t.feedback.commentHint}
+            </p>
+            <ValidationMessage
+              t={t}
+              id="feedback-comment-error"
+              text={state.error ? errorText(t, t.feedback.commentName, state.error) : undefined}
+            />
+            <textarea
+              class="ds-input"
+              id="feedback-comment"
+              name="comment"
+              rows={3}
+              maxlength={commentMaxLength}
+              aria-invalid={state.error ? "true" : undefined}
+              aria-describedby={`${state.error ? "feedback-comment-error " : ""}feedback-comment-hint feedback-comment-counter`}
+            >
+              {state.value ?? ""}
+            </textarea>
+            <Counter
+              t={t}
+              id="feedback-comment-counter"
+              limit={commentMaxLength}
+              value={state.value ?? ""}
+            />
+          </div>
+          <button class="ds-button" data-variant="primary" type="submit">
+            {t.feedback.send}
+          </button>
+        </form>
+      ) : null}
+      {state.kind === "thanks" ? (
+        <div class="feedback__thanks">
+          <h2 class="ds-heading" data-size="xs" id="feedback-heading" tabindex={-1}>
+            {t.feedback.thanks}
+          </h2>
+          {state.masked ? <p class="ds-paragraph">{t.feedback.masked}</p> : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,262 @@
+import { readFile } from "node:fs/promises";
+import { and, asc, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { z } from "zod";
+import type { Db } from "../../db/client";
+import type { KlassCodes, KlassSnapshot } from "./klass";
+import { REFERENCE_DIR } from "./klass";
+import {
+  counties,
+  countyOfficeCoverage,
+  countyOfficeNames,
+  countyOffices,
+  municipalities,
+  municipalityChanges,
+} from "./schema";
+
+/** Rows valid on `date` (YYYY-MM-DD): validFrom <= date < validTo. */
+function validAt(table: { validFrom: AnyPgColumn; validTo: AnyPgColumn }, date: string) {
+  return and(lte(table.validFrom, date), or(isNull(table.validTo), gt(table.validTo, date)));
+}
+
+/**
+ * Klass answers a range query with the range's end as validTo for codes still valid. Every
+ * reform of counties and municipalities takes effect on 1 January, so a last validTo that is
+ * not a 1 January is the range's end: the code is still valid.
+ */
+function openEnded(codes: KlassCodes["codes"]) {
+  const ends = codes.map((c) => c.validToInRequestedRange).filter((d): d is string => !!d);
+  const last = ends.sort().at(-1);
+  return codes.map((c) => ({
+    code: c.code,
+    name: c.name,
+    validFrom: c.validFromInRequestedRange,
+    validTo:
+      !c.validToInRequestedRange || (c.validToInRequestedRange === last && !last.endsWith("-01-01"))
+        ? null
+        : c.validToInRequestedRange,
+  }));
+}
+
+export type ImportReport = { counties: number; municipalities: number; changes: number };
+
+/** Load counties, municipalities and their changes; running it again changes nothing. */
+export async function importKlass(db: Db, snapshot: KlassSnapshot): Promise<ImportReport> {
+  const countyRows = openEnded(snapshot.counties.codes);
+  const municipalityRows = openEnded(snapshot.municipalities.codes).map((m) => ({
+    ...m,
+    countyCode: m.code.slice(0, 2),
+  }));
+  const changeRows = snapshot.changes.codeChanges.map((c) => ({
+    oldCode: c.oldCode,
+    newCode: c.newCode,
+    changedOn: c.changeOccurred,
+    oldName: c.oldName,
+    newName: c.newName,
+  }));
+  await db.transaction(async (tx) => {
+    for (const row of countyRows) {
+      await tx
+        .insert(counties)
+        .values(row)
+        .onConflictDoUpdate({
+          target: [counties.code, counties.validFrom],
+          set: { name: row.name, validTo: row.validTo },
+        });
+    }
+    for (let i = 0; i < municipalityRows.length; i += 200) {
+      await tx
+        .insert(municipalities)
+        .values(municipalityRows.slice(i, i + 200))
+        .onConflictDoUpdate({
+          target: [municipalities.code, municipalities.validFrom],
+          set: {
+            name: sql`excluded.name`,
+            validTo: sql`excluded.valid_to`,
+            countyCode: sql`excluded.county_code`,
+          },
+        });
+    }
+    for (let i = 0; i < changeRows.length; i += 200) {
+      await tx
+        .insert(municipalityChanges)
+        .values(changeRows.slice(i, i + 200))
+        .onConflictDoNothing();
+    }
+  });
+  return {
+    counties: countyRows.length,
+    municipalities: municipalityRows.length,
+    changes: changeRows.length,
+  };
+}
+
+const period = { validFrom: z.string(), validTo: z.string().nullable() };
+export const countyOfficesFileSchema = z.object({
+  offices: z.array(
+    z.object({
+      id: z.string().regex(/^[a-z0-9-]+$/),
+      validFrom: z.string(),
+      validTo: z.string().nullable(),
+      email: z.string().email().optional(),
+      names: z.array(z.object({ nb: z.string(), nn: z.string(), ...period })).min(1),
+      coverage: z.array(z.object({ countyCode: z.string().regex(/^\d{2}$/), ...period })).min(1),
+    }),
+  ),
+});
+
+export async function readCountyOfficesFile(dir: URL = REFERENCE_DIR) {
+  const raw = JSON.parse(await readFile(new URL("county-offices.json", dir), "utf8"));
+  return countyOfficesFileSchema.parse(raw);
+}
+
+export async function importCountyOffices(
+  db: Db,
+  file: z.infer<typeof countyOfficesFileSchema>,
+): Promise<number> {
+  await db.transaction(async (tx) => {
+    for (const office of file.offices) {
+      await tx
+        .insert(countyOffices)
+        .values({
+          id: office.id,
+          validFrom: office.validFrom,
+          validTo: office.validTo,
+          email: office.email ?? null,
+        })
+        .onConflictDoUpdate({
+          target: countyOffices.id,
+          set: {
+            validFrom: office.validFrom,
+            validTo: office.validTo,
+            email: office.email ?? null,
+          },
+        });
+      for (const name of office.names) {
+        await tx
+          .insert(countyOfficeNames)
+          .values({
+            officeId: office.id,
+            validFrom: name.validFrom,
+            validTo: name.validTo,
+            nameNb: name.nb,
+            nameNn: name.nn,
+          })
+          .onConflictDoUpdate({
+            target: [countyOfficeNames.officeId, countyOfficeNames.validFrom],
+            set: { validTo: name.validTo, nameNb: name.nb, nameNn: name.nn },
+          });
+      }
+      for (const cover of office.coverage) {
+        await tx
+          .insert(countyOfficeCoverage)
+          .values({ officeId: office.id, ...cover })
+          .onConflictDoUpdate({
+            target: [
+              countyOfficeCoverage.officeId,
+              countyOfficeCoverage.countyCode,
+              countyOfficeCoverage.validFrom,
+            ],
+            set: { validTo: cover.validTo },
+          });
+      }
+    }
+  });
+  return file.offices.length;
+}
+
+export type MunicipalityOption = {
+  code: string;
+  name: string;
+  countyCode: string;
+  countyName: string;
+};
+
+/** Municipalities valid on a date, with their county, sorted by county and name. */
+export async function municipalitiesAt(db: Db, date: string): Promise<MunicipalityOption[]> {
+  const rows = await db
+    .select({
+      code: municipalities.code,
+      name: municipalities.name,
+      countyCode: municipalities.countyCode,
+      countyName: counties.name,
+    })
+    .from(municipalities)
+    .innerJoin(counties, and(eq(counties.code, municipalities.countyCode), validAt(counties, date)))
+    .where(validAt(municipalities, date))
+    .orderBy(asc(municipalities.countyCode), asc(municipalities.name));
+  return rows;
+}
+
+export async function isMunicipalityValidAt(db: Db, code: string, date: string): Promise<boolean> {
+  const rows = await db
+    .select({ code: municipalities.code })
+    .from(municipalities)
+    .where(and(eq(municipalities.code, code), validAt(municipalities, date)))
+    .limit(1);
+  return rows.length > 0;
+}
+
+export async function countiesAt(db: Db, date: string) {
+  return db
+    .select({ code: counties.code, name: counties.name })
+    .from(counties)
+    .where(validAt(counties, date))
+    .orderBy(asc(counties.code));
+}
+
+export type OfficeAt = { id: string; name: string; countyCodes: string[] };
+
+/** County offices existing on a date, named as they were then, with the counties they covered. */
+export async function countyOfficesAt(
+  db: Db,
+  date: string,
+  lang: "nb" | "nn" | "en",
+): Promise<OfficeAt[]> {
+  const names = await db
+    .select({
+      id: countyOfficeNames.officeId,
+      nb: countyOfficeNames.nameNb,
+      nn: countyOfficeNames.nameNn,
+    })
+    .from(countyOfficeNames)
+    .innerJoin(countyOffices, eq(countyOffices.id, countyOfficeNames.officeId))
+    .where(and(validAt(countyOfficeNames, date), validAt(countyOffices, date)));
+  const coverage = await db
+    .select({ id: countyOfficeCoverage.officeId, county: countyOfficeCoverage.countyCode })
+    .from(countyOfficeCoverage)
+    .where(validAt(countyOfficeCoverage, date));
+  return names
+    .map((n) => ({
+      id: n.id,
+      name: lang === "nn" ? n.nn : n.nb,
+      countyCodes: coverage
+        .filter((c) => c.id === n.id)
+        .map((c) => c.county)
+        .sort(),
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name, "nb"));
+}
+
+/** The municipalities that a code became after reforms, followed to the given date. */
+export async function successorsAt(db: Db, code: string, date: string): Promise<string[]> {
+  let current = [code];
+  for (let step = 0; step < 5; step++) {
+    const valid = [];
+    const next: string[] = [];
+    for (const c of current) {
+      if (await isMunicipalityValidAt(db, c, date)) {
+        valid.push(c);
+        continue;
+      }
+      const changes = await db
+        .select({ newCode: municipalityChanges.newCode })
+        .from(municipalityChanges)
+        .where(and(eq(municipalityChanges.oldCode, c), lte(municipalityChanges.changedOn, date)));
+      next.push(...changes.map((ch) => ch.newCode).filter((n) => n !== c));
+    }
+    if (next.length === 0) return [...new Set(valid)].sort();
+    current = [...new Set([...valid, ...next])];
+  }
+  return [...new Set(current)].sort();
+}

@@ -1,0 +1,11 @@
+export { frontPage, programmePage, programmeRoutes } from "./routes";
+export {
+  addCohortMunicipalities,
+  createCohort,
+  createProgramme,
+  getPublicProgramme,
+  listPublishedProgrammes,
+  ownerPhones,
+  programmeContact,
+  programmeOptions,
+} from "./service";

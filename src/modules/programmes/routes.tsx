@@ -1,0 +1,69 @@
+import { Hono } from "hono";
+import { type AppContext, type AppEnv, deps } from "../../kernel/context";
+import type { ContentPage, WidgetState } from "../../web/content-pages";
+import { errorPage } from "../../web/error-pages";
+import type { Lang } from "../../web/i18n";
+import { toHtml } from "../../web/render";
+import { widgetStateFrom } from "../feedback";
+import { getPublicProgramme, listPublishedProgrammes } from "./service";
+import { FrontPage, ProgrammePage } from "./views";
+
+/**
+ * Pages that are the same for everyone are taken from the micro-cache when the widget is in
+ * its first state; any other state (a query string) is rendered fresh.
+ */
+async function cachedPage(
+  c: AppContext,
+  widget: WidgetState,
+  status: 200 | 422,
+  produce: () => Promise<string | null>,
+): Promise<Response> {
+  const cacheable = widget.kind === "ask" && status === 200;
+  const html = cacheable
+    ? await deps(c).pageCache.get(c.req.path, async () => (await produce()) ?? "")
+    : await produce();
+  if (!html) return errorPage(c, "notFound");
+  c.header("Cache-Control", cacheable ? "public, max-age=60" : "no-store");
+  return c.html(html, status);
+}
+
+export const frontPage: ContentPage = {
+  pattern: /^\/$/,
+  async render(c, lang, _match, widget, status = 200) {
+    return cachedPage(c, widget, status, async () => {
+      const programmes = await listPublishedProgrammes(deps(c).db, lang);
+      return toHtml(<FrontPage lang={lang} programmes={programmes} widget={widget} />);
+    });
+  },
+};
+
+export const programmePage: ContentPage = {
+  pattern: /^\/tilbud\/([a-z0-9-]{1,60})$/,
+  async exists(c, match) {
+    return (await getPublicProgramme(deps(c).db, match[1]!, "nb")) !== null;
+  },
+  async render(c, lang, match, widget, status = 200) {
+    return cachedPage(c, widget, status, async () => {
+      const data = await getPublicProgramme(deps(c).db, match[1]!, lang);
+      if (!data) return null;
+      return toHtml(<ProgrammePage lang={lang} data={data} widget={widget} />);
+    });
+  },
+};
+
+export function programmeRoutes() {
+  const app = new Hono<AppEnv>();
+  app.get("/:lang{nb|nn|en}/", (c) =>
+    frontPage.render(c, c.req.param("lang") as Lang, ["/"] as RegExpMatchArray, widgetStateFrom(c)),
+  );
+  app.get("/:lang{nb|nn|en}/tilbud/:slug{[a-z0-9-]{1,60}}", (c) => {
+    const slug = c.req.param("slug");
+    return programmePage.render(
+      c,
+      c.req.param("lang") as Lang,
+      [`/tilbud/${slug}`, slug] as unknown as RegExpMatchArray,
+      widgetStateFrom(c),
+    );
+  });
+  return app;
+}

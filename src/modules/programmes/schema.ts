@@ -1,0 +1,87 @@
+import {
+  date,
+  integer,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+export const programmes = pgTable(
+  "programmes",
+  {
+    id: serial("id").primaryKey(),
+    slug: text("slug").notNull(),
+    owner: text("owner").notNull(),
+    /** "cohorts": invited through county offices; "application": municipalities apply. */
+    model: text("model").notNull(),
+    startedOn: date("started_on"),
+    durationMinMonths: integer("duration_min_months").notNull(),
+    durationMaxMonths: integer("duration_max_months").notNull(),
+    /** "mixed" (gatherings and local work) or "mostly-digital". */
+    deliveryMode: text("delivery_mode").notNull(),
+    contactPhone: text("contact_phone"),
+    contactEmail: text("contact_email"),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    sortOrder: integer("sort_order").notNull().default(0),
+  },
+  (t) => [uniqueIndex("programmes_slug_uq").on(t.slug)],
+);
+
+/** Public page content per language; bodies are Markdown, rendered and sanitised on output. */
+export const programmeTexts = pgTable(
+  "programme_texts",
+  {
+    programmeId: integer("programme_id")
+      .notNull()
+      .references(() => programmes.id),
+    lang: text("lang").notNull(),
+    title: text("title").notNull(),
+    ownerName: text("owner_name").notNull(),
+    summary: text("summary").notNull(),
+    targetGroup: text("target_group").notNull(),
+    bodyMarkdown: text("body_markdown").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.programmeId, t.lang] })],
+);
+
+export const cohorts = pgTable(
+  "cohorts",
+  {
+    id: serial("id").primaryKey(),
+    programmeId: integer("programme_id")
+      .notNull()
+      .references(() => programmes.id),
+    number: integer("number").notNull(),
+    startsOn: date("starts_on").notNull(),
+    endsOn: date("ends_on").notNull(),
+    /** The last day county offices have to invite municipalities (Europe/Oslo). */
+    officeInviteDeadline: date("office_invite_deadline"),
+  },
+  (t) => [uniqueIndex("cohorts_programme_number_uq").on(t.programmeId, t.number)],
+);
+
+export const cohortOffices = pgTable(
+  "cohort_offices",
+  {
+    cohortId: integer("cohort_id")
+      .notNull()
+      .references(() => cohorts.id),
+    officeId: text("office_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cohortId, t.officeId] })],
+);
+
+export const cohortMunicipalities = pgTable(
+  "cohort_municipalities",
+  {
+    cohortId: integer("cohort_id")
+      .notNull()
+      .references(() => cohorts.id),
+    municipalityCode: text("municipality_code").notNull(),
+    officeId: text("office_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cohortId, t.municipalityCode] })],
+);

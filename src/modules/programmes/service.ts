@@ -1,0 +1,210 @@
+import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import type { Lang } from "../../web/i18n";
+import { countyOfficesAt, municipalitiesAt } from "../organisations";
+import { cohortMunicipalities, cohortOffices, cohorts, programmes, programmeTexts } from "./schema";
+
+export type ProgrammeSummary = {
+  id: number;
+  slug: string;
+  title: string;
+  ownerName: string;
+  summary: string;
+  /** The language the text is in: English falls back to bokmål where no translation exists. */
+  textLang: Lang;
+};
+
+async function textsFor(db: Db, ids: number[], lang: Lang) {
+  if (ids.length === 0) return new Map<number, typeof programmeTexts.$inferSelect>();
+  const rows = await db
+    .select()
+    .from(programmeTexts)
+    .where(
+      and(inArray(programmeTexts.programmeId, ids), inArray(programmeTexts.lang, [lang, "nb"])),
+    );
+  const byId = new Map<number, typeof programmeTexts.$inferSelect>();
+  for (const row of rows) {
+    const existing = byId.get(row.programmeId);
+    if (!existing || row.lang === lang) byId.set(row.programmeId, row);
+  }
+  return byId;
+}
+
+export async function listPublishedProgrammes(db: Db, lang: Lang): Promise<ProgrammeSummary[]> {
+  const rows = await db
+    .select({ id: programmes.id, slug: programmes.slug })
+    .from(programmes)
+    .where(isNotNull(programmes.publishedAt))
+    .orderBy(asc(programmes.sortOrder), asc(programmes.id));
+  const texts = await textsFor(
+    db,
+    rows.map((r) => r.id),
+    lang,
+  );
+  return rows.flatMap((r) => {
+    const text = texts.get(r.id);
+    if (!text) return [];
+    return [
+      {
+        id: r.id,
+        slug: r.slug,
+        title: text.title,
+        ownerName: text.ownerName,
+        summary: text.summary,
+        textLang: text.lang as Lang,
+      },
+    ];
+  });
+}
+
+export type PublicCohort = {
+  number: number;
+  startsOn: string;
+  endsOn: string;
+  officeInviteDeadline: string | null;
+  offices: { id: string; name: string; municipalities: { code: string; name: string }[] }[];
+  municipalityCount: number;
+};
+
+export type PublicProgramme = {
+  programme: typeof programmes.$inferSelect;
+  text: typeof programmeTexts.$inferSelect;
+  textLang: Lang;
+  cohorts: PublicCohort[];
+};
+
+/**
+ * A published programme as the public page shows it. Offices and municipalities are named as
+ * they were when the cohort started (Fylkesmannen i Oppland in 2017, not today's office).
+ */
+export async function getPublicProgramme(
+  db: Db,
+  slug: string,
+  lang: Lang,
+): Promise<PublicProgramme | null> {
+  const [programme] = await db
+    .select()
+    .from(programmes)
+    .where(and(eq(programmes.slug, slug), isNotNull(programmes.publishedAt)));
+  if (!programme) return null;
+  const text = (await textsFor(db, [programme.id], lang)).get(programme.id);
+  if (!text) return null;
+  const cohortRows = await db
+    .select()
+    .from(cohorts)
+    .where(eq(cohorts.programmeId, programme.id))
+    .orderBy(asc(cohorts.number));
+  const result: PublicCohort[] = [];
+  for (const cohort of cohortRows) {
+    const invited = await db
+      .select({ officeId: cohortOffices.officeId })
+      .from(cohortOffices)
+      .where(eq(cohortOffices.cohortId, cohort.id));
+    const taking = await db
+      .select({
+        code: cohortMunicipalities.municipalityCode,
+        officeId: cohortMunicipalities.officeId,
+      })
+      .from(cohortMunicipalities)
+      .where(eq(cohortMunicipalities.cohortId, cohort.id));
+    const at = cohort.startsOn;
+    const officeNames = new Map((await countyOfficesAt(db, at, lang)).map((o) => [o.id, o.name]));
+    const municipalityNames = new Map(
+      (await municipalitiesAt(db, at)).map((m) => [m.code, m.name]),
+    );
+    const offices = invited
+      .map((o) => ({
+        id: o.officeId,
+        name: officeNames.get(o.officeId) ?? o.officeId,
+        municipalities: taking
+          .filter((m) => m.officeId === o.officeId)
+          .map((m) => ({ code: m.code, name: municipalityNames.get(m.code) ?? m.code }))
+          .sort((a, b) => a.name.localeCompare(b.name, "nb")),
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name, "nb"));
+    result.push({
+      number: cohort.number,
+      startsOn: cohort.startsOn,
+      endsOn: cohort.endsOn,
+      officeInviteDeadline: cohort.officeInviteDeadline,
+      offices,
+      municipalityCount: taking.length,
+    });
+  }
+  return { programme, text, textLang: text.lang as Lang, cohorts: result };
+}
+
+export async function programmeOptions(db: Db, lang: Lang) {
+  return (await listPublishedProgrammes(db, lang)).map((p) => ({
+    id: p.id,
+    slug: p.slug,
+    title: p.title,
+  }));
+}
+
+export async function programmeContact(db: Db, id: number) {
+  const [row] = await db
+    .select({ email: programmes.contactEmail, phone: programmes.contactPhone })
+    .from(programmes)
+    .where(eq(programmes.id, id));
+  return row ?? null;
+}
+
+// Commands used by the seed and, later, by the programme admin.
+
+export type NewProgramme = Omit<typeof programmes.$inferInsert, "id">;
+export type ProgrammeText = Omit<typeof programmeTexts.$inferInsert, "programmeId">;
+
+export async function createProgramme(db: Db, input: NewProgramme, texts: ProgrammeText[]) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(programmes).values(input).returning({ id: programmes.id });
+    if (!row) throw new Error("programme not created");
+    for (const text of texts)
+      await tx.insert(programmeTexts).values({ ...text, programmeId: row.id });
+    return row.id;
+  });
+}
+
+export async function createCohort(
+  db: Db,
+  input: Omit<typeof cohorts.$inferInsert, "id">,
+  officeIds: string[],
+) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(cohorts).values(input).returning({ id: cohorts.id });
+    if (!row) throw new Error("cohort not created");
+    if (officeIds.length > 0) {
+      await tx
+        .insert(cohortOffices)
+        .values(officeIds.map((officeId) => ({ cohortId: row.id, officeId })));
+    }
+    return row.id;
+  });
+}
+
+export async function addCohortMunicipalities(
+  db: Db,
+  cohortId: number,
+  rows: { municipalityCode: string; officeId: string }[],
+) {
+  if (rows.length === 0) return;
+  await db
+    .insert(cohortMunicipalities)
+    .values(rows.map((r) => ({ ...r, cohortId })))
+    .onConflictDoNothing();
+}
+
+/** Phone numbers of the owners of published programmes, for the contact page. */
+export async function ownerPhones(db: Db, lang: Lang) {
+  const list = await listPublishedProgrammes(db, lang);
+  const rows = await db
+    .select({ id: programmes.id, phone: programmes.contactPhone })
+    .from(programmes)
+    .where(isNotNull(programmes.contactPhone));
+  const phones = new Map<string, { owner: string; phone: string }>();
+  for (const p of list) {
+    const phone = rows.find((r) => r.id === p.id)?.phone;
+    if (phone && !phones.has(p.ownerName)) phones.set(p.ownerName, { owner: p.ownerName, phone });
+  }
+  return [...phones.values()];
+}

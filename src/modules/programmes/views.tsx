@@ -1,0 +1,212 @@
+import { raw } from "hono/html";
+import { type WidgetState, widgetHasError } from "../../web/content-pages";
+import { formatDate, formatMonthYear, type Lang, messages } from "../../web/i18n";
+import { Layout, localPath } from "../../web/layout";
+import { renderMarkdown } from "../../web/markdown";
+import { FeedbackWidget } from "../feedback";
+import type { ProgrammeSummary, PublicProgramme } from "./service";
+
+export function FrontPage(props: {
+  lang: Lang;
+  programmes: ProgrammeSummary[];
+  widget: WidgetState;
+}) {
+  const t = messages(props.lang);
+  return (
+    <Layout
+      lang={props.lang}
+      title={t.front.title}
+      path="/"
+      hasErrors={widgetHasError(props.widget)}
+    >
+      <h1 class="ds-heading" data-size="xl">
+        {t.front.title}
+      </h1>
+      <p class="ds-paragraph lead" data-size="lg">
+        {t.front.intro}
+      </p>
+      <h2 class="ds-heading" data-size="md">
+        {t.front.catalogue}
+      </h2>
+      <ul class="catalogue">
+        {props.programmes.map((p) => (
+          <li>
+            <article class="ds-card" lang={p.textLang !== props.lang ? p.textLang : undefined}>
+              <h3 class="ds-heading" data-size="sm">
+                <a class="ds-link" href={localPath(props.lang, `/tilbud/${p.slug}`)}>
+                  {p.title}
+                </a>
+              </h3>
+              <p class="ds-paragraph owner" data-size="sm">
+                {t.front.by(p.ownerName)}
+              </p>
+              <p class="ds-paragraph">{p.summary}</p>
+            </article>
+          </li>
+        ))}
+      </ul>
+      <FeedbackWidget lang={props.lang} page="/" state={props.widget} />
+    </Layout>
+  );
+}
+
+export function ProgrammePage(props: { lang: Lang; data: PublicProgramme; widget: WidgetState }) {
+  const t = messages(props.lang);
+  const { programme, text, textLang, cohorts } = props.data;
+  const contentLang = textLang !== props.lang ? textLang : undefined;
+  const path = `/tilbud/${programme.slug}`;
+  return (
+    <Layout
+      lang={props.lang}
+      title={text.title}
+      path={path}
+      hasErrors={widgetHasError(props.widget)}
+    >
+      <nav aria-label={t.site.breadcrumbs} class="ds-breadcrumbs">
+        <ol>
+          <li>
+            <a class="ds-link" href={localPath(props.lang, "/")}>
+              {t.site.programmes}
+            </a>
+          </li>
+          <li>
+            <a class="ds-link" href={localPath(props.lang, path)} aria-current="page">
+              {text.title}
+            </a>
+          </li>
+        </ol>
+      </nav>
+      {contentLang ? (
+        <p class="ds-paragraph notice" data-size="sm">
+          {t.site.onlyInNorwegian}
+        </p>
+      ) : null}
+      <article>
+        <h1 class="ds-heading" data-size="xl" lang={contentLang}>
+          {text.title}
+        </h1>
+        <p class="ds-paragraph owner">{t.front.by(text.ownerName)}</p>
+        <p class="ds-paragraph lead" data-size="lg" lang={contentLang}>
+          {text.summary}
+        </p>
+        <section aria-labelledby="facts-heading" class="facts">
+          <h2 class="ds-heading" data-size="sm" id="facts-heading">
+            {t.programme.facts}
+          </h2>
+          <dl>
+            {programme.startedOn ? (
+              <div>
+                <dt>{t.programme.status}</dt>
+                <dd>{t.programme.startedIn(formatMonthYear(props.lang, programme.startedOn))}</dd>
+              </div>
+            ) : null}
+            <div>
+              <dt>{t.programme.targetGroup}</dt>
+              <dd lang={contentLang}>{text.targetGroup}</dd>
+            </div>
+            <div>
+              <dt>{t.programme.duration}</dt>
+              <dd>
+                {t.programme.durationRange(
+                  programme.durationMinMonths,
+                  programme.durationMaxMonths,
+                )}
+              </dd>
+            </div>
+            <div>
+              <dt>{t.programme.delivery}</dt>
+              <dd>{t.programme.deliveryModes[programme.deliveryMode] ?? programme.deliveryMode}</dd>
+            </div>
+            <div>
+              <dt>{t.programme.howToJoin}</dt>
+              <dd>{t.programme.models[programme.model] ?? programme.model}</dd>
+            </div>
+          </dl>
+        </section>
+        <div class="prose" lang={contentLang}>
+          {raw(renderMarkdown(text.bodyMarkdown))}
+        </div>
+        {cohorts.length > 0 ? (
+          <section aria-labelledby="cohorts-heading">
+            <h2 class="ds-heading" data-size="md" id="cohorts-heading">
+              {t.programme.cohorts}
+            </h2>
+            {cohorts.map((cohort) => (
+              <section class="cohort" aria-labelledby={`cohort-${cohort.number}`}>
+                <h3 class="ds-heading" data-size="sm" id={`cohort-${cohort.number}`}>
+                  {t.programme.cohortTitle(cohort.number)}
+                </h3>
+                <p class="ds-paragraph">
+                  {t.programme.cohortPeriod(
+                    formatMonthYear(props.lang, cohort.startsOn),
+                    formatMonthYear(props.lang, cohort.endsOn),
+                  )}
+                </p>
+                {cohort.officeInviteDeadline ? (
+                  <p class="ds-paragraph">
+                    {t.programme.officeDeadline(
+                      formatDate(props.lang, cohort.officeInviteDeadline),
+                    )}
+                  </p>
+                ) : null}
+                <p class="ds-paragraph figure">
+                  <strong>{t.programme.municipalitiesTakingPart(cohort.municipalityCount)}</strong>
+                </p>
+                <h4 class="ds-heading" data-size="xs">
+                  {t.programme.invitedOffices(cohort.offices.length)}
+                </h4>
+                <ul class="ds-list offices">
+                  {cohort.offices.map((office) => (
+                    <li>
+                      {office.municipalities.length > 0 ? (
+                        <details class="ds-details">
+                          <summary>
+                            {office.name} ({office.municipalities.length})
+                          </summary>
+                          <div>
+                            <p class="ds-paragraph ds-sr-only">
+                              {t.programme.municipalitiesOf(office.name)}
+                            </p>
+                            <ul class="ds-list municipalities">
+                              {office.municipalities.map((m) => (
+                                <li>{m.name}</li>
+                              ))}
+                            </ul>
+                          </div>
+                        </details>
+                      ) : (
+                        office.name
+                      )}
+                    </li>
+                  ))}
+                </ul>
+                {cohort.municipalityCount === 0 ? (
+                  <p class="ds-paragraph">{t.programme.noMunicipalitiesYet}</p>
+                ) : null}
+              </section>
+            ))}
+          </section>
+        ) : null}
+        <section aria-labelledby="contact-heading" class="ds-card programme-contact">
+          <h2 class="ds-heading" data-size="sm" id="contact-heading">
+            {t.programme.contact}
+          </h2>
+          <p class="ds-paragraph">
+            {t.programme.contactLead}{" "}
+            <a class="ds-link" href={localPath(props.lang, `/kontakt?tilbud=${programme.slug}`)}>
+              {t.programme.contactForm}
+            </a>
+            {programme.contactPhone ? ` ${t.programme.phone(programme.contactPhone)}.` : "."}
+          </p>
+          <p class="ds-paragraph">
+            {t.programme.newsletterLead}{" "}
+            <a class="ds-link" href={localPath(props.lang, `/nyhetsbrev?tilbud=${programme.slug}`)}>
+              {t.programme.newsletterLink}
+            </a>
+          </p>
+        </section>
+      </article>
+      <FeedbackWidget lang={props.lang} page={path} state={props.widget} />
+    </Layout>
+  );
+}

@@ -1,0 +1,67 @@
+import { serve } from "@hono/node-server";
+import { createApp } from "./app";
+import { loadConfig } from "./config";
+import { openDatabase } from "./db/client";
+import { seedDemo, seedReference } from "./db/seed";
+import { osloToday, systemClock } from "./kernel/clock";
+import { createJobRunner } from "./kernel/jobs";
+import { MAIL_JOB, mailJobHandler } from "./kernel/mail-jobs";
+import { outboxMailer, smtpMailer } from "./kernel/mailer";
+import { memoryRateLimiter, postgresRateLimiter } from "./kernel/rate-limit";
+import { loadSecret } from "./kernel/secrets";
+
+// Start: config → database → migrations → reference and demo data → jobs → http.
+const config = loadConfig();
+const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
+
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+await database.migrate();
+log(`database ready (${database.kind})`);
+
+const reference = await seedReference(database.db, {
+  klassUrl: config.klassUrl,
+  today: osloToday(systemClock.now()),
+});
+log(
+  `reference data: ${reference.counties} counties, ${reference.municipalities} municipality periods, ${reference.offices} county offices`,
+);
+if (config.seedDemo && (await seedDemo(database.db))) log("demo data loaded");
+
+const secret = await loadSecret(database.db, config.secret);
+const mailer = config.smtpUrl
+  ? smtpMailer(config.smtpUrl, config.mailFrom)
+  : outboxMailer(database.db);
+const jobs = createJobRunner(database.db, { [MAIL_JOB]: mailJobHandler(mailer) }, systemClock, log);
+jobs.start();
+
+const app = createApp({
+  db: database.db,
+  secret,
+  env: config.env,
+  mailKind: mailer.kind,
+  publicUrl: config.publicUrl,
+  trustProxy: config.trustProxy,
+  rateLimiter:
+    database.kind === "postgres" ? postgresRateLimiter(database.db) : memoryRateLimiter(),
+  pageCacheSeconds: config.pageCacheSeconds,
+  onJobQueued: () => jobs.poke(),
+  log,
+});
+
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  log(
+    `Samspill listening on http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${info.port}/`,
+  );
+  if (mailer.kind === "outbox" && config.env === "development") {
+    log(`no SMTP_URL: mail goes to http://localhost:${info.port}/nb/dev/utboks`);
+  }
+});
+
+async function shutdown() {
+  server.close();
+  await jobs.stop();
+  await database.close();
+  process.exit(0);
+}
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);

@@ -1,0 +1,102 @@
+// Progressive enhancement only: every page works without this file.
+
+type Texts = { limit: string; left: string; over: string };
+
+// The counter's words come from the server-rendered text, so the script needs no catalogue.
+function counterTexts(lang: string): Texts {
+  if (lang === "en")
+    return {
+      limit: "You can enter {n} characters",
+      left: "{n} characters left",
+      over: "{n} characters too many",
+    };
+  if (lang === "nn")
+    return { limit: "Du kan skrive {n} teikn", left: "{n} teikn att", over: "{n} teikn for mykje" };
+  return { limit: "Du kan skrive {n} tegn", left: "{n} tegn igjen", over: "{n} tegn for mye" };
+}
+
+function enhanceCounters(root: ParentNode) {
+  const lang = document.documentElement.lang;
+  const texts = counterTexts(lang);
+  for (const counter of root.querySelectorAll<HTMLElement>("[data-field=counter]")) {
+    if (counter.dataset.enhanced) continue;
+    counter.dataset.enhanced = "1";
+    const field = counter.closest(".ds-field");
+    const input = field?.querySelector<HTMLTextAreaElement | HTMLInputElement>("textarea, input");
+    const visual = counter.querySelector<HTMLElement>("[data-counter=visual]");
+    const text = counter.querySelector<HTMLElement>("[data-counter=text]");
+    const limit = Number(counter.dataset.limit);
+    if (!input || !visual || !text || !limit) continue;
+    // A separate polite live region, updated after typing pauses, so screen readers are not
+    // interrupted on every keystroke.
+    const live = document.createElement("p");
+    live.className = "ds-sr-only";
+    live.setAttribute("aria-live", "polite");
+    counter.after(live);
+    let timer: number | undefined;
+    const update = () => {
+      const used = input.value.length;
+      visual.textContent = `${used}/${limit}`;
+      const message =
+        used === 0
+          ? texts.limit.replace("{n}", String(limit))
+          : used > limit
+            ? texts.over.replace("{n}", String(used - limit))
+            : texts.left.replace("{n}", String(limit - used));
+      text.textContent = message;
+      counter.classList.toggle("counter--over", used > limit);
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => {
+        live.textContent = message;
+      }, 800);
+    };
+    input.addEventListener("input", update);
+  }
+}
+
+function enhanceFeedback(section: HTMLElement) {
+  section.addEventListener("submit", async (event) => {
+    const form = event.target as HTMLFormElement;
+    if (!(form instanceof HTMLFormElement)) return;
+    event.preventDefault();
+    const submitter = (event as SubmitEvent).submitter as HTMLButtonElement | null;
+    const body = new URLSearchParams();
+    for (const [key, value] of new FormData(form, submitter)) {
+      if (typeof value === "string") body.append(key, value);
+    }
+    for (const button of form.querySelectorAll("button")) button.disabled = true;
+    try {
+      const response = await fetch(form.action, {
+        method: "POST",
+        headers: { "X-Fragment": "feedback", "Content-Type": "application/x-www-form-urlencoded" },
+        body,
+        credentials: "same-origin",
+      });
+      if (!response.ok && response.status !== 422) throw new Error(String(response.status));
+      const html = await response.text();
+      const template = document.createElement("template");
+      template.innerHTML = html.trim();
+      const next = template.content.querySelector<HTMLElement>("section");
+      if (!next) throw new Error("no widget");
+      section.innerHTML = next.innerHTML;
+      enhanceCounters(section);
+      const focusTarget =
+        section.querySelector<HTMLElement>(".ds-error-summary") ??
+        section.querySelector<HTMLElement>("#feedback-heading");
+      focusTarget?.focus();
+    } catch {
+      // Fall back to a normal post: the server answers it as a page.
+      form.submit();
+    }
+  });
+}
+
+function start() {
+  enhanceCounters(document);
+  for (const section of document.querySelectorAll<HTMLElement>("[data-module=feedback]")) {
+    enhanceFeedback(section);
+  }
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+else start();

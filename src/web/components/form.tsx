@@ -1,0 +1,312 @@
+import type { Child } from "hono/jsx";
+import type { FieldErrors, FormValues } from "../../kernel/forms";
+import type { Messages } from "../i18n";
+
+export type FormState = { values: FormValues; errors: FieldErrors };
+export const emptyForm: FormState = { values: {}, errors: {} };
+
+/** Turn an error code from a form schema into a sentence in the user's language. */
+export function errorText(t: Messages, label: string, error: FieldErrors[string]): string {
+  switch (error.code) {
+    case "required":
+      return t.errors.required(label);
+    case "choice":
+      return t.errors.choice(label);
+    case "max":
+      return t.errors.max(label, error.max ?? 0);
+    case "email":
+      return t.errors.email;
+    case "municipality":
+      return t.errors.municipality;
+    case "consent":
+      return t.errors.consent;
+    case "alreadySubscribed":
+      return t.errors.alreadySubscribed;
+    case "rateLimited":
+      return t.errors.rateLimited;
+    case "staleFeedback":
+      return t.errors.staleFeedback;
+    default:
+      return t.errors.required(label);
+  }
+}
+
+export type SummaryItem = { href: string; text: string };
+
+/**
+ * GOV.UK's pattern in Designsystemet's look: a summary at the top that takes focus (autofocus
+ * works without script), each error a link to its field.
+ */
+export function ErrorSummary(props: { t: Messages; items: SummaryItem[] }) {
+  if (props.items.length === 0) return null;
+  return (
+    <div class="ds-error-summary" tabindex={-1} autofocus data-module="error-summary">
+      <h2 class="ds-heading" data-size="xs">
+        {props.t.form.errorSummary}
+      </h2>
+      <ul class="ds-list">
+        {props.items.map((item) => (
+          <li>
+            <a class="ds-link" href={item.href}>
+              {item.text}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+type FieldProps = {
+  t: Messages;
+  name: string;
+  id?: string;
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+  value?: string | undefined;
+  type?: "text" | "email" | "tel";
+  autocomplete?: string;
+  required?: boolean;
+  maxLength?: number;
+  /** Render a textarea with a character counter. */
+  multiline?: boolean;
+  rows?: number;
+};
+
+function describedBy(...ids: (string | false | undefined)[]) {
+  const list = ids.filter(Boolean).join(" ");
+  return list || undefined;
+}
+
+export function ValidationMessage(props: { t: Messages; id: string; text: string | undefined }) {
+  if (!props.text) return null;
+  return (
+    <div class="ds-validation-message" data-field="validation" id={props.id}>
+      <span class="ds-sr-only">{props.t.form.errorPrefix} </span>
+      {props.text}
+    </div>
+  );
+}
+
+export function Counter(props: { t: Messages; id: string; limit: number; value: string }) {
+  const used = props.value.length;
+  return (
+    <p data-field="counter" data-limit={props.limit} id={props.id} class="counter">
+      <span aria-hidden="true" data-counter="visual">
+        {used}/{props.limit}
+      </span>
+      <span class="ds-sr-only" data-counter="text">
+        {used === 0
+          ? props.t.counter.limit(props.limit)
+          : used > props.limit
+            ? props.t.counter.over(used - props.limit)
+            : props.t.counter.left(props.limit - used)}
+      </span>
+    </p>
+  );
+}
+
+export function Field(props: FieldProps) {
+  const id = props.id ?? props.name;
+  const hintId = props.hint ? `${id}-hint` : undefined;
+  const errorId = props.error ? `${id}-error` : undefined;
+  const counterId = props.multiline && props.maxLength ? `${id}-counter` : undefined;
+  const aria = describedBy(errorId, hintId, counterId);
+  return (
+    <div class="ds-field" data-module={counterId ? "counter" : undefined}>
+      <label class="ds-label" for={id}>
+        {props.label}
+        {props.required === false ? <span class="optional"> {props.t.form.optional}</span> : null}
+      </label>
+      {props.hint ? (
+        <p data-field="description" id={hintId}>
+          {props.hint}
+        </p>
+      ) : null}
+      <ValidationMessage t={props.t} id={`${id}-error`} text={props.error} />
+      {props.multiline ? (
+        <textarea
+          class="ds-input"
+          id={id}
+          name={props.name}
+          rows={props.rows ?? 4}
+          maxlength={props.maxLength}
+          aria-invalid={props.error ? "true" : undefined}
+          aria-describedby={aria}
+          required={props.required}
+        >
+          {props.value ?? ""}
+        </textarea>
+      ) : (
+        <input
+          class="ds-input"
+          id={id}
+          name={props.name}
+          type={props.type ?? "text"}
+          value={props.value ?? ""}
+          autocomplete={props.autocomplete}
+          maxlength={props.maxLength}
+          aria-invalid={props.error ? "true" : undefined}
+          aria-describedby={aria}
+          required={props.required}
+          spellcheck={props.type === "email" ? false : undefined}
+        />
+      )}
+      {counterId && props.maxLength ? (
+        <Counter t={props.t} id={counterId} limit={props.maxLength} value={props.value ?? ""} />
+      ) : null}
+    </div>
+  );
+}
+
+export type Option = { value: string; label: string };
+export type OptionGroup = { label: string; options: Option[] };
+
+export function Select(props: {
+  t: Messages;
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+  value?: string | undefined;
+  options?: Option[];
+  groups?: OptionGroup[];
+  placeholder?: string;
+  required?: boolean;
+  autocomplete?: string;
+}) {
+  const id = props.name;
+  const hintId = props.hint ? `${id}-hint` : undefined;
+  const errorId = props.error ? `${id}-error` : undefined;
+  const option = (o: Option) => (
+    <option value={o.value} selected={o.value === props.value}>
+      {o.label}
+    </option>
+  );
+  return (
+    <div class="ds-field">
+      <label class="ds-label" for={id}>
+        {props.label}
+      </label>
+      {props.hint ? (
+        <p data-field="description" id={hintId}>
+          {props.hint}
+        </p>
+      ) : null}
+      <ValidationMessage t={props.t} id={`${id}-error`} text={props.error} />
+      <select
+        class="ds-input"
+        id={id}
+        name={props.name}
+        aria-invalid={props.error ? "true" : undefined}
+        aria-describedby={describedBy(errorId, hintId)}
+        required={props.required}
+        autocomplete={props.autocomplete}
+      >
+        {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
+        {props.options?.map(option)}
+        {props.groups?.map((g) => (
+          <optgroup label={g.label}>{g.options.map(option)}</optgroup>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function RadioGroup(props: {
+  t: Messages;
+  name: string;
+  legend: string;
+  error?: string | undefined;
+  value?: string | undefined;
+  options: Option[];
+}) {
+  const errorId = props.error ? `${props.name}-error` : undefined;
+  return (
+    <fieldset class="ds-fieldset" aria-describedby={errorId}>
+      <legend class="ds-label">{props.legend}</legend>
+      <ValidationMessage t={props.t} id={`${props.name}-error`} text={props.error} />
+      {props.options.map((o, i) => {
+        const id = i === 0 ? props.name : `${props.name}-${o.value}`;
+        return (
+          <div class="ds-field">
+            <input
+              class="ds-input"
+              type="radio"
+              id={id}
+              name={props.name}
+              value={o.value}
+              checked={o.value === props.value}
+              aria-invalid={props.error ? "true" : undefined}
+            />
+            <label class="ds-label" for={id} data-weight="regular">
+              {o.label}
+            </label>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+export function Checkbox(props: {
+  t: Messages;
+  name: string;
+  label: string;
+  legend: string;
+  error?: string | undefined;
+  checked: boolean;
+}) {
+  const errorId = props.error ? `${props.name}-error` : undefined;
+  return (
+    <fieldset class="ds-fieldset" aria-describedby={errorId}>
+      <legend class="ds-label">{props.legend}</legend>
+      <ValidationMessage t={props.t} id={`${props.name}-error`} text={props.error} />
+      <div class="ds-field">
+        <input
+          class="ds-input"
+          type="checkbox"
+          id={props.name}
+          name={props.name}
+          value="yes"
+          checked={props.checked}
+          aria-invalid={props.error ? "true" : undefined}
+        />
+        <label class="ds-label" for={props.name} data-weight="regular">
+          {props.label}
+        </label>
+      </div>
+    </fieldset>
+  );
+}
+
+/** The field bots fill and people never see (hidden from screen readers and tab order too). */
+export function Honeypot() {
+  return (
+    <div class="hp" aria-hidden="true">
+      <label for="website">Website</label>
+      <input type="text" id="website" name="website" tabindex={-1} autocomplete="off" value="" />
+    </div>
+  );
+}
+
+export function Button(props: {
+  children: Child;
+  variant?: "primary" | "secondary" | "tertiary";
+  name?: string;
+  value?: string;
+  type?: "submit" | "button";
+}) {
+  return (
+    <button
+      class="ds-button"
+      type={props.type ?? "submit"}
+      data-variant={props.variant ?? "primary"}
+      name={props.name}
+      value={props.value}
+    >
+      {props.children}
+    </button>
+  );
+}

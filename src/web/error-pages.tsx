@@ -1,0 +1,40 @@
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { langOf } from "../kernel/context";
+import { messages } from "./i18n";
+import { Layout, localPath } from "./layout";
+import { render } from "./render";
+
+type Kind = "notFound" | "badRequest" | "forbidden" | "tooLarge" | "tooMany" | "serverError";
+
+const statusOf: Record<Kind, ContentfulStatusCode> = {
+  notFound: 404,
+  badRequest: 400,
+  forbidden: 403,
+  tooLarge: 413,
+  tooMany: 429,
+  serverError: 500,
+};
+
+export function errorPage(c: Context, kind: Kind) {
+  const lang = langOf(c);
+  const t = messages(lang);
+  const title = t.pages[`${kind}Title`];
+  const lead = t.pages[`${kind}Lead`];
+  c.header("Cache-Control", "no-store");
+  return render(
+    c,
+    <Layout lang={lang} title={title} path={undefined}>
+      <h1 class="ds-heading" data-size="lg">
+        {title}
+      </h1>
+      <p class="ds-paragraph">{lead}</p>
+      <p class="ds-paragraph">
+        <a class="ds-link" href={localPath(lang, "/")}>
+          {t.pages.backHome}
+        </a>
+      </p>
+    </Layout>,
+    statusOf[kind],
+  );
+}

@@ -1,0 +1,127 @@
+import type { Child } from "hono/jsx";
+import { assetManifest } from "./assets";
+import { htmlLang, LANGS, type Lang, messages } from "./i18n";
+
+export type PageProps = {
+  lang: Lang;
+  title: string;
+  /** The page's path without the language prefix, e.g. "/tilbud/ibs"; undefined when it has none. */
+  path: string | undefined;
+  hasErrors?: boolean;
+  children: Child;
+};
+
+export function localPath(lang: Lang, path: string) {
+  return `/${lang}${path === "/" ? "/" : path}`;
+}
+
+export function Layout(props: PageProps) {
+  const t = messages(props.lang);
+  const assets = assetManifest();
+  const title = `${props.hasErrors ? `${t.form.errorPrefix} ` : ""}${props.title} – ${t.site.name}`;
+  const path = props.path;
+  return (
+    <html lang={htmlLang[props.lang]} data-color-scheme="light">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title}</title>
+        <link rel="stylesheet" href={`/assets/${assets.css}`} />
+        {assets.fonts.map((font) => (
+          <link rel="preload" href={`/assets/${font}`} as="font" type="font/woff2" crossorigin="" />
+        ))}
+        {path !== undefined
+          ? LANGS.map((l) => (
+              <link rel="alternate" hreflang={htmlLang[l]} href={localPath(l, path)} />
+            ))
+          : null}
+        {path !== undefined ? (
+          <link rel="alternate" hreflang="x-default" href={localPath("nb", path)} />
+        ) : null}
+        <script type="module" src={`/assets/${assets.js}`} />
+      </head>
+      <body>
+        <a class="ds-skip-link" href="#main">
+          {t.site.skipLink}
+        </a>
+        <header class="site-header">
+          <div class="container site-header__inner">
+            <a class="site-brand" href={localPath(props.lang, "/")}>
+              <span class="site-brand__name">{t.site.name}</span>
+              <span class="site-brand__tagline">{t.site.tagline}</span>
+            </a>
+            <nav aria-label={t.site.languageNav} class="lang-switch">
+              <ul>
+                {LANGS.map((l) => (
+                  <li>
+                    <a
+                      class="ds-link"
+                      href={localPath(l, path ?? "/")}
+                      hreflang={htmlLang[l]}
+                      lang={htmlLang[l]}
+                      aria-current={l === props.lang ? "true" : undefined}
+                    >
+                      {messages(l).langName}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+          <nav aria-label={t.site.mainNav} class="main-nav container">
+            <ul>
+              <li>
+                <a class="ds-link" href={localPath(props.lang, "/")}>
+                  {t.site.programmes}
+                </a>
+              </li>
+              <li>
+                <a class="ds-link" href={localPath(props.lang, "/kontakt")}>
+                  {t.site.contact}
+                </a>
+              </li>
+              <li>
+                <a class="ds-link" href={localPath(props.lang, "/nyhetsbrev")}>
+                  {t.site.newsletter}
+                </a>
+              </li>
+            </ul>
+          </nav>
+        </header>
+        <main id="main" tabindex={-1} class="container">
+          {props.children}
+        </main>
+        <footer class="site-footer">
+          <div class="container">
+            <p class="ds-paragraph">{t.site.footerAbout}</p>
+            <ul class="site-footer__links">
+              <li>
+                <a class="ds-link" href={localPath(props.lang, "/kontakt")}>
+                  {t.site.contact}
+                </a>
+              </li>
+              <li>
+                <a class="ds-link" href={localPath(props.lang, "/nyhetsbrev")}>
+                  {t.site.newsletter}
+                </a>
+              </li>
+              <li>
+                <a class="ds-link" href={localPath(props.lang, "/tilgjengelighet")}>
+                  {t.site.accessibility}
+                </a>
+              </li>
+              <li>
+                <a class="ds-link" href={localPath(props.lang, "/personvern")}>
+                  {t.site.privacy}
+                </a>
+              </li>
+            </ul>
+            <p class="ds-paragraph demo-notice" data-size="sm">
+              {t.site.demoNotice}
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

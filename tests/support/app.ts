@@ -1,0 +1,60 @@
+import { createApp } from "../../src/app";
+import type { Database } from "../../src/db/client";
+import { seedDemo } from "../../src/db/seed";
+import { fixedClock } from "../../src/kernel/clock";
+import type { RateRules } from "../../src/kernel/context";
+import { createJobRunner } from "../../src/kernel/jobs";
+import { MAIL_JOB, mailJobHandler } from "../../src/kernel/mail-jobs";
+import { smtpMailer } from "../../src/kernel/mailer";
+import { type DbKind, freshDatabase } from "./db";
+import { startSmtp } from "./smtp";
+
+export const ORIGIN = "http://localhost";
+
+/**
+ * An app over a fresh database with the demo data, a real SMTP server on loopback and a job
+ * runner the test drives (`await t.jobs.runDue()`).
+ */
+export async function testApp(kind: DbKind, opts: { rateRules?: RateRules } = {}) {
+  const database: Database = await freshDatabase(kind);
+  await seedDemo(database.db);
+  const smtp = await startSmtp();
+  const clock = fixedClock(new Date("2026-11-23T10:00:00Z"));
+  const jobs = createJobRunner(
+    database.db,
+    { [MAIL_JOB]: mailJobHandler(smtpMailer(smtp.url, "Samspill <ikke-svar@samspill.test>")) },
+    clock,
+  );
+  const app = createApp({
+    db: database.db,
+    secret: "test-secret-that-is-long-enough-0123456789",
+    clock,
+    env: "test",
+    mailKind: "smtp",
+    pageCacheSeconds: 0,
+    log: () => {},
+    ...(opts.rateRules ? { rateRules: opts.rateRules } : {}),
+  });
+  /** A form post from our own page, as a browser sends it. */
+  const post = (path: string, form: Record<string, string>, headers: Record<string, string> = {}) =>
+    app.request(path, {
+      method: "POST",
+      body: new URLSearchParams(form),
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: ORIGIN, ...headers },
+    });
+  return {
+    app,
+    db: database.db,
+    database,
+    smtp,
+    clock,
+    jobs,
+    post,
+    async close() {
+      await smtp.close();
+      await database.close();
+    },
+  };
+}
+
+export type TestApp = Awaited<ReturnType<typeof testApp>>;

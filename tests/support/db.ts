@@ -1,0 +1,54 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import { inject } from "vitest";
+import { type Database, openPostgres, wrapPglite } from "../../src/db/client";
+
+export type DbKind = "pglite" | "postgres";
+
+/** Every suite runs on PGlite, and on PostgreSQL too when TEST_DATABASE_URL is set. */
+export const databaseKinds: DbKind[] = process.env.TEST_DATABASE_URL
+  ? ["pglite", "postgres"]
+  : ["pglite"];
+
+/** A fresh, migrated database holding the reference data (counties, municipalities, offices). */
+export async function freshDatabase(kind: DbKind): Promise<Database> {
+  if (kind === "pglite") {
+    const tar = readFileSync(inject("pgliteTemplate"));
+    const client = await PGlite.create({ loadDataDir: new Blob([tar]) });
+    return wrapPglite(client);
+  }
+  const url = process.env.TEST_DATABASE_URL;
+  const template = inject("postgresTemplate");
+  if (!url || !template) throw new Error("TEST_DATABASE_URL is not set");
+  // The global setup's process id, so its teardown finds and drops every copy.
+  const owner = template.replace("samspill_tpl_", "");
+  const name = `samspill_t_${owner}_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.query(`create database ${name} template ${template}`);
+      break;
+    } catch (error) {
+      // Two files copying the template at the same instant: wait and try again.
+      if (attempt > 20) throw error;
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+    }
+  }
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const db = await openPostgres(target.toString(), 5);
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      const drop = new pg.Client({ connectionString: url });
+      await drop.connect();
+      await drop.query(`drop database if exists ${name} with (force)`);
+      await drop.end();
+    },
+  };
+}
