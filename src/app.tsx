@@ -1,6 +1,7 @@
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { compress } from "hono/compress";
 import { HTTPException } from "hono/http-exception";
 import type { Db } from "./db/client";
 import { type Clock, systemClock } from "./kernel/clock";
@@ -85,6 +86,7 @@ export function createApp(options: AppOptions) {
       precompressed: true,
     }),
   );
+  app.use(compress());
   app.use(bodyLimit({ maxSize: 64 * 1024, onError: (c) => errorPage(c, "tooLarge") }));
   app.use(csrfGuard(isOneClickUnsubscribe));
 

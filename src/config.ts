@@ -14,6 +14,8 @@ const envSchema = z.object({
   SEED_DEMO: z.enum(["true", "false"]).optional(),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   PAGE_CACHE_SECONDS: z.coerce.number().min(0).default(5),
+  RATE_LIMIT_FORMS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  CONTACT_INBOX: z.string().email().default("postmottak@samspill.example"),
 });
 
 export type Config = {
@@ -30,6 +32,8 @@ export type Config = {
   seedDemo: boolean;
   trustProxy: boolean;
   pageCacheSeconds: number;
+  formsPerMinute: number;
+  contactInbox: string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -53,5 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === "true" : e.NODE_ENV === "development",
     trustProxy: e.TRUST_PROXY === "true",
     pageCacheSeconds: e.PAGE_CACHE_SECONDS,
+    formsPerMinute: e.RATE_LIMIT_FORMS_PER_MINUTE,
+    contactInbox: e.CONTACT_INBOX,
   };
 }

@@ -44,6 +44,8 @@ const app = createApp({
   rateLimiter:
     database.kind === "postgres" ? postgresRateLimiter(database.db) : memoryRateLimiter(),
   pageCacheSeconds: config.pageCacheSeconds,
+  rateRules: { form: { limit: config.formsPerMinute, windowSeconds: 60 } },
+  contactInbox: config.contactInbox,
   onJobQueued: () => jobs.poke(),
   log,
 });

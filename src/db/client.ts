@@ -27,6 +27,9 @@ const MIGRATION_LOCK = 72_616_001;
 
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server closes (restart, failover) must not crash the process;
+  // the pool opens a new one on the next query.
+  pool.on("error", (error) => console.error(`postgres pool: ${error.message}`));
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return {
     db,

@@ -15,9 +15,14 @@ const mailPayload = z.object({
 export function enqueueMail(
   tx: Parameters<typeof enqueue>[0],
   mail: Mail,
-  idempotencyKey: string,
+  opts: { idempotencyKey: string; now: Date },
 ): Promise<void> {
-  return enqueue(tx, { kind: MAIL_JOB, payload: mail, idempotencyKey });
+  return enqueue(tx, {
+    kind: MAIL_JOB,
+    payload: mail,
+    idempotencyKey: opts.idempotencyKey,
+    runAt: opts.now,
+  });
 }
 
 export function mailJobHandler(mailer: Mailer): JobHandler {

@@ -6,7 +6,8 @@ export type ReceivedMail = {
   to: string;
   subject: string;
   text: string;
-  headers: Map<string, unknown>;
+  /** Header values as sent, by lower-case name. */
+  headers: Map<string, string>;
   raw: ParsedMail;
 };
 
@@ -26,7 +27,9 @@ export async function startSmtp() {
             to: to ?? "",
             subject: mail.subject ?? "",
             text: mail.text ?? "",
-            headers: mail.headers,
+            headers: new Map(
+              mail.headerLines.map((h) => [h.key, h.line.slice(h.line.indexOf(":") + 1).trim()]),
+            ),
             raw: mail,
           });
           for (const w of waiters.splice(0)) w();

@@ -10,7 +10,7 @@ import { errorPage } from "../../web/error-pages";
 import type { Lang } from "../../web/i18n";
 import { render } from "../../web/render";
 import { widgetStateFrom } from "../feedback";
-import { municipalitiesAt } from "../organisations";
+import { isMunicipalityValidAt, municipalitiesAt } from "../organisations";
 import { ownerPhones, programmeContact, programmeOptions } from "../programmes";
 import {
   emailMaxLength,
@@ -96,6 +96,13 @@ export function contactRoutes() {
     const programmes = await programmeOptions(d.db, lang);
     let programmeId: number | null = null;
     const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
+    const code = values.municipality ?? "";
+    if (
+      /^\d{4}$/.test(code) &&
+      !(await isMunicipalityValidAt(d.db, code, osloToday(d.clock.now())))
+    ) {
+      errors.municipality = { code: "municipality" };
+    }
     if (parsed.ok && parsed.data.programme) {
       const match = programmes.find((p) => p.slug === parsed.data.programme);
       if (match) programmeId = match.id;

@@ -71,7 +71,7 @@ export async function submitContactMessage(
         subject: t.contact.mailSubject(reference),
         text: t.contact.mailBody(input.name, reference, screened.text),
       },
-      `contact-receipt:${reference}`,
+      { idempotencyKey: `contact-receipt:${reference}`, now: ctx.now },
     );
     await enqueueMail(
       tx,
@@ -81,7 +81,7 @@ export async function submitContactMessage(
         text: `${input.name} <${input.email}>\n${input.municipalityCode} · ${input.topic}\n\n${screened.text}`,
         headers: { "Reply-To": input.email },
       },
-      `contact-inbox:${reference}`,
+      { idempotencyKey: `contact-inbox:${reference}`, now: ctx.now },
     );
   });
   return { ok: true, reference, masked: screened.found.length > 0 };

@@ -102,7 +102,7 @@ export async function subscribe(
         text: t.newsletter.confirmBody(link.confirm, link.unsubscribe),
         headers: unsubscribeHeaders(link.unsubscribe),
       },
-      `newsletter-confirm:${row.id}:${ctx.now.getTime()}`,
+      { idempotencyKey: `newsletter-confirm:${row.id}:${ctx.now.getTime()}`, now: ctx.now },
     );
     return { ok: true as const, id: row.id };
   });
@@ -135,7 +135,7 @@ export async function confirmSubscription(
         text: t.newsletter.welcomeBody(link.unsubscribe),
         headers: unsubscribeHeaders(link.unsubscribe),
       },
-      `newsletter-welcome:${id}`,
+      { idempotencyKey: `newsletter-welcome:${id}`, now: ctx.now },
     );
     return "confirmed";
   });

@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type TestApp, testApp } from "../tests/support/app";
+import { databaseKinds } from "../tests/support/db";
+import { createApp } from "./app";
+import { openPostgres } from "./db/client";
+
+const IBS = "/tilbud/inkluderende-barnehage-og-skolemiljo";
+
+describe.each(databaseKinds)("the public site on %s", (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp(kind);
+  });
+  afterAll(() => t.close());
+
+  it("shows the catalogue with both programmes", async () => {
+    const html = await (await t.app.request("/nb/")).text();
+    expect(html).toContain("Inkluderende barnehage- og skolemiljø");
+    expect(html).toContain("Bedre foreldresamarbeid til det beste for barnet");
+    expect(html).toContain("Fant du det du lette etter?");
+  });
+
+  it("draws the cohorts of IBS from the data", async () => {
+    const html = await (await t.app.request(`/nb${IBS}`)).text();
+    expect(html).toContain("Startet i januar 2017");
+    expect(html).toContain("38 kommuner deltar");
+    expect(html).toContain("Inviterte embeter (6)");
+    for (const office of [
+      "Aust- og Vest-Agder",
+      "Finnmark",
+      "Møre og Romsdal",
+      "Nordland",
+      "Oppland",
+      "Vestfold",
+    ]) {
+      expect(html).toContain(`Fylkesmannen i ${office}`);
+    }
+    expect(html).toContain("Pulje 2");
+    expect(html).toContain("Fra januar 2018 til desember 2019");
+    expect(html).toContain("Embetene inviterer kommuner innen 1. juni 2017.");
+    expect(html).toContain("Inviterte embeter (8)");
+    expect(html).toContain("Fylkesmannen i Oslo og Akershus");
+  });
+
+  it("carries the facts of the FUB page", async () => {
+    const html = await (await t.app.request("/nb/tilbud/bedre-foreldresamarbeid")).text();
+    expect(html).toContain("12 til 24 måneder");
+    expect(html).toContain("Noe fysisk, mest digitalt");
+    expect(html).toContain("gratis for kommunen");
+    expect(html).toContain("477 99 200");
+    expect(html).toContain("Kommunen søker om å delta");
+  });
+
+  it("serves the same page in nynorsk and English, with lang and hreflang right", async () => {
+    const nn = await (await t.app.request(`/nn${IBS}`)).text();
+    expect(nn).toContain('<html lang="nn"');
+    expect(nn).toContain("Inkluderande barnehage- og skulemiljø");
+    expect(nn).toContain("38 kommunar er med");
+    expect(nn).toContain(`<link rel="alternate" hreflang="nb" href="/nb${IBS}"/>`);
+    expect(nn).toContain(`<a class="ds-link" href="/en${IBS}" hreflang="en" lang="en">English</a>`);
+    const en = await (await t.app.request(`/en${IBS}`)).text();
+    expect(en).toContain('<html lang="en"');
+    expect(en).toContain("38 municipalities take part");
+    // Content exists in bokmål and nynorsk; in English the text says so and is marked as bokmål.
+    expect(en).toContain("This content is only available in Norwegian.");
+    expect(en).toContain('<h1 class="ds-heading" data-size="xl" lang="nb">');
+  });
+
+  it("answers unknown paths with a 404 page in the language of the path", async () => {
+    const nn = await t.app.request("/nn/finst-ikkje");
+    expect(nn.status).toBe(404);
+    expect(await nn.text()).toContain("Fann ikkje sida");
+    const en = await t.app.request("/en/tilbud/no-such-programme");
+    expect(en.status).toBe(404);
+    expect(await en.text()).toContain("Page not found");
+  });
+
+  it("sends visitors to their language from /", async () => {
+    const res = await t.app.request("/", {
+      headers: { "Accept-Language": "nn-NO,nn;q=0.9,en;q=0.5" },
+    });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe("/nn/");
+    expect((await t.app.request("/")).headers.get("location")).toBe("/nb/");
+  });
+
+  it("sets the security headers and loads nothing from other hosts", async () => {
+    const res = await t.app.request(`/nb${IBS}`);
+    const csp = res.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("unsafe-inline");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("strict-transport-security")).toBeNull();
+    const html = await res.text();
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    expect(html).not.toMatch(/<script(?![^>]*src=)[^>]*>/);
+    const tls = await t.app.request(`https://samspill.example/nb${IBS}`);
+    expect(tls.headers.get("strict-transport-security")).toContain("max-age=");
+  });
+
+  it("serves the hashed assets compressed and cacheable for a year", async () => {
+    const html = await (await t.app.request("/nb/")).text();
+    const css = html.match(/href="(\/assets\/app\.[\w]+\.css)"/)?.[1];
+    expect(css).toBeDefined();
+    const res = await t.app.request(css!, { headers: { "Accept-Encoding": "br, gzip" } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-encoding")).toBe("br");
+    expect(res.headers.get("cache-control")).toContain("immutable");
+  });
+
+  it("shows the accessibility statement and the privacy page, linked from the footer", async () => {
+    const home = await (await t.app.request("/nb/")).text();
+    expect(home).toContain('href="/nb/tilgjengelighet"');
+    expect(home).toContain('href="/nb/personvern"');
+    expect(await (await t.app.request("/nb/tilgjengelighet")).text()).toContain("WCAG 2.1");
+    expect(await (await t.app.request("/nn/personvern")).text()).toContain(
+      "Vi lagrar ikkje IP-adressa di",
+    );
+  });
+
+  it("hides the development outbox outside development", async () => {
+    expect((await t.app.request("/nb/dev/utboks")).status).toBe(404);
+    const dev = createApp({
+      db: t.db,
+      secret: "x".repeat(40),
+      env: "development",
+      mailKind: "outbox",
+      log: () => {},
+    });
+    const res = await dev.request("/nb/dev/utboks");
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("Utboks (utvikling)");
+  });
+});
+
+// Only where a PostgreSQL server is given; PGlite is one process and cannot race itself.
+if (process.env.TEST_DATABASE_URL)
+  describe("migrations on PostgreSQL", () => {
+    it("are applied safely when two instances start at once", async () => {
+      const pg = await import("pg");
+      const url = process.env.TEST_DATABASE_URL!;
+      const name = `samspill_migrate_${process.pid}`;
+      const admin = new pg.default.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`drop database if exists ${name}`);
+      await admin.query(`create database ${name}`);
+      const target = new URL(url);
+      target.pathname = `/${name}`;
+      const a = await openPostgres(target.toString(), 2);
+      const b = await openPostgres(target.toString(), 2);
+      await Promise.all([a.migrate(), b.migrate()]);
+      const { rows } = await admin.query("select 1");
+      expect(rows).toHaveLength(1);
+      await a.close();
+      await b.close();
+      await admin.query(`drop database ${name} with (force)`);
+      await admin.end();
+    });
+  });
