@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds, freshDatabase } from "../../tests/support/db";
 import type { Database } from "../db/client";
 import { fixedClock } from "./clock";
-import { backoffMs, createJobRunner, enqueue } from "./jobs";
+import {
+  backoffMs,
+  clearOldPayloads,
+  createJobRunner,
+  enqueue,
+  PAYLOAD_RETENTION_MS,
+} from "./jobs";
 import { jobs } from "./schema";
 
 describe.each(databaseKinds)("jobs on %s", (kind) => {
@@ -113,5 +119,21 @@ describe.each(databaseKinds)("jobs on %s", (kind) => {
     expect(na + nb).toBe(30);
     expect(new Set(ran).size).toBe(30);
     expect(ran).toHaveLength(30);
+  });
+
+  it("clears the payload of finished jobs after the retention period", async () => {
+    const runner = createJobRunner(database.db, { mailish: async () => {} }, clock);
+    await enqueue(database.db, {
+      kind: "mailish",
+      payload: { to: "ola@eksempel.no" },
+      idempotencyKey: "mailish",
+      runAt: clock.now(),
+    });
+    await runner.runDue();
+    expect(await clearOldPayloads(database.db, clock.now())).toBe(0);
+    clock.advance(PAYLOAD_RETENTION_MS + 1000);
+    expect(await clearOldPayloads(database.db, clock.now())).toBeGreaterThanOrEqual(1);
+    const [row] = await database.db.select().from(jobs).where(eq(jobs.idempotencyKey, "mailish"));
+    expect(row?.payload).toEqual({});
   });
 });

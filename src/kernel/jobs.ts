@@ -40,6 +40,18 @@ export function backoffMs(attempt: number): number {
 }
 
 const LEASE_MS = 5 * 60_000;
+/** Finished jobs keep their payload (a mail holds an address) this long, then it is cleared. */
+export const PAYLOAD_RETENTION_MS = 30 * 86_400_000;
+
+export async function clearOldPayloads(db: Db, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - PAYLOAD_RETENTION_MS).toISOString();
+  const result = await db.execute(sql`
+    update jobs set payload = '{}'::jsonb
+    where payload <> '{}'::jsonb
+      and coalesce(done_at, failed_at) < ${before}::timestamptz
+    returning id`);
+  return (result as unknown as { rows: unknown[] }).rows.length;
+}
 
 type Claimed = {
   id: number;
@@ -135,9 +147,16 @@ export function createJobRunner(
     return ran;
   }
 
+  let lastCleared = 0;
   function tick() {
     running = running
-      .then(() => runDue())
+      .then(async () => {
+        await runDue();
+        if (clock.now().getTime() - lastCleared > 3_600_000) {
+          lastCleared = clock.now().getTime();
+          await clearOldPayloads(db, clock.now());
+        }
+      })
       .catch((e) => log(`job loop error: ${e instanceof Error ? e.message : String(e)}`));
     return running;
   }
