@@ -1,0 +1,46 @@
+// `npm run bench`: every benchmark, one `BENCH <name> <value> <unit> target <op> <value>` line
+// per figure; everything else printed starts with "#". Servers run as child processes on
+// 127.0.0.1 on fresh temp data dirs and are stopped on every way out.
+import { feedbackBenchmark } from "./feedback";
+import { type ChildServer, log, removeTempDirs, startApp, tempDir } from "./lib";
+import { pageWeightBenchmark } from "./page-weight";
+import { publicPageBenchmark } from "./public-page";
+
+const started = performance.now();
+let failed = false;
+
+async function step(name: string, fn: () => Promise<unknown>) {
+  const t0 = performance.now();
+  try {
+    await fn();
+  } catch (error) {
+    failed = true;
+    console.error(`# ${name} FAILED: ${(error as Error).stack ?? error}`);
+  }
+  log(`${name}: ${((performance.now() - t0) / 1000).toFixed(1)}s`);
+}
+
+try {
+  let app: ChildServer | undefined;
+  try {
+    await step("start app", async () => {
+      app = await startApp({
+        name: "app (public page)",
+        dataDir: tempDir("page"),
+        env: { PAGE_CACHE_SECONDS: "5" }, // the production default, set so it is explicit
+      });
+    });
+    if (app) {
+      const server = app;
+      await step("public-page-vs-bare-node", () => publicPageBenchmark(server, tempDir("bare")));
+      await step("programme-page-bytes", () => pageWeightBenchmark(server.origin));
+    }
+  } finally {
+    await app?.stop();
+  }
+  await step("feedback-post-p95", () => feedbackBenchmark(tempDir("feedback")));
+} finally {
+  removeTempDirs();
+  log(`total ${((performance.now() - started) / 1000).toFixed(1)}s`);
+}
+process.exit(failed ? 1 : 0);
