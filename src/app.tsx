@@ -86,8 +86,14 @@ export function createApp(options: AppOptions) {
       precompressed: true,
     }),
   );
-  app.use(compress());
-  app.use(bodyLimit({ maxSize: 64 * 1024, onError: (c) => errorPage(c, "tooLarge") }));
+  // Compression and the body limit only where they apply: wrapping every response (or reading
+  // every request) takes @hono/node-server off its fast path for plain GETs.
+  const compressor = compress();
+  app.use((c, next) => (c.req.header("accept-encoding") ? compressor(c, next) : next()));
+  const limiter = bodyLimit({ maxSize: 64 * 1024, onError: (c) => errorPage(c, "tooLarge") });
+  app.use((c, next) =>
+    c.req.method === "GET" || c.req.method === "HEAD" ? next() : limiter(c, next),
+  );
   app.use(csrfGuard(isOneClickUnsubscribe));
 
   // One route group per module.

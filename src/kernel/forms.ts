@@ -22,17 +22,24 @@ export async function readForm(c: Context): Promise<FormValues> {
   ) {
     throw new BadRequest("not a form");
   }
-  let body: Record<string, unknown>;
+  // No prototype: a field named "__proto__" or "constructor" is just a field.
+  const values: FormValues = Object.create(null);
   try {
-    body = await c.req.parseBody();
+    if (type.startsWith("application/x-www-form-urlencoded")) {
+      // Parsed directly: the Fetch API's formData() costs several times more per post.
+      for (const [key, value] of new URLSearchParams(await c.req.text())) {
+        if (!Object.hasOwn(values, key)) values[key] = value.replace(/\r\n?/g, "\n");
+      }
+      return values;
+    }
+    const body = await c.req.parseBody();
+    for (const [key, value] of Object.entries(body)) {
+      if (typeof value === "string") values[key] = value.replace(/\r\n?/g, "\n");
+    }
+    return values;
   } catch {
     throw new BadRequest("unreadable form");
   }
-  const values: FormValues = {};
-  for (const [key, value] of Object.entries(body)) {
-    if (typeof value === "string") values[key] = value.replace(/\r\n?/g, "\n");
-  }
-  return values;
 }
 
 export type Validated<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };

@@ -1,8 +1,9 @@
-import { count, eq } from "drizzle-orm";
+import { count, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, testApp } from "../../../tests/support/app";
 import { databaseKinds } from "../../../tests/support/db";
 import { pageFeedback } from "./schema";
+import { recordAnswer } from "./service";
 
 const PAGE = "/tilbud/inkluderende-barnehage-og-skolemiljo";
 
@@ -167,6 +168,31 @@ describe.each(databaseKinds)("page feedback on %s", (kind) => {
     expect(empty.status).toBe(400);
     expect(await empty.text()).toContain("We did not understand the request");
     expect(await rows()).toBe(before);
+  });
+
+  it("stores answers that arrive together in one batch, each caller getting its own row", async () => {
+    const pages = ["/", "/kontakt", "/nyhetsbrev", PAGE];
+    const ids = await Promise.all(
+      Array.from({ length: 120 }, (_, i) =>
+        recordAnswer(t.db, { page: pages[i % 4]!, lang: "nn", found: i % 2 === 0 }, t.clock.now()),
+      ),
+    );
+    expect(new Set(ids).size).toBe(120);
+    const rows = await t.db.select().from(pageFeedback).where(inArray(pageFeedback.id, ids));
+    expect(rows).toHaveLength(120);
+    ids.forEach((id, i) => {
+      const row = rows.find((r) => r.id === id);
+      expect(row).toMatchObject({ page: pages[i % 4], found: i % 2 === 0 });
+    });
+  });
+
+  it("treats fields named like object properties as plain fields", async () => {
+    const res = await t.app.request("/nb/tilbakemelding", {
+      method: "POST",
+      body: `step=answer&page=${encodeURIComponent(PAGE)}&answer=yes&__proto__=x&constructor=y&hasOwnProperty=z`,
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost" },
+    });
+    expect(res.status).toBe(303);
   });
 
   it("stores nothing for a filled honeypot and still thanks the sender", async () => {

@@ -1,5 +1,6 @@
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { type Batcher, createBatcher } from "../../kernel/batcher";
 import { maskPersonalData } from "../../kernel/personal-data";
 import { pageFeedback } from "./schema";
 
@@ -7,17 +8,37 @@ export const commentMaxLength = 250;
 /** A comment can follow its answer for this long. */
 export const commentWindowMs = 60 * 60_000;
 
-export async function recordAnswer(
+type Answer = { page: string; lang: string; found: boolean; createdAt: Date };
+
+// One batcher per database: answers arriving together are stored with one statement.
+const batchers = new WeakMap<Db, Batcher<Answer, number>>();
+
+function batcherFor(db: Db): Batcher<Answer, number> {
+  let batcher = batchers.get(db);
+  if (!batcher) {
+    batcher = createBatcher<Answer, number>(async (answers) => {
+      // Ids are drawn first so each caller knows which row is theirs.
+      const ids = await db.execute(
+        sql`select nextval(pg_get_serial_sequence('page_feedback', 'id'))::bigint as id from generate_series(1, ${answers.length})`,
+      );
+      const rows = (ids as unknown as { rows: { id: string | number }[] }).rows.map((r) =>
+        Number(r.id),
+      );
+      await db.insert(pageFeedback).values(answers.map((a, i) => ({ ...a, id: rows[i]! })));
+      return rows;
+    });
+    batchers.set(db, batcher);
+  }
+  return batcher;
+}
+
+/** Store a Ja/Nei answer; resolves with its id once the row is committed. */
+export function recordAnswer(
   db: Db,
   input: { page: string; lang: string; found: boolean },
   now: Date,
 ): Promise<number> {
-  const [row] = await db
-    .insert(pageFeedback)
-    .values({ ...input, createdAt: now })
-    .returning({ id: pageFeedback.id });
-  if (!row) throw new Error("feedback not stored");
-  return row.id;
+  return batcherFor(db).add({ ...input, createdAt: now });
 }
 
 export type CommentResult = { ok: true; masked: boolean } | { ok: false };

@@ -1,11 +1,13 @@
 import { Hono } from "hono";
 import { type AppContext, type AppEnv, deps } from "../../kernel/context";
+import { chooseEncoding } from "../../kernel/page-cache";
+import { securityHeaderRecord } from "../../kernel/security";
 import type { ContentPage, WidgetState } from "../../web/content-pages";
 import { errorPage } from "../../web/error-pages";
 import type { Lang } from "../../web/i18n";
 import { toHtml } from "../../web/render";
 import { widgetStateFrom } from "../feedback";
-import { getPublicProgramme, listPublishedProgrammes } from "./service";
+import { getPublicProgramme, isPublished, listPublishedProgrammes } from "./service";
 import { FrontPage, ProgrammePage } from "./views";
 
 /**
@@ -18,13 +20,25 @@ async function cachedPage(
   status: 200 | 422,
   produce: () => Promise<string | null>,
 ): Promise<Response> {
-  const cacheable = widget.kind === "ask" && status === 200;
-  const html = cacheable
-    ? await deps(c).pageCache.get(c.req.path, async () => (await produce()) ?? "")
-    : await produce();
-  if (!html) return errorPage(c, "notFound");
-  c.header("Cache-Control", cacheable ? "public, max-age=60" : "no-store");
-  return c.html(html, status);
+  if (widget.kind !== "ask" || status !== 200) {
+    const html = await produce();
+    if (!html) return errorPage(c, "notFound");
+    c.header("Cache-Control", "no-store");
+    return c.html(html, status);
+  }
+  const page = await deps(c).pageCache.get(c.req.path, produce);
+  if (!page) return errorPage(c, "notFound");
+  // The hot path of a rush on a programme page: one plain header object, no rebuilding.
+  const headers: Record<string, string> = {
+    ...securityHeaderRecord(c),
+    "Content-Type": "text/html; charset=UTF-8",
+    "Cache-Control": "public, max-age=60",
+    Vary: "Accept-Encoding",
+  };
+  const encoding = chooseEncoding(c.req.header("accept-encoding"));
+  if (encoding === null) return new Response(page.html, { status: 200, headers });
+  headers["Content-Encoding"] = encoding;
+  return new Response(encoding === "br" ? page.br : page.gzip, { status: 200, headers });
 }
 
 export const frontPage: ContentPage = {
@@ -39,9 +53,7 @@ export const frontPage: ContentPage = {
 
 export const programmePage: ContentPage = {
   pattern: /^\/tilbud\/([a-z0-9-]{1,60})$/,
-  async exists(c, match) {
-    return (await getPublicProgramme(deps(c).db, match[1]!, "nb")) !== null;
-  },
+  exists: (c, match) => isPublished(deps(c).db, match[1]!),
   async render(c, lang, match, widget, status = 200) {
     return cachedPage(c, widget, status, async () => {
       const data = await getPublicProgramme(deps(c).db, match[1]!, lang);

@@ -57,6 +57,22 @@ export async function listPublishedProgrammes(db: Db, lang: Lang): Promise<Progr
   });
 }
 
+// Published slugs, remembered for a few seconds: every feedback post asks about its page.
+const publishedSlugs = new WeakMap<Db, { at: number; slugs: Promise<Set<string>> }>();
+
+export async function isPublished(db: Db, slug: string): Promise<boolean> {
+  const cached = publishedSlugs.get(db);
+  const now = Date.now();
+  if (cached && now - cached.at < 5000) return (await cached.slugs).has(slug);
+  const slugs = db
+    .select({ slug: programmes.slug })
+    .from(programmes)
+    .where(isNotNull(programmes.publishedAt))
+    .then((rows) => new Set(rows.map((r) => r.slug)));
+  publishedSlugs.set(db, { at: now, slugs });
+  return (await slugs).has(slug);
+}
+
 export type PublicCohort = {
   number: number;
   startsOn: string;

@@ -92,7 +92,12 @@ export function ValidationMessage(props: { t: Messages; id: string; text: string
 export function Counter(props: { t: Messages; id: string; limit: number; value: string }) {
   const used = props.value.length;
   return (
-    <p data-field="counter" data-limit={props.limit} id={props.id} class="counter">
+    <p
+      data-field="counter"
+      data-limit={props.limit}
+      id={props.id}
+      class={used > props.limit ? "counter counter--over" : "counter"}
+    >
       <span aria-hidden="true" data-counter="visual">
         {used}/{props.limit}
       </span>
