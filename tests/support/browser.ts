@@ -1,0 +1,251 @@
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { AxeResults } from "axe-core";
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+} from "playwright-core";
+import { onTestFinished } from "vitest";
+
+/** Chromium from the Debian package, quiet: no calls home, no updates, no QUIC. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost"]);
+const VIEWPORT = { width: 1024, height: 768 };
+const FAILED_LOAD = /^Failed to load resource: the server responded with a status of (\d+)/;
+
+export type Visit = {
+  context: BrowserContext;
+  page: Page;
+  /** Say that a page answered with this error status is part of the journey (a 404, a 422). */
+  allowErrorStatus(...statuses: number[]): void;
+  /** The status of the last page the browser loaded (after redirects). */
+  status(): number | undefined;
+};
+
+/** Whether a page runs scripts: axe needs a page that does. */
+const scriptsOn = new WeakMap<Page, boolean>();
+
+/**
+ * A fresh context and page for one test, with JavaScript on or off. When the test ends, any
+ * console error, any uncaught page error, any page that answered with an error status the test
+ * did not allow, and any request to a host other than our own fails it. Such requests are
+ * stopped too, so nothing is ever loaded from a third party.
+ */
+export async function openPage(
+  browser: Browser,
+  opts: { js: boolean; baseURL: string },
+): Promise<Visit> {
+  const context = await browser.newContext({
+    javaScriptEnabled: opts.js,
+    baseURL: opts.baseURL,
+    locale: "nb-NO",
+    viewport: VIEWPORT,
+  });
+  const problems: string[] = [];
+  const consoleErrors: { text: string; url: string }[] = [];
+  const errorPages = new Set<string>();
+  const allowed = new Set<number>();
+  let lastStatus: number | undefined;
+
+  await context.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    if (LOCAL_HOSTS.has(url.hostname)) return route.continue();
+    problems.push(`request to a third-party host: ${url.href}`);
+    return route.abort("blockedbyclient");
+  });
+  const page = await context.newPage();
+  scriptsOn.set(page, opts.js);
+  page.on("response", (response) => {
+    const request = response.request();
+    if (!request.isNavigationRequest() || request.frame() !== page.mainFrame()) return;
+    lastStatus = response.status();
+    if (lastStatus >= 400) {
+      errorPages.add(response.url());
+      if (!allowed.has(lastStatus)) {
+        problems.push(`${request.method()} ${response.url()} answered ${lastStatus}`);
+      }
+    }
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error") {
+      consoleErrors.push({ text: message.text(), url: message.location().url });
+    }
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+
+  onTestFinished(async () => {
+    await context.close();
+    for (const { text, url } of consoleErrors) {
+      // Chromium logs every page that answers 4xx/5xx as a console error; those pages are
+      // judged above, by whether the test allowed their status.
+      if (FAILED_LOAD.test(text) && errorPages.has(url)) continue;
+      problems.push(`console error: ${text}${url ? ` (${url})` : ""}`);
+    }
+    if (problems.length > 0) {
+      throw new Error(`The browser reported problems:\n${problems.join("\n")}`);
+    }
+  });
+
+  return {
+    context,
+    page,
+    allowErrorStatus: (...statuses) => {
+      for (const s of statuses) allowed.add(s);
+    },
+    status: () => lastStatus,
+  };
+}
+
+/** JavaScript on and off: the journeys run both ways. */
+export const scriptModes = [
+  { js: true, mode: "with JavaScript", tag: "js" },
+  { js: false, mode: "without JavaScript", tag: "nojs" },
+] as const;
+
+/**
+ * Do something that loads a new page (a click on a link or a submit) and wait until that page
+ * has loaded, also when it has the same address as the page before (a form shown again).
+ */
+export async function loadsPage(page: Page, action: () => Promise<unknown>): Promise<void> {
+  const committed = page.waitForEvent("framenavigated", {
+    predicate: (frame) => frame === page.mainFrame(),
+  });
+  await action();
+  await committed;
+  await page.waitForLoadState("load");
+}
+
+/** The text of an element as it is shown on screen (Playwright's innerText, not the DOM's). */
+export function shown(locator: Locator): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: a Playwright locator; the rendered text is the point
+  return locator.innerText();
+}
+
+const axeSource = readFileSync(join(process.cwd(), "node_modules/axe-core/axe.min.js"), "utf8");
+
+declare global {
+  interface Window {
+    axe?: { run: (context: Document, options: object) => Promise<AxeResults> };
+  }
+}
+
+type Violation = { id: string; impact: string | null | undefined; help: string; nodes: string[] };
+
+/** Inject axe (through the DevTools protocol, so the page's CSP stays on) and run it. */
+async function runAxe(page: Page): Promise<Violation[]> {
+  if (!(await page.evaluate(() => typeof window.axe !== "undefined"))) {
+    await page.evaluate(axeSource);
+  }
+  return page.evaluate(async () => {
+    const results = await window.axe!.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      resultTypes: ["violations"],
+    });
+    return results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`),
+    }));
+  });
+}
+
+type Copy = { page: Page; doc: { address: string; html: string } };
+const copies = new WeakMap<Browser, Promise<Copy>>();
+
+/** One page with scripts on per browser, that shows whatever DOM it is given at its address. */
+function copyPage(browser: Browser): Promise<Copy> {
+  let copy = copies.get(browser);
+  if (!copy) {
+    copy = (async () => {
+      const context = await browser.newContext({ javaScriptEnabled: true, viewport: VIEWPORT });
+      const doc = { address: "", html: "" };
+      await context.route("**/*", (route) => {
+        const request = route.request();
+        if (request.url() === doc.address && request.isNavigationRequest()) {
+          return route.fulfill({
+            status: 200,
+            contentType: "text/html; charset=utf-8",
+            body: doc.html,
+          });
+        }
+        const target = new URL(request.url());
+        if (!LOCAL_HOSTS.has(target.hostname) || request.resourceType() === "script") {
+          return route.abort("blockedbyclient");
+        }
+        return route.continue();
+      });
+      return { page: await context.newPage(), doc };
+    })();
+    copies.set(browser, copy);
+  }
+  return copy;
+}
+
+/**
+ * axe cannot run in a page whose scripts are off (its timers never fire), so such a page is
+ * checked as a copy: its DOM, served at its own address to a page with scripts on, with the
+ * same stylesheets and viewport and the app's script kept out so nothing changes the DOM.
+ */
+async function runAxeOnCopy(page: Page): Promise<Violation[]> {
+  const browser = page.context().browser();
+  if (!browser) throw new Error("no browser");
+  const copy = await copyPage(browser);
+  copy.doc.html = await page.content();
+  copy.doc.address = page.url().split("#")[0]!;
+  await copy.page.goto(copy.doc.address, { waitUntil: "load" });
+  return runAxe(copy.page);
+}
+
+/** axe-core for WCAG 2.1 A and AA on the page as it is now; fails with a readable list. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  await page.waitForLoadState("load");
+  const violations = scriptsOn.get(page) === false ? await runAxeOnCopy(page) : await runAxe(page);
+  if (violations.length > 0) {
+    const list = violations
+      .map((v) => `- ${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.join("\n    ")}`)
+      .join("\n");
+    throw new Error(`axe found ${violations.length} violation(s) on ${page.url()}:\n${list}`);
+  }
+}
+
+/**
+ * Remove an attribute through the DevTools protocol, which works with the page's scripts off:
+ * used to get past a browser-side limit (maxlength) and reach the server's own check.
+ */
+export async function removeAttribute(page: Page, selector: string, name: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send("DOM.getDocument", {});
+    const { nodeId } = await cdp.send("DOM.querySelector", { nodeId: root.nodeId, selector });
+    if (!nodeId) throw new Error(`no element matches ${selector}`);
+    await cdp.send("DOM.removeAttribute", { nodeId, name });
+  } finally {
+    await cdp.detach();
+  }
+}
+
+const screenshotDir = join(process.cwd(), "test-results", "screenshots");
+
+/** A full-page PNG under test-results/screenshots/ (git-ignored), for people to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
