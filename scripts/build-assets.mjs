@@ -28,6 +28,7 @@ const components = [
   "list",
   "paragraph",
   "skip-link",
+  "table",
   "tag",
   "validation-message",
 ];

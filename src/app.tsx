@@ -13,7 +13,17 @@ import { createSigner } from "./kernel/secrets";
 import { csrfGuard, securityHeaders } from "./kernel/security";
 import { contactPage, contactRoutes } from "./modules/contact";
 import { feedbackRoutes } from "./modules/feedback";
+import {
+  createOidcRegistry,
+  Forbidden,
+  loadUser,
+  type OidcRegistry,
+  protectedIdentityRoutes,
+  publicIdentityRoutes,
+  requireSignIn,
+} from "./modules/identity";
 import { isOneClickUnsubscribe, newsletterPage, newsletterRoutes } from "./modules/newsletter";
+import { organisationRoutes, type RegisterUrls } from "./modules/organisations";
 import { accessibilityPage, pageRoutes, privacyPage } from "./modules/pages/routes";
 import { frontPage, programmePage, programmeRoutes } from "./modules/programmes";
 import { buildDir } from "./web/assets";
@@ -34,7 +44,12 @@ export type AppOptions = {
   contactInbox?: string;
   onJobQueued?: () => void;
   log?: (line: string) => void;
+  oidc?: OidcRegistry;
+  registerUrls?: RegisterUrls;
 };
+
+/** Routes that take big uploads set their own body limit. */
+const isLargeUpload = (path: string) => /^\/(nb|nn|en)\/admin\/import$/.test(path);
 
 export const defaultRateRules: RateRules = { form: { limit: 30, windowSeconds: 60 } };
 
@@ -64,6 +79,9 @@ export function createApp(options: AppOptions) {
     contactInbox: options.contactInbox ?? "postmottak@samspill.example",
     mailKind: options.mailKind ?? "smtp",
     onJobQueued: options.onJobQueued ?? (() => {}),
+    oidc: options.oidc ?? createOidcRegistry([]),
+    secret: options.secret,
+    log,
   };
 
   const app = new Hono<AppEnv>();
@@ -109,6 +127,7 @@ export function createApp(options: AppOptions) {
   app.notFound((c) => errorPage(c, "notFound"));
   app.onError((error, c) => {
     if (error instanceof BadRequest) return errorPage(c, "badRequest");
+    if (error instanceof Forbidden) return errorPage(c, "forbidden");
     if (error instanceof HTTPException && error.status < 500) {
       return errorPage(
         c,

@@ -16,6 +16,16 @@ const envSchema = z.object({
   PAGE_CACHE_SECONDS: z.coerce.number().min(0).default(5),
   RATE_LIMIT_FORMS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   CONTACT_INBOX: z.string().email().default("postmottak@samspill.example"),
+  IDPORTEN_ISSUER: z.string().url().optional(),
+  IDPORTEN_CLIENT_ID: z.string().optional(),
+  IDPORTEN_CLIENT_SECRET: z.string().optional(),
+  FEIDE_ISSUER: z.string().url().optional(),
+  FEIDE_CLIENT_ID: z.string().optional(),
+  FEIDE_CLIENT_SECRET: z.string().optional(),
+  FEIDE_GROUPS_URL: z.string().url().default("https://groups-api.dataporten.no/groups/me/groups"),
+  LOCAL_OIDC: z.enum(["true", "false"]).optional(),
+  NSR_URL: z.string().url().optional(),
+  NBR_URL: z.string().url().optional(),
 });
 
 export type Config = {
@@ -34,6 +44,12 @@ export type Config = {
   pageCacheSeconds: number;
   formsPerMinute: number;
   contactInbox: string;
+  idporten: { issuer: string; clientId: string; clientSecret: string } | undefined;
+  feide: { issuer: string; clientId: string; clientSecret: string; groupsUrl: string } | undefined;
+  /** Start the local OpenID providers with the demo people (development). */
+  localOidc: boolean;
+  /** Udir's registers (API v4), e.g. https://data-nsr.udir.no/v4 and https://data-nbr.udir.no/v4. */
+  registerUrls: { nsr: string | undefined; nbr: string | undefined };
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -59,5 +75,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pageCacheSeconds: e.PAGE_CACHE_SECONDS,
     formsPerMinute: e.RATE_LIMIT_FORMS_PER_MINUTE,
     contactInbox: e.CONTACT_INBOX,
+    idporten:
+      e.IDPORTEN_ISSUER && e.IDPORTEN_CLIENT_ID && e.IDPORTEN_CLIENT_SECRET
+        ? {
+            issuer: e.IDPORTEN_ISSUER,
+            clientId: e.IDPORTEN_CLIENT_ID,
+            clientSecret: e.IDPORTEN_CLIENT_SECRET,
+          }
+        : undefined,
+    feide:
+      e.FEIDE_ISSUER && e.FEIDE_CLIENT_ID && e.FEIDE_CLIENT_SECRET
+        ? {
+            issuer: e.FEIDE_ISSUER,
+            clientId: e.FEIDE_CLIENT_ID,
+            clientSecret: e.FEIDE_CLIENT_SECRET,
+            groupsUrl: e.FEIDE_GROUPS_URL,
+          }
+        : undefined,
+    localOidc: e.LOCAL_OIDC ? e.LOCAL_OIDC === "true" : e.NODE_ENV === "development",
+    registerUrls: { nsr: e.NSR_URL, nbr: e.NBR_URL },
   };
 }

@@ -2,6 +2,7 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { loadConfig } from "./config";
 import { openDatabase } from "./db/client";
+import { demoAccounts, seedDemoPeople } from "./db/demo-people";
 import { seedDemo, seedReference } from "./db/seed";
 import { osloToday, systemClock } from "./kernel/clock";
 import { createJobRunner } from "./kernel/jobs";
@@ -9,6 +10,7 @@ import { MAIL_JOB, mailJobHandler } from "./kernel/mail-jobs";
 import { outboxMailer, smtpMailer } from "./kernel/mailer";
 import { memoryRateLimiter, postgresRateLimiter } from "./kernel/rate-limit";
 import { loadSecret } from "./kernel/secrets";
+import { ACCEPTED_IDPORTEN_ACR, createOidcRegistry, startLocalProviders } from "./modules/identity";
 
 // Start: config → database → migrations → reference and demo data → jobs → http.
 const config = loadConfig();
@@ -25,7 +27,10 @@ const reference = await seedReference(database.db, {
 log(
   `reference data: ${reference.counties} counties, ${reference.municipalities} municipality periods, ${reference.offices} county offices`,
 );
-if (config.seedDemo && (await seedDemo(database.db))) log("demo data loaded");
+if (config.seedDemo) {
+  if (await seedDemo(database.db)) log("demo data loaded");
+  await seedDemoPeople(database.db, systemClock.now());
+}
 
 const secret = await loadSecret(database.db, config.secret);
 const mailer = config.smtpUrl
@@ -33,6 +38,40 @@ const mailer = config.smtpUrl
   : outboxMailer(database.db);
 const jobs = createJobRunner(database.db, { [MAIL_JOB]: mailJobHandler(mailer) }, systemClock, log);
 jobs.start();
+
+// Sign-in: ID-porten and Feide as configured; in development, local providers with the demo people.
+const oidc = createOidcRegistry([
+  ...(config.idporten
+    ? [
+        {
+          id: "idporten" as const,
+          ...config.idporten,
+          scope: "openid profile",
+          acceptedAcr: ACCEPTED_IDPORTEN_ACR,
+        },
+      ]
+    : []),
+  ...(config.feide
+    ? [{ id: "feide" as const, ...config.feide, scope: "openid profile email userid-feide groups" }]
+    : []),
+]);
+let localProviders: Awaited<ReturnType<typeof startLocalProviders>> | undefined;
+if (config.localOidc) {
+  const origins = [
+    ...(config.publicUrl ? [config.publicUrl] : []),
+    `http://localhost:${config.port}`,
+    `http://127.0.0.1:${config.port}`,
+  ];
+  localProviders = await startLocalProviders({
+    origins,
+    ...(await demoAccounts(database.db, systemClock.now())),
+  });
+  for (const settings of localProviders.settings)
+    if (!oidc.settings(settings.id)) oidc.set(settings);
+  log(
+    `local OpenID providers (demo people): ${localProviders.idporten.issuer} and ${localProviders.feide.issuer}`,
+  );
+}
 
 const app = createApp({
   db: database.db,
@@ -48,6 +87,8 @@ const app = createApp({
   contactInbox: config.contactInbox,
   onJobQueued: () => jobs.poke(),
   log,
+  oidc,
+  registerUrls: config.registerUrls,
 });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
@@ -62,6 +103,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
 async function shutdown() {
   server.close();
   await jobs.stop();
+  await localProviders?.close();
   await database.close();
   process.exit(0);
 }

@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import type { Db } from "../db/client";
+import type { OidcRegistry } from "../modules/identity/oidc";
 import type { Lang } from "../web/i18n";
 import type { Clock } from "./clock";
 import type { PageCache } from "./page-cache";
@@ -25,11 +26,27 @@ export type AppDeps = {
   /** Mailbox that receives contact messages for programmes without their own. */
   contactInbox: string;
   mailKind: "smtp" | "outbox";
+  /** The OpenID providers people sign in with (ID-porten, Feide). */
+  oidc: OidcRegistry;
+  /** Keys one-time codes; the same secret the signer uses. */
+  secret: string;
+  /** Operational log: never anything personal. */
+  log: (line: string) => void;
   /** Wake the job loop after queueing work, so a receipt leaves at once. */
   onJobQueued: () => void;
 };
 
-export type AppEnv = { Variables: { deps: AppDeps } };
+/** The signed-in person, with their active roles and the permissions those give. */
+export type CurrentUser = {
+  personId: number;
+  name: string;
+  email: string | null;
+  roles: { id: number; role: string; orgKind: string; orgId: string }[];
+  permissions: string[];
+  sessionCreatedAt: Date;
+};
+
+export type AppEnv = { Variables: { deps: AppDeps; user: CurrentUser | null } };
 export type AppContext = Context<AppEnv>;
 
 export function deps(c: Context<AppEnv>): AppDeps {

@@ -1,4 +1,5 @@
 import type { Child } from "hono/jsx";
+import { currentViewer } from "../kernel/request-context";
 import { assetManifest } from "./assets";
 import { htmlLang, LANGS, type Lang, messages } from "./i18n";
 
@@ -20,6 +21,8 @@ export function Layout(props: PageProps) {
   const assets = assetManifest();
   const title = `${props.hasErrors ? `${t.form.errorPrefix} ` : ""}${props.title} – ${t.site.name}`;
   const path = props.path;
+  const viewer = currentViewer();
+  const can = (prefix: string) => viewer?.permissions.some((p) => p.startsWith(prefix)) ?? false;
   return (
     <html lang={htmlLang[props.lang]} data-color-scheme="light">
       <head>
@@ -84,6 +87,39 @@ export function Layout(props: PageProps) {
                 <a class="ds-link" href={localPath(props.lang, "/nyhetsbrev")}>
                   {t.site.newsletter}
                 </a>
+              </li>
+              {viewer && can("read:organisation:") ? (
+                <li>
+                  <a class="ds-link" href={localPath(props.lang, "/organisasjoner")}>
+                    {t.site.organisations}
+                  </a>
+                </li>
+              ) : null}
+              {viewer && can("manage:role:") ? (
+                <li>
+                  <a class="ds-link" href={localPath(props.lang, "/admin/personer")}>
+                    {t.admin.people}
+                  </a>
+                </li>
+              ) : null}
+              {viewer && can("read:audit:") ? (
+                <li>
+                  <a class="ds-link" href={localPath(props.lang, "/admin/logg")}>
+                    {t.admin.audit}
+                  </a>
+                </li>
+              ) : null}
+              <li class="main-nav__account">
+                {viewer ? (
+                  <a class="ds-link" href={localPath(props.lang, "/meg")}>
+                    {t.identity.profile}
+                    <span class="ds-sr-only">: </span> <span class="subtle">({viewer.name})</span>
+                  </a>
+                ) : (
+                  <a class="ds-link" href={localPath(props.lang, "/logg-inn")}>
+                    {t.identity.signIn}
+                  </a>
+                )}
               </li>
             </ul>
           </nav>

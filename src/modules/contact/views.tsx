@@ -31,7 +31,7 @@ export function ContactPage(props: {
     email: t.contact.email,
     municipality: t.contact.municipality,
     programme: t.contact.programme,
-    topic: t.contact.topic,
+    topic: t.contact.topicName,
     message: t.contact.message,
     form: t.contact.message,
   };

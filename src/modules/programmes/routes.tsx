@@ -20,7 +20,8 @@ async function cachedPage(
   status: 200 | 422,
   produce: () => Promise<string | null>,
 ): Promise<Response> {
-  if (widget.kind !== "ask" || status !== 200) {
+  // Signed-in people see their name in the header: their pages are not shared.
+  if (widget.kind !== "ask" || status !== 200 || c.get("user")) {
     const html = await produce();
     if (!html) return errorPage(c, "notFound");
     c.header("Cache-Control", "no-store");

@@ -26,6 +26,14 @@ export function errorText(t: Messages, label: string, error: FieldErrors[string]
       return t.errors.rateLimited;
     case "staleFeedback":
       return t.errors.staleFeedback;
+    case "unknownOrg":
+      return t.errors.unknownOrg;
+    case "duplicateRole":
+      return t.errors.duplicateRole;
+    case "staleRole":
+      return t.errors.staleRole;
+    case "code":
+      return t.errors.code;
     default:
       return t.errors.required(label);
   }

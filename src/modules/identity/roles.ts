@@ -1,0 +1,59 @@
+/** The roles of PRODUCT.md, each scoped to one kind of organisation. */
+export const ROLES = {
+  "programme-admin": { orgKind: "owner" },
+  "county-coordinator": { orgKind: "county-office" },
+  "municipal-coordinator": { orgKind: "municipality" },
+  "resource-person": { orgKind: "municipality" },
+  "unit-leader": { orgKind: "unit" },
+  staff: { orgKind: "unit" },
+} as const;
+
+export type Role = keyof typeof ROLES;
+export type OrgKind = (typeof ROLES)[Role]["orgKind"];
+export const ROLE_NAMES = Object.keys(ROLES) as Role[];
+
+export function isRole(value: string): value is Role {
+  return Object.hasOwn(ROLES, value);
+}
+
+/** Programme owners: the organisations whose admins run programmes. */
+export const OWNERS = {
+  udir: {
+    nb: "Utdanningsdirektoratet",
+    nn: "Utdanningsdirektoratet",
+    en: "Directorate for Education and Training",
+  },
+  fub: { nb: "FUB/FUG", nn: "FUB/FUG", en: "FUB/FUG (parents' committees)" },
+} as const;
+
+/**
+ * Permissions read `action:entity:scope`. A role grants an action on an entity within a
+ * scope; the scope is resolved against the organisation tree on the day of the request.
+ */
+export type Scope = "any" | "office" | "municipality" | "unit" | "own";
+export type Permission = `${string}:${string}:${Scope}`;
+
+const EVERYONE: Permission[] = ["read:profile:own", "export:person:own", "delete:person:own"];
+
+export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
+  "programme-admin": [
+    "read:organisation:any",
+    "import:register:any",
+    "read:person:any",
+    "manage:role:any",
+    "read:audit:any",
+  ],
+  "county-coordinator": ["read:organisation:office"],
+  "municipal-coordinator": ["read:organisation:municipality"],
+  "resource-person": ["read:organisation:municipality"],
+  "unit-leader": ["read:organisation:unit"],
+  staff: ["read:organisation:unit"],
+};
+
+export function permissionsOf(roles: { role: string }[]): Permission[] {
+  const set = new Set<Permission>(EVERYONE);
+  for (const r of roles) {
+    if (isRole(r.role)) for (const p of ROLE_PERMISSIONS[r.role]) set.add(p);
+  }
+  return [...set];
+}

@@ -1,0 +1,589 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { Hono } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { z } from "zod";
+import { withinRateLimit } from "../../kernel/abuse";
+import { osloToday } from "../../kernel/clock";
+import { type AppContext, type AppEnv, baseUrl, deps } from "../../kernel/context";
+import { type FieldErrors, isBot, readForm, validate } from "../../kernel/forms";
+import { errorPage } from "../../web/error-pages";
+import { type Lang, messages } from "../../web/i18n";
+import { localPath } from "../../web/layout";
+import { render } from "../../web/render";
+import {
+  clearSessionCookie,
+  organisationScope,
+  readSessionCookie,
+  requirePermission,
+  safeReturnTo,
+  setSessionCookie,
+} from "./access";
+import { AUDIT_PAGE_SIZE, listAudit } from "./audit";
+import { finishSignIn, type ProviderId, SignInRefused, startSignIn } from "./oidc";
+import {
+  activeRoles,
+  changeRole,
+  deletePerson,
+  exportPerson,
+  getPerson,
+  invite,
+  listOpenInvitations,
+  listPeople,
+  orgName,
+  revokeInvitation,
+  revokeRole,
+} from "./people";
+import { isRole, type ROLES } from "./roles";
+import { affiliations, identities, roleAssignments } from "./schema";
+import { endAllSessions, endSession } from "./sessions";
+import { requestCode, type SignInOutcome, signInWithProvider, verifyCode } from "./sign-in";
+import {
+  AuditPage,
+  CodePage,
+  DeletePage,
+  MessagePage,
+  PeopleAdminPage,
+  ProfilePage,
+  type RoleView,
+  SignInPage,
+} from "./views";
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+const ATTEMPT_COOKIE = "samspill-sign-in";
+
+const langParam = (c: AppContext) => c.req.param("lang") as Lang;
+
+async function roleViews(
+  c: AppContext,
+  roles: { id: number; role: string; orgKind: string; orgId: string }[],
+  lang: Lang,
+): Promise<RoleView[]> {
+  const d = deps(c);
+  const today = osloToday(d.clock.now());
+  return Promise.all(
+    roles.map(async (r) => ({
+      ...r,
+      orgName: await orgName(d.db, r.orgKind, r.orgId, lang, today),
+    })),
+  );
+}
+
+/** After a sign-in: a fresh session id (never one chosen before), then where the person was going. */
+function landed(c: AppContext, outcome: SignInOutcome, lang: Lang, returnTo: string) {
+  if (outcome.kind === "no-access") return c.redirect(`/${lang}/ingen-tilgang`, 303);
+  const previous = readSessionCookie(c);
+  if (previous) void endSession(deps(c).db, previous, deps(c).clock.now());
+  setSessionCookie(c, outcome.session);
+  if (!outcome.hasRoles) return c.redirect(`/${lang}/ingen-tilgang`, 303);
+  return c.redirect(safeReturnTo(returnTo, `/${lang}/meg`), 303);
+}
+
+export function publicIdentityRoutes() {
+  const app = new Hono<AppEnv>();
+
+  app.get("/:lang{nb|nn|en}/logg-inn", (c) => {
+    const lang = langParam(c);
+    const returnTo = safeReturnTo(c.req.query("returnTo"), `/${lang}/meg`);
+    c.header("Cache-Control", "no-store");
+    return render(
+      c,
+      <SignInPage
+        lang={lang}
+        providers={deps(c).oidc.configured()}
+        returnTo={returnTo}
+        form={{ values: {}, errors: {} }}
+      />,
+    );
+  });
+
+  app.get("/auth/:provider{idporten|feide}/start", async (c) => {
+    const d = deps(c);
+    const provider = c.req.param("provider") as ProviderId;
+    const lang = (
+      ["nb", "nn", "en"].includes(c.req.query("lang") ?? "") ? c.req.query("lang") : "nb"
+    ) as Lang;
+    if (!d.oidc.settings(provider)) return errorPage(c, "notFound");
+    const returnTo = safeReturnTo(c.req.query("returnTo"), `/${lang}/meg`);
+    const { url, attempt } = await startSignIn(d.db, d.oidc, {
+      provider,
+      redirectUri: `${baseUrl(c)}/auth/${provider}/callback`,
+      returnTo,
+      lang,
+      now: d.clock.now(),
+    });
+    // SameSite=Lax: the cookie comes back on the provider's top-level redirect to the callback.
+    setCookie(c, ATTEMPT_COOKIE, attempt, {
+      httpOnly: true,
+      sameSite: "Lax",
+      path: "/auth",
+      maxAge: 600,
+      secure: baseUrl(c).startsWith("https:"),
+    });
+    return c.redirect(url, 302);
+  });
+
+  app.get("/auth/:provider{idporten|feide}/callback", async (c) => {
+    const d = deps(c);
+    const provider = c.req.param("provider") as ProviderId;
+    if (!d.oidc.settings(provider)) return errorPage(c, "notFound");
+    const attempt = getCookie(c, ATTEMPT_COOKIE);
+    deleteCookie(c, ATTEMPT_COOKIE, { path: "/auth" });
+    // The callback URL as the provider saw it, even behind a proxy.
+    const current = new URL(c.req.url);
+    const base = new URL(baseUrl(c));
+    current.protocol = base.protocol;
+    current.host = base.host;
+    try {
+      const claims = await finishSignIn(d.db, d.oidc, {
+        provider,
+        attempt,
+        currentUrl: current,
+        now: d.clock.now(),
+      });
+      const outcome = await signInWithProvider(
+        d.db,
+        claims,
+        d.clock.now(),
+        c.get("user")?.personId ?? null,
+      );
+      return landed(c, outcome, claims.lang as Lang, claims.returnTo);
+    } catch (error) {
+      if (!(error instanceof SignInRefused)) throw error;
+      // Logged without anything personal: the provider and what was wrong.
+      d.log(`sign-in refused (${provider}): ${error.reason}: ${error.message.slice(0, 200)}`);
+      const lang = "nb";
+      const t = messages(lang);
+      return render(
+        c,
+        <MessagePage
+          lang={lang}
+          title={t.identity.refusedTitle}
+          lead={error.reason === "acr" ? t.identity.acrLead : t.identity.refusedLead}
+          color="danger"
+        >
+          <p class="ds-paragraph">
+            <a class="ds-link" href={localPath(lang, "/logg-inn")}>
+              {t.identity.signIn}
+            </a>
+          </p>
+        </MessagePage>,
+        400,
+      );
+    }
+  });
+
+  app.post("/:lang{nb|nn|en}/logg-inn/e-post", async (c) => {
+    const lang = langParam(c);
+    const d = deps(c);
+    const values = await readForm(c);
+    const returnTo = safeReturnTo(values.returnTo, `/${lang}/meg`);
+    if (isBot(values)) return errorPage(c, "badRequest");
+    if (!(await withinRateLimit(c, "sign-in-code"))) return errorPage(c, "tooMany");
+    const email = (values.email ?? "").trim();
+    if (!EMAIL.test(email) || email.length > 254) {
+      const errors: FieldErrors = { email: { code: email ? "email" : "required" } };
+      return render(
+        c,
+        <SignInPage
+          lang={lang}
+          providers={d.oidc.configured()}
+          returnTo={returnTo}
+          form={{ values, errors }}
+        />,
+        422,
+      );
+    }
+    await requestCode(d.db, { email, lang }, { now: d.clock.now(), secret: d.secret });
+    d.onJobQueued();
+    c.header("Cache-Control", "no-store");
+    return render(c, <CodePage lang={lang} email={email} returnTo={returnTo} />);
+  });
+
+  app.post("/:lang{nb|nn|en}/logg-inn/kode", async (c) => {
+    const lang = langParam(c);
+    const d = deps(c);
+    const t = messages(lang);
+    const values = await readForm(c);
+    const email = (values.email ?? "").trim();
+    const returnTo = safeReturnTo(values.returnTo, `/${lang}/meg`);
+    if (!EMAIL.test(email)) return errorPage(c, "badRequest");
+    if (!(await withinRateLimit(c, "sign-in-verify"))) return errorPage(c, "tooMany");
+    const code = (values.code ?? "").replace(/\s/g, "");
+    if (!/^\d{6}$/.test(code)) {
+      return render(
+        c,
+        <CodePage
+          lang={lang}
+          email={email}
+          returnTo={returnTo}
+          code={values.code ?? ""}
+          error={t.errors.code}
+        />,
+        422,
+      );
+    }
+    const outcome = await verifyCode(
+      d.db,
+      { email, code },
+      { now: d.clock.now(), secret: d.secret },
+    );
+    if (outcome.kind === "wrong") {
+      return render(
+        c,
+        <CodePage
+          lang={lang}
+          email={email}
+          returnTo={returnTo}
+          code={code}
+          error={t.identity.wrongCode(outcome.attemptsLeft)}
+        />,
+        422,
+      );
+    }
+    if (outcome.kind === "expired") {
+      return render(
+        c,
+        <CodePage lang={lang} email={email} returnTo={returnTo} error={t.identity.expiredCode} />,
+        422,
+      );
+    }
+    return landed(c, outcome, lang, returnTo);
+  });
+
+  app.get("/:lang{nb|nn|en}/ingen-tilgang", (c) => {
+    const lang = langParam(c);
+    const t = messages(lang);
+    const signedIn = c.get("user") !== null;
+    return render(
+      c,
+      <MessagePage
+        lang={lang}
+        title={t.identity.noAccessTitle}
+        lead={t.identity.noAccessLead}
+        color="info"
+      >
+        <p class="ds-paragraph">
+          <a class="ds-link" href={localPath(lang, signedIn ? "/meg" : "/kontakt")}>
+            {signedIn ? t.identity.profile : t.site.contact}
+          </a>
+        </p>
+      </MessagePage>,
+    );
+  });
+
+  app.post("/:lang{nb|nn|en}/logg-ut", async (c) => {
+    const lang = langParam(c);
+    const raw = readSessionCookie(c);
+    if (raw) await endSession(deps(c).db, raw, deps(c).clock.now());
+    clearSessionCookie(c);
+    return c.redirect(`/${lang}/logget-ut`, 303);
+  });
+
+  app.get("/:lang{nb|nn|en}/logget-ut", (c) => {
+    const lang = langParam(c);
+    const t = messages(lang);
+    const n = Number(c.req.query("okter") ?? "");
+    const lead =
+      Number.isInteger(n) && n > 0 ? t.identity.signedOutEverywhere(n) : t.identity.signedOutLead;
+    return render(
+      c,
+      <MessagePage lang={lang} title={t.identity.signedOutTitle} lead={lead} color="success" />,
+    );
+  });
+
+  return app;
+}
+
+const inviteForm = z.object({
+  name: z.string().trim().min(1, { error: "required" }).max(100, { error: "max" }),
+  email: z
+    .string({ error: "required" })
+    .trim()
+    .min(1, { error: "required" })
+    .max(254, { error: "max" })
+    .regex(EMAIL, { error: "email" }),
+  role: z.string({ error: "choice" }).refine(isRole, { error: "choice" }),
+  orgId: z
+    .string({ error: "required" })
+    .trim()
+    .min(1, { error: "required" })
+    .max(40, { error: "max" }),
+});
+
+const roleChangeForm = z.object({
+  role: z.string().refine(isRole, { error: "choice" }),
+  orgId: z.string().trim().min(1, { error: "required" }).max(40, { error: "max" }),
+});
+
+export function protectedIdentityRoutes() {
+  const app = new Hono<AppEnv>();
+
+  app.post("/:lang{nb|nn|en}/logg-ut/overalt", async (c) => {
+    const lang = langParam(c);
+    const user = c.get("user")!;
+    const n = await endAllSessions(deps(c).db, user.personId, deps(c).clock.now());
+    clearSessionCookie(c);
+    return c.redirect(`/${lang}/logget-ut?okter=${n}`, 303);
+  });
+
+  app.get("/:lang{nb|nn|en}/meg", async (c) => {
+    const lang = langParam(c);
+    requirePermission(c, "read", "profile");
+    const d = deps(c);
+    const user = c.get("user")!;
+    const methods = await d.db
+      .select({ provider: identities.provider })
+      .from(identities)
+      .where(eq(identities.personId, user.personId));
+    const affs = await d.db
+      .select()
+      .from(affiliations)
+      .where(eq(affiliations.personId, user.personId));
+    c.header("Cache-Control", "no-store");
+    return render(
+      c,
+      <ProfilePage
+        lang={lang}
+        name={user.name}
+        email={user.email}
+        roles={await roleViews(c, user.roles, lang)}
+        methods={[
+          ...new Set(
+            methods.map((m) =>
+              m.provider === "idporten"
+                ? "ID-porten"
+                : m.provider === "feide"
+                  ? "Feide"
+                  : m.provider,
+            ),
+          ),
+        ]}
+        affiliations={affs.map(
+          (a) => `${a.orgNumber}${a.affiliation ? ` (${a.affiliation})` : ""}`,
+        )}
+        since={user.sessionCreatedAt}
+      />,
+    );
+  });
+
+  app.get("/:lang{nb|nn|en}/meg/data", async (c) => {
+    requirePermission(c, "export", "person");
+    const data = await exportPerson(deps(c).db, c.get("user")!.personId);
+    c.header("Cache-Control", "no-store");
+    c.header("Content-Disposition", 'attachment; filename="samspill-mine-data.json"');
+    return c.json(data);
+  });
+
+  app.get("/:lang{nb|nn|en}/meg/slett", (c) => {
+    requirePermission(c, "delete", "person");
+    return render(c, <DeletePage lang={langParam(c)} />);
+  });
+
+  app.post("/:lang{nb|nn|en}/meg/slett", async (c) => {
+    requirePermission(c, "delete", "person");
+    const lang = langParam(c);
+    const user = c.get("user")!;
+    await deletePerson(deps(c).db, user.personId, {
+      personId: user.personId,
+      now: deps(c).clock.now(),
+    });
+    clearSessionCookie(c);
+    const t = messages(lang);
+    return render(
+      c,
+      <MessagePage
+        lang={lang}
+        title={t.identity.deletedTitle}
+        lead={t.identity.deletedLead}
+        color="success"
+      />,
+    );
+  });
+
+  async function peoplePage(
+    c: AppContext,
+    extra: {
+      invite?: { values: Record<string, string>; errors: FieldErrors };
+      message?: string;
+      roleError?: { roleId: number; text: string };
+    },
+    status: 200 | 422 = 200,
+  ) {
+    const lang = langParam(c);
+    const d = deps(c);
+    const q = (c.req.query("q") ?? "").slice(0, 100);
+    const role = c.req.query("rolle") ?? "";
+    const people = await listPeople(d.db, { q, role: isRole(role) ? role : "" });
+    const invitations = await listOpenInvitations(d.db, d.clock.now());
+    const today = osloToday(d.clock.now());
+    c.header("Cache-Control", "no-store");
+    return render(
+      c,
+      <PeopleAdminPage
+        lang={lang}
+        people={
+          await Promise.all(
+            people.map(async (p) => ({ ...p, roles: await roleViews(c, p.roles, lang) })),
+          )
+        }
+        invitations={
+          await Promise.all(
+            invitations.map(async (i) => ({
+              ...i,
+              orgName: await orgName(d.db, i.orgKind, i.orgId, lang, today),
+            })),
+          )
+        }
+        filter={{ q, role }}
+        invite={extra.invite ?? { values: {}, errors: {} }}
+        message={extra.message}
+        roleError={extra.roleError}
+      />,
+      status,
+    );
+  }
+
+  app.get("/:lang{nb|nn|en}/admin/personer", (c) => {
+    requirePermission(c, "manage", "role");
+    const t = messages(langParam(c));
+    const m = c.req.query("melding");
+    const message =
+      m === "invited"
+        ? t.admin.invited
+        : m === "changed"
+          ? t.admin.changed
+          : m === "revoked"
+            ? t.admin.revoked
+            : undefined;
+    return peoplePage(c, message ? { message } : {});
+  });
+
+  app.post("/:lang{nb|nn|en}/admin/invitasjoner", async (c) => {
+    requirePermission(c, "manage", "role");
+    const lang = langParam(c);
+    const d = deps(c);
+    const values = await readForm(c);
+    const parsed = validate(inviteForm, values);
+    if (!parsed.ok) return peoplePage(c, { invite: { values, errors: parsed.errors } }, 422);
+    const result = await invite(
+      d.db,
+      {
+        email: parsed.data.email,
+        name: parsed.data.name,
+        role: parsed.data.role as keyof typeof ROLES,
+        orgId: parsed.data.orgId,
+        lang,
+      },
+      { personId: c.get("user")!.personId, now: d.clock.now(), baseUrl: baseUrl(c) },
+    );
+    if (!result.ok) return peoplePage(c, { invite: { values, errors: result.errors } }, 422);
+    d.onJobQueued();
+    return c.redirect(`/${lang}/admin/personer?melding=invited`, 303);
+  });
+
+  app.post("/:lang{nb|nn|en}/admin/invitasjoner/:id{[0-9]{1,9}}/trekk", async (c) => {
+    requirePermission(c, "manage", "role");
+    const lang = langParam(c);
+    await revokeInvitation(deps(c).db, Number(c.req.param("id")), {
+      personId: c.get("user")!.personId,
+      now: deps(c).clock.now(),
+    });
+    return c.redirect(`/${lang}/admin/personer?melding=revoked`, 303);
+  });
+
+  app.post("/:lang{nb|nn|en}/admin/roller/:id{[0-9]{1,9}}/endre", async (c) => {
+    requirePermission(c, "manage", "role");
+    const lang = langParam(c);
+    const t = messages(lang);
+    const d = deps(c);
+    const roleId = Number(c.req.param("id"));
+    const parsed = validate(roleChangeForm, await readForm(c));
+    if (!parsed.ok) return peoplePage(c, { roleError: { roleId, text: t.errors.unknownOrg } }, 422);
+    const result = await changeRole(
+      d.db,
+      roleId,
+      { role: parsed.data.role as keyof typeof ROLES, orgId: parsed.data.orgId },
+      { personId: c.get("user")!.personId, now: d.clock.now() },
+    );
+    if (!result.ok) {
+      const code = Object.values(result.errors)[0]?.code;
+      const text =
+        code === "duplicateRole"
+          ? t.errors.duplicateRole
+          : code === "staleRole"
+            ? t.errors.staleRole
+            : t.errors.unknownOrg;
+      return peoplePage(c, { roleError: { roleId, text } }, 422);
+    }
+    return c.redirect(`/${lang}/admin/personer?melding=changed`, 303);
+  });
+
+  app.post("/:lang{nb|nn|en}/admin/roller/:id{[0-9]{1,9}}/avslutt", async (c) => {
+    requirePermission(c, "manage", "role");
+    const lang = langParam(c);
+    await revokeRole(deps(c).db, Number(c.req.param("id")), {
+      personId: c.get("user")!.personId,
+      now: deps(c).clock.now(),
+    });
+    return c.redirect(`/${lang}/admin/personer?melding=revoked`, 303);
+  });
+
+  app.get("/:lang{nb|nn|en}/admin/logg", async (c) => {
+    requirePermission(c, "read", "audit");
+    const lang = langParam(c);
+    const t = messages(lang);
+    const d = deps(c);
+    const day = /^\d{4}-\d{2}-\d{2}$/;
+    const fra = c.req.query("fra") ?? "";
+    const til = c.req.query("til") ?? "";
+    const filter = {
+      handling: (c.req.query("handling") ?? "").slice(0, 60),
+      gjelder: (c.req.query("gjelder") ?? "").slice(0, 60),
+      fra: day.test(fra) ? fra : "",
+      til: day.test(til) ? til : "",
+    };
+    const page = Math.max(
+      1,
+      Math.min(10_000, Number.parseInt(c.req.query("side") ?? "1", 10) || 1),
+    );
+    const [entityType, entityId] = filter.gjelder.includes(":")
+      ? filter.gjelder.split(":")
+      : [filter.gjelder || undefined, undefined];
+    const result = await listAudit(
+      d.db,
+      {
+        action: filter.handling || undefined,
+        entityType,
+        entityId,
+        from: filter.fra ? new Date(`${filter.fra}T00:00:00+01:00`) : undefined,
+        to: filter.til
+          ? new Date(new Date(`${filter.til}T00:00:00+01:00`).getTime() + 86_400_000)
+          : undefined,
+      },
+      page,
+    );
+    const json = (v: unknown) => (v === null || v === undefined ? "" : JSON.stringify(v));
+    c.header("Cache-Control", "no-store");
+    return render(
+      c,
+      <AuditPage
+        lang={lang}
+        rows={result.rows.map((r) => ({
+          id: r.id,
+          at: r.at,
+          actor: r.actorId === null ? t.admin.system : (r.actorName ?? `#${r.actorId}`),
+          action: r.action,
+          entity: `${r.entityType}:${r.entityId}`,
+          before: json(r.before),
+          after: json(r.after),
+        }))}
+        filter={filter}
+        page={page}
+        hasMore={result.hasMore}
+        pageSize={AUDIT_PAGE_SIZE}
+      />,
+    );
+  });
+
+  return app;
+}

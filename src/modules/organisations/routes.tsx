@@ -1,0 +1,225 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { osloToday } from "../../kernel/clock";
+import { type AppContext, type AppEnv, deps } from "../../kernel/context";
+import { errorPage } from "../../web/error-pages";
+import { type Lang, messages } from "../../web/i18n";
+import { localPath } from "../../web/layout";
+import { render } from "../../web/render";
+import { type OrgScope, organisationScope, recordAudit, requirePermission } from "../identity";
+import { ppServicesAt } from "./pp-services";
+import {
+  importRegister,
+  importRegisterFromUrl,
+  parseRegisterFile,
+  type RegisterImportReport,
+} from "./registers";
+import { searchOrganisations } from "./search";
+import { countiesAt, countyOfficesAt, municipalitiesAt } from "./service";
+import { getUnit, type UnitFilter, unitsOfMunicipality, unitWithHistory } from "./units";
+import {
+  ImportPage,
+  MunicipalityPage,
+  OfficesPage,
+  OrganisationsPage,
+  PpServicesPage,
+  UnitPage,
+} from "./views";
+
+const lang = (c: AppContext) => c.req.param("lang") as Lang;
+const today = (c: AppContext) => osloToday(deps(c).clock.now());
+
+function inScope(scope: OrgScope, municipality: string, unit?: string): boolean {
+  if (scope.all) return true;
+  return scope.municipalities.has(municipality) || (unit !== undefined && scope.units.has(unit));
+}
+
+export type RegisterUrls = { nsr?: string | undefined; nbr?: string | undefined };
+
+export function organisationRoutes(urls: RegisterUrls = {}) {
+  const app = new Hono<AppEnv>();
+
+  app.get("/:lang{nb|nn|en}/organisasjoner", async (c) => {
+    const scope = await organisationScope(c, "read", "organisation");
+    const d = deps(c);
+    const l = lang(c);
+    const t = messages(l).orgs;
+    const query = (c.req.query("q") ?? "").trim().slice(0, 100);
+    const date = today(c);
+    const mine: { href: string; label: string }[] = [];
+    if (!scope.all) {
+      const names = new Map((await municipalitiesAt(d.db, date)).map((m) => [m.code, m.name]));
+      for (const code of [...scope.municipalities].sort()) {
+        mine.push({
+          href: localPath(l, `/organisasjoner/kommune/${code}`),
+          label: `${names.get(code) ?? code} (${code})`,
+        });
+      }
+      for (const orgNumber of scope.units) {
+        const unit = await getUnit(d.db, orgNumber);
+        if (unit)
+          mine.push({ href: localPath(l, `/organisasjoner/enhet/${orgNumber}`), label: unit.name });
+      }
+    }
+    // A unit's people see their own unit(s); searching the tree is for wider roles.
+    const canSearch = scope.all || scope.municipalities.size > 0;
+    const hits =
+      query && canSearch
+        ? await searchOrganisations(d.db, query, {
+            date,
+            limit: 50,
+            lang: l === "nn" ? "nn" : "nb",
+            ...(scope.all ? {} : { scope: [...scope.municipalities] }),
+          })
+        : query
+          ? []
+          : null;
+    c.header("Cache-Control", "no-store");
+    return render(
+      c,
+      <OrganisationsPage
+        lang={l}
+        query={query}
+        hits={hits}
+        scoped={!scope.all}
+        mine={mine.length > 0 || !scope.all ? mine : []}
+      />,
+    );
+  });
+
+  app.get("/:lang{nb|nn|en}/organisasjoner/kommune/:code{[0-9]{4}}", async (c) => {
+    const scope = await organisationScope(c, "read", "organisation");
+    const code = c.req.param("code");
+    if (!inScope(scope, code)) return errorPage(c, "forbidden");
+    const d = deps(c);
+    const date = today(c);
+    const municipality = (await municipalitiesAt(d.db, date)).find((m) => m.code === code);
+    if (!municipality) return errorPage(c, "notFound");
+    const type = c.req.query("type") ?? "";
+    const owner = c.req.query("eier") ?? "";
+    const status = c.req.query("status") ?? "";
+    const filter: UnitFilter = {};
+    if (type === "school" || type === "kindergarten") filter.type = type;
+    if (owner === "public" || owner === "private") filter.owner = owner;
+    if (status === "active" || status === "closed") filter.active = status === "active";
+    const units = await unitsOfMunicipality(d.db, code, filter);
+    const ppServices = await ppServicesAt(d.db, { date, scope: [code] });
+    c.header("Cache-Control", "no-store");
+    return render(
+      c,
+      <MunicipalityPage
+        lang={lang(c)}
+        code={code}
+        name={municipality.name}
+        units={units}
+        ppServices={ppServices}
+        filter={{ type, owner, status }}
+      />,
+    );
+  });
+
+  app.get("/:lang{nb|nn|en}/organisasjoner/enhet/:orgnr{[0-9]{9}}", async (c) => {
+    const scope = await organisationScope(c, "read", "organisation");
+    const d = deps(c);
+    const unit = await unitWithHistory(d.db, c.req.param("orgnr"));
+    if (!unit) return errorPage(c, "notFound");
+    if (!inScope(scope, unit.municipalityCode, unit.orgNumber)) return errorPage(c, "forbidden");
+    const name =
+      (await municipalitiesAt(d.db, today(c))).find((m) => m.code === unit.municipalityCode)
+        ?.name ?? unit.municipalityCode;
+    c.header("Cache-Control", "no-store");
+    return render(c, <UnitPage lang={lang(c)} unit={unit} municipalityName={name} />);
+  });
+
+  app.get("/:lang{nb|nn|en}/organisasjoner/statsforvaltere", async (c) => {
+    const scope = await organisationScope(c, "read", "organisation");
+    if (!scope.all) return errorPage(c, "forbidden");
+    const d = deps(c);
+    const asked = c.req.query("dato") ?? "";
+    const date =
+      /^\d{4}-\d{2}-\d{2}$/.test(asked) && asked >= "2017-01-01" && !Number.isNaN(Date.parse(asked))
+        ? asked
+        : today(c);
+    const l = lang(c);
+    const offices = await countyOfficesAt(d.db, date, l === "nn" ? "nn" : "nb");
+    const countyNames = new Map((await countiesAt(d.db, date)).map((x) => [x.code, x.name]));
+    return render(
+      c,
+      <OfficesPage lang={l} date={date} offices={offices} countyNames={countyNames} />,
+    );
+  });
+
+  app.get("/:lang{nb|nn|en}/organisasjoner/pp-tjenester", async (c) => {
+    const scope = await organisationScope(c, "read", "organisation");
+    const d = deps(c);
+    const services = await ppServicesAt(d.db, {
+      date: today(c),
+      ...(scope.all ? {} : { scope: [...scope.municipalities] }),
+    });
+    return render(c, <PpServicesPage lang={lang(c)} services={services} />);
+  });
+
+  app.get("/:lang{nb|nn|en}/admin/import", (c) => {
+    requirePermission(c, "import", "register");
+    return render(c, <ImportPage lang={lang(c)} urls={urls} />);
+  });
+
+  // Register files are large (the whole NSR is tens of megabytes): this route has its own limit.
+  app.post(
+    "/:lang{nb|nn|en}/admin/import",
+    bodyLimit({ maxSize: 100 * 1024 * 1024, onError: (c) => errorPage(c, "tooLarge") }),
+    async (c) => {
+      requirePermission(c, "import", "register");
+      const l = lang(c);
+      const t = messages(l).orgs;
+      const d = deps(c);
+      let body: Record<string, unknown>;
+      try {
+        body = await c.req.parseBody();
+      } catch {
+        return render(c, <ImportPage lang={l} urls={urls} error={t.badFile} />, 422);
+      }
+      const source = body.source === "nbr" ? "nbr" : "nsr";
+      let report: RegisterImportReport;
+      if (body.fromUrl === "yes" && urls[source]) {
+        report = await importRegisterFromUrl(d.db, source, urls[source]!, { clock: d.clock });
+      } else {
+        const file = body.file;
+        if (!(file instanceof File) || file.size === 0) {
+          return render(c, <ImportPage lang={l} urls={urls} error={t.noFile} />, 422);
+        }
+        let pages: ReturnType<typeof parseRegisterFile>;
+        try {
+          pages = parseRegisterFile(JSON.parse(await file.text()));
+        } catch {
+          return render(c, <ImportPage lang={l} urls={urls} error={t.badFile} />, 422);
+        }
+        report = await importRegister(d.db, {
+          source,
+          pages,
+          origin: file.name.slice(0, 200),
+          coverage: body.coverage === "partial" ? "partial" : "register",
+          clock: d.clock,
+        });
+      }
+      await recordAudit(d.db, {
+        actorId: c.get("user")!.personId,
+        action: "register.import",
+        entityType: "import-run",
+        entityId: String(report.runId),
+        after: {
+          source: report.source,
+          added: report.added,
+          changed: report.changed,
+          closed: report.closed,
+          rejected: report.rejected,
+        },
+        at: d.clock.now(),
+      });
+      c.header("Cache-Control", "no-store");
+      return render(c, <ImportPage lang={l} urls={urls} report={report} />);
+    },
+  );
+
+  return app;
+}
