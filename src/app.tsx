@@ -110,11 +110,14 @@ export function createApp(options: AppOptions) {
   app.use((c, next) => (c.req.header("accept-encoding") ? compressor(c, next) : next()));
   const limiter = bodyLimit({ maxSize: 64 * 1024, onError: (c) => errorPage(c, "tooLarge") });
   app.use((c, next) =>
-    c.req.method === "GET" || c.req.method === "HEAD" ? next() : limiter(c, next),
+    c.req.method === "GET" || c.req.method === "HEAD" || isLargeUpload(c.req.path)
+      ? next()
+      : limiter(c, next),
   );
   app.use(csrfGuard(isOneClickUnsubscribe));
+  app.use(loadUser());
 
-  // One route group per module.
+  // Public routes, one group per module.
   app.route("/", pageRoutes());
   app.route("/", programmeRoutes());
   app.route(
@@ -123,6 +126,12 @@ export function createApp(options: AppOptions) {
   );
   app.route("/", contactRoutes());
   app.route("/", newsletterRoutes());
+  app.route("/", publicIdentityRoutes());
+
+  // Secure by default: every route registered after this requires sign-in.
+  app.use(requireSignIn());
+  app.route("/", protectedIdentityRoutes());
+  app.route("/", organisationRoutes(options.registerUrls));
 
   app.notFound((c) => errorPage(c, "notFound"));
   app.onError((error, c) => {
