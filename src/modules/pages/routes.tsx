@@ -110,7 +110,17 @@ export function pageRoutes() {
             <p class="ds-paragraph" data-size="sm">
               {t.outbox.to}: {m.to} · {t.outbox.sentAt}: {formatDateTime(lang, m.sentAt)}
             </p>
-            <pre class="pre">{m.text}</pre>
+            <pre class="pre">
+              {m.text.split(/(https?:\/\/[^\s]+)/).map((part) =>
+                /^https?:\/\//.test(part) ? (
+                  <a class="ds-link" href={part}>
+                    {part}
+                  </a>
+                ) : (
+                  part
+                ),
+              )}
+            </pre>
           </article>
         ))}
       </Layout>,
