@@ -3,6 +3,8 @@
 // 127.0.0.1 on fresh temp data dirs and are stopped on every way out.
 import { feedbackBenchmark } from "./feedback";
 import { type ChildServer, log, removeTempDirs, startApp, tempDir } from "./lib";
+import { nsrImportBenchmark } from "./nsr-import";
+import { orgSearchBenchmark } from "./org-search";
 import { pageWeightBenchmark } from "./page-weight";
 import { publicPageBenchmark } from "./public-page";
 
@@ -39,6 +41,8 @@ try {
     await app?.stop();
   }
   await step("feedback-post-p95", () => feedbackBenchmark(tempDir("feedback")));
+  await step("org-search-p95", () => orgSearchBenchmark());
+  await step("nsr-import-18k", () => nsrImportBenchmark(tempDir("nsr")));
 } finally {
   removeTempDirs();
   log(`total ${((performance.now() - started) / 1000).toFixed(1)}s`);

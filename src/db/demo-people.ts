@@ -116,14 +116,12 @@ export async function seedDemoPeople(db: Db, now: Date): Promise<void> {
       .values({ name: p.name, email, demo: "demo", createdAt: now })
       .returning();
     if (!row) continue;
-    await db
-      .insert(identities)
-      .values({
-        personId: row.id,
-        provider: p.provider,
-        subject: demoSubject(p.key),
-        createdAt: now,
-      });
+    await db.insert(identities).values({
+      personId: row.id,
+      provider: p.provider,
+      subject: demoSubject(p.key),
+      createdAt: now,
+    });
     const granted = await grantRole(
       db,
       { personId: row.id, role: p.role, orgId: p.org(orgs) },

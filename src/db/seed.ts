@@ -1,12 +1,16 @@
 import { sql } from "drizzle-orm";
+import { osloToday } from "../kernel/clock";
 import {
   countyOfficesAt,
+  createPpService,
   fetchKlass,
   importCountyOffices,
   importKlass,
+  importRegisterFile,
   municipalitiesAt,
   readCountyOfficesFile,
   readKlassSnapshot,
+  successorsAt,
 } from "../modules/organisations";
 import { addCohortMunicipalities, createCohort, createProgramme } from "../modules/programmes";
 import { fubTexts, ibsTexts } from "../modules/programmes/demo-content";
@@ -57,8 +61,112 @@ async function officeIdsByName(db: Db, date: string, names: string[]) {
   });
 }
 
-/** The demo programmes, cohorts and participants; does nothing when programmes exist. */
-export async function seedDemo(db: Db): Promise<boolean> {
+/** The 38 municipalities of IBS cohort 1 (2017 codes), each with the office that invited it. */
+async function cohort1Municipalities(db: Db, offices: { id: string; countyCodes: string[] }[]) {
+  const municipalities = await municipalitiesAt(db, COHORT_1_START);
+  return offices.flatMap((office, i) =>
+    municipalities
+      .filter((m) => office.countyCodes.includes(m.countyCode))
+      .slice(0, COHORT_1_OFFICES[i]!.take)
+      .map((m) => ({ municipalityCode: m.code, officeId: office.id })),
+  );
+}
+
+const COHORT_1_START = "2017-01-01";
+
+/** Big municipalities the demo units cover besides cohort 1's. */
+export const DEMO_EXTRA_MUNICIPALITIES = ["0301", "3301", "4204", "5001"];
+
+/**
+ * The municipalities the bundled demo unit extract covers: today's successors of cohort 1's
+ * and the extra ones (registers use today's codes).
+ */
+export async function demoUnitMunicipalities(db: Db, today: string): Promise<string[]> {
+  const offices = await officeIdsByName(
+    db,
+    COHORT_1_START,
+    COHORT_1_OFFICES.map((o) => o.name),
+  );
+  const codes = new Set(DEMO_EXTRA_MUNICIPALITIES);
+  for (const m of await cohort1Municipalities(db, offices)) {
+    for (const code of await successorsAt(db, m.municipalityCode, today)) codes.add(code);
+  }
+  return [...codes].sort();
+}
+
+const REFERENCE = new URL("./reference/", import.meta.url);
+
+/**
+ * Demo kindergartens and schools (src/db/reference/units-demo-*.json, invented, in the shape
+ * of the registers) through the same importer as real data, and demo PP-tjenester.
+ */
+async function seedDemoUnits(db: Db, today: string) {
+  for (const source of ["nsr", "nbr"] as const) {
+    const report = await importRegisterFile(
+      db,
+      source,
+      new URL(`units-demo-${source}.json`, REFERENCE),
+      { date: today },
+    );
+    if (report.rejected > 0) {
+      throw new Error(`demo ${source} extract: ${JSON.stringify(report.rejectedRows[0])}`);
+    }
+  }
+  for (const service of DEMO_PP_SERVICES) await createPpService(db, service);
+}
+
+/** Demo PP-tjenester (invented names and org numbers), two of them shared by municipalities. */
+const DEMO_PP_SERVICES = [
+  {
+    name: "Indre Agder interkommunale PP-tjeneste (demo)",
+    orgNumber: "899100107",
+    hostMunicipalityCode: "4219",
+    municipalities: ["4211", "4214", "4216", "4219", "4220", "4222"].map((code) => ({
+      code,
+      validFrom: "2020-01-01",
+    })),
+  },
+  {
+    name: "PPT Aust-Finnmark (demo)",
+    orgNumber: "899100212",
+    hostMunicipalityCode: "5628",
+    municipalities: ["5626", "5628", "5630", "5632"].map((code) => ({
+      code,
+      validFrom: "2024-01-01",
+    })),
+  },
+  {
+    // Served Fræna and Eide until they merged into Hustadvika in 2020, Hustadvika since.
+    name: "Nordmøre og Romsdal PP-kontor (demo)",
+    orgNumber: "899100328",
+    hostMunicipalityCode: "1554",
+    municipalities: [
+      { code: "1554", validFrom: "2017-01-01" },
+      { code: "1557", validFrom: "2017-01-01" },
+      { code: "1548", validFrom: "2017-01-01", validTo: "2020-01-01" },
+      { code: "1551", validFrom: "2017-01-01", validTo: "2020-01-01" },
+      { code: "1579", validFrom: "2020-01-01" },
+    ],
+  },
+  {
+    name: "PP-tjenesten i Kristiansand (demo)",
+    orgNumber: null,
+    hostMunicipalityCode: "4204",
+    municipalities: [{ code: "4204", validFrom: "2020-01-01" }],
+  },
+  {
+    name: "Drammen PPT (demo)",
+    orgNumber: null,
+    hostMunicipalityCode: "3301",
+    municipalities: [{ code: "3301", validFrom: "2024-01-01" }],
+  },
+];
+
+/**
+ * The demo programmes, cohorts and participants, and the demo kindergartens, schools and
+ * PP-tjenester; does nothing when programmes exist.
+ */
+export async function seedDemo(db: Db, today: string = osloToday(new Date())): Promise<boolean> {
   const existing = await db.execute(sql`select count(*)::int as n from programmes`);
   if (Number((existing as unknown as { rows: { n: number }[] }).rows[0]?.n) > 0) return false;
 
@@ -97,7 +205,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     fubTexts,
   );
 
-  const start1 = "2017-01-01";
+  const start1 = COHORT_1_START;
   const offices1 = await officeIdsByName(
     db,
     start1,
@@ -114,14 +222,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     },
     offices1.map((o) => o.id),
   );
-  const municipalities = await municipalitiesAt(db, start1);
-  const picked = offices1.flatMap((office, i) =>
-    municipalities
-      .filter((m) => office.countyCodes.includes(m.countyCode))
-      .slice(0, COHORT_1_OFFICES[i]!.take)
-      .map((m) => ({ municipalityCode: m.code, officeId: office.id })),
-  );
-  await addCohortMunicipalities(db, cohort1, picked);
+  await addCohortMunicipalities(db, cohort1, await cohort1Municipalities(db, offices1));
 
   const offices2 = await officeIdsByName(db, "2017-06-01", COHORT_2_OFFICES);
   await createCohort(
@@ -135,5 +236,6 @@ export async function seedDemo(db: Db): Promise<boolean> {
     },
     offices2.map((o) => o.id),
   );
+  await seedDemoUnits(db, today);
   return true;
 }

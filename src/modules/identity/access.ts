@@ -77,7 +77,7 @@ export function loadUser(): MiddlewareHandler<AppEnv> {
 export function safeReturnTo(value: string | undefined, fallback: string): string {
   if (!value) return fallback;
   if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
-  if (/[\u0000-\u001f]/.test(value) || value.length > 500) return fallback;
+  if ([...value].some((ch) => ch.charCodeAt(0) < 32) || value.length > 500) return fallback;
   return value;
 }
 

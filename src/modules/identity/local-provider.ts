@@ -40,7 +40,7 @@ const page = (title: string, body: string) => `<!DOCTYPE html>
 <body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5">
 <main>${body}</main></body></html>`;
 
-const escape = (s: string) =>
+const escapeHtml = (s: string) =>
   s.replace(
     /[&<>"']/g,
     (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch,
@@ -135,7 +135,7 @@ export async function startLocalProvider(opts: LocalProviderOptions): Promise<Lo
       ctx.type = "html";
       ctx.body = page(
         "Feil",
-        `<h1>Feil hos innloggingstjenesten</h1><p>${escape(out.error_description ?? out.error ?? "")}</p>`,
+        `<h1>Feil hos innloggingstjenesten</h1><p>${escapeHtml(out.error_description ?? out.error ?? "")}</p>`,
       );
     },
     ttl: {
@@ -173,10 +173,10 @@ export async function startLocalProvider(opts: LocalProviderOptions): Promise<Lo
       .map(
         (
           a,
-        ) => `<li style="margin: .5rem 0"><form method="post" action="/interaction/${escape(uid)}">
-<input type="hidden" name="account" value="${escape(a.sub)}">
-<button type="submit" style="font: inherit; padding: .5rem 1rem">Logg inn som ${escape(a.name)}</button>
-${a.demoRole ? `<span>(${escape(a.demoRole)}, demo)</span>` : ""}</form></li>`,
+        ) => `<li style="margin: .5rem 0"><form method="post" action="/interaction/${escapeHtml(uid)}">
+<input type="hidden" name="account" value="${escapeHtml(a.sub)}">
+<button type="submit" style="font: inherit; padding: .5rem 1rem">Logg inn som ${escapeHtml(a.name)}</button>
+${a.demoRole ? `<span>(${escapeHtml(a.demoRole)}, demo)</span>` : ""}</form></li>`,
       )
       .join("");
     res
@@ -184,7 +184,7 @@ ${a.demoRole ? `<span>(${escape(a.demoRole)}, demo)</span>` : ""}</form></li>`,
       .end(
         page(
           title,
-          `<h1>${title}</h1><p>Dette er en lokal innloggingstjeneste for utvikling og test. Velg en demoperson (${escape(details.prompt.name)}).</p><ul style="list-style: none; padding: 0">${buttons}</ul>`,
+          `<h1>${title}</h1><p>Dette er en lokal innloggingstjeneste for utvikling og test. Velg en demoperson (${escapeHtml(details.prompt.name)}).</p><ul style="list-style: none; padding: 0">${buttons}</ul>`,
         ),
       );
   }

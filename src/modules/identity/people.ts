@@ -79,7 +79,7 @@ export async function orgExists(
     case "unit": {
       if (!/^\d{9}$/.test(orgId)) return false;
       const unit = await getUnit(db, orgId);
-      return unit !== null && unit.active;
+      return unit?.active ?? false;
     }
   }
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
@@ -12,7 +12,6 @@ import { localPath } from "../../web/layout";
 import { render } from "../../web/render";
 import {
   clearSessionCookie,
-  organisationScope,
   readSessionCookie,
   requirePermission,
   safeReturnTo,
@@ -21,11 +20,9 @@ import {
 import { AUDIT_PAGE_SIZE, listAudit } from "./audit";
 import { finishSignIn, type ProviderId, SignInRefused, startSignIn } from "./oidc";
 import {
-  activeRoles,
   changeRole,
   deletePerson,
   exportPerson,
-  getPerson,
   invite,
   listOpenInvitations,
   listPeople,
@@ -34,7 +31,7 @@ import {
   revokeRole,
 } from "./people";
 import { isRole, type ROLES } from "./roles";
-import { affiliations, identities, roleAssignments } from "./schema";
+import { affiliations, identities } from "./schema";
 import { endAllSessions, endSession } from "./sessions";
 import { requestCode, type SignInOutcome, signInWithProvider, verifyCode } from "./sign-in";
 import {

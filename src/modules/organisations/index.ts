@@ -1,4 +1,42 @@
 export { fetchKlass, type KlassSnapshot, readKlassSnapshot } from "./klass";
+export { completeOrgNumber, isValidOrgNumber } from "./org-number";
+export {
+  createPpService,
+  type PpService,
+  type PpServiceInput,
+  ppServicesAt,
+} from "./pp-services";
+export {
+  type Coverage,
+  fetchRegisterDetail,
+  fetchRegisterPages,
+  importRegister,
+  importRegisterDetailFromUrl,
+  importRegisterFile,
+  importRegisterFromUrl,
+  nbrUnitSchema,
+  nsrUnitSchema,
+  parseRegisterFile,
+  type RegisterImportReport,
+  type RegisterPage,
+  readRegisterFile,
+  registerPageSchema,
+} from "./registers";
+export { organisationRoutes, type RegisterUrls } from "./routes";
+export type { RegisterSource, RejectedRow } from "./schema";
+export {
+  type CountyHit,
+  type CountyOfficeHit,
+  type Match,
+  type MunicipalityHit,
+  type PpServiceHit,
+  type SearchHit,
+  type SearchKind,
+  type SearchOptions,
+  searchOrganisations,
+  type UnitHit,
+} from "./search";
+export { searchKey } from "./search-key";
 export {
   countiesAt,
   countyOfficesAt,
@@ -10,3 +48,11 @@ export {
   readCountyOfficesFile,
   successorsAt,
 } from "./service";
+export {
+  getUnit,
+  type Unit,
+  type UnitFilter,
+  type UnitHistoryEntry,
+  unitsOfMunicipality,
+  unitWithHistory,
+} from "./units";

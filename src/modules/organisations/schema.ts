@@ -1,4 +1,18 @@
-import { date, index, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import type { SQL } from "drizzle-orm";
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { searchKeySql } from "./search-key";
 
 /** Counties (fylker) from SSB Klass classification 104, one row per code and validity period. */
 export const counties = pgTable(
@@ -8,6 +22,10 @@ export const counties = pgTable(
     validFrom: date("valid_from").notNull(),
     validTo: date("valid_to"),
     name: text("name").notNull(),
+    /** `searchKey(name)`, kept by the database. */
+    searchKey: text("search_key")
+      .notNull()
+      .generatedAlwaysAs((): SQL => searchKeySql(counties.name)),
   },
   (t) => [primaryKey({ columns: [t.code, t.validFrom] })],
 );
@@ -21,6 +39,10 @@ export const municipalities = pgTable(
     validTo: date("valid_to"),
     name: text("name").notNull(),
     countyCode: text("county_code").notNull(),
+    /** `searchKey(name)`, kept by the database. */
+    searchKey: text("search_key")
+      .notNull()
+      .generatedAlwaysAs((): SQL => searchKeySql(municipalities.name)),
   },
   (t) => [
     primaryKey({ columns: [t.code, t.validFrom] }),
@@ -62,6 +84,12 @@ export const countyOfficeNames = pgTable(
     validTo: date("valid_to"),
     nameNb: text("name_nb").notNull(),
     nameNn: text("name_nn").notNull(),
+    searchKeyNb: text("search_key_nb")
+      .notNull()
+      .generatedAlwaysAs((): SQL => searchKeySql(countyOfficeNames.nameNb)),
+    searchKeyNn: text("search_key_nn")
+      .notNull()
+      .generatedAlwaysAs((): SQL => searchKeySql(countyOfficeNames.nameNn)),
   },
   (t) => [primaryKey({ columns: [t.officeId, t.validFrom] })],
 );
@@ -77,4 +105,128 @@ export const countyOfficeCoverage = pgTable(
     validTo: date("valid_to"),
   },
   (t) => [primaryKey({ columns: [t.officeId, t.countyCode, t.validFrom] })],
+);
+
+/** A register a unit comes from: NSR (schools) or NBR (kindergartens), both run by Udir. */
+export type RegisterSource = "nsr" | "nbr";
+
+/**
+ * Kindergartens and schools from Udir's registers, keyed by organisation number. A unit may be
+ * in both registers (an oppvekstsenter). Never deleted: a unit that closes keeps its row with
+ * `active` false, and every change is in `unit_history`.
+ */
+export const units = pgTable(
+  "units",
+  {
+    orgNumber: text("org_number").primaryKey(),
+    name: text("name").notNull(),
+    /** As the register gives it: today's code for an active unit, the last one for a closed. */
+    municipalityCode: text("municipality_code").notNull(),
+    countyCode: text("county_code").notNull(),
+    isSchool: boolean("is_school").notNull().default(false),
+    isKindergarten: boolean("is_kindergarten").notNull().default(false),
+    /** "public" or "private"; null when the register does not say. */
+    owner: text("owner").$type<"public" | "private">(),
+    active: boolean("active").notNull(),
+    /** The register's `UtgaattDato`, or the day an import found the unit gone. */
+    closedOn: date("closed_on"),
+    /** The register's `Maalform` (B → nb, N → nn), where known. */
+    writtenStandard: text("written_standard").$type<"nb" | "nn">(),
+    /** `searchKey(name)`, kept by the database: what search matches against. */
+    searchKey: text("search_key")
+      .notNull()
+      .generatedAlwaysAs((): SQL => searchKeySql(units.name)),
+    /** The registers that list the unit (or last listed it, for a closed unit). */
+    sources: text("sources").array().$type<RegisterSource[]>().notNull(),
+    firstSeenAt: timestamp("first_seen_at", { withTimezone: true }).notNull(),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("units_municipality_idx").on(t.municipalityCode)],
+);
+
+/** One register import: what it found, and the rows it refused with the reasons. */
+export const importRuns = pgTable("import_runs", {
+  id: serial("id").primaryKey(),
+  source: text("source").$type<RegisterSource>().notNull(),
+  /** Where the data came from: a file name or a URL. */
+  origin: text("origin").notNull(),
+  /** "register" (a full listing), "municipalities" (full for some) or "partial". */
+  coverage: text("coverage").notNull(),
+  startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+  finishedAt: timestamp("finished_at", { withTimezone: true }),
+  added: integer("added").notNull().default(0),
+  changed: integer("changed").notNull().default(0),
+  closed: integer("closed").notNull().default(0),
+  unchanged: integer("unchanged").notNull().default(0),
+  rejected: integer("rejected").notNull().default(0),
+  /** Rows that are neither a school nor a kindergarten (owners, offices) and not known to us. */
+  skipped: integer("skipped").notNull().default(0),
+  rejectedRows: jsonb("rejected_rows").$type<RejectedRow[]>().notNull().default([]),
+  notes: jsonb("notes").$type<string[]>().notNull().default([]),
+});
+
+export type RejectedRow = {
+  /** 1-based position in the import, counted across pages. */
+  row: number;
+  orgNumber: string | null;
+  name: string | null;
+  reason:
+    | "invalid-field"
+    | "missing-field"
+    | "bad-org-number"
+    | "unknown-municipality"
+    | "inconsistent"
+    | "duplicate";
+  detail: string;
+};
+
+/** One row per change to a unit: the fields that changed, before and after. */
+export const unitHistory = pgTable(
+  "unit_history",
+  {
+    id: serial("id").primaryKey(),
+    orgNumber: text("org_number")
+      .notNull()
+      .references(() => units.orgNumber),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    /** "added", "changed", "closed" or "reopened". */
+    event: text("event").notNull(),
+    changes: jsonb("changes")
+      .$type<Record<string, { before: unknown; after: unknown }>>()
+      .notNull(),
+    runId: integer("run_id").references(() => importRuns.id),
+  },
+  (t) => [index("unit_history_unit_idx").on(t.orgNumber, t.at)],
+);
+
+/** PP-tjenester (educational-psychological services); one often serves several municipalities. */
+export const ppServices = pgTable(
+  "pp_services",
+  {
+    id: serial("id").primaryKey(),
+    name: text("name").notNull(),
+    orgNumber: text("org_number"),
+    hostMunicipalityCode: text("host_municipality_code").notNull(),
+    searchKey: text("search_key")
+      .notNull()
+      .generatedAlwaysAs((): SQL => searchKeySql(ppServices.name)),
+  },
+  (t) => [uniqueIndex("pp_services_org_number_uq").on(t.orgNumber)],
+);
+
+/** Which municipalities a PP-tjeneste serves, and when; validTo is exclusive. */
+export const ppServiceMunicipalities = pgTable(
+  "pp_service_municipalities",
+  {
+    ppServiceId: integer("pp_service_id")
+      .notNull()
+      .references(() => ppServices.id),
+    municipalityCode: text("municipality_code").notNull(),
+    validFrom: date("valid_from").notNull(),
+    validTo: date("valid_to"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.ppServiceId, t.municipalityCode, t.validFrom] }),
+    index("pp_service_municipalities_code_idx").on(t.municipalityCode),
+  ],
 );

@@ -119,12 +119,7 @@ export function OrganisationsPage(props: {
           ))}
         </ul>
       ) : null}
-      <form
-        method="get"
-        action={localPath(props.lang, "/organisasjoner")}
-        class="filters"
-        role="search"
-      >
+      <form method="get" action={localPath(props.lang, "/organisasjoner")} class="filters">
         <div class="ds-field">
           <label class="ds-label" for="q">
             {t.search}

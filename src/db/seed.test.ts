@@ -1,0 +1,80 @@
+import { count } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { databaseKinds, freshDatabase } from "../../tests/support/db";
+import { isValidOrgNumber, ppServicesAt, unitsOfMunicipality } from "../modules/organisations";
+import { importRuns, units } from "../modules/organisations/schema";
+import type { Database } from "./client";
+import { demoUnitMunicipalities, seedDemo } from "./seed";
+
+const DATE = "2026-11-23";
+
+describe.each(databaseKinds)("the demo kindergartens, schools and PP-tjenester on %s", (kind) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await freshDatabase(kind);
+    expect(await seedDemo(database.db, DATE)).toBe(true);
+  });
+  afterAll(() => database.close());
+
+  it("cover cohort 1's municipalities under today's codes, and four big ones", async () => {
+    const codes = await demoUnitMunicipalities(database.db, DATE);
+    expect(codes).toHaveLength(40);
+    // 2017 codes that merged: Hof and Holmestrand, Fræna and Eide.
+    expect(codes).toContain("3903");
+    expect(codes).toContain("1579");
+    for (const code of ["0301", "3301", "4204", "5001"]) expect(codes).toContain(code);
+    const all = await database.db.select().from(units);
+    expect(new Set(all.map((u) => u.municipalityCode))).toEqual(new Set(codes));
+    for (const code of codes) {
+      const here = await unitsOfMunicipality(database.db, code);
+      expect(here.length, code).toBeGreaterThanOrEqual(2);
+      expect(here.length, code).toBeLessThanOrEqual(6);
+      expect(
+        here.some((u) => u.isSchool && u.active),
+        code,
+      ).toBe(true);
+      expect(
+        here.some((u) => u.isKindergarten && u.active),
+        code,
+      ).toBe(true);
+    }
+  });
+
+  it("are marked as demo, with distinct valid org numbers, public and private, some closed", async () => {
+    const all = await database.db.select().from(units);
+    expect(all).toHaveLength(151);
+    expect(all.every((u) => u.name.endsWith(" (demo)"))).toBe(true);
+    const services = await ppServicesAt(database.db, { date: DATE });
+    const numbers = [
+      ...all.map((u) => u.orgNumber),
+      ...services.flatMap((s) => (s.orgNumber ? [s.orgNumber] : [])),
+    ];
+    expect(numbers.every(isValidOrgNumber)).toBe(true);
+    expect(new Set(numbers).size).toBe(numbers.length);
+    expect(all.filter((u) => u.owner === "private").length).toBeGreaterThan(20);
+    expect(all.filter((u) => u.owner === "public").length).toBeGreaterThan(60);
+    const closed = all.filter((u) => !u.active);
+    expect(closed).toHaveLength(9);
+    expect(closed.every((u) => u.closedOn !== null && u.closedOn < DATE)).toBe(true);
+    const runs = await database.db.select().from(importRuns);
+    expect(runs.map((r) => [r.source, r.added, r.rejected])).toEqual([
+      ["nsr", 74, 0],
+      ["nbr", 77, 0],
+    ]);
+  });
+
+  it("include PP-tjenester shared by several municipalities", async () => {
+    const services = await ppServicesAt(database.db, { date: DATE });
+    expect(services.every((s) => s.name.endsWith("(demo)"))).toBe(true);
+    expect(services.filter((s) => s.municipalities.length > 1).length).toBeGreaterThanOrEqual(2);
+    const [hustadvika] = await ppServicesAt(database.db, { date: DATE, scope: ["1579"] });
+    expect(hustadvika?.municipalities.map((m) => m.code)).toEqual(["1554", "1557", "1579"]);
+    const [before] = await ppServicesAt(database.db, { date: "2019-06-01", scope: ["1548"] });
+    expect(before?.municipalities.map((m) => m.code)).toEqual(["1548", "1551", "1554", "1557"]);
+  });
+
+  it("are not loaded twice", async () => {
+    expect(await seedDemo(database.db, DATE)).toBe(false);
+    expect((await database.db.select({ n: count() }).from(importRuns))[0]!.n).toBe(2);
+  });
+});

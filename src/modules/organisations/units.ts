@@ -1,0 +1,92 @@
+import { and, asc, desc, eq, type SQL } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { type RegisterSource, unitHistory, units } from "./schema";
+
+export type Unit = {
+  orgNumber: string;
+  name: string;
+  municipalityCode: string;
+  countyCode: string;
+  isSchool: boolean;
+  isKindergarten: boolean;
+  owner: "public" | "private" | null;
+  active: boolean;
+  closedOn: string | null;
+  writtenStandard: "nb" | "nn" | null;
+  sources: RegisterSource[];
+  firstSeenAt: Date;
+  changedAt: Date;
+};
+
+const unitColumns = {
+  orgNumber: units.orgNumber,
+  name: units.name,
+  municipalityCode: units.municipalityCode,
+  countyCode: units.countyCode,
+  isSchool: units.isSchool,
+  isKindergarten: units.isKindergarten,
+  owner: units.owner,
+  active: units.active,
+  closedOn: units.closedOn,
+  writtenStandard: units.writtenStandard,
+  sources: units.sources,
+  firstSeenAt: units.firstSeenAt,
+  changedAt: units.changedAt,
+};
+
+/** A kindergarten or school by organisation number, or null. */
+export async function getUnit(db: Db, orgNumber: string): Promise<Unit | null> {
+  const [unit] = await db.select(unitColumns).from(units).where(eq(units.orgNumber, orgNumber));
+  return unit ?? null;
+}
+
+export type UnitHistoryEntry = {
+  at: Date;
+  event: "added" | "changed" | "closed" | "reopened";
+  changes: Record<string, { before: unknown; after: unknown }>;
+  runId: number | null;
+};
+
+/** A unit with every change the imports made to it, newest first. */
+export async function unitWithHistory(
+  db: Db,
+  orgNumber: string,
+): Promise<(Unit & { history: UnitHistoryEntry[] }) | null> {
+  const unit = await getUnit(db, orgNumber);
+  if (!unit) return null;
+  const history = await db
+    .select({
+      at: unitHistory.at,
+      event: unitHistory.event,
+      changes: unitHistory.changes,
+      runId: unitHistory.runId,
+    })
+    .from(unitHistory)
+    .where(eq(unitHistory.orgNumber, orgNumber))
+    .orderBy(desc(unitHistory.at), desc(unitHistory.id));
+  return { ...unit, history: history as UnitHistoryEntry[] };
+}
+
+export type UnitFilter = {
+  type?: "school" | "kindergarten";
+  owner?: "public" | "private";
+  active?: boolean;
+};
+
+/** The kindergartens and schools of a municipality, by name, optionally filtered. */
+export async function unitsOfMunicipality(
+  db: Db,
+  municipalityCode: string,
+  filter: UnitFilter = {},
+): Promise<Unit[]> {
+  const conditions: SQL[] = [eq(units.municipalityCode, municipalityCode)];
+  if (filter.type === "school") conditions.push(eq(units.isSchool, true));
+  if (filter.type === "kindergarten") conditions.push(eq(units.isKindergarten, true));
+  if (filter.owner) conditions.push(eq(units.owner, filter.owner));
+  if (filter.active !== undefined) conditions.push(eq(units.active, filter.active));
+  return db
+    .select(unitColumns)
+    .from(units)
+    .where(and(...conditions))
+    .orderBy(desc(units.active), asc(units.searchKey), asc(units.orgNumber));
+}
