@@ -12,7 +12,7 @@ import { memoryRateLimiter, type RateLimiter } from "./kernel/rate-limit";
 import { createSigner } from "./kernel/secrets";
 import { csrfGuard, securityHeaders } from "./kernel/security";
 import { contactPage, contactRoutes } from "./modules/contact";
-import { feedbackRoutes } from "./modules/feedback";
+import { feedbackAdminRoutes, feedbackRoutes } from "./modules/feedback";
 import {
   createOidcRegistry,
   Forbidden,
@@ -25,7 +25,12 @@ import {
 import { isOneClickUnsubscribe, newsletterPage, newsletterRoutes } from "./modules/newsletter";
 import { organisationRoutes, type RegisterUrls } from "./modules/organisations";
 import { accessibilityPage, pageRoutes, privacyPage } from "./modules/pages/routes";
-import { frontPage, programmePage, programmeRoutes } from "./modules/programmes";
+import {
+  frontPage,
+  programmeAdminRoutes,
+  programmePage,
+  programmeRoutes,
+} from "./modules/programmes";
 import { buildDir } from "./web/assets";
 import type { ContentPage } from "./web/content-pages";
 import { errorPage } from "./web/error-pages";
@@ -132,11 +137,13 @@ export function createApp(options: AppOptions) {
   app.use(requireSignIn());
   app.route("/", protectedIdentityRoutes());
   app.route("/", organisationRoutes(options.registerUrls));
+  app.route("/", programmeAdminRoutes());
+  app.route("/", feedbackAdminRoutes());
 
   app.notFound((c) => errorPage(c, "notFound"));
   app.onError((error, c) => {
     if (error instanceof BadRequest) return errorPage(c, "badRequest");
-    if (error instanceof Forbidden) return errorPage(c, "forbidden");
+    if (error instanceof Forbidden) return errorPage(c, "notAllowed");
     if (error instanceof HTTPException && error.status < 500) {
       return errorPage(
         c,

@@ -5,12 +5,21 @@ import { messages } from "./i18n";
 import { Layout, localPath } from "./layout";
 import { render } from "./render";
 
-type Kind = "notFound" | "badRequest" | "forbidden" | "tooLarge" | "tooMany" | "serverError";
+/** `forbidden`: a form from elsewhere (CSRF); `notAllowed`: the person's roles do not allow it. */
+type Kind =
+  | "notFound"
+  | "badRequest"
+  | "forbidden"
+  | "notAllowed"
+  | "tooLarge"
+  | "tooMany"
+  | "serverError";
 
 const statusOf: Record<Kind, ContentfulStatusCode> = {
   notFound: 404,
   badRequest: 400,
   forbidden: 403,
+  notAllowed: 403,
   tooLarge: 413,
   tooMany: 429,
   serverError: 500,

@@ -102,6 +102,20 @@ export function Layout(props: PageProps) {
                   </a>
                 </li>
               ) : null}
+              {viewer && can("edit:programme:") ? (
+                <li>
+                  <a class="ds-link" href={localPath(props.lang, "/admin/tilbud")}>
+                    {t.programmeAdmin.nav}
+                  </a>
+                </li>
+              ) : null}
+              {viewer && can("read:feedback:") ? (
+                <li>
+                  <a class="ds-link" href={localPath(props.lang, "/admin/tilbakemeldinger")}>
+                    {t.feedbackAdmin.nav}
+                  </a>
+                </li>
+              ) : null}
               {viewer && can("read:audit:") ? (
                 <li>
                   <a class="ds-link" href={localPath(props.lang, "/admin/logg")}>

@@ -1,7 +1,8 @@
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gt, gte, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { type Batcher, createBatcher } from "../../kernel/batcher";
 import { maskPersonalData } from "../../kernel/personal-data";
+import { recordAudit } from "../identity";
 import { pageFeedback } from "./schema";
 
 export const commentMaxLength = 250;
@@ -69,4 +70,112 @@ export async function addComment(
     .returning({ id: pageFeedback.id });
   if (rows.length === 0) return { ok: false };
   return { ok: true, masked: screened.found.length > 0 };
+}
+
+// The programme admins' overview and moderation.
+
+export type PageStats = { page: string; lang: string; answers: number; yes: number };
+export type MonthStats = PageStats & { month: string };
+
+/** Answers and Ja per page and language, and per month (Europe/Oslo) since `since`. */
+export async function feedbackStats(
+  db: Db,
+  filter: { page?: string | undefined; since: Date },
+): Promise<{ pages: PageStats[]; months: MonthStats[] }> {
+  const where = filter.page ? eq(pageFeedback.page, filter.page) : undefined;
+  const answers = sql<number>`count(*)::int`;
+  const yes = sql<number>`(count(*) filter (where ${pageFeedback.found}))::int`;
+  const pages = await db
+    .select({ page: pageFeedback.page, lang: pageFeedback.lang, answers, yes })
+    .from(pageFeedback)
+    .where(where)
+    .groupBy(pageFeedback.page, pageFeedback.lang)
+    .orderBy(pageFeedback.page, pageFeedback.lang);
+  const month = sql<string>`to_char(${pageFeedback.createdAt} at time zone 'Europe/Oslo', 'YYYY-MM')`;
+  const months = await db
+    .select({ page: pageFeedback.page, lang: pageFeedback.lang, month, answers, yes })
+    .from(pageFeedback)
+    .where(and(where, gte(pageFeedback.createdAt, filter.since)))
+    .groupBy(pageFeedback.page, pageFeedback.lang, month)
+    .orderBy(pageFeedback.page, pageFeedback.lang, desc(month));
+  return {
+    pages: pages.map((r) => ({ ...r, answers: Number(r.answers), yes: Number(r.yes) })),
+    months: months.map((r) => ({ ...r, answers: Number(r.answers), yes: Number(r.yes) })),
+  };
+}
+
+/** The pages that have feedback, for the filter. */
+export async function feedbackPages(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ page: pageFeedback.page })
+    .from(pageFeedback)
+    .orderBy(pageFeedback.page);
+  return rows.map((r) => r.page);
+}
+
+export const COMMENTS_PAGE_SIZE = 20;
+
+/** Comments, newest first; hidden ones only when asked for. */
+export async function listComments(
+  db: Db,
+  filter: { page?: string | undefined; showHidden?: boolean },
+  pageNumber = 1,
+) {
+  const where = [isNotNull(pageFeedback.comment)];
+  if (filter.page) where.push(eq(pageFeedback.page, filter.page));
+  if (!filter.showHidden) where.push(isNull(pageFeedback.hiddenAt));
+  const rows = await db
+    .select()
+    .from(pageFeedback)
+    .where(and(...where))
+    .orderBy(desc(pageFeedback.commentedAt), desc(pageFeedback.id))
+    .limit(COMMENTS_PAGE_SIZE + 1)
+    .offset((pageNumber - 1) * COMMENTS_PAGE_SIZE);
+  return { rows: rows.slice(0, COMMENTS_PAGE_SIZE), hasMore: rows.length > COMMENTS_PAGE_SIZE };
+}
+
+type Moderator = { personId: number; now: Date };
+
+/** Hide a comment from the overview (it is kept); audited. False when there was nothing to do. */
+export async function hideComment(db: Db, id: number, by: Moderator): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(pageFeedback)
+      .set({ hiddenAt: by.now, hiddenBy: by.personId })
+      .where(and(eq(pageFeedback.id, id), isNull(pageFeedback.hiddenAt)))
+      .returning({ id: pageFeedback.id, page: pageFeedback.page });
+    if (rows.length === 0) return false;
+    await recordAudit(tx, {
+      actorId: by.personId,
+      action: "feedback.hide",
+      entityType: "page_feedback",
+      entityId: String(id),
+      before: { hiddenAt: null },
+      after: { hiddenAt: by.now, page: rows[0]!.page },
+      at: by.now,
+    });
+    return true;
+  });
+}
+
+/** Mark a comment as handled; audited. False when there was nothing to do. */
+export async function markCommentHandled(db: Db, id: number, by: Moderator): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(pageFeedback)
+      .set({ handledAt: by.now, handledBy: by.personId })
+      .where(and(eq(pageFeedback.id, id), isNull(pageFeedback.handledAt)))
+      .returning({ id: pageFeedback.id, page: pageFeedback.page });
+    if (rows.length === 0) return false;
+    await recordAudit(tx, {
+      actorId: by.personId,
+      action: "feedback.handle",
+      entityType: "page_feedback",
+      entityId: String(id),
+      before: { handledAt: null },
+      after: { handledAt: by.now, page: rows[0]!.page },
+      at: by.now,
+    });
+    return true;
+  });
 }

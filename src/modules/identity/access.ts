@@ -118,7 +118,7 @@ export function requirePermission(c: AppContext, action: string, entity: string)
 }
 
 export function forbiddenPage(c: AppContext) {
-  return errorPage(c, "forbidden");
+  return errorPage(c, "notAllowed");
 }
 
 export type OrgScope =

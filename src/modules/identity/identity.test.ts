@@ -140,6 +140,56 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         allowed: admins,
         okStatus: 422,
       },
+      { name: "GET /nb/admin/tilbud", send: (w) => get("/nb/admin/tilbud", w), allowed: admins },
+      {
+        name: "GET /nb/admin/tilbud/<Udir's programme>",
+        send: (w) => get("/nb/admin/tilbud/inkluderende-barnehage-og-skolemiljo", w),
+        allowed: ["ada"],
+      },
+      {
+        name: "GET /nb/admin/tilbud/<FUB/FUG's programme>",
+        send: (w) => get("/nb/admin/tilbud/bedre-foreldresamarbeid", w),
+        allowed: ["frida"],
+      },
+      {
+        name: "POST /nb/admin/tilbud/<Udir's>/tekst/nb (empty)",
+        send: (w) => post("/nb/admin/tilbud/inkluderende-barnehage-og-skolemiljo/tekst/nb", w),
+        allowed: ["ada"],
+        okStatus: 422,
+      },
+      {
+        name: "POST /nb/admin/tilbud/<Udir's>/versjoner/:id/gjenopprett (unknown)",
+        send: (w) =>
+          post(
+            "/nb/admin/tilbud/inkluderende-barnehage-og-skolemiljo/versjoner/999999/gjenopprett",
+            w,
+          ),
+        allowed: ["ada"],
+        okStatus: 404,
+      },
+      {
+        name: "POST /nb/admin/tilbud/<FUB/FUG's>/publiser",
+        send: (w) => post("/nb/admin/tilbud/bedre-foreldresamarbeid/publiser", w),
+        allowed: ["frida"],
+        okStatus: 303,
+      },
+      {
+        name: "GET /nb/admin/tilbakemeldinger",
+        send: (w) => get("/nb/admin/tilbakemeldinger", w),
+        allowed: admins,
+      },
+      {
+        name: "POST /nb/admin/tilbakemeldinger/:id/skjul (unknown)",
+        send: (w) => post("/nb/admin/tilbakemeldinger/999999/skjul", w),
+        allowed: admins,
+        okStatus: 303,
+      },
+      {
+        name: "POST /nb/admin/tilbakemeldinger/:id/behandlet (unknown)",
+        send: (w) => post("/nb/admin/tilbakemeldinger/999999/behandlet", w),
+        allowed: admins,
+        okStatus: 303,
+      },
     ];
 
     for (const route of routes) {

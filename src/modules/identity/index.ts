@@ -5,6 +5,7 @@ export {
   organisationScope,
   requirePermission,
   requireSignIn,
+  safeReturnTo,
   scopesFor,
 } from "./access";
 export { listAudit, recordAudit } from "./audit";

@@ -30,7 +30,7 @@ export const OWNERS = {
  * Permissions read `action:entity:scope`. A role grants an action on an entity within a
  * scope; the scope is resolved against the organisation tree on the day of the request.
  */
-export type Scope = "any" | "office" | "municipality" | "unit" | "own";
+export type Scope = "any" | "owner" | "office" | "municipality" | "unit" | "own";
 export type Permission = `${string}:${string}:${Scope}`;
 
 const EVERYONE: Permission[] = ["read:profile:own", "export:person:own", "delete:person:own"];
@@ -42,6 +42,10 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     "read:person:any",
     "manage:role:any",
     "read:audit:any",
+    // The programmes whose `owner` is the admin's organisation (Udir's, FUB/FUG's).
+    "edit:programme:owner",
+    "read:feedback:any",
+    "moderate:feedback:any",
   ],
   "county-coordinator": ["read:organisation:office"],
   "municipal-coordinator": ["read:organisation:municipality"],

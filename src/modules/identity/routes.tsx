@@ -66,10 +66,11 @@ async function roleViews(
 }
 
 /** After a sign-in: a fresh session id (never one chosen before), then where the person was going. */
-function landed(c: AppContext, outcome: SignInOutcome, lang: Lang, returnTo: string) {
+async function landed(c: AppContext, outcome: SignInOutcome, lang: Lang, returnTo: string) {
   if (outcome.kind === "no-access") return c.redirect(`/${lang}/ingen-tilgang`, 303);
   const previous = readSessionCookie(c);
-  if (previous) void endSession(deps(c).db, previous, deps(c).clock.now());
+  // Awaited: with a pool, the old session must be over before the next request can use it.
+  if (previous) await endSession(deps(c).db, previous, deps(c).clock.now());
   setSessionCookie(c, outcome.session);
   if (!outcome.hasRoles) return c.redirect(`/${lang}/ingen-tilgang`, 303);
   return c.redirect(safeReturnTo(returnTo, `/${lang}/meg`), 303);

@@ -90,7 +90,7 @@ export function organisationRoutes(urls: RegisterUrls = {}) {
   app.get("/:lang{nb|nn|en}/organisasjoner/kommune/:code{[0-9]{4}}", async (c) => {
     const scope = await organisationScope(c, "read", "organisation");
     const code = c.req.param("code");
-    if (!inScope(scope, code)) return errorPage(c, "forbidden");
+    if (!inScope(scope, code)) return errorPage(c, "notAllowed");
     const d = deps(c);
     const date = today(c);
     const municipality = (await municipalitiesAt(d.db, date)).find((m) => m.code === code);
@@ -123,7 +123,7 @@ export function organisationRoutes(urls: RegisterUrls = {}) {
     const d = deps(c);
     const unit = await unitWithHistory(d.db, c.req.param("orgnr"));
     if (!unit) return errorPage(c, "notFound");
-    if (!inScope(scope, unit.municipalityCode, unit.orgNumber)) return errorPage(c, "forbidden");
+    if (!inScope(scope, unit.municipalityCode, unit.orgNumber)) return errorPage(c, "notAllowed");
     const name =
       (await municipalitiesAt(d.db, today(c))).find((m) => m.code === unit.municipalityCode)
         ?.name ?? unit.municipalityCode;
@@ -133,7 +133,7 @@ export function organisationRoutes(urls: RegisterUrls = {}) {
 
   app.get("/:lang{nb|nn|en}/organisasjoner/statsforvaltere", async (c) => {
     const scope = await organisationScope(c, "read", "organisation");
-    if (!scope.all) return errorPage(c, "forbidden");
+    if (!scope.all) return errorPage(c, "notAllowed");
     const d = deps(c);
     const asked = c.req.query("dato") ?? "";
     const date =

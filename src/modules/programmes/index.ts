@@ -1,3 +1,4 @@
+export { programmeAdminRoutes } from "./admin-routes";
 export { frontPage, programmePage, programmeRoutes } from "./routes";
 export {
   addCohortMunicipalities,

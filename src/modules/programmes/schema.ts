@@ -1,5 +1,6 @@
 import {
   date,
+  index,
   integer,
   pgTable,
   primaryKey,
@@ -30,7 +31,36 @@ export const programmes = pgTable(
   (t) => [uniqueIndex("programmes_slug_uq").on(t.slug)],
 );
 
-/** Public page content per language; bodies are Markdown, rendered and sanitised on output. */
+/**
+ * Every saved text of a programme page, per language; never changed once written. Saving and
+ * restoring add a row; publishing copies the newest row of each language to `programme_texts`.
+ */
+export const programmeTextVersions = pgTable(
+  "programme_text_versions",
+  {
+    id: serial("id").primaryKey(),
+    programmeId: integer("programme_id")
+      .notNull()
+      .references(() => programmes.id),
+    lang: text("lang").notNull(),
+    title: text("title").notNull(),
+    ownerName: text("owner_name").notNull(),
+    summary: text("summary").notNull(),
+    targetGroup: text("target_group").notNull(),
+    bodyMarkdown: text("body_markdown").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    /** Null for texts from the seed or the migration. */
+    createdBy: integer("created_by"),
+    /** The version this one was restored from, if any. */
+    restoredFrom: integer("restored_from"),
+  },
+  (t) => [index("programme_text_versions_programme_idx").on(t.programmeId, t.lang, t.id)],
+);
+
+/**
+ * The published copy of each language, read by the public pages; bodies are Markdown, rendered
+ * and sanitised on output. `versionId` names the version it was copied from.
+ */
 export const programmeTexts = pgTable(
   "programme_texts",
   {
@@ -43,6 +73,7 @@ export const programmeTexts = pgTable(
     summary: text("summary").notNull(),
     targetGroup: text("target_group").notNull(),
     bodyMarkdown: text("body_markdown").notNull(),
+    versionId: integer("version_id").references(() => programmeTextVersions.id),
   },
   (t) => [primaryKey({ columns: [t.programmeId, t.lang] })],
 );

@@ -2,7 +2,14 @@ import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import type { Lang } from "../../web/i18n";
 import { countyOfficesAt, municipalitiesAt } from "../organisations";
-import { cohortMunicipalities, cohortOffices, cohorts, programmes, programmeTexts } from "./schema";
+import {
+  cohortMunicipalities,
+  cohortOffices,
+  cohorts,
+  programmes,
+  programmeTexts,
+  programmeTextVersions,
+} from "./schema";
 
 export type ProgrammeSummary = {
   id: number;
@@ -59,6 +66,11 @@ export async function listPublishedProgrammes(db: Db, lang: Lang): Promise<Progr
 
 // Published slugs, remembered for a few seconds: every feedback post asks about its page.
 const publishedSlugs = new WeakMap<Db, { at: number; slugs: Promise<Set<string>> }>();
+
+/** After a publish or unpublish: the next question reads the database. */
+export function forgetPublished(db: Db) {
+  publishedSlugs.delete(db);
+}
 
 export async function isPublished(db: Db, slug: string): Promise<boolean> {
   const cached = publishedSlugs.get(db);
@@ -169,14 +181,22 @@ export async function programmeContact(db: Db, id: number) {
 // Commands used by the seed and, later, by the programme admin.
 
 export type NewProgramme = Omit<typeof programmes.$inferInsert, "id">;
-export type ProgrammeText = Omit<typeof programmeTexts.$inferInsert, "programmeId">;
+export type ProgrammeText = Omit<typeof programmeTexts.$inferInsert, "programmeId" | "versionId">;
 
 export async function createProgramme(db: Db, input: NewProgramme, texts: ProgrammeText[]) {
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(programmes).values(input).returning({ id: programmes.id });
     if (!row) throw new Error("programme not created");
-    for (const text of texts)
-      await tx.insert(programmeTexts).values({ ...text, programmeId: row.id });
+    // Each text is the first version of its language, and the published one.
+    for (const text of texts) {
+      const [version] = await tx
+        .insert(programmeTextVersions)
+        .values({ ...text, programmeId: row.id, createdAt: new Date() })
+        .returning({ id: programmeTextVersions.id });
+      await tx
+        .insert(programmeTexts)
+        .values({ ...text, programmeId: row.id, versionId: version!.id });
+    }
     return row.id;
   });
 }

@@ -1,0 +1,334 @@
+import { raw } from "hono/html";
+import { ErrorSummary, errorText, Field, type FormState } from "../../web/components/form";
+import { formatDateTime, LANGS, type Lang, messages } from "../../web/i18n";
+import { Layout, localPath } from "../../web/layout";
+import type { AdminProgramme, VersionView } from "./editing";
+import { textLimits } from "./editing";
+
+function Notice(props: { color: "success" | "danger"; text: string }) {
+  return (
+    <div
+      class="ds-alert"
+      data-color={props.color}
+      role={props.color === "success" ? "status" : undefined}
+    >
+      <p class="ds-paragraph">{props.text}</p>
+    </div>
+  );
+}
+
+export function ProgrammeListPage(props: { lang: Lang; programmes: AdminProgramme[] }) {
+  const t = messages(props.lang);
+  const a = t.programmeAdmin;
+  return (
+    <Layout lang={props.lang} title={a.title} path="/admin/tilbud">
+      <h1 class="ds-heading" data-size="xl">
+        {a.title}
+      </h1>
+      <p class="ds-paragraph lead">{a.lead}</p>
+      {props.programmes.length === 0 ? <p class="ds-paragraph">{a.none}</p> : null}
+      {props.programmes.length > 0 ? (
+        <div class="table-wrap">
+          <table class="ds-table" data-zebra="true">
+            <caption class="ds-sr-only">{a.title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{a.programme}</th>
+                <th scope="col">{a.status}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.programmes.map((p) => (
+                <tr>
+                  <td>
+                    <a class="ds-link" href={localPath(props.lang, `/admin/tilbud/${p.slug}`)}>
+                      {p.title}
+                    </a>
+                  </td>
+                  <td>
+                    {p.publishedAt ? a.published : a.notPublished}
+                    {p.unpublishedChanges ? <span>. {a.unpublishedChanges}</span> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </Layout>
+  );
+}
+
+export type EditorProps = {
+  lang: Lang;
+  slug: string;
+  title: string;
+  publishedAt: Date | null;
+  textLang: Lang;
+  form: FormState;
+  hasText: boolean;
+  preview?: { html: string; removed: boolean } | undefined;
+  versions: VersionView[];
+  message?: { color: "success" | "danger"; text: string } | undefined;
+};
+
+export function ProgrammeEditorPage(props: EditorProps) {
+  const t = messages(props.lang);
+  const a = t.programmeAdmin;
+  const base = `/admin/tilbud/${props.slug}`;
+  const labels = {
+    title: a.fieldTitle,
+    summary: a.summary,
+    targetGroup: a.targetGroup,
+    bodyMarkdown: a.body,
+  } as const;
+  const fields = Object.keys(labels) as (keyof typeof labels)[];
+  const err = (name: keyof typeof labels) => {
+    const e = props.form.errors[name];
+    return e ? errorText(t, labels[name], e) : undefined;
+  };
+  const summary = fields.flatMap((f) => {
+    const text = err(f);
+    return text ? [{ href: `#${f}`, text }] : [];
+  });
+  const values = props.form.values;
+  const newestId = props.versions[0]?.id;
+  return (
+    <Layout
+      lang={props.lang}
+      title={a.editTitle(props.title)}
+      path={base}
+      hasErrors={summary.length > 0}
+    >
+      <h1 class="ds-heading" data-size="xl">
+        {a.editTitle(props.title)}
+      </h1>
+      {props.message ? <Notice color={props.message.color} text={props.message.text} /> : null}
+      <ErrorSummary t={t} items={summary} />
+
+      <section aria-labelledby="publish-heading" class="ds-card stack">
+        <h2 class="ds-heading" data-size="sm" id="publish-heading">
+          {a.publishTitle}
+        </h2>
+        <p class="ds-paragraph">
+          {props.publishedAt
+            ? a.publishedSince(formatDateTime(props.lang, props.publishedAt))
+            : a.notPublished}{" "}
+          {a.publishLead}
+        </p>
+        <div class="button-row">
+          <form
+            method="post"
+            action={localPath(props.lang, `${base}/publiser`)}
+            class="inline-form"
+          >
+            <button class="ds-button" data-variant="primary" type="submit">
+              {a.publish}
+            </button>
+          </form>
+          {props.publishedAt ? (
+            <form
+              method="post"
+              action={localPath(props.lang, `${base}/avpubliser`)}
+              class="inline-form"
+            >
+              <button class="ds-button" data-variant="secondary" type="submit">
+                {a.unpublish}
+              </button>
+            </form>
+          ) : null}
+        </div>
+        {props.publishedAt ? (
+          <p class="ds-paragraph">
+            <a class="ds-link" href={localPath(props.lang, `/tilbud/${props.slug}`)}>
+              {a.viewPublic}
+            </a>
+          </p>
+        ) : null}
+      </section>
+
+      <nav aria-label={a.languages} class="lang-tabs">
+        <ul>
+          {LANGS.map((l) => (
+            <li>
+              <a
+                class="ds-link"
+                href={`${localPath(props.lang, base)}?sprak=${l}`}
+                aria-current={l === props.textLang ? "page" : undefined}
+              >
+                {a.langNames[l]}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <section aria-labelledby="text-heading" class="stack">
+        <h2 class="ds-heading" data-size="md" id="text-heading">
+          {a.textIn(a.langNames[props.textLang] ?? props.textLang)}
+        </h2>
+        {props.hasText ? null : <p class="ds-paragraph">{a.noText}</p>}
+        <form
+          method="post"
+          action={localPath(props.lang, `${base}/tekst/${props.textLang}`)}
+          novalidate
+          class="stack"
+          lang={props.textLang !== props.lang ? props.textLang : undefined}
+        >
+          <Field
+            t={t}
+            name="title"
+            label={a.fieldTitle}
+            maxLength={textLimits.title}
+            value={values.title}
+            error={err("title")}
+          />
+          <Field
+            t={t}
+            name="summary"
+            label={a.summary}
+            multiline
+            rows={3}
+            maxLength={textLimits.summary}
+            value={values.summary}
+            error={err("summary")}
+          />
+          <Field
+            t={t}
+            name="targetGroup"
+            label={a.targetGroup}
+            multiline
+            rows={3}
+            maxLength={textLimits.targetGroup}
+            value={values.targetGroup}
+            error={err("targetGroup")}
+          />
+          <Field
+            t={t}
+            name="bodyMarkdown"
+            label={a.body}
+            hint={a.bodyHint}
+            multiline
+            rows={16}
+            maxLength={textLimits.bodyMarkdown}
+            value={values.bodyMarkdown}
+            error={err("bodyMarkdown")}
+          />
+          <div class="button-row">
+            <button
+              class="ds-button"
+              data-variant="secondary"
+              type="submit"
+              name="intent"
+              value="preview"
+            >
+              {a.preview}
+            </button>
+            <button
+              class="ds-button"
+              data-variant="primary"
+              type="submit"
+              name="intent"
+              value="save"
+            >
+              {a.save}
+            </button>
+          </div>
+        </form>
+      </section>
+
+      {props.preview ? (
+        <section
+          aria-labelledby="preview-heading"
+          class="ds-card stack preview"
+          id="forhandsvisning"
+        >
+          <h2 class="ds-heading" data-size="md" id="preview-heading">
+            {a.previewTitle}
+          </h2>
+          <p class="ds-paragraph">{a.previewLead}</p>
+          {props.preview.removed ? (
+            <div class="ds-alert" data-color="warning">
+              <p class="ds-paragraph">{a.removed}</p>
+            </div>
+          ) : null}
+          <div
+            class="prose"
+            lang={props.textLang !== props.lang ? props.textLang : undefined}
+            data-testid="preview"
+          >
+            <p class="ds-paragraph" data-size="lg">
+              <strong>{values.title}</strong>
+            </p>
+            <p class="ds-paragraph lead">{values.summary}</p>
+            {raw(props.preview.html)}
+          </div>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="versions-heading" class="stack">
+        <h2 class="ds-heading" data-size="md" id="versions-heading">
+          {a.versions}
+        </h2>
+        {props.versions.length === 0 ? <p class="ds-paragraph">{a.noVersions}</p> : null}
+        {props.versions.length > 0 ? (
+          <div class="table-wrap">
+            <table class="ds-table" data-zebra="true">
+              <caption class="ds-sr-only">{a.versions}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{a.version}</th>
+                  <th scope="col">{a.savedAt}</th>
+                  <th scope="col">{a.savedBy}</th>
+                  <th scope="col">{a.fieldTitle}</th>
+                  <th scope="col">{a.status}</th>
+                  <th scope="col">
+                    <span class="ds-sr-only">{a.restore}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {props.versions.map((v) => (
+                  <tr>
+                    <td>{v.id}</td>
+                    <td>{formatDateTime(props.lang, v.createdAt)}</td>
+                    <td>{v.authorName ?? a.system}</td>
+                    <td>{v.title}</td>
+                    <td>
+                      {[
+                        v.id === newestId ? a.newest : null,
+                        v.published ? a.live : null,
+                        v.restoredFrom !== null ? a.restoredFrom(v.restoredFrom) : null,
+                      ]
+                        .filter(Boolean)
+                        .join(". ")}
+                    </td>
+                    <td>
+                      {v.id !== newestId ? (
+                        <form
+                          method="post"
+                          action={localPath(props.lang, `${base}/versjoner/${v.id}/gjenopprett`)}
+                          class="inline-form"
+                        >
+                          <button
+                            class="ds-button"
+                            data-variant="tertiary"
+                            data-size="sm"
+                            type="submit"
+                          >
+                            {a.restore}
+                            <span class="ds-sr-only"> {a.restoreVersion(v.id)}</span>
+                          </button>
+                        </form>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,293 @@
+import { and, count, desc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type TestApp, testApp } from "../../../tests/support/app";
+import { databaseKinds } from "../../../tests/support/db";
+import { demoEmail } from "../../db/demo-people";
+import { auditLog, people } from "../identity/schema";
+import { createSession } from "../identity/sessions";
+import { programmes, programmeTexts, programmeTextVersions } from "./schema";
+
+const IBS = "inkluderende-barnehage-og-skolemiljo";
+const FUB = "bedre-foreldresamarbeid";
+const COOKIE = "samspill-session";
+
+describe.each(databaseKinds)("the programme editor on %s", (kind) => {
+  let t: TestApp;
+  const ids: Record<string, number> = {};
+  let ibsId = 0;
+
+  beforeAll(async () => {
+    t = await testApp(kind, { demoPeople: true });
+    for (const key of ["ada", "frida", "kari"]) {
+      const [p] = await t.db
+        .select()
+        .from(people)
+        .where(eq(people.email, demoEmail(key)));
+      ids[key] = p!.id;
+    }
+    const [ibs] = await t.db.select().from(programmes).where(eq(programmes.slug, IBS));
+    ibsId = ibs!.id;
+  });
+  afterAll(() => t.close());
+
+  const cookie = async (who: string) =>
+    `${COOKIE}=${await createSession(t.db, ids[who]!, "test", t.clock.now())}`;
+  const get = async (path: string, who?: string) =>
+    t.app.request(path, who ? { headers: { Cookie: await cookie(who) } } : {});
+  const post = async (path: string, who: string, form: Record<string, string> = {}) =>
+    t.post(path, form, { Cookie: await cookie(who) });
+  const versions = async (lang = "nb") =>
+    t.db
+      .select()
+      .from(programmeTextVersions)
+      .where(
+        and(eq(programmeTextVersions.programmeId, ibsId), eq(programmeTextVersions.lang, lang)),
+      )
+      .orderBy(desc(programmeTextVersions.id));
+  const publicPage = async (lang = "nb") => t.app.request(`/${lang}/tilbud/${IBS}`);
+  const text = (overrides: Record<string, string> = {}) => ({
+    title: "Trygge miljøer for alle barn",
+    summary: "En ny ingress.",
+    targetGroup: "Kommuner, barnehager og skoler.",
+    bodyMarkdown: "## Om tilbudet\n\nTrygg tekst med [en lenke](https://www.udir.no).",
+    intent: "save",
+    ...overrides,
+  });
+
+  it("starts every seeded text as its first, published version", async () => {
+    const [nb] = await versions();
+    const [live] = await t.db
+      .select()
+      .from(programmeTexts)
+      .where(and(eq(programmeTexts.programmeId, ibsId), eq(programmeTexts.lang, "nb")));
+    expect(live!.versionId).toBe(nb!.id);
+    expect(nb!.title).toBe(live!.title);
+  });
+
+  it("lists only the programmes of the admin's own organisation", async () => {
+    const ada = await (await get("/nb/admin/tilbud", "ada")).text();
+    expect(ada).toContain(`/nb/admin/tilbud/${IBS}`);
+    expect(ada).not.toContain(`/nb/admin/tilbud/${FUB}`);
+    expect(ada).toContain('href="/nb/admin/tilbakemeldinger"');
+    const frida = await (await get("/nb/admin/tilbud", "frida")).text();
+    expect(frida).toContain(`/nb/admin/tilbud/${FUB}`);
+    expect(frida).not.toContain(`/nb/admin/tilbud/${IBS}`);
+  });
+
+  it("lets only the owner's admin edit: FUB/FUG's admin gets 403 and stores nothing", async () => {
+    const before = (await versions()).length;
+    expect((await get(`/nb/admin/tilbud/${IBS}`, "frida")).status).toBe(403);
+    expect((await post(`/nb/admin/tilbud/${IBS}/tekst/nb`, "frida", text())).status).toBe(403);
+    expect((await post(`/nb/admin/tilbud/${IBS}/publiser`, "frida")).status).toBe(403);
+    expect((await post(`/nb/admin/tilbud/${IBS}/avpubliser`, "frida")).status).toBe(403);
+    expect((await get(`/nb/admin/tilbud/${IBS}`, "kari")).status).toBe(403);
+    expect((await get(`/nb/admin/tilbud/${FUB}`, "frida")).status).toBe(200);
+    expect((await get("/nb/admin/tilbud/finnes-ikke", "ada")).status).toBe(404);
+    expect((await versions()).length).toBe(before);
+  });
+
+  it("saves a new version without touching the public page until it is published", async () => {
+    const before = await versions();
+    const res = await post(`/nb/admin/tilbud/${IBS}/tekst/nb`, "ada", text());
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe(`/nb/admin/tilbud/${IBS}?sprak=nb&melding=saved`);
+    const after = await versions();
+    expect(after.length).toBe(before.length + 1);
+    expect(after[0]).toMatchObject({
+      title: "Trygge miljøer for alle barn",
+      createdBy: ids.ada,
+      ownerName: "Utdanningsdirektoratet",
+    });
+    // The old version is still there, unchanged.
+    expect(after[1]).toEqual(before[0]);
+    const [entry] = await t.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "programme.text.save"));
+    expect(entry).toMatchObject({ actorId: ids.ada, entityType: "programme", entityId: IBS });
+
+    expect(await (await publicPage()).text()).not.toContain("Trygge miljøer for alle barn");
+    const editor = await (
+      await get(`/nb/admin/tilbud/${IBS}?sprak=nb&melding=saved`, "ada")
+    ).text();
+    expect(editor).toContain("Teksten er lagret som en ny versjon.");
+    expect(editor).toContain('value="Trygge miljøer for alle barn"');
+  });
+
+  it("publishes the newest version: the public page shows it at once, and it is audited", async () => {
+    const res = await post(`/nb/admin/tilbud/${IBS}/publiser`, "ada");
+    expect(res.status).toBe(303);
+    const html = await (await publicPage()).text();
+    expect(html).toContain("Trygge miljøer for alle barn");
+    const [newest] = await versions();
+    const [live] = await t.db
+      .select()
+      .from(programmeTexts)
+      .where(and(eq(programmeTexts.programmeId, ibsId), eq(programmeTexts.lang, "nb")));
+    expect(live!.versionId).toBe(newest!.id);
+    const entries = await t.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "programme.publish"));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.after).toMatchObject({ versions: { nb: newest!.id } });
+  });
+
+  it("restores an old version as a new one, and publishes it", async () => {
+    const before = await versions();
+    const original = before[before.length - 1]!;
+    const res = await post(`/nb/admin/tilbud/${IBS}/versjoner/${original.id}/gjenopprett`, "ada");
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe(`/nb/admin/tilbud/${IBS}?sprak=nb&melding=restored`);
+    const after = await versions();
+    expect(after.length).toBe(before.length + 1);
+    expect(after[0]).toMatchObject({
+      title: original.title,
+      bodyMarkdown: original.bodyMarkdown,
+      restoredFrom: original.id,
+      createdBy: ids.ada,
+    });
+    expect(after[0]!.id).not.toBe(original.id);
+    const [entry] = await t.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "programme.text.restore"));
+    expect(entry!.before).toEqual({ lang: "nb", versionId: original.id });
+
+    await post(`/nb/admin/tilbud/${IBS}/publiser`, "ada");
+    const html = await (await publicPage()).text();
+    expect(html).toContain(original.title);
+    expect(html).not.toContain("Trygge miljøer for alle barn");
+    // A version of another programme cannot be restored through this one.
+    const [fub] = await t.db.select().from(programmes).where(eq(programmes.slug, FUB));
+    const [fubVersion] = await t.db
+      .select()
+      .from(programmeTextVersions)
+      .where(eq(programmeTextVersions.programmeId, fub!.id));
+    expect(
+      (await post(`/nb/admin/tilbud/${IBS}/versjoner/${fubVersion!.id}/gjenopprett`, "ada")).status,
+    ).toBe(404);
+  });
+
+  it("unpublishes: the public page answers 404 and leaves the front page, until published again", async () => {
+    const res = await post(`/nb/admin/tilbud/${IBS}/avpubliser`, "ada");
+    expect(res.status).toBe(303);
+    expect((await publicPage()).status).toBe(404);
+    expect((await publicPage("nn")).status).toBe(404);
+    expect(await (await t.app.request("/nb/")).text()).not.toContain(`/nb/tilbud/${IBS}`);
+    const [row] = await t.db.select().from(programmes).where(eq(programmes.id, ibsId));
+    expect(row!.publishedAt).toBeNull();
+    const list = await (await get("/nb/admin/tilbud", "ada")).text();
+    expect(list).toContain("Ikke publisert");
+    expect(
+      await t.db
+        .select({ n: count() })
+        .from(auditLog)
+        .where(eq(auditLog.action, "programme.unpublish")),
+    ).toEqual([{ n: 1 }]);
+
+    expect((await post(`/nb/admin/tilbud/${IBS}/publiser`, "ada")).status).toBe(303);
+    expect((await publicPage()).status).toBe(200);
+  });
+
+  it("refuses missing and over-long fields with 422, keeps the input and stores nothing", async () => {
+    const before = (await versions()).length;
+    const res = await post(
+      `/nb/admin/tilbud/${IBS}/tekst/nb`,
+      "ada",
+      text({
+        title: "   ",
+        summary: "s".repeat(601),
+        targetGroup: "",
+        bodyMarkdown: `Behold meg ${"b".repeat(20_000)}`,
+      }),
+    );
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain("<title>Feil: ");
+    expect(html).toContain('class="ds-error-summary"');
+    expect(html).toContain('href="#title"');
+    expect(html).toContain("Fyll ut tittel");
+    expect(html).toContain("Ingress kan ha høyst 600 tegn");
+    expect(html).toContain("Fyll ut målgruppe");
+    expect(html).toContain("Innhold kan ha høyst 20000 tegn");
+    expect(html).toContain('id="title-error"');
+    expect(html).toContain('aria-invalid="true"');
+    expect(html).toContain("s".repeat(601));
+    expect(html).toContain("Behold meg");
+    expect((await versions()).length).toBe(before);
+
+    // A preview is checked the same way.
+    const preview = await post(
+      `/nb/admin/tilbud/${IBS}/tekst/nb`,
+      "ada",
+      text({ title: "", intent: "preview" }),
+    );
+    expect(preview.status).toBe(422);
+    expect((await versions()).length).toBe(before);
+  });
+
+  it("previews sanitised HTML, storing nothing: no script and no javascript: link survive", async () => {
+    const before = (await versions("nn")).length;
+    const hostile = [
+      "## Trygg overskrift",
+      "",
+      "Vanleg tekst.",
+      "",
+      '<script>alert("xss")</script>',
+      "",
+      "[Klikk her](javascript:alert(1)) og [Udir](https://www.udir.no)",
+      "",
+      '<img src="x" onerror="alert(2)">',
+    ].join("\n");
+    const res = await post(
+      `/nb/admin/tilbud/${IBS}/tekst/nn`,
+      "ada",
+      text({ bodyMarkdown: hostile, intent: "preview" }),
+    );
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const preview = html.slice(
+      html.indexOf('id="forhandsvisning"'),
+      html.indexOf('id="versions-heading"'),
+    );
+    expect(preview).toContain("Forhåndsvisning");
+    expect(preview).toContain("Trygg overskrift");
+    expect(preview).toContain('<a href="https://www.udir.no" class="ds-link">Udir</a>');
+    expect(preview).toContain("Noe i teksten er ikke tillatt og blir fjernet");
+    expect(preview).not.toMatch(/<script|javascript:|onerror|alert\(/i);
+    // The text typed is kept in the form, escaped.
+    expect(html).toContain("&lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt;");
+    expect((await versions("nn")).length).toBe(before);
+
+    // Saved and published, the public page has no script from the content either.
+    expect(
+      (await post(`/nb/admin/tilbud/${IBS}/tekst/nn`, "ada", text({ bodyMarkdown: hostile })))
+        .status,
+    ).toBe(303);
+    expect((await post(`/nb/admin/tilbud/${IBS}/publiser`, "ada")).status).toBe(303);
+    const page = await (await publicPage("nn")).text();
+    expect(page).toContain("Trygg overskrift");
+    expect(page).not.toMatch(/alert\(|javascript:|onerror/i);
+    expect(page.match(/<script/g)).toHaveLength(1); // the site's own module only
+  });
+
+  it("writes English as a new language, published beside bokmål and nynorsk", async () => {
+    expect((await versions("en")).length).toBe(0);
+    const editor = await (await get(`/nb/admin/tilbud/${IBS}?sprak=en`, "ada")).text();
+    expect(editor).toContain("Det finnes ingen tekst på dette språket ennå.");
+    const res = await post(
+      `/nb/admin/tilbud/${IBS}/tekst/en`,
+      "ada",
+      text({ title: "Inclusive kindergarten and school environments" }),
+    );
+    expect(res.status).toBe(303);
+    expect((await versions("en"))[0]).toMatchObject({
+      ownerName: "Directorate for Education and Training",
+    });
+    await post(`/nb/admin/tilbud/${IBS}/publiser`, "ada");
+    expect(await (await publicPage("en")).text()).toContain(
+      "Inclusive kindergarten and school environments",
+    );
+  });
+});

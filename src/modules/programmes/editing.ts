@@ -1,0 +1,322 @@
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../db/client";
+import { LANGS, type Lang } from "../../web/i18n";
+import { getPerson, OWNERS, recordAudit } from "../identity";
+import { programmes, programmeTexts, programmeTextVersions } from "./schema";
+import { forgetPublished } from "./service";
+
+/** The limits of a programme page's text, shared by the form (maxlength) and the check. */
+export const textLimits = { title: 200, summary: 600, targetGroup: 600, bodyMarkdown: 20_000 };
+
+const required = (max: number) =>
+  z.string({ error: "required" }).trim().min(1, { error: "required" }).max(max, { error: "max" });
+
+export const programmeTextForm = z.object({
+  title: required(textLimits.title),
+  summary: required(textLimits.summary),
+  targetGroup: required(textLimits.targetGroup),
+  bodyMarkdown: required(textLimits.bodyMarkdown),
+});
+export type ProgrammeTextInput = z.output<typeof programmeTextForm>;
+
+/** Bokmål and nynorsk must exist before a page is published (state bodies publish in both). */
+export const requiredLangs: Lang[] = ["nb", "nn"];
+
+type Actor = { personId: number; now: Date };
+export type TextVersion = typeof programmeTextVersions.$inferSelect;
+
+export type AdminProgramme = {
+  id: number;
+  slug: string;
+  owner: string;
+  title: string;
+  publishedAt: Date | null;
+  /** A language whose newest version is not the published one. */
+  unpublishedChanges: boolean;
+};
+
+/** The programmes of the given owners (all of them with `null`), for the admin list. */
+export async function listProgrammesForAdmin(
+  db: Db,
+  owners: string[] | null,
+): Promise<AdminProgramme[]> {
+  if (owners?.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(programmes)
+    .where(owners ? inArray(programmes.owner, owners) : undefined)
+    .orderBy(asc(programmes.sortOrder), asc(programmes.id));
+  const result: AdminProgramme[] = [];
+  for (const p of rows) {
+    const latest = await latestVersions(db, p.id);
+    const published = await db
+      .select({ lang: programmeTexts.lang, versionId: programmeTexts.versionId })
+      .from(programmeTexts)
+      .where(eq(programmeTexts.programmeId, p.id));
+    const live = new Map(published.map((r) => [r.lang, r.versionId]));
+    result.push({
+      id: p.id,
+      slug: p.slug,
+      owner: p.owner,
+      title: latest.get("nb")?.title ?? p.slug,
+      publishedAt: p.publishedAt,
+      unpublishedChanges: [...latest.values()].some((v) => live.get(v.lang) !== v.id),
+    });
+  }
+  return result;
+}
+
+export async function programmeBySlug(db: Db, slug: string) {
+  const [row] = await db.select().from(programmes).where(eq(programmes.slug, slug));
+  return row ?? null;
+}
+
+/** The newest version of each language. */
+export async function latestVersions(
+  db: Pick<Db, "selectDistinctOn">,
+  programmeId: number,
+): Promise<Map<Lang, TextVersion>> {
+  const rows = await db
+    .selectDistinctOn([programmeTextVersions.lang])
+    .from(programmeTextVersions)
+    .where(eq(programmeTextVersions.programmeId, programmeId))
+    .orderBy(programmeTextVersions.lang, desc(programmeTextVersions.id));
+  return new Map(rows.map((r) => [r.lang as Lang, r]));
+}
+
+export type VersionView = TextVersion & { authorName: string | null; published: boolean };
+
+/** Every version of one language, newest first, with who saved it and which one is live. */
+export async function listVersions(
+  db: Db,
+  programmeId: number,
+  lang: Lang,
+): Promise<VersionView[]> {
+  const rows = await db
+    .select()
+    .from(programmeTextVersions)
+    .where(
+      and(eq(programmeTextVersions.programmeId, programmeId), eq(programmeTextVersions.lang, lang)),
+    )
+    .orderBy(desc(programmeTextVersions.id))
+    .limit(200);
+  const [live] = await db
+    .select({ versionId: programmeTexts.versionId })
+    .from(programmeTexts)
+    .where(and(eq(programmeTexts.programmeId, programmeId), eq(programmeTexts.lang, lang)));
+  const [programme] = await db
+    .select({ publishedAt: programmes.publishedAt })
+    .from(programmes)
+    .where(eq(programmes.id, programmeId));
+  const names = new Map<number, string | null>();
+  for (const id of new Set(rows.flatMap((r) => (r.createdBy === null ? [] : [r.createdBy])))) {
+    names.set(id, (await getPerson(db, id))?.name ?? null);
+  }
+  return rows.map((r) => ({
+    ...r,
+    authorName: r.createdBy === null ? null : (names.get(r.createdBy) ?? null),
+    published: !!programme?.publishedAt && live?.versionId === r.id,
+  }));
+}
+
+function ownerNameFor(owner: string, lang: Lang, previous: TextVersion | undefined): string {
+  if (previous) return previous.ownerName;
+  const names = OWNERS[owner as keyof typeof OWNERS];
+  return names ? names[lang] : owner;
+}
+
+/** Save the text of one language as a new version; nothing is overwritten or published. */
+export async function saveProgrammeText(
+  db: Db,
+  programmeId: number,
+  lang: Lang,
+  input: ProgrammeTextInput,
+  actor: Actor,
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    const [programme] = await tx
+      .select()
+      .from(programmes)
+      .where(eq(programmes.id, programmeId))
+      .for("update");
+    if (!programme) throw new Error("no such programme");
+    const [previous] = await tx
+      .select()
+      .from(programmeTextVersions)
+      .where(
+        and(
+          eq(programmeTextVersions.programmeId, programmeId),
+          eq(programmeTextVersions.lang, lang),
+        ),
+      )
+      .orderBy(desc(programmeTextVersions.id))
+      .limit(1);
+    const [row] = await tx
+      .insert(programmeTextVersions)
+      .values({
+        programmeId,
+        lang,
+        ...input,
+        ownerName: ownerNameFor(programme.owner, lang, previous),
+        createdAt: actor.now,
+        createdBy: actor.personId,
+      })
+      .returning({ id: programmeTextVersions.id });
+    await recordAudit(tx, {
+      actorId: actor.personId,
+      action: "programme.text.save",
+      entityType: "programme",
+      entityId: programme.slug,
+      before: previous ? { lang, versionId: previous.id } : null,
+      after: { lang, versionId: row!.id, title: input.title },
+      at: actor.now,
+    });
+    return row!.id;
+  });
+}
+
+/** Bring an old version back as the newest one (a new version with its content). */
+export async function restoreProgrammeText(
+  db: Db,
+  programmeId: number,
+  versionId: number,
+  actor: Actor,
+): Promise<{ id: number; lang: Lang } | null> {
+  return db.transaction(async (tx) => {
+    const [programme] = await tx
+      .select()
+      .from(programmes)
+      .where(eq(programmes.id, programmeId))
+      .for("update");
+    const [old] = await tx
+      .select()
+      .from(programmeTextVersions)
+      .where(
+        and(
+          eq(programmeTextVersions.id, versionId),
+          eq(programmeTextVersions.programmeId, programmeId),
+        ),
+      );
+    if (!programme || !old) return null;
+    const [row] = await tx
+      .insert(programmeTextVersions)
+      .values({
+        programmeId,
+        lang: old.lang,
+        title: old.title,
+        ownerName: old.ownerName,
+        summary: old.summary,
+        targetGroup: old.targetGroup,
+        bodyMarkdown: old.bodyMarkdown,
+        createdAt: actor.now,
+        createdBy: actor.personId,
+        restoredFrom: old.id,
+      })
+      .returning({ id: programmeTextVersions.id });
+    await recordAudit(tx, {
+      actorId: actor.personId,
+      action: "programme.text.restore",
+      entityType: "programme",
+      entityId: programme.slug,
+      before: { lang: old.lang, versionId: old.id },
+      after: { lang: old.lang, versionId: row!.id },
+      at: actor.now,
+    });
+    return { id: row!.id, lang: old.lang as Lang };
+  });
+}
+
+export type PublishResult = { ok: true } | { ok: false; missing: Lang[] };
+
+/**
+ * Publish the newest version of every language: it is copied to the published texts the public
+ * pages read, and the programme is marked published. Bokmål and nynorsk must exist.
+ */
+export async function publishProgramme(
+  db: Db,
+  programmeId: number,
+  actor: Actor,
+): Promise<PublishResult> {
+  const result = await db.transaction(async (tx): Promise<PublishResult> => {
+    const [programme] = await tx
+      .select()
+      .from(programmes)
+      .where(eq(programmes.id, programmeId))
+      .for("update");
+    if (!programme) throw new Error("no such programme");
+    const latest = await latestVersions(tx, programmeId);
+    const missing = requiredLangs.filter((l) => !latest.has(l));
+    if (missing.length > 0) return { ok: false, missing };
+    const versions: Record<string, number> = {};
+    for (const lang of LANGS) {
+      const v = latest.get(lang);
+      if (!v) continue;
+      versions[lang] = v.id;
+      const text = {
+        title: v.title,
+        ownerName: v.ownerName,
+        summary: v.summary,
+        targetGroup: v.targetGroup,
+        bodyMarkdown: v.bodyMarkdown,
+        versionId: v.id,
+      };
+      await tx
+        .insert(programmeTexts)
+        .values({ programmeId, lang, ...text })
+        .onConflictDoUpdate({
+          target: [programmeTexts.programmeId, programmeTexts.lang],
+          set: text,
+        });
+    }
+    await tx
+      .update(programmes)
+      .set({ publishedAt: actor.now })
+      .where(eq(programmes.id, programmeId));
+    await recordAudit(tx, {
+      actorId: actor.personId,
+      action: "programme.publish",
+      entityType: "programme",
+      entityId: programme.slug,
+      before: { publishedAt: programme.publishedAt },
+      after: { publishedAt: actor.now, versions },
+      at: actor.now,
+    });
+    return { ok: true };
+  });
+  forgetPublished(db);
+  return result;
+}
+
+/** Take a programme's page off the public site; its texts and versions stay. */
+export async function unpublishProgramme(db: Db, programmeId: number, actor: Actor) {
+  await db.transaction(async (tx) => {
+    const [programme] = await tx
+      .select()
+      .from(programmes)
+      .where(eq(programmes.id, programmeId))
+      .for("update");
+    if (!programme || programme.publishedAt === null) return;
+    await tx.update(programmes).set({ publishedAt: null }).where(eq(programmes.id, programmeId));
+    await recordAudit(tx, {
+      actorId: actor.personId,
+      action: "programme.unpublish",
+      entityType: "programme",
+      entityId: programme.slug,
+      before: { publishedAt: programme.publishedAt },
+      after: { publishedAt: null },
+      at: actor.now,
+    });
+  });
+  forgetPublished(db);
+}
+
+/**
+ * Whether the sanitiser will take something out of this Markdown, so the editor can say so
+ * (the sanitiser itself is the protection; this only explains).
+ */
+export function hasDisallowedContent(markdown: string): boolean {
+  return /<\s*(script|style|iframe|object|embed|form|img|svg)\b|\bon[a-z]+\s*=|\]\(\s*(javascript|data|vbscript):|(href|src)\s*=\s*["']?\s*(javascript|data|vbscript):/i.test(
+    markdown,
+  );
+}

@@ -1,0 +1,211 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pageFeedback } from "../../src/modules/feedback/schema";
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  loadsPage,
+  openPage,
+  screenshot,
+  shown,
+} from "../support/browser";
+import { databaseKinds } from "../support/db";
+import { type TestServer, testServer } from "../support/server";
+import { signInThroughProvider } from "../support/sign-in";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+const IBS = "inkluderende-barnehage-og-skolemiljo";
+const h1 = (page: Page) => shown(page.getByRole("heading", { level: 1 }));
+const path = (page: Page) => new URL(page.url()).pathname;
+const nav = (page: Page) => page.getByRole("navigation", { name: "Hovedmeny" });
+const alert = (page: Page) => shown(page.locator("main .ds-alert").first());
+
+/**
+ * Ada edits Udir's programme page: a refused save, a preview with a script in it, a save, a
+ * publish, a restore (with JavaScript, in nynorsk) or an unpublish (without, in bokmål), then
+ * moderates a page-feedback comment.
+ */
+describe.each(databaseKinds)("a programme admin edits a programme page, on %s", (kind) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await testServer(kind, { signIn: true });
+    const when = server.clock.now();
+    await server.db.insert(pageFeedback).values([
+      { page: `/tilbud/${IBS}`, lang: "nb", found: true, createdAt: when },
+      {
+        page: `/tilbud/${IBS}`,
+        lang: "nb",
+        found: false,
+        comment: "Hvor finner jeg søknadsfristen?",
+        createdAt: when,
+        commentedAt: when,
+      },
+    ]);
+  });
+  afterAll(() => server?.close());
+
+  for (const run of [
+    { js: true, tag: "js", textLang: "nn", language: "Nynorsk", title: "Trygge miljø for alle" },
+    {
+      js: false,
+      tag: "nojs",
+      textLang: "nb",
+      language: "Bokmål",
+      title: "Trygge miljøer for alle",
+    },
+  ] as const) {
+    it(`${run.js ? "with" : "without"} JavaScript: previews, saves, publishes and moderates`, async () => {
+      const visit = await openPage(browser, { js: run.js, baseURL: server.url });
+      const { page } = visit;
+      const dialogs: string[] = [];
+      page.on("dialog", (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
+
+      // Straight to the programme pages: sign in through ID-porten first, then back there.
+      await page.goto("/nb/admin/tilbud");
+      expect(path(page)).toBe("/nb/logg-inn");
+      await expectNoAxeViolations(page);
+      await signInThroughProvider(page, {
+        link: "Logg inn med ID-porten",
+        issuer: server.providers!.idporten,
+        provider: "ID-porten",
+        account: "Ada Direktorat",
+      });
+      expect(path(page)).toBe("/nb/admin/tilbud");
+      expect(await h1(page)).toBe("Tilbudssider");
+      // Udir's programme only: FUB/FUG's is not Ada's to edit.
+      const rows = page.getByRole("table", { name: "Tilbudssider" }).locator("tbody tr");
+      expect(await rows.count()).toBe(1);
+      await expectNoAxeViolations(page);
+      await screenshot(page, `programme-admin-list-${run.tag}`);
+
+      // The editor, in the language of this run.
+      await loadsPage(page, () => rows.first().getByRole("link").click());
+      expect(path(page)).toBe(`/nb/admin/tilbud/${IBS}`);
+      await expectNoAxeViolations(page);
+      await loadsPage(page, () =>
+        page
+          .getByRole("navigation", { name: "Tekstens språk" })
+          .getByRole("link", { name: run.language })
+          .click(),
+      );
+      expect(new URL(page.url()).searchParams.get("sprak")).toBe(run.textLang);
+      const oldTitle = await page.getByLabel("Tittel", { exact: true }).inputValue();
+      expect(oldTitle.length).toBeGreaterThan(0);
+
+      // A save with no title: 422, the error at the top and beside the field, input kept.
+      visit.allowErrorStatus(422);
+      await page.getByLabel("Tittel", { exact: true }).fill("");
+      await page.getByLabel("Ingress").fill("Kort ingress.");
+      await loadsPage(page, () => page.getByRole("button", { name: "Lagre", exact: true }).click());
+      expect(visit.status()).toBe(422);
+      expect(await page.title()).toMatch(/^Feil: /);
+      expect(await shown(page.locator(".ds-error-summary"))).toContain("Fyll ut tittel");
+      expect(await page.getByLabel("Ingress").inputValue()).toBe("Kort ingress.");
+      await expectNoAxeViolations(page);
+      await screenshot(page, `programme-admin-error-${run.tag}`);
+
+      // A preview of a text with a script and a javascript: link: neither survives.
+      await page.getByLabel("Tittel", { exact: true }).fill(run.title);
+      await page
+        .getByLabel("Innhold")
+        .fill(
+          '## Om tilbodet\n\nTrygg tekst.\n\n<script>alert("xss")</script>\n\n[Klikk](javascript:alert(1)) og [Udir](https://www.udir.no)',
+        );
+      await loadsPage(page, () => page.getByRole("button", { name: "Forhåndsvis" }).click());
+      const preview = page.getByRole("region", { name: "Forhåndsvisning" });
+      expect(await shown(preview)).toContain("Trygg tekst.");
+      expect(await shown(preview)).toContain("Noe i teksten er ikke tillatt");
+      expect(await preview.locator("script").count()).toBe(0);
+      expect(await preview.getByRole("link", { name: "Udir" }).getAttribute("href")).toBe(
+        "https://www.udir.no",
+      );
+      expect(await preview.locator('a[href^="javascript"]').count()).toBe(0);
+      await expectNoAxeViolations(page);
+      await screenshot(page, `programme-admin-preview-${run.tag}`);
+
+      // Saved, then published: the public page shows the new text.
+      await loadsPage(page, () => page.getByRole("button", { name: "Lagre", exact: true }).click());
+      expect(await alert(page)).toBe(
+        "Teksten er lagret som en ny versjon. Den blir synlig for alle når du publiserer.",
+      );
+      await expectNoAxeViolations(page);
+      await loadsPage(page, () =>
+        page.getByRole("button", { name: "Publiser", exact: true }).click(),
+      );
+      expect(await alert(page)).toBe("Tilbudet er publisert.");
+      await expectNoAxeViolations(page);
+      await page.goto(`/${run.textLang}/tilbud/${IBS}`);
+      expect(await h1(page)).toBe(run.title);
+      expect(await page.locator("main script").count()).toBe(0);
+      await expectNoAxeViolations(page);
+
+      if (run.js) {
+        // Restore the text as it was, and publish it.
+        await page.goto(`/nb/admin/tilbud/${IBS}?sprak=${run.textLang}`);
+        const versions = page.getByRole("table", { name: "Versjoner" });
+        await loadsPage(page, () =>
+          versions
+            .getByRole("button", { name: /Gjenopprett/ })
+            .first()
+            .click(),
+        );
+        expect(await alert(page)).toContain("Den gamle versjonen er lagret som den nyeste.");
+        expect(await page.getByLabel("Tittel", { exact: true }).inputValue()).toBe(oldTitle);
+        await expectNoAxeViolations(page);
+        await loadsPage(page, () =>
+          page.getByRole("button", { name: "Publiser", exact: true }).click(),
+        );
+        await page.goto(`/${run.textLang}/tilbud/${IBS}`);
+        expect(await h1(page)).toBe(oldTitle);
+      } else {
+        // Unpublish: the public page is gone; publish again.
+        visit.allowErrorStatus(404);
+        await page.goto(`/nb/admin/tilbud/${IBS}`);
+        await loadsPage(page, () => page.getByRole("button", { name: "Avpubliser" }).click());
+        expect(await alert(page)).toBe("Tilbudet er ikke lenger publisert.");
+        await expectNoAxeViolations(page);
+        await page.goto(`/nb/tilbud/${IBS}`);
+        expect(visit.status()).toBe(404);
+        await page.goto(`/nb/admin/tilbud/${IBS}`);
+        await loadsPage(page, () =>
+          page.getByRole("button", { name: "Publiser", exact: true }).click(),
+        );
+        await page.goto(`/nb/tilbud/${IBS}`);
+        expect(visit.status()).toBe(200);
+      }
+
+      // The page feedback: the numbers and the comment, moderated.
+      await page.goto("/nb/");
+      await loadsPage(page, () =>
+        nav(page).getByRole("link", { name: "Tilbakemeldinger" }).click(),
+      );
+      expect(await h1(page)).toBe("Tilbakemeldinger på sidene");
+      const perPage = page.getByRole("table", { name: "Per side og språk" });
+      expect(await shown(perPage.locator("tbody tr").first())).toContain(`/tilbud/${IBS}`);
+      await expectNoAxeViolations(page);
+      const comments = page.getByRole("table", { name: "Kommentarer" });
+      if (run.js) {
+        await loadsPage(page, () =>
+          comments.getByRole("button", { name: /Merk som behandlet/ }).click(),
+        );
+        expect(await alert(page)).toBe("Kommentaren er merket som behandlet.");
+        expect(await shown(comments)).toContain("Behandlet");
+      } else {
+        await loadsPage(page, () => comments.getByRole("button", { name: /Skjul/ }).click());
+        expect(await alert(page)).toBe("Kommentaren er skjult.");
+        expect(await shown(page.locator("main"))).not.toContain("Hvor finner jeg søknadsfristen?");
+      }
+      await expectNoAxeViolations(page);
+      await screenshot(page, `programme-admin-feedback-${run.tag}`);
+      expect(dialogs).toEqual([]);
+    });
+  }
+});
