@@ -119,6 +119,34 @@ describe.each(databaseKinds)("the public site on %s", (kind) => {
     );
   });
 
+  it("answers a rush from the page cache with the same page and the same headers", async () => {
+    const cached = createApp({
+      db: t.db,
+      secret: "x".repeat(40),
+      pageCacheSeconds: 5,
+      log: () => {},
+    });
+    const first = await cached.request(`/nb${IBS}`);
+    const second = await cached.request(`/nb${IBS}`);
+    expect(second.status).toBe(200);
+    expect(await second.text()).toBe(await first.text());
+    for (const name of ["content-security-policy", "x-frame-options", "cache-control", "vary"]) {
+      expect(second.headers.get(name)).toBe(first.headers.get(name));
+    }
+    const br = await cached.request(`/nb${IBS}`, { headers: { "Accept-Encoding": "gzip, br" } });
+    expect(br.headers.get("content-encoding")).toBe("br");
+    // With a session cookie or a query, the page is made for this request.
+    const withQuery = await cached.request(`/nb${IBS}?tilbakemelding=takk`);
+    expect(await withQuery.text()).toContain("Tusen takk for hjelpen!");
+    const withCookie = await cached.request(`/nb${IBS}`, {
+      headers: { Cookie: "samspill-session=nope" },
+    });
+    expect(withCookie.status).toBe(200);
+    expect(withCookie.headers.get("content-security-policy")).toBe(
+      first.headers.get("content-security-policy"),
+    );
+  });
+
   it("hides the development outbox outside development", async () => {
     expect((await t.app.request("/nb/dev/utboks")).status).toBe(404);
     const dev = createApp({

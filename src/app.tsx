@@ -7,10 +7,10 @@ import type { Db } from "./db/client";
 import { type Clock, systemClock } from "./kernel/clock";
 import type { AppDeps, AppEnv, RateRules } from "./kernel/context";
 import { BadRequest } from "./kernel/forms";
-import { createPageCache } from "./kernel/page-cache";
+import { cachedPageResponse, createPageCache } from "./kernel/page-cache";
 import { memoryRateLimiter, type RateLimiter } from "./kernel/rate-limit";
 import { createSigner } from "./kernel/secrets";
-import { csrfGuard, securityHeaders } from "./kernel/security";
+import { csrfGuard, securityHeaders, securityHeadersFor } from "./kernel/security";
 import { contactPage, contactRoutes } from "./modules/contact";
 import { feedbackAdminRoutes, feedbackRoutes } from "./modules/feedback";
 import {
@@ -92,9 +92,9 @@ export function createApp(options: AppOptions) {
   const app = new Hono<AppEnv>();
 
   // Middleware, in the order a request meets it.
-  app.use(async (c, next) => {
+  app.use((c, next) => {
     c.set("deps", deps);
-    await next();
+    return next();
   });
   app.use(securityHeaders());
   app.use(
@@ -154,6 +154,34 @@ export function createApp(options: AppOptions) {
     log(`error ${c.req.method} ${c.req.routePath}: ${error.message}`);
     return errorPage(c, "serverError");
   });
+
+  // A rush on a public page: a fresh cached copy is answered before Hono routes anything.
+  // Only for anonymous GETs without a query (a session cookie means a personal page).
+  const routed = app.fetch;
+  app.fetch = (request, env, ctx) => {
+    if (request.method === "GET") {
+      const url = request.url;
+      const start = url.indexOf("/", url.indexOf("//") + 2);
+      if (start > 0 && !url.includes("?", start)) {
+        const page = deps.pageCache.peek(url.slice(start));
+        if (page) {
+          // @hono/node-server hands over the IncomingMessage: its headers are a plain object.
+          const incoming = (env as { incoming?: { headers: Record<string, string | undefined> } })
+            ?.incoming;
+          const header = (name: string) =>
+            incoming ? incoming.headers[name] : (request.headers.get(name) ?? undefined);
+          if (!header("cookie")) {
+            return cachedPageResponse(
+              page,
+              header("accept-encoding"),
+              securityHeadersFor(deps, url, header("x-forwarded-proto")),
+            );
+          }
+        }
+      }
+    }
+    return routed(request, env, ctx);
+  };
 
   return app;
 }

@@ -15,6 +15,8 @@ export type CachedPage = {
  */
 export type PageCache = {
   get(key: string, produce: () => Promise<string | null>): Promise<CachedPage | null>;
+  /** A fresh, already rendered page, or undefined: for answering before any routing. */
+  peek(key: string): CachedPage | undefined;
   clear(): void;
 };
 
@@ -35,7 +37,10 @@ export function compressPage(html: string): CachedPage {
 }
 
 export function createPageCache(ttlMs: number, now: () => number = Date.now): PageCache {
-  const entries = new Map<string, { at: number; page: Promise<CachedPage | null> }>();
+  const entries = new Map<
+    string,
+    { at: number; page: Promise<CachedPage | null>; ready?: CachedPage | null }
+  >();
   const MAX = 1000;
   const make = async (produce: () => Promise<string | null>) => {
     const html = await produce();
@@ -49,12 +54,24 @@ export function createPageCache(ttlMs: number, now: () => number = Date.now): Pa
       if (hit && t - hit.at < ttlMs) return hit.page;
       const page = make(produce);
       if (entries.size >= MAX) entries.clear();
-      entries.set(key, { at: t, page });
+      const entry: { at: number; page: Promise<CachedPage | null>; ready?: CachedPage | null } = {
+        at: t,
+        page,
+      };
+      entries.set(key, entry);
       page.then(
-        (p) => p === null && entries.delete(key),
+        (p) => {
+          entry.ready = p;
+          if (p === null) entries.delete(key);
+        },
         () => entries.delete(key),
       );
       return page;
+    },
+    peek(key) {
+      const hit = entries.get(key);
+      if (!hit?.ready || now() - hit.at >= ttlMs) return undefined;
+      return hit.ready;
     },
     clear() {
       entries.clear();
@@ -74,4 +91,22 @@ export function chooseEncoding(acceptEncoding: string | undefined): "br" | "gzip
   if (accepted.includes("br")) return "br";
   if (accepted.includes("gzip") || accepted.includes("*")) return "gzip";
   return null;
+}
+
+/** The response for a cached page, with one plain header object (the fast path of a rush). */
+export function cachedPageResponse(
+  page: CachedPage,
+  acceptEncoding: string | undefined,
+  security: Readonly<Record<string, string>>,
+): Response {
+  const headers: Record<string, string> = {
+    ...security,
+    "Content-Type": "text/html; charset=UTF-8",
+    "Cache-Control": "public, max-age=60",
+    Vary: "Accept-Encoding",
+  };
+  const encoding = chooseEncoding(acceptEncoding);
+  if (encoding === null) return new Response(page.html, { status: 200, headers });
+  headers["Content-Encoding"] = encoding;
+  return new Response(encoding === "br" ? page.br : page.gzip, { status: 200, headers });
 }

@@ -31,9 +31,17 @@ const TLS_HEADERS: Record<string, string> = {
 /** The security headers for this request: HSTS only when it reached us over TLS. */
 export function securityHeaderRecord(c: Context<AppEnv>): Readonly<Record<string, string>> {
   const d = c.get("deps");
+  return securityHeadersFor(d, c.req.url, c.req.header("x-forwarded-proto"));
+}
+
+export function securityHeadersFor(
+  d: { trustProxy: boolean; publicUrl: string | undefined },
+  url: string,
+  forwardedProto: string | undefined,
+): Readonly<Record<string, string>> {
   const overTls =
-    c.req.url.startsWith("https:") ||
-    (d.trustProxy && c.req.header("x-forwarded-proto") === "https") ||
+    url.startsWith("https:") ||
+    (d.trustProxy && forwardedProto === "https") ||
     (d.publicUrl?.startsWith("https:") ?? false);
   return overTls ? TLS_HEADERS : BASE_HEADERS;
 }

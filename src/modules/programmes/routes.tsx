@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { type AppContext, type AppEnv, deps } from "../../kernel/context";
-import { chooseEncoding } from "../../kernel/page-cache";
+import { cachedPageResponse } from "../../kernel/page-cache";
 import { securityHeaderRecord } from "../../kernel/security";
 import type { ContentPage, WidgetState } from "../../web/content-pages";
 import { errorPage } from "../../web/error-pages";
@@ -29,17 +29,7 @@ async function cachedPage(
   }
   const page = await deps(c).pageCache.get(c.req.path, produce);
   if (!page) return errorPage(c, "notFound");
-  // The hot path of a rush on a programme page: one plain header object, no rebuilding.
-  const headers: Record<string, string> = {
-    ...securityHeaderRecord(c),
-    "Content-Type": "text/html; charset=UTF-8",
-    "Cache-Control": "public, max-age=60",
-    Vary: "Accept-Encoding",
-  };
-  const encoding = chooseEncoding(c.req.header("accept-encoding"));
-  if (encoding === null) return new Response(page.html, { status: 200, headers });
-  headers["Content-Encoding"] = encoding;
-  return new Response(encoding === "br" ? page.br : page.gzip, { status: 200, headers });
+  return cachedPageResponse(page, c.req.header("accept-encoding"), securityHeaderRecord(c));
 }
 
 export const frontPage: ContentPage = {
