@@ -74,7 +74,7 @@ describe.each(databaseKinds)("a public reader uses the contact form, on %s", (ki
         name: "Fyll ut navn",
         email: "Fyll ut e-postadresse",
         municipality: "Velg en kommune fra listen",
-        topic: "Velg hva gjelder det?",
+        topic: "Velg hva det gjelder",
         message: "Fyll ut melding",
       };
       const links = await summary(page).getByRole("link").all();

@@ -1,11 +1,13 @@
 import { createApp } from "../../src/app";
 import type { Database } from "../../src/db/client";
+import { seedDemoPeople } from "../../src/db/demo-people";
 import { seedDemo } from "../../src/db/seed";
-import { fixedClock } from "../../src/kernel/clock";
+import { fixedClock, osloToday } from "../../src/kernel/clock";
 import type { RateRules } from "../../src/kernel/context";
 import { createJobRunner } from "../../src/kernel/jobs";
 import { MAIL_JOB, mailJobHandler } from "../../src/kernel/mail-jobs";
 import { smtpMailer } from "../../src/kernel/mailer";
+import { createOidcRegistry } from "../../src/modules/identity";
 import { type DbKind, freshDatabase } from "./db";
 import { startSmtp } from "./smtp";
 
@@ -13,18 +15,25 @@ export const ORIGIN = "http://localhost";
 
 /**
  * An app over a fresh database with the demo data, a real SMTP server on loopback and a job
- * runner the test drives (`await t.jobs.runDue()`).
+ * runner the test drives (`await t.jobs.runDue()`). With `demoPeople`, the demo people and
+ * their roles are there too. The app's OpenID registry starts empty; `t.oidc.set(settings)`
+ * adds a provider.
  */
-export async function testApp(kind: DbKind, opts: { rateRules?: RateRules } = {}) {
+export async function testApp(
+  kind: DbKind,
+  opts: { rateRules?: RateRules; demoPeople?: boolean } = {},
+) {
   const database: Database = await freshDatabase(kind);
-  await seedDemo(database.db);
-  const smtp = await startSmtp();
   const clock = fixedClock(new Date("2026-11-23T10:00:00Z"));
+  await seedDemo(database.db, osloToday(clock.now()));
+  if (opts.demoPeople) await seedDemoPeople(database.db, clock.now());
+  const smtp = await startSmtp();
   const jobs = createJobRunner(
     database.db,
     { [MAIL_JOB]: mailJobHandler(smtpMailer(smtp.url, "Samspill <ikke-svar@samspill.test>")) },
     clock,
   );
+  const oidc = createOidcRegistry([]);
   const app = createApp({
     db: database.db,
     secret: "test-secret-that-is-long-enough-0123456789",
@@ -33,6 +42,7 @@ export async function testApp(kind: DbKind, opts: { rateRules?: RateRules } = {}
     mailKind: "smtp",
     pageCacheSeconds: 0,
     log: () => {},
+    oidc,
     ...(opts.rateRules ? { rateRules: opts.rateRules } : {}),
   });
   /** A form post from our own page, as a browser sends it. */
@@ -49,6 +59,7 @@ export async function testApp(kind: DbKind, opts: { rateRules?: RateRules } = {}
     smtp,
     clock,
     jobs,
+    oidc,
     post,
     async close() {
       await smtp.close();

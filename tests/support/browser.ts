@@ -244,8 +244,16 @@ export async function removeAttribute(page: Page, selector: string, name: string
 
 const screenshotDir = join(process.cwd(), "test-results", "screenshots");
 
-/** A full-page PNG under test-results/screenshots/ (git-ignored), for people to look at. */
+/** Names already taken in this test file's process. */
+const taken = new Set<string>();
+
+/**
+ * A full-page PNG under test-results/screenshots/ (git-ignored), for people to look at. Taken
+ * once per name: a journey that runs again on the next database shows the same page.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if (taken.has(name)) return;
+  taken.add(name);
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
 }

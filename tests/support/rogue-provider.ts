@@ -73,16 +73,14 @@ export async function startRogueProvider(clientId: string) {
         tamper.signWithOtherKey ? other.privateKey : good.privateKey,
         kid,
       );
-      res
-        .writeHead(200, { "Content-Type": "application/json" })
-        .end(
-          JSON.stringify({
-            access_token: "rogue-token",
-            token_type: "Bearer",
-            expires_in: 300,
-            id_token: idToken,
-          }),
-        );
+      res.writeHead(200, { "Content-Type": "application/json" }).end(
+        JSON.stringify({
+          access_token: "rogue-token",
+          token_type: "Bearer",
+          expires_in: 300,
+          id_token: idToken,
+        }),
+      );
       return;
     }
     res.writeHead(404).end();

@@ -1,15 +1,21 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
+import { demoAccounts } from "../../src/db/demo-people";
+import { startLocalProviders } from "../../src/modules/identity";
 import { testApp } from "./app";
 import type { DbKind } from "./db";
 import type { ReceivedMail } from "./smtp";
 
+type LocalProviders = Awaited<ReturnType<typeof startLocalProviders>>;
+
 /**
  * The test app (fresh seeded database, SMTP server on loopback, fixed clock, job runner) behind
- * a real HTTP server on 127.0.0.1, for a browser to use.
+ * a real HTTP server on 127.0.0.1, for a browser to use. With `signIn`, the demo people are in
+ * the database and the local OpenID providers (ID-porten-like and Feide-like, the demo people
+ * as accounts) run on loopback, registered for this server's callback and in its app.
  */
-export async function testServer(kind: DbKind) {
-  const t = await testApp(kind);
+export async function testServer(kind: DbKind, opts: { signIn?: boolean } = {}) {
+  const t = await testApp(kind, { demoPeople: opts.signIn ?? false });
   const server = serve({ fetch: t.app.fetch, hostname: "127.0.0.1", port: 0 });
   await new Promise<void>((resolve, reject) => {
     if (server.listening) return resolve();
@@ -18,6 +24,16 @@ export async function testServer(kind: DbKind) {
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
+
+  // The providers need our address (their redirect URIs), so they start after the server.
+  let providers: LocalProviders | undefined;
+  if (opts.signIn) {
+    providers = await startLocalProviders({
+      origins: [url],
+      ...(await demoAccounts(t.db, t.clock.now())),
+    });
+    for (const settings of providers.settings) t.oidc.set(settings);
+  }
 
   /** Send the queued mail now and wait for the one that matches. */
   async function mail(match: (m: ReceivedMail) => boolean): Promise<ReceivedMail> {
@@ -29,8 +45,13 @@ export async function testServer(kind: DbKind) {
     ...t,
     url,
     mail,
+    /** The local OpenID providers' addresses (with `signIn`). */
+    providers: providers
+      ? { idporten: providers.idporten.issuer, feide: providers.feide.issuer }
+      : undefined,
     async close() {
       await t.jobs.stop();
+      await providers?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         // Chromium keeps idle connections open; the server would wait for them.

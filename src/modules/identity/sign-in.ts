@@ -91,8 +91,11 @@ export async function signInWithProvider(
         set: { affiliation: g.affiliation, kind: g.type, seenAt: now },
       });
   }
-  // Feide says this person works at a unit we know: they take part as its staff.
+  // Feide says this person works at a unit we know: they take part as its staff, unless they
+  // already hold a role there (a school's leader is not also made its staff).
+  const held = await activeRoles(db, personId);
   for (const orgNumber of staffUnits) {
+    if (held.some((r) => r.orgKind === "unit" && r.orgId === orgNumber)) continue;
     const [row] = await db
       .insert(roleAssignments)
       .values({ personId, role: "staff", orgKind: "unit", orgId: orgNumber, grantedAt: now })

@@ -1,0 +1,30 @@
+import type { Page } from "playwright-core";
+import { expect } from "vitest";
+import { expectNoAxeViolations, loadsPage, screenshot, shown } from "./browser";
+
+/**
+ * From Samspill's sign-in page, through a local OpenID provider: follow `link` ("Logg inn med
+ * ID-porten"), check the provider's account picker (its address, its heading, axe) and click
+ * "Logg inn som <account>". Resolves when the page the sign-in ends on has loaded.
+ */
+export async function signInThroughProvider(
+  page: Page,
+  opts: {
+    link: string;
+    issuer: string;
+    provider: "ID-porten" | "Feide";
+    account: string;
+    screenshotAs?: string;
+  },
+): Promise<void> {
+  await loadsPage(page, () => page.getByRole("link", { name: opts.link }).click());
+  expect(page.url().startsWith(`${opts.issuer}/interaction/`), page.url()).toBe(true);
+  expect(await shown(page.getByRole("heading", { level: 1 }))).toBe(
+    `${opts.provider} (lokal testleverandør)`,
+  );
+  await expectNoAxeViolations(page);
+  if (opts.screenshotAs) await screenshot(page, opts.screenshotAs);
+  await loadsPage(page, () =>
+    page.getByRole("button", { name: `Logg inn som ${opts.account}`, exact: true }).click(),
+  );
+}
