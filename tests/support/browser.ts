@@ -134,7 +134,6 @@ export async function loadsPage(page: Page, action: () => Promise<unknown>): Pro
 
 /** The text of an element as it is shown on screen (Playwright's innerText, not the DOM's). */
 export function shown(locator: Locator): Promise<string> {
-  // biome-ignore lint/performance/useDomNodeTextContent: a Playwright locator; the rendered text is the point
   return locator.innerText();
 }
 
