@@ -3,8 +3,12 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 /** A rendered page with its compressed variants, made once and sent many times. */
 export type CachedPage = {
   html: string;
+  /** The page as UTF-8, encoded once. */
+  bytes: Uint8Array<ArrayBuffer>;
   gzip: Uint8Array<ArrayBuffer>;
   br: Uint8Array<ArrayBuffer>;
+  /** Response headers per variant, built once (the security headers differ over TLS). */
+  headers: Map<string, Readonly<Record<string, string>>>;
 };
 
 /**
@@ -24,6 +28,8 @@ export function compressPage(html: string): CachedPage {
   const bytes = Buffer.from(html);
   return {
     html,
+    bytes: new Uint8Array(bytes),
+    headers: new Map(),
     gzip: new Uint8Array(gzipSync(bytes, { level: 9 })),
     br: new Uint8Array(
       brotliCompressSync(bytes, {
@@ -93,20 +99,26 @@ export function chooseEncoding(acceptEncoding: string | undefined): "br" | "gzip
   return null;
 }
 
-/** The response for a cached page, with one plain header object (the fast path of a rush). */
+/** The response for a cached page: bytes and headers made once, reused for every visitor. */
 export function cachedPageResponse(
   page: CachedPage,
   acceptEncoding: string | undefined,
   security: Readonly<Record<string, string>>,
 ): Response {
-  const headers: Record<string, string> = {
-    ...security,
-    "Content-Type": "text/html; charset=UTF-8",
-    "Cache-Control": "public, max-age=60",
-    Vary: "Accept-Encoding",
-  };
   const encoding = chooseEncoding(acceptEncoding);
-  if (encoding === null) return new Response(page.html, { status: 200, headers });
-  headers["Content-Encoding"] = encoding;
-  return new Response(encoding === "br" ? page.br : page.gzip, { status: 200, headers });
+  const body = encoding === "br" ? page.br : encoding === "gzip" ? page.gzip : page.bytes;
+  const key = `${encoding}|${security["Strict-Transport-Security"] ? "tls" : "plain"}`;
+  let headers = page.headers.get(key);
+  if (!headers) {
+    headers = {
+      ...security,
+      "Content-Type": "text/html; charset=UTF-8",
+      "Content-Length": String(body.byteLength),
+      "Cache-Control": "public, max-age=60",
+      Vary: "Accept-Encoding",
+      ...(encoding ? { "Content-Encoding": encoding } : {}),
+    };
+    page.headers.set(key, headers);
+  }
+  return new Response(body, { status: 200, headers });
 }
