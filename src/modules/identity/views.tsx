@@ -360,7 +360,7 @@ export function PeopleAdminPage(props: {
           </button>
         </div>
       </form>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex={0} role="region" aria-label={t.admin.people}>
         <table class="ds-table" data-zebra="true">
           <caption class="ds-sr-only">{t.admin.people}</caption>
           <thead>
@@ -582,7 +582,7 @@ export function AuditPage(props: {
       </form>
       {props.rows.length === 0 ? <p class="ds-paragraph">{t.admin.noEntries}</p> : null}
       {props.rows.length > 0 ? (
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0} role="region" aria-label={t.admin.audit}>
           <table class="ds-table" data-zebra="true">
             <caption class="ds-sr-only">{t.admin.audit}</caption>
             <thead>

@@ -444,7 +444,7 @@ export function ImportPage(props: {
             </div>
           </dl>
           {r.rejectedRows.length > 0 ? (
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex={0} role="region" aria-label={t.rejected}>
               <table class="ds-table" data-zebra="true">
                 <caption class="ds-sr-only">{t.rejected}</caption>
                 <thead>
