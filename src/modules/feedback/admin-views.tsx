@@ -98,7 +98,7 @@ export function FeedbackOverviewPage(props: {
       </h2>
       {props.pages.length === 0 ? <p class="ds-paragraph">{f.noAnswers}</p> : null}
       {props.pages.length > 0 ? (
-        <div class="table-wrap" tabindex={0} role="region" aria-label={f.perPage}>
+        <section class="table-wrap" tabindex={0} aria-label={f.perPage}>
           <table class="ds-table" data-zebra="true">
             <caption class="ds-sr-only">{f.perPage}</caption>
             <thead>
@@ -120,7 +120,7 @@ export function FeedbackOverviewPage(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       ) : null}
 
       {props.months.length > 0 ? (
@@ -128,7 +128,7 @@ export function FeedbackOverviewPage(props: {
           <h2 class="ds-heading" data-size="md">
             {f.perMonth}
           </h2>
-          <div class="table-wrap" tabindex={0} role="region" aria-label={f.perMonth}>
+          <section class="table-wrap" tabindex={0} aria-label={f.perMonth}>
             <table class="ds-table" data-zebra="true">
               <caption class="ds-sr-only">{f.perMonth}</caption>
               <thead>
@@ -152,7 +152,7 @@ export function FeedbackOverviewPage(props: {
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         </>
       ) : null}
 
@@ -161,7 +161,7 @@ export function FeedbackOverviewPage(props: {
       </h2>
       {props.comments.length === 0 ? <p class="ds-paragraph">{f.noComments}</p> : null}
       {props.comments.length > 0 ? (
-        <div class="table-wrap" tabindex={0} role="region" aria-label={f.comments}>
+        <section class="table-wrap" tabindex={0} aria-label={f.comments}>
           <table class="ds-table" data-zebra="true">
             <caption class="ds-sr-only">{f.comments}</caption>
             <thead>
@@ -225,7 +225,7 @@ export function FeedbackOverviewPage(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       ) : null}
       <nav aria-label={f.comments} class="pager">
         {props.pageNumber > 1 ? (

@@ -360,7 +360,7 @@ export function PeopleAdminPage(props: {
           </button>
         </div>
       </form>
-      <div class="table-wrap" tabindex={0} role="region" aria-label={t.admin.people}>
+      <section class="table-wrap" tabindex={0} aria-label={t.admin.people}>
         <table class="ds-table" data-zebra="true">
           <caption class="ds-sr-only">{t.admin.people}</caption>
           <thead>
@@ -450,7 +450,7 @@ export function PeopleAdminPage(props: {
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
       <section aria-labelledby="invite-heading" class="ds-card">
         <h2 class="ds-heading" data-size="md" id="invite-heading">
           {t.admin.invite}
@@ -582,7 +582,7 @@ export function AuditPage(props: {
       </form>
       {props.rows.length === 0 ? <p class="ds-paragraph">{t.admin.noEntries}</p> : null}
       {props.rows.length > 0 ? (
-        <div class="table-wrap" tabindex={0} role="region" aria-label={t.admin.audit}>
+        <section class="table-wrap" tabindex={0} aria-label={t.admin.audit}>
           <table class="ds-table" data-zebra="true">
             <caption class="ds-sr-only">{t.admin.audit}</caption>
             <thead>
@@ -614,7 +614,7 @@ export function AuditPage(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       ) : null}
       <nav aria-label={t.admin.audit} class="pager">
         {props.page > 1 ? (

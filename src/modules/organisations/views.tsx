@@ -444,7 +444,7 @@ export function ImportPage(props: {
             </div>
           </dl>
           {r.rejectedRows.length > 0 ? (
-            <div class="table-wrap" tabindex={0} role="region" aria-label={t.rejected}>
+            <section class="table-wrap" tabindex={0} aria-label={t.rejected}>
               <table class="ds-table" data-zebra="true">
                 <caption class="ds-sr-only">{t.rejected}</caption>
                 <thead>
@@ -467,7 +467,7 @@ export function ImportPage(props: {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </section>
           ) : null}
         </section>
       ) : null}

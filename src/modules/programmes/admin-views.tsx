@@ -28,7 +28,7 @@ export function ProgrammeListPage(props: { lang: Lang; programmes: AdminProgramm
       <p class="ds-paragraph lead">{a.lead}</p>
       {props.programmes.length === 0 ? <p class="ds-paragraph">{a.none}</p> : null}
       {props.programmes.length > 0 ? (
-        <div class="table-wrap" tabindex={0} role="region" aria-label={a.title}>
+        <section class="table-wrap" tabindex={0} aria-label={a.title}>
           <table class="ds-table" data-zebra="true">
             <caption class="ds-sr-only">{a.title}</caption>
             <thead>
@@ -53,7 +53,7 @@ export function ProgrammeListPage(props: { lang: Lang; programmes: AdminProgramm
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       ) : null}
     </Layout>
   );
@@ -272,7 +272,7 @@ export function ProgrammeEditorPage(props: EditorProps) {
         </h2>
         {props.versions.length === 0 ? <p class="ds-paragraph">{a.noVersions}</p> : null}
         {props.versions.length > 0 ? (
-          <div class="table-wrap" tabindex={0} role="region" aria-label={a.versions}>
+          <section class="table-wrap" tabindex={0} aria-label={a.versions}>
             <table class="ds-table" data-zebra="true">
               <caption class="ds-sr-only">{a.versions}</caption>
               <thead>
@@ -326,7 +326,7 @@ export function ProgrammeEditorPage(props: EditorProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         ) : null}
       </section>
     </Layout>
