@@ -1,3 +1,4 @@
+import { RadioGroup } from "../../web/components/form";
 import { formatDate, formatDateTime, type Lang, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
 import type { PpService } from "./pp-services";
@@ -422,26 +423,20 @@ export function ImportPage(props: {
             {t.report} ({r.source.toUpperCase()})
           </h2>
           <dl class="counts">
-            <div>
-              <dt>{t.added}</dt>
-              <dd>{r.added}</dd>
-            </div>
-            <div>
-              <dt>{t.changed}</dt>
-              <dd>{r.changed}</dd>
-            </div>
-            <div>
-              <dt>{t.closedCount}</dt>
-              <dd>{r.closed}</dd>
-            </div>
-            <div>
-              <dt>{t.unchanged}</dt>
-              <dd>{r.unchanged}</dd>
-            </div>
-            <div>
-              <dt>{t.rejected}</dt>
-              <dd>{r.rejected}</dd>
-            </div>
+            {(
+              [
+                [t.added, r.added],
+                [t.changed, r.changed],
+                [t.closedCount, r.closed],
+                [t.unchanged, r.unchanged],
+                [t.rejected, r.rejected],
+              ] as const
+            ).map(([label, n]) => (
+              <div>
+                <dt>{label}</dt>
+                <dd>{n}</dd>
+              </div>
+            ))}
           </dl>
           {r.rejectedRows.length > 0 ? (
             <section class="table-wrap" tabindex={0} aria-label={t.rejected}>
@@ -477,21 +472,16 @@ export function ImportPage(props: {
         enctype="multipart/form-data"
         class="stack"
       >
-        <fieldset class="ds-fieldset">
-          <legend class="ds-label">{t.register}</legend>
-          <div class="ds-field">
-            <input class="ds-input" type="radio" id="source" name="source" value="nsr" checked />
-            <label class="ds-label" for="source" data-weight="regular">
-              {t.nsr}
-            </label>
-          </div>
-          <div class="ds-field">
-            <input class="ds-input" type="radio" id="source-nbr" name="source" value="nbr" />
-            <label class="ds-label" for="source-nbr" data-weight="regular">
-              {t.nbr}
-            </label>
-          </div>
-        </fieldset>
+        <RadioGroup
+          t={all}
+          name="source"
+          legend={t.register}
+          value="nsr"
+          options={[
+            { value: "nsr", label: t.nsr },
+            { value: "nbr", label: t.nbr },
+          ]}
+        />
         <div class="ds-field">
           <label class="ds-label" for="file">
             {t.file}
@@ -509,34 +499,16 @@ export function ImportPage(props: {
             aria-invalid={props.error ? "true" : undefined}
           />
         </div>
-        <fieldset class="ds-fieldset">
-          <legend class="ds-label">{t.coverage}</legend>
-          <div class="ds-field">
-            <input
-              class="ds-input"
-              type="radio"
-              id="coverage"
-              name="coverage"
-              value="register"
-              checked
-            />
-            <label class="ds-label" for="coverage" data-weight="regular">
-              {t.coverageFull}
-            </label>
-          </div>
-          <div class="ds-field">
-            <input
-              class="ds-input"
-              type="radio"
-              id="coverage-partial"
-              name="coverage"
-              value="partial"
-            />
-            <label class="ds-label" for="coverage-partial" data-weight="regular">
-              {t.coveragePartial}
-            </label>
-          </div>
-        </fieldset>
+        <RadioGroup
+          t={all}
+          name="coverage"
+          legend={t.coverage}
+          value="register"
+          options={[
+            { value: "register", label: t.coverageFull },
+            { value: "partial", label: t.coveragePartial },
+          ]}
+        />
         <div class="button-row">
           <button class="ds-button" data-variant="primary" type="submit">
             {t.runImport}
