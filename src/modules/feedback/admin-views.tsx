@@ -1,3 +1,4 @@
+import { DataTable } from "../../web/components/data-table";
 import { formatDateTime, formatMonthYear, type Lang, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
 import type { MonthStats, PageStats } from "./service";
@@ -98,29 +99,16 @@ export function FeedbackOverviewPage(props: {
       </h2>
       {props.pages.length === 0 ? <p class="ds-paragraph">{f.noAnswers}</p> : null}
       {props.pages.length > 0 ? (
-        <section class="table-wrap" tabindex={0} aria-label={f.perPage}>
-          <table class="ds-table" data-zebra="true">
-            <caption class="ds-sr-only">{f.perPage}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{f.page}</th>
-                <th scope="col">{f.language}</th>
-                <th scope="col">{f.answers}</th>
-                <th scope="col">{f.shareYes}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.pages.map((r) => (
-                <tr>
-                  <td>{r.page}</td>
-                  <td>{langName(r.lang)}</td>
-                  <td>{r.answers}</td>
-                  <td>{share(props.lang, r.yes, r.answers)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <DataTable label={f.perPage} columns={[f.page, f.language, f.answers, f.shareYes]}>
+          {props.pages.map((r) => (
+            <tr>
+              <td>{r.page}</td>
+              <td>{langName(r.lang)}</td>
+              <td>{r.answers}</td>
+              <td>{share(props.lang, r.yes, r.answers)}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
 
       {props.months.length > 0 ? (
@@ -128,31 +116,20 @@ export function FeedbackOverviewPage(props: {
           <h2 class="ds-heading" data-size="md">
             {f.perMonth}
           </h2>
-          <section class="table-wrap" tabindex={0} aria-label={f.perMonth}>
-            <table class="ds-table" data-zebra="true">
-              <caption class="ds-sr-only">{f.perMonth}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{f.page}</th>
-                  <th scope="col">{f.language}</th>
-                  <th scope="col">{f.month}</th>
-                  <th scope="col">{f.answers}</th>
-                  <th scope="col">{f.shareYes}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.months.map((r) => (
-                  <tr>
-                    <td>{r.page}</td>
-                    <td>{langName(r.lang)}</td>
-                    <td>{formatMonthYear(props.lang, `${r.month}-15`)}</td>
-                    <td>{r.answers}</td>
-                    <td>{share(props.lang, r.yes, r.answers)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <DataTable
+            label={f.perMonth}
+            columns={[f.page, f.language, f.month, f.answers, f.shareYes]}
+          >
+            {props.months.map((r) => (
+              <tr>
+                <td>{r.page}</td>
+                <td>{langName(r.lang)}</td>
+                <td>{formatMonthYear(props.lang, `${r.month}-15`)}</td>
+                <td>{r.answers}</td>
+                <td>{share(props.lang, r.yes, r.answers)}</td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       ) : null}
 
@@ -161,71 +138,49 @@ export function FeedbackOverviewPage(props: {
       </h2>
       {props.comments.length === 0 ? <p class="ds-paragraph">{f.noComments}</p> : null}
       {props.comments.length > 0 ? (
-        <section class="table-wrap" tabindex={0} aria-label={f.comments}>
-          <table class="ds-table" data-zebra="true">
-            <caption class="ds-sr-only">{f.comments}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{f.when}</th>
-                <th scope="col">{f.page}</th>
-                <th scope="col">{f.answer}</th>
-                <th scope="col">{f.comment}</th>
-                <th scope="col">{f.status}</th>
-                <th scope="col">{f.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.comments.map((r) => (
-                <tr class={r.hiddenAt ? "feedback-comment--hidden" : undefined}>
-                  <td>{r.commentedAt ? formatDateTime(props.lang, r.commentedAt) : ""}</td>
-                  <td>
-                    {r.page} ({langName(r.lang)})
-                  </td>
-                  <td>{r.found ? f.yes : f.no}</td>
-                  <td>
-                    <span lang={r.lang}>{r.comment}</span>
-                    {r.commentMasked ? <span class="subtle"> ({f.masked})</span> : null}
-                  </td>
-                  <td>
-                    {[r.hiddenAt ? f.hidden : null, r.handledAt ? f.handled : f.open]
-                      .filter(Boolean)
-                      .join(". ")}
-                  </td>
-                  <td>
-                    {r.handledAt ? null : (
-                      <form method="post" action={`${base}/${r.id}/behandlet`} class="inline-form">
-                        <input type="hidden" name="tilbake" value={back} />
-                        <button
-                          class="ds-button"
-                          data-variant="secondary"
-                          data-size="sm"
-                          type="submit"
-                        >
-                          {f.markHandled}
-                          <span class="ds-sr-only"> #{r.id}</span>
-                        </button>
-                      </form>
-                    )}
-                    {r.hiddenAt ? null : (
-                      <form method="post" action={`${base}/${r.id}/skjul`} class="inline-form">
-                        <input type="hidden" name="tilbake" value={back} />
-                        <button
-                          class="ds-button"
-                          data-variant="tertiary"
-                          data-size="sm"
-                          type="submit"
-                        >
-                          {f.hide}
-                          <span class="ds-sr-only"> #{r.id}</span>
-                        </button>
-                      </form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <DataTable
+          label={f.comments}
+          columns={[f.when, f.page, f.answer, f.comment, f.status, f.actions]}
+        >
+          {props.comments.map((r) => (
+            <tr class={r.hiddenAt ? "feedback-comment--hidden" : undefined}>
+              <td>{r.commentedAt ? formatDateTime(props.lang, r.commentedAt) : ""}</td>
+              <td>
+                {r.page} ({langName(r.lang)})
+              </td>
+              <td>{r.found ? f.yes : f.no}</td>
+              <td>
+                <span lang={r.lang}>{r.comment}</span>
+                {r.commentMasked ? <span class="subtle"> ({f.masked})</span> : null}
+              </td>
+              <td>
+                {[r.hiddenAt ? f.hidden : null, r.handledAt ? f.handled : f.open]
+                  .filter(Boolean)
+                  .join(". ")}
+              </td>
+              <td>
+                {r.handledAt ? null : (
+                  <form method="post" action={`${base}/${r.id}/behandlet`} class="inline-form">
+                    <input type="hidden" name="tilbake" value={back} />
+                    <button class="ds-button" data-variant="secondary" data-size="sm" type="submit">
+                      {f.markHandled}
+                      <span class="ds-sr-only"> #{r.id}</span>
+                    </button>
+                  </form>
+                )}
+                {r.hiddenAt ? null : (
+                  <form method="post" action={`${base}/${r.id}/skjul`} class="inline-form">
+                    <input type="hidden" name="tilbake" value={back} />
+                    <button class="ds-button" data-variant="tertiary" data-size="sm" type="submit">
+                      {f.hide}
+                      <span class="ds-sr-only"> #{r.id}</span>
+                    </button>
+                  </form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       <nav aria-label={f.comments} class="pager">
         {props.pageNumber > 1 ? (

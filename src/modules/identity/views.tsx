@@ -1,4 +1,5 @@
 import type { Child } from "hono/jsx";
+import { DataTable } from "../../web/components/data-table";
 import {
   ErrorSummary,
   errorText,
@@ -360,97 +361,84 @@ export function PeopleAdminPage(props: {
           </button>
         </div>
       </form>
-      <section class="table-wrap" tabindex={0} aria-label={t.admin.people}>
-        <table class="ds-table" data-zebra="true">
-          <caption class="ds-sr-only">{t.admin.people}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.admin.person}</th>
-              <th scope="col">{t.admin.roles}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.people.map((p) => (
-              <tr>
-                <td>
-                  <strong>{p.name ?? "–"}</strong>
-                  {p.demo ? (
-                    <span class="ds-tag" data-color="warning">
-                      {" "}
-                      {t.identity.demo}
-                    </span>
-                  ) : null}
-                  <br />
-                  <span class="subtle">{p.email}</span>
-                </td>
-                <td>
-                  <ul class="role-rows">
-                    {p.roles.map((r) => (
-                      <li id={`role-${r.id}`}>
-                        <span>
+      <DataTable label={t.admin.people} columns={[t.admin.person, t.admin.roles]}>
+        {props.people.map((p) => (
+          <tr>
+            <td>
+              <strong>{p.name ?? "–"}</strong>
+              {p.demo ? (
+                <span class="ds-tag" data-color="warning">
+                  {" "}
+                  {t.identity.demo}
+                </span>
+              ) : null}
+              <br />
+              <span class="subtle">{p.email}</span>
+            </td>
+            <td>
+              <ul class="role-rows">
+                {p.roles.map((r) => (
+                  <li id={`role-${r.id}`}>
+                    <span>{t.identity.roleAt(t.identity.roles[r.role] ?? r.role, r.orgName)}</span>
+                    <form
+                      method="post"
+                      action={localPath(props.lang, `/admin/roller/${r.id}/endre`)}
+                      class="inline-form"
+                    >
+                      <label class="ds-label ds-sr-only" for={`role-${r.id}-role`}>
+                        {t.admin.filterRole}
+                      </label>
+                      <select class="ds-input" id={`role-${r.id}-role`} name="role">
+                        {roleOptions.map((o) => (
+                          <option value={o.value} selected={o.value === r.role}>
+                            {o.label}
+                          </option>
+                        ))}
+                      </select>
+                      <label class="ds-label ds-sr-only" for={`role-${r.id}-org`}>
+                        {t.admin.orgId}
+                      </label>
+                      <input
+                        class="ds-input"
+                        id={`role-${r.id}-org`}
+                        name="orgId"
+                        value={r.orgId}
+                        size={12}
+                      />
+                      <button
+                        class="ds-button"
+                        data-variant="secondary"
+                        data-size="sm"
+                        type="submit"
+                      >
+                        {t.admin.change}
+                      </button>
+                    </form>
+                    <form
+                      method="post"
+                      action={localPath(props.lang, `/admin/roller/${r.id}/avslutt`)}
+                      class="inline-form"
+                    >
+                      <button
+                        class="ds-button"
+                        data-variant="tertiary"
+                        data-size="sm"
+                        type="submit"
+                      >
+                        {t.admin.revoke}
+                        <span class="ds-sr-only">
+                          {" "}
                           {t.identity.roleAt(t.identity.roles[r.role] ?? r.role, r.orgName)}
                         </span>
-                        <form
-                          method="post"
-                          action={localPath(props.lang, `/admin/roller/${r.id}/endre`)}
-                          class="inline-form"
-                        >
-                          <label class="ds-label ds-sr-only" for={`role-${r.id}-role`}>
-                            {t.admin.filterRole}
-                          </label>
-                          <select class="ds-input" id={`role-${r.id}-role`} name="role">
-                            {roleOptions.map((o) => (
-                              <option value={o.value} selected={o.value === r.role}>
-                                {o.label}
-                              </option>
-                            ))}
-                          </select>
-                          <label class="ds-label ds-sr-only" for={`role-${r.id}-org`}>
-                            {t.admin.orgId}
-                          </label>
-                          <input
-                            class="ds-input"
-                            id={`role-${r.id}-org`}
-                            name="orgId"
-                            value={r.orgId}
-                            size={12}
-                          />
-                          <button
-                            class="ds-button"
-                            data-variant="secondary"
-                            data-size="sm"
-                            type="submit"
-                          >
-                            {t.admin.change}
-                          </button>
-                        </form>
-                        <form
-                          method="post"
-                          action={localPath(props.lang, `/admin/roller/${r.id}/avslutt`)}
-                          class="inline-form"
-                        >
-                          <button
-                            class="ds-button"
-                            data-variant="tertiary"
-                            data-size="sm"
-                            type="submit"
-                          >
-                            {t.admin.revoke}
-                            <span class="ds-sr-only">
-                              {" "}
-                              {t.identity.roleAt(t.identity.roles[r.role] ?? r.role, r.orgName)}
-                            </span>
-                          </button>
-                        </form>
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+                      </button>
+                    </form>
+                  </li>
+                ))}
+              </ul>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <section aria-labelledby="invite-heading" class="ds-card">
         <h2 class="ds-heading" data-size="md" id="invite-heading">
           {t.admin.invite}
@@ -582,39 +570,34 @@ export function AuditPage(props: {
       </form>
       {props.rows.length === 0 ? <p class="ds-paragraph">{t.admin.noEntries}</p> : null}
       {props.rows.length > 0 ? (
-        <section class="table-wrap" tabindex={0} aria-label={t.admin.audit}>
-          <table class="ds-table" data-zebra="true">
-            <caption class="ds-sr-only">{t.admin.audit}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.admin.when}</th>
-                <th scope="col">{t.admin.who}</th>
-                <th scope="col">{t.admin.what}</th>
-                <th scope="col">{t.admin.entity}</th>
-                <th scope="col">{t.admin.before}</th>
-                <th scope="col">{t.admin.after}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.rows.map((r) => (
-                <tr>
-                  <td>{formatDateTime(props.lang, r.at)}</td>
-                  <td>{r.actor}</td>
-                  <td>
-                    <code>{r.action}</code>
-                  </td>
-                  <td>{r.entity}</td>
-                  <td>
-                    <code class="pre">{r.before}</code>
-                  </td>
-                  <td>
-                    <code class="pre">{r.after}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <DataTable
+          label={t.admin.audit}
+          columns={[
+            t.admin.when,
+            t.admin.who,
+            t.admin.what,
+            t.admin.entity,
+            t.admin.before,
+            t.admin.after,
+          ]}
+        >
+          {props.rows.map((r) => (
+            <tr>
+              <td>{formatDateTime(props.lang, r.at)}</td>
+              <td>{r.actor}</td>
+              <td>
+                <code>{r.action}</code>
+              </td>
+              <td>{r.entity}</td>
+              <td>
+                <code class="pre">{r.before}</code>
+              </td>
+              <td>
+                <code class="pre">{r.after}</code>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       <nav aria-label={t.admin.audit} class="pager">
         {props.page > 1 ? (

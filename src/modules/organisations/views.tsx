@@ -1,3 +1,4 @@
+import { DataTable } from "../../web/components/data-table";
 import { RadioGroup } from "../../web/components/form";
 import { formatDate, formatDateTime, type Lang, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
@@ -439,30 +440,18 @@ export function ImportPage(props: {
             ))}
           </dl>
           {r.rejectedRows.length > 0 ? (
-            <section class="table-wrap" tabindex={0} aria-label={t.rejected}>
-              <table class="ds-table" data-zebra="true">
-                <caption class="ds-sr-only">{t.rejected}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.row}</th>
-                    <th scope="col">{t.orgNumber}</th>
-                    <th scope="col">{t.reason}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.rejectedRows.slice(0, 500).map((row) => (
-                    <tr>
-                      <td>{row.row}</td>
-                      <td>{row.orgNumber ?? ""}</td>
-                      <td>
-                        {row.reason}
-                        {row.detail ? `: ${row.detail}` : ""}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
+            <DataTable label={t.rejected} columns={[t.row, t.orgNumber, t.reason]}>
+              {r.rejectedRows.slice(0, 500).map((row) => (
+                <tr>
+                  <td>{row.row}</td>
+                  <td>{row.orgNumber ?? ""}</td>
+                  <td>
+                    {row.reason}
+                    {row.detail ? `: ${row.detail}` : ""}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           ) : null}
         </section>
       ) : null}

@@ -1,4 +1,5 @@
 import { raw } from "hono/html";
+import { DataTable } from "../../web/components/data-table";
 import { ErrorSummary, errorText, Field, type FormState } from "../../web/components/form";
 import { formatDateTime, LANGS, type Lang, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
@@ -28,32 +29,21 @@ export function ProgrammeListPage(props: { lang: Lang; programmes: AdminProgramm
       <p class="ds-paragraph lead">{a.lead}</p>
       {props.programmes.length === 0 ? <p class="ds-paragraph">{a.none}</p> : null}
       {props.programmes.length > 0 ? (
-        <section class="table-wrap" tabindex={0} aria-label={a.title}>
-          <table class="ds-table" data-zebra="true">
-            <caption class="ds-sr-only">{a.title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{a.programme}</th>
-                <th scope="col">{a.status}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.programmes.map((p) => (
-                <tr>
-                  <td>
-                    <a class="ds-link" href={localPath(props.lang, `/admin/tilbud/${p.slug}`)}>
-                      {p.title}
-                    </a>
-                  </td>
-                  <td>
-                    {p.publishedAt ? a.published : a.notPublished}
-                    {p.unpublishedChanges ? <span>. {a.unpublishedChanges}</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <DataTable label={a.title} columns={[a.programme, a.status]}>
+          {props.programmes.map((p) => (
+            <tr>
+              <td>
+                <a class="ds-link" href={localPath(props.lang, `/admin/tilbud/${p.slug}`)}>
+                  {p.title}
+                </a>
+              </td>
+              <td>
+                {p.publishedAt ? a.published : a.notPublished}
+                {p.unpublishedChanges ? <span>. {a.unpublishedChanges}</span> : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </Layout>
   );
