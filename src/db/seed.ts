@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { osloToday } from "../kernel/clock";
+import { recordParticipants } from "../modules/cohorts";
 import {
   countyOfficesAt,
   createPpService,
@@ -12,7 +13,7 @@ import {
   readKlassSnapshot,
   successorsAt,
 } from "../modules/organisations";
-import { addCohortMunicipalities, createCohort, createProgramme } from "../modules/programmes";
+import { createCohort, createProgramme } from "../modules/programmes";
 import { fubTexts, ibsTexts } from "../modules/programmes/demo-content";
 import type { Db } from "./client";
 
@@ -222,7 +223,12 @@ export async function seedDemo(db: Db, today: string = osloToday(new Date())): P
     },
     offices1.map((o) => o.id),
   );
-  await addCohortMunicipalities(db, cohort1, await cohort1Municipalities(db, offices1));
+  await recordParticipants(
+    db,
+    cohort1,
+    await cohort1Municipalities(db, offices1),
+    new Date(`${start1}T08:00:00Z`),
+  );
 
   const offices2 = await officeIdsByName(db, "2017-06-01", COHORT_2_OFFICES);
   await createCohort(

@@ -230,3 +230,21 @@ export const ppServiceMunicipalities = pgTable(
     index("pp_service_municipalities_code_idx").on(t.municipalityCode),
   ],
 );
+
+/**
+ * The written standard (målform) an organisation has chosen: the state writes to a municipality
+ * in its standard (mållova § 15). Units carry theirs from the register; municipalities and
+ * county offices get a row here when it is set. Without a row, bokmål is assumed.
+ */
+export const writtenStandards = pgTable(
+  "written_standards",
+  {
+    /** "municipality" or "county-office". */
+    orgKind: text("org_kind").notNull(),
+    orgId: text("org_id").notNull(),
+    standard: text("standard").$type<"nb" | "nn">().notNull(),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull(),
+    changedBy: integer("changed_by"),
+  },
+  (t) => [primaryKey({ columns: [t.orgKind, t.orgId] })],
+);

@@ -1,7 +1,6 @@
 export { programmeAdminRoutes } from "./admin-routes";
 export { frontPage, programmePage, programmeRoutes } from "./routes";
 export {
-  addCohortMunicipalities,
   createCohort,
   createProgramme,
   getPublicProgramme,

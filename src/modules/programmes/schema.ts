@@ -23,6 +23,8 @@ export const programmes = pgTable(
     durationMaxMonths: integer("duration_max_months").notNull(),
     /** "mixed" (gatherings and local work) or "mostly-digital". */
     deliveryMode: text("delivery_mode").notNull(),
+    /** The programme's contact point: a team or function, not a person's private details. */
+    contactName: text("contact_name"),
     contactPhone: text("contact_phone"),
     contactEmail: text("contact_email"),
     publishedAt: timestamp("published_at", { withTimezone: true }),
@@ -48,6 +50,12 @@ export const programmeTextVersions = pgTable(
     summary: text("summary").notNull(),
     targetGroup: text("target_group").notNull(),
     bodyMarkdown: text("body_markdown").notNull(),
+    /** One theme per line. */
+    themes: text("themes").notNull().default(""),
+    /** What taking part costs the participant (travel, substitutes, own time). */
+    costs: text("costs").notNull().default(""),
+    /** One commitment per line: what a participating municipality accepts. */
+    commitments: text("commitments").notNull().default(""),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     /** Null for texts from the seed or the migration. */
     createdBy: integer("created_by"),
@@ -73,6 +81,9 @@ export const programmeTexts = pgTable(
     summary: text("summary").notNull(),
     targetGroup: text("target_group").notNull(),
     bodyMarkdown: text("body_markdown").notNull(),
+    themes: text("themes").notNull().default(""),
+    costs: text("costs").notNull().default(""),
+    commitments: text("commitments").notNull().default(""),
     versionId: integer("version_id").references(() => programmeTextVersions.id),
   },
   (t) => [primaryKey({ columns: [t.programmeId, t.lang] })],
@@ -90,6 +101,16 @@ export const cohorts = pgTable(
     endsOn: date("ends_on").notNull(),
     /** The last day county offices have to invite municipalities (Europe/Oslo). */
     officeInviteDeadline: date("office_invite_deadline"),
+    /** The default last day for municipalities to answer (Europe/Oslo); offices may extend it. */
+    answerDeadline: date("answer_deadline"),
+    /** Automatic reminders go this many days before an invitation's deadline; 0 sends none. */
+    reminderDaysBefore: integer("reminder_days_before").notNull().default(7),
+    /** The participation terms, Markdown, per language (English optional). */
+    termsNb: text("terms_nb").notNull().default(""),
+    termsNn: text("terms_nn").notNull().default(""),
+    termsEn: text("terms_en").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }),
+    createdBy: integer("created_by"),
   },
   (t) => [uniqueIndex("cohorts_programme_number_uq").on(t.programmeId, t.number)],
 );
@@ -101,18 +122,25 @@ export const cohortOffices = pgTable(
       .notNull()
       .references(() => cohorts.id),
     officeId: text("office_id").notNull(),
+    /** When the Directorate invited the office; null for cohorts from before Samspill. */
+    invitedAt: timestamp("invited_at", { withTimezone: true }),
+    invitedBy: integer("invited_by"),
   },
   (t) => [primaryKey({ columns: [t.cohortId, t.officeId] })],
 );
 
-export const cohortMunicipalities = pgTable(
-  "cohort_municipalities",
+/** Gatherings planned for a cohort, as placeholders until the gatherings themselves exist. */
+export const cohortPlannedGatherings = pgTable(
+  "cohort_planned_gatherings",
   {
+    id: serial("id").primaryKey(),
     cohortId: integer("cohort_id")
       .notNull()
       .references(() => cohorts.id),
-    municipalityCode: text("municipality_code").notNull(),
-    officeId: text("office_id").notNull(),
+    /** "national" or "regional". */
+    kind: text("kind").$type<"national" | "regional">().notNull(),
+    title: text("title").notNull(),
+    plannedOn: date("planned_on").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.cohortId, t.municipalityCode] })],
+  (t) => [index("cohort_planned_gatherings_cohort_idx").on(t.cohortId, t.plannedOn)],
 );

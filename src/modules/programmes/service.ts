@@ -1,9 +1,9 @@
-import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import type { Lang } from "../../web/i18n";
+import { cohortEnrolments, cohortInvitations } from "../cohorts/schema";
 import { countyOfficesAt, municipalitiesAt } from "../organisations";
 import {
-  cohortMunicipalities,
   cohortOffices,
   cohorts,
   programmes,
@@ -92,6 +92,7 @@ export type PublicCohort = {
   officeInviteDeadline: string | null;
   offices: { id: string; name: string; municipalities: { code: string; name: string }[] }[];
   municipalityCount: number;
+  unitCount: number;
 };
 
 export type PublicProgramme = {
@@ -128,13 +129,21 @@ export async function getPublicProgramme(
       .select({ officeId: cohortOffices.officeId })
       .from(cohortOffices)
       .where(eq(cohortOffices.cohortId, cohort.id));
+    // Live figures: the municipalities that said yes, and the units enrolled.
     const taking = await db
-      .select({
-        code: cohortMunicipalities.municipalityCode,
-        officeId: cohortMunicipalities.officeId,
-      })
-      .from(cohortMunicipalities)
-      .where(eq(cohortMunicipalities.cohortId, cohort.id));
+      .select({ code: cohortInvitations.inviteeId, officeId: cohortInvitations.officeId })
+      .from(cohortInvitations)
+      .where(
+        and(
+          eq(cohortInvitations.cohortId, cohort.id),
+          eq(cohortInvitations.inviteeKind, "municipality"),
+          eq(cohortInvitations.state, "accepted"),
+        ),
+      );
+    const [enrolled] = await db
+      .select({ n: count() })
+      .from(cohortEnrolments)
+      .where(and(eq(cohortEnrolments.cohortId, cohort.id), isNull(cohortEnrolments.withdrawnAt)));
     const at = cohort.startsOn;
     const officeNames = new Map((await countyOfficesAt(db, at, lang)).map((o) => [o.id, o.name]));
     const municipalityNames = new Map(
@@ -157,6 +166,7 @@ export async function getPublicProgramme(
       officeInviteDeadline: cohort.officeInviteDeadline,
       offices,
       municipalityCount: taking.length,
+      unitCount: enrolled?.n ?? 0,
     });
   }
   return { programme, text, textLang: text.lang as Lang, cohorts: result };
@@ -216,18 +226,6 @@ export async function createCohort(
     }
     return row.id;
   });
-}
-
-export async function addCohortMunicipalities(
-  db: Db,
-  cohortId: number,
-  rows: { municipalityCode: string; officeId: string }[],
-) {
-  if (rows.length === 0) return;
-  await db
-    .insert(cohortMunicipalities)
-    .values(rows.map((r) => ({ ...r, cohortId })))
-    .onConflictDoNothing();
 }
 
 /** Phone numbers of the owners of published programmes, for the contact page. */

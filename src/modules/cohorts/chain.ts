@@ -1,0 +1,1016 @@
+import { and, eq, inArray, isNull, lte, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { osloToday } from "../../kernel/clock";
+import { enqueueMail } from "../../kernel/mail-jobs";
+import { recordAudit } from "../identity/audit";
+import { invite } from "../identity/people";
+import { people, roleAssignments, roleInvitations } from "../identity/schema";
+import { countyOfficesAt, getUnit, municipalitiesAt, successorsAt } from "../organisations";
+import { countyOffices, units, writtenStandards } from "../organisations/schema";
+import { cohortOffices, cohorts, programmeTexts } from "../programmes/schema";
+import { chainMail, type WrittenStandard } from "./mail-texts";
+import {
+  type ContactKind,
+  cohortContacts,
+  cohortEnrolments,
+  cohortInvitationEvents,
+  cohortInvitations,
+  type InvitationState,
+  type InviteeKind,
+} from "./schema";
+
+/** Who acts, when, and the address links in e-mails start with. */
+export type Actor = { personId: number | null; now: Date; baseUrl: string };
+
+/** Why the chain refused an act; the views turn each into a sentence beside the field. */
+export type ChainError =
+  | "notFound"
+  | "officeNotInvited"
+  | "officeDeadlinePassed"
+  | "outsideCoverage"
+  | "notPrivateUnit"
+  | "alreadyInvited"
+  | "deadlineInPast"
+  | "deadlineAfterStart"
+  | "deadlineNotLater"
+  | "reasonRequired"
+  | "deadlinePassed"
+  | "alreadyAnswered"
+  | "changedMeanwhile"
+  | "commitmentsRequired"
+  | "notAccepted"
+  | "unitOutsideMunicipality"
+  | "unitNotActive"
+  | "alreadyEnrolled"
+  | "notEnrolled"
+  | "noRecipient"
+  | "notMunicipality";
+
+export type ChainResult<T = Record<never, never>> =
+  | ({ ok: true } & T)
+  | { ok: false; error: ChainError; field?: string; detail?: Record<string, unknown> };
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+type Executor = Db | Tx;
+export type Invitation = typeof cohortInvitations.$inferSelect;
+type Cohort = typeof cohorts.$inferSelect;
+
+function fail(error: ChainError, field?: string, detail?: Record<string, unknown>) {
+  return { ok: false as const, error, ...(field ? { field } : {}), ...(detail ? { detail } : {}) };
+}
+
+/**
+ * The state an invitation is in on a day: an open invitation whose deadline (inclusive, Europe/Oslo)
+ * has passed is expired even before the housekeeping job has written it so.
+ */
+export function effectiveState(inv: Pick<Invitation, "state" | "deadline">, today: string) {
+  return inv.state === "invited" && inv.deadline < today ? "expired" : inv.state;
+}
+
+async function event(
+  tx: Executor,
+  inv: Pick<Invitation, "id">,
+  e: {
+    event: string;
+    at: Date;
+    actorId: number | null;
+    from?: InvitationState | null;
+    to?: InvitationState | null;
+    detail?: Record<string, unknown>;
+  },
+) {
+  await tx.insert(cohortInvitationEvents).values({
+    invitationId: inv.id,
+    at: e.at,
+    actorId: e.actorId,
+    event: e.event,
+    fromState: e.from ?? null,
+    toState: e.to ?? null,
+    detail: e.detail ?? {},
+  });
+  await recordAudit(tx, {
+    actorId: e.actorId,
+    action: `cohort-invitation.${e.event}`,
+    entityType: "cohort-invitation",
+    entityId: String(inv.id),
+    ...(e.from !== undefined ? { before: { state: e.from } } : {}),
+    after: { ...(e.to ? { state: e.to } : {}), ...e.detail },
+    at: e.at,
+  });
+}
+
+// ---------------------------------------------------------------- written standard and mail
+
+export async function writtenStandardOf(
+  db: Executor,
+  kind: InviteeKind | "county-office",
+  id: string,
+): Promise<WrittenStandard> {
+  if (kind === "unit") {
+    const [row] = await db
+      .select({ s: units.writtenStandard })
+      .from(units)
+      .where(eq(units.orgNumber, id));
+    return row?.s === "nn" ? "nn" : "nb";
+  }
+  const [row] = await db
+    .select({ s: writtenStandards.standard })
+    .from(writtenStandards)
+    .where(and(eq(writtenStandards.orgKind, kind), eq(writtenStandards.orgId, id)));
+  return row?.s === "nn" ? "nn" : "nb";
+}
+
+/** Record an organisation's chosen written standard (audited). */
+export async function setWrittenStandard(
+  db: Db,
+  kind: "municipality" | "county-office",
+  id: string,
+  standard: WrittenStandard,
+  actor: Omit<Actor, "baseUrl">,
+) {
+  await db.transaction(async (tx) => {
+    const before = await writtenStandardOf(tx, kind, id);
+    await tx
+      .insert(writtenStandards)
+      .values({
+        orgKind: kind,
+        orgId: id,
+        standard,
+        changedAt: actor.now,
+        changedBy: actor.personId,
+      })
+      .onConflictDoUpdate({
+        target: [writtenStandards.orgKind, writtenStandards.orgId],
+        set: { standard, changedAt: actor.now, changedBy: actor.personId },
+      });
+    await recordAudit(tx, {
+      actorId: actor.personId,
+      action: "written-standard.set",
+      entityType: kind,
+      entityId: id,
+      before: { standard: before },
+      after: { standard },
+      at: actor.now,
+    });
+  });
+}
+
+/** The e-mail addresses of the people who act for an organisation, and of those invited to. */
+export async function recipientsOf(
+  db: Executor,
+  kind: InviteeKind | "county-office",
+  id: string,
+  now: Date,
+): Promise<string[]> {
+  const role =
+    kind === "municipality"
+      ? "municipal-coordinator"
+      : kind === "unit"
+        ? "unit-leader"
+        : "county-coordinator";
+  const active = await db
+    .select({ email: people.email })
+    .from(roleAssignments)
+    .innerJoin(people, eq(people.id, roleAssignments.personId))
+    .where(
+      and(
+        eq(roleAssignments.role, role),
+        eq(roleAssignments.orgId, id),
+        isNull(roleAssignments.revokedAt),
+        isNull(people.deletedAt),
+      ),
+    );
+  const invited = await db
+    .select({ email: roleInvitations.email })
+    .from(roleInvitations)
+    .where(
+      and(
+        eq(roleInvitations.role, role),
+        eq(roleInvitations.orgId, id),
+        isNull(roleInvitations.acceptedAt),
+        isNull(roleInvitations.revokedAt),
+        sql`${roleInvitations.expiresAt} > ${now.toISOString()}::timestamptz`,
+      ),
+    );
+  const emails = new Map<string, string>();
+  for (const r of [...active, ...invited]) {
+    if (r.email) emails.set(r.email.toLowerCase(), r.email);
+  }
+  if (kind === "county-office") {
+    const [office] = await db
+      .select({ email: countyOffices.email })
+      .from(countyOffices)
+      .where(eq(countyOffices.id, id));
+    if (office?.email) emails.set(office.email.toLowerCase(), office.email);
+  }
+  return [...emails.values()].sort();
+}
+
+async function programmeTitle(db: Executor, programmeId: number, lang: WrittenStandard) {
+  const rows = await db
+    .select({ lang: programmeTexts.lang, title: programmeTexts.title })
+    .from(programmeTexts)
+    .where(eq(programmeTexts.programmeId, programmeId));
+  return rows.find((r) => r.lang === lang)?.title ?? rows.find((r) => r.lang === "nb")?.title ?? "";
+}
+
+/** The name of an invitee or office as it was at the cohort's start, in a written standard. */
+export async function organisationName(
+  db: Executor,
+  kind: InviteeKind | "county-office",
+  id: string,
+  lang: WrittenStandard | "en",
+  date: string,
+) {
+  if (kind === "county-office") {
+    return (await countyOfficesAt(db as Db, date, lang)).find((o) => o.id === id)?.name ?? id;
+  }
+  if (kind === "unit") return (await getUnit(db as Db, id))?.name ?? id;
+  return (await municipalitiesAt(db as Db, date)).find((m) => m.code === id)?.name ?? id;
+}
+
+/** The page where an invitee acts on its invitation. */
+export function actPath(inv: Pick<Invitation, "cohortId" | "inviteeKind" | "inviteeId">) {
+  return `/puljer/${inv.cohortId}/${inv.inviteeKind === "unit" ? "enhet" : "kommune"}/${inv.inviteeId}`;
+}
+
+type MailKind = "invitation" | "reminder" | "extended";
+
+async function mailInvitee(
+  tx: Executor,
+  inv: Invitation,
+  cohort: Cohort,
+  kind: MailKind,
+  actor: Actor,
+  key: string,
+  reason = "",
+) {
+  const std = await writtenStandardOf(tx, inv.inviteeKind, inv.inviteeId);
+  const to = await recipientsOf(tx, inv.inviteeKind, inv.inviteeId, actor.now);
+  if (to.length === 0) return 0;
+  const t = chainMail[std];
+  const m = {
+    programme: await programmeTitle(tx, cohort.programmeId, std),
+    cohort: cohort.number,
+    from: await organisationName(tx, "county-office", inv.officeId, std, cohort.startsOn),
+    to: await organisationName(tx, inv.inviteeKind, inv.inviteeId, std, cohort.startsOn),
+    deadline: inv.deadline,
+    message: inv.message,
+    link: `${actor.baseUrl}/${std}${actPath(inv)}`,
+    reason,
+  };
+  const subject =
+    kind === "invitation"
+      ? t.invitationSubject(m)
+      : kind === "reminder"
+        ? t.reminderSubject(m)
+        : t.extendedSubject(m);
+  const text =
+    kind === "invitation" ? t.invitation(m) : kind === "reminder" ? t.reminder(m) : t.extended(m);
+  for (const address of to) {
+    await enqueueMail(
+      tx,
+      { to: address, subject, text },
+      { idempotencyKey: `${key}:${address.toLowerCase()}`, now: actor.now },
+    );
+  }
+  return to.length;
+}
+
+// ---------------------------------------------------------------- reading
+
+export async function getCohort(db: Executor, id: number): Promise<Cohort | null> {
+  const [row] = await db.select().from(cohorts).where(eq(cohorts.id, id));
+  return row ?? null;
+}
+
+export async function getInvitation(
+  db: Executor,
+  cohortId: number,
+  kind: InviteeKind,
+  inviteeId: string,
+): Promise<Invitation | null> {
+  const [row] = await db
+    .select()
+    .from(cohortInvitations)
+    .where(
+      and(
+        eq(cohortInvitations.cohortId, cohortId),
+        eq(cohortInvitations.inviteeKind, kind),
+        eq(cohortInvitations.inviteeId, inviteeId),
+      ),
+    );
+  return row ?? null;
+}
+
+async function invitationById(db: Executor, id: number, lock = false) {
+  const q = db.select().from(cohortInvitations).where(eq(cohortInvitations.id, id));
+  const [row] = lock ? await q.for("update") : await q;
+  return row ?? null;
+}
+
+export async function invitationEvents(db: Executor, invitationId: number) {
+  return db
+    .select({
+      id: cohortInvitationEvents.id,
+      at: cohortInvitationEvents.at,
+      event: cohortInvitationEvents.event,
+      fromState: cohortInvitationEvents.fromState,
+      toState: cohortInvitationEvents.toState,
+      detail: cohortInvitationEvents.detail,
+      actorName: people.name,
+    })
+    .from(cohortInvitationEvents)
+    .leftJoin(people, eq(people.id, cohortInvitationEvents.actorId))
+    .where(eq(cohortInvitationEvents.invitationId, invitationId))
+    .orderBy(cohortInvitationEvents.at, cohortInvitationEvents.id);
+}
+
+/**
+ * The municipalities an office covers on a cohort's start date (with the county each is in),
+ * the only ones it may invite.
+ */
+export async function coverageAtStart(db: Db, cohort: Cohort, officeId: string) {
+  const office = (await countyOfficesAt(db, cohort.startsOn, "nb")).find((o) => o.id === officeId);
+  if (!office) return [];
+  return (await municipalitiesAt(db, cohort.startsOn)).filter((m) =>
+    office.countyCodes.includes(m.countyCode),
+  );
+}
+
+/** Today's municipality codes for a code of the cohort's start: registers use today's. */
+export async function todaysCodes(db: Db, code: string, today: string): Promise<string[]> {
+  const codes = await successorsAt(db, code, today);
+  return codes.length > 0 ? codes : [code];
+}
+
+// ---------------------------------------------------------------- directorate → office
+
+/**
+ * The Directorate invites county offices to a cohort: each gets an e-mail (to the office's
+ * address and its coordinators, in its written standard) and sees the cohort in Samspill.
+ * Offices already invited are left as they are.
+ */
+export async function inviteOffices(
+  db: Db,
+  cohortId: number,
+  officeIds: string[],
+  actor: Actor,
+): Promise<ChainResult<{ invited: number }>> {
+  const cohort = await getCohort(db, cohortId);
+  if (!cohort) return fail("notFound");
+  const known = new Set((await countyOfficesAt(db, cohort.startsOn, "nb")).map((o) => o.id));
+  const unknown = officeIds.find((id) => !known.has(id));
+  if (unknown) return fail("outsideCoverage", "offices", { officeId: unknown });
+  return db.transaction(async (tx) => {
+    let invited = 0;
+    for (const officeId of officeIds) {
+      const [row] = await tx
+        .insert(cohortOffices)
+        .values({ cohortId, officeId, invitedAt: actor.now, invitedBy: actor.personId })
+        .onConflictDoNothing()
+        .returning();
+      if (!row) continue;
+      invited++;
+      await recordAudit(tx, {
+        actorId: actor.personId,
+        action: "cohort-office.invite",
+        entityType: "cohort",
+        entityId: String(cohortId),
+        after: { officeId },
+        at: actor.now,
+      });
+      const std = await writtenStandardOf(tx, "county-office", officeId);
+      const t = chainMail[std];
+      const m = {
+        programme: await programmeTitle(tx, cohort.programmeId, std),
+        cohort: cohort.number,
+        office: await organisationName(tx, "county-office", officeId, std, cohort.startsOn),
+        deadline: cohort.officeInviteDeadline,
+        link: `${actor.baseUrl}/${std}/puljer/${cohortId}/kontor/${officeId}`,
+      };
+      for (const address of await recipientsOf(tx, "county-office", officeId, actor.now)) {
+        await enqueueMail(
+          tx,
+          { to: address, subject: t.officeInvitationSubject(m), text: t.officeInvitation(m) },
+          {
+            idempotencyKey: `cohort-office:${cohortId}:${officeId}:${address.toLowerCase()}`,
+            now: actor.now,
+          },
+        );
+      }
+    }
+    return { ok: true as const, invited };
+  });
+}
+
+// ---------------------------------------------------------------- office → municipality
+
+export type Invitee = {
+  kind: InviteeKind;
+  id: string;
+  /** Where no one acts for the invitee in Samspill yet: the address to invite as coordinator. */
+  contact?: { email: string; name: string };
+};
+
+/**
+ * A county office invites municipalities it covers (at the cohort's start) or private units in
+ * its counties. All or nothing: one invitee outside the office's reach refuses the whole batch.
+ */
+export async function inviteToCohort(
+  db: Db,
+  input: {
+    cohortId: number;
+    officeId: string;
+    invitees: Invitee[];
+    message: string;
+    deadline?: string;
+  },
+  actor: Actor,
+): Promise<ChainResult<{ invited: number; mailed: number; unreachable: string[] }>> {
+  const cohort = await getCohort(db, input.cohortId);
+  if (!cohort) return fail("notFound");
+  const today = osloToday(actor.now);
+  const [officeRow] = await db
+    .select()
+    .from(cohortOffices)
+    .where(and(eq(cohortOffices.cohortId, cohort.id), eq(cohortOffices.officeId, input.officeId)));
+  if (!officeRow) return fail("officeNotInvited");
+  if (cohort.officeInviteDeadline && cohort.officeInviteDeadline < today) {
+    return fail("officeDeadlinePassed", undefined, { deadline: cohort.officeInviteDeadline });
+  }
+  const deadline = input.deadline || cohort.answerDeadline || cohort.startsOn;
+  if (deadline < today) return fail("deadlineInPast", "deadline");
+  if (deadline > cohort.startsOn) return fail("deadlineAfterStart", "deadline");
+
+  const covered = new Set((await coverageAtStart(db, cohort, input.officeId)).map((m) => m.code));
+  const office = (await countyOfficesAt(db, today, "nb")).find((o) => o.id === input.officeId);
+  for (const invitee of input.invitees) {
+    if (invitee.kind === "municipality" && !covered.has(invitee.id)) {
+      return fail("outsideCoverage", "invitees", { id: invitee.id });
+    }
+    if (invitee.kind === "unit") {
+      const unit = await getUnit(db, invitee.id);
+      if (!unit || !office?.countyCodes.includes(unit.countyCode)) {
+        return fail("outsideCoverage", "invitees", { id: invitee.id });
+      }
+      if (unit.owner !== "private" || !unit.active) {
+        return fail("notPrivateUnit", "invitees", { id: invitee.id });
+      }
+    }
+  }
+
+  // People to invite to the coordinator role first: their address then gets the invitation too.
+  for (const invitee of input.invitees) {
+    if (!invitee.contact) continue;
+    const result = await invite(
+      db,
+      {
+        email: invitee.contact.email,
+        name: invitee.contact.name,
+        role: invitee.kind === "unit" ? "unit-leader" : "municipal-coordinator",
+        orgId: invitee.id,
+        lang: await writtenStandardOf(db, invitee.kind, invitee.id),
+      },
+      { personId: actor.personId, now: actor.now, baseUrl: actor.baseUrl },
+    );
+    if (!result.ok) return fail("outsideCoverage", "invitees", { id: invitee.id });
+  }
+
+  return db.transaction(async (tx) => {
+    let invited = 0;
+    let mailed = 0;
+    const unreachable: string[] = [];
+    for (const invitee of input.invitees) {
+      const [inv] = await tx
+        .insert(cohortInvitations)
+        .values({
+          cohortId: cohort.id,
+          officeId: input.officeId,
+          inviteeKind: invitee.kind,
+          inviteeId: invitee.id,
+          state: "invited",
+          message: input.message,
+          deadline,
+          invitedAt: actor.now,
+          invitedBy: actor.personId,
+        })
+        .onConflictDoNothing()
+        .returning();
+      if (!inv) continue;
+      invited++;
+      await event(tx, inv, {
+        event: "invited",
+        at: actor.now,
+        actorId: actor.personId,
+        from: null,
+        to: "invited",
+        detail: { deadline, officeId: input.officeId },
+      });
+      const n = await mailInvitee(
+        tx,
+        inv,
+        cohort,
+        "invitation",
+        actor,
+        `cohort-invitation:${inv.id}`,
+      );
+      if (n === 0) unreachable.push(invitee.id);
+      mailed += n;
+    }
+    return { ok: true as const, invited, mailed, unreachable };
+  });
+}
+
+/** Remind open invitations by e-mail (one click from the office); returns how many were reminded. */
+export async function remind(
+  db: Db,
+  input: { cohortId: number; officeId: string; invitationIds: number[] },
+  actor: Actor,
+): Promise<ChainResult<{ reminded: number }>> {
+  const cohort = await getCohort(db, input.cohortId);
+  if (!cohort || input.invitationIds.length === 0) return fail("notFound");
+  const today = osloToday(actor.now);
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .select()
+      .from(cohortInvitations)
+      .where(
+        and(
+          eq(cohortInvitations.cohortId, cohort.id),
+          eq(cohortInvitations.officeId, input.officeId),
+          inArray(cohortInvitations.id, input.invitationIds),
+          eq(cohortInvitations.state, "invited"),
+        ),
+      );
+    let reminded = 0;
+    for (const inv of rows) {
+      if (effectiveState(inv, today) !== "invited") continue;
+      const count = inv.remindersSent + 1;
+      await tx
+        .update(cohortInvitations)
+        .set({
+          lastRemindedAt: actor.now,
+          remindersSent: count,
+          version: sql`${cohortInvitations.version} + 1`,
+        })
+        .where(eq(cohortInvitations.id, inv.id));
+      await event(tx, inv, {
+        event: "reminded",
+        at: actor.now,
+        actorId: actor.personId,
+        detail: { count },
+      });
+      await mailInvitee(tx, inv, cohort, "reminder", actor, `cohort-reminder:${inv.id}:${count}`);
+      reminded++;
+    }
+    return { ok: true as const, reminded };
+  });
+}
+
+/**
+ * A new, later deadline for one invitee, with a reason. An invitation that expired opens again.
+ */
+export async function extendDeadline(
+  db: Db,
+  input: { invitationId: number; officeId: string; deadline: string; reason: string },
+  actor: Actor,
+): Promise<ChainResult> {
+  const today = osloToday(actor.now);
+  if (!input.reason.trim()) return fail("reasonRequired", "reason");
+  return db.transaction(async (tx) => {
+    const inv = await invitationById(tx, input.invitationId, true);
+    if (!inv || inv.officeId !== input.officeId) return fail("notFound");
+    const cohort = (await getCohort(tx, inv.cohortId))!;
+    const state = effectiveState(inv, today);
+    if (state === "accepted" || state === "declined") return fail("alreadyAnswered");
+    if (input.deadline <= inv.deadline) return fail("deadlineNotLater", "deadline");
+    if (input.deadline < today) return fail("deadlineInPast", "deadline");
+    if (input.deadline > cohort.startsOn) return fail("deadlineAfterStart", "deadline");
+    const updated = { ...inv, state: "invited" as const, deadline: input.deadline };
+    await tx
+      .update(cohortInvitations)
+      .set({
+        state: "invited",
+        deadline: input.deadline,
+        version: sql`${cohortInvitations.version} + 1`,
+      })
+      .where(eq(cohortInvitations.id, inv.id));
+    await event(tx, inv, {
+      event: "extended",
+      at: actor.now,
+      actorId: actor.personId,
+      from: inv.state,
+      to: "invited",
+      detail: { before: inv.deadline, after: input.deadline, reason: input.reason.trim() },
+    });
+    await mailInvitee(
+      tx,
+      updated,
+      cohort,
+      "extended",
+      actor,
+      `cohort-extended:${inv.id}:${input.deadline}`,
+      input.reason.trim(),
+    );
+    return { ok: true as const };
+  });
+}
+
+// ---------------------------------------------------------------- municipality answers
+
+/**
+ * Accept (with the commitments) or decline (with a reason) an open invitation before its
+ * deadline. The update is conditional on the state and on the version the person saw, so of two
+ * answers sent at once exactly one is stored; the other is told what happened.
+ */
+export async function answerInvitation(
+  db: Db,
+  input: {
+    invitationId: number;
+    answer: "accept" | "decline";
+    commitments: boolean;
+    reason: string;
+    /** The version the form was drawn from. */
+    version: number;
+  },
+  actor: Actor,
+): Promise<ChainResult<{ state: InvitationState }>> {
+  const today = osloToday(actor.now);
+  if (input.answer === "accept" && !input.commitments)
+    return fail("commitmentsRequired", "commitments");
+  if (input.answer === "decline" && !input.reason.trim()) return fail("reasonRequired", "reason");
+  return db.transaction(async (tx) => {
+    const inv = await invitationById(tx, input.invitationId);
+    if (!inv) return fail("notFound");
+    if (inv.state === "accepted" || inv.state === "declined") {
+      return fail("alreadyAnswered", "answer", { state: inv.state, at: inv.answeredAt });
+    }
+    if (effectiveState(inv, today) === "expired") {
+      return fail("deadlinePassed", "answer", { deadline: inv.deadline });
+    }
+    const state: InvitationState = input.answer === "accept" ? "accepted" : "declined";
+    const [row] = await tx
+      .update(cohortInvitations)
+      .set({
+        state,
+        answeredAt: actor.now,
+        answeredBy: actor.personId,
+        declineReason: state === "declined" ? input.reason.trim() : null,
+        commitmentsAcceptedAt: state === "accepted" ? actor.now : null,
+        version: sql`${cohortInvitations.version} + 1`,
+      })
+      .where(
+        and(
+          eq(cohortInvitations.id, inv.id),
+          eq(cohortInvitations.state, "invited"),
+          eq(cohortInvitations.version, input.version),
+        ),
+      )
+      .returning();
+    if (!row) {
+      const now = await invitationById(tx, inv.id);
+      return now && (now.state === "accepted" || now.state === "declined")
+        ? fail("alreadyAnswered", "answer", { state: now.state, at: now.answeredAt })
+        : fail("changedMeanwhile", "answer");
+    }
+    await event(tx, row, {
+      event: state,
+      at: actor.now,
+      actorId: actor.personId,
+      from: "invited",
+      to: state,
+      detail: state === "declined" ? { reason: input.reason.trim() } : { commitments: true },
+    });
+    // A private unit that says yes takes part itself.
+    if (state === "accepted" && row.inviteeKind === "unit") {
+      await tx.insert(cohortEnrolments).values({
+        cohortId: row.cohortId,
+        invitationId: row.id,
+        unitOrgNumber: row.inviteeId,
+        enrolledAt: actor.now,
+        enrolledBy: actor.personId,
+      });
+    }
+    return { ok: true as const, state };
+  });
+}
+
+// ---------------------------------------------------------------- enrolment and contacts
+
+async function acceptedMunicipality(tx: Executor, invitationId: number) {
+  const inv = await invitationById(tx, invitationId);
+  if (!inv) return fail("notFound");
+  if (inv.inviteeKind !== "municipality") return fail("notMunicipality");
+  if (inv.state !== "accepted") return fail("notAccepted");
+  return { ok: true as const, inv };
+}
+
+/**
+ * Enrol kindergartens and schools (public or private) of the municipality: every unit must be
+ * active and lie in the municipality (by today's codes, for a cohort that began before a merger).
+ */
+export async function enrolUnits(
+  db: Db,
+  input: { invitationId: number; orgNumbers: string[] },
+  actor: Omit<Actor, "baseUrl">,
+): Promise<ChainResult<{ enrolled: number }>> {
+  const found = await acceptedMunicipality(db, input.invitationId);
+  if (!found.ok) return found;
+  const { inv } = found;
+  const codes = await todaysCodes(db, inv.inviteeId, osloToday(actor.now));
+  const wanted = [...new Set(input.orgNumbers)];
+  if (wanted.length === 0) return { ok: true, enrolled: 0 };
+  const rows = await db.select().from(units).where(inArray(units.orgNumber, wanted));
+  for (const orgNumber of wanted) {
+    const unit = rows.find((u) => u.orgNumber === orgNumber);
+    if (!unit || !codes.includes(unit.municipalityCode)) {
+      return fail("unitOutsideMunicipality", "units", { orgNumber });
+    }
+    if (!unit.active) return fail("unitNotActive", "units", { orgNumber });
+  }
+  return db.transaction(async (tx) => {
+    let enrolled = 0;
+    for (const orgNumber of wanted) {
+      const [row] = await tx
+        .insert(cohortEnrolments)
+        .values({
+          cohortId: inv.cohortId,
+          invitationId: inv.id,
+          unitOrgNumber: orgNumber,
+          enrolledAt: actor.now,
+          enrolledBy: actor.personId,
+        })
+        .onConflictDoNothing()
+        .returning();
+      if (!row) continue;
+      enrolled++;
+      await event(tx, inv, {
+        event: "enrolled",
+        at: actor.now,
+        actorId: actor.personId,
+        detail: { orgNumber },
+      });
+    }
+    return { ok: true as const, enrolled };
+  });
+}
+
+export async function withdrawUnit(
+  db: Db,
+  input: { invitationId: number; orgNumber: string },
+  actor: Omit<Actor, "baseUrl">,
+): Promise<ChainResult> {
+  const found = await acceptedMunicipality(db, input.invitationId);
+  if (!found.ok) return found;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(cohortEnrolments)
+      .set({ withdrawnAt: actor.now, withdrawnBy: actor.personId })
+      .where(
+        and(
+          eq(cohortEnrolments.invitationId, input.invitationId),
+          eq(cohortEnrolments.unitOrgNumber, input.orgNumber),
+          isNull(cohortEnrolments.withdrawnAt),
+        ),
+      )
+      .returning();
+    if (!row) return fail("notEnrolled", "units");
+    await event(tx, found.inv, {
+      event: "withdrawn",
+      at: actor.now,
+      actorId: actor.personId,
+      detail: { orgNumber: input.orgNumber },
+    });
+    return { ok: true as const };
+  });
+}
+
+export async function enrolledUnits(db: Executor, invitationId: number) {
+  return db
+    .select({
+      orgNumber: units.orgNumber,
+      name: units.name,
+      isSchool: units.isSchool,
+      isKindergarten: units.isKindergarten,
+      owner: units.owner,
+      enrolledAt: cohortEnrolments.enrolledAt,
+    })
+    .from(cohortEnrolments)
+    .innerJoin(units, eq(units.orgNumber, cohortEnrolments.unitOrgNumber))
+    .where(
+      and(eq(cohortEnrolments.invitationId, invitationId), isNull(cohortEnrolments.withdrawnAt)),
+    )
+    .orderBy(units.name);
+}
+
+/**
+ * Name (or change) the resource person or the PP-tjeneste contact. The current one is ended, not
+ * overwritten; a new resource person is invited to the resource-person role of the municipality.
+ */
+export async function setContact(
+  db: Db,
+  input: {
+    invitationId: number;
+    kind: ContactKind;
+    name: string;
+    email: string;
+    ppServiceId?: number | null;
+  },
+  actor: Actor,
+): Promise<ChainResult> {
+  const found = await acceptedMunicipality(db, input.invitationId);
+  if (!found.ok) return found;
+  const { inv } = found;
+  let roleInvitationId: number | null = null;
+  if (input.kind === "resource-person") {
+    const already = await db
+      .select({ id: roleAssignments.id })
+      .from(roleAssignments)
+      .innerJoin(people, eq(people.id, roleAssignments.personId))
+      .where(
+        and(
+          eq(roleAssignments.role, "resource-person"),
+          eq(roleAssignments.orgId, inv.inviteeId),
+          isNull(roleAssignments.revokedAt),
+          sql`lower(${people.email}) = lower(${input.email})`,
+        ),
+      );
+    if (already.length === 0) {
+      const result = await invite(
+        db,
+        {
+          email: input.email,
+          name: input.name,
+          role: "resource-person",
+          orgId: inv.inviteeId,
+          lang: await writtenStandardOf(db, "municipality", inv.inviteeId),
+        },
+        actor,
+      );
+      if (!result.ok) return fail("notMunicipality");
+      roleInvitationId = result.id;
+    }
+  }
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .update(cohortContacts)
+      .set({ endedAt: actor.now, endedBy: actor.personId })
+      .where(
+        and(
+          eq(cohortContacts.invitationId, inv.id),
+          eq(cohortContacts.kind, input.kind),
+          isNull(cohortContacts.endedAt),
+        ),
+      )
+      .returning();
+    await tx.insert(cohortContacts).values({
+      invitationId: inv.id,
+      kind: input.kind,
+      name: input.name,
+      email: input.email,
+      ppServiceId: input.ppServiceId ?? null,
+      roleInvitationId,
+      setAt: actor.now,
+      setBy: actor.personId,
+    });
+    // The history keeps names; the audit log keeps only that a change was made, and by whom.
+    await event(tx, inv, {
+      event: "contact",
+      at: actor.now,
+      actorId: actor.personId,
+      detail: {
+        kind: input.kind,
+        replaced: current ? current.id : null,
+        ppServiceId: input.ppServiceId ?? null,
+      },
+    });
+    return { ok: true as const };
+  });
+}
+
+export async function contactHistory(db: Executor, invitationId: number) {
+  return db
+    .select()
+    .from(cohortContacts)
+    .where(eq(cohortContacts.invitationId, invitationId))
+    .orderBy(
+      cohortContacts.kind,
+      sql`${cohortContacts.setAt} desc`,
+      sql`${cohortContacts.id} desc`,
+    );
+}
+
+// ---------------------------------------------------------------- housekeeping
+
+/**
+ * Write `expired` on open invitations whose deadline has passed in Europe/Oslo, and send the
+ * automatic reminder `reminderDaysBefore` days before each deadline (once per deadline). Safe to
+ * run as often as one likes, from any number of processes.
+ */
+export async function runChainHousekeeping(db: Db, actor: Omit<Actor, "personId">) {
+  const today = osloToday(actor.now);
+  const system = { ...actor, personId: null };
+  const expired = await db.transaction(async (tx) => {
+    const rows = await tx
+      .update(cohortInvitations)
+      .set({ state: "expired", version: sql`${cohortInvitations.version} + 1` })
+      .where(
+        and(
+          eq(cohortInvitations.state, "invited"),
+          sql`${cohortInvitations.deadline} < ${today}::date`,
+        ),
+      )
+      .returning();
+    for (const inv of rows) {
+      await event(tx, inv, {
+        event: "expired",
+        at: actor.now,
+        actorId: null,
+        from: "invited",
+        to: "expired",
+        detail: { deadline: inv.deadline },
+      });
+    }
+    return rows.length;
+  });
+
+  const due = await db
+    .select({ inv: cohortInvitations, cohort: cohorts })
+    .from(cohortInvitations)
+    .innerJoin(cohorts, eq(cohorts.id, cohortInvitations.cohortId))
+    .where(
+      and(
+        eq(cohortInvitations.state, "invited"),
+        sql`${cohorts.reminderDaysBefore} > 0`,
+        lte(
+          sql`${cohortInvitations.deadline} - ${cohorts.reminderDaysBefore}`,
+          sql`${today}::date`,
+        ),
+        sql`${cohortInvitations.autoRemindedFor} is distinct from ${cohortInvitations.deadline}`,
+      ),
+    );
+  let reminded = 0;
+  for (const { inv, cohort } of due) {
+    await db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(cohortInvitations)
+        .set({
+          autoRemindedFor: inv.deadline,
+          lastRemindedAt: actor.now,
+          remindersSent: inv.remindersSent + 1,
+        })
+        .where(
+          and(
+            eq(cohortInvitations.id, inv.id),
+            eq(cohortInvitations.state, "invited"),
+            sql`${cohortInvitations.autoRemindedFor} is distinct from ${cohortInvitations.deadline}`,
+          ),
+        )
+        .returning();
+      if (!row) return;
+      await event(tx, inv, {
+        event: "auto-reminded",
+        at: actor.now,
+        actorId: null,
+        detail: { deadline: inv.deadline },
+      });
+      await mailInvitee(
+        tx,
+        inv,
+        cohort,
+        "reminder",
+        system,
+        `cohort-reminder:auto:${inv.id}:${inv.deadline}`,
+      );
+      reminded++;
+    });
+  }
+  return { expired, reminded };
+}
+
+/** Seed and migration helper: participants of a cohort from before Samspill, as accepted invitations. */
+export async function recordParticipants(
+  db: Db,
+  cohortId: number,
+  rows: { municipalityCode: string; officeId: string }[],
+  at: Date,
+) {
+  if (rows.length === 0) return;
+  const cohort = (await getCohort(db, cohortId))!;
+  await db
+    .insert(cohortInvitations)
+    .values(
+      rows.map((r) => ({
+        cohortId,
+        officeId: r.officeId,
+        inviteeKind: "municipality" as const,
+        inviteeId: r.municipalityCode,
+        state: "accepted" as const,
+        deadline: cohort.officeInviteDeadline ?? cohort.startsOn,
+        invitedAt: at,
+        answeredAt: at,
+      })),
+    )
+    .onConflictDoNothing();
+}

@@ -1,0 +1,18 @@
+export {
+  type Actor,
+  answerInvitation,
+  type ChainError,
+  type ChainResult,
+  effectiveState,
+  enrolUnits,
+  extendDeadline,
+  inviteOffices,
+  inviteToCohort,
+  recordParticipants,
+  remind,
+  runChainHousekeeping,
+  setContact,
+  setWrittenStandard,
+  withdrawUnit,
+  writtenStandardOf,
+} from "./chain";
