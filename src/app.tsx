@@ -11,6 +11,7 @@ import { cachedPageResponse, createPageCache } from "./kernel/page-cache";
 import { memoryRateLimiter, type RateLimiter } from "./kernel/rate-limit";
 import { createSigner } from "./kernel/secrets";
 import { csrfGuard, securityHeaders, securityHeadersFor } from "./kernel/security";
+import { municipalityRoutes, officeRoutes, overviewRoutes } from "./modules/cohorts";
 import { contactPage, contactRoutes } from "./modules/contact";
 import { feedbackAdminRoutes, feedbackRoutes } from "./modules/feedback";
 import {
@@ -26,6 +27,7 @@ import { isOneClickUnsubscribe, newsletterPage, newsletterRoutes } from "./modul
 import { organisationRoutes, type RegisterUrls } from "./modules/organisations";
 import { accessibilityPage, pageRoutes, privacyPage } from "./modules/pages/routes";
 import {
+  cohortAdminRoutes,
   frontPage,
   programmeAdminRoutes,
   programmePage,
@@ -138,6 +140,10 @@ export function createApp(options: AppOptions) {
   app.route("/", protectedIdentityRoutes());
   app.route("/", organisationRoutes(options.registerUrls));
   app.route("/", programmeAdminRoutes());
+  app.route("/", cohortAdminRoutes());
+  app.route("/", overviewRoutes());
+  app.route("/", officeRoutes());
+  app.route("/", municipalityRoutes());
   app.route("/", feedbackAdminRoutes());
 
   app.notFound((c) => errorPage(c, "notFound"));

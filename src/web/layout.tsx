@@ -95,6 +95,13 @@ export function Layout(props: PageProps) {
                   </a>
                 </li>
               ) : null}
+              {viewer && can("read:cohort:") ? (
+                <li>
+                  <a class="ds-link" href={localPath(props.lang, "/puljer")}>
+                    {t.site.cohorts}
+                  </a>
+                </li>
+              ) : null}
               {viewer && can("manage:role:") ? (
                 <li>
                   <a class="ds-link" href={localPath(props.lang, "/admin/personer")}>

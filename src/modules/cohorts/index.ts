@@ -16,3 +16,6 @@ export {
   withdrawUnit,
   writtenStandardOf,
 } from "./chain";
+export { municipalityRoutes } from "./municipality-routes";
+export { officeRoutes } from "./office-routes";
+export { overviewRoutes } from "./overview-routes";

@@ -46,11 +46,21 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     "edit:programme:owner",
     "read:feedback:any",
     "moderate:feedback:any",
+    // Cohorts of the admin's own programmes: create, edit, invite county offices.
+    "manage:cohort:owner",
+    "read:cohort:any",
   ],
-  "county-coordinator": ["read:organisation:office"],
-  "municipal-coordinator": ["read:organisation:municipality"],
-  "resource-person": ["read:organisation:municipality"],
-  "unit-leader": ["read:organisation:unit"],
+  // Cohorts their office is invited to: invite, remind, extend deadlines for what it covers.
+  "county-coordinator": ["read:organisation:office", "read:cohort:office", "invite:cohort:office"],
+  // The municipality's invitations: answer, enrol units, name the resource person and PP contact.
+  "municipal-coordinator": [
+    "read:organisation:municipality",
+    "read:cohort:municipality",
+    "answer:cohort:municipality",
+  ],
+  "resource-person": ["read:organisation:municipality", "read:cohort:municipality"],
+  // A private unit invited directly answers for itself.
+  "unit-leader": ["read:organisation:unit", "read:cohort:unit", "answer:cohort:unit"],
   staff: ["read:organisation:unit"],
 };
 

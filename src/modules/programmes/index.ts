@@ -1,4 +1,5 @@
 export { programmeAdminRoutes } from "./admin-routes";
+export { cohortAdminRoutes } from "./cohort-admin-routes";
 export { frontPage, programmePage, programmeRoutes } from "./routes";
 export {
   createCohort,

@@ -13,6 +13,7 @@ export const en: Messages = {
     programmes: "Programmes",
     contact: "Contact us",
     newsletter: "Newsletter",
+    cohorts: "Cohorts",
     organisations: "Organisations",
     accessibility: "Accessibility statement",
     privacy: "Privacy",

@@ -12,6 +12,7 @@ export const nb = {
     programmes: "Tilbud",
     contact: "Kontakt oss",
     newsletter: "Nyhetsbrev",
+    cohorts: "Puljer",
     organisations: "Organisasjoner",
     accessibility: "Tilgjengelighetserklæring",
     privacy: "Personvern",

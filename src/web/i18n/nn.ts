@@ -13,6 +13,7 @@ export const nn: Messages = {
     programmes: "Tilbod",
     contact: "Kontakt oss",
     newsletter: "Nyheitsbrev",
+    cohorts: "Puljar",
     organisations: "Organisasjonar",
     accessibility: "Tilgjengeerklæring",
     privacy: "Personvern",
