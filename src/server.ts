@@ -10,6 +10,7 @@ import { MAIL_JOB, mailJobHandler } from "./kernel/mail-jobs";
 import { outboxMailer, smtpMailer } from "./kernel/mailer";
 import { memoryRateLimiter, postgresRateLimiter } from "./kernel/rate-limit";
 import { loadSecret } from "./kernel/secrets";
+import { runChainHousekeeping } from "./modules/cohorts";
 import { ACCEPTED_IDPORTEN_ACR, createOidcRegistry, startLocalProviders } from "./modules/identity";
 
 // Start: config → database → migrations → reference and demo data → jobs → http.
@@ -28,7 +29,8 @@ log(
   `reference data: ${reference.counties} counties, ${reference.municipalities} municipality periods, ${reference.offices} county offices`,
 );
 if (config.seedDemo) {
-  if (await seedDemo(database.db)) log("demo data loaded");
+  const demoBase = config.publicUrl ?? `http://localhost:${config.port}`;
+  if (await seedDemo(database.db, osloToday(systemClock.now()), demoBase)) log("demo data loaded");
   await seedDemoPeople(database.db, systemClock.now());
 }
 
@@ -38,6 +40,26 @@ const mailer = config.smtpUrl
   : outboxMailer(database.db);
 const jobs = createJobRunner(database.db, { [MAIL_JOB]: mailJobHandler(mailer) }, systemClock, log);
 jobs.start();
+
+// The invitation chain's clock: expire what is overdue and send the automatic reminders. Every
+// instance may run it; the updates are conditional, so each act happens once.
+const chainBase = config.publicUrl ?? `http://localhost:${config.port}`;
+async function chainHousekeeping() {
+  try {
+    const done = await runChainHousekeeping(database.db, {
+      now: systemClock.now(),
+      baseUrl: chainBase,
+    });
+    if (done.expired || done.reminded) {
+      log(`invitation chain: ${done.expired} expired, ${done.reminded} reminded`);
+      jobs.poke();
+    }
+  } catch (e) {
+    log(`invitation chain housekeeping failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+void chainHousekeeping();
+const housekeeping = setInterval(chainHousekeeping, 10 * 60_000);
 
 // Sign-in: ID-porten and Feide as configured; in development, local providers with the demo people.
 const oidc = createOidcRegistry([
@@ -102,6 +124,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
 
 async function shutdown() {
   server.close();
+  clearInterval(housekeeping);
   await jobs.stop();
   await localProviders?.close();
   await database.close();

@@ -1,8 +1,11 @@
-import { count } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds, freshDatabase } from "../../tests/support/db";
+import { jobs } from "../kernel/schema";
+import { cohortEnrolments, cohortInvitations } from "../modules/cohorts/schema";
 import { isValidOrgNumber, ppServicesAt, unitsOfMunicipality } from "../modules/organisations";
 import { importRuns, units } from "../modules/organisations/schema";
+import { cohorts } from "../modules/programmes/schema";
 import type { Database } from "./client";
 import { demoUnitMunicipalities, seedDemo } from "./seed";
 
@@ -28,7 +31,8 @@ describe.each(databaseKinds)("the demo kindergartens, schools and PP-tjenester o
     for (const code of codes) {
       const here = await unitsOfMunicipality(database.db, code);
       expect(here.length, code).toBeGreaterThanOrEqual(2);
-      expect(here.length, code).toBeLessThanOrEqual(6);
+      // Kristiansand, the demo people's municipality, has a few more (public and private).
+      expect(here.length, code).toBeLessThanOrEqual(code === "4204" ? 8 : 6);
       expect(
         here.some((u) => u.isSchool && u.active),
         code,
@@ -42,7 +46,7 @@ describe.each(databaseKinds)("the demo kindergartens, schools and PP-tjenester o
 
   it("are marked as demo, with distinct valid org numbers, public and private, some closed", async () => {
     const all = await database.db.select().from(units);
-    expect(all).toHaveLength(151);
+    expect(all).toHaveLength(156);
     expect(all.every((u) => u.name.endsWith(" (demo)"))).toBe(true);
     const services = await ppServicesAt(database.db, { date: DATE });
     const numbers = [
@@ -58,8 +62,8 @@ describe.each(databaseKinds)("the demo kindergartens, schools and PP-tjenester o
     expect(closed.every((u) => u.closedOn !== null && u.closedOn < DATE)).toBe(true);
     const runs = await database.db.select().from(importRuns);
     expect(runs.map((r) => [r.source, r.added, r.rejected])).toEqual([
-      ["nsr", 74, 0],
-      ["nbr", 77, 0],
+      ["nsr", 76, 0],
+      ["nbr", 80, 0],
     ]);
   });
 
@@ -71,6 +75,43 @@ describe.each(databaseKinds)("the demo kindergartens, schools and PP-tjenester o
     expect(hustadvika?.municipalities.map((m) => m.code)).toEqual(["1554", "1557", "1579"]);
     const [before] = await ppServicesAt(database.db, { date: "2019-06-01", scope: ["1548"] });
     expect(before?.municipalities.map((m) => m.code)).toEqual(["1548", "1551", "1554", "1557"]);
+  });
+
+  it("show a living invitation chain: cohort 1 done, cohort 2 partly answered, cohort 3 open", async () => {
+    const rows = await database.db
+      .select({
+        number: cohorts.number,
+        state: cohortInvitations.state,
+        kind: cohortInvitations.inviteeKind,
+        n: count(),
+      })
+      .from(cohortInvitations)
+      .innerJoin(cohorts, eq(cohorts.id, cohortInvitations.cohortId))
+      .groupBy(cohorts.number, cohortInvitations.state, cohortInvitations.inviteeKind);
+    const n = (number: number, state: string, kind = "municipality") =>
+      rows.find((r) => r.number === number && r.state === state && r.kind === kind)?.n ?? 0;
+    expect(n(1, "accepted")).toBe(38);
+    expect(n(2, "accepted")).toBeGreaterThan(0);
+    expect(n(2, "declined")).toBeGreaterThan(0);
+    expect(n(2, "expired")).toBeGreaterThan(0);
+    expect(n(2, "invited")).toBe(0);
+    // Cohort 3: Kristiansand still to answer, one expired (to extend), a private unit invited.
+    expect(n(3, "invited")).toBe(3);
+    expect(n(3, "accepted")).toBe(2);
+    expect(n(3, "declined")).toBe(1);
+    expect(n(3, "expired")).toBe(1);
+    expect(n(3, "invited", "unit")).toBe(1);
+    const [kristiansand] = await database.db
+      .select()
+      .from(cohortInvitations)
+      .innerJoin(cohorts, eq(cohorts.id, cohortInvitations.cohortId))
+      .where(and(eq(cohorts.number, 3), eq(cohortInvitations.inviteeId, "4204")));
+    expect(kristiansand?.cohort_invitations.deadline).toBe("2026-12-23");
+    expect(kristiansand?.cohort_invitations.state).toBe("invited");
+    const [enrolled] = await database.db.select({ n: count() }).from(cohortEnrolments);
+    expect(enrolled!.n).toBeGreaterThan(90);
+    // History is not re-sent: the seed leaves no mail in the queue.
+    expect((await database.db.select({ n: count() }).from(jobs))[0]!.n).toBe(0);
   });
 
   it("are not loaded twice", async () => {

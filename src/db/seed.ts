@@ -1,6 +1,13 @@
 import { sql } from "drizzle-orm";
 import { osloToday } from "../kernel/clock";
-import { recordParticipants } from "../modules/cohorts";
+import {
+  forgetSeedMail,
+  recordParticipants,
+  seedCohort1Work,
+  seedCohort2Chain,
+  seedCohort3Chain,
+  seedWrittenStandards,
+} from "../modules/cohorts";
 import {
   countyOfficesAt,
   createPpService,
@@ -15,6 +22,7 @@ import {
 } from "../modules/organisations";
 import { createCohort, createProgramme } from "../modules/programmes";
 import { fubTexts, ibsTexts } from "../modules/programmes/demo-content";
+import { cohortPlannedGatherings } from "../modules/programmes/schema";
 import type { Db } from "./client";
 
 /**
@@ -95,6 +103,16 @@ export async function demoUnitMunicipalities(db: Db, today: string): Promise<str
   return [...codes].sort();
 }
 
+const plusDays = (date: string, days: number) =>
+  new Date(new Date(`${date}T12:00:00Z`).getTime() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** The participation terms of the demo's live cohort (our own words). */
+const COHORT_TERMS = {
+  nb: "Kommunen deltar i to år med barnehager og skoler. Kommunen\n\n- sender ledere og ressursperson til de nasjonale og regionale samlingene,\n- setter av tid til utviklingsarbeid i hver enhet mellom samlingene,\n- dekker egne reiseutgifter og vikarer.",
+  nn: "Kommunen deltek i to år med barnehagar og skular. Kommunen\n\n- sender leiarar og ressursperson til dei nasjonale og regionale samlingane,\n- set av tid til utviklingsarbeid i kvar eining mellom samlingane,\n- dekkjer eigne reiseutgifter og vikarar.",
+  en: "The municipality takes part for two years with kindergartens and schools. It\n\n- sends leaders and the resource person to the national and regional gatherings,\n- sets aside time for development work in each unit between gatherings,\n- covers its own travel and substitute costs.",
+};
+
 const REFERENCE = new URL("./reference/", import.meta.url);
 
 /**
@@ -167,9 +185,16 @@ const DEMO_PP_SERVICES = [
  * The demo programmes, cohorts and participants, and the demo kindergartens, schools and
  * PP-tjenester; does nothing when programmes exist.
  */
-export async function seedDemo(db: Db, today: string = osloToday(new Date())): Promise<boolean> {
+export async function seedDemo(
+  db: Db,
+  today: string = osloToday(new Date()),
+  baseUrl = "http://localhost:3000",
+): Promise<boolean> {
   const existing = await db.execute(sql`select count(*)::int as n from programmes`);
   if (Number((existing as unknown as { rows: { n: number }[] }).rows[0]?.n) > 0) return false;
+  const seedStarted = new Date();
+  await seedDemoUnits(db, today);
+  await seedWrittenStandards(db, new Date(`${today}T08:00:00Z`));
 
   const ibs = await createProgramme(
     db,
@@ -229,9 +254,10 @@ export async function seedDemo(db: Db, today: string = osloToday(new Date())): P
     await cohort1Municipalities(db, offices1),
     new Date(`${start1}T08:00:00Z`),
   );
+  await seedCohort1Work(db, cohort1, today);
 
   const offices2 = await officeIdsByName(db, "2017-06-01", COHORT_2_OFFICES);
-  await createCohort(
+  const cohort2 = await createCohort(
     db,
     {
       programmeId: ibs,
@@ -239,9 +265,52 @@ export async function seedDemo(db: Db, today: string = osloToday(new Date())): P
       startsOn: "2018-01-01",
       endsOn: "2019-12-31",
       officeInviteDeadline: "2017-06-01",
+      answerDeadline: "2017-09-01",
     },
     offices2.map((o) => o.id),
   );
-  await seedDemoUnits(db, today);
+  await seedCohort2Chain(db, cohort2, offices2);
+
+  // Cohort 3 is live: its dates follow today, so the demo people always have something to do.
+  const year = Number(today.slice(0, 4));
+  const cohort3 = await createCohort(
+    db,
+    {
+      programmeId: ibs,
+      number: 3,
+      startsOn: `${year + 1}-08-01`,
+      endsOn: `${year + 3}-06-30`,
+      officeInviteDeadline: plusDays(today, 14),
+      answerDeadline: plusDays(today, 30),
+      reminderDaysBefore: 7,
+      termsNb: COHORT_TERMS.nb,
+      termsNn: COHORT_TERMS.nn,
+      termsEn: COHORT_TERMS.en,
+      createdAt: new Date(`${plusDays(today, -22)}T09:00:00Z`),
+    },
+    [],
+  );
+  await db.insert(cohortPlannedGatherings).values([
+    {
+      cohortId: cohort3,
+      kind: "national",
+      title: "Nasjonal oppstartsamling",
+      plannedOn: `${year + 1}-09-15`,
+    },
+    {
+      cohortId: cohort3,
+      kind: "regional",
+      title: "Regional samling 1",
+      plannedOn: `${year + 1}-11-10`,
+    },
+    {
+      cohortId: cohort3,
+      kind: "national",
+      title: "Nasjonal samling 2",
+      plannedOn: `${year + 2}-03-08`,
+    },
+  ]);
+  await seedCohort3Chain(db, cohort3, today, baseUrl);
+  await forgetSeedMail(db, seedStarted);
   return true;
 }
