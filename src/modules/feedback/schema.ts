@@ -1,4 +1,13 @@
-import { bigserial, boolean, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
 
 /** «Fant du det du lette etter?» — no IP address, no user id: page, language, answer, comment, time. */
 export const pageFeedback = pgTable(
@@ -20,4 +29,21 @@ export const pageFeedback = pgTable(
     handledBy: integer("handled_by"),
   },
   (t) => [index("page_feedback_page_idx").on(t.page, t.createdAt)],
+);
+
+/**
+ * Answers and Ja per page, language and month (Europe/Oslo), kept by a trigger on
+ * `page_feedback` (see migration 0005): the overview reads this, not a million rows.
+ */
+export const pageFeedbackMonthly = pgTable(
+  "page_feedback_monthly",
+  {
+    page: text("page").notNull(),
+    lang: text("lang").notNull(),
+    /** YYYY-MM in Europe/Oslo. */
+    month: text("month").notNull(),
+    answers: integer("answers").notNull().default(0),
+    yes: integer("yes").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.page, t.lang, t.month] })],
 );

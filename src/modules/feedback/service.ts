@@ -1,9 +1,10 @@
 import { and, desc, eq, gt, gte, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { type Batcher, createBatcher } from "../../kernel/batcher";
+import { osloToday } from "../../kernel/clock";
 import { maskPersonalData } from "../../kernel/personal-data";
 import { recordAudit } from "../identity";
-import { pageFeedback } from "./schema";
+import { pageFeedback, pageFeedbackMonthly } from "./schema";
 
 export const commentMaxLength = 250;
 /** A comment can follow its answer for this long. */
@@ -77,27 +78,32 @@ export async function addComment(
 export type PageStats = { page: string; lang: string; answers: number; yes: number };
 export type MonthStats = PageStats & { month: string };
 
-/** Answers and Ja per page and language, and per month (Europe/Oslo) since `since`. */
+/**
+ * Answers and Ja per page and language, and per month (Europe/Oslo) from the month of `since`,
+ * read from the monthly roll-up the database keeps (a few rows per page, however many answers).
+ */
 export async function feedbackStats(
   db: Db,
   filter: { page?: string | undefined; since: Date },
 ): Promise<{ pages: PageStats[]; months: MonthStats[] }> {
-  const where = filter.page ? eq(pageFeedback.page, filter.page) : undefined;
-  const answers = sql<number>`count(*)::int`;
-  const yes = sql<number>`(count(*) filter (where ${pageFeedback.found}))::int`;
+  const m = pageFeedbackMonthly;
+  const where = filter.page ? eq(m.page, filter.page) : undefined;
   const pages = await db
-    .select({ page: pageFeedback.page, lang: pageFeedback.lang, answers, yes })
-    .from(pageFeedback)
+    .select({
+      page: m.page,
+      lang: m.lang,
+      answers: sql<number>`sum(${m.answers})::int`,
+      yes: sql<number>`sum(${m.yes})::int`,
+    })
+    .from(m)
     .where(where)
-    .groupBy(pageFeedback.page, pageFeedback.lang)
-    .orderBy(pageFeedback.page, pageFeedback.lang);
-  const month = sql<string>`to_char(${pageFeedback.createdAt} at time zone 'Europe/Oslo', 'YYYY-MM')`;
+    .groupBy(m.page, m.lang)
+    .orderBy(m.page, m.lang);
   const months = await db
-    .select({ page: pageFeedback.page, lang: pageFeedback.lang, month, answers, yes })
-    .from(pageFeedback)
-    .where(and(where, gte(pageFeedback.createdAt, filter.since)))
-    .groupBy(pageFeedback.page, pageFeedback.lang, month)
-    .orderBy(pageFeedback.page, pageFeedback.lang, desc(month));
+    .select({ page: m.page, lang: m.lang, month: m.month, answers: m.answers, yes: m.yes })
+    .from(m)
+    .where(and(where, gte(m.month, osloToday(filter.since).slice(0, 7))))
+    .orderBy(m.page, m.lang, desc(m.month));
   return {
     pages: pages.map((r) => ({ ...r, answers: Number(r.answers), yes: Number(r.yes) })),
     months: months.map((r) => ({ ...r, answers: Number(r.answers), yes: Number(r.yes) })),
@@ -107,9 +113,9 @@ export async function feedbackStats(
 /** The pages that have feedback, for the filter. */
 export async function feedbackPages(db: Db): Promise<string[]> {
   const rows = await db
-    .selectDistinct({ page: pageFeedback.page })
-    .from(pageFeedback)
-    .orderBy(pageFeedback.page);
+    .selectDistinct({ page: pageFeedbackMonthly.page })
+    .from(pageFeedbackMonthly)
+    .orderBy(pageFeedbackMonthly.page);
   return rows.map((r) => r.page);
 }
 
