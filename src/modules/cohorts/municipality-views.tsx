@@ -1,0 +1,928 @@
+import { raw } from "hono/html";
+import { osloToday } from "../../kernel/clock";
+import { DataTable } from "../../web/components/data-table";
+import {
+  Checkbox,
+  ErrorSummary,
+  Field,
+  RadioGroup,
+  Select,
+  type SummaryItem,
+  ValidationMessage,
+} from "../../web/components/form";
+import { formatDate, formatDateTime, type Lang, messages } from "../../web/i18n";
+import { Layout, localPath } from "../../web/layout";
+import { renderMarkdown } from "../../web/markdown";
+import type { WrittenStandard } from "./mail-texts";
+import {
+  type Access,
+  type ContactRow,
+  type EnrolmentUnit,
+  emailMaxLength,
+  type InvitationPageData,
+  nameMaxLength,
+  reasonMaxLength,
+} from "./municipality";
+import { type MunicipalityTexts, municipalityTexts } from "./municipality-texts";
+import type { InviteeKind } from "./schema";
+
+/** A refusal: a code from the form schema or the chain, with what the chain said about it. */
+export type Problem = { code: string; max?: number; detail?: Record<string, unknown> };
+export type FormState = { values: Record<string, string>; errors: Record<string, Problem> };
+export type FormName = "answer" | "units" | "resource" | "pp" | "standard";
+export type Forms = Partial<Record<FormName, FormState>>;
+
+export type UnitFilter = { type: "" | "barnehage" | "skole"; owner: "" | "offentlig" | "privat" };
+
+export type MunicipalityExtras = {
+  standard: WrittenStandard;
+  /** Present once the municipality has accepted. */
+  accepted?: {
+    units: EnrolmentUnit[];
+    enrolled: {
+      orgNumber: string;
+      name: string;
+      isSchool: boolean;
+      isKindergarten: boolean;
+      owner: "public" | "private" | null;
+      enrolledAt: Date;
+    }[];
+    filter: UnitFilter;
+    contacts: {
+      resourcePerson: { current: ContactRow | null; earlier: ContactRow[] };
+      ppService: { current: ContactRow | null; earlier: ContactRow[] };
+    };
+    pp: { services: { id: number; name: string }[]; all: boolean };
+  };
+};
+
+export type InvitationPageProps = {
+  lang: Lang;
+  kind: InviteeKind;
+  access: Access;
+  data: InvitationPageData;
+  forms: Forms;
+  message?: string | undefined;
+  municipality?: MunicipalityExtras;
+  /** The inviting office's page, for those who may see it. */
+  officeLink: boolean;
+};
+
+const day = (lang: Lang, at: Date) => formatDate(lang, osloToday(at));
+
+/** Where each field's error is shown, in page order, for the summary at the top. */
+const FIELDS: { form: FormName; field: string }[] = [
+  { form: "answer", field: "answer" },
+  { form: "answer", field: "commitments" },
+  { form: "answer", field: "reason" },
+  { form: "units", field: "units" },
+  { form: "resource", field: "rpName" },
+  { form: "resource", field: "rpEmail" },
+  { form: "pp", field: "ppService" },
+  { form: "pp", field: "ppName" },
+  { form: "pp", field: "ppEmail" },
+  { form: "standard", field: "standard" },
+];
+
+/** Errors about the invitation itself rather than a field: shown as the answer's status. */
+const STATUS_CODES = new Set(["alreadyAnswered", "deadlinePassed", "notAccepted", "other"]);
+
+function problemText(m: MunicipalityTexts, props: InvitationPageProps, problem: Problem): string {
+  const e = m.errors;
+  const { data, lang } = props;
+  const subject = m.subject[props.kind];
+  const org = String(problem.detail?.orgNumber ?? "");
+  switch (problem.code) {
+    case "answerChoice":
+      return e.answerChoice;
+    case "commitmentsRequired":
+      return e.commitmentsRequired;
+    case "reasonRequired":
+      return e.reasonRequired;
+    case "reasonMax":
+      return e.reasonMax(reasonMaxLength);
+    case "deadlinePassed":
+      return m.expired(formatDate(lang, data.invitation.deadline));
+    case "alreadyAnswered": {
+      const inv = data.invitation;
+      const date = inv.answeredAt ? day(lang, inv.answeredAt) : "";
+      const answer =
+        inv.state === "declined"
+          ? e.answerDeclined(data.answeredByName, date)
+          : e.answerAccepted(data.answeredByName, date);
+      return e.alreadyAnswered(subject, answer);
+    }
+    case "changedMeanwhile":
+      return e.changedMeanwhile;
+    case "contactChanged":
+      return e.contactChanged;
+    case "notAccepted":
+      return e.notAccepted(subject);
+    case "unitsRequired":
+      return e.unitsRequired;
+    case "unitOutsideMunicipality":
+      return e.unitOutsideMunicipality(org);
+    case "unitNotActive":
+      return e.unitNotActive(org);
+    case "notEnrolled":
+      return e.notEnrolled;
+    case "nameRequired":
+      return e.nameRequired;
+    case "nameMax":
+      return e.nameMax(nameMaxLength);
+    case "emailRequired":
+      return e.emailRequired;
+    case "email":
+      return e.email;
+    case "ppRequired":
+      return e.ppRequired;
+    case "standardChoice":
+      return e.standardChoice;
+    default:
+      return e.other;
+  }
+}
+
+function Notice(props: { color: "success" | "warning" | "danger" | "info"; children: unknown }) {
+  return (
+    <div
+      class="ds-alert"
+      data-color={props.color}
+      role={props.color === "success" ? "status" : undefined}
+    >
+      <p class="ds-paragraph">{props.children}</p>
+    </div>
+  );
+}
+
+function typeLabel(m: MunicipalityTexts, u: { isSchool: boolean; isKindergarten: boolean }) {
+  if (u.isSchool && u.isKindergarten) return m.typeBoth;
+  return u.isSchool ? m.typeSchool : m.typeKindergarten;
+}
+
+function ownerLabel(m: MunicipalityTexts, owner: "public" | "private" | null) {
+  return owner === "public" ? m.ownerPublic : owner === "private" ? m.ownerPrivate : m.ownerUnknown;
+}
+
+export function InvitationPage(props: InvitationPageProps) {
+  const { lang, data } = props;
+  const t = messages(lang);
+  const m = municipalityTexts[lang];
+  const base = `/puljer/${data.cohort.id}/${props.kind === "unit" ? "enhet" : "kommune"}/${data.invitation.inviteeId}`;
+
+  const errorOf = (form: FormName, field: string) => {
+    const p = props.forms[form]?.errors[field];
+    return p ? problemText(m, props, p) : undefined;
+  };
+  const summary: SummaryItem[] = [];
+  for (const { form, field } of FIELDS) {
+    const p = props.forms[form]?.errors[field];
+    if (!p) continue;
+    const href =
+      form === "answer" && STATUS_CODES.has(p.code)
+        ? "#answer-status"
+        : form === "units" && STATUS_CODES.has(p.code)
+          ? "#units-status"
+          : `#${field}`;
+    summary.push({ href, text: problemText(m, props, p) });
+  }
+  const title = m.title(data.programme.title, data.cohort.number);
+  return (
+    <Layout lang={lang} title={title} path={base} hasErrors={summary.length > 0}>
+      <nav aria-label={t.site.breadcrumbs} class="ds-breadcrumbs">
+        <ol>
+          <li>
+            <a class="ds-link" href={localPath(lang, "/puljer")}>
+              {m.myCohorts}
+            </a>
+          </li>
+          <li>
+            <a class="ds-link" href={localPath(lang, `/puljer/${data.cohort.id}`)}>
+              {m.cohortValue(data.cohort.number)}
+            </a>
+          </li>
+          <li>
+            <a class="ds-link" href={localPath(lang, base)} aria-current="page">
+              {data.inviteeName}
+            </a>
+          </li>
+        </ol>
+      </nav>
+      <h1 class="ds-heading" data-size="xl">
+        {title}
+      </h1>
+      <p class="ds-paragraph lead">{m.invitationFor(data.inviteeName)}</p>
+      {props.message ? <Notice color="success">{props.message}</Notice> : null}
+      <ErrorSummary t={t} items={summary} />
+      {props.access === "view" ? <Notice color="info">{m.readOnly}</Notice> : null}
+
+      <Facts {...props} />
+      <Commitments {...props} />
+      <AnswerSection {...props} errorOf={errorOf} />
+      {props.municipality?.accepted ? (
+        <>
+          <UnitsSection {...props} extras={props.municipality.accepted} errorOf={errorOf} />
+          <ResourcePersonSection
+            {...props}
+            extras={props.municipality.accepted}
+            errorOf={errorOf}
+          />
+          <PpSection {...props} extras={props.municipality.accepted} errorOf={errorOf} />
+        </>
+      ) : null}
+      {props.municipality ? (
+        <StandardSection {...props} standard={props.municipality.standard} errorOf={errorOf} />
+      ) : null}
+      <History {...props} />
+      <p class="ds-paragraph">
+        <a class="ds-link" href={localPath(lang, `/puljer/${data.cohort.id}`)}>
+          {m.cohortOverview}
+        </a>
+        {props.officeLink ? (
+          <>
+            {" · "}
+            <a
+              class="ds-link"
+              href={localPath(lang, `/puljer/${data.cohort.id}/kontor/${data.invitation.officeId}`)}
+            >
+              {m.officePage}
+            </a>
+          </>
+        ) : null}
+      </p>
+    </Layout>
+  );
+}
+
+type SectionProps = InvitationPageProps & {
+  errorOf: (form: FormName, field: string) => string | undefined;
+};
+
+function Facts(props: InvitationPageProps) {
+  const { lang, data } = props;
+  const m = municipalityTexts[lang];
+  const inv = data.invitation;
+  return (
+    <>
+      <section aria-labelledby="facts-heading" class="facts">
+        <h2 class="ds-heading" data-size="sm" id="facts-heading">
+          {m.facts}
+        </h2>
+        <dl>
+          <div>
+            <dt>{m.programme}</dt>
+            <dd>{data.programme.title}</dd>
+          </div>
+          <div>
+            <dt>{m.cohort}</dt>
+            <dd>
+              {m.cohortValue(data.cohort.number)},{" "}
+              {m.periodValue(
+                formatDate(lang, data.cohort.startsOn),
+                formatDate(lang, data.cohort.endsOn),
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt>{m.invitedBy}</dt>
+            <dd>{m.invitedOn(data.officeName, day(lang, inv.invitedAt))}</dd>
+          </div>
+          <div>
+            <dt>{m.deadline}</dt>
+            <dd data-testid="deadline">{m.deadlineValue(formatDate(lang, inv.deadline))}</dd>
+          </div>
+          <div>
+            <dt>{m.state}</dt>
+            <dd data-testid="state">{m.states[data.state]}</dd>
+          </div>
+        </dl>
+      </section>
+      {inv.message.trim() ? (
+        <section aria-labelledby="message-heading" class="stack">
+          <h2 class="ds-heading" data-size="sm" id="message-heading">
+            {m.messageFrom(data.officeName)}
+          </h2>
+          <blockquote class="pre">{inv.message.trim()}</blockquote>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function Commitments(props: InvitationPageProps) {
+  const { lang, data } = props;
+  const m = municipalityTexts[lang];
+  const c = data.commitments;
+  return (
+    <section aria-labelledby="commitments-heading" class="stack" id="forpliktelser">
+      <h2 class="ds-heading" data-size="md" id="commitments-heading">
+        {m.commitmentsHeading}
+      </h2>
+      {c.items.length > 0 ? (
+        <>
+          <p class="ds-paragraph">{m.commitmentsLead}</p>
+          <ul class="ds-list" lang={c.lang !== lang ? c.lang : undefined} id="commitments-list">
+            {c.items.map((item) => (
+              <li>{item}</li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p class="ds-paragraph">{m.noCommitments}</p>
+      )}
+      {data.terms.markdown.trim() ? (
+        <section aria-labelledby="terms-heading">
+          <h3 class="ds-heading" data-size="sm" id="terms-heading">
+            {m.termsHeading}
+          </h3>
+          <div class="prose" lang={data.terms.lang !== lang ? data.terms.lang : undefined}>
+            {raw(renderMarkdown(data.terms.markdown))}
+          </div>
+        </section>
+      ) : null}
+    </section>
+  );
+}
+
+function AnswerSection(props: SectionProps) {
+  const { lang, data } = props;
+  const t = messages(lang);
+  const m = municipalityTexts[lang];
+  const inv = data.invitation;
+  const form = props.forms.answer;
+  const statusProblem = form?.errors.answer;
+  const statusError =
+    statusProblem && STATUS_CODES.has(statusProblem.code)
+      ? problemText(m, props, statusProblem)
+      : undefined;
+  const base = `/puljer/${data.cohort.id}/${props.kind === "unit" ? "enhet" : "kommune"}/${inv.inviteeId}`;
+  const values = form?.values ?? {};
+  const answered = inv.answeredAt ? day(lang, inv.answeredAt) : "";
+  return (
+    <section aria-labelledby="answer-heading" class="stack" id="svar">
+      <h2 class="ds-heading" data-size="md" id="answer-heading">
+        {m.answerHeading}
+      </h2>
+      {statusError ? (
+        <div class="ds-alert" data-color="danger" id="answer-status" tabindex={-1}>
+          <p class="ds-paragraph">
+            <span class="ds-sr-only">{t.form.errorPrefix} </span>
+            {statusError}
+          </p>
+        </div>
+      ) : null}
+      {data.state === "expired" && statusProblem?.code !== "deadlinePassed" ? (
+        <Notice color="warning">{m.expired(formatDate(lang, inv.deadline))}</Notice>
+      ) : null}
+      {data.state === "accepted" ? (
+        <p class="ds-paragraph" data-testid="answered">
+          {m.answeredAccepted(data.answeredByName, answered)}{" "}
+          {inv.commitmentsAcceptedAt
+            ? m.commitmentsAccepted(day(lang, inv.commitmentsAcceptedAt))
+            : null}
+          {props.kind === "unit" ? ` ${m.unitEnrolled}` : null}
+        </p>
+      ) : null}
+      {data.state === "declined" ? (
+        <>
+          <p class="ds-paragraph" data-testid="answered">
+            {m.answeredDeclined(data.answeredByName, answered)}
+          </p>
+          {inv.declineReason ? (
+            <p class="ds-paragraph">
+              <strong>{m.declineReason}:</strong> {inv.declineReason}
+            </p>
+          ) : null}
+        </>
+      ) : null}
+      {data.state === "invited" && props.access === "view" ? (
+        <p class="ds-paragraph">{m.states.invited}</p>
+      ) : null}
+      {data.state === "invited" && props.access === "act" ? (
+        <form method="post" action={localPath(lang, `${base}/svar`)} novalidate class="stack">
+          <input type="hidden" name="version" value={String(inv.version)} />
+          <RadioGroup
+            t={t}
+            name="answer"
+            legend={m.answerLegend}
+            value={values.answer}
+            error={statusError ? undefined : props.errorOf("answer", "answer")}
+            options={[
+              { value: "accept", label: m.accept },
+              { value: "decline", label: m.decline },
+            ]}
+          />
+          <Checkbox
+            t={t}
+            name="commitments"
+            legend={m.commitmentsLegend}
+            label={m.commitmentsLabel}
+            checked={values.commitments === "yes"}
+            error={props.errorOf("answer", "commitments")}
+          />
+          <p class="ds-paragraph">
+            <a class="ds-link" href="#forpliktelser">
+              {m.commitmentsHeading}
+            </a>
+          </p>
+          <Field
+            t={t}
+            name="reason"
+            label={m.reasonLabel}
+            hint={m.reasonHint}
+            multiline
+            rows={4}
+            maxLength={reasonMaxLength}
+            value={values.reason}
+            error={props.errorOf("answer", "reason")}
+          />
+          <div class="button-row">
+            <button class="ds-button" data-variant="primary" type="submit">
+              {m.send}
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+type AcceptedProps = SectionProps & { extras: NonNullable<MunicipalityExtras["accepted"]> };
+
+function category(u: EnrolmentUnit): "kindergarten" | "school" | "both" {
+  if (u.isSchool && u.isKindergarten) return "both";
+  return u.isSchool ? "school" : "kindergarten";
+}
+
+function UnitsSection(props: AcceptedProps) {
+  const { lang, data, extras } = props;
+  const t = messages(lang);
+  const m = municipalityTexts[lang];
+  const base = `/puljer/${data.cohort.id}/kommune/${data.invitation.inviteeId}`;
+  const { filter } = extras;
+  const form = props.forms.units;
+  const selected = new Set((form?.values.units ?? "").split(",").filter(Boolean));
+  const problem = form?.errors.units;
+  const statusError =
+    problem && STATUS_CODES.has(problem.code) ? problemText(m, props, problem) : undefined;
+  const fieldError = problem && !statusError ? problemText(m, props, problem) : undefined;
+  const shown = extras.units.filter(
+    (u) =>
+      (filter.type === "" || (filter.type === "barnehage" ? u.isKindergarten : u.isSchool)) &&
+      (filter.owner === "" || u.owner === (filter.owner === "privat" ? "private" : "public")),
+  );
+  const groups = (["kindergarten", "school", "both"] as const)
+    .map((key) => ({ key, units: shown.filter((u) => category(u) === key) }))
+    .filter((g) => g.units.length > 0);
+  const enrolledCount = extras.units.filter((u) => u.enrolledAt).length;
+  let firstBox = true;
+  return (
+    <section aria-labelledby="units-heading" class="stack" id="enheter">
+      <h2 class="ds-heading" data-size="md" id="units-heading">
+        {m.unitsHeading}
+      </h2>
+      <p class="ds-paragraph">{m.unitsLead}</p>
+      {statusError ? (
+        <div class="ds-alert" data-color="danger" id="units-status" tabindex={-1}>
+          <p class="ds-paragraph">
+            <span class="ds-sr-only">{t.form.errorPrefix} </span>
+            {statusError}
+          </p>
+        </div>
+      ) : null}
+      <p class="ds-paragraph" data-testid="units-count">
+        {m.unitsCount(enrolledCount, extras.units.length)}
+      </p>
+
+      <h3 class="ds-heading" data-size="sm" id="enrolled-heading">
+        {m.enrolledHeading}
+      </h3>
+      {extras.enrolled.length === 0 ? (
+        <p class="ds-paragraph">{m.noneEnrolled}</p>
+      ) : (
+        <DataTable
+          label={m.enrolledHeading}
+          columns={props.access === "act" ? m.enrolledColumns : m.enrolledColumns.slice(0, 4)}
+        >
+          {extras.enrolled.map((u) => (
+            <tr>
+              <td>{u.name}</td>
+              <td>{typeLabel(m, u)}</td>
+              <td>{ownerLabel(m, u.owner)}</td>
+              <td>{day(lang, u.enrolledAt)}</td>
+              {props.access === "act" ? (
+                <td>
+                  <form
+                    method="post"
+                    action={localPath(lang, `${base}/enheter/${u.orgNumber}/trekk`)}
+                    class="inline-form"
+                  >
+                    <button
+                      class="ds-button"
+                      data-variant="secondary"
+                      data-size="sm"
+                      type="submit"
+                      aria-label={m.withdrawUnit(u.name)}
+                    >
+                      {m.withdraw}
+                    </button>
+                  </form>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </DataTable>
+      )}
+
+      {props.access === "act" ? (
+        <>
+          <h3 class="ds-heading" data-size="sm" id="choose-heading">
+            {m.chooseHeading}
+          </h3>
+          {extras.units.length === 0 ? (
+            <p class="ds-paragraph">{m.noUnits}</p>
+          ) : (
+            <>
+              <form
+                method="get"
+                action={`${localPath(lang, base)}#enheter`}
+                class="filters"
+                aria-label={`${m.filterType}, ${m.filterOwner}`}
+              >
+                <Select
+                  t={t}
+                  name="type"
+                  label={m.filterType}
+                  value={filter.type}
+                  options={[
+                    { value: "", label: m.filterAll },
+                    { value: "barnehage", label: m.typesPlural.kindergarten },
+                    { value: "skole", label: m.typesPlural.school },
+                  ]}
+                />
+                <Select
+                  t={t}
+                  name="eier"
+                  label={m.filterOwner}
+                  value={filter.owner}
+                  options={[
+                    { value: "", label: m.filterAll },
+                    { value: "offentlig", label: m.ownerPublic },
+                    { value: "privat", label: m.ownerPrivate },
+                  ]}
+                />
+                <div>
+                  <button class="ds-button" data-variant="secondary" type="submit">
+                    {m.filterShow}
+                  </button>
+                </div>
+              </form>
+              {groups.length === 0 ? <p class="ds-paragraph">{m.noneMatch}</p> : null}
+              {groups.length > 0 && shown.every((u) => u.enrolledAt) ? (
+                <p class="ds-paragraph">{m.allEnrolled}</p>
+              ) : null}
+              {groups.length > 0 && !shown.every((u) => u.enrolledAt) ? (
+                <form
+                  method="post"
+                  action={localPath(lang, `${base}/enheter`)}
+                  novalidate
+                  class="stack"
+                >
+                  <ValidationMessage t={t} id="units-error" text={fieldError} />
+                  {groups.map((g) => (
+                    <fieldset
+                      class="ds-fieldset"
+                      aria-describedby={fieldError ? "units-error" : undefined}
+                    >
+                      <legend class="ds-label">
+                        {m.group(
+                          m.typesPlural[g.key],
+                          g.units.length,
+                          g.units.filter((u) => u.enrolledAt).length,
+                        )}
+                      </legend>
+                      {g.units.map((u) => {
+                        if (u.enrolledAt) {
+                          return (
+                            <p class="ds-paragraph" data-size="sm">
+                              {u.name}{" "}
+                              <span class="subtle">
+                                ({ownerLabel(m, u.owner).toLowerCase()},{" "}
+                                {m.enrolledSince(day(lang, u.enrolledAt)).toLowerCase()})
+                              </span>
+                            </p>
+                          );
+                        }
+                        const id = firstBox ? "units" : `unit-${u.orgNumber}`;
+                        firstBox = false;
+                        return (
+                          <div class="ds-field">
+                            <input
+                              class="ds-input"
+                              type="checkbox"
+                              id={id}
+                              name="units"
+                              value={u.orgNumber}
+                              checked={selected.has(u.orgNumber)}
+                              aria-invalid={fieldError ? "true" : undefined}
+                            />
+                            <label class="ds-label" for={id} data-weight="regular">
+                              {u.name}{" "}
+                              <span class="subtle">
+                                ({ownerLabel(m, u.owner).toLowerCase()}, {m.orgNumber(u.orgNumber)})
+                              </span>
+                            </label>
+                          </div>
+                        );
+                      })}
+                    </fieldset>
+                  ))}
+                  <div class="button-row">
+                    <button class="ds-button" data-variant="primary" type="submit">
+                      {m.enrol}
+                    </button>
+                  </div>
+                </form>
+              ) : null}
+            </>
+          )}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function ContactSummary(props: {
+  lang: Lang;
+  current: ContactRow | null;
+  earlier: ContactRow[];
+  none: string;
+  withService?: boolean;
+}) {
+  const m = municipalityTexts[props.lang];
+  const withService = (c: ContactRow, text: string) =>
+    props.withService && c.ppServiceName ? `${c.ppServiceName}: ${text}` : text;
+  return (
+    <>
+      {props.current ? (
+        <p class="ds-paragraph" data-testid="current-contact">
+          <strong>{m.current}:</strong>{" "}
+          {withService(
+            props.current,
+            m.currentValue(
+              props.current.name,
+              props.current.email,
+              day(props.lang, props.current.setAt),
+            ),
+          )}
+        </p>
+      ) : (
+        <p class="ds-paragraph">{props.none}</p>
+      )}
+      {props.earlier.length > 0 ? (
+        <>
+          <p class="ds-paragraph">
+            <strong>{m.earlier}:</strong>
+          </p>
+          <ul class="ds-list" data-testid="earlier-contacts">
+            {props.earlier.map((c) => (
+              <li>
+                {withService(
+                  c,
+                  m.earlierValue(
+                    c.name,
+                    c.email,
+                    day(props.lang, c.setAt),
+                    c.endedAt ? day(props.lang, c.endedAt) : "",
+                  ),
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function ResourcePersonSection(props: AcceptedProps) {
+  const { lang, data, extras } = props;
+  const t = messages(lang);
+  const m = municipalityTexts[lang];
+  const base = `/puljer/${data.cohort.id}/kommune/${data.invitation.inviteeId}`;
+  const values = props.forms.resource?.values ?? {};
+  const rp = extras.contacts.resourcePerson;
+  return (
+    <section aria-labelledby="rp-heading" class="stack" id="ressursperson">
+      <h2 class="ds-heading" data-size="md" id="rp-heading">
+        {m.rpHeading}
+      </h2>
+      <p class="ds-paragraph">{m.rpLead}</p>
+      <ContactSummary lang={lang} current={rp.current} earlier={rp.earlier} none={m.rpNone} />
+      {props.access === "act" ? (
+        <form
+          method="post"
+          action={localPath(lang, `${base}/ressursperson`)}
+          novalidate
+          class="stack"
+        >
+          <Field
+            t={t}
+            name="rpName"
+            label={m.contactName}
+            autocomplete="off"
+            maxLength={nameMaxLength}
+            value={values.rpName}
+            error={props.errorOf("resource", "rpName")}
+          />
+          <Field
+            t={t}
+            name="rpEmail"
+            type="email"
+            label={m.contactEmail}
+            hint={m.rpInviteHint}
+            autocomplete="off"
+            maxLength={emailMaxLength}
+            value={values.rpEmail}
+            error={props.errorOf("resource", "rpEmail")}
+          />
+          <div class="button-row">
+            <button class="ds-button" data-variant="primary" type="submit">
+              {m.rpSave}
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+function PpSection(props: AcceptedProps) {
+  const { lang, data, extras } = props;
+  const t = messages(lang);
+  const m = municipalityTexts[lang];
+  const base = `/puljer/${data.cohort.id}/kommune/${data.invitation.inviteeId}`;
+  const values = props.forms.pp?.values ?? {};
+  const pp = extras.contacts.ppService;
+  return (
+    <section aria-labelledby="pp-heading" class="stack" id="pp-tjeneste">
+      <h2 class="ds-heading" data-size="md" id="pp-heading">
+        {m.ppHeading}
+      </h2>
+      <p class="ds-paragraph">{m.ppLead}</p>
+      <ContactSummary
+        lang={lang}
+        current={pp.current}
+        earlier={pp.earlier}
+        none={m.ppNone}
+        withService
+      />
+      {props.access === "act" ? (
+        <form
+          method="post"
+          action={localPath(lang, `${base}/pp-tjeneste`)}
+          novalidate
+          class="stack"
+        >
+          <Select
+            t={t}
+            name="ppService"
+            label={m.ppService}
+            hint={extras.pp.all ? m.ppAllShown : undefined}
+            placeholder={m.ppChoose}
+            value={values.ppService}
+            error={props.errorOf("pp", "ppService")}
+            options={extras.pp.services.map((s) => ({ value: String(s.id), label: s.name }))}
+          />
+          <Field
+            t={t}
+            name="ppName"
+            label={m.contactName}
+            autocomplete="off"
+            maxLength={nameMaxLength}
+            value={values.ppName}
+            error={props.errorOf("pp", "ppName")}
+          />
+          <Field
+            t={t}
+            name="ppEmail"
+            type="email"
+            label={m.contactEmail}
+            autocomplete="off"
+            maxLength={emailMaxLength}
+            value={values.ppEmail}
+            error={props.errorOf("pp", "ppEmail")}
+          />
+          <div class="button-row">
+            <button class="ds-button" data-variant="primary" type="submit">
+              {m.ppSave}
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+function StandardSection(props: SectionProps & { standard: WrittenStandard }) {
+  const { lang, data } = props;
+  const t = messages(lang);
+  const m = municipalityTexts[lang];
+  const base = `/puljer/${data.cohort.id}/kommune/${data.invitation.inviteeId}`;
+  const values = props.forms.standard?.values ?? {};
+  return (
+    <section aria-labelledby="ws-heading" class="stack" id="malform">
+      <h2 class="ds-heading" data-size="md" id="ws-heading">
+        {m.wsHeading}
+      </h2>
+      <p class="ds-paragraph">{m.wsLead}</p>
+      <p class="ds-paragraph" data-testid="written-standard">
+        {m.wsCurrent(m.wsNames[props.standard])}
+      </p>
+      {props.access === "act" ? (
+        <form method="post" action={localPath(lang, `${base}/malform`)} novalidate class="stack">
+          <RadioGroup
+            t={t}
+            name="standard"
+            legend={m.wsLegend}
+            value={values.standard ?? props.standard}
+            error={props.errorOf("standard", "standard")}
+            options={[
+              { value: "nb", label: m.wsNames.nb },
+              { value: "nn", label: m.wsNames.nn },
+            ]}
+          />
+          <div class="button-row">
+            <button class="ds-button" data-variant="secondary" type="submit">
+              {m.wsSave}
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+function eventDetail(
+  m: MunicipalityTexts,
+  lang: Lang,
+  data: InvitationPageData,
+  e: InvitationPageData["events"][number],
+) {
+  const d = e.detail;
+  const str = (v: unknown) => (typeof v === "string" ? v : "");
+  switch (e.event) {
+    case "invited":
+      return str(d.deadline) ? m.detailDeadline(formatDate(lang, str(d.deadline))) : "";
+    case "extended": {
+      const parts = [];
+      if (str(d.before) && str(d.after)) {
+        parts.push(
+          m.detailExtended(formatDate(lang, str(d.before)), formatDate(lang, str(d.after))),
+        );
+      }
+      if (str(d.reason)) parts.push(m.detailReason(str(d.reason)));
+      return parts.join(". ");
+    }
+    case "declined":
+      return str(d.reason) ? m.detailReason(str(d.reason)) : "";
+    case "accepted":
+      return d.commitments ? m.detailCommitments : "";
+    case "reminded":
+      return typeof d.count === "number" ? m.detailReminder(d.count) : "";
+    case "auto-reminded":
+    case "expired":
+      return str(d.deadline) ? m.detailDeadline(formatDate(lang, str(d.deadline))) : "";
+    case "enrolled":
+    case "withdrawn": {
+      const org = str(d.orgNumber);
+      return org ? `${data.unitNames.get(org) ?? org} (${m.orgNumber(org)})` : "";
+    }
+    case "contact":
+      return d.kind === "resource-person" || d.kind === "pp-service" ? m.contactKinds[d.kind] : "";
+    default:
+      return "";
+  }
+}
+
+function History(props: InvitationPageProps) {
+  const { lang, data } = props;
+  const m = municipalityTexts[lang];
+  return (
+    <section aria-labelledby="history-heading" class="stack" id="historikk">
+      <h2 class="ds-heading" data-size="md" id="history-heading">
+        {m.historyHeading}
+      </h2>
+      <DataTable label={m.historyHeading} columns={m.historyColumns}>
+        {data.events.map((e) => (
+          <tr>
+            <td>{formatDateTime(lang, e.at)}</td>
+            <td>{m.events[e.event] ?? e.event}</td>
+            <td>{e.actorName ?? m.system}</td>
+            <td>{eventDetail(m, lang, data, e)}</td>
+          </tr>
+        ))}
+      </DataTable>
+    </section>
+  );
+}

@@ -1,0 +1,309 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../db/client";
+import type { CurrentUser } from "../../kernel/context";
+import type { Lang } from "../../web/i18n";
+import { permissionsOf } from "../identity/roles";
+import { people } from "../identity/schema";
+import { ppServicesAt } from "../organisations";
+import { ppServices, units } from "../organisations/schema";
+import { programmes, programmeTexts } from "../programmes/schema";
+import {
+  contactHistory,
+  effectiveState,
+  enrolledUnits,
+  getCohort,
+  getInvitation,
+  type Invitation,
+  invitationEvents,
+  organisationName,
+  todaysCodes,
+  writtenStandardOf,
+} from "./chain";
+import type { WrittenStandard } from "./mail-texts";
+import type { ContactKind, InviteeKind } from "./schema";
+
+// ---------------------------------------------------------------- who may do what
+
+/** `act`: answers and changes; `view`: sees the page, read-only. */
+export type Access = "act" | "view";
+
+const ORG_KIND: Record<InviteeKind, string> = { municipality: "municipality", unit: "unit" };
+
+/** Whether one of the user's roles on exactly this organisation grants the permission. */
+function holds(user: CurrentUser, permission: string, orgKind: string, orgId: string) {
+  return user.roles.some(
+    (r) =>
+      r.orgKind === orgKind &&
+      r.orgId === orgId &&
+      (permissionsOf([r]) as string[]).includes(permission),
+  );
+}
+
+/**
+ * The municipal coordinator of the municipality (or the leader of the private unit) acts; the
+ * municipality's resource person, programme admins and the coordinators of the inviting office
+ * see the page read-only. With `officeId` null (the invitation not read yet), the office's
+ * coordinators are not counted: see `mightViewAsOffice`.
+ */
+export function inviteeAccess(
+  user: CurrentUser | null,
+  kind: InviteeKind,
+  inviteeId: string,
+  officeId: string | null,
+): Access | null {
+  if (!user) return null;
+  const orgKind = ORG_KIND[kind];
+  if (holds(user, `answer:cohort:${orgKind}`, orgKind, inviteeId)) return "act";
+  if (user.permissions.includes("read:cohort:any")) return "view";
+  if (holds(user, `read:cohort:${orgKind}`, orgKind, inviteeId)) return "view";
+  if (officeId && holds(user, "read:cohort:office", "county-office", officeId)) return "view";
+  return null;
+}
+
+/** A county coordinator may see an invitation their office sent: known only once it is read. */
+export function mightViewAsOffice(user: CurrentUser | null) {
+  return (
+    user?.roles.some(
+      (r) =>
+        r.orgKind === "county-office" &&
+        (permissionsOf([r]) as string[]).includes("read:cohort:office"),
+    ) ?? false
+  );
+}
+
+// ---------------------------------------------------------------- forms
+
+export const reasonMaxLength = 1000;
+export const nameMaxLength = 100;
+export const emailMaxLength = 254;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+
+/** The answer. A missing or mangled `version` is a malformed request (400), not a field error. */
+export const answerForm = z.object({
+  answer: z.enum(["accept", "decline"], { error: "answerChoice" }),
+  commitments: z.string().optional(),
+  reason: z.string().trim().max(reasonMaxLength, { error: "reasonMax" }),
+});
+export const versionField = z.coerce.number().int().min(1).max(2_147_483_647);
+
+const contactFields = {
+  name: z
+    .string()
+    .trim()
+    .min(1, { error: "nameRequired" })
+    .max(nameMaxLength, { error: "nameMax" }),
+  email: z
+    .string()
+    .trim()
+    .min(1, { error: "emailRequired" })
+    .max(emailMaxLength, { error: "email" })
+    .regex(EMAIL, { error: "email" }),
+};
+export const resourcePersonForm = z.object(contactFields);
+export const ppContactForm = z.object({
+  ppService: z.string().regex(/^[0-9]{1,9}$/, { error: "ppRequired" }),
+  ...contactFields,
+});
+export const writtenStandardForm = z.object({
+  standard: z.enum(["nb", "nn"], { error: "standardChoice" }),
+});
+
+// ---------------------------------------------------------------- reading
+
+export type InvitationPageData = NonNullable<Awaited<ReturnType<typeof invitationPage>>>;
+
+function lines(text: string) {
+  return text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Everything the page of one invitation shows: the programme and cohort, who invited and what
+ * they wrote, the deadline, the state on `today`, the commitments and terms in the page
+ * language (bokmål where that is missing), and the history. Null when there is no such
+ * invitation.
+ */
+export async function invitationPage(
+  db: Db,
+  input: { cohortId: number; kind: InviteeKind; inviteeId: string; lang: Lang; today: string },
+) {
+  const cohort = await getCohort(db, input.cohortId);
+  if (!cohort) return null;
+  const invitation = await getInvitation(db, cohort.id, input.kind, input.inviteeId);
+  if (!invitation) return null;
+  const { lang } = input;
+
+  const [programme] = await db
+    .select({ id: programmes.id, slug: programmes.slug })
+    .from(programmes)
+    .where(eq(programmes.id, cohort.programmeId));
+  const texts = await db
+    .select({
+      lang: programmeTexts.lang,
+      title: programmeTexts.title,
+      commitments: programmeTexts.commitments,
+    })
+    .from(programmeTexts)
+    .where(eq(programmeTexts.programmeId, cohort.programmeId));
+  const inLang = texts.find((t) => t.lang === lang);
+  const inNb = texts.find((t) => t.lang === "nb");
+  const title = inLang?.title || inNb?.title || programme?.slug || "";
+  const commitmentsFrom = inLang?.commitments.trim() ? inLang : inNb;
+  const ownTerms = lang === "nn" ? cohort.termsNn : lang === "en" ? cohort.termsEn : cohort.termsNb;
+  const terms = ownTerms.trim()
+    ? { markdown: ownTerms, lang }
+    : { markdown: cohort.termsNb, lang: "nb" as Lang };
+
+  const events = await invitationEvents(db, invitation.id);
+  const orgNumbers = [
+    ...new Set(
+      events
+        .map((e) => e.detail.orgNumber)
+        .filter((n): n is string => typeof n === "string" && n.length > 0),
+    ),
+  ];
+  const unitNames = new Map(
+    orgNumbers.length > 0
+      ? (
+          await db
+            .select({ orgNumber: units.orgNumber, name: units.name })
+            .from(units)
+            .where(inArray(units.orgNumber, orgNumbers))
+        ).map((u) => [u.orgNumber, u.name])
+      : [],
+  );
+
+  let answeredByName: string | null = null;
+  if (invitation.answeredBy !== null) {
+    const [person] = await db
+      .select({ name: people.name })
+      .from(people)
+      .where(eq(people.id, invitation.answeredBy));
+    answeredByName = person?.name ?? null;
+  }
+
+  return {
+    cohort,
+    invitation,
+    state: effectiveState(invitation, input.today),
+    programme: { id: cohort.programmeId, title },
+    commitments: {
+      items: lines(commitmentsFrom?.commitments ?? ""),
+      lang: (commitmentsFrom?.lang ?? "nb") as Lang,
+    },
+    terms,
+    officeName: await organisationName(
+      db,
+      "county-office",
+      invitation.officeId,
+      lang,
+      cohort.startsOn,
+    ),
+    inviteeName: await organisationName(db, input.kind, input.inviteeId, lang, cohort.startsOn),
+    answeredByName,
+    events,
+    unitNames,
+  };
+}
+
+export type EnrolmentUnit = {
+  orgNumber: string;
+  name: string;
+  isSchool: boolean;
+  isKindergarten: boolean;
+  owner: "public" | "private" | null;
+  enrolledAt: Date | null;
+};
+
+/**
+ * The municipality's active kindergartens and schools, public and private, by TODAY's
+ * municipality codes (a cohort may have begun before a merger), each marked with when it was
+ * enrolled through this invitation; and the enrolled ones (also any no longer in the list).
+ */
+export async function enrolmentChoices(db: Db, invitation: Invitation, today: string) {
+  const codes = await todaysCodes(db, invitation.inviteeId, today);
+  const enrolled = await enrolledUnits(db, invitation.id);
+  const since = new Map(enrolled.map((e) => [e.orgNumber, e.enrolledAt]));
+  const rows = await db
+    .select({
+      orgNumber: units.orgNumber,
+      name: units.name,
+      isSchool: units.isSchool,
+      isKindergarten: units.isKindergarten,
+      owner: units.owner,
+    })
+    .from(units)
+    .where(and(inArray(units.municipalityCode, codes), eq(units.active, true)))
+    .orderBy(asc(units.searchKey), asc(units.orgNumber));
+  const list: EnrolmentUnit[] = rows.map((u) => ({
+    ...u,
+    enrolledAt: since.get(u.orgNumber) ?? null,
+  }));
+  return { units: list, enrolled };
+}
+
+export type ContactRow = {
+  id: number;
+  name: string;
+  email: string;
+  ppServiceName: string | null;
+  roleInvitationId: number | null;
+  setAt: Date;
+  endedAt: Date | null;
+};
+
+/** The resource person and the PP-tjeneste contact: the current one and the earlier ones. */
+export async function contactsOf(db: Db, invitationId: number) {
+  const rows = await contactHistory(db, invitationId);
+  const ids = [...new Set(rows.map((r) => r.ppServiceId).filter((id): id is number => !!id))];
+  const names = new Map(
+    ids.length > 0
+      ? (
+          await db
+            .select({ id: ppServices.id, name: ppServices.name })
+            .from(ppServices)
+            .where(inArray(ppServices.id, ids))
+        ).map((p) => [p.id, p.name])
+      : [],
+  );
+  const of = (kind: ContactKind) => {
+    const list: ContactRow[] = rows
+      .filter((r) => r.kind === kind)
+      .map((r) => ({
+        id: r.id,
+        name: r.name,
+        email: r.email,
+        ppServiceName: r.ppServiceId ? (names.get(r.ppServiceId) ?? null) : null,
+        roleInvitationId: r.roleInvitationId,
+        setAt: r.setAt,
+        endedAt: r.endedAt,
+      }));
+    return {
+      current: list.find((r) => r.endedAt === null) ?? null,
+      earlier: list.filter((r) => r.endedAt !== null),
+    };
+  };
+  return { resourcePerson: of("resource-person"), ppService: of("pp-service") };
+}
+
+/**
+ * The PP-tjenester to choose from: those serving the municipality today. Where none is
+ * registered for it, every PP-tjeneste serving some municipality today (`all`), so the
+ * coordinator is never stuck because the register is incomplete.
+ */
+export async function ppServiceChoices(db: Db, municipalityCode: string, today: string) {
+  const codes = await todaysCodes(db, municipalityCode, today);
+  const serving = await ppServicesAt(db, { date: today, scope: codes });
+  if (serving.length > 0) {
+    return { services: serving.map((s) => ({ id: s.id, name: s.name })), all: false };
+  }
+  const all = await ppServicesAt(db, { date: today });
+  return { services: all.map((s) => ({ id: s.id, name: s.name })), all: true };
+}
+
+export async function municipalityStandard(db: Db, code: string): Promise<WrittenStandard> {
+  return writtenStandardOf(db, "municipality", code);
+}

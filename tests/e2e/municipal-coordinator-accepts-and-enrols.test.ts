@@ -1,0 +1,269 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoEmail } from "../../src/db/demo-people";
+import { inviteOffices, inviteToCohort } from "../../src/modules/cohorts";
+import { cohortEnrolments, cohortInvitations } from "../../src/modules/cohorts/schema";
+import { people, roleInvitations } from "../../src/modules/identity/schema";
+import { completeOrgNumber } from "../../src/modules/organisations";
+import { units } from "../../src/modules/organisations/schema";
+import { createCohort, createProgramme } from "../../src/modules/programmes";
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  loadsPage,
+  openPage,
+  screenshot,
+  scriptModes,
+  shown,
+} from "../support/browser";
+import { databaseKinds } from "../support/db";
+import { type TestServer, testServer } from "../support/server";
+import { signInThroughProvider } from "../support/sign-in";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+const OFFICE = "sf-agder";
+const KINDERGARTEN = "Testlia barnehage (e2e)";
+const SCHOOL = "Testheia skole (e2e)";
+const COMMITMENTS_ERROR = "Kryss av for at dere godtar forpliktelsene for å takke ja";
+
+const h1 = (page: Page) => shown(page.getByRole("heading", { level: 1 }));
+const path = (page: Page) => new URL(page.url()).pathname;
+const success = (page: Page) => shown(page.locator('main .ds-alert[role="status"]'));
+const summary = (page: Page) => page.locator(".ds-error-summary");
+
+/** Valid organisation numbers of our own, far from the demo extract's. */
+function orgNumbers(prefix: string, n: number) {
+  const list: string[] = [];
+  for (let i = 0; list.length < n; i++) {
+    const number = completeOrgNumber(`${prefix}${String(i).padStart(8 - prefix.length, "0")}`);
+    if (number) list.push(number);
+  }
+  return list;
+}
+
+/**
+ * Kari, the municipal coordinator of Kristiansand, follows the link in her invitation e-mail,
+ * signs in, tries to accept without the commitments, accepts, enrols a kindergarten and a school
+ * and names the resource person. Each run has its own cohort, so each starts fresh.
+ */
+describe.each(databaseKinds)("a municipal coordinator accepts and enrols, on %s", (kind) => {
+  let server: TestServer;
+  const [kindergarten, school] = orgNumbers("82", 2) as [string, string];
+  const cohorts: Record<string, { id: number; number: number }> = {};
+
+  beforeAll(async () => {
+    server = await testServer(kind, { signIn: true });
+    const now = server.clock.now();
+    const [ada] = await server.db
+      .select()
+      .from(people)
+      .where(eq(people.email, demoEmail("ada")));
+    const [siv] = await server.db
+      .select()
+      .from(people)
+      .where(eq(people.email, demoEmail("siv")));
+    await server.db.insert(units).values(
+      [
+        { orgNumber: kindergarten, name: KINDERGARTEN, kg: true },
+        { orgNumber: school, name: SCHOOL, kg: false },
+      ].map((u) => ({
+        orgNumber: u.orgNumber,
+        name: u.name,
+        municipalityCode: "4204",
+        countyCode: "42",
+        isKindergarten: u.kg,
+        isSchool: !u.kg,
+        owner: "public" as const,
+        active: true,
+        sources: [u.kg ? ("nbr" as const) : ("nsr" as const)],
+        firstSeenAt: now,
+        changedAt: now,
+      })),
+    );
+    const programmeId = await createProgramme(
+      server.db,
+      {
+        slug: "trygt-miljo-e2e",
+        owner: "udir",
+        model: "cohorts",
+        startedOn: "2027-08-01",
+        durationMinMonths: 24,
+        durationMaxMonths: 24,
+        deliveryMode: "mixed",
+        publishedAt: now,
+      },
+      [
+        {
+          lang: "nb",
+          title: "Trygt miljø (e2e)",
+          ownerName: "Utdanningsdirektoratet",
+          summary: "Test.",
+          targetGroup: "Kommuner.",
+          bodyMarkdown: "Test.",
+          commitments: "Hele personalet deltar.\nKommunen leder lærende nettverk.",
+        },
+      ],
+    );
+    for (const [tag, number] of [
+      ["js", 8],
+      ["nojs", 9],
+    ] as const) {
+      const id = await createCohort(
+        server.db,
+        {
+          programmeId,
+          number,
+          startsOn: "2027-08-01",
+          endsOn: "2029-06-30",
+          officeInviteDeadline: "2027-01-15",
+          answerDeadline: "2027-03-01",
+          termsNb: "## Vilkår\n\nKommunen setter av **tid** til arbeidet.",
+          createdAt: now,
+        },
+        [],
+      );
+      const actor = { now, baseUrl: server.url };
+      expect(
+        (await inviteOffices(server.db, id, [OFFICE], { ...actor, personId: ada!.id })).ok,
+      ).toBe(true);
+      const invited = await inviteToCohort(
+        server.db,
+        {
+          cohortId: id,
+          officeId: OFFICE,
+          invitees: [{ kind: "municipality", id: "4204" }],
+          message: "Vi håper Kristiansand blir med!",
+        },
+        { ...actor, personId: siv!.id },
+      );
+      expect(invited.ok).toBe(true);
+      cohorts[tag] = { id, number };
+    }
+  });
+  afterAll(() => server?.close());
+
+  for (const { js, mode, tag } of scriptModes) {
+    it(`${mode}: opens the invitation, accepts, enrols two units and names the resource person`, async () => {
+      const visit = await openPage(browser, { js, baseURL: server.url });
+      const { page } = visit;
+      const cohort = cohorts[tag]!;
+      const invitationPath = `/nb/puljer/${cohort.id}/kommune/4204`;
+
+      // The invitation e-mail links straight to the page.
+      const mail = await server.mail(
+        (m) => m.to.includes(demoEmail("kari")) && m.subject.includes(`pulje ${cohort.number}`),
+      );
+      const link = mail.text.match(
+        /http:\/\/127\.0\.0\.1:\d+\/nb\/puljer\/\d+\/kommune\/4204/,
+      )?.[0];
+      expect(link).toBe(`${server.url}${invitationPath}`);
+
+      await page.goto(link!);
+      expect(path(page)).toBe("/nb/logg-inn");
+      await expectNoAxeViolations(page);
+      await signInThroughProvider(page, {
+        link: "Logg inn med ID-porten",
+        issuer: server.providers!.idporten,
+        provider: "ID-porten",
+        account: "Kari Kommune",
+      });
+      expect(path(page)).toBe(invitationPath);
+      expect(await h1(page)).toBe(`Trygt miljø (e2e), pulje ${cohort.number}`);
+      const main = await shown(page.getByRole("main"));
+      expect(main).toContain("Statsforvalteren i Agder");
+      expect(main).toContain("Vi håper Kristiansand blir med!");
+      expect(main).toContain("svar innen 1. mars 2027");
+      expect(main).toContain("Hele personalet deltar.");
+      expect(await shown(page.getByTestId("state"))).toBe("Venter på svar");
+      await expectNoAxeViolations(page);
+      await screenshot(page, `municipality-invitation-${tag}`);
+
+      // A yes without ticking the commitments: refused, said at the top and beside the box.
+      visit.allowErrorStatus(422);
+      await page.getByLabel("Ja, vi takker ja og blir med").check();
+      await loadsPage(page, () => page.getByRole("button", { name: "Send svaret" }).click());
+      expect(visit.status()).toBe(422);
+      expect(await page.title()).toMatch(/^Feil: /);
+      expect(await shown(summary(page))).toContain(COMMITMENTS_ERROR);
+      expect(await shown(page.locator("#commitments-error"))).toContain(COMMITMENTS_ERROR);
+      expect(await page.getByLabel("Ja, vi takker ja og blir med").isChecked()).toBe(true);
+      await expectNoAxeViolations(page);
+      await screenshot(page, `municipality-invitation-error-${tag}`);
+
+      // The error summary links to the box.
+      await summary(page).getByRole("link", { name: COMMITMENTS_ERROR }).click();
+      expect(new URL(page.url()).hash).toBe("#commitments");
+
+      // Accepted.
+      await page.getByLabel("Vi godtar forpliktelsene").check();
+      await loadsPage(page, () => page.getByRole("button", { name: "Send svaret" }).click());
+      expect(visit.status()).toBe(200);
+      expect(path(page)).toBe(invitationPath);
+      expect(await success(page)).toContain("Takk! Dere har takket ja.");
+      expect(await shown(page.getByTestId("state"))).toBe("Takket ja");
+      expect(await shown(page.getByTestId("answered"))).toContain("Kari Kommune takket ja");
+      await expectNoAxeViolations(page);
+      await screenshot(page, `municipality-accepted-${tag}`);
+
+      // A kindergarten and a school.
+      const unitsSection = page.getByRole("region", { name: "Barnehager og skoler" });
+      expect(await shown(unitsSection)).toContain(
+        "Alle ansatte i en påmeldt barnehage eller skole er med i tilbudet.",
+      );
+      await unitsSection.getByRole("checkbox", { name: KINDERGARTEN }).check();
+      await unitsSection.getByRole("checkbox", { name: SCHOOL }).check();
+      await loadsPage(page, () =>
+        unitsSection.getByRole("button", { name: "Meld på de valgte" }).click(),
+      );
+      expect(await success(page)).toBe("Påmeldingen er lagret.");
+      const enrolled = page.getByRole("table", { name: "Påmeldt nå" });
+      expect(await shown(enrolled)).toContain(KINDERGARTEN);
+      expect(await shown(enrolled)).toContain(SCHOOL);
+      expect(
+        await enrolled.getByRole("button", { name: `Trekk ${SCHOOL} fra puljen` }).count(),
+      ).toBe(1);
+      await expectNoAxeViolations(page);
+      await screenshot(page, `municipality-enrolled-${tag}`);
+      const [inv] = await server.db
+        .select()
+        .from(cohortInvitations)
+        .where(eq(cohortInvitations.cohortId, cohort.id));
+      const rows = await server.db
+        .select()
+        .from(cohortEnrolments)
+        .where(
+          and(eq(cohortEnrolments.invitationId, inv!.id), isNull(cohortEnrolments.withdrawnAt)),
+        );
+      expect(rows.map((r) => r.unitOrgNumber).sort()).toEqual([kindergarten, school].sort());
+
+      // The resource person: invited to the role by e-mail.
+      const email = `rita.${tag}@kristiansand.kommune.no`;
+      const rp = page.getByRole("region", { name: "Ressursperson" });
+      expect(await shown(rp)).toContain("Kommunen har ikke navngitt en ressursperson ennå.");
+      await rp.getByLabel("Navn").fill("Rita Ressurs");
+      await rp.getByLabel("E-post på jobben").fill(email);
+      await loadsPage(page, () => rp.getByRole("button", { name: "Lagre ressursperson" }).click());
+      expect(await success(page)).toBe(
+        `Ressurspersonen er lagret. Vi sender en invitasjon til Rita Ressurs (${email}).`,
+      );
+      expect(await shown(page.getByRole("region", { name: "Ressursperson" }))).toContain(
+        `Rita Ressurs (${email})`,
+      );
+      await expectNoAxeViolations(page);
+      await screenshot(page, `municipality-resource-person-${tag}`);
+      const [roleInvitation] = await server.db
+        .select()
+        .from(roleInvitations)
+        .where(eq(roleInvitations.email, email));
+      expect(roleInvitation).toMatchObject({ role: "resource-person", orgId: "4204" });
+      const invitationMail = await server.mail((m) => m.to.includes(email));
+      expect(invitationMail.subject).toBe("Du er invitert til Samspill");
+    });
+  }
+});
