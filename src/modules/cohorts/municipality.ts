@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client";
 import type { CurrentUser } from "../../kernel/context";
 import type { Lang } from "../../web/i18n";
-import { permissionsOf } from "../identity/roles";
+import { permissionsOf } from "../identity";
 import { people } from "../identity/schema";
 import { ppServicesAt } from "../organisations";
 import { ppServices, units } from "../organisations/schema";

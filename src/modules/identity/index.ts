@@ -22,5 +22,5 @@ export {
   type OidcSettings,
 } from "./oidc";
 export { activeRoles, deletePerson, exportPerson, getPerson, grantRole, invite } from "./people";
-export { isRole, OWNERS, ROLE_NAMES, ROLES, type Role } from "./roles";
+export { isRole, OWNERS, permissionsOf, ROLE_NAMES, ROLES, type Role } from "./roles";
 export { protectedIdentityRoutes, publicIdentityRoutes } from "./routes";
