@@ -1,7 +1,353 @@
 import { Hono } from "hono";
-import type { AppEnv } from "../../kernel/context";
+import { osloToday } from "../../kernel/clock";
+import { type AppContext, type AppEnv, baseUrl, deps } from "../../kernel/context";
+import { BadRequest, readForm } from "../../kernel/forms";
+import { errorPage } from "../../web/error-pages";
+import type { Lang } from "../../web/i18n";
+import { render } from "../../web/render";
+import { countyOfficesAt, getUnit, isValidOrgNumber } from "../organisations";
+import {
+  type ChainError,
+  extendDeadline,
+  getInvitation,
+  invitationEvents,
+  inviteToCohort,
+  remind,
+} from "./chain";
+import {
+  isOfficeInvited,
+  mayUseOfficePages,
+  type OfficeErrors,
+  type OfficeHeader,
+  officeAccess,
+  officeExists,
+  officeHeader,
+  officeInvitation,
+  officeLimits,
+  officeRows,
+  openInvitationIds,
+  parseExtendForm,
+  parseInviteForm,
+  parseUnitForm,
+  reachableOf,
+  searchPrivateUnits,
+} from "./office";
+import { officeText } from "./office-texts";
+import {
+  InvitationPage,
+  type Notice,
+  type OfficeFormState,
+  OfficePage,
+  officePath,
+} from "./office-views";
 
-/** Placeholder: filled in by the office part of the cohort chain. */
+const BASE = "/:lang{nb|nn|en}/puljer/:id{[0-9]{1,9}}/kontor/:officeId{[a-z0-9-]{1,60}}";
+const INVITATION = `${BASE}/invitasjoner/:invitationId{[0-9]{1,9}}`;
+
+type Ctx = {
+  lang: Lang;
+  header: OfficeHeader;
+  canAct: boolean;
+  today: string;
+  now: Date;
+};
+
+/**
+ * The cohort and office of the path, if the person may see them: a 403 page for anyone who is
+ * neither the office's coordinator (in a cohort the office is invited to) nor a programme admin,
+ * a 404 page for an unknown cohort or office. `write` refuses read-only viewers too.
+ */
+async function load(c: AppContext, write: boolean): Promise<Ctx | { response: Response }> {
+  const user = c.get("user");
+  if (!mayUseOfficePages(user)) return { response: await errorPage(c, "notAllowed") };
+  const d = deps(c);
+  const lang = c.req.param("lang") as Lang;
+  const now = d.clock.now();
+  const today = osloToday(now);
+  const cohortId = Number(c.req.param("id"));
+  const officeId = c.req.param("officeId") ?? "";
+  const header = await officeHeader(d.db, cohortId, officeId, lang, today);
+  if (!header || !(await officeExists(d.db, officeId))) {
+    return { response: await errorPage(c, "notFound") };
+  }
+  const invited = await isOfficeInvited(d.db, cohortId, officeId);
+  const access = officeAccess(user, officeId, invited);
+  if (access === "none") return { response: await errorPage(c, "notAllowed") };
+  // A programme admin asking for an office the cohort never invited: there is no such page.
+  if (access === "view" && !invited) return { response: await errorPage(c, "notFound") };
+  if (write && access !== "act") return { response: await errorPage(c, "notAllowed") };
+  c.header("Cache-Control", "no-store");
+  return { lang, header, canAct: access === "act", today, now };
+}
+
+function actor(c: AppContext, ctx: Ctx) {
+  return { personId: c.get("user")!.personId, now: ctx.now, baseUrl: baseUrl(c) };
+}
+
+function base(ctx: Ctx, rest = "") {
+  return officePath(ctx.lang, ctx.header.cohort.id, ctx.header.office.id, rest);
+}
+
+async function officePage(
+  c: AppContext,
+  ctx: Ctx,
+  extra: {
+    notice?: Notice;
+    form?: OfficeFormState;
+    search?: { query: string; hits: Awaited<ReturnType<typeof searchPrivateUnits>> | null };
+    orgNumber?: string;
+  },
+  status: 200 | 422 = 200,
+) {
+  const d = deps(c);
+  const rows = await officeRows(d.db, ctx.header.cohort, ctx.header.office.id, ctx.today, ctx.now);
+  return render(
+    c,
+    <OfficePage
+      lang={ctx.lang}
+      canAct={ctx.canAct}
+      header={ctx.header}
+      rows={rows}
+      today={ctx.today}
+      notice={extra.notice}
+      form={extra.form}
+      search={extra.search}
+      orgNumber={extra.orgNumber}
+    />,
+    status,
+  );
+}
+
+/** A count from our own redirect; anything else is ignored. */
+function countParam(value: string | undefined) {
+  return value && /^\d{1,5}$/.test(value) ? Number(value) : 0;
+}
+
+/** Where a chain refusal of an invitation is shown, and with which words. */
+function inviteError(
+  error: ChainError,
+  field: string | undefined,
+  subject: string,
+  unit: boolean,
+): OfficeErrors {
+  if (field === "deadline") return { [unit ? "unitDeadline" : "deadline"]: { code: error } };
+  if (error === "outsideCoverage") {
+    return unit
+      ? { unitOrgNumber: { code: "unitOutsideCoverage" } }
+      : { municipalities: { code: "outsideCoverage", subject } };
+  }
+  if (error === "notPrivateUnit") return { unitOrgNumber: { code: "notPrivateUnit" } };
+  return { form: { code: error } };
+}
+
 export function officeRoutes() {
-  return new Hono<AppEnv>();
+  const app = new Hono<AppEnv>();
+
+  app.get(BASE, async (c) => {
+    const ctx = await load(c, false);
+    if ("response" in ctx) return ctx.response;
+    const tx = officeText(ctx.lang);
+    const n = countParam(c.req.query("antall"));
+    const m = c.req.query("melding");
+    const text =
+      m === "invited"
+        ? tx.invited(n)
+        : m === "unitInvited"
+          ? tx.unitInvited
+          : m === "reminded"
+            ? tx.reminded(n)
+            : undefined;
+    const query = (c.req.query("sok") ?? "").trim().slice(0, officeLimits.search);
+    const hits =
+      ctx.canAct && query
+        ? await searchPrivateUnits(deps(c).db, ctx.header.office.id, query, ctx.today)
+        : null;
+    const orgnr = c.req.query("orgnr");
+    return officePage(c, ctx, {
+      ...(text ? { notice: { color: "success" as const, text } } : {}),
+      search: { query, hits },
+      ...(orgnr && /^\d{9}$/.test(orgnr) ? { orgNumber: orgnr } : {}),
+    });
+  });
+
+  // Invite municipalities: the chosen ones, or ("Inviter alle") every one not yet invited.
+  app.post(`${BASE}/inviter`, async (c) => {
+    const ctx = await load(c, true);
+    if ("response" in ctx) return ctx.response;
+    const d = deps(c);
+    const values = await readForm(c);
+    const { cohort, office } = ctx.header;
+    const rows = await officeRows(d.db, cohort, office.id, ctx.today, ctx.now);
+    const again = (errors: OfficeErrors) =>
+      officePage(c, ctx, { form: { form: "municipalities", values, errors } }, 422);
+    const parsed = parseInviteForm(values, rows.municipalities);
+    if (!parsed.ok) return again(parsed.errors);
+    const { codes, message, deadline, contacts } = parsed.data;
+    const result = await inviteToCohort(
+      d.db,
+      {
+        cohortId: cohort.id,
+        officeId: office.id,
+        invitees: codes.map((code) => {
+          const contact = contacts.get(code);
+          return { kind: "municipality" as const, id: code, ...(contact ? { contact } : {}) };
+        }),
+        message,
+        deadline,
+      },
+      actor(c, ctx),
+    );
+    if (!result.ok) {
+      const id = String(result.detail?.id ?? "");
+      const name = rows.municipalities.find((r) => r.code === id)?.name ?? id;
+      return again(inviteError(result.error, result.field, name, false));
+    }
+    return c.redirect(`${base(ctx)}?melding=invited&antall=${result.invited}`, 303);
+  });
+
+  // Remind: one invitation (a row's button) or every open one ("alle som ikke har svart").
+  app.post(`${BASE}/paminn`, async (c) => {
+    const ctx = await load(c, true);
+    if ("response" in ctx) return ctx.response;
+    const d = deps(c);
+    const values = await readForm(c);
+    const { cohort, office } = ctx.header;
+    let ids: number[];
+    if (values.invitation !== undefined) {
+      if (!/^\d{1,9}$/.test(values.invitation)) throw new BadRequest("invitation id");
+      ids = [Number(values.invitation)];
+    } else {
+      ids = await openInvitationIds(d.db, cohort.id, office.id, ctx.today);
+    }
+    let reminded = 0;
+    if (ids.length > 0) {
+      const result = await remind(
+        d.db,
+        { cohortId: cohort.id, officeId: office.id, invitationIds: ids },
+        actor(c, ctx),
+      );
+      reminded = result.ok ? result.reminded : 0;
+    }
+    return c.redirect(`${base(ctx)}?melding=reminded&antall=${reminded}`, 303);
+  });
+
+  // Invite one private kindergarten or school by its organisation number.
+  app.post(`${BASE}/enheter`, async (c) => {
+    const ctx = await load(c, true);
+    if ("response" in ctx) return ctx.response;
+    const d = deps(c);
+    const values = await readForm(c);
+    const { cohort, office } = ctx.header;
+    const again = (errors: OfficeErrors) =>
+      officePage(c, ctx, { form: { form: "unit", values, errors } }, 422);
+    const parsed = parseUnitForm(values, isValidOrgNumber);
+    if (!parsed.ok) return again(parsed.errors);
+    const { orgNumber, message, deadline, contact } = parsed.data;
+    // The chain refuses these too; asked first here so the person is told the real reason
+    // before being asked for a contact person.
+    const unit = await getUnit(d.db, orgNumber);
+    if (!unit) return again({ unitOrgNumber: { code: "unknownUnit" } });
+    if (await getInvitation(d.db, cohort.id, "unit", orgNumber)) {
+      return again({ unitOrgNumber: { code: "unitAlreadyInvited" } });
+    }
+    const counties =
+      (await countyOfficesAt(d.db, ctx.today, "nb")).find((o) => o.id === office.id)?.countyCodes ??
+      [];
+    if (!counties.includes(unit.countyCode)) {
+      return again({ unitOrgNumber: { code: "unitOutsideCoverage" } });
+    }
+    if (unit.owner !== "private" || !unit.active) {
+      return again({ unitOrgNumber: { code: "notPrivateUnit" } });
+    }
+    if (!contact && (await reachableOf(d.db, "unit", [orgNumber], ctx.now)).size === 0) {
+      return again({ unitContactName: { code: "unitNoRecipient" } });
+    }
+    const result = await inviteToCohort(
+      d.db,
+      {
+        cohortId: cohort.id,
+        officeId: office.id,
+        invitees: [{ kind: "unit", id: orgNumber, ...(contact ? { contact } : {}) }],
+        message,
+        deadline,
+      },
+      actor(c, ctx),
+    );
+    if (!result.ok) return again(inviteError(result.error, result.field, unit.name, true));
+    return c.redirect(`${base(ctx)}?melding=unitInvited`, 303);
+  });
+
+  async function invitationPage(
+    c: AppContext,
+    ctx: Ctx,
+    extra: { notice?: Notice; form?: { values: Record<string, string>; errors: OfficeErrors } },
+    status: 200 | 422 = 200,
+  ) {
+    const d = deps(c);
+    const inv = await officeInvitation(
+      d.db,
+      ctx.header.cohort.id,
+      ctx.header.office.id,
+      Number(c.req.param("invitationId")),
+      ctx.today,
+    );
+    if (!inv) return errorPage(c, "notFound");
+    const events = await invitationEvents(d.db, inv.id);
+    return render(
+      c,
+      <InvitationPage
+        lang={ctx.lang}
+        canAct={ctx.canAct}
+        header={ctx.header}
+        invitation={inv}
+        events={events}
+        today={ctx.today}
+        notice={extra.notice}
+        form={extra.form}
+      />,
+      status,
+    );
+  }
+
+  app.get(INVITATION, async (c) => {
+    const ctx = await load(c, false);
+    if ("response" in ctx) return ctx.response;
+    const tx = officeText(ctx.lang);
+    return invitationPage(
+      c,
+      ctx,
+      c.req.query("melding") === "extended"
+        ? { notice: { color: "success", text: tx.extended } }
+        : {},
+    );
+  });
+
+  // A new, later deadline with a reason; an expired invitation opens again.
+  app.post(`${INVITATION}/frist`, async (c) => {
+    const ctx = await load(c, true);
+    if ("response" in ctx) return ctx.response;
+    const d = deps(c);
+    const values = await readForm(c);
+    const invitationId = Number(c.req.param("invitationId"));
+    const { cohort, office } = ctx.header;
+    const inv = await officeInvitation(d.db, cohort.id, office.id, invitationId, ctx.today);
+    if (!inv) return errorPage(c, "notFound");
+    const again = (errors: OfficeErrors) =>
+      invitationPage(c, ctx, { form: { values, errors } }, 422);
+    const parsed = parseExtendForm(values);
+    if (!parsed.ok) return again(parsed.errors);
+    const result = await extendDeadline(
+      d.db,
+      { invitationId, officeId: office.id, ...parsed.data },
+      actor(c, ctx),
+    );
+    if (!result.ok) {
+      if (result.error === "notFound") return errorPage(c, "notFound");
+      const key = result.field === "deadline" || result.field === "reason" ? result.field : "form";
+      return again({ [key]: { code: result.error } });
+    }
+    return c.redirect(`${base(ctx, `/invitasjoner/${invitationId}`)}?melding=extended`, 303);
+  });
+
+  return app;
 }

@@ -1,0 +1,528 @@
+import { and, eq, gt, inArray, isNotNull, isNull, or } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../db/client";
+import type { CurrentUser } from "../../kernel/context";
+import { people, roleAssignments, roleInvitations } from "../identity/schema";
+import { countyOfficesAt, municipalitiesAt, searchOrganisations } from "../organisations";
+import { countyOffices, units } from "../organisations/schema";
+import { cohortOffices, programmes, programmeTexts } from "../programmes/schema";
+import { coverageAtStart, effectiveState, getCohort, type Invitation } from "./chain";
+import { cohortInvitations, type InvitationState } from "./schema";
+
+/** Named limits, shared by the forms (maxlength) and the checks. */
+export const officeLimits = { message: 2000, reason: 500, name: 200, email: 254, search: 100 };
+
+/** What a person may do on an office's page of a cohort. */
+export type OfficeAccess = "act" | "view" | "none";
+
+/**
+ * A county coordinator acts for their own office only, and only in cohorts their office is
+ * invited to; a programme admin (`read:cohort:any`) may look at any office's page, read-only.
+ */
+export function officeAccess(
+  user: Pick<CurrentUser, "roles" | "permissions"> | null,
+  officeId: string,
+  officeInvited: boolean,
+): OfficeAccess {
+  if (!user) return "none";
+  const mayInvite =
+    user.permissions.includes("invite:cohort:office") &&
+    user.roles.some((r) => r.orgKind === "county-office" && r.orgId === officeId);
+  if (mayInvite && officeInvited) return "act";
+  if (user.permissions.includes("read:cohort:any")) return "view";
+  return "none";
+}
+
+/** Whether the user could reach any office page at all (so others get a 403 before a 404). */
+export function mayUseOfficePages(user: Pick<CurrentUser, "permissions"> | null) {
+  return (
+    !!user &&
+    (user.permissions.includes("invite:cohort:office") ||
+      user.permissions.includes("read:cohort:any"))
+  );
+}
+
+export type Cohort = NonNullable<Awaited<ReturnType<typeof getCohort>>>;
+
+/** The state a row shows: none yet, or the invitation's state today. */
+export type RowState = "notInvited" | InvitationState;
+
+export type InvitationView = {
+  id: number;
+  officeId: string;
+  state: InvitationState;
+  deadline: string;
+  message: string;
+  invitedAt: Date;
+  answeredAt: Date | null;
+  declineReason: string | null;
+  remindersSent: number;
+  lastRemindedAt: Date | null;
+};
+
+export type MunicipalityRow = {
+  code: string;
+  name: string;
+  countyName: string;
+  invitation: InvitationView | null;
+  /** Someone in Samspill (a coordinator, or an open role invitation) receives its e-mail. */
+  reachable: boolean;
+};
+
+export type UnitRow = {
+  orgNumber: string;
+  name: string;
+  municipalityCode: string;
+  isSchool: boolean;
+  isKindergarten: boolean;
+  invitation: InvitationView;
+  reachable: boolean;
+};
+
+export type OfficeHeader = {
+  cohort: Cohort;
+  programme: { slug: string; title: string };
+  office: { id: string; name: string };
+};
+
+function toView(inv: Invitation, today: string): InvitationView {
+  return {
+    id: inv.id,
+    officeId: inv.officeId,
+    state: effectiveState(inv, today),
+    deadline: inv.deadline,
+    message: inv.message,
+    invitedAt: inv.invitedAt,
+    answeredAt: inv.answeredAt,
+    declineReason: inv.declineReason,
+    remindersSent: inv.remindersSent,
+    lastRemindedAt: inv.lastRemindedAt,
+  };
+}
+
+export async function officeExists(db: Db, officeId: string) {
+  const [row] = await db
+    .select({ id: countyOffices.id })
+    .from(countyOffices)
+    .where(eq(countyOffices.id, officeId));
+  return !!row;
+}
+
+export async function isOfficeInvited(db: Db, cohortId: number, officeId: string) {
+  const [row] = await db
+    .select({ id: cohortOffices.officeId })
+    .from(cohortOffices)
+    .where(and(eq(cohortOffices.cohortId, cohortId), eq(cohortOffices.officeId, officeId)));
+  return !!row;
+}
+
+/**
+ * The cohort, its programme's title and the office's name as it was at the cohort's start
+ * (today's name if the office did not exist then), or null for an unknown cohort.
+ */
+export async function officeHeader(
+  db: Db,
+  cohortId: number,
+  officeId: string,
+  lang: "nb" | "nn" | "en",
+  today: string,
+): Promise<OfficeHeader | null> {
+  const cohort = await getCohort(db, cohortId);
+  if (!cohort) return null;
+  const std = lang === "nn" ? "nn" : "nb";
+  const [programme] = await db
+    .select({ slug: programmes.slug })
+    .from(programmes)
+    .where(eq(programmes.id, cohort.programmeId));
+  const titles = await db
+    .select({ lang: programmeTexts.lang, title: programmeTexts.title })
+    .from(programmeTexts)
+    .where(eq(programmeTexts.programmeId, cohort.programmeId));
+  const title =
+    titles.find((r) => r.lang === lang)?.title ??
+    titles.find((r) => r.lang === "nb")?.title ??
+    programme?.slug ??
+    "";
+  const office =
+    (await countyOfficesAt(db, cohort.startsOn, std)).find((o) => o.id === officeId) ??
+    (await countyOfficesAt(db, today, std)).find((o) => o.id === officeId);
+  return {
+    cohort,
+    programme: { slug: programme?.slug ?? "", title },
+    office: { id: officeId, name: office?.name ?? officeId },
+  };
+}
+
+/**
+ * Of these organisations, the ones someone in Samspill receives e-mail for: an active
+ * coordinator (unit leader for a unit) with an address, or an open role invitation. The same
+ * rule as the chain's `recipientsOf`, for a whole list in two queries.
+ */
+export async function reachableOf(
+  db: Db,
+  kind: "municipality" | "unit",
+  ids: string[],
+  now: Date,
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const role = kind === "municipality" ? "municipal-coordinator" : "unit-leader";
+  const active = await db
+    .selectDistinct({ id: roleAssignments.orgId })
+    .from(roleAssignments)
+    .innerJoin(people, eq(people.id, roleAssignments.personId))
+    .where(
+      and(
+        eq(roleAssignments.role, role),
+        inArray(roleAssignments.orgId, ids),
+        isNull(roleAssignments.revokedAt),
+        isNull(people.deletedAt),
+        isNotNull(people.email),
+      ),
+    );
+  const invited = await db
+    .selectDistinct({ id: roleInvitations.orgId })
+    .from(roleInvitations)
+    .where(
+      and(
+        eq(roleInvitations.role, role),
+        inArray(roleInvitations.orgId, ids),
+        isNull(roleInvitations.acceptedAt),
+        isNull(roleInvitations.revokedAt),
+        gt(roleInvitations.expiresAt, now),
+      ),
+    );
+  return new Set([...active, ...invited].map((r) => r.id));
+}
+
+export type OfficeRows = {
+  municipalities: MunicipalityRow[];
+  units: UnitRow[];
+  counts: Record<RowState, number>;
+};
+
+/**
+ * The municipalities the office covered at the cohort's start, each with its invitation (if
+ * any) and whether someone receives its e-mail; and the private units the office invited.
+ */
+export async function officeRows(
+  db: Db,
+  cohort: Cohort,
+  officeId: string,
+  today: string,
+  now: Date,
+): Promise<OfficeRows> {
+  const coverage = await coverageAtStart(db, cohort, officeId);
+  const codes = coverage.map((m) => m.code);
+  const invitations = await db
+    .select()
+    .from(cohortInvitations)
+    .where(
+      and(
+        eq(cohortInvitations.cohortId, cohort.id),
+        or(
+          eq(cohortInvitations.officeId, officeId),
+          codes.length > 0
+            ? and(
+                eq(cohortInvitations.inviteeKind, "municipality"),
+                inArray(cohortInvitations.inviteeId, codes),
+              )
+            : undefined,
+        ),
+      ),
+    );
+  const byCode = new Map(
+    invitations.filter((i) => i.inviteeKind === "municipality").map((i) => [i.inviteeId, i]),
+  );
+  const reachableMunicipalities = await reachableOf(db, "municipality", codes, now);
+  const municipalities: MunicipalityRow[] = coverage.map((m) => {
+    const inv = byCode.get(m.code);
+    return {
+      code: m.code,
+      name: m.name,
+      countyName: m.countyName,
+      invitation: inv ? toView(inv, today) : null,
+      reachable: reachableMunicipalities.has(m.code),
+    };
+  });
+
+  const unitInvitations = invitations.filter(
+    (i) => i.inviteeKind === "unit" && i.officeId === officeId,
+  );
+  const orgNumbers = unitInvitations.map((i) => i.inviteeId);
+  const unitRows =
+    orgNumbers.length > 0
+      ? await db
+          .select({
+            orgNumber: units.orgNumber,
+            name: units.name,
+            municipalityCode: units.municipalityCode,
+            isSchool: units.isSchool,
+            isKindergarten: units.isKindergarten,
+          })
+          .from(units)
+          .where(inArray(units.orgNumber, orgNumbers))
+      : [];
+  const reachableUnits = await reachableOf(db, "unit", orgNumbers, now);
+  const unitList: UnitRow[] = unitInvitations
+    .map((inv) => {
+      const u = unitRows.find((r) => r.orgNumber === inv.inviteeId);
+      return {
+        orgNumber: inv.inviteeId,
+        name: u?.name ?? inv.inviteeId,
+        municipalityCode: u?.municipalityCode ?? "",
+        isSchool: u?.isSchool ?? false,
+        isKindergarten: u?.isKindergarten ?? false,
+        invitation: toView(inv, today),
+        reachable: reachableUnits.has(inv.inviteeId),
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, "nb"));
+
+  const counts: Record<RowState, number> = {
+    notInvited: 0,
+    invited: 0,
+    accepted: 0,
+    declined: 0,
+    expired: 0,
+  };
+  for (const m of municipalities) counts[m.invitation?.state ?? "notInvited"]++;
+  return { municipalities, units: unitList, counts };
+}
+
+/** One invitation of the office in the cohort, or null (another office's, or none). */
+export async function officeInvitation(
+  db: Db,
+  cohortId: number,
+  officeId: string,
+  invitationId: number,
+  today: string,
+) {
+  const [inv] = await db
+    .select()
+    .from(cohortInvitations)
+    .where(
+      and(
+        eq(cohortInvitations.id, invitationId),
+        eq(cohortInvitations.cohortId, cohortId),
+        eq(cohortInvitations.officeId, officeId),
+      ),
+    );
+  if (!inv) return null;
+  let name = inv.inviteeId;
+  if (inv.inviteeKind === "unit") {
+    const [u] = await db
+      .select({ name: units.name })
+      .from(units)
+      .where(eq(units.orgNumber, inv.inviteeId));
+    name = u?.name ?? name;
+  } else {
+    const cohort = await getCohort(db, cohortId);
+    const m = (await municipalitiesAt(db, cohort!.startsOn)).find((x) => x.code === inv.inviteeId);
+    name = m?.name ?? name;
+  }
+  return { ...toView(inv, today), kind: inv.inviteeKind, inviteeId: inv.inviteeId, name };
+}
+
+/** The open invitations of the office in the cohort (to remind them all at once). */
+export async function openInvitationIds(
+  db: Db,
+  cohortId: number,
+  officeId: string,
+  today: string,
+): Promise<number[]> {
+  const rows = await db
+    .select()
+    .from(cohortInvitations)
+    .where(
+      and(
+        eq(cohortInvitations.cohortId, cohortId),
+        eq(cohortInvitations.officeId, officeId),
+        eq(cohortInvitations.state, "invited"),
+      ),
+    );
+  return rows.filter((r) => effectiveState(r, today) === "invited").map((r) => r.id);
+}
+
+export type PrivateUnitHit = {
+  orgNumber: string;
+  name: string;
+  municipalityName: string | null;
+  isSchool: boolean;
+  isKindergarten: boolean;
+};
+
+/** Active private kindergartens and schools in the office's counties today, by name or number. */
+export async function searchPrivateUnits(
+  db: Db,
+  officeId: string,
+  query: string,
+  today: string,
+): Promise<PrivateUnitHit[]> {
+  const office = (await countyOfficesAt(db, today, "nb")).find((o) => o.id === officeId);
+  if (!office || !query.trim()) return [];
+  const scope = (await municipalitiesAt(db, today))
+    .filter((m) => office.countyCodes.includes(m.countyCode))
+    .map((m) => m.code);
+  const hits = await searchOrganisations(db, query, {
+    date: today,
+    kinds: ["unit"],
+    scope,
+    limit: 100,
+  });
+  const found: PrivateUnitHit[] = [];
+  for (const h of hits) {
+    if (h.kind !== "unit" || h.owner !== "private" || !h.active) continue;
+    found.push({
+      orgNumber: h.orgNumber,
+      name: h.name,
+      municipalityName: h.municipalityName,
+      isSchool: h.isSchool,
+      isKindergarten: h.isKindergarten,
+    });
+  }
+  return found.slice(0, 20);
+}
+
+// ---------------------------------------------------------------- forms
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+function isRealDate(value: string) {
+  if (!isoDate.test(value)) return false;
+  const d = new Date(`${value}T12:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/** A date field: empty (the default applies) or a real calendar date. */
+const optionalDate = z
+  .string()
+  .trim()
+  .refine((v) => v === "" || isRealDate(v), "date");
+const requiredDate = z
+  .string()
+  .trim()
+  .min(1, "required")
+  .refine((v) => isRealDate(v), "date");
+const email = z.string().trim().max(officeLimits.email, "max").pipe(z.email("email"));
+
+/** An error beside a field; `subject` names the municipality or unit it is about. */
+export type OfficeError = { code: string; max?: number; subject?: string };
+export type OfficeErrors = Record<string, OfficeError>;
+
+export type InviteForm = {
+  codes: string[];
+  message: string;
+  deadline: string;
+  contacts: Map<string, { name: string; email: string }>;
+};
+
+/**
+ * Read the municipality invitation form. Checkboxes are named `municipality-<code>`; each
+ * municipality nobody in Samspill can receive mail for needs `contactName-<code>` and
+ * `contactEmail-<code>`. `all` chooses every municipality not yet invited.
+ */
+export function parseInviteForm(
+  values: Record<string, string>,
+  rows: MunicipalityRow[],
+): { ok: true; data: InviteForm } | { ok: false; errors: OfficeErrors } {
+  const errors: OfficeErrors = {};
+  const names = new Map(rows.map((r) => [r.code, r.name]));
+  const open = rows.filter((r) => !r.invitation);
+  let codes: string[];
+  if (values.intent === "all") {
+    codes = open.map((r) => r.code);
+  } else {
+    codes = Object.keys(values)
+      .map((k) => /^municipality-(\d{4})$/.exec(k)?.[1])
+      .filter((c): c is string => !!c && values[`municipality-${c}`] !== "");
+  }
+  if (codes.length === 0)
+    errors.municipalities = { code: values.intent === "all" ? "noneLeft" : "noneChosen" };
+  const invited = codes.find((c) => rows.find((r) => r.code === c)?.invitation);
+  if (invited) {
+    errors.municipalities = { code: "alreadyInvited", subject: names.get(invited) ?? invited };
+  }
+  const message = (values.message ?? "").trim();
+  if (message.length > officeLimits.message) {
+    errors.message = { code: "max", max: officeLimits.message };
+  }
+  const deadline = optionalDate.safeParse(values.deadline ?? "");
+  if (!deadline.success) errors.deadline = { code: "date" };
+
+  const contacts = new Map<string, { name: string; email: string }>();
+  for (const code of codes) {
+    const row = rows.find((r) => r.code === code);
+    if (!row || row.reachable) continue;
+    const subject = row.name;
+    const name = (values[`contactName-${code}`] ?? "").trim();
+    const address = values[`contactEmail-${code}`] ?? "";
+    if (!name) errors[`contactName-${code}`] = { code: "contactName", subject };
+    else if (name.length > officeLimits.name) {
+      errors[`contactName-${code}`] = { code: "max", max: officeLimits.name, subject };
+    }
+    const parsed = email.safeParse(address);
+    if (!address.trim()) errors[`contactEmail-${code}`] = { code: "contactEmail", subject };
+    else if (!parsed.success) errors[`contactEmail-${code}`] = { code: "email", subject };
+    if (name && parsed.success) contacts.set(code, { name, email: parsed.data });
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, data: { codes, message, deadline: deadline.data ?? "", contacts } };
+}
+
+export type UnitForm = {
+  orgNumber: string;
+  message: string;
+  deadline: string;
+  contact: { name: string; email: string } | null;
+};
+
+/** Read the form that invites one private unit by its organisation number. */
+export function parseUnitForm(
+  values: Record<string, string>,
+  isValidOrgNumber: (v: string) => boolean,
+): { ok: true; data: UnitForm } | { ok: false; errors: OfficeErrors } {
+  const errors: OfficeErrors = {};
+  const orgNumber = (values.unitOrgNumber ?? "").replace(/\s/g, "");
+  if (!orgNumber) errors.unitOrgNumber = { code: "orgNumberRequired" };
+  else if (!isValidOrgNumber(orgNumber)) errors.unitOrgNumber = { code: "orgNumber" };
+  const message = (values.unitMessage ?? "").trim();
+  if (message.length > officeLimits.message) {
+    errors.unitMessage = { code: "max", max: officeLimits.message };
+  }
+  const deadline = optionalDate.safeParse(values.unitDeadline ?? "");
+  if (!deadline.success) errors.unitDeadline = { code: "date" };
+  const name = (values.unitContactName ?? "").trim();
+  const address = (values.unitContactEmail ?? "").trim();
+  let contact: UnitForm["contact"] = null;
+  if (name.length > officeLimits.name) {
+    errors.unitContactName = { code: "max", max: officeLimits.name };
+  }
+  if (name || address) {
+    if (!name) errors.unitContactName = { code: "contactName" };
+    const parsed = email.safeParse(address);
+    if (!address) errors.unitContactEmail = { code: "contactEmail" };
+    else if (!parsed.success) errors.unitContactEmail = { code: "email" };
+    if (name && parsed.success) contact = { name, email: parsed.data };
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    data: { orgNumber, message, deadline: deadline.data ?? "", contact },
+  };
+}
+
+/** Read the form that gives one invitation a new deadline. */
+export function parseExtendForm(
+  values: Record<string, string>,
+): { ok: true; data: { deadline: string; reason: string } } | { ok: false; errors: OfficeErrors } {
+  const errors: OfficeErrors = {};
+  const deadline = requiredDate.safeParse(values.deadline ?? "");
+  if (!deadline.success) errors.deadline = { code: deadline.error.issues[0]?.message ?? "date" };
+  const reason = (values.reason ?? "").trim();
+  if (!reason) errors.reason = { code: "reasonRequired" };
+  else if (reason.length > officeLimits.reason) {
+    errors.reason = { code: "max", max: officeLimits.reason };
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, data: { deadline: deadline.data ?? "", reason } };
+}

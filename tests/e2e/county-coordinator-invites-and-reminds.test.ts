@@ -1,0 +1,214 @@
+import { eq } from "drizzle-orm";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoEmail } from "../../src/db/demo-people";
+import { getInvitation, inviteOffices } from "../../src/modules/cohorts/chain";
+import { people } from "../../src/modules/identity/schema";
+import { createCohort } from "../../src/modules/programmes";
+import { programmes } from "../../src/modules/programmes/schema";
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  loadsPage,
+  openPage,
+  screenshot,
+  scriptModes,
+  shown,
+} from "../support/browser";
+import { databaseKinds } from "../support/db";
+import { type TestServer, testServer } from "../support/server";
+import { signInThroughProvider } from "../support/sign-in";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+const IBS = "inkluderende-barnehage-og-skolemiljo";
+const AGDER = "sf-agder";
+const h1 = (page: Page) => shown(page.getByRole("heading", { level: 1 }));
+const path = (page: Page) => new URL(page.url()).pathname;
+const alert = (page: Page) => shown(page.locator("main .ds-alert").first());
+const summary = (page: Page) => shown(page.locator(".ds-error-summary"));
+
+/**
+ * Siv, the county coordinator of Statsforvalteren i Agder, opens a cohort her office is
+ * invited to, invites Kristiansand and one more town with a message (the town needs a contact
+ * person first), sees them invited, reminds them, and gives the town a new deadline with a reason.
+ */
+describe.each(databaseKinds)("a county coordinator invites and reminds, on %s", (kind) => {
+  let server: TestServer;
+  /** One cohort per run, so each run starts with nobody invited. */
+  const cohorts: Record<string, { id: number; number: number }> = {};
+
+  beforeAll(async () => {
+    server = await testServer(kind, { signIn: true });
+    const [ibs] = await server.db.select().from(programmes).where(eq(programmes.slug, IBS));
+    const [ada] = await server.db
+      .select()
+      .from(people)
+      .where(eq(people.email, demoEmail("ada")));
+    for (const [tag, number] of [
+      ["js", 7],
+      ["nojs", 8],
+    ] as const) {
+      const id = await createCohort(
+        server.db,
+        {
+          programmeId: ibs!.id,
+          number,
+          startsOn: "2027-08-01",
+          endsOn: "2029-06-30",
+          officeInviteDeadline: "2027-01-15",
+          answerDeadline: "2027-03-01",
+          reminderDaysBefore: 7,
+          termsNb: "Kommunen deltar i to år.",
+          termsNn: "Kommunen deltek i to år.",
+        },
+        [],
+      );
+      const invited = await inviteOffices(server.db, id, [AGDER], {
+        personId: ada!.id,
+        now: server.clock.now(),
+        baseUrl: server.url,
+      });
+      expect(invited.ok).toBe(true);
+      cohorts[tag] = { id, number };
+    }
+  });
+  afterAll(() => server?.close());
+
+  for (const { js, mode, tag } of scriptModes) {
+    it(`${mode}: invites two municipalities, reminds them and extends a deadline`, async () => {
+      const cohort = cohorts[tag]!;
+      const office = `/nb/puljer/${cohort.id}/kontor/${AGDER}`;
+      // A municipality nobody in Samspill receives mail for yet (each run its own, since the
+      // contact person named in one run can receive mail for it in the next).
+      const town = js ? { code: "4203", name: "Arendal" } : { code: "4202", name: "Grimstad" };
+      const contact = `kontakt-${tag}@${town.name.toLowerCase()}.example`;
+      const visit = await openPage(browser, { js, baseURL: server.url });
+      const { page } = visit;
+
+      // Straight to the office's page: sign in through ID-porten first, then back there.
+      await page.goto(office);
+      expect(path(page)).toBe("/nb/logg-inn");
+      await expectNoAxeViolations(page);
+      await signInThroughProvider(page, {
+        link: "Logg inn med ID-porten",
+        issuer: server.providers!.idporten,
+        provider: "ID-porten",
+        account: "Siv Statsforvalter",
+      });
+      expect(path(page)).toBe(office);
+      expect(await h1(page)).toBe(`Statsforvalteren i Agder: pulje ${cohort.number}`);
+      const facts = await shown(page.getByRole("region", { name: "Om puljen" }));
+      expect(facts).toContain("15. januar 2027");
+      expect(facts).toContain("Automatisk påminnelse sendes 7 dager før fristen");
+      expect(
+        await page
+          .getByRole("link", { name: "Vilkår for deltakelse og oversikt over hele puljen" })
+          .getAttribute("href"),
+      ).toBe(`/nb/puljer/${cohort.id}`);
+      await expectNoAxeViolations(page);
+      await screenshot(page, `county-office-page-${tag}`);
+
+      // The town chosen without a contact person: refused, with the error beside the row.
+      visit.allowErrorStatus(422);
+      const inviteForm = page.getByRole("region", { name: "Inviter kommuner" });
+      const message = () => inviteForm.getByLabel(/^Personlig melding/);
+      await page.getByLabel("Kristiansand", { exact: true }).check();
+      await page.getByLabel(town.name, { exact: true }).check();
+      await message().fill("Velkommen med i puljen!");
+      await loadsPage(page, () =>
+        page.getByRole("button", { name: "Inviter valgte kommuner" }).click(),
+      );
+      expect(visit.status()).toBe(422);
+      expect(await page.title()).toMatch(/^Feil: /);
+      expect(await summary(page)).toContain(`Fyll ut navn på kontaktperson i ${town.name}`);
+      expect(await message().inputValue()).toBe("Velkommen med i puljen!");
+      expect(await page.getByLabel(town.name, { exact: true }).isChecked()).toBe(true);
+      await expectNoAxeViolations(page);
+      await screenshot(page, `county-office-invite-error-${tag}`);
+
+      await page.getByLabel(`Navn på kontaktperson i ${town.name}`).fill("Anne Kontakt");
+      await page.getByLabel(`E-post til kontaktperson i ${town.name}`).fill(contact);
+      await loadsPage(page, () =>
+        page.getByRole("button", { name: "Inviter valgte kommuner" }).click(),
+      );
+      expect(visit.status()).toBe(200);
+      expect(await alert(page)).toBe("2 kommuner er invitert. Invitasjonene sendes på e-post nå.");
+      const invited = page.getByRole("table", { name: "Kommuner som er invitert" });
+      const rows = invited.locator("tbody tr");
+      expect(await rows.count()).toBe(2);
+      for (const name of [town.name, "Kristiansand"]) {
+        const row = rows.filter({ hasText: name });
+        expect(await shown(row)).toContain("Invitert");
+        expect(await shown(row)).toContain("1. mars 2027");
+      }
+      await expectNoAxeViolations(page);
+      await screenshot(page, `county-office-invited-${tag}`);
+      const mail = await server.mail(
+        (m) => m.to.includes(contact) && m.subject.startsWith("Invitasjon:"),
+      );
+      expect(mail.text).toContain("Velkommen med i puljen!");
+      expect(mail.text).toContain(`/nb/puljer/${cohort.id}/kommune/${town.code}`);
+
+      // Reminders: all at once with JavaScript, one row without.
+      if (js) {
+        await loadsPage(page, () =>
+          page.getByRole("button", { name: "Send påminnelse til alle som ikke har svart" }).click(),
+        );
+        expect(await alert(page)).toBe("Påminnelse er sendt til 2 som ikke har svart.");
+      } else {
+        await loadsPage(page, () =>
+          page.getByRole("button", { name: `Send påminnelse til ${town.name}` }).click(),
+        );
+        expect(await alert(page)).toBe("Påminnelse er sendt til 1 som ikke har svart.");
+      }
+      expect(await shown(rows.filter({ hasText: town.name }))).toContain("1, sist");
+      await expectNoAxeViolations(page);
+      await server.mail((m) => m.to.includes(contact) && m.subject.startsWith("Påminnelse:"));
+
+      // The town's history, and a new deadline with a reason (refused first without one).
+      await loadsPage(page, () =>
+        page.getByRole("link", { name: `Historikk og ny frist for ${town.name}` }).click(),
+      );
+      expect(await h1(page)).toBe(`Invitasjonen til ${town.name}`);
+      const history = page.getByRole("table", { name: "Historikk" });
+      expect(await shown(history)).toContain("Påminnelse sendt");
+      await expectNoAxeViolations(page);
+      await page.getByLabel("Ny svarfrist", { exact: true }).fill("2027-04-15");
+      await loadsPage(page, () => page.getByRole("button", { name: "Gi ny frist" }).click());
+      expect(visit.status()).toBe(422);
+      expect(await summary(page)).toContain("Skriv en begrunnelse for den nye fristen");
+      expect(await page.getByLabel("Ny svarfrist", { exact: true }).inputValue()).toBe(
+        "2027-04-15",
+      );
+      await expectNoAxeViolations(page);
+      await page.getByLabel("Begrunnelse").fill("Kommunestyret møtes i april.");
+      await loadsPage(page, () => page.getByRole("button", { name: "Gi ny frist" }).click());
+      expect(await alert(page)).toBe(
+        "Svarfristen er endret, og det er sendt e-post om den nye fristen.",
+      );
+      expect(await shown(history)).toContain(
+        "Fra 1. mars 2027 til 15. april 2027. Begrunnelse: Kommunestyret møtes i april.",
+      );
+      await expectNoAxeViolations(page);
+      await screenshot(page, `county-office-extended-${tag}`);
+      const extended = await server.mail(
+        (m) => m.to.includes(contact) && m.subject.startsWith("Ny svarfrist"),
+      );
+      expect(extended.text).toContain("15. april 2027");
+
+      // Back on the office's page: the new deadline is in the town's row.
+      await loadsPage(page, () =>
+        page.getByRole("link", { name: /^Tilbake til Statsforvalteren i Agder/ }).click(),
+      );
+      expect(await shown(rows.filter({ hasText: town.name }))).toContain("15. april 2027");
+      await expectNoAxeViolations(page);
+      const arendal = await getInvitation(server.db, cohort.id, "municipality", town.code);
+      expect(arendal).toMatchObject({ state: "invited", deadline: "2027-04-15" });
+    });
+  }
+});
