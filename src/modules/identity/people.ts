@@ -200,7 +200,15 @@ export async function changeRole(
  */
 export async function invite(
   db: Db,
-  input: { email: string; name: string; role: Role; orgId: string; lang: Lang },
+  input: {
+    email: string;
+    name: string;
+    role: Role;
+    orgId: string;
+    lang: Lang;
+    /** Longer than the usual 30 days, e.g. until an invitation's answer deadline. */
+    validUntil?: Date;
+  },
   actor: Actor & { baseUrl: string },
 ): Promise<{ ok: true; id: number } | { ok: false; errors: FieldErrors }> {
   const orgKind = ROLES[input.role].orgKind;
@@ -221,7 +229,12 @@ export async function invite(
         orgId: input.orgId,
         invitedBy: actor.personId,
         createdAt: actor.now,
-        expiresAt: new Date(actor.now.getTime() + INVITATION_DAYS * 86_400_000),
+        expiresAt: new Date(
+          Math.max(
+            actor.now.getTime() + INVITATION_DAYS * 86_400_000,
+            input.validUntil?.getTime() ?? 0,
+          ),
+        ),
       })
       .returning();
     if (!row) throw new Error("invitation not stored");
