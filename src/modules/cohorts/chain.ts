@@ -59,6 +59,13 @@ function fail(error: ChainError, field?: string, detail?: Record<string, unknown
   return { ok: false as const, error, ...(field ? { field } : {}), ...(detail ? { detail } : {}) };
 }
 
+/** Thrown inside a transaction to roll it back and answer with a refusal. */
+class Refused extends Error {
+  constructor(readonly result: ReturnType<typeof fail>) {
+    super(result.error);
+  }
+}
+
 /**
  * The state an invitation is in on a day: an open invitation whose deadline (inclusive, Europe/Oslo)
  * has passed is expired even before the housekeeping job has written it so.
@@ -460,66 +467,78 @@ export async function inviteToCohort(
     }
   }
 
-  // People to invite to the coordinator role first: their address then gets the invitation too.
-  for (const invitee of input.invitees) {
-    if (!invitee.contact) continue;
-    const result = await invite(
-      db,
-      {
-        email: invitee.contact.email,
-        name: invitee.contact.name,
-        role: invitee.kind === "unit" ? "unit-leader" : "municipal-coordinator",
-        orgId: invitee.id,
-        lang: await writtenStandardOf(db, invitee.kind, invitee.id),
-      },
-      { personId: actor.personId, now: actor.now, baseUrl: actor.baseUrl },
-    );
-    if (!result.ok) return fail("outsideCoverage", "invitees", { id: invitee.id });
+  // One transaction for the whole batch, role invitations included: a refusal stores nothing.
+  try {
+    return await db.transaction(async (tx) => {
+      let invited = 0;
+      let mailed = 0;
+      const unreachable: string[] = [];
+      for (const invitee of input.invitees) {
+        const [inv] = await tx
+          .insert(cohortInvitations)
+          .values({
+            cohortId: cohort.id,
+            officeId: input.officeId,
+            inviteeKind: invitee.kind,
+            inviteeId: invitee.id,
+            state: "invited",
+            message: input.message,
+            deadline,
+            invitedAt: actor.now,
+            invitedBy: actor.personId,
+          })
+          .onConflictDoNothing()
+          .returning();
+        // Invited before (by this office or another): nothing more, not even the contact.
+        if (!inv) continue;
+        invited++;
+        await event(tx, inv, {
+          event: "invited",
+          at: actor.now,
+          actorId: actor.personId,
+          from: null,
+          to: "invited",
+          detail: { deadline, officeId: input.officeId },
+        });
+        // The contact is invited to the coordinator role first, so the invitation reaches them too.
+        if (invitee.contact && !(await actsFor(tx, invitee, invitee.contact.email, actor.now))) {
+          const result = await invite(
+            tx,
+            {
+              email: invitee.contact.email,
+              name: invitee.contact.name,
+              role: invitee.kind === "unit" ? "unit-leader" : "municipal-coordinator",
+              orgId: invitee.id,
+              lang: await writtenStandardOf(tx, invitee.kind, invitee.id),
+            },
+            { personId: actor.personId, now: actor.now, baseUrl: actor.baseUrl },
+          );
+          if (!result.ok)
+            throw new Refused(fail("outsideCoverage", "invitees", { id: invitee.id }));
+        }
+        const n = await mailInvitee(
+          tx,
+          inv,
+          cohort,
+          "invitation",
+          actor,
+          `cohort-invitation:${inv.id}`,
+        );
+        if (n === 0) unreachable.push(invitee.id);
+        mailed += n;
+      }
+      return { ok: true as const, invited, mailed, unreachable };
+    });
+  } catch (error) {
+    if (error instanceof Refused) return error.result;
+    throw error;
   }
+}
 
-  return db.transaction(async (tx) => {
-    let invited = 0;
-    let mailed = 0;
-    const unreachable: string[] = [];
-    for (const invitee of input.invitees) {
-      const [inv] = await tx
-        .insert(cohortInvitations)
-        .values({
-          cohortId: cohort.id,
-          officeId: input.officeId,
-          inviteeKind: invitee.kind,
-          inviteeId: invitee.id,
-          state: "invited",
-          message: input.message,
-          deadline,
-          invitedAt: actor.now,
-          invitedBy: actor.personId,
-        })
-        .onConflictDoNothing()
-        .returning();
-      if (!inv) continue;
-      invited++;
-      await event(tx, inv, {
-        event: "invited",
-        at: actor.now,
-        actorId: actor.personId,
-        from: null,
-        to: "invited",
-        detail: { deadline, officeId: input.officeId },
-      });
-      const n = await mailInvitee(
-        tx,
-        inv,
-        cohort,
-        "invitation",
-        actor,
-        `cohort-invitation:${inv.id}`,
-      );
-      if (n === 0) unreachable.push(invitee.id);
-      mailed += n;
-    }
-    return { ok: true as const, invited, mailed, unreachable };
-  });
+/** Whether an address already acts (or is invited to act) for an invitee. */
+async function actsFor(tx: Executor, invitee: Invitee, email: string, now: Date) {
+  const known = await recipientsOf(tx, invitee.kind, invitee.id, now);
+  return known.some((address) => address.toLowerCase() === email.trim().toLowerCase());
 }
 
 /** Remind open invitations by e-mail (one click from the office); returns how many were reminded. */
@@ -542,18 +561,18 @@ export async function remind(
           inArray(cohortInvitations.id, input.invitationIds),
           eq(cohortInvitations.state, "invited"),
         ),
-      );
+      )
+      // An answer being stored at this moment wins: its invitation is then not reminded.
+      .for("update");
     let reminded = 0;
     for (const inv of rows) {
       if (effectiveState(inv, today) !== "invited") continue;
       const count = inv.remindersSent + 1;
       await tx
         .update(cohortInvitations)
-        .set({
-          lastRemindedAt: actor.now,
-          remindersSent: count,
-          version: sql`${cohortInvitations.version} + 1`,
-        })
+        // No new version: a reminder changes nothing the invitee answers to, so a form they
+        // have open stays valid.
+        .set({ lastRemindedAt: actor.now, remindersSent: count })
         .where(eq(cohortInvitations.id, inv.id));
       await event(tx, inv, {
         event: "reminded",
@@ -682,15 +701,18 @@ export async function answerInvitation(
       to: state,
       detail: state === "declined" ? { reason: input.reason.trim() } : { commitments: true },
     });
-    // A private unit that says yes takes part itself.
+    // A private unit that says yes takes part itself (unless its municipality enrolled it already).
     if (state === "accepted" && row.inviteeKind === "unit") {
-      await tx.insert(cohortEnrolments).values({
-        cohortId: row.cohortId,
-        invitationId: row.id,
-        unitOrgNumber: row.inviteeId,
-        enrolledAt: actor.now,
-        enrolledBy: actor.personId,
-      });
+      await tx
+        .insert(cohortEnrolments)
+        .values({
+          cohortId: row.cohortId,
+          invitationId: row.id,
+          unitOrgNumber: row.inviteeId,
+          enrolledAt: actor.now,
+          enrolledBy: actor.personId,
+        })
+        .onConflictDoNothing();
     }
     return { ok: true as const, state };
   });
@@ -822,71 +844,110 @@ export async function setContact(
   const found = await acceptedMunicipality(db, input.invitationId);
   if (!found.ok) return found;
   const { inv } = found;
-  let roleInvitationId: number | null = null;
-  if (input.kind === "resource-person") {
-    const already = await db
-      .select({ id: roleAssignments.id })
-      .from(roleAssignments)
-      .innerJoin(people, eq(people.id, roleAssignments.personId))
-      .where(
-        and(
-          eq(roleAssignments.role, "resource-person"),
-          eq(roleAssignments.orgId, inv.inviteeId),
-          isNull(roleAssignments.revokedAt),
-          sql`lower(${people.email}) = lower(${input.email})`,
-        ),
-      );
-    if (already.length === 0) {
-      const result = await invite(
-        db,
-        {
-          email: input.email,
+  const email = input.email.trim();
+  const ppServiceId = input.ppServiceId ?? null;
+  try {
+    return await db.transaction(async (tx) => {
+      const [current] = await tx
+        .select()
+        .from(cohortContacts)
+        .where(
+          and(
+            eq(cohortContacts.invitationId, inv.id),
+            eq(cohortContacts.kind, input.kind),
+            isNull(cohortContacts.endedAt),
+          ),
+        )
+        .for("update");
+      // The same contact again (a form sent twice): nothing changes, no one is invited twice.
+      if (
+        current &&
+        current.name === input.name &&
+        current.email.toLowerCase() === email.toLowerCase() &&
+        current.ppServiceId === ppServiceId
+      ) {
+        return { ok: true as const };
+      }
+      let roleInvitationId: number | null = null;
+      if (input.kind === "resource-person") {
+        const hasRole = await tx
+          .select({ id: roleAssignments.id })
+          .from(roleAssignments)
+          .innerJoin(people, eq(people.id, roleAssignments.personId))
+          .where(
+            and(
+              eq(roleAssignments.role, "resource-person"),
+              eq(roleAssignments.orgId, inv.inviteeId),
+              isNull(roleAssignments.revokedAt),
+              isNull(people.deletedAt),
+              sql`lower(${people.email}) = lower(${email})`,
+            ),
+          );
+        const [open] = await tx
+          .select({ id: roleInvitations.id })
+          .from(roleInvitations)
+          .where(
+            and(
+              eq(roleInvitations.role, "resource-person"),
+              eq(roleInvitations.orgId, inv.inviteeId),
+              isNull(roleInvitations.acceptedAt),
+              isNull(roleInvitations.revokedAt),
+              sql`${roleInvitations.expiresAt} > ${actor.now.toISOString()}::timestamptz`,
+              sql`lower(${roleInvitations.email}) = lower(${email})`,
+            ),
+          );
+        if (open) roleInvitationId = open.id;
+        else if (hasRole.length === 0) {
+          const result = await invite(
+            tx,
+            {
+              email,
+              name: input.name,
+              role: "resource-person",
+              orgId: inv.inviteeId,
+              lang: await writtenStandardOf(tx, "municipality", inv.inviteeId),
+            },
+            actor,
+          );
+          if (!result.ok) throw new Refused(fail("notMunicipality"));
+          roleInvitationId = result.id;
+        }
+      }
+      if (current) {
+        await tx
+          .update(cohortContacts)
+          .set({ endedAt: actor.now, endedBy: actor.personId })
+          .where(eq(cohortContacts.id, current.id));
+      }
+      const [added] = await tx
+        .insert(cohortContacts)
+        .values({
+          invitationId: inv.id,
+          kind: input.kind,
           name: input.name,
-          role: "resource-person",
-          orgId: inv.inviteeId,
-          lang: await writtenStandardOf(db, "municipality", inv.inviteeId),
-        },
-        actor,
-      );
-      if (!result.ok) return fail("notMunicipality");
-      roleInvitationId = result.id;
-    }
+          email,
+          ppServiceId,
+          roleInvitationId,
+          setAt: actor.now,
+          setBy: actor.personId,
+        })
+        .onConflictDoNothing()
+        .returning({ id: cohortContacts.id });
+      // Someone named a first contact at the same moment: theirs stands, this one stores nothing.
+      if (!added) throw new Refused(fail("changedMeanwhile"));
+      // The history keeps names; the audit log keeps only that a change was made, and by whom.
+      await event(tx, inv, {
+        event: "contact",
+        at: actor.now,
+        actorId: actor.personId,
+        detail: { kind: input.kind, replaced: current ? current.id : null, ppServiceId },
+      });
+      return { ok: true as const };
+    });
+  } catch (error) {
+    if (error instanceof Refused) return error.result;
+    throw error;
   }
-  return db.transaction(async (tx) => {
-    const [current] = await tx
-      .update(cohortContacts)
-      .set({ endedAt: actor.now, endedBy: actor.personId })
-      .where(
-        and(
-          eq(cohortContacts.invitationId, inv.id),
-          eq(cohortContacts.kind, input.kind),
-          isNull(cohortContacts.endedAt),
-        ),
-      )
-      .returning();
-    await tx.insert(cohortContacts).values({
-      invitationId: inv.id,
-      kind: input.kind,
-      name: input.name,
-      email: input.email,
-      ppServiceId: input.ppServiceId ?? null,
-      roleInvitationId,
-      setAt: actor.now,
-      setBy: actor.personId,
-    });
-    // The history keeps names; the audit log keeps only that a change was made, and by whom.
-    await event(tx, inv, {
-      event: "contact",
-      at: actor.now,
-      actorId: actor.personId,
-      detail: {
-        kind: input.kind,
-        replaced: current ? current.id : null,
-        ppServiceId: input.ppServiceId ?? null,
-      },
-    });
-    return { ok: true as const };
-  });
 }
 
 export async function contactHistory(db: Executor, invitationId: number) {
