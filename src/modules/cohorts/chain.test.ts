@@ -1070,6 +1070,49 @@ describe.each(databaseKinds)("the invitation chain on %s", (kind) => {
       expect((await reload(answered!)).remindersSent).toBe(0);
     });
 
+    it("sends no automatic reminder right after an invitation or extension inside the window", async () => {
+      at("2026-11-23T10:00:00Z");
+      const c = await newCohort({ reminderDaysBefore: 7 });
+      // Invited four days before the deadline: the invitation is the reminder.
+      const [inv] = await invited(c.id, ["4204"], "2026-11-27");
+      expect(inv!.autoRemindedFor).toBe("2026-11-27");
+      await housekeeping();
+      expect(about(await drain(), c.id)).toEqual([]);
+      // Extended to a date inside the window: the extension mail is the reminder.
+      await extendDeadline(
+        t.db,
+        {
+          invitationId: inv!.id,
+          officeId: AGDER,
+          deadline: "2026-11-29",
+          reason: "Kort utsettelse",
+        },
+        as("siv"),
+      );
+      expect(about(await drain(), c.id)).toHaveLength(1);
+      await housekeeping();
+      expect(about(await drain(), c.id)).toEqual([]);
+      // Extended far ahead: the new deadline gets its reminder a week before.
+      await extendDeadline(
+        t.db,
+        {
+          invitationId: inv!.id,
+          officeId: AGDER,
+          deadline: "2027-01-20",
+          reason: "Nytt styremøte",
+        },
+        as("siv"),
+      );
+      await drain();
+      await housekeeping();
+      expect(about(await drain(), c.id)).toEqual([]);
+      at("2027-01-13T09:00:00Z");
+      await housekeeping();
+      const mails = about(await drain(), c.id);
+      expect(mails).toHaveLength(1);
+      expect(mails[0]!.text).toContain("Fristen er 20. januar 2027.");
+    });
+
     it("sends no automatic reminder when the cohort asks for none", async () => {
       const c = await newCohort({ reminderDaysBefore: 0 });
       const [inv] = await invited(c.id, ["4204"]);

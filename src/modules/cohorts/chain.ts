@@ -66,6 +66,17 @@ class Refused extends Error {
   }
 }
 
+/** Is `today` within the cohort's automatic-reminder window before `deadline`? */
+function inReminderWindow(cohort: Cohort, deadline: string, today: string) {
+  if (cohort.reminderDaysBefore <= 0) return false;
+  const windowStarts = new Date(
+    Date.parse(`${deadline}T12:00:00Z`) - cohort.reminderDaysBefore * 86_400_000,
+  )
+    .toISOString()
+    .slice(0, 10);
+  return today >= windowStarts;
+}
+
 /**
  * The state an invitation is in on a day: an open invitation whose deadline (inclusive, Europe/Oslo)
  * has passed is expired even before the housekeeping job has written it so.
@@ -486,6 +497,8 @@ export async function inviteToCohort(
             deadline,
             invitedAt: actor.now,
             invitedBy: actor.personId,
+            // Invited inside the reminder window: the invitation itself is the reminder.
+            autoRemindedFor: inReminderWindow(cohort, deadline, today) ? deadline : null,
           })
           .onConflictDoNothing()
           .returning();
@@ -510,6 +523,8 @@ export async function inviteToCohort(
               role: invitee.kind === "unit" ? "unit-leader" : "municipal-coordinator",
               orgId: invitee.id,
               lang: await writtenStandardOf(tx, invitee.kind, invitee.id),
+              // Reminders and new deadlines must still reach them: past the deadline, with room.
+              validUntil: new Date(Date.parse(`${deadline}T12:00:00Z`) + 30 * 86_400_000),
             },
             { personId: actor.personId, now: actor.now, baseUrl: actor.baseUrl },
           );
@@ -612,6 +627,10 @@ export async function extendDeadline(
       .set({
         state: "invited",
         deadline: input.deadline,
+        // The extension's own mail is the reminder when the new deadline is already close.
+        autoRemindedFor: inReminderWindow(cohort, input.deadline, today)
+          ? input.deadline
+          : inv.autoRemindedFor,
         version: sql`${cohortInvitations.version} + 1`,
       })
       .where(eq(cohortInvitations.id, inv.id));
@@ -751,6 +770,18 @@ export async function enrolUnits(
     }
     if (!unit.active) return fail("unitNotActive", "units", { orgNumber });
   }
+  const elsewhere = await db
+    .select({ orgNumber: cohortEnrolments.unitOrgNumber })
+    .from(cohortEnrolments)
+    .where(
+      and(
+        eq(cohortEnrolments.cohortId, inv.cohortId),
+        inArray(cohortEnrolments.unitOrgNumber, wanted),
+        isNull(cohortEnrolments.withdrawnAt),
+        sql`${cohortEnrolments.invitationId} <> ${inv.id}`,
+      ),
+    );
+  if (elsewhere[0]) return fail("alreadyEnrolled", "units", { orgNumber: elsewhere[0].orgNumber });
   return db.transaction(async (tx) => {
     let enrolled = 0;
     for (const orgNumber of wanted) {
@@ -1019,12 +1050,13 @@ export async function runChainHousekeeping(db: Db, actor: Omit<Actor, "personId"
         .set({
           autoRemindedFor: inv.deadline,
           lastRemindedAt: actor.now,
-          remindersSent: inv.remindersSent + 1,
+          remindersSent: sql`${cohortInvitations.remindersSent} + 1`,
         })
         .where(
           and(
             eq(cohortInvitations.id, inv.id),
             eq(cohortInvitations.state, "invited"),
+            eq(cohortInvitations.deadline, inv.deadline),
             sql`${cohortInvitations.autoRemindedFor} is distinct from ${cohortInvitations.deadline}`,
           ),
         )
@@ -1038,7 +1070,7 @@ export async function runChainHousekeeping(db: Db, actor: Omit<Actor, "personId"
       });
       await mailInvitee(
         tx,
-        inv,
+        row,
         cohort,
         "reminder",
         system,
