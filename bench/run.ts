@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, one `BENCH <name> <value> <unit> target <op> <value>` line
 // per figure; everything else printed starts with "#". Servers run as child processes on
 // 127.0.0.1 on fresh temp data dirs and are stopped on every way out.
+import { cohortOverviewBenchmark } from "./cohort-overview";
 import { feedbackBenchmark } from "./feedback";
 import { type ChildServer, log, removeTempDirs, startApp, tempDir } from "./lib";
 import { nsrImportBenchmark } from "./nsr-import";
@@ -42,6 +43,7 @@ try {
   }
   await step("feedback-post-p95", () => feedbackBenchmark(tempDir("feedback")));
   await step("org-search-p95", () => orgSearchBenchmark());
+  await step("cohort-overview-p95", () => cohortOverviewBenchmark());
   await step("nsr-import-18k", () => nsrImportBenchmark(tempDir("nsr")));
 } finally {
   removeTempDirs();

@@ -1,0 +1,787 @@
+import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../db/client";
+import type { CurrentUser } from "../../kernel/context";
+import type { Lang } from "../../web/i18n";
+import { scopesFor } from "../identity";
+import { permissionsOf } from "../identity/roles";
+import { countyOfficesAt, municipalitiesAt } from "../organisations";
+import { units } from "../organisations/schema";
+import {
+  cohortOffices,
+  cohortPlannedGatherings,
+  cohorts,
+  programmes,
+  programmeTexts,
+} from "../programmes/schema";
+import { effectiveState } from "./chain";
+import {
+  cohortContacts,
+  cohortEnrolments,
+  cohortInvitations,
+  type InvitationState,
+  type InviteeKind,
+} from "./schema";
+
+type Cohort = typeof cohorts.$inferSelect;
+
+/** Norwegian alphabetical order (æ, ø, å last); one collator, not one per comparison. */
+const byNb = new Intl.Collator("nb").compare;
+type Viewer = Pick<CurrentUser, "roles" | "permissions"> | null;
+
+// ---------------------------------------------------------------- filter
+
+export const INVITATION_STATES: InvitationState[] = ["invited", "accepted", "declined", "expired"];
+
+/** The state filter as it stands in the address (`?status=ja`). */
+export const stateParams: Record<InvitationState, string> = {
+  invited: "ikke-svart",
+  accepted: "ja",
+  declined: "nei",
+  expired: "utlopt",
+};
+const stateByParam = new Map(
+  Object.entries(stateParams).map(([state, param]) => [param, state as InvitationState]),
+);
+
+export type OverviewFilter = {
+  office: string | null;
+  state: InvitationState | null;
+  county: string | null;
+};
+
+export const noFilter: OverviewFilter = { office: null, state: null, county: null };
+
+const filterQuery = z.object({
+  kontor: z.union([z.literal(""), z.string().regex(/^[a-z0-9-]{1,60}$/)]).optional(),
+  status: z.union([z.literal(""), z.enum(Object.values(stateParams))]).optional(),
+  fylke: z.union([z.literal(""), z.string().regex(/^[0-9]{2}$/)]).optional(),
+  visning: z.union([z.literal(""), z.literal("utskrift")]).optional(),
+});
+
+/** The filter of a GET query; null when a value is malformed (a 400, never a 500). */
+export function parseFilter(
+  query: Record<string, string>,
+): (OverviewFilter & { print: boolean }) | null {
+  const parsed = filterQuery.safeParse(query);
+  if (!parsed.success) return null;
+  const q = parsed.data;
+  return {
+    office: q.kontor || null,
+    state: q.status ? (stateByParam.get(q.status) ?? null) : null,
+    county: q.fylke || null,
+    print: q.visning === "utskrift",
+  };
+}
+
+/** The filter as a query string (without "?"), for links that keep it. */
+export function filterSearch(filter: OverviewFilter, extra: Record<string, string> = {}) {
+  const params = new URLSearchParams();
+  if (filter.office) params.set("kontor", filter.office);
+  if (filter.state) params.set("status", stateParams[filter.state]);
+  if (filter.county) params.set("fylke", filter.county);
+  for (const [k, v] of Object.entries(extra)) params.set(k, v);
+  return params.toString();
+}
+
+// ---------------------------------------------------------------- who has a part
+
+/** What the person acts for in cohorts: everything (`any`), offices, municipalities, units. */
+export type Parts = {
+  any: boolean;
+  offices: Set<string>;
+  municipalities: Set<string>;
+  units: Set<string>;
+  /** Municipalities and units the person may answer for (not a resource person). */
+  answers: Set<string>;
+};
+
+export function partsOf(user: Viewer): Parts {
+  const parts: Parts = {
+    any: scopesFor(user as CurrentUser | null, "read", "cohort").includes("any"),
+    offices: new Set(),
+    municipalities: new Set(),
+    units: new Set(),
+    answers: new Set(),
+  };
+  for (const role of user?.roles ?? []) {
+    const granted = permissionsOf([role]);
+    if (granted.includes("read:cohort:office") && role.orgKind === "county-office")
+      parts.offices.add(role.orgId);
+    if (granted.includes("read:cohort:municipality") && role.orgKind === "municipality")
+      parts.municipalities.add(role.orgId);
+    if (granted.includes("read:cohort:unit") && role.orgKind === "unit")
+      parts.units.add(role.orgId);
+    if (granted.includes("answer:cohort:municipality") || granted.includes("answer:cohort:unit"))
+      parts.answers.add(role.orgId);
+  }
+  return parts;
+}
+
+export function hasAnyPart(parts: Parts) {
+  return parts.any || parts.offices.size + parts.municipalities.size + parts.units.size > 0;
+}
+
+/**
+ * Whether the person has a part in the cohort: a programme admin always; a county coordinator
+ * whose office is invited; a municipal coordinator or resource person whose municipality is
+ * invited; a unit leader whose unit is invited or enrolled (not withdrawn).
+ */
+export async function hasPartIn(db: Db, cohortId: number, parts: Parts): Promise<boolean> {
+  if (parts.any) return true;
+  if (parts.offices.size > 0) {
+    const rows = await db
+      .select({ id: cohortOffices.officeId })
+      .from(cohortOffices)
+      .where(
+        and(
+          eq(cohortOffices.cohortId, cohortId),
+          inArray(cohortOffices.officeId, [...parts.offices]),
+        ),
+      )
+      .limit(1);
+    if (rows.length > 0) return true;
+  }
+  const invitees = [
+    ...[...parts.municipalities].map((id) => ({ kind: "municipality" as const, id })),
+    ...[...parts.units].map((id) => ({ kind: "unit" as const, id })),
+  ];
+  if (invitees.length > 0) {
+    const rows = await db
+      .select({ kind: cohortInvitations.inviteeKind, id: cohortInvitations.inviteeId })
+      .from(cohortInvitations)
+      .where(
+        and(
+          eq(cohortInvitations.cohortId, cohortId),
+          inArray(
+            cohortInvitations.inviteeId,
+            invitees.map((i) => i.id),
+          ),
+        ),
+      );
+    if (rows.some((r) => invitees.some((i) => i.kind === r.kind && i.id === r.id))) return true;
+  }
+  if (parts.units.size > 0) {
+    const rows = await db
+      .select({ id: cohortEnrolments.id })
+      .from(cohortEnrolments)
+      .where(
+        and(
+          eq(cohortEnrolments.cohortId, cohortId),
+          inArray(cohortEnrolments.unitOrgNumber, [...parts.units]),
+          isNull(cohortEnrolments.withdrawnAt),
+        ),
+      )
+      .limit(1);
+    if (rows.length > 0) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------- programme titles
+
+async function programmeTitles(db: Db, lang: Lang, ids?: number[]) {
+  const rows = await db
+    .select({
+      id: programmeTexts.programmeId,
+      lang: programmeTexts.lang,
+      title: programmeTexts.title,
+    })
+    .from(programmeTexts)
+    .where(
+      and(
+        inArray(programmeTexts.lang, lang === "nb" ? ["nb"] : [lang, "nb"]),
+        ids ? inArray(programmeTexts.programmeId, ids.length > 0 ? ids : [-1]) : undefined,
+      ),
+    );
+  const titles = new Map<number, string>();
+  for (const r of rows) if (r.lang === "nb") titles.set(r.id, r.title);
+  for (const r of rows) if (r.lang === lang) titles.set(r.id, r.title);
+  return titles;
+}
+
+// ---------------------------------------------------------------- the chain overview
+
+export type InviteeRow = {
+  invitationId: number;
+  officeId: string;
+  officeName: string;
+  countyCode: string;
+  countyName: string;
+  kind: InviteeKind;
+  /** A municipality code (as at the cohort's start) or a unit's organisation number. */
+  id: string;
+  name: string;
+  /** The effective state on the day: an open invitation past its deadline is expired. */
+  state: InvitationState;
+  deadline: string;
+  invitedAt: Date;
+  answeredAt: Date | null;
+  declineReason: string | null;
+  units: number;
+  kindergartens: number;
+  schools: number;
+  publicUnits: number;
+  privateUnits: number;
+  resourcePerson: boolean;
+  ppContact: boolean;
+};
+
+export type StateCounts = Record<InvitationState, number> & { total: number };
+
+export type OverviewFigures = {
+  offices: number;
+  municipalities: StateCounts;
+  units: StateCounts;
+  enrolled: {
+    total: number;
+    kindergartens: number;
+    schools: number;
+    public: number;
+    private: number;
+    unknownOwner: number;
+  };
+  resourcePersons: number;
+  ppContacts: number;
+};
+
+export type OfficeChain = {
+  id: string;
+  name: string;
+  /** When the Directorate invited the office; null before Samspill, or not invited at all. */
+  invitedAt: Date | null;
+  invited: boolean;
+  rows: InviteeRow[];
+};
+
+export type CohortOverview = {
+  cohort: Cohort;
+  programme: { id: number; slug: string; owner: string; title: string };
+  terms: string;
+  gatherings: { kind: "national" | "regional"; title: string; plannedOn: string }[];
+  filter: OverviewFilter;
+  options: { offices: { id: string; name: string }[]; counties: { code: string; name: string }[] };
+  figures: OverviewFigures;
+  chain: OfficeChain[];
+  /** Every row of the selection, in the chain's order (what the exports hold). */
+  rows: InviteeRow[];
+};
+
+type InvitationWithCounts = {
+  id: number;
+  officeId: string;
+  kind: InviteeKind;
+  inviteeId: string;
+  state: InvitationState;
+  deadline: string;
+  invitedAt: Date;
+  answeredAt: Date | null;
+  declineReason: string | null;
+  unitName: string | null;
+  unitCounty: string | null;
+  units: number;
+  kindergartens: number;
+  schools: number;
+  publicUnits: number;
+  privateUnits: number;
+  resourcePerson: boolean;
+  ppContact: boolean;
+};
+
+/** The rows of a query as one JSON value (see `invitationsWithCounts` for why). */
+async function jsonRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = await db.execute(
+    sql`select coalesce(json_agg(x), '[]'::json) as rows from (${query}) x`,
+  );
+  const value = (result as unknown as { rows: { rows: T[] | string }[] }).rows[0]?.rows ?? [];
+  return typeof value === "string" ? (JSON.parse(value) as T[]) : value;
+}
+
+/**
+ * Every invitation of a cohort, with its enrolled units counted by type and owner (withdrawn
+ * ones left out) and whether a resource person and a PP-tjeneste contact are named now: three
+ * statements, two of them GROUP BY aggregates, merged here by invitation id. Each answers one
+ * JSON value: the embedded database decodes a result value by value, which for a few hundred
+ * rows costs more than the query. The aggregates are not joined to the invitations in SQL: on
+ * a database whose statistics are stale (PGlite never runs ANALYZE by itself) the planner then
+ * re-aggregates once per invitation (measured: over a second for a national cohort).
+ */
+async function invitationsWithCounts(db: Db, cohortId: number): Promise<InvitationWithCounts[]> {
+  const [invitations, enrolled, named] = await Promise.all([
+    jsonRows<{
+      id: number;
+      office_id: string;
+      invitee_kind: InviteeKind;
+      invitee_id: string;
+      state: InvitationState;
+      deadline: string;
+      invited_at: string;
+      answered_at: string | null;
+      decline_reason: string | null;
+    }>(
+      db,
+      sql`select id, office_id, invitee_kind, invitee_id, state, deadline, invited_at,
+                 answered_at, decline_reason
+            from ${cohortInvitations} where cohort_id = ${cohortId}`,
+    ),
+    jsonRows<{
+      invitation_id: number;
+      total: number;
+      kindergartens: number;
+      schools: number;
+      public: number;
+      private: number;
+    }>(
+      db,
+      sql`select e.invitation_id,
+                 count(*) as total,
+                 count(*) filter (where u.is_kindergarten) as kindergartens,
+                 count(*) filter (where u.is_school) as schools,
+                 count(*) filter (where u.owner = 'public') as public,
+                 count(*) filter (where u.owner = 'private') as private
+            from ${cohortEnrolments} e
+            join ${units} u on u.org_number = e.unit_org_number
+           where e.cohort_id = ${cohortId} and e.withdrawn_at is null
+           group by e.invitation_id`,
+    ),
+    jsonRows<{ invitation_id: number; resource_person: boolean; pp: boolean }>(
+      db,
+      sql`select c.invitation_id,
+                 bool_or(c.kind = 'resource-person') as resource_person,
+                 bool_or(c.kind = 'pp-service') as pp
+            from ${cohortContacts} c
+            join ${cohortInvitations} i on i.id = c.invitation_id
+           where i.cohort_id = ${cohortId} and c.ended_at is null
+           group by c.invitation_id`,
+    ),
+  ]);
+  // Private units invited directly: their names (usually none, or a handful).
+  const unitIds = invitations.filter((i) => i.invitee_kind === "unit").map((i) => i.invitee_id);
+  const unitRows =
+    unitIds.length > 0
+      ? await db
+          .select({ orgNumber: units.orgNumber, name: units.name, countyCode: units.countyCode })
+          .from(units)
+          .where(inArray(units.orgNumber, unitIds))
+      : [];
+  const unitBy = new Map(unitRows.map((u) => [u.orgNumber, u]));
+  const enrolledBy = new Map(enrolled.map((e) => [e.invitation_id, e]));
+  const namedBy = new Map(named.map((n) => [n.invitation_id, n]));
+  return invitations.map((inv) => {
+    const e = enrolledBy.get(inv.id);
+    const n = namedBy.get(inv.id);
+    const unit = inv.invitee_kind === "unit" ? unitBy.get(inv.invitee_id) : undefined;
+    return {
+      id: inv.id,
+      officeId: inv.office_id,
+      kind: inv.invitee_kind,
+      inviteeId: inv.invitee_id,
+      state: inv.state,
+      deadline: inv.deadline,
+      invitedAt: new Date(inv.invited_at),
+      answeredAt: inv.answered_at ? new Date(inv.answered_at) : null,
+      declineReason: inv.decline_reason,
+      unitName: unit?.name ?? null,
+      unitCounty: unit?.countyCode ?? null,
+      units: Number(e?.total ?? 0),
+      kindergartens: Number(e?.kindergartens ?? 0),
+      schools: Number(e?.schools ?? 0),
+      publicUnits: Number(e?.public ?? 0),
+      privateUnits: Number(e?.private ?? 0),
+      resourcePerson: n?.resource_person === true,
+      ppContact: n?.pp === true,
+    };
+  });
+}
+
+function emptyCounts(): StateCounts {
+  return { invited: 0, accepted: 0, declined: 0, expired: 0, total: 0 };
+}
+
+/**
+ * Everything the overview of a cohort shows, for the selection: a fixed number of queries
+ * (the cohort, its offices, gatherings and programme title; the invitations; enrolments and
+ * contacts each aggregated per invitation with GROUP BY; office and municipality names at the
+ * cohort's start), whatever the number of invitees. Filtering and the figures are done here,
+ * on at most a few hundred rows.
+ */
+export async function cohortOverview(
+  db: Db,
+  cohortId: number,
+  opts: { lang: Lang; today: string; filter?: OverviewFilter },
+): Promise<CohortOverview | null> {
+  const filter = opts.filter ?? noFilter;
+  const [head] = await db
+    .select({
+      cohort: cohorts,
+      slug: programmes.slug,
+      owner: programmes.owner,
+    })
+    .from(cohorts)
+    .innerJoin(programmes, eq(programmes.id, cohorts.programmeId))
+    .where(eq(cohorts.id, cohortId));
+  if (!head) return null;
+  const cohort = head.cohort;
+
+  const [titles, invitedOffices, gatherings, invitations, officesAt, places] = await Promise.all([
+    programmeTitles(db, opts.lang, [cohort.programmeId]),
+    db
+      .select({ id: cohortOffices.officeId, invitedAt: cohortOffices.invitedAt })
+      .from(cohortOffices)
+      .where(eq(cohortOffices.cohortId, cohort.id)),
+    db
+      .select({
+        kind: cohortPlannedGatherings.kind,
+        title: cohortPlannedGatherings.title,
+        plannedOn: cohortPlannedGatherings.plannedOn,
+      })
+      .from(cohortPlannedGatherings)
+      .where(eq(cohortPlannedGatherings.cohortId, cohort.id))
+      .orderBy(asc(cohortPlannedGatherings.plannedOn), asc(cohortPlannedGatherings.id)),
+    invitationsWithCounts(db, cohort.id),
+    countyOfficesAt(db, cohort.startsOn, opts.lang),
+    municipalitiesAt(db, cohort.startsOn),
+  ]);
+
+  const officeById = new Map(officesAt.map((o) => [o.id, o]));
+  const placeByCode = new Map(places.map((m) => [m.code, m]));
+  const countyNames = new Map(places.map((m) => [m.countyCode, m.countyName]));
+  const officeName = (id: string) => officeById.get(id)?.name ?? id;
+
+  const all: InviteeRow[] = invitations.map((inv) => {
+    const place = inv.kind === "municipality" ? placeByCode.get(inv.inviteeId) : undefined;
+    const countyCode = place?.countyCode ?? inv.unitCounty ?? inv.inviteeId.slice(0, 2);
+    return {
+      invitationId: inv.id,
+      officeId: inv.officeId,
+      officeName: officeName(inv.officeId),
+      countyCode,
+      countyName: countyNames.get(countyCode) ?? countyCode,
+      kind: inv.kind,
+      id: inv.inviteeId,
+      name: place?.name ?? inv.unitName ?? inv.inviteeId,
+      state: effectiveState(inv, opts.today),
+      deadline: inv.deadline,
+      invitedAt: inv.invitedAt,
+      answeredAt: inv.answeredAt,
+      declineReason: inv.declineReason,
+      units: inv.units,
+      kindergartens: inv.kindergartens,
+      schools: inv.schools,
+      publicUnits: inv.publicUnits,
+      privateUnits: inv.privateUnits,
+      resourcePerson: inv.resourcePerson,
+      ppContact: inv.ppContact,
+    };
+  });
+
+  // The offices in the chain: those invited, and any that invited (in name order at the start).
+  const invitedAt = new Map(invitedOffices.map((o) => [o.id, o.invitedAt]));
+  const officeIds = [...new Set([...invitedAt.keys(), ...all.map((r) => r.officeId)])].sort(
+    (a, b) => byNb(officeName(a), officeName(b)) || a.localeCompare(b),
+  );
+  const countyCodes = new Set<string>(all.map((r) => r.countyCode));
+  for (const id of invitedAt.keys()) {
+    for (const code of officeById.get(id)?.countyCodes ?? []) countyCodes.add(code);
+  }
+  const options = {
+    offices: officeIds.map((id) => ({ id, name: officeName(id) })),
+    counties: [...countyCodes]
+      .sort()
+      .map((code) => ({ code, name: countyNames.get(code) ?? code })),
+  };
+
+  const matches = (r: InviteeRow) =>
+    (!filter.office || r.officeId === filter.office) &&
+    (!filter.state || r.state === filter.state) &&
+    (!filter.county || r.countyCode === filter.county);
+  const byName = (a: InviteeRow, b: InviteeRow) => byNb(a.name, b.name) || a.id.localeCompare(b.id);
+
+  const chain: OfficeChain[] = [];
+  for (const id of officeIds) {
+    if (filter.office && id !== filter.office) continue;
+    const rows = all.filter((r) => r.officeId === id && matches(r)).sort(byName);
+    const covers = officeById.get(id)?.countyCodes ?? [];
+    // With a state or county chosen, an office shows only if something of it is in the selection.
+    if (filter.state && rows.length === 0) continue;
+    if (filter.county && rows.length === 0 && !covers.includes(filter.county)) continue;
+    chain.push({
+      id,
+      name: officeName(id),
+      invitedAt: invitedAt.get(id) ?? null,
+      invited: invitedAt.has(id),
+      rows,
+    });
+  }
+  const rows = chain.flatMap((o) => o.rows);
+
+  const figures: OverviewFigures = {
+    offices: chain.filter((o) => o.invited).length,
+    municipalities: emptyCounts(),
+    units: emptyCounts(),
+    enrolled: { total: 0, kindergartens: 0, schools: 0, public: 0, private: 0, unknownOwner: 0 },
+    resourcePersons: 0,
+    ppContacts: 0,
+  };
+  for (const r of rows) {
+    const counts = r.kind === "municipality" ? figures.municipalities : figures.units;
+    counts[r.state]++;
+    counts.total++;
+    figures.enrolled.total += r.units;
+    figures.enrolled.kindergartens += r.kindergartens;
+    figures.enrolled.schools += r.schools;
+    figures.enrolled.public += r.publicUnits;
+    figures.enrolled.private += r.privateUnits;
+    figures.enrolled.unknownOwner += r.units - r.publicUnits - r.privateUnits;
+    if (r.resourcePerson) figures.resourcePersons++;
+    if (r.ppContact) figures.ppContacts++;
+  }
+
+  const terms =
+    (opts.lang === "nn" ? cohort.termsNn : opts.lang === "en" ? cohort.termsEn : cohort.termsNb) ||
+    cohort.termsNb;
+  return {
+    cohort,
+    programme: {
+      id: cohort.programmeId,
+      slug: head.slug,
+      owner: head.owner,
+      title: titles.get(cohort.programmeId) ?? head.slug,
+    },
+    terms,
+    gatherings,
+    filter,
+    options,
+    figures,
+    chain,
+    rows,
+  };
+}
+
+// ---------------------------------------------------------------- "Mine puljer"
+
+export type CohortHead = {
+  id: number;
+  number: number;
+  startsOn: string;
+  endsOn: string;
+  officeInviteDeadline: string | null;
+  answerDeadline: string | null;
+  programmeId: number;
+  programmeTitle: string;
+};
+
+export type AdminCohortRow = CohortHead & { offices: number; invited: number; accepted: number };
+
+export type LandingItem = {
+  cohort: CohortHead;
+  part: { kind: "office" | "municipality" | "unit"; id: string; name: string };
+  /** An invitation's effective state; for an office or an enrolled unit, none. */
+  state: InvitationState | null;
+  /** For an office: may it still invite municipalities. For a unit: enrolled. */
+  officeOpen: boolean;
+  enrolled: boolean;
+  deadline: string | null;
+  action: { kind: "invite" | "office" | "answer" | "invitation" | "overview"; path: string };
+  /** Something waits for this person: an open invitation to answer, municipalities to invite. */
+  waiting: boolean;
+};
+
+export type Landing = {
+  /** For a programme admin: every cohort of every programme, by programme. */
+  programmes: { id: number; title: string; cohorts: AdminCohortRow[] }[] | null;
+  items: LandingItem[];
+};
+
+const headColumns = {
+  id: cohorts.id,
+  number: cohorts.number,
+  startsOn: cohorts.startsOn,
+  endsOn: cohorts.endsOn,
+  officeInviteDeadline: cohorts.officeInviteDeadline,
+  answerDeadline: cohorts.answerDeadline,
+  programmeId: cohorts.programmeId,
+};
+
+/** The cohorts the person has a part in, what waits for them first. */
+export async function myCohorts(
+  db: Db,
+  parts: Parts,
+  opts: { lang: Lang; today: string },
+): Promise<Landing> {
+  const titles = await programmeTitles(db, opts.lang);
+  const head = (row: Omit<CohortHead, "programmeTitle">): CohortHead => ({
+    ...row,
+    programmeTitle: titles.get(row.programmeId) ?? "",
+  });
+
+  let adminView: Landing["programmes"] = null;
+  if (parts.any) {
+    const [list, officeCounts, invitationCounts] = await Promise.all([
+      db
+        .select({ ...headColumns, sortOrder: programmes.sortOrder })
+        .from(cohorts)
+        .innerJoin(programmes, eq(programmes.id, cohorts.programmeId))
+        .orderBy(
+          asc(programmes.sortOrder),
+          asc(programmes.id),
+          desc(cohorts.startsOn),
+          desc(cohorts.number),
+        ),
+      db
+        .select({
+          cohortId: cohortOffices.cohortId,
+          n: sql<number>`count(*)`.mapWith(Number),
+        })
+        .from(cohortOffices)
+        .groupBy(cohortOffices.cohortId),
+      db
+        .select({
+          cohortId: cohortInvitations.cohortId,
+          invited: sql<number>`count(*)`.mapWith(Number),
+          accepted:
+            sql<number>`count(*) filter (where ${cohortInvitations.state} = 'accepted')`.mapWith(
+              Number,
+            ),
+        })
+        .from(cohortInvitations)
+        .where(eq(cohortInvitations.inviteeKind, "municipality"))
+        .groupBy(cohortInvitations.cohortId),
+    ]);
+    const offices = new Map(officeCounts.map((r) => [r.cohortId, r.n]));
+    const invited = new Map(invitationCounts.map((r) => [r.cohortId, r]));
+    adminView = [];
+    for (const { sortOrder: _s, ...row } of list) {
+      let group = adminView.find((g) => g.id === row.programmeId);
+      if (!group) {
+        group = { id: row.programmeId, title: titles.get(row.programmeId) ?? "", cohorts: [] };
+        adminView.push(group);
+      }
+      group.cohorts.push({
+        ...head(row),
+        offices: offices.get(row.id) ?? 0,
+        invited: invited.get(row.id)?.invited ?? 0,
+        accepted: invited.get(row.id)?.accepted ?? 0,
+      });
+    }
+  }
+
+  const items: LandingItem[] = [];
+  if (parts.offices.size > 0) {
+    const rows = await db
+      .select({ ...headColumns, officeId: cohortOffices.officeId })
+      .from(cohortOffices)
+      .innerJoin(cohorts, eq(cohorts.id, cohortOffices.cohortId))
+      .where(inArray(cohortOffices.officeId, [...parts.offices]));
+    const names = new Map(
+      (await countyOfficesAt(db, opts.today, opts.lang)).map((o) => [o.id, o.name]),
+    );
+    for (const { officeId, ...row } of rows) {
+      const last = row.officeInviteDeadline ?? row.startsOn;
+      const open = last >= opts.today;
+      items.push({
+        cohort: head(row),
+        part: { kind: "office", id: officeId, name: names.get(officeId) ?? officeId },
+        state: null,
+        officeOpen: open,
+        enrolled: false,
+        deadline: row.officeInviteDeadline,
+        action: {
+          kind: open ? "invite" : "office",
+          path: `/puljer/${row.id}/kontor/${officeId}`,
+        },
+        waiting: open,
+      });
+    }
+  }
+
+  const invitees = [...parts.municipalities, ...parts.units];
+  if (invitees.length > 0) {
+    const rows = await db
+      .select({
+        ...headColumns,
+        kind: cohortInvitations.inviteeKind,
+        inviteeId: cohortInvitations.inviteeId,
+        state: cohortInvitations.state,
+        deadline: cohortInvitations.deadline,
+      })
+      .from(cohortInvitations)
+      .innerJoin(cohorts, eq(cohorts.id, cohortInvitations.cohortId))
+      .where(inArray(cohortInvitations.inviteeId, invitees));
+    const enrolments =
+      parts.units.size > 0
+        ? await db
+            .select({ ...headColumns, orgNumber: cohortEnrolments.unitOrgNumber })
+            .from(cohortEnrolments)
+            .innerJoin(cohorts, eq(cohorts.id, cohortEnrolments.cohortId))
+            .where(
+              and(
+                inArray(cohortEnrolments.unitOrgNumber, [...parts.units]),
+                isNull(cohortEnrolments.withdrawnAt),
+              ),
+            )
+        : [];
+    const municipalityNames = new Map(
+      parts.municipalities.size > 0
+        ? (await municipalitiesAt(db, opts.today)).map((m) => [m.code, m.name])
+        : [],
+    );
+    const unitNames = new Map(
+      parts.units.size > 0
+        ? (
+            await db
+              .select({ orgNumber: units.orgNumber, name: units.name })
+              .from(units)
+              .where(inArray(units.orgNumber, [...parts.units]))
+          ).map((u) => [u.orgNumber, u.name])
+        : [],
+    );
+    const name = (kind: InviteeKind, id: string) =>
+      (kind === "unit" ? unitNames.get(id) : municipalityNames.get(id)) ?? id;
+    const taken = new Set<string>();
+    for (const { kind, inviteeId, state, deadline, ...row } of rows) {
+      const mine = kind === "unit" ? parts.units : parts.municipalities;
+      if (!mine.has(inviteeId)) continue;
+      const effective = effectiveState({ state, deadline }, opts.today);
+      const canAnswer = parts.answers.has(inviteeId);
+      const open = effective === "invited";
+      taken.add(`${row.id}:${inviteeId}`);
+      items.push({
+        cohort: head(row),
+        part: { kind, id: inviteeId, name: name(kind, inviteeId) },
+        state: effective,
+        officeOpen: false,
+        enrolled: false,
+        deadline,
+        action: {
+          kind: open && canAnswer ? "answer" : "invitation",
+          path: `/puljer/${row.id}/${kind === "unit" ? "enhet" : "kommune"}/${inviteeId}`,
+        },
+        waiting: open && canAnswer,
+      });
+    }
+    for (const { orgNumber, ...row } of enrolments) {
+      if (taken.has(`${row.id}:${orgNumber}`)) continue;
+      items.push({
+        cohort: head(row),
+        part: { kind: "unit", id: orgNumber, name: name("unit", orgNumber) },
+        state: null,
+        officeOpen: false,
+        enrolled: true,
+        deadline: null,
+        action: { kind: "overview", path: `/puljer/${row.id}` },
+        waiting: false,
+      });
+    }
+  }
+
+  items.sort(
+    (a, b) =>
+      Number(b.waiting) - Number(a.waiting) ||
+      b.cohort.startsOn.localeCompare(a.cohort.startsOn) ||
+      byNb(a.cohort.programmeTitle, b.cohort.programmeTitle) ||
+      b.cohort.number - a.cohort.number ||
+      byNb(a.part.name, b.part.name),
+  );
+  return { programmes: adminView, items };
+}

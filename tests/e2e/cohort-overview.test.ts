@@ -1,0 +1,291 @@
+import { readFile } from "node:fs/promises";
+import { eq } from "drizzle-orm";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoEmail } from "../../src/db/demo-people";
+import {
+  type Actor,
+  answerInvitation,
+  enrolUnits,
+  getInvitation,
+  inviteOffices,
+  inviteToCohort,
+  setContact,
+} from "../../src/modules/cohorts/chain";
+import { cohortInvitations } from "../../src/modules/cohorts/schema";
+import { people } from "../../src/modules/identity/schema";
+import { completeOrgNumber } from "../../src/modules/organisations";
+import { units } from "../../src/modules/organisations/schema";
+import { createCohort } from "../../src/modules/programmes";
+import { programmes } from "../../src/modules/programmes/schema";
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  loadsPage,
+  openPage,
+  screenshot,
+  shown,
+} from "../support/browser";
+import { databaseKinds } from "../support/db";
+import { type TestServer, testServer } from "../support/server";
+import { signInThroughProvider } from "../support/sign-in";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+const IBS_NB = "Inkluderende barnehage- og skolemiljø";
+const COHORT = `${IBS_NB}, pulje 9`;
+const h1 = (page: Page) => shown(page.getByRole("heading", { level: 1 }));
+const path = (page: Page) => new URL(page.url()).pathname;
+const agderTable = (page: Page) =>
+  page.getByRole("table", { name: "Invitert av Statsforvalteren i Agder" });
+/** A figure by its row header (sub-figures are marked "– " for the eye only). */
+const figure = async (page: Page, label: string) =>
+  shown(
+    page
+      .getByRole("table", { name: "Tall for puljen" })
+      .locator("tr", { has: page.getByRole("rowheader", { name: label, exact: true }) })
+      .getByRole("cell"),
+  );
+
+/**
+ * A county coordinator (with JavaScript) and a programme admin (without) follow IBS cohort 9:
+ * "Mine puljer", the chain overview, a selection by status, the print view and the CSV export.
+ */
+describe.each(databaseKinds)("the cohort overview, on %s", (kind) => {
+  let server: TestServer;
+  let cohortId = 0;
+
+  beforeAll(async () => {
+    server = await testServer(kind, { signIn: true });
+    const db = server.db;
+    const now = server.clock.now();
+    const ids: Record<string, number> = {};
+    for (const key of ["ada", "siv", "kari"]) {
+      const [p] = await db
+        .select()
+        .from(people)
+        .where(eq(people.email, demoEmail(key)));
+      ids[key] = p!.id;
+    }
+    const actor = (who: string): Actor => ({ personId: ids[who]!, now, baseUrl: server.url });
+    const [ibs] = await db
+      .select()
+      .from(programmes)
+      .where(eq(programmes.slug, "inkluderende-barnehage-og-skolemiljo"));
+    cohortId = await createCohort(
+      db,
+      {
+        programmeId: ibs!.id,
+        number: 9,
+        startsOn: "2027-08-01",
+        endsOn: "2029-06-30",
+        officeInviteDeadline: "2027-01-15",
+        answerDeadline: "2027-03-01",
+        termsNb: "Kommunen **forplikter seg** til å delta i hele perioden.",
+        createdAt: now,
+        createdBy: ids.ada!,
+      },
+      [],
+    );
+    expect((await inviteOffices(db, cohortId, ["sf-agder", "sf-rogaland"], actor("ada"))).ok).toBe(
+      true,
+    );
+    const invited = await inviteToCohort(
+      db,
+      {
+        cohortId,
+        officeId: "sf-agder",
+        invitees: ["4204", "4202", "4205", "4201"].map((id) => ({
+          kind: "municipality" as const,
+          id,
+        })),
+        message: "Vi håper dere blir med.",
+      },
+      actor("siv"),
+    );
+    expect(invited.ok).toBe(true);
+    const inv = async (code: string) => (await getInvitation(db, cohortId, "municipality", code))!;
+    for (const [code, answer] of [
+      ["4204", "accept"],
+      ["4202", "decline"],
+    ] as const) {
+      const i = await inv(code);
+      const r = await answerInvitation(
+        db,
+        {
+          invitationId: i.id,
+          answer,
+          commitments: answer === "accept",
+          reason: answer === "decline" ? "Vi har ikke kapasitet i år." : "",
+          version: i.version,
+        },
+        actor("kari"),
+      );
+      expect(r.ok).toBe(true);
+    }
+    // Risør's deadline passed without an answer.
+    await db
+      .update(cohortInvitations)
+      .set({ deadline: "2026-11-20" })
+      .where(eq(cohortInvitations.id, (await inv("4201")).id));
+    // Two kindergartens and a school of our own in Kristiansand, enrolled; a resource person.
+    const orgNumbers: string[] = [];
+    let prefix = 99_200_000;
+    for (const [name, school] of [
+      ["Journeylia barnehage", false],
+      ["Journeyvik barnehage", false],
+      ["Journeyhaug skole", true],
+    ] as const) {
+      let number: string | null = null;
+      while (!number) number = completeOrgNumber(String(prefix++));
+      orgNumbers.push(number);
+      await db.insert(units).values({
+        orgNumber: number,
+        name,
+        municipalityCode: "4204",
+        countyCode: "42",
+        isSchool: school,
+        isKindergarten: !school,
+        owner: "public",
+        active: true,
+        sources: [school ? "nsr" : "nbr"],
+        firstSeenAt: now,
+        changedAt: now,
+      });
+    }
+    const kristiansand = await inv("4204");
+    expect(
+      await enrolUnits(db, { invitationId: kristiansand.id, orgNumbers }, actor("kari")),
+    ).toEqual({ ok: true, enrolled: 3 });
+    const contact = await setContact(
+      db,
+      {
+        invitationId: kristiansand.id,
+        kind: "resource-person",
+        name: "Rita Ressurs",
+        email: "rita@kristiansand.test",
+      },
+      actor("kari"),
+    );
+    expect(contact.ok).toBe(true);
+  });
+  afterAll(() => server?.close());
+
+  for (const run of [
+    { js: true, tag: "js", who: "Siv Statsforvalter" },
+    { js: false, tag: "nojs", who: "Ada Direktorat" },
+  ] as const) {
+    it(`${run.who}, ${run.js ? "with" : "without"} JavaScript: landing, overview, selection, print, CSV`, async () => {
+      const visit = await openPage(browser, { js: run.js, baseURL: server.url });
+      const { page } = visit;
+
+      // "Mine puljer", straight from its address: sign in first, then back there.
+      await page.goto("/nb/puljer");
+      expect(path(page)).toBe("/nb/logg-inn");
+      await expectNoAxeViolations(page);
+      await signInThroughProvider(page, {
+        link: "Logg inn med ID-porten",
+        issuer: server.providers!.idporten,
+        provider: "ID-porten",
+        account: run.who,
+      });
+      expect(path(page)).toBe("/nb/puljer");
+      expect(await h1(page)).toBe("Mine puljer");
+      await expectNoAxeViolations(page);
+      await screenshot(page, `cohort-landing-${run.tag}`);
+      if (run.js) {
+        // Siv's office may still invite municipalities: it waits for her, first on the page.
+        const waiting = page.getByRole("region", { name: "Venter på deg" });
+        const card = waiting.getByRole("listitem").filter({ hasText: COHORT });
+        expect(
+          await card.getByRole("link", { name: /^Inviter kommuner/ }).getAttribute("href"),
+        ).toBe(`/nb/puljer/${cohortId}/kontor/sf-agder`);
+        await loadsPage(page, () =>
+          card.getByRole("link", { name: `Se oversikten over ${COHORT}` }).click(),
+        );
+      } else {
+        const table = page.getByRole("table", { name: `Puljer i ${IBS_NB}` });
+        await loadsPage(page, () =>
+          table.getByRole("link", { name: "Pulje 9", exact: true }).click(),
+        );
+      }
+
+      // The overview: the cohort, the figures and the chain.
+      expect(path(page)).toBe(`/nb/puljer/${cohortId}`);
+      expect(await h1(page)).toBe(COHORT);
+      expect(await shown(page.getByRole("main"))).toContain("forplikter seg");
+      expect(await figure(page, "Kommuner invitert")).toBe("4");
+      expect(await figure(page, "Takket ja")).toBe("1");
+      expect(await figure(page, "Fristen er ute")).toBe("1");
+      expect(await figure(page, "Enheter påmeldt")).toBe("3");
+      expect(await figure(page, "Barnehager")).toBe("2");
+      expect(await figure(page, "Ressurspersoner navngitt")).toBe("1");
+      const rows = agderTable(page).locator("tbody tr");
+      expect(await rows.count()).toBe(4);
+      expect(await shown(rows.filter({ hasText: "Risør" }))).toContain("Fristen er ute");
+      expect(await shown(page.getByRole("main"))).not.toContain("Rita Ressurs");
+      expect(await shown(page.getByRole("main"))).toContain(
+        "Kontoret har ikke invitert noen ennå.",
+      );
+      await expectNoAxeViolations(page);
+      await screenshot(page, `cohort-overview-${run.tag}`);
+
+      // Only those who said yes: the selection is in the address, the figures follow it.
+      await page.getByLabel("Status").selectOption({ label: "Takket ja" });
+      await loadsPage(page, () => page.getByRole("button", { name: "Vis utvalget" }).click());
+      expect(new URL(page.url()).searchParams.get("status")).toBe("ja");
+      expect(await rows.count()).toBe(1);
+      expect(await shown(rows.first())).toContain("Kristiansand (4204)");
+      expect(await figure(page, "Kommuner invitert")).toBe("1");
+      expect(await figure(page, "Statsforvaltere invitert")).toBe("1");
+      expect(await shown(page.getByRole("main"))).toContain("Tallene gjelder utvalget.");
+      await expectNoAxeViolations(page);
+
+      // The CSV of the selection.
+      const [file] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("link", { name: "Last ned som CSV" }).click(),
+      ]);
+      expect(file.suggestedFilename()).toBe("ibs-pulje-9.csv");
+      const csv = await readFile((await file.path())!, "utf8");
+      expect(csv.startsWith("\uFEFFStatsforvalter;Fylke;Kode;Navn;")).toBe(true);
+      const lines = csv.split("\r\n");
+      expect(lines).toHaveLength(3);
+      expect(lines[1]).toMatch(
+        /^Statsforvalteren i Agder;Agder;4204;Kristiansand;Kommune;Takket ja;2027-03-01;.*;2;1;3;0;Ja;Nei$/,
+      );
+      // The link itself, fetched with the same session: the same file.
+      const href = await page.getByRole("link", { name: "Last ned som CSV" }).getAttribute("href");
+      expect(href).toBe(`/nb/puljer/${cohortId}/eksport.csv?status=ja`);
+      const fetched = await page.context().request.get(href!);
+      expect(fetched.status()).toBe(200);
+      expect(fetched.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+      expect(await fetched.text()).toBe(csv);
+
+      // The print view: the same selection, without the site's navigation.
+      await loadsPage(page, () => page.getByRole("link", { name: "Skriv ut" }).click());
+      expect(new URL(page.url()).searchParams.get("visning")).toBe("utskrift");
+      expect(await h1(page)).toBe(COHORT);
+      expect(await page.getByRole("navigation").count()).toBe(0);
+      expect(await shown(page.getByRole("main"))).toContain("Utvalg: Status: Takket ja.");
+      expect(await rows.count()).toBe(1);
+      await expectNoAxeViolations(page);
+      await page.emulateMedia({ media: "print" });
+      await screenshot(page, `cohort-overview-print-${run.tag}`);
+      await page.emulateMedia({ media: "screen" });
+      await loadsPage(page, () =>
+        page.getByRole("link", { name: "Tilbake til oversikten" }).click(),
+      );
+      expect(new URL(page.url()).search).toBe("?status=ja");
+
+      // All again.
+      await loadsPage(page, () => page.getByRole("link", { name: "Vis alle" }).click());
+      expect(await rows.count()).toBe(4);
+      await expectNoAxeViolations(page);
+    });
+  }
+});
