@@ -19,27 +19,32 @@ export function messages(lang: Lang): Messages {
 /** The `lang` attribute value: bokmål and nynorsk as BCP 47 tags screen readers know. */
 export const htmlLang: Record<Lang, string> = { nb: "nb", nn: "nn", en: "en" };
 
+type FormatKind = "monthYear" | "date" | "dateTime";
+const formatOptions: Record<FormatKind, Intl.DateTimeFormatOptions> = {
+  monthYear: { month: "long", year: "numeric", timeZone: "Europe/Oslo" },
+  date: { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Oslo" },
+  dateTime: { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Oslo" },
+};
+// Building an Intl.DateTimeFormat costs far more than using one: one per language and kind.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(lang: Lang, kind: FormatKind): Intl.DateTimeFormat {
+  const key = `${lang}:${kind}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(catalogues[lang].locale, formatOptions[kind]);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 export function formatMonthYear(lang: Lang, isoDate: string): string {
-  return new Intl.DateTimeFormat(catalogues[lang].locale, {
-    month: "long",
-    year: "numeric",
-    timeZone: "Europe/Oslo",
-  }).format(new Date(`${isoDate}T12:00:00Z`));
+  return formatter(lang, "monthYear").format(new Date(`${isoDate}T12:00:00Z`));
 }
 
 export function formatDate(lang: Lang, isoDate: string): string {
-  return new Intl.DateTimeFormat(catalogues[lang].locale, {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "Europe/Oslo",
-  }).format(new Date(`${isoDate}T12:00:00Z`));
+  return formatter(lang, "date").format(new Date(`${isoDate}T12:00:00Z`));
 }
 
 export function formatDateTime(lang: Lang, at: Date): string {
-  return new Intl.DateTimeFormat(catalogues[lang].locale, {
-    dateStyle: "long",
-    timeStyle: "short",
-    timeZone: "Europe/Oslo",
-  }).format(at);
+  return formatter(lang, "dateTime").format(at);
 }
