@@ -4,7 +4,7 @@ import { osloToday } from "../../kernel/clock";
 import { assetManifest } from "../../web/assets";
 import { DataTable } from "../../web/components/data-table";
 import { Select } from "../../web/components/form";
-import { formatDate as formatDateUncached, htmlLang, type Lang, messages } from "../../web/i18n";
+import { formatDate, htmlLang, type Lang, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
 import { renderMarkdown } from "../../web/markdown";
 import {
@@ -33,22 +33,6 @@ function StateTag(props: { t: OverviewTexts; state: InvitationState }) {
       {props.t.states[props.state]}
     </span>
   );
-}
-
-/**
- * formatDate with a memory: it builds an Intl.DateTimeFormat per call, and a national chain
- * shows the same few deadlines hundreds of times (measured: most of the page's render time).
- */
-const formatted = new Map<string, string>();
-function formatDate(lang: Lang, iso: string): string {
-  const key = `${lang}:${iso}`;
-  let text = formatted.get(key);
-  if (text === undefined) {
-    if (formatted.size > 10_000) formatted.clear();
-    text = formatDateUncached(lang, iso);
-    formatted.set(key, text);
-  }
-  return text;
 }
 
 const dateOrDash = (lang: Lang, date: string | null) => (date ? formatDate(lang, date) : "–");
