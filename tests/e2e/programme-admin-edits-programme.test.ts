@@ -50,13 +50,21 @@ describe.each(databaseKinds)("a programme admin edits a programme page, on %s", 
   afterAll(() => server?.close());
 
   for (const run of [
-    { js: true, tag: "js", textLang: "nn", language: "Nynorsk", title: "Trygge miljø for alle" },
+    {
+      js: true,
+      tag: "js",
+      textLang: "nn",
+      language: "Nynorsk",
+      title: "Trygge miljø for alle",
+      theme: "Leiing og organisasjon",
+    },
     {
       js: false,
       tag: "nojs",
       textLang: "nb",
       language: "Bokmål",
       title: "Trygge miljøer for alle",
+      theme: "Ledelse og organisasjon",
     },
   ] as const) {
     it(`${run.js ? "with" : "without"} JavaScript: previews, saves, publishes and moderates`, async () => {
@@ -87,7 +95,12 @@ describe.each(databaseKinds)("a programme admin edits a programme page, on %s", 
       await screenshot(page, `programme-admin-list-${run.tag}`);
 
       // The editor, in the language of this run.
-      await loadsPage(page, () => rows.first().getByRole("link").click());
+      await loadsPage(page, () =>
+        rows
+          .first()
+          .getByRole("link", { name: "Inkluderende barnehage- og skolemiljø", exact: true })
+          .click(),
+      );
       expect(path(page)).toBe(`/nb/admin/tilbud/${IBS}`);
       await expectNoAxeViolations(page);
       await loadsPage(page, () =>
@@ -131,7 +144,8 @@ describe.each(databaseKinds)("a programme admin edits a programme page, on %s", 
       await expectNoAxeViolations(page);
       await screenshot(page, `programme-admin-preview-${run.tag}`);
 
-      // Saved, then published: the public page shows the new text.
+      // Saved with a theme added, then published: the public page shows the new text.
+      await page.getByLabel("Tema", { exact: true }).fill(`Trygghet\n${run.theme}`);
       await loadsPage(page, () => page.getByRole("button", { name: "Lagre", exact: true }).click());
       expect(await alert(page)).toBe(
         "Teksten er lagret som en ny versjon. Den blir synlig for alle når du publiserer.",
@@ -145,7 +159,36 @@ describe.each(databaseKinds)("a programme admin edits a programme page, on %s", 
       await page.goto(`/${run.textLang}/tilbud/${IBS}`);
       expect(await h1(page)).toBe(run.title);
       expect(await page.locator("main script").count()).toBe(0);
+      expect(await shown(page.getByRole("region", { name: "Tema" }))).toContain(run.theme);
       await expectNoAxeViolations(page);
+
+      // Rules and contact: a duration out of range is refused beside the field, then saved.
+      await page.goto(`/nb/admin/tilbud/${IBS}`);
+      const rules = page.getByRole("region", { name: "Regler og kontakt" });
+      await rules.getByLabel("Korteste varighet (måneder)").fill("6");
+      await rules.getByLabel("Kontaktpunkt").fill("IBS-teamet");
+      await loadsPage(page, () =>
+        rules.getByRole("button", { name: "Lagre regler og kontakt" }).click(),
+      );
+      expect(visit.status()).toBe(422);
+      expect(await shown(page.locator(".ds-error-summary"))).toContain(
+        "Skriv et antall måneder fra 12 til 24",
+      );
+      expect(await rules.getByLabel("Kontaktpunkt").inputValue()).toBe("IBS-teamet");
+      await expectNoAxeViolations(page);
+      await rules.getByLabel("Korteste varighet (måneder)").fill("12");
+      await loadsPage(page, () =>
+        rules.getByRole("button", { name: "Lagre regler og kontakt" }).click(),
+      );
+      expect(await alert(page)).toBe(
+        "Regler og kontakt er lagret og vises på den offentlige siden.",
+      );
+      await expectNoAxeViolations(page);
+      await screenshot(page, `programme-admin-rules-${run.tag}`);
+      await page.goto(`/nb/tilbud/${IBS}`);
+      const main = await shown(page.locator("main"));
+      expect(main).toContain("12 til 24 måneder");
+      expect(main).toContain("Kontaktpunkt: IBS-teamet");
 
       if (run.js) {
         // Restore the text as it was, and publish it.

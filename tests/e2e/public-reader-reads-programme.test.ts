@@ -58,7 +58,7 @@ describe.each(databaseKinds)("a public reader reads about the programmes on %s",
       expect(await shown(heading(page))).toBe("Inkluderende barnehage- og skolemiljø");
       const ibs = await text(page);
       expect(ibs).toContain("Startet i januar 2017");
-      expect(ibs).toContain("38 kommuner deltar");
+      expect(ibs).toContain("38 kommuner i pulje 1");
       expect(ibs).toContain("Pulje 2");
       expect(ibs).toContain("Embetene inviterer kommuner innen 1. juni 2017.");
       expect(ibs).toContain("Fylkesmannen i Oppland (6)");

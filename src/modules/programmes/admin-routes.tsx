@@ -16,28 +16,59 @@ import {
   programmeTextForm,
   publishProgramme,
   restoreProgrammeText,
+  ruleFields,
+  saveProgrammeRules,
   saveProgrammeText,
+  textFields,
   unpublishProgramme,
+  validateRules,
 } from "./editing";
+import type { programmes } from "./schema";
+
+type Programme = typeof programmes.$inferSelect;
+
+/** The rules form as stored, in the shape of the form. */
+function rulesValues(programme: Programme): Record<string, string> {
+  return {
+    durationMinMonths: String(programme.durationMinMonths),
+    durationMaxMonths: String(programme.durationMaxMonths),
+    deliveryMode: programme.deliveryMode,
+    contactName: programme.contactName ?? "",
+    contactPhone: programme.contactPhone ?? "",
+    contactEmail: programme.contactEmail ?? "",
+  };
+}
 
 const langParam = (c: AppContext) => c.req.param("lang") as Lang;
 
 /** The owner organisations the user may edit programmes of (`edit:programme:owner`). */
 function editableOwners(c: AppContext): string[] | null {
-  const scopes = requirePermission(c, "edit", "programme");
+  return ownersFor(c, "edit");
+}
+
+/**
+ * The owner organisations whose programmes the user may `action` (`edit:programme:owner`,
+ * `manage:cohort:owner`); `null` when any. Throws Forbidden without the permission.
+ */
+export function ownersFor(c: AppContext, action: "edit" | "manage"): string[] | null {
+  const scopes = requirePermission(c, action, action === "edit" ? "programme" : "cohort");
   if (scopes.includes("any")) return null;
   return (c.get("user")?.roles ?? []).filter((r) => r.orgKind === "owner").map((r) => r.orgId);
 }
 
 /** The programme of the path, if the user's organisation owns it; otherwise a 404 or 403 page. */
-async function ownProgramme(c: AppContext) {
-  const owners = editableOwners(c);
+export async function ownProgramme(
+  c: AppContext,
+  action: "edit" | "manage" = "edit",
+): Promise<
+  | { response: Response | Promise<Response>; programme?: never }
+  | { programme: Programme; response?: never }
+> {
+  const owners = ownersFor(c, action);
   const programme = await programmeBySlug(deps(c).db, c.req.param("slug") ?? "");
-  if (!programme) return { response: errorPage(c, "notFound") } as const;
-  if (owners && !owners.includes(programme.owner)) {
-    return { response: errorPage(c, "notAllowed") } as const;
-  }
-  return { programme } as const;
+  if (!programme) return { response: errorPage(c, "notFound") };
+  if (owners && !owners.includes(programme.owner)) return { response: errorPage(c, "notAllowed") };
+  return { programme };
 }
 
 function actor(c: AppContext) {
@@ -56,9 +87,9 @@ export function programmeAdminRoutes() {
 
   async function editor(
     c: AppContext,
-    programme: { id: number; slug: string; publishedAt: Date | null },
+    programme: Programme,
     textLang: Lang,
-    extra: Partial<Pick<EditorProps, "form" | "preview" | "message">>,
+    extra: Partial<Pick<EditorProps, "form" | "rules" | "preview" | "message">>,
     status: 200 | 422 = 200,
   ) {
     const d = deps(c);
@@ -66,12 +97,7 @@ export function programmeAdminRoutes() {
     const current = latest.get(textLang);
     const versions = await listVersions(d.db, programme.id, textLang);
     const values: Record<string, string> = current
-      ? {
-          title: current.title,
-          summary: current.summary,
-          targetGroup: current.targetGroup,
-          bodyMarkdown: current.bodyMarkdown,
-        }
+      ? Object.fromEntries(textFields.map((f) => [f, current[f]]))
       : {};
     c.header("Cache-Control", "no-store");
     return render(
@@ -84,6 +110,7 @@ export function programmeAdminRoutes() {
         textLang={textLang}
         hasText={!!current}
         form={extra.form ?? { values, errors: {} }}
+        rules={extra.rules ?? { values: rulesValues(programme), errors: {} }}
         preview={extra.preview}
         versions={versions}
         message={extra.message}
@@ -94,7 +121,7 @@ export function programmeAdminRoutes() {
 
   app.get("/:lang{nb|nn|en}/admin/tilbud/:slug{[a-z0-9-]{1,60}}", async (c) => {
     const found = await ownProgramme(c);
-    if ("response" in found) return found.response;
+    if (found.response) return found.response;
     const a = messages(langParam(c)).programmeAdmin;
     const asked = c.req.query("sprak");
     const textLang = isLang(asked) ? asked : "nb";
@@ -108,7 +135,9 @@ export function programmeAdminRoutes() {
             ? a.publishedMsg
             : m === "unpublished"
               ? a.unpublishedMsg
-              : undefined;
+              : m === "rules"
+                ? a.rulesSaved
+                : undefined;
     return editor(c, found.programme, textLang, {
       message: text ? { color: "success", text } : undefined,
     });
@@ -120,16 +149,11 @@ export function programmeAdminRoutes() {
     "/:lang{nb|nn|en}/admin/tilbud/:slug{[a-z0-9-]{1,60}}/tekst/:textLang{nb|nn|en}",
     async (c) => {
       const found = await ownProgramme(c);
-      if ("response" in found) return found.response;
+      if (found.response) return found.response;
       const lang = langParam(c);
       const textLang = c.req.param("textLang") as Lang;
       const values = await readForm(c);
-      const form = {
-        title: values.title ?? "",
-        summary: values.summary ?? "",
-        targetGroup: values.targetGroup ?? "",
-        bodyMarkdown: values.bodyMarkdown ?? "",
-      };
+      const form = Object.fromEntries(textFields.map((f) => [f, values[f] ?? ""]));
       const parsed = validate(programmeTextForm, form);
       if (!parsed.ok) {
         return editor(
@@ -157,11 +181,36 @@ export function programmeAdminRoutes() {
     },
   );
 
+  // Rules and contact point: one form, not versioned, live on the public page at once.
+  app.post("/:lang{nb|nn|en}/admin/tilbud/:slug{[a-z0-9-]{1,60}}/regler", async (c) => {
+    const found = await ownProgramme(c);
+    if (found.response) return found.response;
+    const values = await readForm(c);
+    const form = Object.fromEntries(ruleFields.map((f) => [f, values[f] ?? ""])) as Record<
+      (typeof ruleFields)[number],
+      string
+    >;
+    const parsed = validateRules(form);
+    if (!parsed.ok) {
+      return editor(
+        c,
+        found.programme,
+        "nb",
+        { rules: { values: form, errors: parsed.errors } },
+        422,
+      );
+    }
+    const d = deps(c);
+    await saveProgrammeRules(d.db, found.programme.id, parsed.data, actor(c));
+    d.pageCache.clear();
+    return c.redirect(`/${langParam(c)}/admin/tilbud/${found.programme.slug}?melding=rules`, 303);
+  });
+
   app.post(
     "/:lang{nb|nn|en}/admin/tilbud/:slug{[a-z0-9-]{1,60}}/versjoner/:id{[0-9]{1,9}}/gjenopprett",
     async (c) => {
       const found = await ownProgramme(c);
-      if ("response" in found) return found.response;
+      if (found.response) return found.response;
       const restored = await restoreProgrammeText(
         deps(c).db,
         found.programme.id,
@@ -178,7 +227,7 @@ export function programmeAdminRoutes() {
 
   app.post("/:lang{nb|nn|en}/admin/tilbud/:slug{[a-z0-9-]{1,60}}/publiser", async (c) => {
     const found = await ownProgramme(c);
-    if ("response" in found) return found.response;
+    if (found.response) return found.response;
     const lang = langParam(c);
     const d = deps(c);
     const result = await publishProgramme(d.db, found.programme.id, actor(c));
@@ -199,7 +248,7 @@ export function programmeAdminRoutes() {
 
   app.post("/:lang{nb|nn|en}/admin/tilbud/:slug{[a-z0-9-]{1,60}}/avpubliser", async (c) => {
     const found = await ownProgramme(c);
-    if ("response" in found) return found.response;
+    if (found.response) return found.response;
     const d = deps(c);
     await unpublishProgramme(d.db, found.programme.id, actor(c));
     d.pageCache.clear();

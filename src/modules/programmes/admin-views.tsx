@@ -1,10 +1,27 @@
 import { raw } from "hono/html";
+import type { FieldErrors } from "../../kernel/forms";
 import { DataTable } from "../../web/components/data-table";
-import { ErrorSummary, errorText, Field, type FormState } from "../../web/components/form";
-import { formatDateTime, LANGS, type Lang, messages } from "../../web/i18n";
+import {
+  ErrorSummary,
+  errorText,
+  Field,
+  type FormState,
+  RadioGroup,
+} from "../../web/components/form";
+import { formatDateTime, LANGS, type Lang, type Messages, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
-import type { AdminProgramme, VersionView } from "./editing";
-import { textLimits } from "./editing";
+import {
+  type AdminProgramme,
+  DELIVERY_MODES,
+  type RuleField,
+  ruleFields,
+  ruleLimits,
+  splitLines,
+  type TextField,
+  textFields,
+  textLimits,
+  type VersionView,
+} from "./editing";
 
 function Notice(props: { color: "success" | "danger"; text: string }) {
   return (
@@ -29,7 +46,7 @@ export function ProgrammeListPage(props: { lang: Lang; programmes: AdminProgramm
       <p class="ds-paragraph lead">{a.lead}</p>
       {props.programmes.length === 0 ? <p class="ds-paragraph">{a.none}</p> : null}
       {props.programmes.length > 0 ? (
-        <DataTable label={a.title} columns={[a.programme, a.status]}>
+        <DataTable label={a.title} columns={[a.programme, a.status, a.cohorts]}>
           {props.programmes.map((p) => (
             <tr>
               <td>
@@ -40,6 +57,12 @@ export function ProgrammeListPage(props: { lang: Lang; programmes: AdminProgramm
               <td>
                 {p.publishedAt ? a.published : a.notPublished}
                 {p.unpublishedChanges ? <span>. {a.unpublishedChanges}</span> : null}
+              </td>
+              <td>
+                <a class="ds-link" href={localPath(props.lang, `/admin/tilbud/${p.slug}/puljer`)}>
+                  {a.cohorts}
+                  <span class="ds-sr-only">: {p.title}</span>
+                </a>
               </td>
             </tr>
           ))}
@@ -56,6 +79,8 @@ export type EditorProps = {
   publishedAt: Date | null;
   textLang: Lang;
   form: FormState;
+  /** The rules and contact form (not versioned, the same in every language). */
+  rules: FormState;
   hasText: boolean;
   preview?: { html: string; removed: boolean } | undefined;
   versions: VersionView[];
@@ -66,22 +91,32 @@ export function ProgrammeEditorPage(props: EditorProps) {
   const t = messages(props.lang);
   const a = t.programmeAdmin;
   const base = `/admin/tilbud/${props.slug}`;
-  const labels = {
+  const labels: Record<TextField, string> = {
     title: a.fieldTitle,
     summary: a.summary,
     targetGroup: a.targetGroup,
+    themes: a.themes,
+    costs: a.costs,
+    commitments: a.commitments,
     bodyMarkdown: a.body,
-  } as const;
-  const fields = Object.keys(labels) as (keyof typeof labels)[];
-  const err = (name: keyof typeof labels) => {
+  };
+  const err = (name: TextField) => {
     const e = props.form.errors[name];
     return e ? errorText(t, labels[name], e) : undefined;
   };
-  const summary = fields.flatMap((f) => {
-    const text = err(f);
-    return text ? [{ href: `#${f}`, text }] : [];
-  });
+  const ruleErr = (name: RuleField) => ruleErrorText(t, name, props.rules.errors);
+  const summary = [
+    ...textFields.flatMap((f) => {
+      const text = err(f);
+      return text ? [{ href: `#${f}`, text }] : [];
+    }),
+    ...ruleFields.flatMap((f) => {
+      const text = ruleErr(f);
+      return text ? [{ href: `#${f}`, text }] : [];
+    }),
+  ];
   const values = props.form.values;
+  const rules = props.rules.values;
   const newestId = props.versions[0]?.id;
   return (
     <Layout
@@ -128,13 +163,19 @@ export function ProgrammeEditorPage(props: EditorProps) {
             </form>
           ) : null}
         </div>
-        {props.publishedAt ? (
-          <p class="ds-paragraph">
-            <a class="ds-link" href={localPath(props.lang, `/tilbud/${props.slug}`)}>
-              {a.viewPublic}
-            </a>
-          </p>
-        ) : null}
+        <p class="ds-paragraph">
+          {props.publishedAt ? (
+            <>
+              <a class="ds-link" href={localPath(props.lang, `/tilbud/${props.slug}`)}>
+                {a.viewPublic}
+              </a>
+              {" · "}
+            </>
+          ) : null}
+          <a class="ds-link" href={localPath(props.lang, `${base}/puljer`)}>
+            {a.cohorts}
+          </a>
+        </p>
       </section>
 
       <nav aria-label={a.languages} class="lang-tabs">
@@ -195,6 +236,39 @@ export function ProgrammeEditorPage(props: EditorProps) {
           />
           <Field
             t={t}
+            name="themes"
+            label={a.themes}
+            hint={a.themesHint}
+            multiline
+            rows={5}
+            maxLength={textLimits.themes}
+            value={values.themes}
+            error={err("themes")}
+          />
+          <Field
+            t={t}
+            name="costs"
+            label={a.costs}
+            hint={a.costsHint}
+            multiline
+            rows={3}
+            maxLength={textLimits.costs}
+            value={values.costs}
+            error={err("costs")}
+          />
+          <Field
+            t={t}
+            name="commitments"
+            label={a.commitments}
+            hint={a.commitmentsHint}
+            multiline
+            rows={5}
+            maxLength={textLimits.commitments}
+            value={values.commitments}
+            error={err("commitments")}
+          />
+          <Field
+            t={t}
             name="bodyMarkdown"
             label={a.body}
             hint={a.bodyHint}
@@ -251,10 +325,93 @@ export function ProgrammeEditorPage(props: EditorProps) {
               <strong>{values.title}</strong>
             </p>
             <p class="ds-paragraph lead">{values.summary}</p>
+            <PreviewList title={t.programme.themes} text={values.themes ?? ""} />
+            {values.costs?.trim() ? (
+              <>
+                <h3 class="ds-heading" data-size="xs">
+                  {t.programme.costs}
+                </h3>
+                <p class="ds-paragraph">{values.costs}</p>
+              </>
+            ) : null}
+            <PreviewList title={t.programme.commitments} text={values.commitments ?? ""} />
             {raw(props.preview.html)}
           </div>
         </section>
       ) : null}
+
+      <section aria-labelledby="rules-heading" class="stack">
+        <h2 class="ds-heading" data-size="md" id="rules-heading">
+          {a.rulesTitle}
+        </h2>
+        <p class="ds-paragraph">{a.rulesLead}</p>
+        <form
+          method="post"
+          action={localPath(props.lang, `${base}/regler`)}
+          novalidate
+          class="stack"
+        >
+          <Field
+            t={t}
+            name="durationMinMonths"
+            label={a.minMonths}
+            maxLength={3}
+            value={rules.durationMinMonths}
+            error={ruleErr("durationMinMonths")}
+          />
+          <Field
+            t={t}
+            name="durationMaxMonths"
+            label={a.maxMonths}
+            maxLength={3}
+            value={rules.durationMaxMonths}
+            error={ruleErr("durationMaxMonths")}
+          />
+          <RadioGroup
+            t={t}
+            name="deliveryMode"
+            legend={a.deliveryMode}
+            value={rules.deliveryMode}
+            error={ruleErr("deliveryMode")}
+            options={DELIVERY_MODES.map((m) => ({ value: m, label: a.deliveryModes[m] ?? m }))}
+          />
+          <Field
+            t={t}
+            name="contactName"
+            label={a.contactName}
+            hint={a.contactNameHint}
+            required={false}
+            maxLength={ruleLimits.contactName}
+            value={rules.contactName}
+            error={ruleErr("contactName")}
+          />
+          <Field
+            t={t}
+            name="contactPhone"
+            type="tel"
+            label={a.contactPhone}
+            required={false}
+            maxLength={ruleLimits.contactPhone}
+            value={rules.contactPhone}
+            error={ruleErr("contactPhone")}
+          />
+          <Field
+            t={t}
+            name="contactEmail"
+            type="email"
+            label={a.contactEmail}
+            required={false}
+            maxLength={ruleLimits.contactEmail}
+            value={rules.contactEmail}
+            error={ruleErr("contactEmail")}
+          />
+          <div class="button-row">
+            <button class="ds-button" data-variant="primary" type="submit">
+              {a.saveRules}
+            </button>
+          </div>
+        </form>
+      </section>
 
       <section aria-labelledby="versions-heading" class="stack">
         <h2 class="ds-heading" data-size="md" id="versions-heading">
@@ -321,4 +478,46 @@ export function ProgrammeEditorPage(props: EditorProps) {
       </section>
     </Layout>
   );
+}
+
+/** A one-per-line field as the public page lists it. */
+function PreviewList(props: { title: string; text: string }) {
+  const items = splitLines(props.text);
+  if (items.length === 0) return null;
+  return (
+    <>
+      <h3 class="ds-heading" data-size="xs">
+        {props.title}
+      </h3>
+      <ul class="ds-list">
+        {items.map((item) => (
+          <li>{item}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function ruleErrorText(t: Messages, field: RuleField, errors: FieldErrors): string | undefined {
+  const error = errors[field];
+  if (!error) return undefined;
+  const a = t.programmeAdmin;
+  const labels: Record<RuleField, string> = {
+    durationMinMonths: a.minMonths,
+    durationMaxMonths: a.maxMonths,
+    deliveryMode: a.deliveryMode,
+    contactName: a.contactName,
+    contactPhone: a.contactPhone,
+    contactEmail: a.contactEmail,
+  };
+  switch (error.code) {
+    case "months":
+      return a.monthsError(ruleLimits.minMonths, ruleLimits.maxMonths);
+    case "monthsOrder":
+      return a.monthsOrder;
+    case "phone":
+      return a.phoneError;
+    default:
+      return errorText(t, labels[field], error);
+  }
 }

@@ -3,9 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, testApp } from "../../../tests/support/app";
 import { databaseKinds } from "../../../tests/support/db";
 import { demoEmail } from "../../db/demo-people";
+import { enrolUnits, recordParticipants } from "../cohorts";
+import { cohortInvitations } from "../cohorts/schema";
 import { auditLog, people } from "../identity/schema";
 import { createSession } from "../identity/sessions";
+import { units } from "../organisations/schema";
 import { programmes, programmeTexts, programmeTextVersions } from "./schema";
+import { createCohort } from "./service";
 
 const IBS = "inkluderende-barnehage-og-skolemiljo";
 const FUB = "bedre-foreldresamarbeid";
@@ -272,22 +276,222 @@ describe.each(databaseKinds)("the programme editor on %s", (kind) => {
     expect(page.match(/<script/g)).toHaveLength(1); // the site's own module only
   });
 
-  it("writes English as a new language, published beside bokmål and nynorsk", async () => {
-    expect((await versions("en")).length).toBe(0);
+  it("keeps English beside bokmål and nynorsk: a new English version is published with them", async () => {
+    expect((await versions("en")).length).toBe(1);
     const editor = await (await get(`/nb/admin/tilbud/${IBS}?sprak=en`, "ada")).text();
-    expect(editor).toContain("Det finnes ingen tekst på dette språket ennå.");
+    expect(editor).toContain('value="Inclusive kindergarten and school environments"');
     const res = await post(
       `/nb/admin/tilbud/${IBS}/tekst/en`,
       "ada",
-      text({ title: "Inclusive kindergarten and school environments" }),
+      text({ title: "Inclusive environments for every child" }),
     );
     expect(res.status).toBe(303);
+    expect(await versions("en")).toHaveLength(2);
     expect((await versions("en"))[0]).toMatchObject({
       ownerName: "Directorate for Education and Training",
     });
     await post(`/nb/admin/tilbud/${IBS}/publiser`, "ada");
-    expect(await (await publicPage("en")).text()).toContain(
-      "Inclusive kindergarten and school environments",
+    const page = await (await publicPage("en")).text();
+    expect(page).toContain("Inclusive environments for every child");
+    expect(page).not.toContain("This content is only available in Norwegian.");
+  });
+
+  it("shows the demo themes, costs and commitments on the public pages", async () => {
+    const nb = await (await t.app.request(`/nb/tilbud/${FUB}`)).text();
+    expect(nb).toContain('id="themes-heading"');
+    expect(nb).toContain("<li>Samarbeidet mellom hjem og barnehage eller skole</li>");
+    expect(nb).toContain("<dt>Kostnader</dt>");
+    expect(nb).toContain("Kompetansehevingen og veiledningen er gratis for kommunen.");
+    expect(nb).toContain("Dette forplikter kommunen seg til");
+    const nn = await (await t.app.request(`/nn/tilbud/${FUB}`)).text();
+    expect(nn).toContain("<li>Samarbeidet mellom heim og barnehage eller skule</li>");
+    expect(nn).toContain("Dette forpliktar kommunen seg til");
+    const en = await (await t.app.request(`/en/tilbud/${FUB}`)).text();
+    expect(en).toContain("<li>Cooperation between home and kindergarten or school</li>");
+    expect(en).toContain("What the municipality commits to");
+  });
+
+  it("versions themes, costs and commitments with the text, one per line, and publishes them", async () => {
+    const fields = {
+      themes: "- Trygghet for alle\n\n* Regelverket \nLedelse",
+      costs: "Gratis å delta.",
+      commitments: "Delta på samlingene\nLede lærende nettverk",
+    };
+    const preview = await post(
+      `/nb/admin/tilbud/${IBS}/tekst/nb`,
+      "ada",
+      text({ ...fields, intent: "preview" }),
     );
+    expect(preview.status).toBe(200);
+    const html = await preview.text();
+    const section = html.slice(html.indexOf('id="forhandsvisning"'));
+    expect(section).toContain("<li>Trygghet for alle</li>");
+    expect(section).toContain("<li>Regelverket</li>");
+    expect(section).toContain("Gratis å delta.");
+    expect(section).toContain("<li>Lede lærende nettverk</li>");
+
+    const before = await versions();
+    expect((await post(`/nb/admin/tilbud/${IBS}/tekst/nb`, "ada", text(fields))).status).toBe(303);
+    const [newest] = await versions();
+    expect(newest).toMatchObject({
+      themes: "Trygghet for alle\nRegelverket\nLedelse",
+      costs: "Gratis å delta.",
+      commitments: "Delta på samlingene\nLede lærende nettverk",
+    });
+    expect(await (await publicPage()).text()).not.toContain("Trygghet for alle");
+    await post(`/nb/admin/tilbud/${IBS}/publiser`, "ada");
+    const page = await (await publicPage()).text();
+    expect(page).toContain("<li>Trygghet for alle</li>");
+    expect(page).toContain("Gratis å delta.");
+    expect(page).toContain("<li>Lede lærende nettverk</li>");
+
+    // Restoring brings the old themes back with the rest of the text.
+    const previous = before[0]!;
+    await post(`/nb/admin/tilbud/${IBS}/versjoner/${previous.id}/gjenopprett`, "ada");
+    expect((await versions())[0]).toMatchObject({
+      themes: previous.themes,
+      costs: previous.costs,
+      commitments: previous.commitments,
+      restoredFrom: previous.id,
+    });
+
+    const tooLong = await post(
+      `/nb/admin/tilbud/${IBS}/tekst/nb`,
+      "ada",
+      text({ themes: "t".repeat(2001), commitments: "Behold forpliktelsen" }),
+    );
+    expect(tooLong.status).toBe(422);
+    const refused = await tooLong.text();
+    expect(refused).toContain("Tema kan ha høyst 2000 tegn");
+    expect(refused).toContain('href="#themes"');
+    expect(refused).toContain("Behold forpliktelsen");
+  });
+
+  it("changes the rules and contact point: live on the public page at once, audited", async () => {
+    const rules = {
+      durationMinMonths: "12",
+      durationMaxMonths: "24",
+      deliveryMode: "mostly-digital",
+      contactName: "IBS-teamet",
+      contactPhone: "23 30 12 00",
+      contactEmail: "ibs@udir.samspill.example",
+    };
+    expect((await post(`/nb/admin/tilbud/${IBS}/regler`, "frida", rules)).status).toBe(403);
+    expect((await post(`/nb/admin/tilbud/${IBS}/regler`, "kari", rules)).status).toBe(403);
+    const res = await post(`/nb/admin/tilbud/${IBS}/regler`, "ada", rules);
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe(`/nb/admin/tilbud/${IBS}?melding=rules`);
+    const [row] = await t.db.select().from(programmes).where(eq(programmes.id, ibsId));
+    expect(row).toMatchObject({
+      durationMinMonths: 12,
+      durationMaxMonths: 24,
+      deliveryMode: "mostly-digital",
+      contactName: "IBS-teamet",
+    });
+    const [entry] = await t.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "programme.rules.save"));
+    expect(entry).toMatchObject({ actorId: ids.ada, entityId: IBS });
+    expect(entry!.before).toMatchObject({ durationMinMonths: 24, deliveryMode: "mixed" });
+    expect(entry!.after).toMatchObject({ durationMinMonths: 12, contactName: "IBS-teamet" });
+
+    const page = await (await publicPage()).text();
+    expect(page).toContain("12 til 24 måneder");
+    expect(page).toContain("Noe fysisk, mest digitalt");
+    expect(page).toContain("Kontaktpunkt: IBS-teamet");
+    expect(page).toContain('href="mailto:ibs@udir.samspill.example"');
+    const editor = await (await get(`/nb/admin/tilbud/${IBS}?melding=rules`, "ada")).text();
+    expect(editor).toContain("Regler og kontakt er lagret og vises på den offentlige siden.");
+    expect(editor).toContain('value="IBS-teamet"');
+  });
+
+  it("refuses bad rules with 422, the errors beside the fields, the input kept, nothing changed", async () => {
+    const [before] = await t.db.select().from(programmes).where(eq(programmes.id, ibsId));
+    const res = await post(`/nb/admin/tilbud/${IBS}/regler`, "ada", {
+      durationMinMonths: "6",
+      durationMaxMonths: "to år",
+      deliveryMode: "",
+      contactName: "",
+      contactPhone: "ring meg",
+      contactEmail: "ikke-en-adresse",
+    });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain("<title>Feil: ");
+    expect(html).toContain('href="#durationMinMonths"');
+    expect(html).toContain('id="durationMaxMonths-error"');
+    expect(html).toContain("Skriv et antall måneder fra 12 til 24");
+    expect(html).toContain("Velg gjennomføring");
+    expect(html).toContain("Skriv et telefonnummer med sifre og mellomrom");
+    expect(html).toContain("Skriv inn en gyldig e-postadresse");
+    expect(html).toContain('value="ring meg"');
+    expect(html).toContain('value="to år"');
+
+    const order = await post(`/nb/admin/tilbud/${IBS}/regler`, "ada", {
+      durationMinMonths: "24",
+      durationMaxMonths: "12",
+      deliveryMode: "mixed",
+    });
+    expect(order.status).toBe(422);
+    expect(await order.text()).toContain(
+      "Lengste varighet kan ikke være kortere enn korteste varighet",
+    );
+    const [after] = await t.db.select().from(programmes).where(eq(programmes.id, ibsId));
+    expect(after).toEqual(before);
+  });
+
+  it("shows each cohort's live figures: municipalities that said yes and units enrolled", async () => {
+    const cohortId = await createCohort(
+      t.db,
+      {
+        programmeId: ibsId,
+        number: 8,
+        startsOn: "2026-01-01",
+        endsOn: "2027-12-31",
+        officeInviteDeadline: null,
+      },
+      ["sf-agder"],
+    );
+    const at = new Date("2025-10-01T08:00:00Z");
+    await recordParticipants(
+      t.db,
+      cohortId,
+      [
+        { municipalityCode: "4204", officeId: "sf-agder" },
+        { municipalityCode: "4203", officeId: "sf-agder" },
+      ],
+      at,
+    );
+    const cohort8 = (html: string) => {
+      const from = html.indexOf('id="cohort-8"');
+      return html.slice(from, html.indexOf("</section>", from));
+    };
+    const before = cohort8(await (await publicPage()).text());
+    expect(before).toContain("2 kommuner i pulje 8");
+    expect(before).not.toContain("meldt på");
+    const [invitation] = await t.db
+      .select()
+      .from(cohortInvitations)
+      .where(
+        and(eq(cohortInvitations.cohortId, cohortId), eq(cohortInvitations.inviteeId, "4204")),
+      );
+    const demoUnits = await t.db
+      .select()
+      .from(units)
+      .where(and(eq(units.municipalityCode, "4204"), eq(units.active, true)))
+      .limit(2);
+    const result = await enrolUnits(
+      t.db,
+      { invitationId: invitation!.id, orgNumbers: demoUnits.map((u) => u.orgNumber) },
+      { personId: ids.kari!, now: t.clock.now() },
+    );
+    expect(result).toEqual({ ok: true, enrolled: 2 });
+    const nb = cohort8(await (await publicPage()).text());
+    expect(nb).toContain("2 kommuner i pulje 8");
+    expect(nb).toContain("2 barnehager og skoler er meldt på");
+    const nn = cohort8(await (await publicPage("nn")).text());
+    expect(nn).toContain("2 kommunar i pulje 8");
+    expect(nn).toContain("2 barnehagar og skular er melde på");
   });
 });

@@ -1,24 +1,63 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { Marked } from "marked";
 import { z } from "zod";
 import type { Db } from "../../db/client";
+import { type FieldErrors, validate } from "../../kernel/forms";
 import { LANGS, type Lang } from "../../web/i18n";
 import { getPerson, OWNERS, recordAudit } from "../identity";
 import { programmes, programmeTexts, programmeTextVersions } from "./schema";
 import { forgetPublished } from "./service";
 
 /** The limits of a programme page's text, shared by the form (maxlength) and the check. */
-export const textLimits = { title: 200, summary: 600, targetGroup: 600, bodyMarkdown: 20_000 };
+export const textLimits = {
+  title: 200,
+  summary: 600,
+  targetGroup: 600,
+  bodyMarkdown: 20_000,
+  themes: 2000,
+  costs: 1000,
+  commitments: 3000,
+};
 
 const required = (max: number) =>
   z.string({ error: "required" }).trim().min(1, { error: "required" }).max(max, { error: "max" });
+
+/** One item per line: blank lines and list marks ("- ", "* ", "• ") are dropped. */
+export function splitLines(text: string): string[] {
+  return text
+    .split("\n")
+    .map((line) => line.replace(/^\s*(?:[-*•]\s+)?/, "").trim())
+    .filter((line) => line.length > 0);
+}
+
+const lines = (max: number) =>
+  z
+    .string()
+    .max(max, { error: "max" })
+    .transform((text) => splitLines(text).join("\n"));
 
 export const programmeTextForm = z.object({
   title: required(textLimits.title),
   summary: required(textLimits.summary),
   targetGroup: required(textLimits.targetGroup),
   bodyMarkdown: required(textLimits.bodyMarkdown),
+  themes: lines(textLimits.themes),
+  costs: z.string().trim().max(textLimits.costs, { error: "max" }),
+  commitments: lines(textLimits.commitments),
 });
 export type ProgrammeTextInput = z.output<typeof programmeTextForm>;
+
+/** The fields of the versioned text form, in the order the form shows them. */
+export const textFields = [
+  "title",
+  "summary",
+  "targetGroup",
+  "themes",
+  "costs",
+  "commitments",
+  "bodyMarkdown",
+] as const;
+export type TextField = (typeof textFields)[number];
 
 /** Bokmål and nynorsk must exist before a page is published (state bodies publish in both). */
 export const requiredLangs: Lang[] = ["nb", "nn"];
@@ -209,6 +248,9 @@ export async function restoreProgrammeText(
         summary: old.summary,
         targetGroup: old.targetGroup,
         bodyMarkdown: old.bodyMarkdown,
+        themes: old.themes,
+        costs: old.costs,
+        commitments: old.commitments,
         createdAt: actor.now,
         createdBy: actor.personId,
         restoredFrom: old.id,
@@ -259,6 +301,9 @@ export async function publishProgramme(
         summary: v.summary,
         targetGroup: v.targetGroup,
         bodyMarkdown: v.bodyMarkdown,
+        themes: v.themes,
+        costs: v.costs,
+        commitments: v.commitments,
         versionId: v.id,
       };
       await tx
@@ -311,6 +356,100 @@ export async function unpublishProgramme(db: Db, programmeId: number, actor: Act
   forgetPublished(db);
 }
 
+// ---------------------------------------------------------------- rules and contact point
+
+/** The limits of the rules form, shared by the view and the check. */
+export const ruleLimits = {
+  /** Programmes last from one to two years (PRODUCT.md: duration 12–24 months). */
+  minMonths: 12,
+  maxMonths: 24,
+  contactName: 120,
+  contactPhone: 30,
+  contactEmail: 254,
+};
+export const DELIVERY_MODES = ["mixed", "mostly-digital"] as const;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+const PHONE = /^\+?[0-9][0-9 ]{6,18}[0-9]$/;
+
+const months = z
+  .string({ error: "required" })
+  .trim()
+  .min(1, { error: "required" })
+  .regex(/^[0-9]{1,3}$/, { error: "months" })
+  .transform(Number)
+  .refine((n) => n >= ruleLimits.minMonths && n <= ruleLimits.maxMonths, { error: "months" });
+
+const optional = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: "max" })
+    .transform((v) => (v === "" ? null : v));
+
+export const programmeRulesForm = z.object({
+  durationMinMonths: months,
+  durationMaxMonths: months,
+  deliveryMode: z.enum(DELIVERY_MODES, { error: "choice" }),
+  contactName: optional(ruleLimits.contactName),
+  contactPhone: optional(ruleLimits.contactPhone).refine((v) => v === null || PHONE.test(v), {
+    error: "phone",
+  }),
+  contactEmail: optional(ruleLimits.contactEmail).refine((v) => v === null || EMAIL.test(v), {
+    error: "email",
+  }),
+});
+export type ProgrammeRulesInput = z.output<typeof programmeRulesForm>;
+export const ruleFields = [
+  "durationMinMonths",
+  "durationMaxMonths",
+  "deliveryMode",
+  "contactName",
+  "contactPhone",
+  "contactEmail",
+] as const;
+export type RuleField = (typeof ruleFields)[number];
+
+/** Check the rules form: each field, then that the shortest duration is not the longer one. */
+export function validateRules(
+  values: Record<RuleField, string>,
+): { ok: true; data: ProgrammeRulesInput } | { ok: false; errors: FieldErrors } {
+  const parsed = validate(programmeRulesForm, values);
+  if (!parsed.ok) return parsed;
+  if (parsed.data.durationMinMonths > parsed.data.durationMaxMonths) {
+    return { ok: false, errors: { durationMaxMonths: { code: "monthsOrder" } } };
+  }
+  return parsed;
+}
+
+/** Change a programme's rules and contact point: not versioned, live at once, audited. */
+export async function saveProgrammeRules(
+  db: Db,
+  programmeId: number,
+  input: ProgrammeRulesInput,
+  actor: Actor,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [programme] = await tx
+      .select()
+      .from(programmes)
+      .where(eq(programmes.id, programmeId))
+      .for("update");
+    if (!programme) throw new Error("no such programme");
+    const before = Object.fromEntries(ruleFields.map((f) => [f, programme[f]]));
+    await tx.update(programmes).set(input).where(eq(programmes.id, programmeId));
+    await recordAudit(tx, {
+      actorId: actor.personId,
+      action: "programme.rules.save",
+      entityType: "programme",
+      entityId: programme.slug,
+      before,
+      after: input,
+      at: actor.now,
+    });
+  });
+}
+
 /**
  * Whether the sanitiser will take something out of this Markdown, so the editor can say so
  * (the sanitiser itself is the protection; this only explains).
@@ -319,4 +458,28 @@ export function hasDisallowedContent(markdown: string): boolean {
   return /<\s*(script|style|iframe|object|embed|form|img|svg)\b|\bon[a-z]+\s*=|\]\(\s*(javascript|data|vbscript):|(href|src)\s*=\s*["']?\s*(javascript|data|vbscript):/i.test(
     markdown,
   );
+}
+
+const linkReader = new Marked({ gfm: true, async: false });
+
+/**
+ * A link target the page keeps as a working link: https, mailto or tel (the sanitiser's list),
+ * or a path on this site.
+ */
+const GOOD_TARGET =
+  /^(https:\/\/[^\s/]+\.[^\s]*|mailto:[^\s@]+@[^\s@]+|tel:\+?[0-9 ]{3,}|\/(?!\/)[^\s]*)$/i;
+
+/**
+ * Whether a Markdown link points anywhere but https, mailto, tel or a path on this
+ * site: the sanitiser would drop such a target, or keep one relative to the page
+ * ("www.udir.no"), leaving a link that goes nowhere.
+ */
+export function hasBrokenLink(markdown: string): boolean {
+  let broken = false;
+  linkReader.walkTokens(linkReader.lexer(markdown), (token) => {
+    if (token.type === "link" && !GOOD_TARGET.test(token.href)) {
+      broken = true;
+    }
+  });
+  return broken;
 }

@@ -4,6 +4,7 @@ import { formatDate, formatMonthYear, type Lang, messages } from "../../web/i18n
 import { Layout, localPath } from "../../web/layout";
 import { renderMarkdown } from "../../web/markdown";
 import { FeedbackWidget } from "../feedback";
+import { splitLines } from "./editing";
 import type { ProgrammeSummary, PublicProgramme } from "./service";
 
 export function FrontPage(props: {
@@ -55,6 +56,8 @@ export function ProgrammePage(props: { lang: Lang; data: PublicProgramme; widget
   const { programme, text, textLang, cohorts } = props.data;
   const contentLang = textLang !== props.lang ? textLang : undefined;
   const path = `/tilbud/${programme.slug}`;
+  const themes = splitLines(text.themes);
+  const commitments = splitLines(text.commitments);
   return (
     <Layout
       lang={props.lang}
@@ -89,122 +92,174 @@ export function ProgrammePage(props: { lang: Lang; data: PublicProgramme; widget
         <p class="ds-paragraph lead" data-size="lg" lang={contentLang}>
           {text.summary}
         </p>
-        <section aria-labelledby="facts-heading" class="facts">
-          <h2 class="ds-heading" data-size="sm" id="facts-heading">
-            {t.programme.facts}
-          </h2>
-          <dl>
-            {programme.startedOn ? (
-              <div>
-                <dt>{t.programme.status}</dt>
-                <dd>{t.programme.startedIn(formatMonthYear(props.lang, programme.startedOn))}</dd>
-              </div>
-            ) : null}
-            <div>
-              <dt>{t.programme.targetGroup}</dt>
-              <dd lang={contentLang}>{text.targetGroup}</dd>
-            </div>
-            <div>
-              <dt>{t.programme.duration}</dt>
-              <dd>
-                {t.programme.durationRange(
-                  programme.durationMinMonths,
-                  programme.durationMaxMonths,
-                )}
-              </dd>
-            </div>
-            <div>
-              <dt>{t.programme.delivery}</dt>
-              <dd>{t.programme.deliveryModes[programme.deliveryMode] ?? programme.deliveryMode}</dd>
-            </div>
-            <div>
-              <dt>{t.programme.howToJoin}</dt>
-              <dd>{t.programme.models[programme.model] ?? programme.model}</dd>
-            </div>
-          </dl>
-        </section>
-        <div class="prose" lang={contentLang}>
-          {raw(renderMarkdown(text.bodyMarkdown))}
-        </div>
-        {cohorts.length > 0 ? (
-          <section aria-labelledby="cohorts-heading">
-            <h2 class="ds-heading" data-size="md" id="cohorts-heading">
-              {t.programme.cohorts}
+        <div class="stack">
+          <section aria-labelledby="facts-heading" class="facts">
+            <h2 class="ds-heading" data-size="sm" id="facts-heading">
+              {t.programme.facts}
             </h2>
-            {cohorts.map((cohort) => (
-              <section class="cohort" aria-labelledby={`cohort-${cohort.number}`}>
-                <h3 class="ds-heading" data-size="sm" id={`cohort-${cohort.number}`}>
-                  {t.programme.cohortTitle(cohort.number)}
-                </h3>
-                <p class="ds-paragraph">
-                  {t.programme.cohortPeriod(
-                    formatMonthYear(props.lang, cohort.startsOn),
-                    formatMonthYear(props.lang, cohort.endsOn),
+            <dl>
+              {programme.startedOn ? (
+                <div>
+                  <dt>{t.programme.status}</dt>
+                  <dd>{t.programme.startedIn(formatMonthYear(props.lang, programme.startedOn))}</dd>
+                </div>
+              ) : null}
+              <div>
+                <dt>{t.programme.targetGroup}</dt>
+                <dd lang={contentLang}>{text.targetGroup}</dd>
+              </div>
+              <div>
+                <dt>{t.programme.duration}</dt>
+                <dd>
+                  {t.programme.durationRange(
+                    programme.durationMinMonths,
+                    programme.durationMaxMonths,
                   )}
-                </p>
-                {cohort.officeInviteDeadline ? (
+                </dd>
+              </div>
+              <div>
+                <dt>{t.programme.delivery}</dt>
+                <dd>
+                  {t.programme.deliveryModes[programme.deliveryMode] ?? programme.deliveryMode}
+                </dd>
+              </div>
+              {text.costs ? (
+                <div>
+                  <dt>{t.programme.costs}</dt>
+                  <dd lang={contentLang}>{text.costs}</dd>
+                </div>
+              ) : null}
+              <div>
+                <dt>{t.programme.howToJoin}</dt>
+                <dd>{t.programme.models[programme.model] ?? programme.model}</dd>
+              </div>
+            </dl>
+          </section>
+          {themes.length > 0 ? (
+            <section aria-labelledby="themes-heading" class="prose">
+              <h2 class="ds-heading" data-size="sm" id="themes-heading">
+                {t.programme.themes}
+              </h2>
+              <ul class="ds-list" lang={contentLang}>
+                {themes.map((theme) => (
+                  <li>{theme}</li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          <div class="prose" lang={contentLang}>
+            {raw(renderMarkdown(text.bodyMarkdown))}
+          </div>
+          {commitments.length > 0 ? (
+            <section aria-labelledby="commitments-heading" class="prose">
+              <h2 class="ds-heading" data-size="sm" id="commitments-heading">
+                {t.programme.commitments}
+              </h2>
+              <ul class="ds-list" lang={contentLang}>
+                {commitments.map((c) => (
+                  <li>{c}</li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {cohorts.length > 0 ? (
+            <section aria-labelledby="cohorts-heading">
+              <h2 class="ds-heading" data-size="md" id="cohorts-heading">
+                {t.programme.cohorts}
+              </h2>
+              {cohorts.map((cohort) => (
+                <section class="cohort" aria-labelledby={`cohort-${cohort.number}`}>
+                  <h3 class="ds-heading" data-size="sm" id={`cohort-${cohort.number}`}>
+                    {t.programme.cohortTitle(cohort.number)}
+                  </h3>
                   <p class="ds-paragraph">
-                    {t.programme.officeDeadline(
-                      formatDate(props.lang, cohort.officeInviteDeadline),
+                    {t.programme.cohortPeriod(
+                      formatMonthYear(props.lang, cohort.startsOn),
+                      formatMonthYear(props.lang, cohort.endsOn),
                     )}
                   </p>
-                ) : null}
-                <p class="ds-paragraph figure">
-                  <strong>{t.programme.municipalitiesTakingPart(cohort.municipalityCount)}</strong>
-                </p>
-                <h4 class="ds-heading" data-size="xs">
-                  {t.programme.invitedOffices(cohort.offices.length)}
-                </h4>
-                <ul class="ds-list offices">
-                  {cohort.offices.map((office) => (
-                    <li>
-                      {office.municipalities.length > 0 ? (
-                        <details class="ds-details">
-                          <summary>
-                            {office.name} ({office.municipalities.length})
-                          </summary>
-                          <div>
-                            <p class="ds-paragraph ds-sr-only">
-                              {t.programme.municipalitiesOf(office.name)}
-                            </p>
-                            <ul class="ds-list municipalities">
-                              {office.municipalities.map((m) => (
-                                <li>{m.name}</li>
-                              ))}
-                            </ul>
-                          </div>
-                        </details>
-                      ) : (
-                        office.name
+                  {cohort.officeInviteDeadline ? (
+                    <p class="ds-paragraph">
+                      {t.programme.officeDeadline(
+                        formatDate(props.lang, cohort.officeInviteDeadline),
                       )}
-                    </li>
-                  ))}
-                </ul>
-                {cohort.municipalityCount === 0 ? (
-                  <p class="ds-paragraph">{t.programme.noMunicipalitiesYet}</p>
+                    </p>
+                  ) : null}
+                  <p class="ds-paragraph figure">
+                    <strong>
+                      {t.programme.municipalitiesInCohort(cohort.municipalityCount, cohort.number)}
+                    </strong>
+                    {cohort.unitCount > 0 ? <br /> : null}
+                    {cohort.unitCount > 0 ? t.programme.unitsEnrolled(cohort.unitCount) : null}
+                  </p>
+                  <h4 class="ds-heading" data-size="xs">
+                    {t.programme.invitedOffices(cohort.offices.length)}
+                  </h4>
+                  <ul class="ds-list offices">
+                    {cohort.offices.map((office) => (
+                      <li>
+                        {office.municipalities.length > 0 ? (
+                          <details class="ds-details">
+                            <summary>
+                              {office.name} ({office.municipalities.length})
+                            </summary>
+                            <div>
+                              <p class="ds-paragraph ds-sr-only">
+                                {t.programme.municipalitiesOf(office.name)}
+                              </p>
+                              <ul class="ds-list municipalities">
+                                {office.municipalities.map((m) => (
+                                  <li>{m.name}</li>
+                                ))}
+                              </ul>
+                            </div>
+                          </details>
+                        ) : (
+                          office.name
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                  {cohort.municipalityCount === 0 ? (
+                    <p class="ds-paragraph">{t.programme.noMunicipalitiesYet}</p>
+                  ) : null}
+                </section>
+              ))}
+            </section>
+          ) : null}
+          <section aria-labelledby="contact-heading" class="ds-card programme-contact">
+            <h2 class="ds-heading" data-size="sm" id="contact-heading">
+              {t.programme.contact}
+            </h2>
+            <p class="ds-paragraph">
+              {t.programme.contactLead}{" "}
+              <a class="ds-link" href={localPath(props.lang, `/kontakt?tilbud=${programme.slug}`)}>
+                {t.programme.contactForm}
+              </a>
+              {programme.contactPhone ? ` ${t.programme.phone(programme.contactPhone)}.` : "."}
+            </p>
+            {programme.contactName || programme.contactEmail ? (
+              <p class="ds-paragraph">
+                {t.programme.contactPoint}: {programme.contactName ?? ""}
+                {programme.contactName && programme.contactEmail ? ", " : ""}
+                {programme.contactEmail ? (
+                  <a class="ds-link" href={`mailto:${programme.contactEmail}`}>
+                    {programme.contactEmail}
+                  </a>
                 ) : null}
-              </section>
-            ))}
+              </p>
+            ) : null}
+            <p class="ds-paragraph">
+              {t.programme.newsletterLead}{" "}
+              <a
+                class="ds-link"
+                href={localPath(props.lang, `/nyhetsbrev?tilbud=${programme.slug}`)}
+              >
+                {t.programme.newsletterLink}
+              </a>
+            </p>
           </section>
-        ) : null}
-        <section aria-labelledby="contact-heading" class="ds-card programme-contact">
-          <h2 class="ds-heading" data-size="sm" id="contact-heading">
-            {t.programme.contact}
-          </h2>
-          <p class="ds-paragraph">
-            {t.programme.contactLead}{" "}
-            <a class="ds-link" href={localPath(props.lang, `/kontakt?tilbud=${programme.slug}`)}>
-              {t.programme.contactForm}
-            </a>
-            {programme.contactPhone ? ` ${t.programme.phone(programme.contactPhone)}.` : "."}
-          </p>
-          <p class="ds-paragraph">
-            {t.programme.newsletterLead}{" "}
-            <a class="ds-link" href={localPath(props.lang, `/nyhetsbrev?tilbud=${programme.slug}`)}>
-              {t.programme.newsletterLink}
-            </a>
-          </p>
-        </section>
+        </div>
       </article>
       <FeedbackWidget lang={props.lang} page={path} state={props.widget} />
     </Layout>

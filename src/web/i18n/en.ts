@@ -57,8 +57,6 @@ export const en: Messages = {
     cohortPeriod: (from: string, to: string) => `From ${from} to ${to}`,
     officeDeadline: (date: string) => `The county governors invite municipalities by ${date}.`,
     invitedOffices: (n: number) => (n === 1 ? "Invited office" : `Invited offices (${n})`),
-    municipalitiesTakingPart: (n: number) =>
-      n === 1 ? "1 municipality takes part" : `${n} municipalities take part`,
     municipalitiesOf: (office: string) => `Municipalities with ${office}`,
     noMunicipalitiesYet: "The offices have not reported municipalities yet.",
     contact: "Contact",
@@ -68,6 +66,14 @@ export const en: Messages = {
     newsletterLead: "Want news about the programme?",
     newsletterLink: "Subscribe to the newsletter",
     notFound: "Programme not found",
+    themes: "Themes",
+    costs: "Costs",
+    commitments: "What the municipality commits to",
+    municipalitiesInCohort: (n: number, cohort: number) =>
+      n === 1 ? `1 municipality in cohort ${cohort}` : `${n} municipalities in cohort ${cohort}`,
+    unitsEnrolled: (n: number) =>
+      n === 1 ? "1 kindergarten or school enrolled" : `${n} kindergartens and schools enrolled`,
+    contactPoint: "Contact point",
   },
   feedback: {
     question: "Did you find what you were looking for?",
@@ -432,6 +438,33 @@ export const en: Messages = {
     newest: "Newest",
     restoredFrom: (n: number) => `Restored from version ${n}`,
     viewPublic: "See the public page",
+    themes: "Themes",
+    themesHint: "One theme per line.",
+    costs: "Costs",
+    costsHint:
+      "What taking part costs the municipality, such as travel, substitutes and its own time.",
+    commitments: "Commitments",
+    commitmentsHint: "One commitment per line: what the municipality agrees to when it takes part.",
+    rulesTitle: "Rules and contact",
+    rulesLead:
+      "Duration, delivery and contact point apply to every language. Changes show on the public page as soon as you save.",
+    minMonths: "Shortest duration (months)",
+    maxMonths: "Longest duration (months)",
+    deliveryMode: "Delivery",
+    deliveryModes: {
+      mixed: "Gatherings, local development work and networks",
+      "mostly-digital": "Partly in person, mostly digital",
+    } as Record<string, string>,
+    contactName: "Contact point",
+    contactNameHint: "A team or a function, not a person's name.",
+    contactPhone: "Phone",
+    contactEmail: "Email address",
+    saveRules: "Save rules and contact",
+    rulesSaved: "Rules and contact are saved and show on the public page.",
+    monthsError: (min: number, max: number) => `Enter a number of months from ${min} to ${max}`,
+    monthsOrder: "The longest duration cannot be shorter than the shortest",
+    phoneError: "Enter a phone number with digits and spaces, such as 23 30 12 00",
+    cohorts: "Cohorts",
   },
   feedbackAdmin: {
     nav: "Page feedback",
