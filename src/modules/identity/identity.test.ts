@@ -4,6 +4,7 @@ import { ORIGIN, type TestApp, testApp } from "../../../tests/support/app";
 import { databaseKinds } from "../../../tests/support/db";
 import { demoEmail, seedDemoPeople } from "../../db/demo-people";
 import { unitsOfMunicipality } from "../organisations";
+import { cohorts } from "../programmes/schema";
 import { auditLog, people, roleAssignments, sessions } from "./schema";
 import { ABSOLUTE_MS, createSession, IDLE_MS } from "./sessions";
 
@@ -14,6 +15,7 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
   const ids: Record<string, number> = {};
   let school = "";
   let kindergarten = "";
+  let cohort3 = 0;
 
   beforeAll(async () => {
     t = await testApp(kind);
@@ -35,6 +37,8 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
     kindergarten = (
       await unitsOfMunicipality(t.db, "4204", { type: "kindergarten", active: true })
     )[0]!.orgNumber;
+    const [c3] = await t.db.select().from(cohorts).where(eq(cohorts.number, 3));
+    cohort3 = c3!.id;
   });
   afterAll(() => t.close());
 
@@ -189,6 +193,46 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         send: (w) => post("/nb/admin/tilbakemeldinger/999999/behandlet", w),
         allowed: admins,
         okStatus: 303,
+      },
+      // The invitation chain, on the demo's live cohort 3 (Agder has invited Kristiansand and
+      // Bente's private kindergarten; Sverre's school is not invited).
+      { name: "GET /nb/puljer", send: (w) => get("/nb/puljer", w), allowed: [...everyone] },
+      {
+        name: "GET /nb/puljer/<cohort 3>",
+        send: (w) => get(`/nb/puljer/${cohort3}`, w),
+        allowed: ["ada", "frida", "siv", "kari", "rune", "bente"],
+      },
+      {
+        name: "GET /nb/puljer/<cohort 3>/eksport.csv",
+        send: (w) => get(`/nb/puljer/${cohort3}/eksport.csv`, w),
+        allowed: ["ada", "frida", "siv", "kari", "rune", "bente"],
+      },
+      {
+        name: "GET /nb/puljer/<cohort 3>/kontor/sf-agder",
+        send: (w) => get(`/nb/puljer/${cohort3}/kontor/sf-agder`, w),
+        allowed: ["ada", "frida", "siv"],
+      },
+      {
+        name: "POST /nb/puljer/<cohort 3>/kontor/sf-agder/inviter (nothing chosen)",
+        send: (w) => post(`/nb/puljer/${cohort3}/kontor/sf-agder/inviter`, w),
+        allowed: ["siv"],
+        okStatus: 422,
+      },
+      {
+        name: "GET /nb/puljer/<cohort 3>/kommune/4204",
+        send: (w) => get(`/nb/puljer/${cohort3}/kommune/4204`, w),
+        allowed: ["ada", "frida", "siv", "kari", "rune"],
+      },
+      {
+        name: "POST /nb/puljer/<cohort 3>/kommune/4204/svar (no answer)",
+        send: (w) => post(`/nb/puljer/${cohort3}/kommune/4204/svar`, w, { version: "1" }),
+        allowed: ["kari"],
+        okStatus: 422,
+      },
+      {
+        name: "GET /nb/puljer/<cohort 3>/enhet/<Bente's kindergarten>",
+        send: (w) => get(`/nb/puljer/${cohort3}/enhet/${kindergarten}`, w),
+        allowed: ["ada", "frida", "siv", "bente"],
       },
     ];
 
