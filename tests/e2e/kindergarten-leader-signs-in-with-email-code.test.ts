@@ -16,7 +16,7 @@ import { databaseKinds } from "../support/db";
 import { type TestServer, testServer } from "../support/server";
 import { signInThroughProvider } from "../support/sign-in";
 
-const KINDERGARTEN = "Ørjemoen naturbarnehage (demo)";
+const KINDERGARTEN = "Bakkebø private barnehage (demo)";
 const CODE_LEAD =
   "Hvis adressen er registrert hos oss, har vi sendt en kode på seks siffer dit. Koden virker i ti minutter.";
 

@@ -66,13 +66,14 @@ describe.each(databaseKinds)("a school leader signs in with Feide, on %s", (kind
       const profile = await main(page);
       expect(profile).toContain("Innloggingsmåter Feide");
       expect(profile).toContain(`Organisasjoner fra Feide ${school} (employee)`);
-      // No people admin, no audit log in his menu.
+      // His cohorts, but no people admin and no audit log in his menu.
       const menu = await nav(page).getByRole("link").allTextContents();
       expect(menu.map((m) => m.replace(/\s+/g, " "))).toEqual([
         "Tilbud",
         "Kontakt oss",
         "Nyhetsbrev",
         "Organisasjoner",
+        "Puljer",
         "Min side: (Sverre Skoleleder)",
       ]);
       await expectNoAxeViolations(page);
