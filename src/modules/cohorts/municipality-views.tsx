@@ -1,15 +1,18 @@
 import { raw } from "hono/html";
 import { osloToday } from "../../kernel/clock";
-import { DataTable } from "../../web/components/data-table";
+import { DataTable, HistorySection } from "../../web/components/data-table";
+import { Facts as FactList } from "../../web/components/facts";
 import {
   Checkbox,
   ErrorSummary,
   Field,
   RadioGroup,
   Select,
+  SubmitRow,
   type SummaryItem,
   ValidationMessage,
 } from "../../web/components/form";
+import { Notice } from "../../web/components/notice";
 import { formatDate, formatDateTime, type Lang, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
 import { renderMarkdown } from "../../web/markdown";
@@ -143,15 +146,13 @@ function problemText(m: MunicipalityTexts, props: InvitationPageProps, problem: 
   }
 }
 
-function Notice(props: { color: "success" | "warning" | "danger" | "info"; children: unknown }) {
+/** An error about the invitation itself, where the error summary's link moves focus. */
+function StatusError(props: { t: ReturnType<typeof messages>; id: string; text: string }) {
   return (
-    <div
-      class="ds-alert"
-      data-color={props.color}
-      role={props.color === "success" ? "status" : undefined}
-    >
-      <p class="ds-paragraph">{props.children}</p>
-    </div>
+    <Notice color="danger" id={props.id} focus>
+      <span class="ds-sr-only">{props.t.form.errorPrefix} </span>
+      {props.text}
+    </Notice>
   );
 }
 
@@ -187,6 +188,7 @@ export function InvitationPage(props: InvitationPageProps) {
     summary.push({ href, text: problemText(m, props, p) });
   }
   const title = m.title(data.programme.title, data.cohort.number);
+  const accepted = props.municipality?.accepted;
   return (
     <Layout lang={lang} title={title} path={base} hasErrors={summary.length > 0}>
       <nav aria-label={t.site.breadcrumbs} class="ds-breadcrumbs">
@@ -219,15 +221,12 @@ export function InvitationPage(props: InvitationPageProps) {
       <Facts {...props} />
       <Commitments {...props} />
       <AnswerSection {...props} errorOf={errorOf} />
-      {props.municipality?.accepted ? (
+      {accepted ? (
         <>
-          <UnitsSection {...props} extras={props.municipality.accepted} errorOf={errorOf} />
-          <ResourcePersonSection
-            {...props}
-            extras={props.municipality.accepted}
-            errorOf={errorOf}
-          />
-          <PpSection {...props} extras={props.municipality.accepted} errorOf={errorOf} />
+          <UnitsSection {...props} extras={accepted} errorOf={errorOf} />
+          {(["resource", "pp"] as const).map((kind) => (
+            <ContactSection {...props} contactKind={kind} extras={accepted} errorOf={errorOf} />
+          ))}
         </>
       ) : null}
       {props.municipality ? (
@@ -264,39 +263,31 @@ function Facts(props: InvitationPageProps) {
   const inv = data.invitation;
   return (
     <>
-      <section aria-labelledby="facts-heading" class="facts">
-        <h2 class="ds-heading" data-size="sm" id="facts-heading">
-          {m.facts}
-        </h2>
-        <dl>
-          <div>
-            <dt>{m.programme}</dt>
-            <dd>{data.programme.title}</dd>
-          </div>
-          <div>
-            <dt>{m.cohort}</dt>
-            <dd>
-              {m.cohortValue(data.cohort.number)},{" "}
-              {m.periodValue(
-                formatDate(lang, data.cohort.startsOn),
-                formatDate(lang, data.cohort.endsOn),
-              )}
-            </dd>
-          </div>
-          <div>
-            <dt>{m.invitedBy}</dt>
-            <dd>{m.invitedOn(data.officeName, day(lang, inv.invitedAt))}</dd>
-          </div>
-          <div>
-            <dt>{m.deadline}</dt>
-            <dd data-testid="deadline">{m.deadlineValue(formatDate(lang, inv.deadline))}</dd>
-          </div>
-          <div>
-            <dt>{m.state}</dt>
-            <dd data-testid="state">{m.states[data.state]}</dd>
-          </div>
-        </dl>
-      </section>
+      <FactList
+        heading={m.facts}
+        facts={[
+          { term: m.programme, value: data.programme.title },
+          {
+            term: m.cohort,
+            value: (
+              <>
+                {m.cohortValue(data.cohort.number)},{" "}
+                {m.periodValue(
+                  formatDate(lang, data.cohort.startsOn),
+                  formatDate(lang, data.cohort.endsOn),
+                )}
+              </>
+            ),
+          },
+          { term: m.invitedBy, value: m.invitedOn(data.officeName, day(lang, inv.invitedAt)) },
+          {
+            term: m.deadline,
+            value: m.deadlineValue(formatDate(lang, inv.deadline)),
+            testId: "deadline",
+          },
+          { term: m.state, value: m.states[data.state], testId: "state" },
+        ]}
+      />
       {inv.message.trim() ? (
         <section aria-labelledby="message-heading" class="stack">
           <h2 class="ds-heading" data-size="sm" id="message-heading">
@@ -363,14 +354,7 @@ function AnswerSection(props: SectionProps) {
       <h2 class="ds-heading" data-size="md" id="answer-heading">
         {m.answerHeading}
       </h2>
-      {statusError ? (
-        <div class="ds-alert" data-color="danger" id="answer-status" tabindex={-1}>
-          <p class="ds-paragraph">
-            <span class="ds-sr-only">{t.form.errorPrefix} </span>
-            {statusError}
-          </p>
-        </div>
-      ) : null}
+      {statusError ? <StatusError t={t} id="answer-status" text={statusError} /> : null}
       {data.state === "expired" && statusProblem?.code !== "deadlinePassed" ? (
         <Notice color="warning">{m.expired(formatDate(lang, inv.deadline))}</Notice>
       ) : null}
@@ -436,11 +420,7 @@ function AnswerSection(props: SectionProps) {
             value={values.reason}
             error={props.errorOf("answer", "reason")}
           />
-          <div class="button-row">
-            <button class="ds-button" data-variant="primary" type="submit">
-              {m.send}
-            </button>
-          </div>
+          <SubmitRow>{m.send}</SubmitRow>
         </form>
       ) : null}
     </section>
@@ -482,14 +462,7 @@ function UnitsSection(props: AcceptedProps) {
         {m.unitsHeading}
       </h2>
       <p class="ds-paragraph">{m.unitsLead}</p>
-      {statusError ? (
-        <div class="ds-alert" data-color="danger" id="units-status" tabindex={-1}>
-          <p class="ds-paragraph">
-            <span class="ds-sr-only">{t.form.errorPrefix} </span>
-            {statusError}
-          </p>
-        </div>
-      ) : null}
+      {statusError ? <StatusError t={t} id="units-status" text={statusError} /> : null}
       <p class="ds-paragraph" data-testid="units-count">
         {m.unitsCount(enrolledCount, extras.units.length)}
       </p>
@@ -637,11 +610,7 @@ function UnitsSection(props: AcceptedProps) {
                       })}
                     </fieldset>
                   ))}
-                  <div class="button-row">
-                    <button class="ds-button" data-variant="primary" type="submit">
-                      {m.enrol}
-                    </button>
-                  </div>
+                  <SubmitRow>{m.enrol}</SubmitRow>
                 </form>
               ) : null}
             </>
@@ -705,119 +674,69 @@ function ContactSummary(props: {
   );
 }
 
-function ResourcePersonSection(props: AcceptedProps) {
-  const { lang, data, extras } = props;
-  const t = messages(lang);
-  const m = municipalityTexts[lang];
-  const base = `/puljer/${data.cohort.id}/kommune/${data.invitation.inviteeId}`;
-  const values = props.forms.resource?.values ?? {};
-  const rp = extras.contacts.resourcePerson;
-  return (
-    <section aria-labelledby="rp-heading" class="stack" id="ressursperson">
-      <h2 class="ds-heading" data-size="md" id="rp-heading">
-        {m.rpHeading}
-      </h2>
-      <p class="ds-paragraph">{m.rpLead}</p>
-      <ContactSummary lang={lang} current={rp.current} earlier={rp.earlier} none={m.rpNone} />
-      {props.access === "act" ? (
-        <form
-          method="post"
-          action={localPath(lang, `${base}/ressursperson`)}
-          novalidate
-          class="stack"
-        >
-          <Field
-            t={t}
-            name="rpName"
-            label={m.contactName}
-            autocomplete="off"
-            maxLength={nameMaxLength}
-            value={values.rpName}
-            error={props.errorOf("resource", "rpName")}
-          />
-          <Field
-            t={t}
-            name="rpEmail"
-            type="email"
-            label={m.contactEmail}
-            hint={m.rpInviteHint}
-            autocomplete="off"
-            maxLength={emailMaxLength}
-            value={values.rpEmail}
-            error={props.errorOf("resource", "rpEmail")}
-          />
-          <div class="button-row">
-            <button class="ds-button" data-variant="primary" type="submit">
-              {m.rpSave}
-            </button>
-          </div>
-        </form>
-      ) : null}
-    </section>
-  );
-}
+/** What differs between the municipality's two contacts: the resource person and the PP service. */
+const CONTACT_KINDS = {
+  resource: { prefix: "rp", path: "ressursperson", contact: "resourcePerson" },
+  pp: { prefix: "pp", path: "pp-tjeneste", contact: "ppService" },
+} as const;
 
-function PpSection(props: AcceptedProps) {
-  const { lang, data, extras } = props;
+function ContactSection(props: AcceptedProps & { contactKind: keyof typeof CONTACT_KINDS }) {
+  const { lang, data, extras, contactKind: kind } = props;
   const t = messages(lang);
   const m = municipalityTexts[lang];
+  const { prefix, path, contact } = CONTACT_KINDS[kind];
+  const isPp = kind === "pp";
   const base = `/puljer/${data.cohort.id}/kommune/${data.invitation.inviteeId}`;
-  const values = props.forms.pp?.values ?? {};
-  const pp = extras.contacts.ppService;
+  const values = props.forms[kind]?.values ?? {};
+  const { current, earlier } = extras.contacts[contact];
   return (
-    <section aria-labelledby="pp-heading" class="stack" id="pp-tjeneste">
-      <h2 class="ds-heading" data-size="md" id="pp-heading">
-        {m.ppHeading}
+    <section aria-labelledby={`${prefix}-heading`} class="stack" id={path}>
+      <h2 class="ds-heading" data-size="md" id={`${prefix}-heading`}>
+        {isPp ? m.ppHeading : m.rpHeading}
       </h2>
-      <p class="ds-paragraph">{m.ppLead}</p>
+      <p class="ds-paragraph">{isPp ? m.ppLead : m.rpLead}</p>
       <ContactSummary
         lang={lang}
-        current={pp.current}
-        earlier={pp.earlier}
-        none={m.ppNone}
-        withService
+        current={current}
+        earlier={earlier}
+        none={isPp ? m.ppNone : m.rpNone}
+        withService={isPp}
       />
       {props.access === "act" ? (
-        <form
-          method="post"
-          action={localPath(lang, `${base}/pp-tjeneste`)}
-          novalidate
-          class="stack"
-        >
-          <Select
-            t={t}
-            name="ppService"
-            label={m.ppService}
-            hint={extras.pp.all ? m.ppAllShown : undefined}
-            placeholder={m.ppChoose}
-            value={values.ppService}
-            error={props.errorOf("pp", "ppService")}
-            options={extras.pp.services.map((s) => ({ value: String(s.id), label: s.name }))}
-          />
+        <form method="post" action={localPath(lang, `${base}/${path}`)} novalidate class="stack">
+          {isPp ? (
+            <Select
+              t={t}
+              name="ppService"
+              label={m.ppService}
+              hint={extras.pp.all ? m.ppAllShown : undefined}
+              placeholder={m.ppChoose}
+              value={values.ppService}
+              error={props.errorOf("pp", "ppService")}
+              options={extras.pp.services.map((s) => ({ value: String(s.id), label: s.name }))}
+            />
+          ) : null}
           <Field
             t={t}
-            name="ppName"
+            name={`${prefix}Name`}
             label={m.contactName}
             autocomplete="off"
             maxLength={nameMaxLength}
-            value={values.ppName}
-            error={props.errorOf("pp", "ppName")}
+            value={values[`${prefix}Name`]}
+            error={props.errorOf(kind, `${prefix}Name`)}
           />
           <Field
             t={t}
-            name="ppEmail"
+            name={`${prefix}Email`}
             type="email"
             label={m.contactEmail}
+            hint={isPp ? undefined : m.rpInviteHint}
             autocomplete="off"
             maxLength={emailMaxLength}
-            value={values.ppEmail}
-            error={props.errorOf("pp", "ppEmail")}
+            value={values[`${prefix}Email`]}
+            error={props.errorOf(kind, `${prefix}Email`)}
           />
-          <div class="button-row">
-            <button class="ds-button" data-variant="primary" type="submit">
-              {m.ppSave}
-            </button>
-          </div>
+          <SubmitRow>{isPp ? m.ppSave : m.rpSave}</SubmitRow>
         </form>
       ) : null}
     </section>
@@ -852,11 +771,7 @@ function StandardSection(props: SectionProps & { standard: WrittenStandard }) {
               { value: "nn", label: m.wsNames.nn },
             ]}
           />
-          <div class="button-row">
-            <button class="ds-button" data-variant="secondary" type="submit">
-              {m.wsSave}
-            </button>
-          </div>
+          <SubmitRow variant="secondary">{m.wsSave}</SubmitRow>
         </form>
       ) : null}
     </section>
@@ -909,20 +824,16 @@ function History(props: InvitationPageProps) {
   const { lang, data } = props;
   const m = municipalityTexts[lang];
   return (
-    <section aria-labelledby="history-heading" class="stack" id="historikk">
-      <h2 class="ds-heading" data-size="md" id="history-heading">
-        {m.historyHeading}
-      </h2>
-      <DataTable label={m.historyHeading} columns={m.historyColumns}>
-        {data.events.map((e) => (
-          <tr>
-            <td>{formatDateTime(lang, e.at)}</td>
-            <td>{m.events[e.event] ?? e.event}</td>
-            <td>{e.actorName ?? m.system}</td>
-            <td>{eventDetail(m, lang, data, e)}</td>
-          </tr>
-        ))}
-      </DataTable>
-    </section>
+    <HistorySection
+      id="historikk"
+      heading={m.historyHeading}
+      columns={m.historyColumns}
+      rows={data.events.map((e) => ({
+        at: formatDateTime(lang, e.at),
+        event: m.events[e.event] ?? e.event,
+        by: e.actorName ?? m.system,
+        detail: eventDetail(m, lang, data, e),
+      }))}
+    />
   );
 }

@@ -1,10 +1,17 @@
-import { DataTable } from "../../web/components/data-table";
+import type { Child } from "hono/jsx";
+import { DataTable, HistorySection } from "../../web/components/data-table";
+import { Facts } from "../../web/components/facts";
 import {
+  Button,
+  ButtonRow,
+  DateField,
   ErrorSummary,
   Field,
+  SubmitRow,
   type SummaryItem,
   ValidationMessage,
 } from "../../web/components/form";
+import { Notice as NoticeBox } from "../../web/components/notice";
 import { formatDate, formatDateTime, type Lang, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
 import type {
@@ -31,18 +38,6 @@ export type OfficeFormState = {
 
 export function officePath(lang: Lang, cohortId: number, officeId: string, rest = "") {
   return localPath(lang, `/puljer/${cohortId}/kontor/${officeId}${rest}`);
-}
-
-function NoticeBox(props: Notice) {
-  return (
-    <div
-      class="ds-alert"
-      data-color={props.color}
-      role={props.color === "success" ? "status" : undefined}
-    >
-      <p class="ds-paragraph">{props.text}</p>
-    </div>
-  );
 }
 
 const tagColor: Record<RowState, string> = {
@@ -124,47 +119,6 @@ export function errorSentence(
     default:
       return x.other;
   }
-}
-
-function DateField(props: {
-  t: ReturnType<typeof messages>;
-  name: string;
-  id?: string;
-  label: string;
-  hint?: string;
-  value: string;
-  error?: string | undefined;
-  min?: string;
-  max?: string;
-}) {
-  const id = props.id ?? props.name;
-  const hintId = props.hint ? `${id}-hint` : undefined;
-  const errorId = props.error ? `${id}-error` : undefined;
-  const describedBy = [errorId, hintId].filter(Boolean).join(" ") || undefined;
-  return (
-    <div class="ds-field">
-      <label class="ds-label" for={id}>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <p data-field="description" id={hintId}>
-          {props.hint}
-        </p>
-      ) : null}
-      <ValidationMessage t={props.t} id={`${id}-error`} text={props.error} />
-      <input
-        class="ds-input"
-        type="date"
-        id={id}
-        name={props.name}
-        value={props.value}
-        min={props.min}
-        max={props.max}
-        aria-invalid={props.error ? "true" : undefined}
-        aria-describedby={describedBy}
-      />
-    </div>
-  );
 }
 
 function remindersText(lang: Lang, tx: OfficeTexts, inv: InvitationView) {
@@ -287,6 +241,39 @@ export function OfficePage(props: OfficePageProps) {
   const uv = form?.form === "unit" ? values : {};
 
   const path = `/puljer/${cohort.id}/kontor/${office.id}`;
+  const reminderPolicy =
+    cohort.reminderDaysBefore > 0 ? tx.autoReminder(cohort.reminderDaysBefore) : tx.noAutoReminder;
+  /** The message and deadline both invite forms end with, under each form's own names. */
+  const messageAndDeadline = (
+    names: { message: string; deadline: string },
+    rows: number,
+    values: Record<string, string>,
+  ) => (
+    <>
+      <Field
+        t={t}
+        name={names.message}
+        label={tx.message}
+        hint={tx.messageHint}
+        multiline
+        rows={rows}
+        required={false}
+        maxLength={officeLimits.message}
+        value={values[names.message]}
+        error={err(names.message)}
+      />
+      <DateField
+        t={t}
+        name={names.deadline}
+        label={tx.deadline}
+        hint={tx.deadlineHint(d(defaultDeadline), d(cohort.startsOn))}
+        value={values[names.deadline] ?? defaultDeadline}
+        min={props.today}
+        max={cohort.startsOn}
+        error={err(names.deadline)}
+      />
+    </>
+  );
   return (
     <Layout
       lang={lang}
@@ -298,60 +285,41 @@ export function OfficePage(props: OfficePageProps) {
         {tx.title(office.name, cohort.number)}
       </h1>
       <p class="ds-paragraph lead">{tx.lead(programme.title, cohort.number)}</p>
-      {props.notice ? <NoticeBox {...props.notice} /> : null}
-      {props.canAct ? null : <NoticeBox color="info" text={tx.readOnly} />}
+      {props.notice ? <NoticeBox color={props.notice.color}>{props.notice.text}</NoticeBox> : null}
+      {props.canAct ? null : <NoticeBox color="info">{tx.readOnly}</NoticeBox>}
       <ErrorSummary t={t} items={summary} />
 
-      <section aria-labelledby="facts-heading" class="facts">
-        <h2 class="ds-heading" data-size="sm" id="facts-heading">
-          {tx.factsHeading}
-        </h2>
-        <dl>
-          <div>
-            <dt>{tx.programme}</dt>
-            <dd>
-              {programme.slug ? (
-                <a class="ds-link" href={localPath(lang, `/tilbud/${programme.slug}`)}>
-                  {programme.title}
-                </a>
-              ) : (
-                programme.title
-              )}
-            </dd>
-          </div>
-          <div>
-            <dt>{tx.cohort}</dt>
-            <dd>{cohort.number}</dd>
-          </div>
-          <div>
-            <dt>{tx.period}</dt>
-            <dd>{tx.periodValue(d(cohort.startsOn), d(cohort.endsOn))}</dd>
-          </div>
-          <div>
-            <dt>{tx.officeDeadline}</dt>
-            <dd>
-              {cohort.officeInviteDeadline ? d(cohort.officeInviteDeadline) : tx.noOfficeDeadline}
-            </dd>
-          </div>
-          <div>
-            <dt>{tx.answerDeadline}</dt>
-            <dd>{d(defaultDeadline)}</dd>
-          </div>
-          <div>
-            <dt>{tx.reminders}</dt>
-            <dd>
-              {cohort.reminderDaysBefore > 0
-                ? tx.autoReminder(cohort.reminderDaysBefore)
-                : tx.noAutoReminder}
-            </dd>
-          </div>
-        </dl>
+      <Facts
+        heading={tx.factsHeading}
+        facts={[
+          {
+            term: tx.programme,
+            value: programme.slug ? (
+              <a class="ds-link" href={localPath(lang, `/tilbud/${programme.slug}`)}>
+                {programme.title}
+              </a>
+            ) : (
+              programme.title
+            ),
+          },
+          { term: tx.cohort, value: cohort.number },
+          { term: tx.period, value: tx.periodValue(d(cohort.startsOn), d(cohort.endsOn)) },
+          {
+            term: tx.officeDeadline,
+            value: cohort.officeInviteDeadline
+              ? d(cohort.officeInviteDeadline)
+              : tx.noOfficeDeadline,
+          },
+          { term: tx.answerDeadline, value: d(defaultDeadline) },
+          { term: tx.reminders, value: reminderPolicy },
+        ]}
+      >
         <p class="ds-paragraph">
           <a class="ds-link" href={localPath(lang, `/puljer/${cohort.id}`)}>
             {tx.overviewLink}
           </a>
         </p>
-      </section>
+      </Facts>
 
       <section aria-labelledby="status-heading" class="stack">
         <h2 class="ds-heading" data-size="md" id="status-heading">
@@ -372,22 +340,12 @@ export function OfficePage(props: OfficePageProps) {
         {invited.length === 0 ? <p class="ds-paragraph">{tx.noneInvited}</p> : null}
         {props.canAct && (invited.length > 0 || rows.units.length > 0) ? (
           <form method="post" action={base("/paminn")} id="remind-form" class="stack">
-            <p class="ds-paragraph">
-              {cohort.reminderDaysBefore > 0
-                ? tx.autoReminder(cohort.reminderDaysBefore)
-                : tx.noAutoReminder}
-            </p>
-            <div class="button-row">
-              <button
-                class="ds-button"
-                data-variant="secondary"
-                type="submit"
-                name="all"
-                value="yes"
-              >
+            <p class="ds-paragraph">{reminderPolicy}</p>
+            <ButtonRow>
+              <Button variant="secondary" name="all" value="yes">
                 {tx.remindAll}
-              </button>
-            </div>
+              </Button>
+            </ButtonRow>
           </form>
         ) : null}
         {invited.length > 0 ? (
@@ -421,7 +379,9 @@ export function OfficePage(props: OfficePageProps) {
           {tx.inviteHeading}
         </h2>
         {officeDeadlinePassed && cohort.officeInviteDeadline ? (
-          <NoticeBox color="info" text={tx.officeDeadlinePassed(d(cohort.officeInviteDeadline))} />
+          <NoticeBox color="info">
+            {tx.officeDeadlinePassed(d(cohort.officeInviteDeadline))}
+          </NoticeBox>
         ) : null}
         <p class="ds-paragraph">{tx.inviteLead(d(cohort.startsOn))}</p>
         {open.length === 0 ? <p class="ds-paragraph">{tx.allInvited}</p> : null}
@@ -463,48 +423,15 @@ export function OfficePage(props: OfficePageProps) {
                 ))}
               </DataTable>
             </fieldset>
-            <Field
-              t={t}
-              name="message"
-              label={tx.message}
-              hint={tx.messageHint}
-              multiline
-              rows={5}
-              required={false}
-              maxLength={officeLimits.message}
-              value={mv.message}
-              error={err("message")}
-            />
-            <DateField
-              t={t}
-              name="deadline"
-              label={tx.deadline}
-              hint={tx.deadlineHint(d(defaultDeadline), d(cohort.startsOn))}
-              value={mv.deadline ?? defaultDeadline}
-              min={props.today}
-              max={cohort.startsOn}
-              error={err("deadline")}
-            />
-            <div class="button-row">
-              <button
-                class="ds-button"
-                data-variant="primary"
-                type="submit"
-                name="intent"
-                value="chosen"
-              >
+            {messageAndDeadline({ message: "message", deadline: "deadline" }, 5, mv)}
+            <ButtonRow>
+              <Button name="intent" value="chosen">
                 {tx.inviteChosen}
-              </button>
-              <button
-                class="ds-button"
-                data-variant="secondary"
-                type="submit"
-                name="intent"
-                value="all"
-              >
+              </Button>
+              <Button variant="secondary" name="intent" value="all">
                 {tx.inviteAll}
-              </button>
-            </div>
+              </Button>
+            </ButtonRow>
           </form>
         ) : null}
       </section>
@@ -615,38 +542,50 @@ export function OfficePage(props: OfficePageProps) {
                 value={uv.unitContactEmail}
                 error={err("unitContactEmail")}
               />
-              <Field
-                t={t}
-                name="unitMessage"
-                label={tx.message}
-                hint={tx.messageHint}
-                multiline
-                rows={4}
-                required={false}
-                maxLength={officeLimits.message}
-                value={uv.unitMessage}
-                error={err("unitMessage")}
-              />
-              <DateField
-                t={t}
-                name="unitDeadline"
-                label={tx.deadline}
-                hint={tx.deadlineHint(d(defaultDeadline), d(cohort.startsOn))}
-                value={uv.unitDeadline ?? defaultDeadline}
-                min={props.today}
-                max={cohort.startsOn}
-                error={err("unitDeadline")}
-              />
-              <div class="button-row">
-                <button class="ds-button" data-variant="primary" type="submit">
-                  {tx.unitInvite}
-                </button>
-              </div>
+              {messageAndDeadline({ message: "unitMessage", deadline: "unitDeadline" }, 4, uv)}
+              <SubmitRow>{tx.unitInvite}</SubmitRow>
             </form>
           </>
         ) : null}
       </section>
     </Layout>
+  );
+}
+
+/** An invited municipality's or unit's row: the cells that name it, then its invitation. */
+function InvitedRow(props: {
+  lang: Lang;
+  tx: OfficeTexts;
+  inv: InvitationView;
+  name: string;
+  reachable: boolean;
+  canAct: boolean;
+  base: (rest?: string) => string;
+  ownOffice: boolean;
+  children: Child;
+}) {
+  const { tx, inv, lang } = props;
+  return (
+    <tr>
+      {props.children}
+      <td>
+        <StateCell lang={lang} tx={tx} inv={inv} />
+      </td>
+      <td>{formatDate(lang, inv.deadline)}</td>
+      <td>{remindersText(lang, tx, inv)}</td>
+      <td>{props.reachable ? tx.recipientYes : tx.recipientNo}</td>
+      <td>
+        <RowActions
+          lang={lang}
+          tx={tx}
+          canAct={props.canAct}
+          base={props.base}
+          inv={inv}
+          name={props.name}
+          ownOffice={props.ownOffice}
+        />
+      </td>
+    </tr>
   );
 }
 
@@ -658,31 +597,20 @@ function MunicipalityInvitedRow(props: {
   base: (rest?: string) => string;
   officeId: string;
 }) {
-  const { tx, row, lang } = props;
+  const { row } = props;
   const inv = row.invitation!;
   return (
-    <tr>
+    <InvitedRow
+      {...props}
+      inv={inv}
+      name={row.name}
+      reachable={row.reachable}
+      ownOffice={inv.officeId === props.officeId}
+    >
       <td>
         {row.name} <span class="subtle">({row.code})</span>
       </td>
-      <td>
-        <StateCell lang={lang} tx={tx} inv={inv} />
-      </td>
-      <td>{formatDate(lang, inv.deadline)}</td>
-      <td>{remindersText(lang, tx, inv)}</td>
-      <td>{row.reachable ? tx.recipientYes : tx.recipientNo}</td>
-      <td>
-        <RowActions
-          lang={lang}
-          tx={tx}
-          canAct={props.canAct}
-          base={props.base}
-          inv={inv}
-          name={row.name}
-          ownOffice={inv.officeId === props.officeId}
-        />
-      </td>
-    </tr>
+    </InvitedRow>
   );
 }
 
@@ -693,35 +621,18 @@ function UnitInvitedRow(props: {
   canAct: boolean;
   base: (rest?: string) => string;
 }) {
-  const { tx, row, lang } = props;
+  const { tx, row } = props;
   const kinds = [row.isKindergarten ? tx.kindergarten : null, row.isSchool ? tx.school : null]
     .filter(Boolean)
     .join(", ");
   return (
-    <tr>
+    <InvitedRow {...props} inv={row.invitation} name={row.name} reachable={row.reachable} ownOffice>
       <td>
         {row.name}
         {kinds ? <span class="subtle"> ({kinds})</span> : null}
       </td>
       <td>{row.orgNumber}</td>
-      <td>
-        <StateCell lang={lang} tx={tx} inv={row.invitation} />
-      </td>
-      <td>{formatDate(lang, row.invitation.deadline)}</td>
-      <td>{remindersText(lang, tx, row.invitation)}</td>
-      <td>{row.reachable ? tx.recipientYes : tx.recipientNo}</td>
-      <td>
-        <RowActions
-          lang={lang}
-          tx={tx}
-          canAct={props.canAct}
-          base={props.base}
-          inv={row.invitation}
-          name={row.name}
-          ownOffice
-        />
-      </td>
-    </tr>
+    </InvitedRow>
   );
 }
 
@@ -932,68 +843,35 @@ export function InvitationPage(props: InvitationPageProps) {
       <h1 class="ds-heading" data-size="xl">
         {title}
       </h1>
-      {props.notice ? <NoticeBox {...props.notice} /> : null}
+      {props.notice ? <NoticeBox color={props.notice.color}>{props.notice.text}</NoticeBox> : null}
       <ErrorSummary t={t} items={summary} />
-      <section aria-labelledby="facts-heading" class="facts">
-        <h2 class="ds-heading" data-size="sm" id="facts-heading">
-          {tx.aboutInvitation}
-        </h2>
-        <dl>
-          <div>
-            <dt>{tx.colState}</dt>
-            <dd>
-              <StateTag tx={tx} state={inv.state} />
-            </dd>
-          </div>
-          <div>
-            <dt>{tx.colDeadline}</dt>
-            <dd>{d(inv.deadline)}</dd>
-          </div>
-          <div>
-            <dt>{tx.invitedAt}</dt>
-            <dd>{formatDateTime(lang, inv.invitedAt)}</dd>
-          </div>
-          <div>
-            <dt>{tx.messageLabel}</dt>
-            <dd class="pre">{inv.message || tx.noMessage}</dd>
-          </div>
-          <div>
-            <dt>{tx.colReminders}</dt>
-            <dd>{remindersText(lang, tx, inv)}</dd>
-          </div>
-          {inv.answeredAt ? (
-            <div>
-              <dt>{tx.answeredAt}</dt>
-              <dd>{formatDateTime(lang, inv.answeredAt)}</dd>
-            </div>
-          ) : null}
-          {inv.declineReason ? (
-            <div>
-              <dt>{tx.declineReason}</dt>
-              <dd class="pre">{inv.declineReason}</dd>
-            </div>
-          ) : null}
-        </dl>
-      </section>
+      <Facts
+        heading={tx.aboutInvitation}
+        facts={[
+          { term: tx.colState, value: <StateTag tx={tx} state={inv.state} /> },
+          { term: tx.colDeadline, value: d(inv.deadline) },
+          { term: tx.invitedAt, value: formatDateTime(lang, inv.invitedAt) },
+          { term: tx.messageLabel, value: inv.message || tx.noMessage, pre: true },
+          { term: tx.colReminders, value: remindersText(lang, tx, inv) },
+          inv.answeredAt
+            ? { term: tx.answeredAt, value: formatDateTime(lang, inv.answeredAt) }
+            : null,
+          inv.declineReason
+            ? { term: tx.declineReason, value: inv.declineReason, pre: true }
+            : null,
+        ]}
+      />
 
-      <section aria-labelledby="history-heading" class="stack">
-        <h2 class="ds-heading" data-size="md" id="history-heading">
-          {tx.historyHeading}
-        </h2>
-        <DataTable
-          label={tx.historyHeading}
-          columns={[tx.colAt, tx.colEvent, tx.colBy, tx.colDetail]}
-        >
-          {props.events.map((e) => (
-            <tr>
-              <td>{formatDateTime(lang, e.at)}</td>
-              <td>{tx.events[e.event] ?? e.event}</td>
-              <td>{e.actorName ?? tx.system}</td>
-              <td>{eventDetail(lang, tx, e)}</td>
-            </tr>
-          ))}
-        </DataTable>
-      </section>
+      <HistorySection
+        heading={tx.historyHeading}
+        columns={[tx.colAt, tx.colEvent, tx.colBy, tx.colDetail]}
+        rows={props.events.map((e) => ({
+          at: formatDateTime(lang, e.at),
+          event: tx.events[e.event] ?? e.event,
+          by: e.actorName ?? tx.system,
+          detail: eventDetail(lang, tx, e),
+        }))}
+      />
 
       {props.canAct ? (
         <section aria-labelledby="extend-heading" class="stack">
@@ -1028,18 +906,14 @@ export function InvitationPage(props: InvitationPageProps) {
                 value={values.reason}
                 error={err("reason")}
               />
-              <div class="button-row">
-                <button class="ds-button" data-variant="primary" type="submit">
-                  {tx.extendButton}
-                </button>
-              </div>
+              <SubmitRow>{tx.extendButton}</SubmitRow>
             </form>
           ) : (
             <p class="ds-paragraph">{err("form") ?? tx.cannotExtend}</p>
           )}
         </section>
       ) : (
-        <NoticeBox color="info" text={tx.readOnly} />
+        <NoticeBox color="info">{tx.readOnly}</NoticeBox>
       )}
     </Layout>
   );

@@ -3,7 +3,8 @@ import type { Child } from "hono/jsx";
 import { osloToday } from "../../kernel/clock";
 import { assetManifest } from "../../web/assets";
 import { DataTable } from "../../web/components/data-table";
-import { Select } from "../../web/components/form";
+import { Facts as FactList } from "../../web/components/facts";
+import { Button, ButtonRow, Select } from "../../web/components/form";
 import { formatDate, htmlLang, type Lang, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
 import { renderMarkdown } from "../../web/markdown";
@@ -239,26 +240,20 @@ function filterDescription(t: OverviewTexts, ov: CohortOverview): string | null 
 function Facts(props: { lang: Lang; t: OverviewTexts; ov: CohortOverview }) {
   const { lang, t } = props;
   const c = props.ov.cohort;
+  const dateOrNotSet = (date: string | null) => (date ? formatDate(lang, date) : t.notSet);
   return (
-    <section aria-labelledby="facts-heading" class="ds-card facts">
-      <h2 class="ds-heading" data-size="sm" id="facts-heading">
-        {t.facts}
-      </h2>
-      <dl>
-        <div>
-          <dt>{t.period}</dt>
-          <dd>{t.periodValue(formatDate(lang, c.startsOn), formatDate(lang, c.endsOn))}</dd>
-        </div>
-        <div>
-          <dt>{t.officeInviteDeadline}</dt>
-          <dd>{c.officeInviteDeadline ? formatDate(lang, c.officeInviteDeadline) : t.notSet}</dd>
-        </div>
-        <div>
-          <dt>{t.answerDeadline}</dt>
-          <dd>{c.answerDeadline ? formatDate(lang, c.answerDeadline) : t.notSet}</dd>
-        </div>
-      </dl>
-    </section>
+    <FactList
+      heading={t.facts}
+      class="ds-card facts"
+      facts={[
+        {
+          term: t.period,
+          value: t.periodValue(formatDate(lang, c.startsOn), formatDate(lang, c.endsOn)),
+        },
+        { term: t.officeInviteDeadline, value: dateOrNotSet(c.officeInviteDeadline) },
+        { term: t.answerDeadline, value: dateOrNotSet(c.answerDeadline) },
+      ]}
+    />
   );
 }
 
@@ -475,14 +470,12 @@ function FilterForm(props: { lang: Lang; t: OverviewTexts; ov: CohortOverview })
           placeholder={t.filterAll}
           options={ov.options.counties.map((c) => ({ value: c.code, label: c.name }))}
         />
-        <div class="button-row">
-          <button class="ds-button" data-variant="secondary" type="submit">
-            {t.filterApply}
-          </button>
+        <ButtonRow>
+          <Button variant="secondary">{t.filterApply}</Button>
           <a class="ds-link" href={base}>
             {t.filterReset}
           </a>
-        </div>
+        </ButtonRow>
       </form>
     </section>
   );

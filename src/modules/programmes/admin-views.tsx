@@ -2,12 +2,17 @@ import { raw } from "hono/html";
 import type { FieldErrors } from "../../kernel/forms";
 import { DataTable } from "../../web/components/data-table";
 import {
+  Button,
+  ButtonRow,
   ErrorSummary,
   errorText,
   Field,
   type FormState,
   RadioGroup,
+  SubmitRow,
 } from "../../web/components/form";
+import { Notice } from "../../web/components/notice";
+import { PreviewSection } from "../../web/components/preview";
 import { formatDateTime, LANGS, type Lang, type Messages, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
 import {
@@ -22,18 +27,6 @@ import {
   textLimits,
   type VersionView,
 } from "./editing";
-
-function Notice(props: { color: "success" | "danger"; text: string }) {
-  return (
-    <div
-      class="ds-alert"
-      data-color={props.color}
-      role={props.color === "success" ? "status" : undefined}
-    >
-      <p class="ds-paragraph">{props.text}</p>
-    </div>
-  );
-}
 
 export function ProgrammeListPage(props: { lang: Lang; programmes: AdminProgramme[] }) {
   const t = messages(props.lang);
@@ -117,6 +110,16 @@ export function ProgrammeEditorPage(props: EditorProps) {
   ];
   const values = props.form.values;
   const rules = props.rules.values;
+  /** The text fields in page order: a hint where there is one, rows where it is multiline. */
+  const textFieldShapes: { name: TextField; hint?: string; rows?: number }[] = [
+    { name: "title" },
+    { name: "summary", rows: 3 },
+    { name: "targetGroup", rows: 3 },
+    { name: "themes", hint: a.themesHint, rows: 5 },
+    { name: "costs", hint: a.costsHint, rows: 3 },
+    { name: "commitments", hint: a.commitmentsHint, rows: 5 },
+    { name: "bodyMarkdown", hint: a.bodyHint, rows: 16 },
+  ];
   const newestId = props.versions[0]?.id;
   return (
     <Layout
@@ -128,7 +131,7 @@ export function ProgrammeEditorPage(props: EditorProps) {
       <h1 class="ds-heading" data-size="xl">
         {a.editTitle(props.title)}
       </h1>
-      {props.message ? <Notice color={props.message.color} text={props.message.text} /> : null}
+      {props.message ? <Notice color={props.message.color}>{props.message.text}</Notice> : null}
       <ErrorSummary t={t} items={summary} />
 
       <section aria-labelledby="publish-heading" class="ds-card stack">
@@ -141,15 +144,13 @@ export function ProgrammeEditorPage(props: EditorProps) {
             : a.notPublished}{" "}
           {a.publishLead}
         </p>
-        <div class="button-row">
+        <ButtonRow>
           <form
             method="post"
             action={localPath(props.lang, `${base}/publiser`)}
             class="inline-form"
           >
-            <button class="ds-button" data-variant="primary" type="submit">
-              {a.publish}
-            </button>
+            <Button>{a.publish}</Button>
           </form>
           {props.publishedAt ? (
             <form
@@ -157,12 +158,10 @@ export function ProgrammeEditorPage(props: EditorProps) {
               action={localPath(props.lang, `${base}/avpubliser`)}
               class="inline-form"
             >
-              <button class="ds-button" data-variant="secondary" type="submit">
-                {a.unpublish}
-              </button>
+              <Button variant="secondary">{a.unpublish}</Button>
             </form>
           ) : null}
-        </div>
+        </ButtonRow>
         <p class="ds-paragraph">
           {props.publishedAt ? (
             <>
@@ -206,116 +205,36 @@ export function ProgrammeEditorPage(props: EditorProps) {
           class="stack"
           lang={props.textLang !== props.lang ? props.textLang : undefined}
         >
-          <Field
-            t={t}
-            name="title"
-            label={a.fieldTitle}
-            maxLength={textLimits.title}
-            value={values.title}
-            error={err("title")}
-          />
-          <Field
-            t={t}
-            name="summary"
-            label={a.summary}
-            multiline
-            rows={3}
-            maxLength={textLimits.summary}
-            value={values.summary}
-            error={err("summary")}
-          />
-          <Field
-            t={t}
-            name="targetGroup"
-            label={a.targetGroup}
-            multiline
-            rows={3}
-            maxLength={textLimits.targetGroup}
-            value={values.targetGroup}
-            error={err("targetGroup")}
-          />
-          <Field
-            t={t}
-            name="themes"
-            label={a.themes}
-            hint={a.themesHint}
-            multiline
-            rows={5}
-            maxLength={textLimits.themes}
-            value={values.themes}
-            error={err("themes")}
-          />
-          <Field
-            t={t}
-            name="costs"
-            label={a.costs}
-            hint={a.costsHint}
-            multiline
-            rows={3}
-            maxLength={textLimits.costs}
-            value={values.costs}
-            error={err("costs")}
-          />
-          <Field
-            t={t}
-            name="commitments"
-            label={a.commitments}
-            hint={a.commitmentsHint}
-            multiline
-            rows={5}
-            maxLength={textLimits.commitments}
-            value={values.commitments}
-            error={err("commitments")}
-          />
-          <Field
-            t={t}
-            name="bodyMarkdown"
-            label={a.body}
-            hint={a.bodyHint}
-            multiline
-            rows={16}
-            maxLength={textLimits.bodyMarkdown}
-            value={values.bodyMarkdown}
-            error={err("bodyMarkdown")}
-          />
-          <div class="button-row">
-            <button
-              class="ds-button"
-              data-variant="secondary"
-              type="submit"
-              name="intent"
-              value="preview"
-            >
+          {textFieldShapes.map((f) => (
+            <Field
+              t={t}
+              name={f.name}
+              label={labels[f.name]}
+              hint={f.hint}
+              multiline={f.rows !== undefined}
+              rows={f.rows}
+              maxLength={textLimits[f.name]}
+              value={values[f.name]}
+              error={err(f.name)}
+            />
+          ))}
+          <ButtonRow>
+            <Button variant="secondary" name="intent" value="preview">
               {a.preview}
-            </button>
-            <button
-              class="ds-button"
-              data-variant="primary"
-              type="submit"
-              name="intent"
-              value="save"
-            >
+            </Button>
+            <Button name="intent" value="save">
               {a.save}
-            </button>
-          </div>
+            </Button>
+          </ButtonRow>
         </form>
       </section>
 
       {props.preview ? (
-        <section
-          aria-labelledby="preview-heading"
-          class="ds-card stack preview"
-          id="forhandsvisning"
+        <PreviewSection
+          title={a.previewTitle}
+          lead={a.previewLead}
+          warning={props.preview.removed ? a.removed : undefined}
         >
-          <h2 class="ds-heading" data-size="md" id="preview-heading">
-            {a.previewTitle}
-          </h2>
-          <p class="ds-paragraph">{a.previewLead}</p>
-          {props.preview.removed ? (
-            <div class="ds-alert" data-color="warning">
-              <p class="ds-paragraph">{a.removed}</p>
-            </div>
-          ) : null}
           <div
             class="prose"
             lang={props.textLang !== props.lang ? props.textLang : undefined}
@@ -337,7 +256,7 @@ export function ProgrammeEditorPage(props: EditorProps) {
             <PreviewList title={t.programme.commitments} text={values.commitments ?? ""} />
             {raw(props.preview.html)}
           </div>
-        </section>
+        </PreviewSection>
       ) : null}
 
       <section aria-labelledby="rules-heading" class="stack">
@@ -405,11 +324,7 @@ export function ProgrammeEditorPage(props: EditorProps) {
             value={rules.contactEmail}
             error={ruleErr("contactEmail")}
           />
-          <div class="button-row">
-            <button class="ds-button" data-variant="primary" type="submit">
-              {a.saveRules}
-            </button>
-          </div>
+          <SubmitRow>{a.saveRules}</SubmitRow>
         </form>
       </section>
 
@@ -419,61 +334,54 @@ export function ProgrammeEditorPage(props: EditorProps) {
         </h2>
         {props.versions.length === 0 ? <p class="ds-paragraph">{a.noVersions}</p> : null}
         {props.versions.length > 0 ? (
-          <section class="table-wrap" tabindex={0} aria-label={a.versions}>
-            <table class="ds-table" data-zebra="true">
-              <caption class="ds-sr-only">{a.versions}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{a.version}</th>
-                  <th scope="col">{a.savedAt}</th>
-                  <th scope="col">{a.savedBy}</th>
-                  <th scope="col">{a.fieldTitle}</th>
-                  <th scope="col">{a.status}</th>
-                  <th scope="col">
-                    <span class="ds-sr-only">{a.restore}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.versions.map((v) => (
-                  <tr>
-                    <td>{v.id}</td>
-                    <td>{formatDateTime(props.lang, v.createdAt)}</td>
-                    <td>{v.authorName ?? a.system}</td>
-                    <td>{v.title}</td>
-                    <td>
-                      {[
-                        v.id === newestId ? a.newest : null,
-                        v.published ? a.live : null,
-                        v.restoredFrom !== null ? a.restoredFrom(v.restoredFrom) : null,
-                      ]
-                        .filter(Boolean)
-                        .join(". ")}
-                    </td>
-                    <td>
-                      {v.id !== newestId ? (
-                        <form
-                          method="post"
-                          action={localPath(props.lang, `${base}/versjoner/${v.id}/gjenopprett`)}
-                          class="inline-form"
-                        >
-                          <button
-                            class="ds-button"
-                            data-variant="tertiary"
-                            data-size="sm"
-                            type="submit"
-                          >
-                            {a.restore}
-                            <span class="ds-sr-only"> {a.restoreVersion(v.id)}</span>
-                          </button>
-                        </form>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <DataTable
+            label={a.versions}
+            columns={[
+              a.version,
+              a.savedAt,
+              a.savedBy,
+              a.fieldTitle,
+              a.status,
+              <span class="ds-sr-only">{a.restore}</span>,
+            ]}
+          >
+            {props.versions.map((v) => (
+              <tr>
+                <td>{v.id}</td>
+                <td>{formatDateTime(props.lang, v.createdAt)}</td>
+                <td>{v.authorName ?? a.system}</td>
+                <td>{v.title}</td>
+                <td>
+                  {[
+                    v.id === newestId ? a.newest : null,
+                    v.published ? a.live : null,
+                    v.restoredFrom !== null ? a.restoredFrom(v.restoredFrom) : null,
+                  ]
+                    .filter(Boolean)
+                    .join(". ")}
+                </td>
+                <td>
+                  {v.id !== newestId ? (
+                    <form
+                      method="post"
+                      action={localPath(props.lang, `${base}/versjoner/${v.id}/gjenopprett`)}
+                      class="inline-form"
+                    >
+                      <button
+                        class="ds-button"
+                        data-variant="tertiary"
+                        data-size="sm"
+                        type="submit"
+                      >
+                        {a.restore}
+                        <span class="ds-sr-only"> {a.restoreVersion(v.id)}</span>
+                      </button>
+                    </form>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         ) : null}
       </section>
     </Layout>

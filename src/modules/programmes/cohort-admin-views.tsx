@@ -3,12 +3,17 @@ import { osloToday } from "../../kernel/clock";
 import type { FieldErrors } from "../../kernel/forms";
 import { DataTable } from "../../web/components/data-table";
 import {
+  Button,
+  ButtonRow,
+  DateField,
   ErrorSummary,
   errorText,
   Field,
   Select,
   ValidationMessage,
 } from "../../web/components/form";
+import { Notice } from "../../web/components/notice";
+import { PreviewSection } from "../../web/components/preview";
 import { formatDate, type Lang, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
 import {
@@ -335,14 +340,6 @@ const texts = {
 type Texts = (typeof texts)["nb"];
 const cohortTexts = (lang: Lang): Texts => texts[lang];
 
-function Notice(props: { text: string }) {
-  return (
-    <div class="ds-alert" data-color="success" role="status">
-      <p class="ds-paragraph">{props.text}</p>
-    </div>
-  );
-}
-
 function Breadcrumbs(props: {
   lang: Lang;
   slug: string;
@@ -393,7 +390,7 @@ export function CohortListPage(props: {
       <h1 class="ds-heading" data-size="xl">
         {c.listTitle(props.title)}
       </h1>
-      {props.message ? <Notice text={props.message} /> : null}
+      {props.message ? <Notice color="success">{props.message}</Notice> : null}
       <p class="ds-paragraph lead">{c.listLead}</p>
       <p class="ds-paragraph">
         <a class="ds-button" data-variant="primary" href={localPath(props.lang, `${base}/ny`)}>
@@ -459,43 +456,6 @@ export type CohortFormProps = {
   officesOn: string;
   preview?: { lang: Lang; html: string; removed: boolean }[] | undefined;
 };
-
-/** A date field in the pattern of the shared Field (label, hint, error, aria-describedby). */
-function DateField(props: {
-  lang: Lang;
-  name: string;
-  label: string;
-  hint?: string;
-  value: string | undefined;
-  error: string | undefined;
-}) {
-  const t = messages(props.lang);
-  const hintId = props.hint ? `${props.name}-hint` : undefined;
-  const errorId = props.error ? `${props.name}-error` : undefined;
-  const describedBy = [errorId, hintId].filter(Boolean).join(" ") || undefined;
-  return (
-    <div class="ds-field">
-      <label class="ds-label" for={props.name}>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <p data-field="description" id={hintId}>
-          {props.hint}
-        </p>
-      ) : null}
-      <ValidationMessage t={t} id={`${props.name}-error`} text={props.error} />
-      <input
-        class="ds-input date-input"
-        type="date"
-        id={props.name}
-        name={props.name}
-        value={props.value ?? ""}
-        aria-invalid={props.error ? "true" : undefined}
-        aria-describedby={describedBy}
-      />
-    </div>
-  );
-}
 
 /** The error sentence for a field of the cohort form. */
 function fieldError(lang: Lang, key: string, errors: FieldErrors): string | undefined {
@@ -652,7 +612,8 @@ export function CohortFormPage(props: CohortFormProps) {
           <legend class="ds-label">{c.datesLegend}</legend>
           {(["startsOn", "endsOn"] as const).map((name) => (
             <DateField
-              lang={props.lang}
+              t={t}
+              class="date-input"
               name={name}
               label={c[name]}
               value={v[name]}
@@ -660,7 +621,8 @@ export function CohortFormPage(props: CohortFormProps) {
             />
           ))}
           <DateField
-            lang={props.lang}
+            t={t}
+            class="date-input"
             name="officeInviteDeadline"
             label={c.officeInviteDeadline}
             hint={c.officeInviteDeadlineHint}
@@ -668,7 +630,8 @@ export function CohortFormPage(props: CohortFormProps) {
             error={err("officeInviteDeadline")}
           />
           <DateField
-            lang={props.lang}
+            t={t}
+            class="date-input"
             name="answerDeadline"
             label={c.answerDeadline}
             hint={c.answerDeadlineHint}
@@ -778,7 +741,8 @@ export function CohortFormPage(props: CohortFormProps) {
                   value={row.title}
                 />
                 <DateField
-                  lang={props.lang}
+                  t={t}
+                  class="date-input"
                   name={`g${i}-date`}
                   label={c.gatheringDate}
                   value={row.date}
@@ -789,37 +753,22 @@ export function CohortFormPage(props: CohortFormProps) {
           })}
         </fieldset>
 
-        <div class="button-row">
-          <button
-            class="ds-button"
-            data-variant="secondary"
-            type="submit"
-            name="intent"
-            value="preview"
-          >
+        <ButtonRow>
+          <Button variant="secondary" name="intent" value="preview">
             {c.preview}
-          </button>
-          <button class="ds-button" data-variant="primary" type="submit" name="intent" value="save">
+          </Button>
+          <Button name="intent" value="save">
             {existing ? c.save : c.create}
-          </button>
-        </div>
+          </Button>
+        </ButtonRow>
       </form>
 
       {props.preview ? (
-        <section
-          aria-labelledby="preview-heading"
-          class="ds-card stack preview"
-          id="forhandsvisning"
+        <PreviewSection
+          title={c.previewTitle}
+          lead={c.previewLead}
+          warning={props.preview.some((p) => p.removed) ? c.removed : undefined}
         >
-          <h2 class="ds-heading" data-size="md" id="preview-heading">
-            {c.previewTitle}
-          </h2>
-          <p class="ds-paragraph">{c.previewLead}</p>
-          {props.preview.some((p) => p.removed) ? (
-            <div class="ds-alert" data-color="warning">
-              <p class="ds-paragraph">{c.removed}</p>
-            </div>
-          ) : null}
           {props.preview.map((p) => (
             <section aria-labelledby={`preview-${p.lang}`} class="stack">
               <h3 class="ds-heading" data-size="sm" id={`preview-${p.lang}`}>
@@ -830,7 +779,7 @@ export function CohortFormPage(props: CohortFormProps) {
               </div>
             </section>
           ))}
-        </section>
+        </PreviewSection>
       ) : null}
     </Layout>
   );

@@ -21,3 +21,31 @@ export function DataTable(props: { label: string; columns: Child[]; children: Ch
     </section>
   );
 }
+
+export type HistoryRow = { at: string; event: string; by: string; detail: string };
+
+/** A section with the history of something: when, what, who and the detail, one row each. */
+export function HistorySection(props: {
+  heading: string;
+  columns: Child[];
+  rows: HistoryRow[];
+  id?: string;
+}) {
+  return (
+    <section aria-labelledby="history-heading" class="stack" id={props.id}>
+      <h2 class="ds-heading" data-size="md" id="history-heading">
+        {props.heading}
+      </h2>
+      <DataTable label={props.heading} columns={props.columns}>
+        {props.rows.map((r) => (
+          <tr>
+            <td>{r.at}</td>
+            <td>{r.event}</td>
+            <td>{r.by}</td>
+            <td>{r.detail}</td>
+          </tr>
+        ))}
+      </DataTable>
+    </section>
+  );
+}

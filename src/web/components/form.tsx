@@ -120,6 +120,31 @@ export function Counter(props: { t: Messages; id: string; limit: number; value: 
   );
 }
 
+/** A field's label, its hint and its error message, in the order every field shows them. */
+function FieldHead(props: {
+  t: Messages;
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  optional?: boolean;
+}) {
+  return (
+    <>
+      <label class="ds-label" for={props.id}>
+        {props.label}
+        {props.optional ? <span class="optional"> {props.t.form.optional}</span> : null}
+      </label>
+      {props.hint ? (
+        <p data-field="description" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      <ValidationMessage t={props.t} id={`${props.id}-error`} text={props.error} />
+    </>
+  );
+}
+
 export function Field(props: FieldProps) {
   const id = props.id ?? props.name;
   const hintId = props.hint ? `${id}-hint` : undefined;
@@ -128,16 +153,7 @@ export function Field(props: FieldProps) {
   const aria = describedBy(errorId, hintId, counterId);
   return (
     <div class="ds-field" data-module={counterId ? "counter" : undefined}>
-      <label class="ds-label" for={id}>
-        {props.label}
-        {props.required === false ? <span class="optional"> {props.t.form.optional}</span> : null}
-      </label>
-      {props.hint ? (
-        <p data-field="description" id={hintId}>
-          {props.hint}
-        </p>
-      ) : null}
-      <ValidationMessage t={props.t} id={`${id}-error`} text={props.error} />
+      <FieldHead {...props} id={id} optional={props.required === false} />
       {props.multiline ? (
         <textarea
           class="ds-input"
@@ -173,6 +189,41 @@ export function Field(props: FieldProps) {
   );
 }
 
+/** A date field in the pattern of Field (label, hint, error, aria-describedby). */
+export function DateField(props: {
+  t: Messages;
+  name: string;
+  id?: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  value: string | undefined;
+  min?: string;
+  max?: string;
+  /** A class beside ds-input, such as date-input. */
+  class?: string;
+}) {
+  const id = props.id ?? props.name;
+  const hintId = props.hint ? `${id}-hint` : undefined;
+  const errorId = props.error ? `${id}-error` : undefined;
+  return (
+    <div class="ds-field">
+      <FieldHead {...props} id={id} />
+      <input
+        class={props.class ? `ds-input ${props.class}` : "ds-input"}
+        type="date"
+        id={id}
+        name={props.name}
+        value={props.value ?? ""}
+        min={props.min}
+        max={props.max}
+        aria-invalid={props.error ? "true" : undefined}
+        aria-describedby={describedBy(errorId, hintId)}
+      />
+    </div>
+  );
+}
+
 export type Option = { value: string; label: string };
 export type OptionGroup = { label: string; options: Option[] };
 
@@ -199,15 +250,7 @@ export function Select(props: {
   );
   return (
     <div class="ds-field">
-      <label class="ds-label" for={id}>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <p data-field="description" id={hintId}>
-          {props.hint}
-        </p>
-      ) : null}
-      <ValidationMessage t={props.t} id={`${id}-error`} text={props.error} />
+      <FieldHead {...props} id={id} />
       <select
         class="ds-input"
         id={id}
@@ -314,12 +357,26 @@ export function Button(props: {
   return (
     <button
       class="ds-button"
-      type={props.type ?? "submit"}
       data-variant={props.variant ?? "primary"}
+      type={props.type ?? "submit"}
       name={props.name}
       value={props.value}
     >
       {props.children}
     </button>
+  );
+}
+
+/** A form's buttons, side by side. */
+export function ButtonRow(props: { children: Child }) {
+  return <div class="button-row">{props.children}</div>;
+}
+
+/** A form's one submit button in its row. */
+export function SubmitRow(props: { children: Child; variant?: "primary" | "secondary" }) {
+  return (
+    <ButtonRow>
+      <Button variant={props.variant}>{props.children}</Button>
+    </ButtonRow>
   );
 }
