@@ -1,45 +1,30 @@
 import { readFile } from "node:fs/promises";
 import { eq } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoEmail } from "../../src/db/demo-people";
 import {
   type Actor,
   answerInvitation,
   enrolUnits,
   getInvitation,
-  inviteOffices,
   inviteToCohort,
   setContact,
 } from "../../src/modules/cohorts/chain";
 import { cohortInvitations } from "../../src/modules/cohorts/schema";
-import { people } from "../../src/modules/identity/schema";
 import { completeOrgNumber } from "../../src/modules/organisations";
 import { units } from "../../src/modules/organisations/schema";
-import { createCohort } from "../../src/modules/programmes";
-import { programmes } from "../../src/modules/programmes/schema";
-import {
-  expectNoAxeViolations,
-  launchBrowser,
-  loadsPage,
-  openPage,
-  screenshot,
-  shown,
-} from "../support/browser";
+import { expectNoAxeViolations, loadsPage, openPage, screenshot, shown } from "../support/browser";
+import { createTestCohort, IBS, municipalities, programmeIdOf } from "../support/cohorts";
 import { databaseKinds } from "../support/db";
+import { h1, path, useBrowser } from "../support/journey";
+import { demoPeopleIds } from "../support/people";
 import { type TestServer, testServer } from "../support/server";
-import { signInThroughProvider } from "../support/sign-in";
+import { signInWith } from "../support/sign-in";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const browser = useBrowser();
 
 const IBS_NB = "Inkluderende barnehage- og skolemiljø";
 const COHORT = `${IBS_NB}, pulje 9`;
-const h1 = (page: Page) => shown(page.getByRole("heading", { level: 1 }));
-const path = (page: Page) => new URL(page.url()).pathname;
 const agderTable = (page: Page) =>
   page.getByRole("table", { name: "Invitert av Statsforvalteren i Agder" });
 /** A figure by its row header (sub-figures are marked "– " for the eye only). */
@@ -63,46 +48,25 @@ describe.each(databaseKinds)("the cohort overview, on %s", (kind) => {
     server = await testServer(kind, { signIn: true });
     const db = server.db;
     const now = server.clock.now();
-    const ids: Record<string, number> = {};
-    for (const key of ["ada", "siv", "kari"]) {
-      const [p] = await db
-        .select()
-        .from(people)
-        .where(eq(people.email, demoEmail(key)));
-      ids[key] = p!.id;
-    }
+    const ids = await demoPeopleIds(db, ["ada", "siv", "kari"]);
     const actor = (who: string): Actor => ({ personId: ids[who]!, now, baseUrl: server.url });
-    const [ibs] = await db
-      .select()
-      .from(programmes)
-      .where(eq(programmes.slug, "inkluderende-barnehage-og-skolemiljo"));
-    cohortId = await createCohort(
+    cohortId = await createTestCohort(
       db,
       {
-        programmeId: ibs!.id,
+        programmeId: await programmeIdOf(db, IBS),
         number: 9,
-        startsOn: "2027-08-01",
-        endsOn: "2029-06-30",
-        officeInviteDeadline: "2027-01-15",
-        answerDeadline: "2027-03-01",
         termsNb: "Kommunen **forplikter seg** til å delta i hele perioden.",
         createdAt: now,
         createdBy: ids.ada!,
       },
-      [],
-    );
-    expect((await inviteOffices(db, cohortId, ["sf-agder", "sf-rogaland"], actor("ada"))).ok).toBe(
-      true,
+      { offices: ["sf-agder", "sf-rogaland"], actor: actor("ada") },
     );
     const invited = await inviteToCohort(
       db,
       {
         cohortId,
         officeId: "sf-agder",
-        invitees: ["4204", "4202", "4205", "4201"].map((id) => ({
-          kind: "municipality" as const,
-          id,
-        })),
+        invitees: municipalities("4204", "4202", "4205", "4201"),
         message: "Vi håper dere blir med.",
       },
       actor("siv"),
@@ -180,19 +144,14 @@ describe.each(databaseKinds)("the cohort overview, on %s", (kind) => {
     { js: false, tag: "nojs", who: "Ada Direktorat" },
   ] as const) {
     it(`${run.who}, ${run.js ? "with" : "without"} JavaScript: landing, overview, selection, print, CSV`, async () => {
-      const visit = await openPage(browser, { js: run.js, baseURL: server.url });
+      const visit = await openPage(browser(), { js: run.js, baseURL: server.url });
       const { page } = visit;
 
       // "Mine puljer", straight from its address: sign in first, then back there.
       await page.goto("/nb/puljer");
       expect(path(page)).toBe("/nb/logg-inn");
       await expectNoAxeViolations(page);
-      await signInThroughProvider(page, {
-        link: "Logg inn med ID-porten",
-        issuer: server.providers!.idporten,
-        provider: "ID-porten",
-        account: run.who,
-      });
+      await signInWith(page, server, "ID-porten", run.who);
       expect(path(page)).toBe("/nb/puljer");
       expect(await h1(page)).toBe("Mine puljer");
       await expectNoAxeViolations(page);

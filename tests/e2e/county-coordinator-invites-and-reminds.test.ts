@@ -1,35 +1,24 @@
-import { eq } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoEmail } from "../../src/db/demo-people";
-import { getInvitation, inviteOffices } from "../../src/modules/cohorts/chain";
-import { people } from "../../src/modules/identity/schema";
-import { createCohort } from "../../src/modules/programmes";
-import { programmes } from "../../src/modules/programmes/schema";
+import { getInvitation } from "../../src/modules/cohorts/chain";
 import {
   expectNoAxeViolations,
-  launchBrowser,
   loadsPage,
   openPage,
   screenshot,
   scriptModes,
   shown,
 } from "../support/browser";
+import { createTestCohort, IBS, programmeIdOf } from "../support/cohorts";
 import { databaseKinds } from "../support/db";
+import { alert, h1, path, useBrowser } from "../support/journey";
+import { demoPeopleIds } from "../support/people";
 import { type TestServer, testServer } from "../support/server";
-import { signInThroughProvider } from "../support/sign-in";
+import { signInWith } from "../support/sign-in";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const browser = useBrowser();
 
-const IBS = "inkluderende-barnehage-og-skolemiljo";
 const AGDER = "sf-agder";
-const h1 = (page: Page) => shown(page.getByRole("heading", { level: 1 }));
-const path = (page: Page) => new URL(page.url()).pathname;
-const alert = (page: Page) => shown(page.locator("main .ds-alert").first());
 const summary = (page: Page) => shown(page.locator(".ds-error-summary"));
 
 /**
@@ -44,36 +33,26 @@ describe.each(databaseKinds)("a county coordinator invites and reminds, on %s", 
 
   beforeAll(async () => {
     server = await testServer(kind, { signIn: true });
-    const [ibs] = await server.db.select().from(programmes).where(eq(programmes.slug, IBS));
-    const [ada] = await server.db
-      .select()
-      .from(people)
-      .where(eq(people.email, demoEmail("ada")));
+    const programmeId = await programmeIdOf(server.db, IBS);
+    const { ada } = await demoPeopleIds(server.db, ["ada"]);
     for (const [tag, number] of [
       ["js", 7],
       ["nojs", 8],
     ] as const) {
-      const id = await createCohort(
+      const id = await createTestCohort(
         server.db,
         {
-          programmeId: ibs!.id,
+          programmeId,
           number,
-          startsOn: "2027-08-01",
-          endsOn: "2029-06-30",
-          officeInviteDeadline: "2027-01-15",
-          answerDeadline: "2027-03-01",
           reminderDaysBefore: 7,
           termsNb: "Kommunen deltar i to år.",
           termsNn: "Kommunen deltek i to år.",
         },
-        [],
+        {
+          offices: [AGDER],
+          actor: { personId: ada!, now: server.clock.now(), baseUrl: server.url },
+        },
       );
-      const invited = await inviteOffices(server.db, id, [AGDER], {
-        personId: ada!.id,
-        now: server.clock.now(),
-        baseUrl: server.url,
-      });
-      expect(invited.ok).toBe(true);
       cohorts[tag] = { id, number };
     }
   });
@@ -87,19 +66,14 @@ describe.each(databaseKinds)("a county coordinator invites and reminds, on %s", 
       // contact person named in one run can receive mail for it in the next).
       const town = js ? { code: "4203", name: "Arendal" } : { code: "4202", name: "Grimstad" };
       const contact = `kontakt-${tag}@${town.name.toLowerCase()}.example`;
-      const visit = await openPage(browser, { js, baseURL: server.url });
+      const visit = await openPage(browser(), { js, baseURL: server.url });
       const { page } = visit;
 
       // Straight to the office's page: sign in through ID-porten first, then back there.
       await page.goto(office);
       expect(path(page)).toBe("/nb/logg-inn");
       await expectNoAxeViolations(page);
-      await signInThroughProvider(page, {
-        link: "Logg inn med ID-porten",
-        issuer: server.providers!.idporten,
-        provider: "ID-porten",
-        account: "Siv Statsforvalter",
-      });
+      await signInWith(page, server, "ID-porten", "Siv Statsforvalter");
       expect(path(page)).toBe(office);
       expect(await h1(page)).toBe(`Statsforvalteren i Agder: pulje ${cohort.number}`);
       const facts = await shown(page.getByRole("region", { name: "Om puljen" }));

@@ -1,11 +1,10 @@
 import { eq, sql } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoEmail } from "../../src/db/demo-people";
 import { people, sessions, signInCodes } from "../../src/modules/identity/schema";
 import {
   expectNoAxeViolations,
-  launchBrowser,
   loadsPage,
   openPage,
   screenshot,
@@ -13,23 +12,15 @@ import {
   shown,
 } from "../support/browser";
 import { databaseKinds } from "../support/db";
+import { h1, main, path, summary, useBrowser } from "../support/journey";
 import { type TestServer, testServer } from "../support/server";
-import { signInThroughProvider } from "../support/sign-in";
+import { signInWith } from "../support/sign-in";
 
 const KINDERGARTEN = "Bakkebø private barnehage (demo)";
 const CODE_LEAD =
   "Hvis adressen er registrert hos oss, har vi sendt en kode på seks siffer dit. Koden virker i ti minutter.";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-
-const h1 = (page: Page) => shown(page.getByRole("heading", { level: 1 }));
-const path = (page: Page) => new URL(page.url()).pathname;
-const main = async (page: Page) => (await shown(page.getByRole("main"))).replace(/\s+/g, " ");
-const summary = (page: Page) => page.locator(".ds-error-summary");
+const browser = useBrowser();
 
 /** On the sign-in page: ask for a code by e-mail. */
 async function askForCode(page: Page, email: string) {
@@ -72,7 +63,7 @@ describe.each(databaseKinds)(
         ? "a wrong code, the right one, her phone too, then sign out everywhere"
         : "a wrong code, the right one, then sign out everywhere";
       it(`${mode}: ${title}`, async () => {
-        const visit = await openPage(browser, { js, baseURL: server.url });
+        const visit = await openPage(browser(), { js, baseURL: server.url });
         const { page } = visit;
         expect(await liveSessions()).toEqual([]);
 
@@ -139,15 +130,10 @@ describe.each(databaseKinds)(
         expect(used?.attempts).toBe(1);
 
         // Meanwhile, on her phone, she signs in with ID-porten.
-        const phone = onPhone ? await openPage(browser, { js, baseURL: server.url }) : undefined;
+        const phone = onPhone ? await openPage(browser(), { js, baseURL: server.url }) : undefined;
         if (phone) {
           await phone.page.goto("/nb/logg-inn");
-          await signInThroughProvider(phone.page, {
-            link: "Logg inn med ID-porten",
-            issuer: server.providers!.idporten,
-            provider: "ID-porten",
-            account: "Bente Barnehage",
-          });
+          await signInWith(phone.page, server, "ID-porten", "Bente Barnehage");
           expect(phone.page.url()).toBe(`${server.url}/nb/meg`);
           await expectNoAxeViolations(phone.page);
           expect((await liveSessions()).map((s) => s.via).sort()).toEqual(["email", "idporten"]);
@@ -177,13 +163,13 @@ describe.each(databaseKinds)(
     }
 
     it("without JavaScript: an unknown address gets the same page, and no e-mail", async () => {
-      const known = await openPage(browser, { js: false, baseURL: server.url });
+      const known = await openPage(browser(), { js: false, baseURL: server.url });
       await known.page.goto("/nb/logg-inn");
       await expectNoAxeViolations(known.page);
       await askForCode(known.page, demoEmail("kari"));
       const knownPage = await main(known.page);
 
-      const visit = await openPage(browser, { js: false, baseURL: server.url });
+      const visit = await openPage(browser(), { js: false, baseURL: server.url });
       const { page } = visit;
       const unknown = "ukjent.person@eksempel.no";
       await page.goto("/nb/logg-inn");

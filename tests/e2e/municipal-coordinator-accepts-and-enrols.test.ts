@@ -1,51 +1,35 @@
 import { and, eq, isNull } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoEmail } from "../../src/db/demo-people";
-import { inviteOffices, inviteToCohort } from "../../src/modules/cohorts";
+import { inviteToCohort } from "../../src/modules/cohorts";
 import { cohortEnrolments, cohortInvitations } from "../../src/modules/cohorts/schema";
-import { people, roleInvitations } from "../../src/modules/identity/schema";
-import { completeOrgNumber } from "../../src/modules/organisations";
+import { roleInvitations } from "../../src/modules/identity/schema";
 import { units } from "../../src/modules/organisations/schema";
-import { createCohort, createProgramme } from "../../src/modules/programmes";
+import { createProgramme } from "../../src/modules/programmes";
 import {
   expectNoAxeViolations,
-  launchBrowser,
   loadsPage,
   openPage,
   screenshot,
   scriptModes,
   shown,
 } from "../support/browser";
+import { createTestCohort, testOrgNumbers } from "../support/cohorts";
 import { databaseKinds } from "../support/db";
+import { h1, path, summary, useBrowser } from "../support/journey";
+import { demoPeopleIds } from "../support/people";
 import { type TestServer, testServer } from "../support/server";
-import { signInThroughProvider } from "../support/sign-in";
+import { signInWith } from "../support/sign-in";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const browser = useBrowser();
 
 const OFFICE = "sf-agder";
 const KINDERGARTEN = "Testlia barnehage (e2e)";
 const SCHOOL = "Testheia skole (e2e)";
 const COMMITMENTS_ERROR = "Kryss av for at dere godtar forpliktelsene for å takke ja";
 
-const h1 = (page: Page) => shown(page.getByRole("heading", { level: 1 }));
-const path = (page: Page) => new URL(page.url()).pathname;
 const success = (page: Page) => shown(page.locator('main .ds-alert[role="status"]'));
-const summary = (page: Page) => page.locator(".ds-error-summary");
-
-/** Valid organisation numbers of our own, far from the demo extract's. */
-function orgNumbers(prefix: string, n: number) {
-  const list: string[] = [];
-  for (let i = 0; list.length < n; i++) {
-    const number = completeOrgNumber(`${prefix}${String(i).padStart(8 - prefix.length, "0")}`);
-    if (number) list.push(number);
-  }
-  return list;
-}
 
 /**
  * Kari, the municipal coordinator of Kristiansand, follows the link in her invitation e-mail,
@@ -54,20 +38,13 @@ function orgNumbers(prefix: string, n: number) {
  */
 describe.each(databaseKinds)("a municipal coordinator accepts and enrols, on %s", (kind) => {
   let server: TestServer;
-  const [kindergarten, school] = orgNumbers("82", 2) as [string, string];
+  const [kindergarten, school] = testOrgNumbers("82", 2) as [string, string];
   const cohorts: Record<string, { id: number; number: number }> = {};
 
   beforeAll(async () => {
     server = await testServer(kind, { signIn: true });
     const now = server.clock.now();
-    const [ada] = await server.db
-      .select()
-      .from(people)
-      .where(eq(people.email, demoEmail("ada")));
-    const [siv] = await server.db
-      .select()
-      .from(people)
-      .where(eq(people.email, demoEmail("siv")));
+    const { ada, siv } = await demoPeopleIds(server.db, ["ada", "siv"]);
     await server.db.insert(units).values(
       [
         { orgNumber: kindergarten, name: KINDERGARTEN, kg: true },
@@ -114,24 +91,17 @@ describe.each(databaseKinds)("a municipal coordinator accepts and enrols, on %s"
       ["js", 8],
       ["nojs", 9],
     ] as const) {
-      const id = await createCohort(
+      const actor = { now, baseUrl: server.url };
+      const id = await createTestCohort(
         server.db,
         {
           programmeId,
           number,
-          startsOn: "2027-08-01",
-          endsOn: "2029-06-30",
-          officeInviteDeadline: "2027-01-15",
-          answerDeadline: "2027-03-01",
           termsNb: "## Vilkår\n\nKommunen setter av **tid** til arbeidet.",
           createdAt: now,
         },
-        [],
+        { offices: [OFFICE], actor: { ...actor, personId: ada! } },
       );
-      const actor = { now, baseUrl: server.url };
-      expect(
-        (await inviteOffices(server.db, id, [OFFICE], { ...actor, personId: ada!.id })).ok,
-      ).toBe(true);
       const invited = await inviteToCohort(
         server.db,
         {
@@ -140,7 +110,7 @@ describe.each(databaseKinds)("a municipal coordinator accepts and enrols, on %s"
           invitees: [{ kind: "municipality", id: "4204" }],
           message: "Vi håper Kristiansand blir med!",
         },
-        { ...actor, personId: siv!.id },
+        { ...actor, personId: siv! },
       );
       expect(invited.ok).toBe(true);
       cohorts[tag] = { id, number };
@@ -150,7 +120,7 @@ describe.each(databaseKinds)("a municipal coordinator accepts and enrols, on %s"
 
   for (const { js, mode, tag } of scriptModes) {
     it(`${mode}: opens the invitation, accepts, enrols two units and names the resource person`, async () => {
-      const visit = await openPage(browser, { js, baseURL: server.url });
+      const visit = await openPage(browser(), { js, baseURL: server.url });
       const { page } = visit;
       const cohort = cohorts[tag]!;
       const invitationPath = `/nb/puljer/${cohort.id}/kommune/4204`;
@@ -167,12 +137,7 @@ describe.each(databaseKinds)("a municipal coordinator accepts and enrols, on %s"
       await page.goto(link!);
       expect(path(page)).toBe("/nb/logg-inn");
       await expectNoAxeViolations(page);
-      await signInThroughProvider(page, {
-        link: "Logg inn med ID-porten",
-        issuer: server.providers!.idporten,
-        provider: "ID-porten",
-        account: "Kari Kommune",
-      });
+      await signInWith(page, server, "ID-porten", "Kari Kommune");
       expect(path(page)).toBe(invitationPath);
       expect(await h1(page)).toBe(`Trygt miljø (e2e), pulje ${cohort.number}`);
       const main = await shown(page.getByRole("main"));

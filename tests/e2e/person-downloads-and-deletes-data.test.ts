@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { eq } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoEmail } from "../../src/db/demo-people";
 import {
@@ -10,27 +10,13 @@ import {
   roleAssignments,
   sessions,
 } from "../../src/modules/identity/schema";
-import {
-  expectNoAxeViolations,
-  launchBrowser,
-  loadsPage,
-  openPage,
-  screenshot,
-  shown,
-} from "../support/browser";
+import { expectNoAxeViolations, loadsPage, openPage, screenshot, shown } from "../support/browser";
 import { databaseKinds } from "../support/db";
+import { h1, main, path, useBrowser } from "../support/journey";
 import { type TestServer, testServer } from "../support/server";
-import { signInThroughProvider } from "../support/sign-in";
+import { signInWith } from "../support/sign-in";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-
-const h1 = (page: Page) => shown(page.getByRole("heading", { level: 1 }));
-const path = (page: Page) => new URL(page.url()).pathname;
-const main = async (page: Page) => (await shown(page.getByRole("main"))).replace(/\s+/g, " ");
+const browser = useBrowser();
 
 /** The download a click starts, read as JSON. */
 async function download(page: Page, click: () => Promise<void>) {
@@ -57,16 +43,11 @@ describe.each(databaseKinds)("a person downloads and deletes their data, on %s",
   async function signInAsRune(page: Page) {
     await page.goto("/nb/logg-inn");
     await expectNoAxeViolations(page);
-    await signInThroughProvider(page, {
-      link: "Logg inn med ID-porten",
-      issuer: server.providers!.idporten,
-      provider: "ID-porten",
-      account: "Rune Ressurs",
-    });
+    await signInWith(page, server, "ID-porten", "Rune Ressurs");
   }
 
   it("without JavaScript: downloads his data as JSON from his page", async () => {
-    const { page } = await openPage(browser, { js: false, baseURL: server.url });
+    const { page } = await openPage(browser(), { js: false, baseURL: server.url });
     await signInAsRune(page);
     expect(page.url()).toBe(`${server.url}/nb/meg`);
     expect(await shown(page.locator("main ul.ds-list").first())).toBe(
@@ -98,7 +79,7 @@ describe.each(databaseKinds)("a person downloads and deletes their data, on %s",
   });
 
   it("with JavaScript: deletes his data, is signed out, and has no access after", async () => {
-    const { page, context } = await openPage(browser, { js: true, baseURL: server.url });
+    const { page, context } = await openPage(browser(), { js: true, baseURL: server.url });
     await signInAsRune(page);
     expect(page.url()).toBe(`${server.url}/nb/meg`);
     await expectNoAxeViolations(page);
@@ -156,7 +137,7 @@ describe.each(databaseKinds)("a person downloads and deletes their data, on %s",
     expect(path(page)).toBe("/nb/logg-inn");
 
     // Signing in again as Rune (a fresh browser, so the provider asks who he is): no access.
-    const again = await openPage(browser, { js: true, baseURL: server.url });
+    const again = await openPage(browser(), { js: true, baseURL: server.url });
     await signInAsRune(again.page);
     expect(again.page.url()).toBe(`${server.url}/nb/ingen-tilgang`);
     expect(await h1(again.page)).toBe("Du har ikke tilgang ennå");

@@ -1,28 +1,13 @@
 import { count } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { people, sessions } from "../../src/modules/identity/schema";
-import {
-  expectNoAxeViolations,
-  launchBrowser,
-  loadsPage,
-  openPage,
-  screenshot,
-  shown,
-} from "../support/browser";
+import { expectNoAxeViolations, loadsPage, openPage, screenshot, shown } from "../support/browser";
 import { databaseKinds } from "../support/db";
+import { h1, main, path, useBrowser } from "../support/journey";
 import { type TestServer, testServer } from "../support/server";
-import { signInThroughProvider } from "../support/sign-in";
+import { signInWith } from "../support/sign-in";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-
-const h1 = (page: Page) => shown(page.getByRole("heading", { level: 1 }));
-const path = (page: Page) => new URL(page.url()).pathname;
-const main = async (page: Page) => (await shown(page.getByRole("main"))).replace(/\s+/g, " ");
+const browser = useBrowser();
 
 describe.each(databaseKinds)("a person without a role signs in, on %s", (kind) => {
   let server: TestServer;
@@ -38,16 +23,11 @@ describe.each(databaseKinds)("a person without a role signs in, on %s", (kind) =
 
   it("with JavaScript: ID-porten vouches for her, but she is told how to get access (bokmål)", async () => {
     const before = await counts();
-    const { page, context } = await openPage(browser, { js: true, baseURL: server.url });
+    const { page, context } = await openPage(browser(), { js: true, baseURL: server.url });
     await page.goto("/nb/meg");
     expect(path(page)).toBe("/nb/logg-inn");
     await expectNoAxeViolations(page);
-    await signInThroughProvider(page, {
-      link: "Logg inn med ID-porten",
-      issuer: server.providers!.idporten,
-      provider: "ID-porten",
-      account: "Nora Uten Rolle",
-    });
+    await signInWith(page, server, "ID-porten", "Nora Uten Rolle");
     expect(page.url()).toBe(`${server.url}/nb/ingen-tilgang`);
     expect(await page.title()).toBe("Du har ikke tilgang ennå – Samspill");
     expect(await h1(page)).toBe("Du har ikke tilgang ennå");
@@ -75,16 +55,12 @@ describe.each(databaseKinds)("a person without a role signs in, on %s", (kind) =
 
   it("without JavaScript: the same, in nynorsk", async () => {
     const before = await counts();
-    const { page } = await openPage(browser, { js: false, baseURL: server.url });
+    const { page } = await openPage(browser(), { js: false, baseURL: server.url });
     await page.goto("/nn/logg-inn");
     expect(await page.locator("html").getAttribute("lang")).toBe("nn");
     expect(await h1(page)).toBe("Logg inn i Samspill");
     await expectNoAxeViolations(page);
-    await signInThroughProvider(page, {
-      link: "Logg inn med ID-porten",
-      issuer: server.providers!.idporten,
-      provider: "ID-porten",
-      account: "Nora Uten Rolle",
+    await signInWith(page, server, "ID-porten", "Nora Uten Rolle", {
       screenshotAs: "no-role-id-porten-accounts-nojs",
     });
     expect(page.url()).toBe(`${server.url}/nn/ingen-tilgang`);

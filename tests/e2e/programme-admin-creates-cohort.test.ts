@@ -1,9 +1,8 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoEmail } from "../../src/db/demo-people";
 import {
   expectNoAxeViolations,
-  launchBrowser,
   loadsPage,
   openPage,
   screenshot,
@@ -11,20 +10,14 @@ import {
   shown,
 } from "../support/browser";
 import { databaseKinds } from "../support/db";
+import { alert, h1, path, useBrowser } from "../support/journey";
 import { type TestServer, testServer } from "../support/server";
-import { signInThroughProvider } from "../support/sign-in";
+import { signInWith } from "../support/sign-in";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const browser = useBrowser();
 
 const IBS = "inkluderende-barnehage-og-skolemiljo";
 const LIST = `/nb/admin/tilbud/${IBS}/puljer`;
-const h1 = (page: Page) => shown(page.getByRole("heading", { level: 1 }));
-const path = (page: Page) => new URL(page.url()).pathname;
-const alert = (page: Page) => shown(page.locator("main .ds-alert").first());
 const row = (page: Page, n: number) =>
   page.getByRole("group", { name: `Samling ${n}`, exact: true });
 
@@ -43,18 +36,13 @@ describe.each(databaseKinds)("a programme admin creates a cohort, on %s", (kind)
   for (const { js, mode, tag } of scriptModes) {
     const number = js ? 7 : 8;
     it(`${mode}: creates cohort ${number} with two offices and a planned gathering`, async () => {
-      const visit = await openPage(browser, { js, baseURL: server.url });
+      const visit = await openPage(browser(), { js, baseURL: server.url });
       const { page } = visit;
 
       // Signed in through ID-porten, straight back to the programme pages.
       await page.goto("/nb/admin/tilbud");
       expect(path(page)).toBe("/nb/logg-inn");
-      await signInThroughProvider(page, {
-        link: "Logg inn med ID-porten",
-        issuer: server.providers!.idporten,
-        provider: "ID-porten",
-        account: "Ada Direktorat",
-      });
+      await signInWith(page, server, "ID-porten", "Ada Direktorat");
       expect(path(page)).toBe("/nb/admin/tilbud");
       await expectNoAxeViolations(page);
 

@@ -1,29 +1,14 @@
-import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pageFeedback } from "../../src/modules/feedback/schema";
-import {
-  expectNoAxeViolations,
-  launchBrowser,
-  loadsPage,
-  openPage,
-  screenshot,
-  shown,
-} from "../support/browser";
+import { expectNoAxeViolations, loadsPage, openPage, screenshot, shown } from "../support/browser";
 import { databaseKinds } from "../support/db";
+import { alert, h1, nav, path, useBrowser } from "../support/journey";
 import { type TestServer, testServer } from "../support/server";
-import { signInThroughProvider } from "../support/sign-in";
+import { signInWith } from "../support/sign-in";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const browser = useBrowser();
 
 const IBS = "inkluderende-barnehage-og-skolemiljo";
-const h1 = (page: Page) => shown(page.getByRole("heading", { level: 1 }));
-const path = (page: Page) => new URL(page.url()).pathname;
-const nav = (page: Page) => page.getByRole("navigation", { name: "Hovedmeny" });
-const alert = (page: Page) => shown(page.locator("main .ds-alert").first());
 
 /**
  * Ada edits Udir's programme page: a refused save, a preview with a script in it, a save, a
@@ -68,7 +53,7 @@ describe.each(databaseKinds)("a programme admin edits a programme page, on %s", 
     },
   ] as const) {
     it(`${run.js ? "with" : "without"} JavaScript: previews, saves, publishes and moderates`, async () => {
-      const visit = await openPage(browser, { js: run.js, baseURL: server.url });
+      const visit = await openPage(browser(), { js: run.js, baseURL: server.url });
       const { page } = visit;
       const dialogs: string[] = [];
       page.on("dialog", (d) => {
@@ -80,12 +65,7 @@ describe.each(databaseKinds)("a programme admin edits a programme page, on %s", 
       await page.goto("/nb/admin/tilbud");
       expect(path(page)).toBe("/nb/logg-inn");
       await expectNoAxeViolations(page);
-      await signInThroughProvider(page, {
-        link: "Logg inn med ID-porten",
-        issuer: server.providers!.idporten,
-        provider: "ID-porten",
-        account: "Ada Direktorat",
-      });
+      await signInWith(page, server, "ID-porten", "Ada Direktorat");
       expect(path(page)).toBe("/nb/admin/tilbud");
       expect(await h1(page)).toBe("Tilbudssider");
       // Udir's programme only: FUB/FUG's is not Ada's to edit.

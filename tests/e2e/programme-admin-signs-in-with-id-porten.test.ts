@@ -1,31 +1,16 @@
 import { eq } from "drizzle-orm";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoEmail } from "../../src/db/demo-people";
 import { auditLog, people, roleInvitations, sessions } from "../../src/modules/identity/schema";
 import { hashId } from "../../src/modules/identity/sessions";
-import {
-  expectNoAxeViolations,
-  launchBrowser,
-  loadsPage,
-  openPage,
-  screenshot,
-  shown,
-} from "../support/browser";
+import { expectNoAxeViolations, loadsPage, openPage, screenshot, shown } from "../support/browser";
 import { databaseKinds } from "../support/db";
+import { h1, main, nav, path, useBrowser } from "../support/journey";
 import { type TestServer, testServer } from "../support/server";
-import { signInThroughProvider } from "../support/sign-in";
+import { signInWith } from "../support/sign-in";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-
-const h1 = (page: Page) => shown(page.getByRole("heading", { level: 1 }));
-const path = (page: Page) => new URL(page.url()).pathname;
-const main = async (page: Page) => (await shown(page.getByRole("main"))).replace(/\s+/g, " ");
-const nav = (page: Page) => page.getByRole("navigation", { name: "Hovedmeny" });
+const browser = useBrowser();
 
 /**
  * Ada's work is the same with scripts on and off (no page of hers has a script of its own), so
@@ -50,13 +35,7 @@ describe.each(databaseKinds)("a programme admin signs in with ID-porten, on %s",
     ).length;
 
   const signInAsAda = (page: Page, screenshotAs?: string) =>
-    signInThroughProvider(page, {
-      link: "Logg inn med ID-porten",
-      issuer: server.providers!.idporten,
-      provider: "ID-porten",
-      account: "Ada Direktorat",
-      ...(screenshotAs ? { screenshotAs } : {}),
-    });
+    signInWith(page, server, "ID-porten", "Ada Direktorat", screenshotAs ? { screenshotAs } : {});
 
   /** From her page: sign out, and her page asks for sign-in again. */
   async function signOut(page: Page, context: BrowserContext, sessionsBefore: number) {
@@ -92,7 +71,7 @@ describe.each(databaseKinds)("a programme admin signs in with ID-porten, on %s",
   }
 
   it("with JavaScript: signs in, finds organisations however they are spelt, signs out", async () => {
-    const { page, context } = await openPage(browser, { js: true, baseURL: server.url });
+    const { page, context } = await openPage(browser(), { js: true, baseURL: server.url });
     const sessionsBefore = await liveSessions();
 
     // From the front page to the sign-in page.
@@ -153,7 +132,7 @@ describe.each(databaseKinds)("a programme admin signs in with ID-porten, on %s",
   });
 
   it("without JavaScript: signs in, invites a municipal coordinator, finds it in the audit log, signs out", async () => {
-    const { page, context } = await openPage(browser, { js: false, baseURL: server.url });
+    const { page, context } = await openPage(browser(), { js: false, baseURL: server.url });
     const sessionsBefore = await liveSessions();
 
     // Straight to the people page: sign in first, then back there.
@@ -245,7 +224,7 @@ describe.each(databaseKinds)("a programme admin signs in with ID-porten, on %s",
 
   it("without JavaScript: a returnTo to another site is ignored", async () => {
     // On the sign-in page: the link to the provider carries our default instead.
-    const { page } = await openPage(browser, { js: false, baseURL: server.url });
+    const { page } = await openPage(browser(), { js: false, baseURL: server.url });
     await page.goto("/nb/logg-inn?returnTo=%2F%2Fevil.example");
     expect(await h1(page)).toBe("Logg inn i Samspill");
     expect(

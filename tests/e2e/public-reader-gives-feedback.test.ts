@@ -1,10 +1,9 @@
 import { eq } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pageFeedback } from "../../src/modules/feedback/schema";
 import {
   expectNoAxeViolations,
-  launchBrowser,
   loadsPage,
   openPage,
   removeAttribute,
@@ -12,15 +11,12 @@ import {
   shown,
 } from "../support/browser";
 import { databaseKinds } from "../support/db";
+import { useBrowser } from "../support/journey";
 import { type TestServer, testServer } from "../support/server";
 
 const IBS = "/tilbud/inkluderende-barnehage-og-skolemiljo";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const browser = useBrowser();
 
 const widget = (page: Page) => page.locator("section#tilbakemelding");
 const widgetHeading = (page: Page) => widget(page).locator("#feedback-heading");
@@ -42,7 +38,7 @@ describe.each(databaseKinds)("a public reader gives feedback on a page, on %s", 
       .orderBy(pageFeedback.id);
 
   it("with JavaScript: Nei, a comment and thanks, all without leaving the page", async () => {
-    const { page } = await openPage(browser, { js: true, baseURL: server.url });
+    const { page } = await openPage(browser(), { js: true, baseURL: server.url });
     await page.goto(`/nb${IBS}`);
     await expectNoAxeViolations(page);
     const address = page.url();
@@ -87,7 +83,7 @@ describe.each(databaseKinds)("a public reader gives feedback on a page, on %s", 
   });
 
   it("without JavaScript: Ja, the follow-up page, a comment and thanks", async () => {
-    const { page } = await openPage(browser, { js: false, baseURL: server.url });
+    const { page } = await openPage(browser(), { js: false, baseURL: server.url });
     await page.goto(`/nb${IBS}`);
     await expectNoAxeViolations(page);
     const before = (await feedbackRows()).length;
@@ -123,7 +119,7 @@ describe.each(databaseKinds)("a public reader gives feedback on a page, on %s", 
   });
 
   it("without JavaScript: a comment over 250 characters gets the server's error page", async () => {
-    const visit = await openPage(browser, { js: false, baseURL: server.url });
+    const visit = await openPage(browser(), { js: false, baseURL: server.url });
     const { page } = visit;
     await page.goto(`/nb${IBS}`);
     await loadsPage(page, () => widget(page).getByRole("button", { name: "Nei" }).click());

@@ -1,8 +1,7 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   expectNoAxeViolations,
-  launchBrowser,
   loadsPage,
   openPage,
   screenshot,
@@ -10,16 +9,13 @@ import {
   shown,
 } from "../support/browser";
 import { databaseKinds } from "../support/db";
+import { useBrowser } from "../support/journey";
 import { type TestServer, testServer } from "../support/server";
 
 const IBS = "/tilbud/inkluderende-barnehage-og-skolemiljo";
 const FUB = "/tilbud/bedre-foreldresamarbeid";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const browser = useBrowser();
 
 const heading = (page: Page) => page.getByRole("heading", { level: 1 });
 const lang = (page: Page) => page.locator("html").getAttribute("lang");
@@ -34,7 +30,7 @@ describe.each(databaseKinds)("a public reader reads about the programmes on %s",
 
   for (const { js, mode, tag } of scriptModes) {
     it(`${mode}: catalogue, IBS in bokmål and nynorsk, FUB, footer pages`, async () => {
-      const { page, status } = await openPage(browser, { js, baseURL: server.url });
+      const { page, status } = await openPage(browser(), { js, baseURL: server.url });
 
       // The front page lists both programmes.
       await page.goto("/nb/");
@@ -157,7 +153,7 @@ describe.each(databaseKinds)("a public reader reads about the programmes on %s",
     });
 
     it(`${mode}: an unknown address gives a 404 page in English`, async () => {
-      const visit = await openPage(browser, { js, baseURL: server.url });
+      const visit = await openPage(browser(), { js, baseURL: server.url });
       const { page } = visit;
       visit.allowErrorStatus(404);
       const response = await page.goto("/en/finnes-ikke");

@@ -1,11 +1,9 @@
 import { eq } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newsletterSubscriptions } from "../../src/modules/newsletter/schema";
 import { programmes } from "../../src/modules/programmes/schema";
 import {
   expectNoAxeViolations,
-  launchBrowser,
   loadsPage,
   openPage,
   screenshot,
@@ -13,20 +11,14 @@ import {
   shown,
 } from "../support/browser";
 import { databaseKinds } from "../support/db";
+import { h1, summary, useBrowser } from "../support/journey";
 import { type TestServer, testServer } from "../support/server";
 import type { ReceivedMail } from "../support/smtp";
 
 const IBS = "inkluderende-barnehage-og-skolemiljo";
 const IBS_TITLE = "Inkluderende barnehage- og skolemiljø";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-
-const h1 = (page: Page) => shown(page.getByRole("heading", { level: 1 }));
-const summary = (page: Page) => page.locator(".ds-error-summary");
+const browser = useBrowser();
 
 /** A header exactly as it was sent (unfolded), e.g. "List-Unsubscribe: <https://…>". */
 function headerLine(mail: ReceivedMail, name: string): string | undefined {
@@ -45,7 +37,7 @@ describe.each(databaseKinds)("a public reader subscribes to the newsletter, on %
     it(`${mode}: consent, double opt-in by e-mail, already subscribed, unsubscribe`, async () => {
       const email = `lise.${tag}@bodo.kommune.no`;
       const masked = `l***@bodo.kommune.no`;
-      const visit = await openPage(browser, { js, baseURL: server.url });
+      const visit = await openPage(browser(), { js, baseURL: server.url });
       const { page } = visit;
       await page.goto("/nb/nyhetsbrev");
       expect(await h1(page)).toBe("Nyhetsbrev");
@@ -165,7 +157,7 @@ describe.each(databaseKinds)("a public reader subscribes to the newsletter, on %
   }
 
   it("without JavaScript: a forged confirmation link does not work", async () => {
-    const visit = await openPage(browser, { js: false, baseURL: server.url });
+    const visit = await openPage(browser(), { js: false, baseURL: server.url });
     const { page } = visit;
     visit.allowErrorStatus(400);
     const forged = `/nb/nyhetsbrev/bekreft/1.${Math.floor(Date.UTC(2026, 11, 1) / 1000)}.${"A".repeat(32)}`;

@@ -1,10 +1,9 @@
 import { eq } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contactMessages } from "../../src/modules/contact/schema";
 import {
   expectNoAxeViolations,
-  launchBrowser,
   loadsPage,
   openPage,
   screenshot,
@@ -12,15 +11,11 @@ import {
   shown,
 } from "../support/browser";
 import { databaseKinds } from "../support/db";
+import { summary, useBrowser } from "../support/journey";
 import { type TestServer, testServer } from "../support/server";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const browser = useBrowser();
 
-const summary = (page: Page) => page.locator(".ds-error-summary");
 /** The error shown beside a field, with its visually hidden "Feil:" prefix. */
 const fieldError = (page: Page, field: string) => page.locator(`#${field}-error`);
 
@@ -50,7 +45,7 @@ describe.each(databaseKinds)("a public reader uses the contact form, on %s", (ki
   for (const { js, mode, tag } of scriptModes) {
     it(`${mode}: errors, a kept form, a receipt page and a receipt e-mail`, async () => {
       const sender = senders[tag];
-      const visit = await openPage(browser, { js, baseURL: server.url });
+      const visit = await openPage(browser(), { js, baseURL: server.url });
       const { page } = visit;
       await page.goto("/nb/kontakt");
       expect(await page.title()).toBe("Kontakt oss – Samspill");

@@ -1,11 +1,9 @@
 import { and, eq, isNull } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoEmail } from "../../src/db/demo-people";
 import { auditLog, people, roleAssignments } from "../../src/modules/identity/schema";
 import {
   expectNoAxeViolations,
-  launchBrowser,
   loadsPage,
   openPage,
   screenshot,
@@ -13,21 +11,13 @@ import {
   shown,
 } from "../support/browser";
 import { databaseKinds } from "../support/db";
+import { h1, main, nav, path, useBrowser } from "../support/journey";
 import { type TestServer, testServer } from "../support/server";
-import { signInThroughProvider } from "../support/sign-in";
+import { signInWith } from "../support/sign-in";
 
 const SCHOOL = "Seljebakken ungdomsskole (demo)";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-
-const h1 = (page: Page) => shown(page.getByRole("heading", { level: 1 }));
-const path = (page: Page) => new URL(page.url()).pathname;
-const main = async (page: Page) => (await shown(page.getByRole("main"))).replace(/\s+/g, " ");
-const nav = (page: Page) => page.getByRole("navigation", { name: "Hovedmeny" });
+const browser = useBrowser();
 
 describe.each(databaseKinds)("a school leader signs in with Feide, on %s", (kind) => {
   let server: TestServer;
@@ -46,15 +36,11 @@ describe.each(databaseKinds)("a school leader signs in with Feide, on %s", (kind
 
   for (const { js, mode, tag } of scriptModes) {
     it(`${mode}: sees his own school and nothing else`, async () => {
-      const visit = await openPage(browser, { js, baseURL: server.url });
+      const visit = await openPage(browser(), { js, baseURL: server.url });
       const { page } = visit;
       await page.goto("/nb/logg-inn");
       await expectNoAxeViolations(page);
-      await signInThroughProvider(page, {
-        link: "Logg inn med Feide",
-        issuer: server.providers!.feide,
-        provider: "Feide",
-        account: "Sverre Skoleleder",
+      await signInWith(page, server, "Feide", "Sverre Skoleleder", {
         screenshotAs: `school-leader-feide-accounts-${tag}`,
       });
 
@@ -115,16 +101,11 @@ describe.each(databaseKinds)("a school leader signs in with Feide, on %s", (kind
     const email = demoEmail("tor");
     expect(await server.db.select().from(people).where(eq(people.email, email))).toEqual([]);
 
-    const { page } = await openPage(browser, { js: true, baseURL: server.url });
+    const { page } = await openPage(browser(), { js: true, baseURL: server.url });
     await page.goto("/nb/meg");
     expect(path(page)).toBe("/nb/logg-inn");
     await expectNoAxeViolations(page);
-    await signInThroughProvider(page, {
-      link: "Logg inn med Feide",
-      issuer: server.providers!.feide,
-      provider: "Feide",
-      account: "Tor Lærer",
-    });
+    await signInWith(page, server, "Feide", "Tor Lærer");
     expect(page.url()).toBe(`${server.url}/nb/meg`);
     expect(await shown(page.locator("main ul.ds-list").first())).toBe(`Ansatt, ${SCHOOL}`);
     const profile = await main(page);

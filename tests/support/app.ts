@@ -46,7 +46,11 @@ export async function testApp(
     ...(opts.rateRules ? { rateRules: opts.rateRules } : {}),
   });
   /** A form post from our own page, as a browser sends it. */
-  const post = (path: string, form: Record<string, string>, headers: Record<string, string> = {}) =>
+  const post = (
+    path: string,
+    form: Record<string, string> | URLSearchParams,
+    headers: Record<string, string> = {},
+  ) =>
     app.request(path, {
       method: "POST",
       body: new URLSearchParams(form),

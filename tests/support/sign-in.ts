@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
 import { expectNoAxeViolations, loadsPage, screenshot, shown } from "./browser";
+import type { TestServer } from "./server";
 
 /**
  * From Samspill's sign-in page, through a local OpenID provider: follow `link` ("Logg inn med
@@ -27,4 +28,26 @@ export async function signInThroughProvider(
   await loadsPage(page, () =>
     page.getByRole("button", { name: `Logg inn som ${opts.account}`, exact: true }).click(),
   );
+}
+
+/**
+ * `signInThroughProvider` through one of the test server's local providers (started with
+ * `signIn`), by its link on the sign-in page, as `account`.
+ */
+export function signInWith(
+  page: Page,
+  server: Pick<TestServer, "providers">,
+  provider: "ID-porten" | "Feide",
+  account: string,
+  opts: { screenshotAs?: string } = {},
+): Promise<void> {
+  const providers = server.providers;
+  if (!providers) throw new Error("the test server runs no providers (start it with signIn)");
+  return signInThroughProvider(page, {
+    link: `Logg inn med ${provider}`,
+    issuer: provider === "Feide" ? providers.feide : providers.idporten,
+    provider,
+    account,
+    ...opts,
+  });
 }

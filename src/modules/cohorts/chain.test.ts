@@ -6,14 +6,20 @@ import { and, asc, count, eq, sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { type TestApp, testApp } from "../../../tests/support/app";
+import {
+  createTestCohort,
+  IBS,
+  municipalities,
+  programmeIdOf,
+} from "../../../tests/support/cohorts";
 import { databaseKinds } from "../../../tests/support/db";
+import { demoPeopleIds } from "../../../tests/support/people";
 import type { ReceivedMail } from "../../../tests/support/smtp";
 import { migrationsFolder } from "../../db/client";
 import { demoEmail } from "../../db/demo-people";
-import { auditLog, people, roleInvitations } from "../identity/schema";
+import { auditLog, roleInvitations } from "../identity/schema";
 import { ppServices } from "../organisations/schema";
-import { createCohort } from "../programmes";
-import { cohortOffices, cohorts as cohortsTable, programmes } from "../programmes/schema";
+import { cohortOffices, cohorts as cohortsTable } from "../programmes/schema";
 import {
   type Actor,
   answerInvitation,
@@ -75,18 +81,8 @@ describe.each(databaseKinds)("the invitation chain on %s", (kind) => {
 
   beforeAll(async () => {
     t = await testApp(kind, { demoPeople: true });
-    for (const key of ["ada", "siv", "kari", "rune", "sverre"]) {
-      const [p] = await t.db
-        .select()
-        .from(people)
-        .where(eq(people.email, demoEmail(key)));
-      ids[key] = p!.id;
-    }
-    const [ibs] = await t.db
-      .select()
-      .from(programmes)
-      .where(eq(programmes.slug, "inkluderende-barnehage-og-skolemiljo"));
-    ibsId = ibs!.id;
+    Object.assign(ids, await demoPeopleIds(t.db, ["ada", "siv", "kari", "rune", "sverre"]));
+    ibsId = await programmeIdOf(t.db, IBS);
   });
   afterAll(() => t.close());
   beforeEach(() => t.clock.set(START));
@@ -111,7 +107,7 @@ describe.each(databaseKinds)("the invitation chain on %s", (kind) => {
     over: Partial<typeof cohortsTable.$inferInsert> = {},
     offices: string[] = [AGDER],
   ) {
-    const id = await createCohort(
+    const id = await createTestCohort(
       t.db,
       {
         programmeId: ibsId,
@@ -125,18 +121,11 @@ describe.each(databaseKinds)("the invitation chain on %s", (kind) => {
         createdBy: ids.ada!,
         ...over,
       },
-      [],
+      { offices, actor: as("ada") },
     );
-    if (offices.length > 0) {
-      const r = await inviteOffices(t.db, id, offices, as("ada"));
-      expect(r).toEqual({ ok: true, invited: offices.length });
-    }
     await drain();
     return (await getCohort(t.db, id))!;
   }
-
-  const municipalities = (...codes: string[]): Invitee[] =>
-    codes.map((id) => ({ kind: "municipality" as const, id }));
 
   async function inviteAs(
     cohortId: number,

@@ -1,43 +1,27 @@
 import { and, count, eq, inArray, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ORIGIN, type TestApp, testApp } from "../../../tests/support/app";
+import { createTestCohort, testOrgNumbers } from "../../../tests/support/cohorts";
 import { databaseKinds } from "../../../tests/support/db";
+import { demoPeopleIds, requestsAs } from "../../../tests/support/people";
 import { demoEmail } from "../../db/demo-people";
 import { grantRole } from "../identity";
 import { auditLog, people, roleInvitations } from "../identity/schema";
-import { createSession } from "../identity/sessions";
-import { completeOrgNumber, createPpService } from "../organisations";
+import { createPpService } from "../organisations";
 import { units } from "../organisations/schema";
-import { createCohort, createProgramme } from "../programmes";
-import {
-  contactHistory,
-  extendDeadline,
-  inviteOffices,
-  inviteToCohort,
-  writtenStandardOf,
-} from "./chain";
+import { createProgramme } from "../programmes";
+import { contactHistory, extendDeadline, inviteToCohort, writtenStandardOf } from "./chain";
 import { cohortEnrolments, cohortInvitationEvents, cohortInvitations } from "./schema";
 
-const COOKIE = "samspill-session";
 const START = new Date("2026-11-23T10:00:00Z");
 const OFFICE = "sf-agder";
-
-/** Valid organisation numbers of our own, far from the demo extract's. */
-function orgNumbers(prefix: string, n: number) {
-  const list: string[] = [];
-  for (let i = 0; list.length < n; i++) {
-    const number = completeOrgNumber(`${prefix}${String(i).padStart(8 - prefix.length, "0")}`);
-    if (number) list.push(number);
-  }
-  return list;
-}
 
 describe.each(databaseKinds)("the municipality's page of its invitation on %s", (kind) => {
   let t: TestApp;
   const ids: Record<string, number> = {};
   let programmeId = 0;
   let nextNumber = 8;
-  const [kgPublic, school, kgPrivate, closed, elsewhere] = orgNumbers("81", 5) as [
+  const [kgPublic, school, kgPrivate, closed, elsewhere] = testOrgNumbers("81", 5) as [
     string,
     string,
     string,
@@ -49,13 +33,10 @@ describe.each(databaseKinds)("the municipality's page of its invitation on %s", 
 
   beforeAll(async () => {
     t = await testApp(kind, { demoPeople: true });
-    for (const key of ["ada", "frida", "siv", "kari", "rune", "bente", "sverre"]) {
-      const [p] = await t.db
-        .select()
-        .from(people)
-        .where(eq(people.email, demoEmail(key)));
-      ids[key] = p!.id;
-    }
+    Object.assign(
+      ids,
+      await demoPeopleIds(t.db, ["ada", "frida", "siv", "kari", "rune", "bente", "sverre"]),
+    );
     const now = t.clock.now();
     // People the demo has no role for: Nora (none), Kjell (a second coordinator of 4204), Rolv
     // (a coordinator of another office), Ulla (leader of a private kindergarten).
@@ -166,20 +147,7 @@ describe.each(databaseKinds)("the municipality's page of its invitation on %s", 
   });
   afterAll(() => t.close());
 
-  const as = async (who: string) =>
-    `${COOKIE}=${await createSession(t.db, ids[who]!, "test", t.clock.now())}`;
-  const get = async (path: string, who: string) =>
-    t.app.request(path, { headers: { Cookie: await as(who) } });
-  const post = async (path: string, who: string, form: Record<string, string> | URLSearchParams) =>
-    t.app.request(path, {
-      method: "POST",
-      body: form instanceof URLSearchParams ? form : new URLSearchParams(form),
-      headers: {
-        "Content-Type": "application/x-www-form-urlencoded",
-        Origin: ORIGIN,
-        Cookie: await as(who),
-      },
-    });
+  const { cookie: as, get, post } = requestsAs(() => t, ids);
   const officeActor = () => ({ personId: ids.siv!, now: t.clock.now(), baseUrl: ORIGIN });
 
   /** A fresh cohort of the test programme with Agder invited and 4204 (or a unit) invited by it. */
@@ -189,25 +157,18 @@ describe.each(databaseKinds)("the municipality's page of its invitation on %s", 
       id: "4204",
     },
   ) {
-    const cohortId = await createCohort(
+    const cohortId = await createTestCohort(
       t.db,
       {
         programmeId,
         number: nextNumber++,
-        startsOn: "2027-08-01",
-        endsOn: "2029-06-30",
-        officeInviteDeadline: "2027-01-15",
-        answerDeadline: "2027-03-01",
         termsNb: "Kommunen **stiller** med tid til arbeidet.",
         termsNn: "Kommunen **stiller** med tid til arbeidet (nn).",
         termsEn: "",
         createdAt: t.clock.now(),
       },
-      [],
+      { offices: [OFFICE], actor: { ...officeActor(), personId: ids.ada! } },
     );
-    expect(
-      (await inviteOffices(t.db, cohortId, [OFFICE], { ...officeActor(), personId: ids.ada! })).ok,
-    ).toBe(true);
     const invited = await inviteToCohort(
       t.db,
       { cohortId, officeId: OFFICE, invitees: [invitee], message: "Velkommen med i puljen!" },

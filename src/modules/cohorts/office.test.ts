@@ -1,21 +1,19 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, testApp } from "../../../tests/support/app";
+import { createTestCohort, IBS, programmeIdOf } from "../../../tests/support/cohorts";
 import { databaseKinds } from "../../../tests/support/db";
+import { demoPeopleIds, requestsAs } from "../../../tests/support/people";
 import { demoEmail } from "../../db/demo-people";
 import { grantRole } from "../identity";
 import { people, roleInvitations } from "../identity/schema";
-import { createSession } from "../identity/sessions";
 import { completeOrgNumber, getUnit, isValidOrgNumber } from "../organisations";
 import { units } from "../organisations/schema";
-import { createCohort } from "../programmes";
-import { programmes } from "../programmes/schema";
 import {
   answerInvitation,
   coverageAtStart,
   getCohort,
   getInvitation,
-  inviteOffices,
   recipientsOf,
   runChainHousekeeping,
   setWrittenStandard,
@@ -23,8 +21,6 @@ import {
 import { officeAccess, parseInviteForm, reachableOf } from "./office";
 import { cohortInvitations } from "./schema";
 
-const COOKIE = "samspill-session";
-const IBS = "inkluderende-barnehage-og-skolemiljo";
 const AGDER = "sf-agder";
 const ROGALAND = "sf-rogaland";
 const BASE_URL = "http://localhost";
@@ -68,13 +64,7 @@ describe.each(databaseKinds)("the county office's page of a cohort on %s", (kind
 
   beforeAll(async () => {
     t = await testApp(kind, { demoPeople: true });
-    for (const key of ["ada", "frida", "siv", "kari"]) {
-      const [p] = await t.db
-        .select()
-        .from(people)
-        .where(eq(people.email, demoEmail(key)));
-      ids[key] = p!.id;
-    }
+    Object.assign(ids, await demoPeopleIds(t.db, ["ada", "frida", "siv", "kari"]));
     const now = t.clock.now();
     const [roar] = await t.db
       .insert(people)
@@ -93,45 +83,31 @@ describe.each(databaseKinds)("the county office's page of a cohort on %s", (kind
       .returning();
     ids.nora = nora!.id;
 
-    const [ibs] = await t.db.select().from(programmes).where(eq(programmes.slug, IBS));
-    ibsId = ibs!.id;
-    const cohort = (number: number, extra: Record<string, unknown> = {}) =>
-      createCohort(
+    ibsId = await programmeIdOf(t.db, IBS);
+    const actor = { personId: ids.ada!, now, baseUrl: BASE_URL };
+    const cohort = (number: number, offices: string[], extra: Record<string, unknown> = {}) =>
+      createTestCohort(
         t.db,
         {
           programmeId: ibsId,
           number,
-          startsOn: "2027-08-01",
-          endsOn: "2029-06-30",
-          officeInviteDeadline: "2027-01-15",
-          answerDeadline: "2027-03-01",
           reminderDaysBefore: 7,
           termsNb: "Kommunen deltar i to år.",
           termsNn: "Kommunen deltek i to år.",
           ...extra,
         },
-        [],
+        { offices, actor },
       );
-    const actor = { personId: ids.ada!, now, baseUrl: BASE_URL };
-    c7 = await cohort(7);
-    expect((await inviteOffices(t.db, c7, [AGDER, ROGALAND], actor)).ok).toBe(true);
-    c8 = await cohort(8, { officeInviteDeadline: "2026-11-01" });
-    await inviteOffices(t.db, c8, [AGDER], actor);
-    c9 = await cohort(9);
-    await inviteOffices(t.db, c9, [ROGALAND], actor);
-    c10 = await cohort(10, { answerDeadline: "2027-01-10", reminderDaysBefore: 5 });
-    await inviteOffices(t.db, c10, [AGDER], actor);
+    c7 = await cohort(7, [AGDER, ROGALAND]);
+    c8 = await cohort(8, [AGDER], { officeInviteDeadline: "2026-11-01" });
+    c9 = await cohort(9, [ROGALAND]);
+    c10 = await cohort(10, [AGDER], { answerDeadline: "2027-01-10", reminderDaysBefore: 5 });
     // The offices' own invitation mails go out now, so later counts see only the chain's.
     await t.jobs.runDue();
   });
   afterAll(() => t.close());
 
-  const cookie = async (who: string) =>
-    `${COOKIE}=${await createSession(t.db, ids[who]!, "test", t.clock.now())}`;
-  const get = async (path: string, who: string) =>
-    t.app.request(path, { headers: { Cookie: await cookie(who) } });
-  const post = async (path: string, who: string, form: Record<string, string> = {}) =>
-    t.post(path, form, { Cookie: await cookie(who) });
+  const { cookie, get, post } = requestsAs(() => t, ids);
   const page = (cohort: number, office = AGDER, lang = "nb") =>
     `/${lang}/puljer/${cohort}/kontor/${office}`;
   const invitations = (cohortId: number) =>

@@ -2,23 +2,25 @@ import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, testApp } from "../../../tests/support/app";
+import {
+  createTestCohort,
+  IBS,
+  municipalities,
+  programmeIdOf,
+} from "../../../tests/support/cohorts";
 import { databaseKinds } from "../../../tests/support/db";
-import { demoEmail } from "../../db/demo-people";
+import { demoPeopleIds, requestsAs } from "../../../tests/support/people";
 import { osloToday } from "../../kernel/clock";
 import { grantRole } from "../identity";
 import { people } from "../identity/schema";
-import { createSession } from "../identity/sessions";
 import { completeOrgNumber } from "../organisations";
 import { units } from "../organisations/schema";
-import { createCohort } from "../programmes";
-import { cohortPlannedGatherings, programmes } from "../programmes/schema";
+import { cohortPlannedGatherings } from "../programmes/schema";
 import {
   type Actor,
   answerInvitation,
   enrolUnits,
   getInvitation,
-  type Invitee,
-  inviteOffices,
   inviteToCohort,
   setContact,
   withdrawUnit,
@@ -27,12 +29,10 @@ import { exportRows, neutralise, toCsv } from "./export";
 import { cohortOverview, noFilter, type OverviewFilter } from "./overview";
 import { cohortInvitations } from "./schema";
 
-const COOKIE = "samspill-session";
 const BASE = "http://localhost";
 const AGDER = "sf-agder";
 const ROGALAND = "sf-rogaland";
 const VESTLAND = "sf-vestland";
-const IBS = "inkluderende-barnehage-og-skolemiljo";
 const IBS_NB = "Inkluderende barnehage- og skolemiljø";
 const DECLINE_REASON = '=HYPERLINK("http://x";"klikk")';
 
@@ -85,8 +85,6 @@ describe.each(databaseKinds)("the cohort overview on %s", (kind) => {
     now: t.clock.now(),
     baseUrl: BASE,
   });
-  const municipalities = (...codes: string[]): Invitee[] =>
-    codes.map((id) => ({ kind: "municipality" as const, id }));
   const invitation = async (cohortId: number, kind: "municipality" | "unit", id: string) =>
     (await getInvitation(t.db, cohortId, kind, id))!;
   async function answer(
@@ -112,26 +110,19 @@ describe.each(databaseKinds)("the cohort overview on %s", (kind) => {
     expect(r.ok, JSON.stringify(r)).toBe(true);
   }
   async function newCohort(number: number, offices: string[]) {
-    const id = await createCohort(
+    return createTestCohort(
       t.db,
       {
         programmeId: ibsId,
         number,
-        startsOn: "2027-08-01",
-        endsOn: "2029-06-30",
-        officeInviteDeadline: "2027-01-15",
-        answerDeadline: "2027-03-01",
         termsNb:
           "Kommunen **forplikter seg** til å delta.\n\n- Lokalt utviklingsarbeid\n- Lærende nettverk",
         termsNn: "Kommunen **forpliktar seg** til å delta.",
         createdAt: t.clock.now(),
         createdBy: ids.ada!,
       },
-      [],
+      { offices, actor: actor("ada") },
     );
-    const r = await inviteOffices(t.db, id, offices, actor("ada"));
-    expect(r.ok).toBe(true);
-    return id;
   }
   async function person(key: string, name: string) {
     const [row] = await t.db
@@ -144,15 +135,11 @@ describe.each(databaseKinds)("the cohort overview on %s", (kind) => {
 
   beforeAll(async () => {
     t = await testApp(kind, { demoPeople: true });
-    for (const key of ["ada", "frida", "siv", "kari", "rune", "bente", "sverre"]) {
-      const [p] = await t.db
-        .select()
-        .from(people)
-        .where(eq(people.email, demoEmail(key)));
-      ids[key] = p!.id;
-    }
-    const [ibs] = await t.db.select().from(programmes).where(eq(programmes.slug, IBS));
-    ibsId = ibs!.id;
+    Object.assign(
+      ids,
+      await demoPeopleIds(t.db, ["ada", "frida", "siv", "kari", "rune", "bente", "sverre"]),
+    );
+    ibsId = await programmeIdOf(t.db, IBS);
 
     // Fixture units, with valid organisation numbers of our own.
     let prefix = 99_100_000;
@@ -296,10 +283,7 @@ describe.each(databaseKinds)("the cohort overview on %s", (kind) => {
   });
   afterAll(() => t.close());
 
-  const as = async (who: string) =>
-    `${COOKIE}=${await createSession(t.db, ids[who]!, "test", t.clock.now())}`;
-  const get = async (path: string, who?: string) =>
-    t.app.request(path, who ? { headers: { Cookie: await as(who) } } : {});
+  const { get } = requestsAs(() => t, ids);
   const overview = (filter: Partial<OverviewFilter> = {}) =>
     cohortOverview(t.db, c9, {
       lang: "nb",

@@ -1,19 +1,18 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, testApp } from "../../../tests/support/app";
+import { IBS, programmeIdOf } from "../../../tests/support/cohorts";
 import { databaseKinds } from "../../../tests/support/db";
+import { demoPeopleIds, requestsAs } from "../../../tests/support/people";
 import { demoEmail } from "../../db/demo-people";
 import { jobs } from "../../kernel/schema";
 import { setWrittenStandard } from "../cohorts";
-import { auditLog, people } from "../identity/schema";
-import { createSession } from "../identity/sessions";
+import { auditLog } from "../identity/schema";
 import { createCohortAndInvite, parseDate, readCohortForm } from "./cohort-admin";
 import { hasBrokenLink } from "./editing";
-import { cohortOffices, cohortPlannedGatherings, cohorts, programmes } from "./schema";
+import { cohortOffices, cohortPlannedGatherings, cohorts } from "./schema";
 
-const IBS = "inkluderende-barnehage-og-skolemiljo";
 const FUB = "bedre-foreldresamarbeid";
-const COOKIE = "samspill-session";
 const LIST = `/nb/admin/tilbud/${IBS}/puljer`;
 const NEW = `${LIST}/ny`;
 
@@ -63,24 +62,12 @@ describe.each(databaseKinds)("cohort administration on %s", (kind) => {
 
   beforeAll(async () => {
     t = await testApp(kind, { demoPeople: true });
-    for (const key of ["ada", "frida", "kari", "siv"]) {
-      const [p] = await t.db
-        .select()
-        .from(people)
-        .where(eq(people.email, demoEmail(key)));
-      ids[key] = p!.id;
-    }
-    const [ibs] = await t.db.select().from(programmes).where(eq(programmes.slug, IBS));
-    ibsId = ibs!.id;
+    Object.assign(ids, await demoPeopleIds(t.db, ["ada", "frida", "kari", "siv"]));
+    ibsId = await programmeIdOf(t.db, IBS);
   });
   afterAll(() => t.close());
 
-  const cookie = async (who: string) =>
-    `${COOKIE}=${await createSession(t.db, ids[who]!, "test", t.clock.now())}`;
-  const get = async (path: string, who: string) =>
-    t.app.request(path, { headers: { Cookie: await cookie(who) } });
-  const post = async (path: string, who: string, form: Record<string, string> = {}) =>
-    t.post(path, form, { Cookie: await cookie(who) });
+  const { get, post } = requestsAs(() => t, ids);
   const cohort = async (number: number) => {
     const [row] = await t.db
       .select()

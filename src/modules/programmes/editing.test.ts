@@ -1,19 +1,17 @@
 import { and, count, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, testApp } from "../../../tests/support/app";
+import { IBS, programmeIdOf } from "../../../tests/support/cohorts";
 import { databaseKinds } from "../../../tests/support/db";
-import { demoEmail } from "../../db/demo-people";
+import { demoPeopleIds, requestsAs } from "../../../tests/support/people";
 import { enrolUnits, recordParticipants } from "../cohorts";
 import { cohortInvitations } from "../cohorts/schema";
-import { auditLog, people } from "../identity/schema";
-import { createSession } from "../identity/sessions";
+import { auditLog } from "../identity/schema";
 import { units } from "../organisations/schema";
 import { programmes, programmeTexts, programmeTextVersions } from "./schema";
 import { createCohort } from "./service";
 
-const IBS = "inkluderende-barnehage-og-skolemiljo";
 const FUB = "bedre-foreldresamarbeid";
-const COOKIE = "samspill-session";
 
 describe.each(databaseKinds)("the programme editor on %s", (kind) => {
   let t: TestApp;
@@ -22,24 +20,12 @@ describe.each(databaseKinds)("the programme editor on %s", (kind) => {
 
   beforeAll(async () => {
     t = await testApp(kind, { demoPeople: true });
-    for (const key of ["ada", "frida", "kari"]) {
-      const [p] = await t.db
-        .select()
-        .from(people)
-        .where(eq(people.email, demoEmail(key)));
-      ids[key] = p!.id;
-    }
-    const [ibs] = await t.db.select().from(programmes).where(eq(programmes.slug, IBS));
-    ibsId = ibs!.id;
+    Object.assign(ids, await demoPeopleIds(t.db, ["ada", "frida", "kari"]));
+    ibsId = await programmeIdOf(t.db, IBS);
   });
   afterAll(() => t.close());
 
-  const cookie = async (who: string) =>
-    `${COOKIE}=${await createSession(t.db, ids[who]!, "test", t.clock.now())}`;
-  const get = async (path: string, who?: string) =>
-    t.app.request(path, who ? { headers: { Cookie: await cookie(who) } } : {});
-  const post = async (path: string, who: string, form: Record<string, string> = {}) =>
-    t.post(path, form, { Cookie: await cookie(who) });
+  const { get, post } = requestsAs(() => t, ids);
   const versions = async (lang = "nb") =>
     t.db
       .select()
