@@ -124,7 +124,17 @@ describe.each(databaseKinds)("a programme admin edits a programme page, on %s", 
       await expectNoAxeViolations(page);
       await screenshot(page, `programme-admin-preview-${run.tag}`);
 
-      // Saved with a theme added, then published: the public page shows the new text.
+      // Saving it as it is, is refused beside the field; without the script and the bad link it
+      // is saved, with a theme added, then published: the public page shows the new text.
+      await loadsPage(page, () => page.getByRole("button", { name: "Lagre", exact: true }).click());
+      expect(visit.status()).toBe(422);
+      expect(await shown(page.locator(".ds-error-summary"))).toContain(
+        "Teksten har innhold som ikke er tillatt",
+      );
+      await expectNoAxeViolations(page);
+      await page
+        .getByLabel("Innhold")
+        .fill("## Om tilbodet\n\nTrygg tekst.\n\nLes meir hos [Udir](https://www.udir.no).");
       await page.getByLabel("Tema", { exact: true }).fill(`Trygghet\n${run.theme}`);
       await loadsPage(page, () => page.getByRole("button", { name: "Lagre", exact: true }).click());
       expect(await alert(page)).toBe(

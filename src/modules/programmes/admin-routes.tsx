@@ -8,6 +8,7 @@ import { render } from "../../web/render";
 import { requirePermission } from "../identity";
 import { type EditorProps, ProgrammeEditorPage, ProgrammeListPage } from "./admin-views";
 import {
+  hasBrokenLink,
   hasDisallowedContent,
   latestVersions,
   listProgrammesForAdmin,
@@ -172,6 +173,22 @@ export function programmeAdminRoutes() {
             removed: hasDisallowedContent(parsed.data.bodyMarkdown),
           },
         });
+      }
+      // A script or a link without a valid target is refused before it is stored: the sanitiser
+      // would neutralise it on the page, but the author should know and fix it.
+      const unsafe = hasDisallowedContent(parsed.data.bodyMarkdown)
+        ? "unsafeContent"
+        : hasBrokenLink(parsed.data.bodyMarkdown)
+          ? "brokenLink"
+          : null;
+      if (unsafe) {
+        return editor(
+          c,
+          found.programme,
+          textLang,
+          { form: { values: form, errors: { bodyMarkdown: { code: unsafe } } } },
+          422,
+        );
       }
       await saveProgrammeText(deps(c).db, found.programme.id, textLang, parsed.data, actor(c));
       return c.redirect(

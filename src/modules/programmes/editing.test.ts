@@ -250,11 +250,32 @@ describe.each(databaseKinds)("the programme editor on %s", (kind) => {
     expect(html).toContain("&lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt;");
     expect((await versions("nn")).length).toBe(before);
 
-    // Saved and published, the public page has no script from the content either.
-    expect(
-      (await post(`/nb/admin/tilbud/${IBS}/tekst/nn`, "ada", text({ bodyMarkdown: hostile })))
-        .status,
-    ).toBe(303);
+    // Saving it is refused beside the field, the text kept, nothing stored.
+    const refused = await post(
+      `/nb/admin/tilbud/${IBS}/tekst/nn`,
+      "ada",
+      text({ bodyMarkdown: hostile }),
+    );
+    expect(refused.status).toBe(422);
+    const refusedHtml = await refused.text();
+    expect(refusedHtml).toContain("Teksten har innhold som ikke er tillatt");
+    expect(refusedHtml).toContain('class="ds-error-summary"');
+    expect(refusedHtml).toContain("&lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt;");
+    // So is a link without a valid target, which no sanitiser can mend.
+    const broken = await post(
+      `/nb/admin/tilbud/${IBS}/tekst/nn`,
+      "ada",
+      text({ bodyMarkdown: "Les meir på [Udir](www.udir.no)." }),
+    );
+    expect(broken.status).toBe(422);
+    expect(await broken.text()).toContain("En lenke i teksten mangler en gyldig adresse");
+    expect((await versions("nn")).length).toBe(before);
+
+    // Text stored before this check existed is still sanitised on the public page.
+    const [latest] = await versions("nn");
+    await t.db
+      .insert(programmeTextVersions)
+      .values({ ...latest!, id: undefined, bodyMarkdown: hostile, createdAt: t.clock.now() });
     expect((await post(`/nb/admin/tilbud/${IBS}/publiser`, "ada")).status).toBe(303);
     const page = await (await publicPage("nn")).text();
     expect(page).toContain("Trygg overskrift");

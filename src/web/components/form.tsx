@@ -32,6 +32,10 @@ export function errorText(t: Messages, label: string, error: FieldErrors[string]
       return t.errors.duplicateRole;
     case "staleRole":
       return t.errors.staleRole;
+    case "unsafeContent":
+      return t.errors.unsafeContent;
+    case "brokenLink":
+      return t.errors.brokenLink;
     case "code":
       return t.errors.code;
     default:

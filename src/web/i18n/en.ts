@@ -115,6 +115,10 @@ export const en: Messages = {
     unknownOrg: "Choose an organisation that exists",
     duplicateRole: "The person already has this role",
     staleRole: "The role was changed by someone else. Reload the page.",
+    unsafeContent:
+      "The text contains content that is not allowed: scripts, javascript: links or event attributes. Remove it before saving.",
+    brokenLink:
+      "A link in the text has no valid address. Links must start with https://, mailto:, tel: or /.",
     code: "Enter the six-digit code",
   },
   contact: {
@@ -409,7 +413,7 @@ export const en: Messages = {
     targetGroup: "Target group",
     body: "Content",
     bodyHint:
-      "Write in Markdown: ## for a heading, - for a bulleted list, [text](https://address) for a link. Scripts, styles and links that are not https, mailto or tel are removed.",
+      "Write in Markdown: ## for a heading, - for a bulleted list, [text](https://address) for a link. Text with scripts, or with links that do not start with https://, mailto:, tel: or /, is not saved.",
     preview: "Preview",
     save: "Save",
     previewTitle: "Preview",

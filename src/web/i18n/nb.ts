@@ -113,6 +113,10 @@ export const nb = {
     unknownOrg: "Velg en organisasjon som finnes",
     duplicateRole: "Personen har allerede denne rollen",
     staleRole: "Rollen er endret av noen andre. Last siden på nytt.",
+    unsafeContent:
+      "Teksten har innhold som ikke er tillatt: skript, javascript:-lenker eller hendelsesattributter. Fjern det før du lagrer.",
+    brokenLink:
+      "En lenke i teksten mangler en gyldig adresse. Lenker må begynne med https://, mailto:, tel: eller /.",
     code: "Skriv inn koden på seks siffer",
   },
   contact: {
@@ -413,7 +417,7 @@ export const nb = {
     targetGroup: "Målgruppe",
     body: "Innhold",
     bodyHint:
-      "Skriv i Markdown: ## for overskrift, - for punktliste, [tekst](https://adresse) for lenke. Skript, stiler og lenker som ikke er https, mailto eller tel blir fjernet.",
+      "Skriv i Markdown: ## for overskrift, - for punktliste, [tekst](https://adresse) for lenke. Tekst med skript, og lenker som ikke begynner med https://, mailto:, tel: eller /, blir ikke lagret.",
     preview: "Forhåndsvis",
     save: "Lagre",
     previewTitle: "Forhåndsvisning",

@@ -114,6 +114,10 @@ export const nn: Messages = {
     unknownOrg: "Vel ein organisasjon som finst",
     duplicateRole: "Personen har allereie denne rolla",
     staleRole: "Rolla er endra av nokon andre. Last sida på nytt.",
+    unsafeContent:
+      "Teksten har innhald som ikkje er tillate: skript, javascript:-lenkjer eller hendingsattributt. Fjern det før du lagrar.",
+    brokenLink:
+      "Ei lenkje i teksten manglar ei gyldig adresse. Lenkjer må byrje med https://, mailto:, tel: eller /.",
     code: "Skriv inn koden på seks siffer",
   },
   contact: {
@@ -408,7 +412,7 @@ export const nn: Messages = {
     targetGroup: "Målgruppe",
     body: "Innhald",
     bodyHint:
-      "Skriv i Markdown: ## for overskrift, - for punktliste, [tekst](https://adresse) for lenkje. Skript, stilar og lenkjer som ikkje er https, mailto eller tel blir fjerna.",
+      "Skriv i Markdown: ## for overskrift, - for punktliste, [tekst](https://adresse) for lenkje. Tekst med skript, og lenkjer som ikkje byrjar med https://, mailto:, tel: eller /, blir ikkje lagra.",
     preview: "Førehandsvis",
     save: "Lagre",
     previewTitle: "Førehandsvising",
