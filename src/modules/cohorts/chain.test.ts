@@ -1329,6 +1329,12 @@ describe.each(databaseKinds)("the invitation chain on %s", (kind) => {
         event: "contact",
         detail: { kind: "resource-person", replaced: history[1]!.id },
       });
+      // The replaced person never signed in: their invitation to the role is withdrawn.
+      const [withdrawn] = await t.db
+        .select()
+        .from(roleInvitations)
+        .where(eq(roleInvitations.id, history[1]!.roleInvitationId!));
+      expect(withdrawn!.revokedAt?.toISOString()).toBe("2027-02-01T10:00:00.000Z");
     });
 
     it("keeps one current contact when two are named at the same moment, and no stray role invitation", async () => {

@@ -949,6 +949,20 @@ export async function setContact(
           .update(cohortContacts)
           .set({ endedAt: actor.now, endedBy: actor.personId })
           .where(eq(cohortContacts.id, current.id));
+        // A replaced resource person who never signed in is not let in later. A role already
+        // accepted stays: the person may work elsewhere in the municipality; admins end roles.
+        if (current.roleInvitationId && current.email.toLowerCase() !== email.toLowerCase()) {
+          await tx
+            .update(roleInvitations)
+            .set({ revokedAt: actor.now })
+            .where(
+              and(
+                eq(roleInvitations.id, current.roleInvitationId),
+                isNull(roleInvitations.acceptedAt),
+                isNull(roleInvitations.revokedAt),
+              ),
+            );
+        }
       }
       const [added] = await tx
         .insert(cohortContacts)
