@@ -336,6 +336,7 @@ export async function invitationEvents(db: Executor, invitationId: number) {
       fromState: cohortInvitationEvents.fromState,
       toState: cohortInvitationEvents.toState,
       detail: cohortInvitationEvents.detail,
+      actorId: cohortInvitationEvents.actorId,
       actorName: people.name,
     })
     .from(cohortInvitationEvents)

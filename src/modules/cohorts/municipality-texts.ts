@@ -120,6 +120,7 @@ const nb = {
   historyHeading: "Historikk",
   historyColumns: ["Tidspunkt", "Hendelse", "Utført av", "Detaljer"],
   system: "Samspill (automatisk)",
+  deletedPerson: "Slettet person",
   events: {
     invited: "Invitert",
     reminded: "Påminnelse sendt",
@@ -298,6 +299,7 @@ const nn: MunicipalityTexts = {
   historyHeading: "Historikk",
   historyColumns: ["Tidspunkt", "Hending", "Utført av", "Detaljar"],
   system: "Samspill (automatisk)",
+  deletedPerson: "Sletta person",
   events: {
     invited: "Invitert",
     reminded: "Påminning send",
@@ -479,6 +481,7 @@ const en: MunicipalityTexts = {
   historyHeading: "History",
   historyColumns: ["Time", "Event", "By", "Details"],
   system: "Samspill (automatic)",
+  deletedPerson: "Deleted person",
   events: {
     invited: "Invited",
     reminded: "Reminder sent",

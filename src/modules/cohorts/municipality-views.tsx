@@ -831,9 +831,18 @@ function History(props: InvitationPageProps) {
       rows={data.events.map((e) => ({
         at: formatDateTime(lang, e.at),
         event: m.events[e.event] ?? e.event,
-        by: e.actorName ?? m.system,
+        by: actorLabel(e, m),
         detail: eventDetail(m, lang, data, e),
       }))}
     />
   );
+}
+
+/** Who acted: the system (no actor), the person, or a person since deleted (name gone). */
+export function actorLabel(
+  e: { actorId?: number | null; actorName: string | null },
+  texts: { system: string; deletedPerson: string },
+) {
+  if (e.actorId === null || e.actorId === undefined) return texts.system;
+  return e.actorName ?? texts.deletedPerson;
 }

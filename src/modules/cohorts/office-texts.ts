@@ -165,6 +165,7 @@ const nb = {
   colBy: "Av",
   colDetail: "Detaljer",
   system: "Samspill (automatisk)",
+  deletedPerson: "Slettet person",
   events: {
     invited: "Invitert",
     reminded: "Påminnelse sendt",
@@ -361,6 +362,7 @@ const nn: OfficeTexts = {
   colBy: "Av",
   colDetail: "Detaljar",
   system: "Samspill (automatisk)",
+  deletedPerson: "Sletta person",
   events: {
     invited: "Invitert",
     reminded: "Påminning send",
@@ -556,6 +558,7 @@ const en: OfficeTexts = {
   colBy: "By",
   colDetail: "Details",
   system: "Samspill (automatic)",
+  deletedPerson: "Deleted person",
   events: {
     invited: "Invited",
     reminded: "Reminder sent",

@@ -14,6 +14,7 @@ import {
 import { Notice as NoticeBox } from "../../web/components/notice";
 import { formatDate, formatDateTime, type Lang, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
+import { actorLabel } from "./municipality-views";
 import type {
   InvitationView,
   MunicipalityRow,
@@ -868,7 +869,7 @@ export function InvitationPage(props: InvitationPageProps) {
         rows={props.events.map((e) => ({
           at: formatDateTime(lang, e.at),
           event: tx.events[e.event] ?? e.event,
-          by: e.actorName ?? tx.system,
+          by: actorLabel(e, tx),
           detail: eventDetail(lang, tx, e),
         }))}
       />

@@ -5,7 +5,7 @@ import { createTestCohort, IBS, programmeIdOf } from "../../../tests/support/coh
 import { databaseKinds } from "../../../tests/support/db";
 import { demoPeopleIds, requestsAs } from "../../../tests/support/people";
 import { demoEmail } from "../../db/demo-people";
-import { grantRole } from "../identity";
+import { deletePerson, grantRole } from "../identity";
 import { people, roleInvitations } from "../identity/schema";
 import { completeOrgNumber, getUnit, isValidOrgNumber } from "../organisations";
 import { units } from "../organisations/schema";
@@ -19,7 +19,7 @@ import {
   setWrittenStandard,
 } from "./chain";
 import { officeAccess, parseInviteForm, reachableOf } from "./office";
-import { cohortInvitations } from "./schema";
+import { cohortInvitationEvents, cohortInvitations } from "./schema";
 
 const AGDER = "sf-agder";
 const ROGALAND = "sf-rogaland";
@@ -682,6 +682,24 @@ describe.each(databaseKinds)("the county office's page of a cohort on %s", (kind
     expect(html).toContain("Fristen gikk ut");
     expect(html).toContain("Samspill (automatisk)");
     expect(html).toContain("Fra 1. desember 2026 til 20. januar 2027");
+    // Someone who acted and has since been deleted is named as such, not as the system.
+    const [gone] = await t.db
+      .insert(people)
+      .values({ name: "Gunn Gått", email: "gunn@agder.example", createdAt: t.clock.now() })
+      .returning();
+    await t.db
+      .update(cohortInvitationEvents)
+      .set({ actorId: gone!.id })
+      .where(
+        and(
+          eq(cohortInvitationEvents.invitationId, lindesnes.id),
+          eq(cohortInvitationEvents.event, "invited"),
+        ),
+      );
+    await deletePerson(t.db, gone!.id, { personId: null, now: t.clock.now() });
+    const after = await text(await get(sub, "siv"));
+    expect(after).toContain("Slettet person");
+    expect(after).not.toContain("Gunn Gått");
     await t.jobs.runDue();
     await t.smtp.waitFor(
       (m) => m.to.includes("lise@lindesnes.example") && m.subject.startsWith("Ny svarfrist"),
