@@ -165,6 +165,18 @@ function ownerNameFor(owner: string, lang: Lang, previous: TextVersion | undefin
   return names ? names[lang] : owner;
 }
 
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** The programme row, locked for the rest of the transaction: one change to it at a time. */
+async function lockProgramme(tx: Tx, programmeId: number) {
+  const [programme] = await tx
+    .select()
+    .from(programmes)
+    .where(eq(programmes.id, programmeId))
+    .for("update");
+  return programme;
+}
+
 /** Save the text of one language as a new version; nothing is overwritten or published. */
 export async function saveProgrammeText(
   db: Db,
@@ -174,11 +186,7 @@ export async function saveProgrammeText(
   actor: Actor,
 ): Promise<number> {
   return db.transaction(async (tx) => {
-    const [programme] = await tx
-      .select()
-      .from(programmes)
-      .where(eq(programmes.id, programmeId))
-      .for("update");
+    const programme = await lockProgramme(tx, programmeId);
     if (!programme) throw new Error("no such programme");
     const [previous] = await tx
       .select()
@@ -223,11 +231,7 @@ export async function restoreProgrammeText(
   actor: Actor,
 ): Promise<{ id: number; lang: Lang } | null> {
   return db.transaction(async (tx) => {
-    const [programme] = await tx
-      .select()
-      .from(programmes)
-      .where(eq(programmes.id, programmeId))
-      .for("update");
+    const programme = await lockProgramme(tx, programmeId);
     const [old] = await tx
       .select()
       .from(programmeTextVersions)
@@ -281,11 +285,7 @@ export async function publishProgramme(
   actor: Actor,
 ): Promise<PublishResult> {
   const result = await db.transaction(async (tx): Promise<PublishResult> => {
-    const [programme] = await tx
-      .select()
-      .from(programmes)
-      .where(eq(programmes.id, programmeId))
-      .for("update");
+    const programme = await lockProgramme(tx, programmeId);
     if (!programme) throw new Error("no such programme");
     const latest = await latestVersions(tx, programmeId);
     const missing = requiredLangs.filter((l) => !latest.has(l));
@@ -336,11 +336,7 @@ export async function publishProgramme(
 /** Take a programme's page off the public site; its texts and versions stay. */
 export async function unpublishProgramme(db: Db, programmeId: number, actor: Actor) {
   await db.transaction(async (tx) => {
-    const [programme] = await tx
-      .select()
-      .from(programmes)
-      .where(eq(programmes.id, programmeId))
-      .for("update");
+    const programme = await lockProgramme(tx, programmeId);
     if (!programme || programme.publishedAt === null) return;
     await tx.update(programmes).set({ publishedAt: null }).where(eq(programmes.id, programmeId));
     await recordAudit(tx, {
@@ -430,11 +426,7 @@ export async function saveProgrammeRules(
   actor: Actor,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    const [programme] = await tx
-      .select()
-      .from(programmes)
-      .where(eq(programmes.id, programmeId))
-      .for("update");
+    const programme = await lockProgramme(tx, programmeId);
     if (!programme) throw new Error("no such programme");
     const before = Object.fromEntries(ruleFields.map((f) => [f, programme[f]]));
     await tx.update(programmes).set(input).where(eq(programmes.id, programmeId));
