@@ -254,6 +254,47 @@ export function actPath(inv: Pick<Invitation, "cohortId" | "inviteeKind" | "invi
 
 type MailKind = "invitation" | "reminder" | "extended";
 
+/**
+ * Names for the mails of one batch, each list read once however many invitees are mailed (an
+ * office inviting all its municipalities, the housekeeping reminding across cohorts). Reads go
+ * through the executor of the moment, so the book may outlive one transaction.
+ */
+function nameBook() {
+  const lists = new Map<string, Promise<unknown>>();
+  function once<T>(key: string, load: () => Promise<T>): Promise<T> {
+    let list = lists.get(key) as Promise<T> | undefined;
+    if (!list) {
+      list = load();
+      lists.set(key, list);
+    }
+    return list;
+  }
+  return {
+    programme: (tx: Executor, programmeId: number, std: WrittenStandard) =>
+      once(`programme:${programmeId}:${std}`, () => programmeTitle(tx, programmeId, std)),
+    async organisation(
+      tx: Executor,
+      kind: InviteeKind | "county-office",
+      id: string,
+      std: WrittenStandard,
+      date: string,
+    ): Promise<string> {
+      if (kind === "county-office") {
+        const offices = await once(`offices:${std}:${date}`, () =>
+          countyOfficesAt(tx as Db, date, std),
+        );
+        return offices.find((o) => o.id === id)?.name ?? id;
+      }
+      if (kind === "municipality") {
+        const all = await once(`municipalities:${date}`, () => municipalitiesAt(tx as Db, date));
+        return all.find((m) => m.code === id)?.name ?? id;
+      }
+      return organisationName(tx, kind, id, std, date);
+    },
+  };
+}
+type NameBook = ReturnType<typeof nameBook>;
+
 async function mailInvitee(
   tx: Executor,
   inv: Invitation,
@@ -261,21 +302,22 @@ async function mailInvitee(
   kind: MailKind,
   actor: Actor,
   key: string,
-  reason = "",
+  opts: { reason?: string; names?: NameBook } = {},
 ) {
+  const names = opts.names ?? nameBook();
   const std = await writtenStandardOf(tx, inv.inviteeKind, inv.inviteeId);
   const to = await recipientsOf(tx, inv.inviteeKind, inv.inviteeId, actor.now);
   if (to.length === 0) return 0;
   const t = chainMail[std];
   const m = {
-    programme: await programmeTitle(tx, cohort.programmeId, std),
+    programme: await names.programme(tx, cohort.programmeId, std),
     cohort: cohort.number,
-    from: await organisationName(tx, "county-office", inv.officeId, std, cohort.startsOn),
-    to: await organisationName(tx, inv.inviteeKind, inv.inviteeId, std, cohort.startsOn),
+    from: await names.organisation(tx, "county-office", inv.officeId, std, cohort.startsOn),
+    to: await names.organisation(tx, inv.inviteeKind, inv.inviteeId, std, cohort.startsOn),
     deadline: inv.deadline,
     message: inv.message,
     link: `${actor.baseUrl}/${std}${actPath(inv)}`,
-    reason,
+    reason: opts.reason ?? "",
   };
   const subject =
     kind === "invitation"
@@ -381,6 +423,7 @@ export async function inviteOffices(
   const known = new Set((await countyOfficesAt(db, cohort.startsOn, "nb")).map((o) => o.id));
   const unknown = officeIds.find((id) => !known.has(id));
   if (unknown) return fail("outsideCoverage", "offices", { officeId: unknown });
+  const names = nameBook();
   return db.transaction(async (tx) => {
     let invited = 0;
     for (const officeId of officeIds) {
@@ -402,9 +445,9 @@ export async function inviteOffices(
       const std = await writtenStandardOf(tx, "county-office", officeId);
       const t = chainMail[std];
       const m = {
-        programme: await programmeTitle(tx, cohort.programmeId, std),
+        programme: await names.programme(tx, cohort.programmeId, std),
         cohort: cohort.number,
-        office: await organisationName(tx, "county-office", officeId, std, cohort.startsOn),
+        office: await names.organisation(tx, "county-office", officeId, std, cohort.startsOn),
         deadline: cohort.officeInviteDeadline,
         link: `${actor.baseUrl}/${std}/puljer/${cohortId}/kontor/${officeId}`,
       };
@@ -481,6 +524,7 @@ export async function inviteToCohort(
 
   // One transaction for the whole batch, role invitations included: a refusal stores nothing.
   try {
+    const names = nameBook();
     return await db.transaction(async (tx) => {
       let invited = 0;
       let mailed = 0;
@@ -539,6 +583,7 @@ export async function inviteToCohort(
           "invitation",
           actor,
           `cohort-invitation:${inv.id}`,
+          { names },
         );
         if (n === 0) unreachable.push(invitee.id);
         mailed += n;
@@ -566,6 +611,7 @@ export async function remind(
   const cohort = await getCohort(db, input.cohortId);
   if (!cohort || input.invitationIds.length === 0) return fail("notFound");
   const today = osloToday(actor.now);
+  const names = nameBook();
   return db.transaction(async (tx) => {
     const rows = await tx
       .select()
@@ -596,7 +642,9 @@ export async function remind(
         actorId: actor.personId,
         detail: { count },
       });
-      await mailInvitee(tx, inv, cohort, "reminder", actor, `cohort-reminder:${inv.id}:${count}`);
+      await mailInvitee(tx, inv, cohort, "reminder", actor, `cohort-reminder:${inv.id}:${count}`, {
+        names,
+      });
       reminded++;
     }
     return { ok: true as const, reminded };
@@ -650,7 +698,7 @@ export async function extendDeadline(
       "extended",
       actor,
       `cohort-extended:${inv.id}:${input.deadline}`,
-      input.reason.trim(),
+      { reason: input.reason.trim() },
     );
     return { ok: true as const };
   });
@@ -1058,6 +1106,7 @@ export async function runChainHousekeeping(db: Db, actor: Omit<Actor, "personId"
       ),
     );
   let reminded = 0;
+  const names = nameBook();
   for (const { inv, cohort } of due) {
     await db.transaction(async (tx) => {
       const [row] = await tx
@@ -1090,6 +1139,7 @@ export async function runChainHousekeeping(db: Db, actor: Omit<Actor, "personId"
         "reminder",
         system,
         `cohort-reminder:auto:${inv.id}:${inv.deadline}`,
+        { names },
       );
       reminded++;
     });
