@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { osloToday } from "../kernel/clock";
+import { osloToday, addDays as plusDays } from "../kernel/clock";
 import {
   forgetSeedMail,
   recordParticipants,
@@ -102,9 +102,6 @@ export async function demoUnitMunicipalities(db: Db, today: string): Promise<str
   }
   return [...codes].sort();
 }
-
-const plusDays = (date: string, days: number) =>
-  new Date(new Date(`${date}T12:00:00Z`).getTime() + days * 86_400_000).toISOString().slice(0, 10);
 
 /** The participation terms of the demo's live cohort (our own words). */
 const COHORT_TERMS = {

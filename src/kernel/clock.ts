@@ -27,3 +27,17 @@ const osloDate = new Intl.DateTimeFormat("en-CA", {
 export function osloToday(at: Date): string {
   return osloDate.format(at);
 }
+
+const DAY_MS = 86_400_000;
+
+/** A calendar date (YYYY-MM-DD) moved by whole days; noon UTC keeps it clear of any offset. */
+export function addDays(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T12:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Is the text a real calendar date written YYYY-MM-DD (no 2027-02-30)? */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T12:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { osloToday } from "../../kernel/clock";
+import { addDays, osloToday } from "../../kernel/clock";
 import { enqueueMail } from "../../kernel/mail-jobs";
 import { recordAudit } from "../identity/audit";
 import { invite } from "../identity/people";
@@ -69,12 +69,7 @@ class Refused extends Error {
 /** Is `today` within the cohort's automatic-reminder window before `deadline`? */
 function inReminderWindow(cohort: Cohort, deadline: string, today: string) {
   if (cohort.reminderDaysBefore <= 0) return false;
-  const windowStarts = new Date(
-    Date.parse(`${deadline}T12:00:00Z`) - cohort.reminderDaysBefore * 86_400_000,
-  )
-    .toISOString()
-    .slice(0, 10);
-  return today >= windowStarts;
+  return today >= addDays(deadline, -cohort.reminderDaysBefore);
 }
 
 /**
@@ -569,7 +564,7 @@ export async function inviteToCohort(
               orgId: invitee.id,
               lang: await writtenStandardOf(tx, invitee.kind, invitee.id),
               // Reminders and new deadlines must still reach them: past the deadline, with room.
-              validUntil: new Date(Date.parse(`${deadline}T12:00:00Z`) + 30 * 86_400_000),
+              validUntil: new Date(`${addDays(deadline, 30)}T12:00:00Z`),
             },
             { personId: actor.personId, now: actor.now, baseUrl: actor.baseUrl },
           );

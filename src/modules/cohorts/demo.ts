@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { addDays as plusDays } from "../../kernel/clock";
 import { jobs } from "../../kernel/schema";
 import { municipalitiesAt, successorsAt } from "../organisations";
 import { ppServiceMunicipalities, units, writtenStandards } from "../organisations/schema";
@@ -30,10 +31,7 @@ const NYNORSK = {
   municipality: ["1577", "1519", "1520", "4621", "4640", "4647", "1421", "1432"],
 };
 
-const DAY = 86_400_000;
 const at = (date: string, hour = 9) => new Date(`${date}T${String(hour).padStart(2, "0")}:00:00Z`);
-const plusDays = (date: string, days: number) =>
-  new Date(at(date, 12).getTime() + days * DAY).toISOString().slice(0, 10);
 
 export async function seedWrittenStandards(db: Db, now: Date) {
   for (const [orgKind, ids] of Object.entries(NYNORSK)) {

@@ -1,6 +1,7 @@
 import { and, eq, gt, inArray, isNotNull, isNull, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
+import { isCalendarDate } from "../../kernel/clock";
 import type { CurrentUser } from "../../kernel/context";
 import { people, roleAssignments, roleInvitations } from "../identity/schema";
 import { countyOfficesAt, municipalitiesAt, searchOrganisations } from "../organisations";
@@ -385,24 +386,16 @@ export async function searchPrivateUnits(
 
 // ---------------------------------------------------------------- forms
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
-function isRealDate(value: string) {
-  if (!isoDate.test(value)) return false;
-  const d = new Date(`${value}T12:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
 /** A date field: empty (the default applies) or a real calendar date. */
 const optionalDate = z
   .string()
   .trim()
-  .refine((v) => v === "" || isRealDate(v), "date");
+  .refine((v) => v === "" || isCalendarDate(v), "date");
 const requiredDate = z
   .string()
   .trim()
   .min(1, "required")
-  .refine((v) => isRealDate(v), "date");
+  .refine((v) => isCalendarDate(v), "date");
 const email = z.string().trim().max(officeLimits.email, "max").pipe(z.email("email"));
 
 /** An error beside a field; `subject` names the municipality or unit it is about. */

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { osloToday } from "../../kernel/clock";
+import { isCalendarDate, osloToday } from "../../kernel/clock";
 import { BadRequest, type FieldErrors, type FormValues } from "../../kernel/forms";
 import type { Lang } from "../../web/i18n";
 import { type Actor, type ChainError, inviteOffices } from "../cohorts";
@@ -90,20 +90,11 @@ export function readCohortForm(values: FormValues): CohortForm {
 /** A calendar date as ISO `YYYY-MM-DD`, from a date field or typed as `D.M.YYYY`; else null. */
 export function parseDate(text: string): string | null {
   const s = text.trim();
-  let y: number;
-  let m: number;
-  let d: number;
-  const iso = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(s);
   const nor = /^([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})$/.exec(s);
-  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  else if (nor) [y, m, d] = [Number(nor[3]), Number(nor[2]), Number(nor[1])];
-  else return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
-    return null;
-  }
-  if (y < 2000 || y > 2100) return null;
-  return date.toISOString().slice(0, 10);
+  const iso = nor ? `${nor[3]}-${nor[2]!.padStart(2, "0")}-${nor[1]!.padStart(2, "0")}` : s;
+  if (!isCalendarDate(iso)) return null;
+  const year = Number(iso.slice(0, 4));
+  return year < 2000 || year > 2100 ? null : iso;
 }
 
 export type CohortData = {
