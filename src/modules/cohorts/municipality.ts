@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client";
 import type { CurrentUser } from "../../kernel/context";
 import type { Lang } from "../../web/i18n";
-import { permissionsOf } from "../identity";
+import { orgsGranting, type Permission } from "../identity";
 import { people } from "../identity/schema";
 import { ppServicesAt } from "../organisations";
 import { ppServices, units } from "../organisations/schema";
@@ -31,14 +31,8 @@ export type Access = "act" | "view";
 const ORG_KIND: Record<InviteeKind, string> = { municipality: "municipality", unit: "unit" };
 
 /** Whether one of the user's roles on exactly this organisation grants the permission. */
-function holds(user: CurrentUser, permission: string, orgKind: string, orgId: string) {
-  return user.roles.some(
-    (r) =>
-      r.orgKind === orgKind &&
-      r.orgId === orgId &&
-      (permissionsOf([r]) as string[]).includes(permission),
-  );
-}
+const holds = (user: CurrentUser, permission: Permission, orgKind: string, orgId: string) =>
+  orgsGranting(user, permission, orgKind).has(orgId);
 
 /**
  * The municipal coordinator of the municipality (or the leader of the private unit) acts; the
@@ -54,22 +48,16 @@ export function inviteeAccess(
 ): Access | null {
   if (!user) return null;
   const orgKind = ORG_KIND[kind];
-  if (holds(user, `answer:cohort:${orgKind}`, orgKind, inviteeId)) return "act";
+  if (holds(user, `answer:cohort:${kind}`, orgKind, inviteeId)) return "act";
   if (user.permissions.includes("read:cohort:any")) return "view";
-  if (holds(user, `read:cohort:${orgKind}`, orgKind, inviteeId)) return "view";
+  if (holds(user, `read:cohort:${kind}`, orgKind, inviteeId)) return "view";
   if (officeId && holds(user, "read:cohort:office", "county-office", officeId)) return "view";
   return null;
 }
 
 /** A county coordinator may see an invitation their office sent: known only once it is read. */
 export function mightViewAsOffice(user: CurrentUser | null) {
-  return (
-    user?.roles.some(
-      (r) =>
-        r.orgKind === "county-office" &&
-        (permissionsOf([r]) as string[]).includes("read:cohort:office"),
-    ) ?? false
-  );
+  return orgsGranting(user, "read:cohort:office", "county-office").size > 0;
 }
 
 // ---------------------------------------------------------------- forms

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client";
 import { isCalendarDate } from "../../kernel/clock";
 import type { CurrentUser } from "../../kernel/context";
+import { orgsGranting } from "../identity";
 import { people, roleAssignments, roleInvitations } from "../identity/schema";
 import { countyOfficesAt, municipalitiesAt, searchOrganisations } from "../organisations";
 import { countyOffices, units } from "../organisations/schema";
@@ -26,9 +27,7 @@ export function officeAccess(
   officeInvited: boolean,
 ): OfficeAccess {
   if (!user) return "none";
-  const mayInvite =
-    user.permissions.includes("invite:cohort:office") &&
-    user.roles.some((r) => r.orgKind === "county-office" && r.orgId === officeId);
+  const mayInvite = orgsGranting(user, "invite:cohort:office", "county-office").has(officeId);
   if (mayInvite && officeInvited) return "act";
   if (user.permissions.includes("read:cohort:any")) return "view";
   return "none";

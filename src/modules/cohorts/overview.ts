@@ -3,8 +3,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client";
 import type { CurrentUser } from "../../kernel/context";
 import type { Lang } from "../../web/i18n";
-import { scopesFor } from "../identity";
-import { permissionsOf } from "../identity/roles";
+import { orgsGranting, scopesFor } from "../identity";
 import { countyOfficesAt, municipalitiesAt } from "../organisations";
 import { units } from "../organisations/schema";
 import {
@@ -97,25 +96,16 @@ export type Parts = {
 };
 
 export function partsOf(user: Viewer): Parts {
-  const parts: Parts = {
+  return {
     any: scopesFor(user as CurrentUser | null, "read", "cohort").includes("any"),
-    offices: new Set(),
-    municipalities: new Set(),
-    units: new Set(),
-    answers: new Set(),
+    offices: orgsGranting(user, "read:cohort:office", "county-office"),
+    municipalities: orgsGranting(user, "read:cohort:municipality", "municipality"),
+    units: orgsGranting(user, "read:cohort:unit", "unit"),
+    answers: new Set([
+      ...orgsGranting(user, "answer:cohort:municipality", "municipality"),
+      ...orgsGranting(user, "answer:cohort:unit", "unit"),
+    ]),
   };
-  for (const role of user?.roles ?? []) {
-    const granted = permissionsOf([role]);
-    if (granted.includes("read:cohort:office") && role.orgKind === "county-office")
-      parts.offices.add(role.orgId);
-    if (granted.includes("read:cohort:municipality") && role.orgKind === "municipality")
-      parts.municipalities.add(role.orgId);
-    if (granted.includes("read:cohort:unit") && role.orgKind === "unit")
-      parts.units.add(role.orgId);
-    if (granted.includes("answer:cohort:municipality") || granted.includes("answer:cohort:unit"))
-      parts.answers.add(role.orgId);
-  }
-  return parts;
 }
 
 export function hasAnyPart(parts: Parts) {

@@ -7,7 +7,7 @@ import { runWithViewer } from "../../kernel/request-context";
 import { errorPage } from "../../web/error-pages";
 import { countyOfficesAt, municipalitiesAt } from "../organisations";
 import { activeRoles, getPerson } from "./people";
-import { permissionsOf, type Scope } from "./roles";
+import { type Permission, permissionsOf, type Scope } from "./roles";
 import { readSession } from "./sessions";
 
 function secureCookies(c: AppContext): boolean {
@@ -106,6 +106,23 @@ export function scopesFor(user: CurrentUser | null, action: string, entity: stri
   return user.permissions
     .filter((p) => p.startsWith(prefix))
     .map((p) => p.slice(prefix.length) as Scope);
+}
+
+/**
+ * The organisations of one kind where one of the user's roles grants `permission`: the role
+ * itself must grant it, so a resource person of A who coordinates B does not act for A.
+ */
+export function orgsGranting(
+  user: Pick<CurrentUser, "roles"> | null,
+  permission: Permission,
+  orgKind: string,
+): Set<string> {
+  const orgs = new Set<string>();
+  for (const role of user?.roles ?? []) {
+    if (role.orgKind === orgKind && permissionsOf([role]).includes(permission))
+      orgs.add(role.orgId);
+  }
+  return orgs;
 }
 
 export class Forbidden extends Error {}

@@ -3,6 +3,7 @@ export {
   loadUser,
   type OrgScope,
   organisationScope,
+  orgsGranting,
   requirePermission,
   requireSignIn,
   safeReturnTo,
@@ -22,5 +23,13 @@ export {
   type OidcSettings,
 } from "./oidc";
 export { activeRoles, deletePerson, exportPerson, getPerson, grantRole, invite } from "./people";
-export { isRole, OWNERS, permissionsOf, ROLE_NAMES, ROLES, type Role } from "./roles";
+export {
+  isRole,
+  OWNERS,
+  type Permission,
+  permissionsOf,
+  ROLE_NAMES,
+  ROLES,
+  type Role,
+} from "./roles";
 export { protectedIdentityRoutes, publicIdentityRoutes } from "./routes";
