@@ -123,37 +123,60 @@ export async function getPublicProgramme(
     .from(cohorts)
     .where(eq(cohorts.programmeId, programme.id))
     .orderBy(asc(cohorts.number));
+  if (cohortRows.length === 0) return { programme, text, textLang: text.lang as Lang, cohorts: [] };
+  // Three reads for all the cohorts together, whatever their number; names once per start date.
+  const ids = cohortRows.map((c) => c.id);
+  const invited = await db
+    .select({ cohortId: cohortOffices.cohortId, officeId: cohortOffices.officeId })
+    .from(cohortOffices)
+    .where(inArray(cohortOffices.cohortId, ids));
+  // Live figures: the municipalities that said yes, and the units enrolled.
+  const taking = await db
+    .select({
+      cohortId: cohortInvitations.cohortId,
+      code: cohortInvitations.inviteeId,
+      officeId: cohortInvitations.officeId,
+    })
+    .from(cohortInvitations)
+    .where(
+      and(
+        inArray(cohortInvitations.cohortId, ids),
+        eq(cohortInvitations.inviteeKind, "municipality"),
+        eq(cohortInvitations.state, "accepted"),
+      ),
+    );
+  const enrolled = await db
+    .select({ cohortId: cohortEnrolments.cohortId, n: count() })
+    .from(cohortEnrolments)
+    .where(and(inArray(cohortEnrolments.cohortId, ids), isNull(cohortEnrolments.withdrawnAt)))
+    .groupBy(cohortEnrolments.cohortId);
+  const namesAt = new Map<
+    string,
+    Promise<{ offices: Map<string, string>; municipalities: Map<string, string> }>
+  >();
+  const names = (date: string) => {
+    let found = namesAt.get(date);
+    if (!found) {
+      found = (async () => ({
+        offices: new Map((await countyOfficesAt(db, date, lang)).map((o) => [o.id, o.name])),
+        municipalities: new Map((await municipalitiesAt(db, date)).map((m) => [m.code, m.name])),
+      }))();
+      namesAt.set(date, found);
+    }
+    return found;
+  };
   const result: PublicCohort[] = [];
   for (const cohort of cohortRows) {
-    const invited = await db
-      .select({ officeId: cohortOffices.officeId })
-      .from(cohortOffices)
-      .where(eq(cohortOffices.cohortId, cohort.id));
-    // Live figures: the municipalities that said yes, and the units enrolled.
-    const taking = await db
-      .select({ code: cohortInvitations.inviteeId, officeId: cohortInvitations.officeId })
-      .from(cohortInvitations)
-      .where(
-        and(
-          eq(cohortInvitations.cohortId, cohort.id),
-          eq(cohortInvitations.inviteeKind, "municipality"),
-          eq(cohortInvitations.state, "accepted"),
-        ),
-      );
-    const [enrolled] = await db
-      .select({ n: count() })
-      .from(cohortEnrolments)
-      .where(and(eq(cohortEnrolments.cohortId, cohort.id), isNull(cohortEnrolments.withdrawnAt)));
-    const at = cohort.startsOn;
-    const officeNames = new Map((await countyOfficesAt(db, at, lang)).map((o) => [o.id, o.name]));
-    const municipalityNames = new Map(
-      (await municipalitiesAt(db, at)).map((m) => [m.code, m.name]),
+    const { offices: officeNames, municipalities: municipalityNames } = await names(
+      cohort.startsOn,
     );
+    const mine = taking.filter((m) => m.cohortId === cohort.id);
     const offices = invited
+      .filter((o) => o.cohortId === cohort.id)
       .map((o) => ({
         id: o.officeId,
         name: officeNames.get(o.officeId) ?? o.officeId,
-        municipalities: taking
+        municipalities: mine
           .filter((m) => m.officeId === o.officeId)
           .map((m) => ({ code: m.code, name: municipalityNames.get(m.code) ?? m.code }))
           .sort((a, b) => a.name.localeCompare(b.name, "nb")),
@@ -165,8 +188,8 @@ export async function getPublicProgramme(
       endsOn: cohort.endsOn,
       officeInviteDeadline: cohort.officeInviteDeadline,
       offices,
-      municipalityCount: taking.length,
-      unitCount: enrolled?.n ?? 0,
+      municipalityCount: mine.length,
+      unitCount: enrolled.find((e) => e.cohortId === cohort.id)?.n ?? 0,
     });
   }
   return { programme, text, textLang: text.lang as Lang, cohorts: result };
