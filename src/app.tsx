@@ -6,7 +6,7 @@ import { HTTPException } from "hono/http-exception";
 import type { Db } from "./db/client";
 import { type Clock, systemClock } from "./kernel/clock";
 import type { AppDeps, AppEnv, RateRules } from "./kernel/context";
-import { BadRequest } from "./kernel/forms";
+import { BadRequest, refuseControlCharacters } from "./kernel/forms";
 import { cachedPageResponse, createPageCache } from "./kernel/page-cache";
 import { memoryRateLimiter, type RateLimiter } from "./kernel/rate-limit";
 import { createSigner } from "./kernel/secrets";
@@ -99,6 +99,11 @@ export function createApp(options: AppOptions) {
     return next();
   });
   app.use(securityHeaders());
+  // Control characters in the path or query are refused once, here: 400, before any handler.
+  app.use((c, next) => {
+    refuseControlCharacters(c.req.url);
+    return next();
+  });
   app.use(
     "/assets/*",
     async (c, next) => {
