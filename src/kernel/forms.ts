@@ -10,7 +10,9 @@ export class BadRequest extends Error {}
 // C0 controls but tab and line feed (carriage returns are folded into line feeds first), DEL,
 // and the C1 controls. PostgreSQL refuses NUL in text outright; the others have no place in
 // a name, a comment or a search, and some of them fool terminals and log readers.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point.
 const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point.
 const CONTROL_ANYWHERE = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** True when a form value (multi-line text allowed) holds a control character. */
