@@ -20,6 +20,11 @@ export function hasControlCharacter(value: string, opts: { multiline?: boolean }
   return (opts.multiline === false ? CONTROL_ANYWHERE : CONTROL_IN_TEXT).test(value);
 }
 
+/** The text with every control character replaced (for quoting refused input back). */
+export function replaceControlCharacters(value: string, by = "\uFFFD"): string {
+  return value.replace(new RegExp(CONTROL_ANYWHERE.source, "g"), by);
+}
+
 /**
  * The boundary check for every request: a control character in the path or the query string
  * (after decoding) is a malformed request. Form bodies are checked where they are read.

@@ -252,6 +252,83 @@ describe.each(databaseKinds)("the NSR/NBR importer on %s", (kind) => {
     expect((await unitWithHistory(db, org(3)))!.history[0]!.event).toBe("reopened");
   });
 
+  it("previews every count and writes nothing", async () => {
+    await nsr([school(1), school(2), school(3)]);
+    const runs = await countOf(db, importRuns);
+    const history = await countOf(db, unitHistory);
+    const preview = await importRegister(db, {
+      source: "nsr",
+      pages: page([school(1, { Navn: "Nytt navn skole" }), school(2), school(4), { junk: true }]),
+      origin: "test",
+      coverage: "register",
+      date: DATE,
+      clock,
+      mode: "preview",
+    });
+    expect(preview).toMatchObject({
+      applied: false,
+      runId: null,
+      added: 1,
+      changed: 1,
+      closed: 1,
+      unchanged: 1,
+      rejected: 1,
+      massClosure: null,
+    });
+    expect(await countOf(db, importRuns)).toBe(runs);
+    expect(await countOf(db, unitHistory)).toBe(history);
+    expect(await getUnit(db, org(3))).toMatchObject({ active: true });
+    expect(await getUnit(db, org(4))).toBeNull();
+  });
+
+  it("stops a full listing that would close many units until it is confirmed", async () => {
+    // Issue 8, finding 3: one unit in a "whole register" file closed every other school.
+    const many = Array.from({ length: 40 }, (_, i) => school(i + 1));
+    await nsr(many);
+    const runs = await countOf(db, importRuns);
+    const stopped = await nsr([school(1)]);
+    expect(stopped).toMatchObject({
+      applied: false,
+      runId: null,
+      closed: 39,
+      massClosure: { closing: 39, active: 40 },
+    });
+    expect(await countOf(db, importRuns)).toBe(runs);
+    expect(await getUnit(db, org(2))).toMatchObject({ active: true });
+
+    const confirmed = await importRegister(db, {
+      source: "nsr",
+      pages: page([school(1)]),
+      origin: "test",
+      coverage: "register",
+      date: DATE,
+      clock,
+      confirmMassClosure: true,
+    });
+    expect(confirmed).toMatchObject({ applied: true, closed: 39 });
+    expect(confirmed.runId).toBeGreaterThan(0);
+    expect(confirmed.notes).toContain("closing 39 of 40 active units was confirmed");
+    expect(await getUnit(db, org(2))).toMatchObject({ active: false });
+  });
+
+  it("lets a few closures through without asking, and never asks for a partial listing", async () => {
+    const many = Array.from({ length: 40 }, (_, i) => school(i + 1));
+    await nsr(many);
+    // Two of forty (5 %) and no more than ten: a normal year.
+    expect(await nsr(many.slice(0, 38))).toMatchObject({ applied: true, closed: 2 });
+    expect(await nsr([school(1)], "partial")).toMatchObject({ applied: true, massClosure: null });
+  });
+
+  it("refuses a row holding a control character, quoting it safely, and imports the rest", async () => {
+    const report = await nsr([school(1, { Navn: "Skole\u0000med NUL" }), school(2)], "partial");
+    expect(report).toMatchObject({ applied: true, added: 1, rejected: 1 });
+    expect(report.rejectedRows[0]).toMatchObject({
+      row: 1,
+      name: "Skole\uFFFDmed NUL",
+      reason: "invalid-field",
+    });
+  });
+
   it("closes nothing for missing units when the listing is incomplete", async () => {
     await nsr([school(1), school(2), school(3)]);
     // Page 1 of 2 only.
@@ -473,7 +550,7 @@ describe.each(databaseKinds)("the NSR/NBR importer over HTTP on %s", (kind) => {
       "/v4/enheter?sidenummer=2&antallperside=3 application/json",
       "/v4/enheter?sidenummer=3&antallperside=3 application/json",
     ]);
-    const [run] = await db.select().from(importRuns).where(eq(importRuns.id, report.runId));
+    const [run] = await db.select().from(importRuns).where(eq(importRuns.id, report.runId!));
     expect(run!.origin).toBe(`${base}/enheter`);
   });
 

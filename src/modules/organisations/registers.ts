@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { type Clock, osloToday, systemClock } from "../../kernel/clock";
+import { hasControlCharacter, replaceControlCharacters } from "../../kernel/forms";
 import { isValidOrgNumber } from "./org-number";
 import {
   importRuns,
@@ -152,8 +153,23 @@ export async function fetchRegisterDetail(
  */
 export type Coverage = "register" | "partial" | { municipalities: string[] };
 
+/**
+ * A full listing that would close more than this share of the active units it covers (and more
+ * than `MASS_CLOSURE_MIN_UNITS`) is most likely an incomplete file: the import stops and asks.
+ * Real registers close a few per cent a year at most.
+ */
+export const MASS_CLOSURE_SHARE = 0.05;
+export const MASS_CLOSURE_MIN_UNITS = 10;
+
+export type MassClosure = { closing: number; active: number };
+
 export type RegisterImportReport = {
-  runId: number;
+  /** The import run; null for a preview, or when the import stopped before writing. */
+  runId: number | null;
+  /** True when the changes were written. */
+  applied: boolean;
+  /** Set when the import would close many units: it is written only once confirmed. */
+  massClosure: MassClosure | null;
   source: RegisterSource;
   coverage: "register" | "municipalities" | "partial";
   added: number;
@@ -242,18 +258,23 @@ function checkRow(
   raw: unknown,
   municipalityKnown: (code: string, active: boolean) => boolean,
 ): Check {
-  const orgNumber =
-    typeof rawAt(raw, ["Organisasjonsnummer"]) === "string"
-      ? (rawAt(raw, ["Organisasjonsnummer"]) as string)
-      : null;
+  const rawOrgNumber = rawAt(raw, ["Organisasjonsnummer"]);
   const rawName = rawAt(raw, ["Navn"]);
-  const name = typeof rawName === "string" ? rawName : null;
+  // What a rejection quotes is stored: never a control character (PostgreSQL refuses NUL).
+  const quoted = (v: unknown) => (typeof v === "string" ? replaceControlCharacters(v) : null);
+  const orgNumber = quoted(rawOrgNumber);
+  const name = quoted(rawName);
   const refuse = (reason: RejectedRow["reason"], detail: string): Check => ({
     ok: false,
     rejected: { orgNumber, name, reason, detail },
   });
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     return refuse("invalid-field", "the row is not an object");
+  }
+  for (const [field, value] of Object.entries(raw)) {
+    if (typeof value === "string" && hasControlCharacter(value, { multiline: false })) {
+      return refuse("invalid-field", `${quoted(field)}: holds a control character`);
+    }
   }
   const parsed = (source === "nsr" ? nsrUnitSchema : nbrUnitSchema).safeParse(raw);
   if (!parsed.success) {
@@ -366,6 +387,10 @@ export async function importRegister(
     /** The import date (Europe/Oslo): municipalities must be valid on it. Default: today. */
     date?: string;
     clock?: Clock;
+    /** "preview": work out every count, write nothing. Default "apply". */
+    mode?: "preview" | "apply";
+    /** The person confirmed a mass closure (see `MASS_CLOSURE_SHARE`). */
+    confirmMassClosure?: boolean;
   },
 ): Promise<RegisterImportReport> {
   const clock = opts.clock ?? systemClock;
@@ -435,20 +460,6 @@ export async function importRegister(
       candidates.push(check.candidate);
     });
 
-    const [run] = await tx
-      .insert(importRuns)
-      .values({
-        source,
-        origin: opts.origin,
-        coverage:
-          typeof coverage === "string"
-            ? coverage
-            : `municipalities:${coverage.municipalities.join(",")}`,
-        startedAt,
-      })
-      .returning({ id: importRuns.id });
-    const runId = run!.id;
-
     // Every unit the import may touch, read once.
     const orgNumbers = candidates.map((c) => c.orgNumber);
     const where =
@@ -501,7 +512,6 @@ export async function importRegister(
           at: now,
           event: "added",
           changes: diff(null, next),
-          runId,
         });
         continue;
       }
@@ -519,7 +529,7 @@ export async function importRegister(
       if (event === "closed") report.closed++;
       else report.changed++;
       updates.push({ ...stored(before), ...next, changedAt: now });
-      history.push({ orgNumber: c.orgNumber, at: now, event, changes, runId });
+      history.push({ orgNumber: c.orgNumber, at: now, event, changes });
     }
 
     if (coverage !== "partial") {
@@ -542,9 +552,57 @@ export async function importRegister(
         if (event === "closed") report.closed++;
         else report.changed++;
         updates.push({ ...stored(before), ...next, changedAt: now });
-        history.push({ orgNumber: before.orgNumber, at: now, event, changes, runId });
+        history.push({ orgNumber: before.orgNumber, at: now, event, changes });
       }
     }
+
+    const coverageReport = typeof coverage === "string" ? coverage : ("municipalities" as const);
+    // The active units of this register that the listing speaks for, before the import.
+    const scopeOfListing = typeof coverage === "object" ? new Set(coverage.municipalities) : null;
+    const active = existingRows.filter(
+      (u) =>
+        u.active &&
+        u.sources.includes(source) &&
+        (!scopeOfListing || scopeOfListing.has(u.municipalityCode)),
+    ).length;
+    const massClosure =
+      coverage !== "partial" &&
+      report.closed > MASS_CLOSURE_MIN_UNITS &&
+      report.closed > active * MASS_CLOSURE_SHARE
+        ? { closing: report.closed, active }
+        : null;
+    const outcome = {
+      source,
+      coverage: coverageReport,
+      ...report,
+      rejected: rejectedRows.length,
+      rejectedRows,
+      notes,
+      massClosure,
+    };
+    if (opts.mode === "preview" || (massClosure && !opts.confirmMassClosure)) {
+      return { runId: null, applied: false, ...outcome };
+    }
+    if (massClosure) {
+      notes.push(
+        `closing ${massClosure.closing} of ${massClosure.active} active units was confirmed`,
+      );
+    }
+
+    const [run] = await tx
+      .insert(importRuns)
+      .values({
+        source,
+        origin: opts.origin,
+        coverage:
+          typeof coverage === "string"
+            ? coverage
+            : `municipalities:${coverage.municipalities.join(",")}`,
+        startedAt,
+      })
+      .returning({ id: importRuns.id });
+    const runId = run!.id;
+    for (const h of history) h.runId = runId;
 
     for (const batch of chunks(inserts)) await tx.insert(units).values(batch);
     for (const batch of chunks(updates)) {
@@ -581,24 +639,24 @@ export async function importRegister(
       })
       .where(eq(importRuns.id, runId));
 
-    return {
-      runId,
-      source,
-      coverage: typeof coverage === "string" ? coverage : ("municipalities" as const),
-      ...report,
-      rejected: rejectedRows.length,
-      rejectedRows,
-      notes,
-    };
+    return { runId, applied: true, ...outcome };
   });
 }
 
-type ImportOptions = { date?: string; clock?: Clock; fetch?: typeof fetch };
+type ImportOptions = {
+  date?: string;
+  clock?: Clock;
+  fetch?: typeof fetch;
+  mode?: "preview" | "apply";
+  confirmMassClosure?: boolean;
+};
 
 function when(opts: ImportOptions) {
   return {
     ...(opts.date ? { date: opts.date } : {}),
     ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.mode ? { mode: opts.mode } : {}),
+    ...(opts.confirmMassClosure ? { confirmMassClosure: true } : {}),
   };
 }
 
