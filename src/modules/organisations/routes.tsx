@@ -2,23 +2,27 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { osloToday } from "../../kernel/clock";
 import { type AppContext, type AppEnv, deps } from "../../kernel/context";
+import { readForm, readFormAll, replaceControlCharacters } from "../../kernel/forms";
 import { errorPage } from "../../web/error-pages";
 import { type Lang, messages } from "../../web/i18n";
 import { localPath } from "../../web/layout";
 import { render } from "../../web/render";
 import { type OrgScope, organisationScope, recordAudit, requirePermission } from "../identity";
-import { ppServicesAt } from "./pp-services";
 import {
-  importRegister,
-  importRegisterFromUrl,
-  parseRegisterFile,
-  type RegisterImportReport,
-} from "./registers";
+  discardImportDraft,
+  importRunReport,
+  previewImportDraft,
+  runImportDraft,
+  saveImportDraft,
+} from "./import-drafts";
+import { importTexts } from "./import-texts";
+import { ImportGonePage, ImportPage, ImportPreviewPage, ImportRunPage } from "./import-views";
+import { ppServicesAt } from "./pp-services";
+import { fetchRegisterPages, parseRegisterFile } from "./registers";
 import { searchOrganisations } from "./search";
 import { countiesAt, countyOfficesAt, municipalitiesAt } from "./service";
 import { getUnit, type UnitFilter, unitsOfMunicipality, unitWithHistory } from "./units";
 import {
-  ImportPage,
   MunicipalityPage,
   OfficesPage,
   OrganisationsPage,
@@ -165,6 +169,7 @@ export function organisationRoutes(urls: RegisterUrls = {}) {
   });
 
   // Register files are large (the whole NSR is tens of megabytes): this route has its own limit.
+  // Nothing is imported here: the listing is kept as a draft and its preview shown.
   app.post(
     "/:lang{nb|nn|en}/admin/import",
     bodyLimit({ maxSize: 100 * 1024 * 1024, onError: (c) => errorPage(c, "tooLarge") }),
@@ -173,53 +178,110 @@ export function organisationRoutes(urls: RegisterUrls = {}) {
       const l = lang(c);
       const t = messages(l).orgs;
       const d = deps(c);
-      let body: Record<string, unknown>;
-      try {
-        body = await c.req.parseBody();
-      } catch {
-        return render(c, <ImportPage lang={l} urls={urls} error={t.badFile} />, 422);
-      }
-      const source = body.source === "nbr" ? "nbr" : "nsr";
-      let report: RegisterImportReport;
-      if (body.fromUrl === "yes" && urls[source]) {
-        report = await importRegisterFromUrl(d.db, source, urls[source]!, { clock: d.clock });
-      } else {
-        const file = body.file;
-        if (!(file instanceof File) || file.size === 0) {
-          return render(c, <ImportPage lang={l} urls={urls} error={t.noFile} />, 422);
+      const body = await readFormAll(c);
+      const first = (name: string) => {
+        const v = body[name]?.[0];
+        return typeof v === "string" ? v : undefined;
+      };
+      const values = { source: first("source"), coverage: first("coverage") };
+      const source = values.source === "nbr" ? "nbr" : "nsr";
+      const refuse = (error: string) =>
+        render(c, <ImportPage lang={l} urls={urls} error={error} values={values} />, 422);
+      let draft: Parameters<typeof saveImportDraft>[1];
+      const base = { source, personId: c.get("user")!.personId, now: d.clock.now() } as const;
+      if (first("fromUrl") === "yes" && urls[source]) {
+        let pages: Awaited<ReturnType<typeof fetchRegisterPages>>;
+        try {
+          pages = await fetchRegisterPages(urls[source]!);
+        } catch {
+          return refuse(importTexts(l).fetchFailed(urls[source]!));
         }
+        draft = { ...base, pages, origin: `${urls[source]}/enheter`, coverage: "register" };
+      } else {
+        const file = body.file?.[0];
+        if (!(file instanceof File) || file.size === 0) return refuse(t.noFile);
         let pages: ReturnType<typeof parseRegisterFile>;
         try {
           pages = parseRegisterFile(JSON.parse(await file.text()));
         } catch {
-          return render(c, <ImportPage lang={l} urls={urls} error={t.badFile} />, 422);
+          return refuse(t.badFile);
         }
-        report = await importRegister(d.db, {
-          source,
+        draft = {
+          ...base,
           pages,
-          origin: file.name.slice(0, 200),
-          coverage: body.coverage === "partial" ? "partial" : "register",
-          clock: d.clock,
-        });
+          origin: replaceControlCharacters(file.name).slice(0, 200),
+          coverage: values.coverage === "partial" ? "partial" : "register",
+        };
       }
-      await recordAudit(d.db, {
-        actorId: c.get("user")!.personId,
-        action: "register.import",
-        entityType: "import-run",
-        entityId: String(report.runId),
-        after: {
-          source: report.source,
-          added: report.added,
-          changed: report.changed,
-          closed: report.closed,
-          rejected: report.rejected,
-        },
-        at: d.clock.now(),
-      });
-      c.header("Cache-Control", "no-store");
-      return render(c, <ImportPage lang={l} urls={urls} report={report} />);
+      const id = await saveImportDraft(d.db, draft);
+      return c.redirect(localPath(l, `/admin/import/${id}`), 303);
     },
   );
+
+  const DRAFT = "/:lang{nb|nn|en}/admin/import/:draftId{[0-9]{1,9}}";
+
+  app.get(DRAFT, async (c) => {
+    requirePermission(c, "import", "register");
+    const d = deps(c);
+    const preview = await previewImportDraft(
+      d.db,
+      Number(c.req.param("draftId")),
+      c.get("user")!.personId,
+      d.clock,
+    );
+    c.header("Cache-Control", "no-store");
+    if (!preview) return render(c, <ImportGonePage lang={lang(c)} />, 404);
+    return render(c, <ImportPreviewPage lang={lang(c)} {...preview} />);
+  });
+
+  app.post(DRAFT, async (c) => {
+    requirePermission(c, "import", "register");
+    const l = lang(c);
+    const d = deps(c);
+    const values = await readForm(c);
+    const id = Number(c.req.param("draftId"));
+    const personId = c.get("user")!.personId;
+    if (values.discard === "yes") {
+      await discardImportDraft(d.db, id, personId);
+      return c.redirect(localPath(l, "/admin/import"), 303);
+    }
+    const confirmMassClosure = values.confirmClosures === "yes";
+    const done = await runImportDraft(d.db, id, personId, { clock: d.clock, confirmMassClosure });
+    c.header("Cache-Control", "no-store");
+    if (!done) return render(c, <ImportGonePage lang={l} />, 404);
+    const { report } = done;
+    if (!report.applied) {
+      return render(c, <ImportPreviewPage lang={l} {...done} confirmError />, 422);
+    }
+    await recordAudit(d.db, {
+      actorId: personId,
+      action: "register.import",
+      entityType: "import-run",
+      entityId: String(report.runId),
+      after: {
+        source: report.source,
+        added: report.added,
+        changed: report.changed,
+        closed: report.closed,
+        rejected: report.rejected,
+        ...(report.massClosure
+          ? { massClosureConfirmed: true, activeBefore: report.massClosure.active }
+          : {}),
+      },
+      at: d.clock.now(),
+    });
+    return c.redirect(localPath(l, `/admin/import/kjoringer/${report.runId}?ferdig=1`), 303);
+  });
+
+  app.get("/:lang{nb|nn|en}/admin/import/kjoringer/:runId{[0-9]{1,9}}", async (c) => {
+    requirePermission(c, "import", "register");
+    const report = await importRunReport(deps(c).db, Number(c.req.param("runId")));
+    if (!report) return errorPage(c, "notFound");
+    return render(
+      c,
+      <ImportRunPage lang={lang(c)} report={report} justDone={c.req.query("ferdig") === "1"} />,
+    );
+  });
 
   return app;
 }

@@ -165,6 +165,23 @@ export const importRuns = pgTable("import_runs", {
   notes: jsonb("notes").$type<string[]>().notNull().default([]),
 });
 
+/**
+ * A register file or download waiting for the importer's go-ahead: the preview shows what it
+ * would do, and the import runs from this copy, so a big file is uploaded once. Kept a day.
+ */
+export const registerImportDrafts = pgTable("register_import_drafts", {
+  id: serial("id").primaryKey(),
+  source: text("source").$type<RegisterSource>().notNull(),
+  origin: text("origin").notNull(),
+  /** "register" or "partial". */
+  coverage: text("coverage").$type<"register" | "partial">().notNull(),
+  /** The pages as JSON text (text, not jsonb: jsonb refuses a NUL that a bad row may hold). */
+  pages: text("pages").notNull(),
+  /** The person who uploaded it; only they run or discard it. */
+  createdBy: integer("created_by").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+});
+
 export type RejectedRow = {
   /** 1-based position in the import, counted across pages. */
   row: number;
