@@ -7,7 +7,7 @@ import { contactMessages } from "./schema";
 
 const valid = {
   name: "Kari Nordmann",
-  email: "kari@eksempel.kommune.no",
+  email: "kari@kommune.samspill.example",
   municipality: "3301",
   programme: "inkluderende-barnehage-og-skolemiljo",
   topic: "question",
@@ -44,24 +44,30 @@ describe.each(databaseKinds)("contact form on %s", (kind) => {
     expect(receipt.status).toBe(200);
     const html = await receipt.text();
     expect(html).toContain(reference);
-    expect(html).toContain("kari@eksempel.kommune.no");
+    expect(html).toContain("kari@kommune.samspill.example");
     expect(receipt.headers.get("cache-control")).toBe("no-store");
 
     expect(await t.jobs.runDue()).toBe(2);
-    const mail = await t.smtp.waitFor((m) => m.to === "kari@eksempel.kommune.no");
+    const mail = await t.smtp.waitFor((m) => m.to === "kari@kommune.samspill.example");
     expect(mail.subject).toBe(`Kvittering: vi har fått meldingen din (${reference})`);
     expect(mail.text).toContain("Når åpner påmeldingen til neste pulje?");
     const inbox = await t.smtp.waitFor(
-      (m) => m.subject.includes(reference) && m.to !== "kari@eksempel.kommune.no",
+      (m) => m.subject.includes(reference) && m.to !== "kari@kommune.samspill.example",
     );
     expect(inbox.to).toBe("ibs@udir.samspill.example");
+    // Issue 8, finding 13: the staff read names, not "3301 · question".
+    expect(inbox.text).not.toContain("3301 · question");
+    expect(inbox.text).toContain("Kommune: Drammen (3301)");
+    expect(inbox.text).toContain("Gjelder: Spørsmål om et tilbud");
+    expect(inbox.text).toContain("Tilbud: Inkluderende barnehage- og skolemiljø");
+    expect(inbox.text).toContain("Skrevet på bokmål: svar på bokmål.");
   });
 
   it("writes the receipt in the sender's language", async () => {
-    const res = await t.post("/nn/kontakt", { ...valid, email: "per@eksempel.no", programme: "" });
+    const res = await t.post("/nn/kontakt", { ...valid, email: "per@samspill.example", programme: "" });
     expect(res.status).toBe(303);
     await t.jobs.runDue();
-    const mail = await t.smtp.waitFor((m) => m.to === "per@eksempel.no");
+    const mail = await t.smtp.waitFor((m) => m.to === "per@samspill.example");
     expect(mail.subject).toMatch(/^Kvittering: vi har fått meldinga di/);
   });
 

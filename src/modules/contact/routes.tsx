@@ -95,6 +95,7 @@ export function contactRoutes() {
     const parsed = validate(contactForm, values);
     const programmes = await programmeOptions(d.db, lang);
     let programmeId: number | null = null;
+    let programmeTitle: string | null = null;
     const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
     const code = values.municipality ?? "";
     if (
@@ -105,8 +106,10 @@ export function contactRoutes() {
     }
     if (parsed.ok && parsed.data.programme) {
       const match = programmes.find((p) => p.slug === parsed.data.programme);
-      if (match) programmeId = match.id;
-      else errors.programme = { code: "choice" };
+      if (match) {
+        programmeId = match.id;
+        programmeTitle = match.title;
+      } else errors.programme = { code: "choice" };
     }
     if (!parsed.ok || Object.keys(errors).length > 0) {
       return showForm(c, lang, values, errors, { kind: "ask" }, 422);
@@ -118,6 +121,7 @@ export function contactRoutes() {
         email: parsed.data.email,
         municipalityCode: parsed.data.municipality,
         programmeId,
+        programmeTitle,
         topic: parsed.data.topic,
         message: parsed.data.message,
         lang,

@@ -6,7 +6,7 @@ import type { FieldErrors } from "../../kernel/forms";
 import { enqueueMail } from "../../kernel/mail-jobs";
 import { maskPersonalData } from "../../kernel/personal-data";
 import { type Lang, messages } from "../../web/i18n";
-import { isMunicipalityValidAt } from "../organisations";
+import { municipalitiesAt } from "../organisations";
 import { contactMessages } from "./schema";
 
 export const nameMaxLength = 100;
@@ -19,6 +19,8 @@ export type ContactInput = {
   email: string;
   municipalityCode: string;
   programmeId: number | null;
+  /** The programme's title as the writer saw it, for the staff's copy. */
+  programmeTitle?: string | null;
   topic: (typeof TOPICS)[number];
   message: string;
   lang: Lang;
@@ -45,7 +47,10 @@ export async function submitContactMessage(
   input: ContactInput,
   ctx: { now: Date; inbox: string },
 ): Promise<SubmitResult> {
-  if (!(await isMunicipalityValidAt(db, input.municipalityCode, osloToday(ctx.now)))) {
+  const municipality = (await municipalitiesAt(db, osloToday(ctx.now))).find(
+    (m) => m.code === input.municipalityCode,
+  );
+  if (!municipality) {
     return { ok: false, errors: { municipality: { code: "municipality" } } };
   }
   // Contact details belong in their own fields; a national id number never belongs here.
@@ -78,7 +83,15 @@ export async function submitContactMessage(
       {
         to: ctx.inbox,
         subject: t.contact.ownerSubject(reference),
-        text: `${input.name} <${input.email}>\n${input.municipalityCode} · ${input.topic}\n\n${screened.text}`,
+        // Names, not codes: the staff read the municipality and the topic as the writer chose them.
+        text: t.contact.ownerBody({
+          name: input.name,
+          email: input.email,
+          municipality: `${municipality.name} (${municipality.code})`,
+          topic: t.contact.topics[input.topic] ?? input.topic,
+          programme: input.programmeTitle ?? null,
+          message: screened.text,
+        }),
         headers: { "Reply-To": input.email },
       },
       { idempotencyKey: `contact-inbox:${reference}`, now: ctx.now },

@@ -155,6 +155,15 @@ export const en: Messages = {
     mailBody: (name: string, ref: string, message: string) =>
       `Hello ${name},\n\nThank you for your message. We have received it and will reply by e-mail.\n\nReference: ${ref}\n\nYou wrote:\n${message}\n\nKind regards\nSamspill`,
     ownerSubject: (ref: string) => `New message from the contact form (${ref})`,
+    ownerBody: (m: {
+      name: string;
+      email: string;
+      municipality: string;
+      topic: string;
+      programme: string | null;
+      message: string;
+    }) =>
+      `From: ${m.name} <${m.email}>\nMunicipality: ${m.municipality}\nTopic: ${m.topic}\n${m.programme ? `Programme: ${m.programme}\n` : ""}Written in English: reply in English.\n\n${m.message}`,
   },
   newsletter: {
     title: "Newsletter",

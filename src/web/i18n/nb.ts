@@ -154,6 +154,15 @@ export const nb = {
     mailBody: (name: string, ref: string, message: string) =>
       `Hei ${name}!\n\nTakk for meldingen. Vi har fått den og svarer deg på e-post.\n\nReferanse: ${ref}\n\nDette skrev du:\n${message}\n\nVennlig hilsen\nSamspill`,
     ownerSubject: (ref: string) => `Ny melding fra kontaktskjemaet (${ref})`,
+    ownerBody: (m: {
+      name: string;
+      email: string;
+      municipality: string;
+      topic: string;
+      programme: string | null;
+      message: string;
+    }) =>
+      `Fra: ${m.name} <${m.email}>\nKommune: ${m.municipality}\nGjelder: ${m.topic}\n${m.programme ? `Tilbud: ${m.programme}\n` : ""}Skrevet på bokmål: svar på bokmål.\n\n${m.message}`,
   },
   newsletter: {
     title: "Nyhetsbrev",

@@ -154,6 +154,15 @@ export const nn: Messages = {
     mailBody: (name: string, ref: string, message: string) =>
       `Hei ${name}!\n\nTakk for meldinga. Vi har fått ho og svarer deg på e-post.\n\nReferanse: ${ref}\n\nDette skreiv du:\n${message}\n\nVennleg helsing\nSamspill`,
     ownerSubject: (ref: string) => `Ny melding frå kontaktskjemaet (${ref})`,
+    ownerBody: (m: {
+      name: string;
+      email: string;
+      municipality: string;
+      topic: string;
+      programme: string | null;
+      message: string;
+    }) =>
+      `Frå: ${m.name} <${m.email}>\nKommune: ${m.municipality}\nGjeld: ${m.topic}\n${m.programme ? `Tilbod: ${m.programme}\n` : ""}Skrive på nynorsk: svar på nynorsk.\n\n${m.message}`,
   },
   newsletter: {
     title: "Nyheitsbrev",
