@@ -64,7 +64,11 @@ describe.each(databaseKinds)("contact form on %s", (kind) => {
   });
 
   it("writes the receipt in the sender's language", async () => {
-    const res = await t.post("/nn/kontakt", { ...valid, email: "per@samspill.example", programme: "" });
+    const res = await t.post("/nn/kontakt", {
+      ...valid,
+      email: "per@samspill.example",
+      programme: "",
+    });
     expect(res.status).toBe(303);
     await t.jobs.runDue();
     const mail = await t.smtp.waitFor((m) => m.to === "per@samspill.example");
