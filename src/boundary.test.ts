@@ -18,6 +18,8 @@ const PARAMS: Record<string, string> = {
   code: "4204",
   officeId: "sf-agder",
   invitationId: "1",
+  draftId: "1",
+  runId: "1",
   orgnr: "974589648",
   token: "x",
   reference: "x",

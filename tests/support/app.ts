@@ -1,8 +1,6 @@
 import { createApp } from "../../src/app";
 import type { Database } from "../../src/db/client";
-import { seedDemoPeople } from "../../src/db/demo-people";
-import { seedDemo } from "../../src/db/seed";
-import { fixedClock, osloToday } from "../../src/kernel/clock";
+import { fixedClock } from "../../src/kernel/clock";
 import type { RateRules } from "../../src/kernel/context";
 import { createJobRunner } from "../../src/kernel/jobs";
 import { MAIL_JOB, mailJobHandler } from "../../src/kernel/mail-jobs";
@@ -10,6 +8,7 @@ import { smtpMailer } from "../../src/kernel/mailer";
 import { createOidcRegistry } from "../../src/modules/identity";
 import { type DbKind, freshDatabase } from "./db";
 import { startSmtp } from "./smtp";
+import { TEMPLATE_CLOCK } from "./templates";
 
 export const ORIGIN = "http://localhost";
 
@@ -23,10 +22,9 @@ export async function testApp(
   kind: DbKind,
   opts: { rateRules?: RateRules; demoPeople?: boolean } = {},
 ) {
-  const database: Database = await freshDatabase(kind);
-  const clock = fixedClock(new Date("2026-11-23T10:00:00Z"));
-  await seedDemo(database.db, osloToday(clock.now()));
-  if (opts.demoPeople) await seedDemoPeople(database.db, clock.now());
+  // The demo (and its people) come seeded from the run's template, as on the clock's day.
+  const database: Database = await freshDatabase(kind, opts.demoPeople ? "people" : "demo");
+  const clock = fixedClock(TEMPLATE_CLOCK);
   const smtp = await startSmtp();
   const jobs = createJobRunner(
     database.db,

@@ -4,6 +4,7 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { inject } from "vitest";
 import { type Database, openPostgres, wrapPglite } from "../../src/db/client";
+import type { Template } from "./templates";
 
 export type DbKind = "pglite" | "postgres";
 
@@ -12,24 +13,39 @@ export const databaseKinds: DbKind[] = process.env.TEST_DATABASE_URL
   ? ["pglite", "postgres"]
   : ["pglite"];
 
-/** A fresh, migrated database holding the reference data (counties, municipalities, offices). */
-export async function freshDatabase(kind: DbKind): Promise<Database> {
+/**
+ * A new PostgreSQL database name owned by this run: it carries the global setup's process id,
+ * so the run's teardown finds and drops every copy even when a test dies.
+ */
+export function scratchDatabaseName(): string {
+  const source = inject("postgresTemplates")?.reference;
+  if (!source) throw new Error("TEST_DATABASE_URL is not set");
+  const owner = source.replace("samspill_tpl_", "").split("_")[0];
+  return `samspill_t_${owner}_${randomBytes(4).toString("hex")}`;
+}
+
+/**
+ * A fresh, migrated database holding the reference data (counties, municipalities, offices), and
+ * with `template` "demo" the demo data too, with "people" the demo people as well.
+ */
+export async function freshDatabase(
+  kind: DbKind,
+  template: Template = "reference",
+): Promise<Database> {
   if (kind === "pglite") {
-    const tar = readFileSync(inject("pgliteTemplate"));
+    const tar = readFileSync(inject("pgliteTemplates")[template]);
     const client = await PGlite.create({ loadDataDir: new Blob([tar]) });
     return wrapPglite(client);
   }
   const url = process.env.TEST_DATABASE_URL;
-  const template = inject("postgresTemplate");
-  if (!url || !template) throw new Error("TEST_DATABASE_URL is not set");
-  // The global setup's process id, so its teardown finds and drops every copy.
-  const owner = template.replace("samspill_tpl_", "");
-  const name = `samspill_t_${owner}_${randomBytes(4).toString("hex")}`;
+  const source = inject("postgresTemplates")?.[template];
+  if (!url || !source) throw new Error("TEST_DATABASE_URL is not set");
+  const name = scratchDatabaseName();
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   for (let attempt = 0; ; attempt++) {
     try {
-      await admin.query(`create database ${name} template ${template}`);
+      await admin.query(`create database ${name} template ${source}`);
       break;
     } catch (error) {
       // Two files copying the template at the same instant: wait and try again.

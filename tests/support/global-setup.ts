@@ -4,53 +4,74 @@ import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { openPostgres, wrapPglite } from "../../src/db/client";
-import { seedReference } from "../../src/db/seed";
+import { type Db, openPostgres, wrapPglite } from "../../src/db/client";
+import { seedDemoPeople } from "../../src/db/demo-people";
+import { seedDemo, seedReference } from "../../src/db/seed";
+import { TEMPLATE_CLOCK, TEMPLATE_DATE, TEMPLATES, type Template } from "./templates";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    pgliteTemplate: string;
-    postgresTemplate: string | null;
+    pgliteTemplates: Record<Template, string>;
+    postgresTemplates: Record<Template, string> | null;
   }
 }
 
+/** Each template holds what the one before it holds, and more. */
+async function fill(db: Db, template: Template) {
+  if (template === "reference") await seedReference(db, { today: TEMPLATE_DATE });
+  if (template === "demo") await seedDemo(db, TEMPLATE_DATE);
+  if (template === "people") await seedDemoPeople(db, TEMPLATE_CLOCK);
+}
+
 /**
- * Once per run: one migrated database with the reference data, as a PGlite dump and (when
- * TEST_DATABASE_URL is set) as a PostgreSQL template database. Test files copy them.
+ * Once per run: migrated databases as PGlite dumps and (when TEST_DATABASE_URL is set) as
+ * PostgreSQL template databases, one per template — the reference data; the demo on top; the
+ * demo people on top of that. Test files copy them, so no file seeds the demo itself.
  */
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), "samspill-test-"));
   const client = await PGlite.create();
   const lite = wrapPglite(client);
   await lite.migrate();
-  await seedReference(lite.db, { today: "2026-11-23" });
-  const dump = await client.dumpDataDir("none");
-  const file = join(dir, "template.tar");
-  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  const files = {} as Record<Template, string>;
+  for (const template of TEMPLATES) {
+    await fill(lite.db, template);
+    const dump = await client.dumpDataDir("none");
+    files[template] = join(dir, `${template}.tar`);
+    writeFileSync(files[template], Buffer.from(await dump.arrayBuffer()));
+  }
   await client.close();
-  project.provide("pgliteTemplate", file);
+  project.provide("pgliteTemplates", files);
 
-  let template: string | null = null;
+  let names: Record<Template, string> | null = null;
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
-    template = `samspill_tpl_${process.pid}`;
+    names = {} as Record<Template, string>;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query(`drop database if exists ${template}`);
-    await admin.query(`create database ${template}`);
+    let previous: string | null = null;
+    for (const template of TEMPLATES) {
+      const name = `samspill_tpl_${process.pid}_${template}`;
+      await admin.query(`drop database if exists ${name}`);
+      await admin.query(
+        previous ? `create database ${name} template ${previous}` : `create database ${name}`,
+      );
+      const target = new URL(url);
+      target.pathname = `/${name}`;
+      const db = await openPostgres(target.toString(), 2);
+      if (!previous) await db.migrate();
+      await fill(db.db, template);
+      await db.close();
+      names[template] = name;
+      previous = name;
+    }
     await admin.end();
-    const target = new URL(url);
-    target.pathname = `/${template}`;
-    const db = await openPostgres(target.toString(), 2);
-    await db.migrate();
-    await seedReference(db.db, { today: "2026-11-23" });
-    await db.close();
   }
-  project.provide("postgresTemplate", template);
+  project.provide("postgresTemplates", names);
 
   return async () => {
     rmSync(dir, { recursive: true, force: true });
-    if (url && template) {
+    if (url && names) {
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
       const { rows } = await admin.query<{ datname: string }>(
@@ -59,7 +80,8 @@ export default async function setup(project: TestProject) {
       );
       for (const row of rows)
         await admin.query(`drop database if exists ${row.datname} with (force)`);
-      await admin.query(`drop database if exists ${template} with (force)`);
+      for (const name of Object.values(names))
+        await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
     }
   };

@@ -1,10 +1,9 @@
-import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type TestApp, testApp } from "../../../tests/support/app";
 import {
   createTestCohort,
@@ -12,7 +11,7 @@ import {
   municipalities,
   programmeIdOf,
 } from "../../../tests/support/cohorts";
-import { databaseKinds } from "../../../tests/support/db";
+import { databaseKinds, scratchDatabaseName } from "../../../tests/support/db";
 import { demoPeopleIds } from "../../../tests/support/people";
 import type { ReceivedMail } from "../../../tests/support/smtp";
 import { migrationsFolder } from "../../db/client";
@@ -1516,8 +1515,7 @@ async function emptyDatabase(
   }
   const url = process.env.TEST_DATABASE_URL!;
   // Named like the other copies, so the global teardown drops it even if this test dies.
-  const owner = inject("postgresTemplate")!.replace("samspill_tpl_", "");
-  const name = `samspill_t_${owner}_${randomBytes(4).toString("hex")}`;
+  const name = scratchDatabaseName();
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`create database ${name}`);
