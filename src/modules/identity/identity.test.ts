@@ -5,7 +5,7 @@ import { databaseKinds } from "../../../tests/support/db";
 import { demoEmail, seedDemoPeople } from "../../db/demo-people";
 import { unitsOfMunicipality } from "../organisations";
 import { cohorts } from "../programmes/schema";
-import { auditLog, people, roleAssignments, sessions } from "./schema";
+import { auditLog, people, roleAssignments, roleInvitations, sessions } from "./schema";
 import { ABSOLUTE_MS, createSession, IDLE_MS } from "./sessions";
 
 const COOKIE = "samspill-session";
@@ -254,6 +254,148 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
     }
   });
 
+  describe("role management is scoped to what the admin governs", () => {
+    const activeRole = async (who: string) => {
+      const [role] = await t.db
+        .select()
+        .from(roleAssignments)
+        .where(and(eq(roleAssignments.personId, ids[who]!), isNull(roleAssignments.revokedAt)));
+      return role!;
+    };
+    const openInvitationsTo = (orgId: string) =>
+      t.db
+        .select()
+        .from(roleInvitations)
+        .where(and(eq(roleInvitations.orgId, orgId), isNull(roleInvitations.revokedAt)));
+
+    it("FUB/FUG's admin cannot move her own role to Udir", async () => {
+      const own = await activeRole("frida");
+      const res = await post(`/nb/admin/roller/${own.id}/endre`, "frida", {
+        role: "programme-admin",
+        orgId: "udir",
+      });
+      expect(res.status).toBe(403);
+      const after = await activeRole("frida");
+      expect([after.id, after.role, after.orgId]).toEqual([own.id, "programme-admin", "fub"]);
+      const udirProgramme = "/nb/admin/tilbud/inkluderende-barnehage-og-skolemiljo";
+      expect((await get(udirProgramme, "frida")).status).toBe(403);
+    });
+
+    it("nobody changes or ends their own role, not even within their own owner", async () => {
+      const own = await activeRole("ada");
+      const changed = await post(`/nb/admin/roller/${own.id}/endre`, "ada", {
+        role: "county-coordinator",
+        orgId: "sf-agder",
+      });
+      expect(changed.status).toBe(403);
+      expect((await post(`/nb/admin/roller/${own.id}/avslutt`, "ada")).status).toBe(403);
+      expect((await activeRole("ada")).id).toBe(own.id);
+      const page = await (await get("/nb/admin/personer", "ada")).text();
+      expect(page).toContain("Ada Direktorat");
+      expect(page).not.toContain(`/nb/admin/roller/${own.id}/`);
+      const selfInvite = await post("/nb/admin/invitasjoner", "ada", {
+        name: "Ada Direktorat",
+        email: demoEmail("ada").toUpperCase(),
+        role: "county-coordinator",
+        orgId: "sf-agder",
+      });
+      expect(selfInvite.status).toBe(403);
+      expect(
+        await t.db
+          .select()
+          .from(roleInvitations)
+          .where(eq(roleInvitations.email, demoEmail("ada").toUpperCase())),
+      ).toEqual([]);
+    });
+
+    it("FUB/FUG's admin cannot invite a programme admin for Udir, nor anyone outside her reach", async () => {
+      for (const [role, orgId] of [
+        ["programme-admin", "udir"],
+        ["municipal-coordinator", "4204"],
+        ["county-coordinator", "sf-agder"],
+      ] as const) {
+        const before = (await openInvitationsTo(orgId)).length;
+        const res = await post("/nb/admin/invitasjoner", "frida", {
+          name: "Ute Av Rekkevidde",
+          email: "ute@eksempel.example",
+          role,
+          orgId,
+        });
+        expect({ role, status: res.status }).toEqual({ role, status: 403 });
+        expect((await openInvitationsTo(orgId)).length).toBe(before);
+      }
+      const ownOwner = await post("/nb/admin/invitasjoner", "frida", {
+        name: "Fredrik Foreldreutvalg",
+        email: "fredrik@fub.example",
+        role: "programme-admin",
+        orgId: "fub",
+      });
+      expect(ownOwner.status).toBe(303);
+    });
+
+    it("FUB/FUG's admin cannot end Udir's admin's role, nor change the coordinators Udir's cohorts reach", async () => {
+      const adas = await activeRole("ada");
+      expect((await post(`/nb/admin/roller/${adas.id}/avslutt`, "frida")).status).toBe(403);
+      expect((await activeRole("ada")).id).toBe(adas.id);
+      const sivs = await activeRole("siv");
+      const res = await post(`/nb/admin/roller/${sivs.id}/endre`, "frida", {
+        role: "programme-admin",
+        orgId: "fub",
+      });
+      expect(res.status).toBe(403);
+      expect((await activeRole("siv")).id).toBe(sivs.id);
+    });
+
+    it("FUB/FUG's admin neither sees nor withdraws Udir's invitations", async () => {
+      const invited = await post("/nb/admin/invitasjoner", "ada", {
+        name: "Udir Invitert",
+        email: "udir-invitert@eksempel.example",
+        role: "county-coordinator",
+        orgId: "sf-agder",
+      });
+      expect(invited.status).toBe(303);
+      const [inv] = await t.db
+        .select()
+        .from(roleInvitations)
+        .where(eq(roleInvitations.email, "udir-invitert@eksempel.example"));
+      expect((await post(`/nb/admin/invitasjoner/${inv!.id}/trekk`, "frida")).status).toBe(403);
+      const [still] = await t.db
+        .select()
+        .from(roleInvitations)
+        .where(eq(roleInvitations.id, inv!.id));
+      expect(still?.revokedAt).toBeNull();
+      const fridas = await (await get("/nb/admin/personer", "frida")).text();
+      expect(fridas).not.toContain("udir-invitert@eksempel.example");
+      expect(fridas).not.toContain("Ada Direktorat");
+      expect(fridas).not.toContain("Kari Kommune");
+      const adas = await (await get("/nb/admin/personer", "ada")).text();
+      expect(adas).toContain("udir-invitert@eksempel.example");
+      expect(adas).toContain("Kari Kommune");
+      expect(adas).not.toContain("Frida Foreldreutvalg");
+      expect((await post(`/nb/admin/invitasjoner/${inv!.id}/trekk`, "ada")).status).toBe(303);
+    });
+
+    it("Udir's admin manages the coordinators its cohorts reach, but not FUB/FUG's admins", async () => {
+      const fridas = await activeRole("frida");
+      expect((await post(`/nb/admin/roller/${fridas.id}/avslutt`, "ada")).status).toBe(403);
+      const res = await post("/nb/admin/invitasjoner", "ada", {
+        name: "Ute",
+        email: "ute-fub@eksempel.example",
+        role: "programme-admin",
+        orgId: "fub",
+      });
+      expect(res.status).toBe(403);
+      const runes = await activeRole("rune");
+      const changed = await post(`/nb/admin/roller/${runes.id}/endre`, "ada", {
+        role: "municipal-coordinator",
+        orgId: "4204",
+      });
+      expect(changed.status).toBe(303);
+      const now = await activeRole("rune");
+      expect([now.role, now.orgId]).toEqual(["municipal-coordinator", "4204"]);
+    });
+  });
+
   it("answers unknown paths with 404 even for anonymous visitors (secure by default, not a sign-in loop)", async () => {
     expect((await get("/nb/admin/finnes-ikke")).status).toBe(404);
   });
@@ -434,7 +576,10 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
       .from(roleAssignments)
       .where(and(eq(roleAssignments.personId, ids.stine!), isNull(roleAssignments.revokedAt)));
     expect(now?.role).toBe("unit-leader");
-    const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.action, "role.change"));
+    const [entry] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "role.change"), eq(auditLog.entityId, String(ids.stine))));
     expect(entry?.before).toMatchObject({ role: "staff" });
     expect(entry?.after).toMatchObject({ role: "unit-leader" });
     expect((await post(`/nb/admin/roller/${now!.id}/avslutt`, "ada")).status).toBe(303);

@@ -12,6 +12,7 @@ import { localPath } from "../../web/layout";
 import { render } from "../../web/render";
 import {
   clearSessionCookie,
+  Forbidden,
   readSessionCookie,
   requirePermission,
   safeReturnTo,
@@ -19,17 +20,16 @@ import {
 } from "./access";
 import { AUDIT_PAGE_SIZE, listAudit } from "./audit";
 import { finishSignIn, type ProviderId, SignInRefused, startSignIn } from "./oidc";
+import { deletePerson, exportPerson, orgName } from "./people";
 import {
-  changeRole,
-  deletePerson,
-  exportPerson,
-  invite,
-  listOpenInvitations,
-  listPeople,
-  orgName,
-  revokeInvitation,
-  revokeRole,
-} from "./people";
+  type AdminActor,
+  changeRoleAsAdmin,
+  inviteAsAdmin,
+  listOpenInvitationsInScope,
+  listPeopleInScope,
+  revokeInvitationAsAdmin,
+  revokeRoleAsAdmin,
+} from "./role-admin";
 import { isRole, type ROLES } from "./roles";
 import { affiliations, identities } from "./schema";
 import { endAllSessions, endSession } from "./sessions";
@@ -313,6 +313,17 @@ const roleChangeForm = z.object({
   orgId: z.string().trim().min(1, { error: "required" }).max(40, { error: "max" }),
 });
 
+const adminActor = (c: AppContext): AdminActor => ({
+  personId: c.get("user")!.personId,
+  now: deps(c).clock.now(),
+});
+
+/** Out of the actor's scope: the same 403 as a missing permission. */
+function allowed<T extends { ok: boolean; forbidden?: boolean }>(result: T): T {
+  if (!result.ok && result.forbidden) throw new Forbidden("role outside the actor's scope");
+  return result;
+}
+
 export function protectedIdentityRoutes() {
   const app = new Hono<AppEnv>();
 
@@ -411,8 +422,9 @@ export function protectedIdentityRoutes() {
     const d = deps(c);
     const q = (c.req.query("q") ?? "").slice(0, 100);
     const role = c.req.query("rolle") ?? "";
-    const people = await listPeople(d.db, { q, role: isRole(role) ? role : "" });
-    const invitations = await listOpenInvitations(d.db, d.clock.now());
+    const actor = adminActor(c);
+    const people = await listPeopleInScope(d.db, { q, role: isRole(role) ? role : "" }, actor);
+    const invitations = await listOpenInvitationsInScope(d.db, actor);
     const today = osloToday(d.clock.now());
     c.header("Cache-Control", "no-store");
     return render(
@@ -463,7 +475,7 @@ export function protectedIdentityRoutes() {
     const values = await readForm(c);
     const parsed = validate(inviteForm, values);
     if (!parsed.ok) return peoplePage(c, { invite: { values, errors: parsed.errors } }, 422);
-    const result = await invite(
+    const result = await inviteAsAdmin(
       d.db,
       {
         email: parsed.data.email,
@@ -472,9 +484,11 @@ export function protectedIdentityRoutes() {
         orgId: parsed.data.orgId,
         lang,
       },
-      { personId: c.get("user")!.personId, now: d.clock.now(), baseUrl: baseUrl(c) },
+      { ...adminActor(c), baseUrl: baseUrl(c) },
     );
-    if (!result.ok) return peoplePage(c, { invite: { values, errors: result.errors } }, 422);
+    allowed(result);
+    if (!result.ok && !result.forbidden)
+      return peoplePage(c, { invite: { values, errors: result.errors } }, 422);
     d.onJobQueued();
     return c.redirect(`/${lang}/admin/personer?melding=invited`, 303);
   });
@@ -482,10 +496,7 @@ export function protectedIdentityRoutes() {
   app.post("/:lang{nb|nn|en}/admin/invitasjoner/:id{[0-9]{1,9}}/trekk", async (c) => {
     requirePermission(c, "manage", "role");
     const lang = langParam(c);
-    await revokeInvitation(deps(c).db, Number(c.req.param("id")), {
-      personId: c.get("user")!.personId,
-      now: deps(c).clock.now(),
-    });
+    allowed(await revokeInvitationAsAdmin(deps(c).db, Number(c.req.param("id")), adminActor(c)));
     return c.redirect(`/${lang}/admin/personer?melding=revoked`, 303);
   });
 
@@ -497,13 +508,15 @@ export function protectedIdentityRoutes() {
     const roleId = Number(c.req.param("id"));
     const parsed = validate(roleChangeForm, await readForm(c));
     if (!parsed.ok) return peoplePage(c, { roleError: { roleId, text: t.errors.unknownOrg } }, 422);
-    const result = await changeRole(
-      d.db,
-      roleId,
-      { role: parsed.data.role as keyof typeof ROLES, orgId: parsed.data.orgId },
-      { personId: c.get("user")!.personId, now: d.clock.now() },
+    const result = allowed(
+      await changeRoleAsAdmin(
+        d.db,
+        roleId,
+        { role: parsed.data.role as keyof typeof ROLES, orgId: parsed.data.orgId },
+        adminActor(c),
+      ),
     );
-    if (!result.ok) {
+    if (!result.ok && !result.forbidden) {
       const code = Object.values(result.errors)[0]?.code;
       const text =
         code === "duplicateRole"
@@ -519,10 +532,7 @@ export function protectedIdentityRoutes() {
   app.post("/:lang{nb|nn|en}/admin/roller/:id{[0-9]{1,9}}/avslutt", async (c) => {
     requirePermission(c, "manage", "role");
     const lang = langParam(c);
-    await revokeRole(deps(c).db, Number(c.req.param("id")), {
-      personId: c.get("user")!.personId,
-      now: deps(c).clock.now(),
-    });
+    allowed(await revokeRoleAsAdmin(deps(c).db, Number(c.req.param("id")), adminActor(c)));
     return c.redirect(`/${lang}/admin/personer?melding=revoked`, 303);
   });
 

@@ -298,6 +298,8 @@ export type PersonRow = {
   name: string | null;
   email: string | null;
   demo: string | null;
+  /** The admin's own row: shown, but nobody changes or ends their own roles. */
+  self?: boolean;
   roles: RoleView[];
 };
 export type InvitationRow = {
@@ -380,58 +382,62 @@ export function PeopleAdminPage(props: {
                 {p.roles.map((r) => (
                   <li id={`role-${r.id}`}>
                     <span>{t.identity.roleAt(t.identity.roles[r.role] ?? r.role, r.orgName)}</span>
-                    <form
-                      method="post"
-                      action={localPath(props.lang, `/admin/roller/${r.id}/endre`)}
-                      class="inline-form"
-                    >
-                      <label class="ds-label ds-sr-only" for={`role-${r.id}-role`}>
-                        {t.admin.filterRole}
-                      </label>
-                      <select class="ds-input" id={`role-${r.id}-role`} name="role">
-                        {roleOptions.map((o) => (
-                          <option value={o.value} selected={o.value === r.role}>
-                            {o.label}
-                          </option>
-                        ))}
-                      </select>
-                      <label class="ds-label ds-sr-only" for={`role-${r.id}-org`}>
-                        {t.admin.orgId}
-                      </label>
-                      <input
-                        class="ds-input"
-                        id={`role-${r.id}-org`}
-                        name="orgId"
-                        value={r.orgId}
-                        size={12}
-                      />
-                      <button
-                        class="ds-button"
-                        data-variant="secondary"
-                        data-size="sm"
-                        type="submit"
-                      >
-                        {t.admin.change}
-                      </button>
-                    </form>
-                    <form
-                      method="post"
-                      action={localPath(props.lang, `/admin/roller/${r.id}/avslutt`)}
-                      class="inline-form"
-                    >
-                      <button
-                        class="ds-button"
-                        data-variant="tertiary"
-                        data-size="sm"
-                        type="submit"
-                      >
-                        {t.admin.revoke}
-                        <span class="ds-sr-only">
-                          {" "}
-                          {t.identity.roleAt(t.identity.roles[r.role] ?? r.role, r.orgName)}
-                        </span>
-                      </button>
-                    </form>
+                    {p.self ? null : (
+                      <>
+                        <form
+                          method="post"
+                          action={localPath(props.lang, `/admin/roller/${r.id}/endre`)}
+                          class="inline-form"
+                        >
+                          <label class="ds-label ds-sr-only" for={`role-${r.id}-role`}>
+                            {t.admin.filterRole}
+                          </label>
+                          <select class="ds-input" id={`role-${r.id}-role`} name="role">
+                            {roleOptions.map((o) => (
+                              <option value={o.value} selected={o.value === r.role}>
+                                {o.label}
+                              </option>
+                            ))}
+                          </select>
+                          <label class="ds-label ds-sr-only" for={`role-${r.id}-org`}>
+                            {t.admin.orgId}
+                          </label>
+                          <input
+                            class="ds-input"
+                            id={`role-${r.id}-org`}
+                            name="orgId"
+                            value={r.orgId}
+                            size={12}
+                          />
+                          <button
+                            class="ds-button"
+                            data-variant="secondary"
+                            data-size="sm"
+                            type="submit"
+                          >
+                            {t.admin.change}
+                          </button>
+                        </form>
+                        <form
+                          method="post"
+                          action={localPath(props.lang, `/admin/roller/${r.id}/avslutt`)}
+                          class="inline-form"
+                        >
+                          <button
+                            class="ds-button"
+                            data-variant="tertiary"
+                            data-size="sm"
+                            type="submit"
+                          >
+                            {t.admin.revoke}
+                            <span class="ds-sr-only">
+                              {" "}
+                              {t.identity.roleAt(t.identity.roles[r.role] ?? r.role, r.orgName)}
+                            </span>
+                          </button>
+                        </form>
+                      </>
+                    )}
                   </li>
                 ))}
               </ul>
