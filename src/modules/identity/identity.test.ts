@@ -5,8 +5,16 @@ import { databaseKinds } from "../../../tests/support/db";
 import { demoEmail, seedDemoPeople } from "../../db/demo-people";
 import { unitsOfMunicipality } from "../organisations";
 import { cohorts } from "../programmes/schema";
-import { auditLog, people, roleAssignments, roleInvitations, sessions } from "./schema";
+import {
+  auditLog,
+  people,
+  roleAssignments,
+  roleInvitations,
+  sessions,
+  signInCodes,
+} from "./schema";
 import { ABSOLUTE_MS, createSession, IDLE_MS } from "./sessions";
+import { CODE_MAX_ATTEMPTS, requestCode, verifyCode } from "./sign-in";
 
 const COOKIE = "samspill-session";
 
@@ -254,7 +262,7 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
     }
   });
 
-  describe("role management is scoped to what the admin governs", () => {
+  describe("the permission matrix: role management is scoped to what the admin governs", () => {
     const activeRole = async (who: string) => {
       const [role] = await t.db
         .select()
@@ -496,6 +504,25 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
     });
     expect(await late.text()).toContain("Koden er utløpt");
     t.clock.set(new Date("2026-11-23T10:00:00Z"));
+  });
+
+  it("compares at most five guesses of a code, however many arrive at once", async () => {
+    const ctx = { now: t.clock.now(), secret: "a-secret-for-the-parallel-guesses-0123456789" };
+    const email = demoEmail("sverre");
+    await requestCode(t.db, { email, lang: "nb" }, ctx);
+    await t.jobs.runDue();
+    const code = (await t.smtp.waitFor((m) => m.to === email)).subject.slice(0, 6);
+    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
+    // Sixty guesses at once, the right one among the last: it comes after five wrong ones.
+    const guesses = Array.from({ length: 60 }, (_, i) => (i === 40 ? code : wrong));
+    const outcomes = await Promise.all(
+      guesses.map((g) => verifyCode(t.db, { email, code: g }, ctx)),
+    );
+    expect(outcomes[40]?.kind).toBe("expired");
+    expect(outcomes.filter((o) => o.kind === "wrong").length).toBeLessThanOrEqual(5);
+    expect(outcomes.filter((o) => o.kind === "signed-in")).toEqual([]);
+    const codes = await t.db.select().from(signInCodes).where(eq(signInCodes.email, email));
+    expect(codes.map((c) => c.attempts)).toEqual([CODE_MAX_ATTEMPTS]);
   });
 
   it("sends no code to an unknown address, and says the same", async () => {
