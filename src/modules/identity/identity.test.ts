@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ORIGIN, type TestApp, testApp } from "../../../tests/support/app";
 import { databaseKinds } from "../../../tests/support/db";
 import { demoEmail, seedDemoPeople } from "../../db/demo-people";
-import { unitsOfMunicipality } from "../organisations";
+import { getUnit, unitsOfMunicipality } from "../organisations";
 import { cohorts } from "../programmes/schema";
 import {
+  affiliations,
   auditLog,
   people,
   roleAssignments,
@@ -611,6 +612,38 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
     expect(entry?.after).toMatchObject({ role: "unit-leader" });
     expect((await post(`/nb/admin/roller/${now!.id}/avslutt`, "ada")).status).toBe(303);
     expect((await get("/nb/organisasjoner", "stine")).status).toBe(403);
+  });
+
+  it("says how the person signed in this time, and names Feide's organisations and affiliations in the page's language", async () => {
+    await t.db
+      .insert(affiliations)
+      .values({
+        personId: ids.sverre!,
+        orgNumber: school,
+        kind: "fc:orgunit",
+        affiliation: "employee",
+        seenAt: t.clock.now(),
+      })
+      .onConflictDoNothing();
+    const unit = await getUnit(t.db, school);
+    const raw = await createSession(t.db, ids.sverre!, "email", t.clock.now());
+    const page = async (lang: string) => {
+      const res = await t.app.request(`/${lang}/meg`, {
+        headers: { Cookie: `${COOKIE}=${raw}` },
+      });
+      return (await res.text()).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+    };
+    const nb = await page("nb");
+    expect(nb).toContain("Logget inn nå med kode på e-post");
+    expect(nb).toContain("Innloggingsmåter Feide, kode på e-post");
+    expect(nb).toContain(`Organisasjoner fra Feide ${unit!.name} (ansatt)`);
+    expect(nb).not.toContain("employee");
+    expect(nb).not.toContain(`${school} (`);
+    const nn = await page("nn");
+    expect(nn).toContain(`${unit!.name} (tilsett)`);
+    const en = await page("en");
+    expect(en).toContain("Signed in this time with a code by e-mail");
+    expect(en).toContain(`${unit!.name} (employee)`);
   });
 
   it("exports a person's data and deletes it, keeping an anonymised row", async () => {

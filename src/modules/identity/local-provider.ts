@@ -184,7 +184,7 @@ ${a.demoRole ? `<span>(${escapeHtml(a.demoRole)}, demo)</span>` : ""}</form></li
       .end(
         page(
           title,
-          `<h1>${title}</h1><p>Dette er en lokal innloggingstjeneste for utvikling og test. Velg en demoperson (${escapeHtml(details.prompt.name)}).</p><ul style="list-style: none; padding: 0">${buttons}</ul>`,
+          `<h1>${title}</h1><p>Dette er en lokal innloggingstjeneste for utvikling og test. Velg hvilken demoperson du vil logge inn som.</p><ul style="list-style: none; padding: 0">${buttons}</ul>`,
         ),
       );
   }

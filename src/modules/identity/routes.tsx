@@ -10,6 +10,7 @@ import { errorPage } from "../../web/error-pages";
 import { type Lang, messages } from "../../web/i18n";
 import { localPath } from "../../web/layout";
 import { render } from "../../web/render";
+import { getUnit } from "../organisations";
 import {
   clearSessionCookie,
   Forbidden,
@@ -32,8 +33,9 @@ import {
 } from "./role-admin";
 import { isRole, type ROLES } from "./roles";
 import { affiliations, identities } from "./schema";
-import { endAllSessions, endSession } from "./sessions";
+import { endAllSessions, endSession, readSession } from "./sessions";
 import { requestCode, type SignInOutcome, signInWithProvider, verifyCode } from "./sign-in";
+import { identityText } from "./texts";
 import {
   AuditPage,
   CodePage,
@@ -348,6 +350,12 @@ export function protectedIdentityRoutes() {
       .select()
       .from(affiliations)
       .where(eq(affiliations.personId, user.personId));
+    const raw = readSessionCookie(c);
+    const session = raw ? await readSession(d.db, raw, d.clock.now()) : null;
+    const it = identityText(lang);
+    const method = (m: string) => it.methods[m] ?? m;
+    // Every person with an address can also sign in with a code by e-mail.
+    const linked = [...methods.map((m) => m.provider), ...(user.email ? ["email"] : [])];
     c.header("Cache-Control", "no-store");
     return render(
       c,
@@ -356,20 +364,17 @@ export function protectedIdentityRoutes() {
         name={user.name}
         email={user.email}
         roles={await roleViews(c, user.roles, lang)}
-        methods={[
-          ...new Set(
-            methods.map((m) =>
-              m.provider === "idporten"
-                ? "ID-porten"
-                : m.provider === "feide"
-                  ? "Feide"
-                  : m.provider,
-            ),
-          ),
-        ]}
-        affiliations={affs.map(
-          (a) => `${a.orgNumber}${a.affiliation ? ` (${a.affiliation})` : ""}`,
-        )}
+        signedInWith={session && it.methods[session.via] ? method(session.via) : undefined}
+        methods={[...new Set(linked.map(method))]}
+        affiliations={
+          await Promise.all(
+            affs.map(async (a) => {
+              const name = (await getUnit(d.db, a.orgNumber))?.name ?? it.orgNumber(a.orgNumber);
+              const kind = a.affiliation ? (it.affiliations[a.affiliation] ?? a.affiliation) : "";
+              return kind ? `${name} (${kind})` : name;
+            }),
+          )
+        }
         since={user.sessionCreatedAt}
       />,
     );

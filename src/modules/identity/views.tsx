@@ -12,6 +12,7 @@ import { formatDateTime, type Lang, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
 import type { AUDIT_PAGE_SIZE } from "./audit";
 import { ROLE_NAMES } from "./roles";
+import { identityText } from "./texts";
 
 export function Notice(props: {
   color: "success" | "info" | "warning" | "danger";
@@ -201,6 +202,8 @@ export function ProfilePage(props: {
   name: string;
   email: string | null;
   roles: RoleView[];
+  /** How the person signed in this time, when that is one of the real methods. */
+  signedInWith?: string | undefined;
   methods: string[];
   affiliations: string[];
   since: Date;
@@ -223,6 +226,12 @@ export function ProfilePage(props: {
           <dt>{t.identity.email}</dt>
           <dd>{props.email ?? "–"}</dd>
         </div>
+        {props.signedInWith ? (
+          <div>
+            <dt>{identityText(props.lang).signedInWith}</dt>
+            <dd>{props.signedInWith}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>{t.identity.signInMethods}</dt>
           <dd>{props.methods.join(", ") || "–"}</dd>
