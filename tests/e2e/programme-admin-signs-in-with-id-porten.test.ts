@@ -92,7 +92,8 @@ describe.each(databaseKinds)("a programme admin signs in with ID-porten, on %s",
     );
     const profile = await main(page);
     expect(profile).toContain("Navn Ada Direktorat");
-    expect(profile).toContain("Innloggingsmåter ID-porten");
+    expect(profile).toContain("Logget inn nå med ID-porten");
+    expect(profile).toContain("Innloggingsmåter ID-porten, kode på e-post");
     expect(profile).toContain("Logget inn siden 23. november 2026 kl. 11:00.");
     await expectNoAxeViolations(page);
     await screenshot(page, "admin-profile-js");
