@@ -58,6 +58,16 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
   const post = async (path: string, who: string | undefined, form: Record<string, string> = {}) =>
     t.post(path, form, who ? { Cookie: await as(who) } : {});
 
+  const roleIdOf = async (who: string) => {
+    const [role] = await t.db
+      .select()
+      .from(roleAssignments)
+      .where(and(eq(roleAssignments.personId, ids[who]!), isNull(roleAssignments.revokedAt)));
+    return role!.id;
+  };
+  const text = async (res: Response) =>
+    (await res.text()).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+
   describe("the permission matrix", () => {
     const everyone = [
       "ada",
@@ -144,6 +154,26 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         send: (w) => post("/nb/admin/invitasjoner/999999/trekk", w),
         allowed: admins,
         okStatus: 303,
+      },
+      {
+        name: "GET /nb/admin/organisasjonsvalg (the role forms' search)",
+        send: (w) => get("/nb/admin/organisasjonsvalg?q=kristiansand&rolle=staff", w),
+        allowed: admins,
+      },
+      {
+        name: "GET /nb/admin/roller/<Kari's role>/endre",
+        send: async (w) => get(`/nb/admin/roller/${await roleIdOf("kari")}/endre`, w),
+        allowed: ["ada"],
+      },
+      {
+        name: "POST /nb/admin/roller/<Kari's role>/endre (search only)",
+        send: async (w) =>
+          post(`/nb/admin/roller/${await roleIdOf("kari")}/endre`, w, {
+            role: "municipal-coordinator",
+            orgQuery: "Kristiansand",
+            action: "search",
+          }),
+        allowed: ["ada"],
       },
       { name: "GET /nb/admin/logg", send: (w) => get("/nb/admin/logg", w), allowed: admins },
       { name: "GET /nb/admin/import", send: (w) => get("/nb/admin/import", w), allowed: admins },
@@ -405,6 +435,104 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
     });
   });
 
+  describe("people and roles: organisations chosen by name", () => {
+    it("has no field for internal ids, and shows organisations by name", async () => {
+      const html = await (await get("/nb/admin/personer", "ada")).text();
+      expect(html).not.toContain('name="orgId"');
+      expect(html).not.toContain("fire siffer");
+      expect(html).toContain('name="orgQuery"');
+      const shown = await text(await get("/nb/admin/personer", "ada"));
+      expect(shown).toContain("Kommunekoordinator, Kristiansand");
+      expect(shown).not.toContain("4204");
+    });
+
+    it("without scripts: the search button shows the matches within the admin's scope as choices, and stores nothing", async () => {
+      const form = {
+        name: "Søk Søkesen",
+        email: "sok@eksempel.example",
+        role: "municipal-coordinator",
+        orgQuery: "Kristiansand",
+        action: "search",
+      };
+      const ada = await post("/nb/admin/invitasjoner", "ada", form);
+      expect(ada.status).toBe(200);
+      const html = await ada.text();
+      expect(html).toMatch(/<input[^>]*type="radio"[^>]*name="orgId"[^>]*value="4204"/);
+      expect(await text(new Response(html))).toContain("Kristiansand (kommune)");
+      expect(html).toContain('value="Søk Søkesen"');
+      const frida = await text(await post("/nb/admin/invitasjoner", "frida", form));
+      expect(frida).toContain(
+        "Fant ingen organisasjon du kan gi roller i som passer med «Kristiansand».",
+      );
+      expect(
+        await t.db
+          .select()
+          .from(roleInvitations)
+          .where(eq(roleInvitations.email, "sok@eksempel.example")),
+      ).toEqual([]);
+
+      const unchosen = await post("/nb/admin/invitasjoner", "ada", { ...form, action: "" });
+      expect(unchosen.status).toBe(422);
+      const refused = await unchosen.text();
+      expect(refused).toContain("Søk etter organisasjonen og velg den i lista");
+      expect(refused).toContain('href="#orgId"');
+
+      const chosen = await post("/nb/admin/invitasjoner", "ada", {
+        ...form,
+        action: "",
+        orgId: "4204",
+      });
+      expect(chosen.status).toBe(303);
+      const [stored] = await t.db
+        .select()
+        .from(roleInvitations)
+        .where(eq(roleInvitations.email, "sok@eksempel.example"));
+      expect([stored?.role, stored?.orgId]).toEqual(["municipal-coordinator", "4204"]);
+    });
+
+    it("with scripts: the matches as radio buttons, for the admin's scope only", async () => {
+      const ada = await get("/nb/admin/organisasjonsvalg?q=agder&rolle=county-coordinator", "ada");
+      expect(ada.status).toBe(200);
+      const html = await ada.text();
+      expect(html).not.toContain("<html");
+      expect(html).toMatch(/type="radio"[^>]*name="orgId"[^>]*value="sf-agder"/);
+      const frida = await get(
+        "/nb/admin/organisasjonsvalg?q=agder&rolle=county-coordinator",
+        "frida",
+      );
+      expect(await frida.text()).not.toContain("sf-agder");
+      const fub = await get("/nb/admin/organisasjonsvalg?q=FUB&rolle=programme-admin", "frida");
+      expect(await fub.text()).toMatch(/value="fub"/);
+    });
+
+    it("changes a role on its own page, the organisation chosen by name", async () => {
+      const roleId = await roleIdOf("kari");
+      const page = await get(`/nb/admin/roller/${roleId}/endre`, "ada");
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain("Endre rollen til Kari Kommune");
+      expect(html).toMatch(/value="4204"[^>]*checked/);
+      const searched = await post(`/nb/admin/roller/${roleId}/endre`, "ada", {
+        role: "county-coordinator",
+        orgQuery: "Agder",
+        action: "search",
+      });
+      expect(searched.status).toBe(200);
+      expect(await text(searched)).toContain("(statsforvalter)");
+      const unchosen = await post(`/nb/admin/roller/${roleId}/endre`, "ada", {
+        role: "county-coordinator",
+        orgQuery: "Agder",
+      });
+      expect(unchosen.status).toBe(422);
+      expect(await unchosen.text()).toContain("Søk etter organisasjonen og velg den i lista");
+      expect(await roleIdOf("kari")).toBe(roleId);
+      expect((await get(`/nb/admin/roller/${await roleIdOf("ada")}/endre`, "ada")).status).toBe(
+        403,
+      );
+      expect((await get("/nb/admin/roller/999999/endre", "ada")).status).toBe(404);
+    });
+  });
+
   it("answers unknown paths with 404 even for anonymous visitors (secure by default, not a sign-in loop)", async () => {
     expect((await get("/nb/admin/finnes-ikke")).status).toBe(404);
   });
@@ -581,12 +709,14 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
       name: "X",
       email: "x@eksempel.no",
       role: "unit-leader",
+      orgQuery: "Skolen som ikke finnes",
       orgId: "123456789",
     });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain("Velg en organisasjon som finnes");
-    expect(html).toContain('value="123456789"');
+    expect(html).toContain('value="Skolen som ikke finnes"');
+    expect(html).toContain('value="x@eksempel.no"');
   });
 
   it("changes and ends roles with before and after in the audit log", async () => {

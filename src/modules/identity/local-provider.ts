@@ -151,7 +151,7 @@ export async function startLocalProvider(opts: LocalProviderOptions): Promise<Lo
 
   async function interaction(req: IncomingMessage, res: ServerResponse, url: URL) {
     const uid = url.pathname.split("/")[2] ?? "";
-    const details = await provider.interactionDetails(req, res);
+    await provider.interactionDetails(req, res);
     if (req.method === "POST") {
       const form = await readForm(req);
       const accountId = form.get("account") ?? "";

@@ -6,7 +6,7 @@ import type { Lang } from "../../web/i18n";
 // Tables only, read-only: the cohorts module imports identity, so its index cannot be imported
 // here without a cycle (the cohorts module reads identity's tables the same way).
 import { cohortEnrolments, cohortInvitations } from "../cohorts/schema";
-import { countyOfficesAt, municipalitiesAt } from "../organisations";
+import { countyOfficesAt, municipalitiesAt, searchOrganisations } from "../organisations";
 import { units } from "../organisations/schema";
 import { cohortOffices, cohorts, programmes } from "../programmes/schema";
 import {
@@ -22,7 +22,7 @@ import {
   revokeInvitation,
   revokeRole,
 } from "./people";
-import { ROLES, type Role } from "./roles";
+import { type OrgKind, OWNERS, ROLES, type Role } from "./roles";
 import { roleAssignments, roleInvitations } from "./schema";
 
 /**
@@ -286,4 +286,83 @@ export async function listOpenInvitationsInScope(db: Db, actor: AdminActor) {
   const rows = await listOpenInvitations(db, actor.now);
   const inside = await withinScope(db, scope, rows);
   return rows.filter((_, i) => inside[i]);
+}
+
+/** An organisation the admin may choose in a role form: its kind, id and name. */
+export type OrgChoice = {
+  orgKind: OrgKind;
+  orgId: string;
+  name: string;
+  /** Where it is, for units: the municipality's name. */
+  place: string | null;
+};
+
+export const ORG_CHOICES_LIMIT = 15;
+
+/**
+ * Organisations within the actor's scope whose name (or number) matches `query`, of the kind
+ * the role needs (all kinds when no role is chosen yet): the search behind the role forms.
+ */
+export async function findOrgsInScope(
+  db: Db,
+  query: string,
+  orgKind: OrgKind | null,
+  lang: Lang,
+  actor: AdminActor,
+): Promise<OrgChoice[]> {
+  const q = query.trim();
+  if (!q) return [];
+  const date = osloToday(actor.now);
+  const scope = await scopeOf(db, actor);
+  const choices: OrgChoice[] = [];
+  if (orgKind === null || orgKind === "owner") {
+    const needle = q.toLowerCase();
+    for (const id of scope.owners) {
+      const names = OWNERS[id as keyof typeof OWNERS];
+      if (!names) continue;
+      if (id === needle || Object.values(names).some((n) => n.toLowerCase().includes(needle)))
+        choices.push({ orgKind: "owner", orgId: id, name: names[lang], place: null });
+    }
+  }
+  const kinds = (["county-office", "municipality", "unit"] as const).filter(
+    (k) => orgKind === null || orgKind === k,
+  );
+  if (kinds.length > 0) {
+    const hits = await searchOrganisations(db, q, {
+      date,
+      kinds: [...kinds],
+      limit: 100,
+      lang: lang === "nn" ? "nn" : "nb",
+    });
+    const found: OrgChoice[] = [];
+    for (const hit of hits) {
+      if (hit.kind === "county-office")
+        found.push({ orgKind: "county-office", orgId: hit.id, name: hit.name, place: null });
+      else if (hit.kind === "municipality")
+        found.push({ orgKind: "municipality", orgId: hit.code, name: hit.name, place: null });
+      else if (hit.kind === "unit" && hit.active)
+        found.push({
+          orgKind: "unit",
+          orgId: hit.orgNumber,
+          name: hit.name,
+          place: hit.municipalityName,
+        });
+    }
+    const inside = await withinScope(db, scope, found);
+    choices.push(...found.filter((_, i) => inside[i]));
+  }
+  return choices.slice(0, ORG_CHOICES_LIMIT);
+}
+
+/** The role to be changed, for its form: only within the actor's scope, never their own. */
+export async function roleToChange(db: Db, roleId: number, actor: AdminActor) {
+  const [current] = await db
+    .select()
+    .from(roleAssignments)
+    .where(and(eq(roleAssignments.id, roleId), isNull(roleAssignments.revokedAt)));
+  if (!current) return null;
+  if (current.personId === actor.personId) return forbidden;
+  const scope = await scopeOf(db, actor);
+  if (!(await governs(db, scope, current.orgKind, current.orgId))) return forbidden;
+  return { ok: true as const, role: current, person: await getPerson(db, current.personId) };
 }

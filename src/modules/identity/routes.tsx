@@ -25,13 +25,16 @@ import { deletePerson, exportPerson, orgName } from "./people";
 import {
   type AdminActor,
   changeRoleAsAdmin,
+  findOrgsInScope,
   inviteAsAdmin,
   listOpenInvitationsInScope,
   listPeopleInScope,
+  type OrgChoice,
   revokeInvitationAsAdmin,
   revokeRoleAsAdmin,
+  roleToChange,
 } from "./role-admin";
-import { isRole, type ROLES } from "./roles";
+import { isRole, type OrgKind, ROLES } from "./roles";
 import { affiliations, identities } from "./schema";
 import { endAllSessions, endSession, readSession } from "./sessions";
 import { requestCode, type SignInOutcome, signInWithProvider, verifyCode } from "./sign-in";
@@ -41,8 +44,10 @@ import {
   CodePage,
   DeletePage,
   MessagePage,
+  OrgChoices,
   PeopleAdminPage,
   ProfilePage,
+  RoleChangePage,
   type RoleView,
   SignInPage,
 } from "./views";
@@ -311,9 +316,17 @@ const inviteForm = z.object({
 });
 
 const roleChangeForm = z.object({
-  role: z.string().refine(isRole, { error: "choice" }),
-  orgId: z.string().trim().min(1, { error: "required" }).max(40, { error: "max" }),
+  role: z.string({ error: "choice" }).refine(isRole, { error: "choice" }),
+  orgId: z
+    .string({ error: "required" })
+    .trim()
+    .min(1, { error: "required" })
+    .max(40, { error: "max" }),
 });
+
+/** The kind of organisation a role's form searches: none chosen yet, any kind. */
+const kindOf = (role: string | undefined): OrgKind | null =>
+  role && isRole(role) ? ROLES[role].orgKind : null;
 
 const adminActor = (c: AppContext): AdminActor => ({
   personId: c.get("user")!.personId,
@@ -418,6 +431,7 @@ export function protectedIdentityRoutes() {
     c: AppContext,
     extra: {
       invite?: { values: Record<string, string>; errors: FieldErrors };
+      orgChoices?: OrgChoice[] | null;
       message?: string;
       roleError?: { roleId: number; text: string };
     },
@@ -451,6 +465,7 @@ export function protectedIdentityRoutes() {
         }
         filter={{ q, role }}
         invite={extra.invite ?? { values: {}, errors: {} }}
+        orgChoices={extra.orgChoices ?? null}
         message={extra.message}
         roleError={extra.roleError}
       />,
@@ -473,13 +488,40 @@ export function protectedIdentityRoutes() {
     return peoplePage(c, message ? { message } : {});
   });
 
+  /** The organisations a role form's search finds, within the admin's scope; null: no search. */
+  async function orgChoicesFor(c: AppContext, values: Record<string, string>) {
+    const query = (values.orgQuery ?? "").trim().slice(0, 100);
+    if (!query) return null;
+    return findOrgsInScope(deps(c).db, query, kindOf(values.role), langParam(c), adminActor(c));
+  }
+
+  // The search behind the role forms, for the page's script: the same radio buttons as the
+  // form shows after "Søk", within the same scope.
+  app.get("/:lang{nb|nn|en}/admin/organisasjonsvalg", async (c) => {
+    requirePermission(c, "manage", "role");
+    const lang = langParam(c);
+    const values = { orgQuery: c.req.query("q") ?? "", role: c.req.query("rolle") ?? "" };
+    const choices = await orgChoicesFor(c, values);
+    c.header("Cache-Control", "no-store");
+    return c.html(
+      (
+        <OrgChoices lang={lang} query={values.orgQuery.trim()} choices={choices} chosen="" />
+      ).toString(),
+    );
+  });
+
   app.post("/:lang{nb|nn|en}/admin/invitasjoner", async (c) => {
     requirePermission(c, "manage", "role");
     const lang = langParam(c);
     const d = deps(c);
     const values = await readForm(c);
+    const orgChoices = await orgChoicesFor(c, values);
+    // "Søk etter organisasjon": the form again, with what was found; nothing is stored.
+    if (values.action === "search")
+      return peoplePage(c, { invite: { values, errors: {} }, orgChoices });
     const parsed = validate(inviteForm, values);
-    if (!parsed.ok) return peoplePage(c, { invite: { values, errors: parsed.errors } }, 422);
+    if (!parsed.ok)
+      return peoplePage(c, { invite: { values, errors: parsed.errors }, orgChoices }, 422);
     const result = await inviteAsAdmin(
       d.db,
       {
@@ -493,9 +535,53 @@ export function protectedIdentityRoutes() {
     );
     allowed(result);
     if (!result.ok && !result.forbidden)
-      return peoplePage(c, { invite: { values, errors: result.errors } }, 422);
+      return peoplePage(c, { invite: { values, errors: result.errors }, orgChoices }, 422);
     d.onJobQueued();
     return c.redirect(`/${lang}/admin/personer?melding=invited`, 303);
+  });
+
+  /** The change form of one role, or 404 when it has ended; 403 outside the admin's scope. */
+  async function roleChangePage(
+    c: AppContext,
+    roleId: number,
+    form: { values?: Record<string, string>; errors?: FieldErrors } = {},
+    status: 200 | 422 = 200,
+  ) {
+    const d = deps(c);
+    const lang = langParam(c);
+    const t = messages(lang);
+    const found = allowed((await roleToChange(d.db, roleId, adminActor(c))) ?? { ok: true });
+    if (!("role" in found)) return errorPage(c, "notFound");
+    const { role, person } = found;
+    const today = osloToday(d.clock.now());
+    const currentOrg = await orgName(d.db, role.orgKind, role.orgId, lang, today);
+    const values = form.values ?? { role: role.role, orgQuery: currentOrg, orgId: role.orgId };
+    const searched = form.values ? await orgChoicesFor(c, values) : null;
+    const current: OrgChoice = {
+      orgKind: role.orgKind as OrgKind,
+      orgId: role.orgId,
+      name: currentOrg,
+      place: null,
+    };
+    c.header("Cache-Control", "no-store");
+    return render(
+      c,
+      <RoleChangePage
+        lang={lang}
+        roleId={roleId}
+        personName={person?.name ?? "–"}
+        current={t.identity.roleAt(t.identity.roles[role.role] ?? role.role, currentOrg)}
+        values={values}
+        errors={form.errors ?? {}}
+        choices={form.values ? searched : [current]}
+      />,
+      status,
+    );
+  }
+
+  app.get("/:lang{nb|nn|en}/admin/roller/:id{[0-9]{1,9}}/endre", (c) => {
+    requirePermission(c, "manage", "role");
+    return roleChangePage(c, Number(c.req.param("id")));
   });
 
   app.post("/:lang{nb|nn|en}/admin/invitasjoner/:id{[0-9]{1,9}}/trekk", async (c) => {
@@ -511,8 +597,10 @@ export function protectedIdentityRoutes() {
     const t = messages(lang);
     const d = deps(c);
     const roleId = Number(c.req.param("id"));
-    const parsed = validate(roleChangeForm, await readForm(c));
-    if (!parsed.ok) return peoplePage(c, { roleError: { roleId, text: t.errors.unknownOrg } }, 422);
+    const values = await readForm(c);
+    if (values.action === "search") return roleChangePage(c, roleId, { values });
+    const parsed = validate(roleChangeForm, values);
+    if (!parsed.ok) return roleChangePage(c, roleId, { values, errors: parsed.errors }, 422);
     const result = allowed(
       await changeRoleAsAdmin(
         d.db,
@@ -522,14 +610,10 @@ export function protectedIdentityRoutes() {
       ),
     );
     if (!result.ok && !result.forbidden) {
-      const code = Object.values(result.errors)[0]?.code;
-      const text =
-        code === "duplicateRole"
-          ? t.errors.duplicateRole
-          : code === "staleRole"
-            ? t.errors.staleRole
-            : t.errors.unknownOrg;
-      return peoplePage(c, { roleError: { roleId, text } }, 422);
+      // The role has ended meanwhile: back to the list, which says so.
+      if (result.errors.role?.code === "staleRole")
+        return peoplePage(c, { roleError: { roleId, text: t.errors.staleRole } }, 422);
+      return roleChangePage(c, roleId, { values, errors: result.errors }, 422);
     }
     return c.redirect(`/${lang}/admin/personer?melding=changed`, 303);
   });

@@ -6,11 +6,13 @@ import {
   Field,
   type FormState,
   Honeypot,
+  RadioGroup,
   Select,
 } from "../../web/components/form";
 import { formatDateTime, type Lang, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
 import type { AUDIT_PAGE_SIZE } from "./audit";
+import type { OrgChoice } from "./role-admin";
 import { ROLE_NAMES } from "./roles";
 import { identityText } from "./texts";
 
@@ -326,6 +328,8 @@ export function PeopleAdminPage(props: {
   invitations: InvitationRow[];
   filter: { q: string; role: string };
   invite: FormState;
+  /** The organisations found for the invite form's search; null before any search. */
+  orgChoices: OrgChoice[] | null;
   message?: string | undefined;
   roleError?: { roleId: number; text: string } | undefined;
 }) {
@@ -336,12 +340,13 @@ export function PeopleAdminPage(props: {
     name: t.identity.name,
     email: t.identity.email,
     role: t.admin.filterRole,
-    orgId: t.admin.orgId,
   };
   const err = (f: string) => (errors[f] ? errorText(t, labels[f] ?? f, errors[f]) : undefined);
-  const summary = ["name", "email", "role", "orgId"]
+  const orgError = orgErrorText(props.lang, errors.orgId);
+  const summary = ["name", "email", "role"]
     .filter((f) => errors[f])
     .map((f) => ({ href: `#${f}`, text: err(f) ?? "" }));
+  if (orgError) summary.push({ href: orgPickerTarget(props.orgChoices), text: orgError });
   if (props.roleError)
     summary.push({ href: `#role-${props.roleError.roleId}`, text: props.roleError.text });
   return (
@@ -393,40 +398,17 @@ export function PeopleAdminPage(props: {
                     <span>{t.identity.roleAt(t.identity.roles[r.role] ?? r.role, r.orgName)}</span>
                     {p.self ? null : (
                       <>
-                        <form
-                          method="post"
-                          action={localPath(props.lang, `/admin/roller/${r.id}/endre`)}
-                          class="inline-form"
+                        <a
+                          class="ds-link"
+                          href={localPath(props.lang, `/admin/roller/${r.id}/endre`)}
                         >
-                          <label class="ds-label ds-sr-only" for={`role-${r.id}-role`}>
-                            {t.admin.filterRole}
-                          </label>
-                          <select class="ds-input" id={`role-${r.id}-role`} name="role">
-                            {roleOptions.map((o) => (
-                              <option value={o.value} selected={o.value === r.role}>
-                                {o.label}
-                              </option>
-                            ))}
-                          </select>
-                          <label class="ds-label ds-sr-only" for={`role-${r.id}-org`}>
-                            {t.admin.orgId}
-                          </label>
-                          <input
-                            class="ds-input"
-                            id={`role-${r.id}-org`}
-                            name="orgId"
-                            value={r.orgId}
-                            size={12}
-                          />
-                          <button
-                            class="ds-button"
-                            data-variant="secondary"
-                            data-size="sm"
-                            type="submit"
-                          >
-                            {t.admin.change}
-                          </button>
-                        </form>
+                          {t.admin.change}
+                          <span class="ds-sr-only">
+                            {" "}
+                            {t.identity.roleAt(t.identity.roles[r.role] ?? r.role, r.orgName)},{" "}
+                            {p.name ?? ""}
+                          </span>
+                        </a>
                         <form
                           method="post"
                           action={localPath(props.lang, `/admin/roller/${r.id}/avslutt`)}
@@ -491,14 +473,12 @@ export function PeopleAdminPage(props: {
             value={values.role}
             error={err("role")}
           />
-          <Field
-            t={t}
-            name="orgId"
-            label={t.admin.orgId}
-            hint={t.admin.orgIdHint}
-            maxLength={40}
-            value={values.orgId}
-            error={err("orgId")}
+          <OrgPicker
+            lang={props.lang}
+            query={values.orgQuery ?? ""}
+            chosen={values.orgId ?? ""}
+            choices={props.orgChoices}
+            error={orgError}
           />
           <div>
             <button class="ds-button" data-variant="primary" type="submit">
@@ -626,6 +606,181 @@ export function AuditPage(props: {
           </a>
         ) : null}
       </nav>
+    </Layout>
+  );
+}
+
+/** The error text for the organisation of a role form. */
+function orgErrorText(lang: Lang, error: FormState["errors"][string] | undefined) {
+  if (!error) return undefined;
+  const t = messages(lang);
+  return error.code === "unknownOrg" ? t.errors.unknownOrg : identityText(lang).orgMissing;
+}
+
+/** Where an organisation error links to: the first choice when there are any, else the search. */
+function orgPickerTarget(choices: OrgChoice[] | null) {
+  return choices && choices.length > 0 ? "#orgId" : "#orgQuery";
+}
+
+/** The organisations found, as radio buttons: also sent alone to the page's script. */
+export function OrgChoices(props: {
+  lang: Lang;
+  query: string;
+  choices: OrgChoice[] | null;
+  chosen: string;
+  error?: string | undefined;
+}) {
+  const it = identityText(props.lang);
+  const t = messages(props.lang);
+  if (props.choices === null) return <div data-org-choices />;
+  if (props.choices.length === 0)
+    return (
+      <div data-org-choices>
+        <p class="ds-paragraph">{it.noOrgs(props.query)}</p>
+      </div>
+    );
+  return (
+    <div data-org-choices>
+      <RadioGroup
+        t={t}
+        name="orgId"
+        legend={it.chooseOrg}
+        error={props.error}
+        value={props.chosen || (props.choices.length === 1 ? props.choices[0]!.orgId : "")}
+        options={props.choices.map((c) => ({
+          value: c.orgId,
+          label: it.choiceLabel(c.name, it.orgKinds[c.orgKind] ?? c.orgKind, c.place),
+        }))}
+      />
+    </div>
+  );
+}
+
+/**
+ * Choosing an organisation by name: a search field and a button that shows the matches as
+ * radio buttons (without scripts, the form comes back with them); with scripts, the matches
+ * follow the typing.
+ */
+export function OrgPicker(props: {
+  lang: Lang;
+  query: string;
+  chosen: string;
+  choices: OrgChoice[] | null;
+  error?: string | undefined;
+}) {
+  const it = identityText(props.lang);
+  const t = messages(props.lang);
+  const onChoices = props.choices !== null && props.choices.length > 0;
+  return (
+    <div
+      class="stack org-picker"
+      data-module="org-picker"
+      data-source={localPath(props.lang, "/admin/organisasjonsvalg")}
+    >
+      <Field
+        t={t}
+        name="orgQuery"
+        label={it.org}
+        hint={it.orgHint}
+        maxLength={100}
+        value={props.query}
+        error={onChoices ? undefined : props.error}
+      />
+      <div>
+        <button
+          class="ds-button"
+          data-variant="secondary"
+          type="submit"
+          name="action"
+          value="search"
+          formnovalidate
+        >
+          {it.searchOrg}
+        </button>
+      </div>
+      <div aria-live="polite" data-org-results>
+        <OrgChoices
+          lang={props.lang}
+          query={props.query}
+          choices={props.choices}
+          chosen={props.chosen}
+          error={onChoices ? props.error : undefined}
+        />
+      </div>
+    </div>
+  );
+}
+
+/** One person's role, to change its kind or organisation. */
+export function RoleChangePage(props: {
+  lang: Lang;
+  roleId: number;
+  personName: string;
+  current: string;
+  values: Record<string, string>;
+  errors: FormState["errors"];
+  choices: OrgChoice[] | null;
+}) {
+  const t = messages(props.lang);
+  const it = identityText(props.lang);
+  const roleOptions = ROLE_NAMES.map((r) => ({ value: r, label: t.identity.roles[r] ?? r }));
+  const orgError = orgErrorText(props.lang, props.errors.orgId);
+  const roleError = props.errors.role
+    ? props.errors.role.code === "duplicateRole"
+      ? t.errors.duplicateRole
+      : props.errors.role.code === "staleRole"
+        ? t.errors.staleRole
+        : errorText(t, t.admin.filterRole, props.errors.role)
+    : undefined;
+  const summary = [
+    ...(roleError ? [{ href: "#role", text: roleError }] : []),
+    ...(orgError ? [{ href: orgPickerTarget(props.choices), text: orgError }] : []),
+  ];
+  const title = it.changeTitle(props.personName);
+  return (
+    <Layout
+      lang={props.lang}
+      title={title}
+      path={`/admin/roller/${props.roleId}/endre`}
+      hasErrors={summary.length > 0}
+    >
+      <p class="ds-paragraph">
+        <a class="ds-link" href={localPath(props.lang, "/admin/personer")}>
+          {it.back}
+        </a>
+      </p>
+      <h1 class="ds-heading" data-size="lg">
+        {title}
+      </h1>
+      <p class="ds-paragraph lead">{it.changeNow(props.current)}</p>
+      <ErrorSummary t={t} items={summary} />
+      <form
+        method="post"
+        action={localPath(props.lang, `/admin/roller/${props.roleId}/endre`)}
+        novalidate
+        class="stack"
+      >
+        <Select
+          t={t}
+          name="role"
+          label={t.admin.filterRole}
+          options={roleOptions}
+          value={props.values.role}
+          error={roleError}
+        />
+        <OrgPicker
+          lang={props.lang}
+          query={props.values.orgQuery ?? ""}
+          chosen={props.values.orgId ?? ""}
+          choices={props.choices}
+          error={orgError}
+        />
+        <div>
+          <button class="ds-button" data-variant="primary" type="submit">
+            {it.saveChange}
+          </button>
+        </div>
+      </form>
     </Layout>
   );
 }
