@@ -699,9 +699,25 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
     expect(entries.map((e) => e.action)).toEqual(
       expect.arrayContaining(["invitation.create", "invitation.accept"]),
     );
-    const log = await (await get("/nb/admin/logg?handling=invitation.create", "ada")).text();
-    expect(log).toContain("invitation.create");
-    expect(log).toContain("Ada Direktorat");
+    const log = await text(await get("/nb/admin/logg?handling=invitation.create", "ada"));
+    expect(log).toContain(
+      "Ada Direktorat inviterte Nina Ny som kommunekoordinator for Kristiansand.",
+    );
+    expect(log).toContain("Rolle kommunekoordinator");
+    expect(log).toContain("Organisasjon Kristiansand");
+    expect(log).not.toContain('"orgId"');
+    const accepted = await text(await get("/nb/admin/logg?handling=invitation.accept", "ada"));
+    expect(accepted).toContain(
+      "Nina Ny tok imot invitasjonen og ble kommunekoordinator for Kristiansand.",
+    );
+    const en = await text(await get("/en/admin/logg?handling=invitation.create", "ada"));
+    expect(en).toContain(
+      "Ada Direktorat invited Nina Ny as municipal coordinator for Kristiansand.",
+    );
+    const nn = await text(await get("/nn/admin/logg?handling=invitation.create", "ada"));
+    expect(nn).toContain(
+      "Ada Direktorat inviterte Nina Ny som kommunekoordinator for Kristiansand.",
+    );
   });
 
   it("refuses an invitation to an organisation that does not exist, keeping the input", async () => {
@@ -740,6 +756,15 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
       .where(and(eq(auditLog.action, "role.change"), eq(auditLog.entityId, String(ids.stine))));
     expect(entry?.before).toMatchObject({ role: "staff" });
     expect(entry?.after).toMatchObject({ role: "unit-leader" });
+    const log = await text(
+      await get(`/nb/admin/logg?handling=role.change&gjelder=person:${ids.stine}`, "ada"),
+    );
+    const unit = (await getUnit(t.db, school))!.name;
+    expect(log).toContain(
+      `Ada Direktorat endret rollen til Stine Stab fra ansatt for ${unit} til leder for barnehage eller skole for ${unit}.`,
+    );
+    expect(log).toContain("Rolle ansatt → endret til leder for barnehage eller skole");
+    expect(log).not.toContain(`person:${ids.stine}`);
     expect((await post(`/nb/admin/roller/${now!.id}/avslutt`, "ada")).status).toBe(303);
     expect((await get("/nb/organisasjoner", "stine")).status).toBe(403);
   });
@@ -774,6 +799,42 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
     const en = await page("en");
     expect(en).toContain("Signed in this time with a code by e-mail");
     expect(en).toContain(`${unit!.name} (employee)`);
+  });
+
+  it("has a sentence in bokmål, nynorsk and English for every action the modules write to the audit log", async () => {
+    const { readdir, readFile } = await import("node:fs/promises");
+    const { auditTexts } = await import("./audit-texts");
+    const root = new URL("../", import.meta.url);
+    const codes = new Set<string>();
+    for (const dir of await readdir(root)) {
+      for (const file of await readdir(new URL(`${dir}/`, root)).catch(() => [])) {
+        if (!/\.tsx?$/.test(file) || file.endsWith(".test.ts")) continue;
+        const source = await readFile(new URL(`${dir}/${file}`, root), "utf8");
+        for (const m of source.matchAll(/action: "([a-z.-]+)",\s*entityType:/g)) codes.add(m[1]!);
+        // The chain writes `cohort-invitation.<event>` for each of its events.
+        if (source.includes("action: `cohort-invitation."))
+          for (const m of source.matchAll(/event: "([a-z-]+)"/g))
+            codes.add(`cohort-invitation.${m[1]}`);
+      }
+    }
+    for (const state of ["accepted", "declined"]) codes.add(`cohort-invitation.${state}`);
+    expect(codes.size).toBeGreaterThan(25);
+    for (const lang of ["nb", "nn", "en"] as const) {
+      const missing = [...codes].filter((code) => !auditTexts[lang].actions[code]);
+      expect({ lang, missing }).toEqual({ lang, missing: [] });
+    }
+    // And one that no module writes yet still reads as a sentence.
+    await t.db.insert(auditLog).values({
+      at: t.clock.now(),
+      actorId: ids.ada!,
+      action: "something.new",
+      entityType: "thing",
+      entityId: "1",
+      after: { colour: "blue" },
+    });
+    const log = await text(await get("/nb/admin/logg?handling=something.new", "ada"));
+    expect(log).toContain("Ada Direktorat gjorde en endring (something.new).");
+    expect(log).toContain("colour blue");
   });
 
   it("exports a person's data and deletes it, keeping an anonymised row", async () => {

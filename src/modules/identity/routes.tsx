@@ -20,6 +20,7 @@ import {
   setSessionCookie,
 } from "./access";
 import { AUDIT_PAGE_SIZE, listAudit } from "./audit";
+import { describeAudit } from "./audit-view";
 import { finishSignIn, type ProviderId, SignInRefused, startSignIn } from "./oidc";
 import { deletePerson, exportPerson, orgName } from "./people";
 import {
@@ -628,7 +629,6 @@ export function protectedIdentityRoutes() {
   app.get("/:lang{nb|nn|en}/admin/logg", async (c) => {
     requirePermission(c, "read", "audit");
     const lang = langParam(c);
-    const t = messages(lang);
     const d = deps(c);
     const day = /^\d{4}-\d{2}-\d{2}$/;
     const fra = c.req.query("fra") ?? "";
@@ -659,21 +659,12 @@ export function protectedIdentityRoutes() {
       },
       page,
     );
-    const json = (v: unknown) => (v === null || v === undefined ? "" : JSON.stringify(v));
     c.header("Cache-Control", "no-store");
     return render(
       c,
       <AuditPage
         lang={lang}
-        rows={result.rows.map((r) => ({
-          id: r.id,
-          at: r.at,
-          actor: r.actorId === null ? t.admin.system : (r.actorName ?? `#${r.actorId}`),
-          action: r.action,
-          entity: `${r.entityType}:${r.entityId}`,
-          before: json(r.before),
-          after: json(r.after),
-        }))}
+        rows={await describeAudit(d.db, result.rows, lang)}
         filter={filter}
         page={page}
         hasMore={result.hasMore}

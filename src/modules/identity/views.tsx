@@ -12,6 +12,8 @@ import {
 import { formatDateTime, type Lang, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
 import type { AUDIT_PAGE_SIZE } from "./audit";
+import { auditText } from "./audit-texts";
+import type { AuditLine } from "./audit-view";
 import type { OrgChoice } from "./role-admin";
 import { ROLE_NAMES } from "./roles";
 import { identityText } from "./texts";
@@ -513,29 +515,27 @@ export function PeopleAdminPage(props: {
   );
 }
 
-export type AuditView = {
-  id: number;
-  at: Date;
-  actor: string;
-  action: string;
-  entity: string;
-  before: string;
-  after: string;
-};
-
 export function AuditPage(props: {
   lang: Lang;
-  rows: AuditView[];
+  rows: AuditLine[];
   filter: Record<string, string>;
   page: number;
   hasMore: boolean;
   pageSize: typeof AUDIT_PAGE_SIZE;
 }) {
   const t = messages(props.lang);
+  const at = auditText(props.lang);
   const query = (page: number) => {
     const params = new URLSearchParams({ ...props.filter, side: String(page) });
     return `${localPath(props.lang, "/admin/logg")}?${params}`;
   };
+  const chosen = props.filter.handling ?? "";
+  const actionOptions = [
+    { value: "", label: at.anyAction },
+    ...Object.entries(at.actions).map(([value, a]) => ({ value, label: a.label })),
+    // A code from an old link that has no text of its own stays selectable.
+    ...(chosen && !at.actions[chosen] ? [{ value: chosen, label: chosen }] : []),
+  ];
   return (
     <Layout lang={props.lang} title={t.admin.audit} path="/admin/logg">
       <h1 class="ds-heading" data-size="xl">
@@ -543,7 +543,13 @@ export function AuditPage(props: {
       </h1>
       <p class="ds-paragraph lead">{t.admin.auditLead}</p>
       <form method="get" action={localPath(props.lang, "/admin/logg")} class="filters">
-        <Field t={t} name="handling" label={t.admin.action} value={props.filter.handling} />
+        <Select
+          t={t}
+          name="handling"
+          label={t.admin.action}
+          value={chosen}
+          options={actionOptions}
+        />
         <Field t={t} name="gjelder" label={t.admin.entity} value={props.filter.gjelder} />
         <div class="ds-field">
           <label class="ds-label" for="fra">
@@ -565,30 +571,31 @@ export function AuditPage(props: {
       </form>
       {props.rows.length === 0 ? <p class="ds-paragraph">{t.admin.noEntries}</p> : null}
       {props.rows.length > 0 ? (
-        <DataTable
-          label={t.admin.audit}
-          columns={[
-            t.admin.when,
-            t.admin.who,
-            t.admin.what,
-            t.admin.entity,
-            t.admin.before,
-            t.admin.after,
-          ]}
-        >
+        <DataTable label={t.admin.audit} columns={[t.admin.when, at.event, at.changes]}>
           {props.rows.map((r) => (
             <tr>
               <td>{formatDateTime(props.lang, r.at)}</td>
-              <td>{r.actor}</td>
+              <td>{r.sentence}</td>
               <td>
-                <code>{r.action}</code>
-              </td>
-              <td>{r.entity}</td>
-              <td>
-                <code class="pre">{r.before}</code>
-              </td>
-              <td>
-                <code class="pre">{r.after}</code>
+                {r.changes.length > 0 ? (
+                  <dl class="audit-changes">
+                    {r.changes.map((ch) => (
+                      <div>
+                        <dt>{ch.field}</dt>
+                        <dd>
+                          {ch.before === "–" ? (
+                            ch.after
+                          ) : (
+                            <>
+                              {ch.before} <span aria-hidden="true">→</span>
+                              <span class="ds-sr-only">{at.changedTo}</span> {ch.after}
+                            </>
+                          )}
+                        </dd>
+                      </div>
+                    ))}
+                  </dl>
+                ) : null}
               </td>
             </tr>
           ))}
