@@ -22,7 +22,7 @@ const nb = {
   orgNumber: (n: string) => `organisasjonsnummer ${n}`,
 
   org: "Organisasjon",
-  orgHint: "Skriv navnet på organisasjonen og velg Søk. Velg den så i lista.",
+  orgHint: "Skriv navnet på organisasjonen og velg «Søk etter organisasjon». Velg den så i lista.",
   searchOrg: "Søk etter organisasjon",
   chooseOrg: "Velg organisasjon",
   noOrgs: (q: string) => `Fant ingen organisasjon du kan gi roller i som passer med «${q}».`,
@@ -59,7 +59,7 @@ const nn: IdentityTexts = {
   orgNumber: (n) => `organisasjonsnummer ${n}`,
 
   org: "Organisasjon",
-  orgHint: "Skriv namnet på organisasjonen og vel Søk. Vel henne så i lista.",
+  orgHint: "Skriv namnet på organisasjonen og vel «Søk etter organisasjon». Vel henne så i lista.",
   searchOrg: "Søk etter organisasjon",
   chooseOrg: "Vel organisasjon",
   noOrgs: (q) => `Fann ingen organisasjon du kan gi roller i som passar med «${q}».`,
@@ -93,7 +93,8 @@ const en: IdentityTexts = {
   orgNumber: (n) => `organisation number ${n}`,
 
   org: "Organisation",
-  orgHint: "Type the organisation's name and choose Search. Then pick it in the list.",
+  orgHint:
+    "Type the organisation's name and choose “Search for organisation”. Then pick it in the list.",
   searchOrg: "Search for organisation",
   chooseOrg: "Choose organisation",
   noOrgs: (q) => `No organisation you can give roles in matches “${q}”.`,

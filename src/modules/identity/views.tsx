@@ -397,7 +397,7 @@ export function PeopleAdminPage(props: {
               <ul class="role-rows">
                 {p.roles.map((r) => (
                   <li id={`role-${r.id}`}>
-                    <span>{t.identity.roleAt(t.identity.roles[r.role] ?? r.role, r.orgName)}</span>
+                    <span>{t.identity.roleAt(t.identity.roles[r.role] ?? r.role, r.orgName)}</span>{" "}
                     {p.self ? null : (
                       <>
                         <a
@@ -587,8 +587,9 @@ export function AuditPage(props: {
                             ch.after
                           ) : (
                             <>
-                              {ch.before} <span aria-hidden="true">→</span>
-                              <span class="ds-sr-only">{at.changedTo}</span> {ch.after}
+                              {ch.before} <span aria-hidden="true">→</span>{" "}
+                              <span class="ds-sr-only">{at.changedTo} </span>
+                              {ch.after}
                             </>
                           )}
                         </dd>
