@@ -227,6 +227,8 @@ const nb: AuditTexts = {
     closed: "Nedlagt",
     rejected: "Avvist",
     commitments: "Forpliktelsene godtatt",
+    massClosureConfirmed: "Nedleggelse av mange enheter bekreftet",
+    activeBefore: "Aktive enheter før",
   },
   states: {
     invited: "invitert",
@@ -409,6 +411,8 @@ const nn: AuditTexts = {
     closed: "Nedlagde",
     rejected: "Avviste",
     commitments: "Forpliktingane godtekne",
+    massClosureConfirmed: "Nedlegging av mange einingar stadfesta",
+    activeBefore: "Aktive einingar før",
   },
   states: {
     invited: "invitert",
@@ -590,6 +594,8 @@ const en: AuditTexts = {
     closed: "Closed",
     rejected: "Rejected",
     commitments: "Commitments accepted",
+    massClosureConfirmed: "Closing many units confirmed",
+    activeBefore: "Active units before",
   },
   states: {
     invited: "invited",
