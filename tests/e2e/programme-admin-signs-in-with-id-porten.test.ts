@@ -92,7 +92,8 @@ describe.each(databaseKinds)("a programme admin signs in with ID-porten, on %s",
     );
     const profile = await main(page);
     expect(profile).toContain("Navn Ada Direktorat");
-    expect(profile).toContain("Innloggingsmåter ID-porten");
+    expect(profile).toContain("Logget inn nå med ID-porten");
+    expect(profile).toContain("Innloggingsmåter ID-porten, kode på e-post");
     expect(profile).toContain("Logget inn siden 23. november 2026 kl. 11:00.");
     await expectNoAxeViolations(page);
     await screenshot(page, "admin-profile-js");
@@ -131,7 +132,7 @@ describe.each(databaseKinds)("a programme admin signs in with ID-porten, on %s",
     await signOut(page, context, sessionsBefore);
   });
 
-  it("without JavaScript: signs in, invites a municipal coordinator, finds it in the audit log, signs out", async () => {
+  it("without JavaScript: signs in, invites a municipal coordinator found by name, reads it in the audit log, signs out", async () => {
     const { page, context } = await openPage(browser(), { js: false, baseURL: server.url });
     const sessionsBefore = await liveSessions();
 
@@ -158,14 +159,27 @@ describe.each(databaseKinds)("a programme admin signs in with ID-porten, on %s",
     await expectNoAxeViolations(page);
     await screenshot(page, "admin-people-nojs");
 
-    // Invites a municipal coordinator in Kristiansand.
-    const email = "ola.oppvekst@kristiansand.kommune.no";
-    const form = page.getByRole("region", { name: "Inviter en person" });
-    await form.getByLabel("Navn").fill("Ola Oppvekst");
-    await form.getByLabel("E-postadresse").fill(email);
-    await form.getByLabel("Rolle").selectOption("municipal-coordinator");
-    await form.getByLabel("Organisasjon").fill("4204");
-    await loadsPage(page, () => form.getByRole("button", { name: "Send invitasjon" }).click());
+    // Invites a municipal coordinator in Kristiansand, finding the municipality by its name.
+    const email = "ola.oppvekst@kristiansand.kommune.example";
+    const form = () => page.getByRole("region", { name: "Inviter en person" });
+    expect(await page.locator('input[name="orgId"]').count()).toBe(0);
+    await form().getByLabel("Navn").fill("Ola Oppvekst");
+    await form().getByLabel("E-postadresse").fill(email);
+    await form().getByLabel("Rolle").selectOption("municipal-coordinator");
+    await form().getByLabel("Organisasjon", { exact: true }).fill("kristiansand");
+    await loadsPage(page, () =>
+      form().getByRole("button", { name: "Søk etter organisasjon" }).click(),
+    );
+    // The form again, as filled in, with what the search found; nothing is sent yet.
+    expect(await form().getByLabel("Navn").inputValue()).toBe("Ola Oppvekst");
+    const choice = form().getByRole("radio", { name: "Kristiansand (kommune)" });
+    expect(await choice.isChecked()).toBe(true);
+    expect(
+      await server.db.select().from(roleInvitations).where(eq(roleInvitations.email, email)),
+    ).toEqual([]);
+    await expectNoAxeViolations(page);
+    await screenshot(page, "admin-invite-org-found-nojs");
+    await loadsPage(page, () => form().getByRole("button", { name: "Send invitasjon" }).click());
     expect(path(page)).toBe("/nb/admin/personer");
     expect(new URL(page.url()).search).toBe("?melding=invited");
     expect(await shown(page.locator("main .ds-alert"))).toBe("Invitasjonen er sendt.");
@@ -188,12 +202,12 @@ describe.each(databaseKinds)("a programme admin signs in with ID-porten, on %s",
     expect(mail.text).toContain("som kommunekoordinator (Kristiansand)");
     expect(mail.text).toContain(`${server.url}/nb/logg-inn`);
 
-    // The audit log lists the invitation, with who did it.
+    // The audit log tells it as a sentence, with names, and the role and organisation as a list.
     await loadsPage(page, () => nav(page).getByRole("link", { name: "Endringslogg" }).click());
     expect(path(page)).toBe("/nb/admin/logg");
     expect(await h1(page)).toBe("Endringslogg");
     await expectNoAxeViolations(page);
-    await page.getByLabel("Handling").fill("invitation.create");
+    await page.getByLabel("Handling").selectOption({ label: "Invitasjon sendt" });
     await loadsPage(page, () => page.getByRole("button", { name: "Filtrer" }).click());
     expect(new URL(page.url()).searchParams.get("handling")).toBe("invitation.create");
     const created = await server.db
@@ -203,22 +217,70 @@ describe.each(databaseKinds)("a programme admin signs in with ID-porten, on %s",
     expect(created).toHaveLength(1);
     const rows = page.getByRole("table", { name: "Endringslogg" }).locator("tbody tr");
     expect(await rows.count()).toBe(1);
-    const cells = (await rows.locator("td").allInnerTexts()).map((c) => c.replace(/\s+/g, " "));
-    expect(cells.slice(0, 5)).toEqual([
+    const cells = (await rows.locator("td").allInnerTexts()).map((c) =>
+      c.replace(/\s+/g, " ").trim(),
+    );
+    expect(cells.slice(0, 2)).toEqual([
       "23. november 2026 kl. 11:00",
-      "Ada Direktorat",
-      "invitation.create",
-      `invitation:${invitation!.id}`,
-      "",
+      "Ada Direktorat inviterte Ola Oppvekst som kommunekoordinator for Kristiansand.",
     ]);
-    expect(JSON.parse(cells[5]!)).toEqual({
-      role: "municipal-coordinator",
-      orgKind: "municipality",
-      orgId: "4204",
-    });
+    expect(await rows.locator("dl dt").allInnerTexts()).toEqual(["Rolle", "Organisasjon"]);
+    expect(await rows.locator("dl dd").allInnerTexts()).toEqual([
+      "kommunekoordinator",
+      "Kristiansand",
+    ]);
     await expectNoAxeViolations(page);
     await screenshot(page, "admin-audit-log-nojs");
 
+    await signOut(page, context, sessionsBefore);
+  });
+
+  it("with JavaScript: changes a role, the organisation suggested as she types, and the audit log says so", async () => {
+    const { page, context } = await openPage(browser(), { js: true, baseURL: server.url });
+    const sessionsBefore = await liveSessions();
+    await page.goto("/nb/admin/personer");
+    await signInAsAda(page);
+    expect(await h1(page)).toBe("Personer og roller");
+
+    // Rune, the resource person, becomes Kristiansand's municipal coordinator.
+    const runeRow = page.getByRole("row", { name: /Rune Ressurs/ });
+    await loadsPage(page, () => runeRow.getByRole("link", { name: /^Endre/ }).click());
+    expect(await h1(page)).toBe("Endre rollen til Rune Ressurs");
+    expect(await main(page)).toContain("Nå: Ressursperson, Kristiansand.");
+    await expectNoAxeViolations(page);
+    await page.getByLabel("Rolle").selectOption("county-coordinator");
+    const org = page.getByLabel("Organisasjon", { exact: true });
+    await org.fill("");
+    await org.pressSequentially("agder", { delay: 30 });
+    // Suggestions while typing, without pressing the search button.
+    const suggestion = page.getByRole("radio", {
+      name: "Statsforvalteren i Agder (statsforvalter)",
+    });
+    await suggestion.waitFor();
+    expect(path(page)).toMatch(/^\/nb\/admin\/roller\/\d+\/endre$/);
+    await suggestion.check();
+    await expectNoAxeViolations(page);
+    await screenshot(page, "admin-change-role-suggestions-js");
+    await loadsPage(page, () => page.getByRole("button", { name: "Lagre endringen" }).click());
+    expect(path(page)).toBe("/nb/admin/personer");
+    expect(await shown(page.getByRole("row", { name: /Rune Ressurs/ }).locator("li > span"))).toBe(
+      "Koordinator hos statsforvalteren, Statsforvalteren i Agder",
+    );
+    await expectNoAxeViolations(page);
+
+    await loadsPage(page, () => nav(page).getByRole("link", { name: "Endringslogg" }).click());
+    await page.getByLabel("Handling").selectOption({ label: "Rolle endret" });
+    await loadsPage(page, () => page.getByRole("button", { name: "Filtrer" }).click());
+    const row = page.getByRole("table", { name: "Endringslogg" }).locator("tbody tr").first();
+    expect((await row.locator("td").nth(1).innerText()).replace(/\s+/g, " ").trim()).toBe(
+      "Ada Direktorat endret rollen til Rune Ressurs fra ressursperson for Kristiansand til koordinator hos statsforvalteren for Statsforvalteren i Agder.",
+    );
+    expect(await row.locator("dl dt").allInnerTexts()).toEqual(["Rolle", "Organisasjon"]);
+    expect((await row.locator("dl dd").first().innerText()).replace(/\s+/g, " ")).toBe(
+      "ressursperson → endret til koordinator hos statsforvalteren",
+    );
+    await expectNoAxeViolations(page);
+    await screenshot(page, "admin-audit-log-role-change-js");
     await signOut(page, context, sessionsBefore);
   });
 

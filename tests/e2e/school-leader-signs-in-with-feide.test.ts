@@ -50,8 +50,11 @@ describe.each(databaseKinds)("a school leader signs in with Feide, on %s", (kind
       const roles = page.locator("main ul.ds-list").first().locator("li");
       expect(await roles.allInnerTexts()).toContain(`Leder for barnehage eller skole, ${SCHOOL}`);
       const profile = await main(page);
-      expect(profile).toContain("Innloggingsmåter Feide");
-      expect(profile).toContain(`Organisasjoner fra Feide ${school} (employee)`);
+      expect(profile).toContain("Logget inn nå med Feide");
+      expect(profile).toContain("Innloggingsmåter Feide, kode på e-post");
+      // The school by name and the affiliation in Norwegian, not "983228070 (employee)".
+      expect(profile).toContain(`Organisasjoner fra Feide ${SCHOOL} (ansatt)`);
+      expect(profile).not.toContain("employee");
       // His cohorts, but no people admin and no audit log in his menu.
       const menu = await nav(page).getByRole("link").allTextContents();
       expect(menu.map((m) => m.replace(/\s+/g, " "))).toEqual([
@@ -110,7 +113,7 @@ describe.each(databaseKinds)("a school leader signs in with Feide, on %s", (kind
     expect(await shown(page.locator("main ul.ds-list").first())).toBe(`Ansatt, ${SCHOOL}`);
     const profile = await main(page);
     expect(profile).toContain("Navn Tor Lærer");
-    expect(profile).toContain(`Organisasjoner fra Feide ${school} (faculty)`);
+    expect(profile).toContain(`Organisasjoner fra Feide ${SCHOOL} (undervisningspersonale)`);
     await expectNoAxeViolations(page);
     await screenshot(page, "teacher-first-sign-in-js");
 

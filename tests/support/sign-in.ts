@@ -23,6 +23,10 @@ export async function signInThroughProvider(
   expect(await shown(page.getByRole("heading", { level: 1 }))).toBe(
     `${opts.provider} (lokal testleverandør)`,
   );
+  // Plain Norwegian: no internal words such as the OpenID prompt's name ("login").
+  expect(await shown(page.locator("p").first())).toBe(
+    "Dette er en lokal innloggingstjeneste for utvikling og test. Velg hvilken demoperson du vil logge inn som.",
+  );
   await expectNoAxeViolations(page);
   if (opts.screenshotAs) await screenshot(page, opts.screenshotAs);
   await loadsPage(page, () =>

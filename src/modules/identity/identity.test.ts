@@ -3,10 +3,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ORIGIN, type TestApp, testApp } from "../../../tests/support/app";
 import { databaseKinds } from "../../../tests/support/db";
 import { demoEmail, seedDemoPeople } from "../../db/demo-people";
-import { unitsOfMunicipality } from "../organisations";
+import { getUnit, unitsOfMunicipality } from "../organisations";
 import { cohorts } from "../programmes/schema";
-import { auditLog, people, roleAssignments, sessions } from "./schema";
+import {
+  affiliations,
+  auditLog,
+  people,
+  roleAssignments,
+  roleInvitations,
+  sessions,
+  signInCodes,
+} from "./schema";
 import { ABSOLUTE_MS, createSession, IDLE_MS } from "./sessions";
+import { CODE_MAX_ATTEMPTS, requestCode, verifyCode } from "./sign-in";
 
 const COOKIE = "samspill-session";
 
@@ -48,6 +57,16 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
     t.app.request(path, who ? { headers: { Cookie: await as(who) } } : {});
   const post = async (path: string, who: string | undefined, form: Record<string, string> = {}) =>
     t.post(path, form, who ? { Cookie: await as(who) } : {});
+
+  const roleIdOf = async (who: string) => {
+    const [role] = await t.db
+      .select()
+      .from(roleAssignments)
+      .where(and(eq(roleAssignments.personId, ids[who]!), isNull(roleAssignments.revokedAt)));
+    return role!.id;
+  };
+  const text = async (res: Response) =>
+    (await res.text()).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 
   describe("the permission matrix", () => {
     const everyone = [
@@ -135,6 +154,26 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         send: (w) => post("/nb/admin/invitasjoner/999999/trekk", w),
         allowed: admins,
         okStatus: 303,
+      },
+      {
+        name: "GET /nb/admin/organisasjonsvalg (the role forms' search)",
+        send: (w) => get("/nb/admin/organisasjonsvalg?q=kristiansand&rolle=staff", w),
+        allowed: admins,
+      },
+      {
+        name: "GET /nb/admin/roller/<Kari's role>/endre",
+        send: async (w) => get(`/nb/admin/roller/${await roleIdOf("kari")}/endre`, w),
+        allowed: ["ada"],
+      },
+      {
+        name: "POST /nb/admin/roller/<Kari's role>/endre (search only)",
+        send: async (w) =>
+          post(`/nb/admin/roller/${await roleIdOf("kari")}/endre`, w, {
+            role: "municipal-coordinator",
+            orgQuery: "Kristiansand",
+            action: "search",
+          }),
+        allowed: ["ada"],
       },
       { name: "GET /nb/admin/logg", send: (w) => get("/nb/admin/logg", w), allowed: admins },
       { name: "GET /nb/admin/import", send: (w) => get("/nb/admin/import", w), allowed: admins },
@@ -254,6 +293,246 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
     }
   });
 
+  describe("the permission matrix: role management is scoped to what the admin governs", () => {
+    const activeRole = async (who: string) => {
+      const [role] = await t.db
+        .select()
+        .from(roleAssignments)
+        .where(and(eq(roleAssignments.personId, ids[who]!), isNull(roleAssignments.revokedAt)));
+      return role!;
+    };
+    const openInvitationsTo = (orgId: string) =>
+      t.db
+        .select()
+        .from(roleInvitations)
+        .where(and(eq(roleInvitations.orgId, orgId), isNull(roleInvitations.revokedAt)));
+
+    it("FUB/FUG's admin cannot move her own role to Udir", async () => {
+      const own = await activeRole("frida");
+      const res = await post(`/nb/admin/roller/${own.id}/endre`, "frida", {
+        role: "programme-admin",
+        orgId: "udir",
+      });
+      expect(res.status).toBe(403);
+      const after = await activeRole("frida");
+      expect([after.id, after.role, after.orgId]).toEqual([own.id, "programme-admin", "fub"]);
+      const udirProgramme = "/nb/admin/tilbud/inkluderende-barnehage-og-skolemiljo";
+      expect((await get(udirProgramme, "frida")).status).toBe(403);
+    });
+
+    it("nobody changes or ends their own role, not even within their own owner", async () => {
+      const own = await activeRole("ada");
+      const changed = await post(`/nb/admin/roller/${own.id}/endre`, "ada", {
+        role: "county-coordinator",
+        orgId: "sf-agder",
+      });
+      expect(changed.status).toBe(403);
+      expect((await post(`/nb/admin/roller/${own.id}/avslutt`, "ada")).status).toBe(403);
+      expect((await activeRole("ada")).id).toBe(own.id);
+      const page = await (await get("/nb/admin/personer", "ada")).text();
+      expect(page).toContain("Ada Direktorat");
+      expect(page).not.toContain(`/nb/admin/roller/${own.id}/`);
+      const selfInvite = await post("/nb/admin/invitasjoner", "ada", {
+        name: "Ada Direktorat",
+        email: demoEmail("ada").toUpperCase(),
+        role: "county-coordinator",
+        orgId: "sf-agder",
+      });
+      expect(selfInvite.status).toBe(403);
+      expect(
+        await t.db
+          .select()
+          .from(roleInvitations)
+          .where(eq(roleInvitations.email, demoEmail("ada").toUpperCase())),
+      ).toEqual([]);
+    });
+
+    it("FUB/FUG's admin cannot invite a programme admin for Udir, nor anyone outside her reach", async () => {
+      for (const [role, orgId] of [
+        ["programme-admin", "udir"],
+        ["municipal-coordinator", "4204"],
+        ["county-coordinator", "sf-agder"],
+      ] as const) {
+        const before = (await openInvitationsTo(orgId)).length;
+        const res = await post("/nb/admin/invitasjoner", "frida", {
+          name: "Ute Av Rekkevidde",
+          email: "ute@eksempel.example",
+          role,
+          orgId,
+        });
+        expect({ role, status: res.status }).toEqual({ role, status: 403 });
+        expect((await openInvitationsTo(orgId)).length).toBe(before);
+      }
+      const ownOwner = await post("/nb/admin/invitasjoner", "frida", {
+        name: "Fredrik Foreldreutvalg",
+        email: "fredrik@fub.example",
+        role: "programme-admin",
+        orgId: "fub",
+      });
+      expect(ownOwner.status).toBe(303);
+    });
+
+    it("FUB/FUG's admin cannot end Udir's admin's role, nor change the coordinators Udir's cohorts reach", async () => {
+      const adas = await activeRole("ada");
+      expect((await post(`/nb/admin/roller/${adas.id}/avslutt`, "frida")).status).toBe(403);
+      expect((await activeRole("ada")).id).toBe(adas.id);
+      const sivs = await activeRole("siv");
+      const res = await post(`/nb/admin/roller/${sivs.id}/endre`, "frida", {
+        role: "programme-admin",
+        orgId: "fub",
+      });
+      expect(res.status).toBe(403);
+      expect((await activeRole("siv")).id).toBe(sivs.id);
+    });
+
+    it("FUB/FUG's admin neither sees nor withdraws Udir's invitations", async () => {
+      const invited = await post("/nb/admin/invitasjoner", "ada", {
+        name: "Udir Invitert",
+        email: "udir-invitert@eksempel.example",
+        role: "county-coordinator",
+        orgId: "sf-agder",
+      });
+      expect(invited.status).toBe(303);
+      const [inv] = await t.db
+        .select()
+        .from(roleInvitations)
+        .where(eq(roleInvitations.email, "udir-invitert@eksempel.example"));
+      expect((await post(`/nb/admin/invitasjoner/${inv!.id}/trekk`, "frida")).status).toBe(403);
+      const [still] = await t.db
+        .select()
+        .from(roleInvitations)
+        .where(eq(roleInvitations.id, inv!.id));
+      expect(still?.revokedAt).toBeNull();
+      const fridas = await (await get("/nb/admin/personer", "frida")).text();
+      expect(fridas).not.toContain("udir-invitert@eksempel.example");
+      expect(fridas).not.toContain("Ada Direktorat");
+      expect(fridas).not.toContain("Kari Kommune");
+      const adas = await (await get("/nb/admin/personer", "ada")).text();
+      expect(adas).toContain("udir-invitert@eksempel.example");
+      expect(adas).toContain("Kari Kommune");
+      expect(adas).not.toContain("Frida Foreldreutvalg");
+      expect((await post(`/nb/admin/invitasjoner/${inv!.id}/trekk`, "ada")).status).toBe(303);
+    });
+
+    it("Udir's admin manages the coordinators its cohorts reach, but not FUB/FUG's admins", async () => {
+      const fridas = await activeRole("frida");
+      expect((await post(`/nb/admin/roller/${fridas.id}/avslutt`, "ada")).status).toBe(403);
+      const res = await post("/nb/admin/invitasjoner", "ada", {
+        name: "Ute",
+        email: "ute-fub@eksempel.example",
+        role: "programme-admin",
+        orgId: "fub",
+      });
+      expect(res.status).toBe(403);
+      const runes = await activeRole("rune");
+      const changed = await post(`/nb/admin/roller/${runes.id}/endre`, "ada", {
+        role: "municipal-coordinator",
+        orgId: "4204",
+      });
+      expect(changed.status).toBe(303);
+      const now = await activeRole("rune");
+      expect([now.role, now.orgId]).toEqual(["municipal-coordinator", "4204"]);
+    });
+  });
+
+  describe("people and roles: organisations chosen by name", () => {
+    it("has no field for internal ids, and shows organisations by name", async () => {
+      const html = await (await get("/nb/admin/personer", "ada")).text();
+      expect(html).not.toContain('name="orgId"');
+      expect(html).not.toContain("fire siffer");
+      expect(html).toContain('name="orgQuery"');
+      const shown = await text(await get("/nb/admin/personer", "ada"));
+      expect(shown).toContain("Kommunekoordinator, Kristiansand");
+      expect(shown).not.toContain("4204");
+    });
+
+    it("without scripts: the search button shows the matches within the admin's scope as choices, and stores nothing", async () => {
+      const form = {
+        name: "Søk Søkesen",
+        email: "sok@eksempel.example",
+        role: "municipal-coordinator",
+        orgQuery: "Kristiansand",
+        action: "search",
+      };
+      const ada = await post("/nb/admin/invitasjoner", "ada", form);
+      expect(ada.status).toBe(200);
+      const html = await ada.text();
+      expect(html).toMatch(/<input[^>]*type="radio"[^>]*name="orgId"[^>]*value="4204"/);
+      expect(await text(new Response(html))).toContain("Kristiansand (kommune)");
+      expect(html).toContain('value="Søk Søkesen"');
+      const frida = await text(await post("/nb/admin/invitasjoner", "frida", form));
+      expect(frida).toContain(
+        "Fant ingen organisasjon du kan gi roller i som passer med «Kristiansand».",
+      );
+      expect(
+        await t.db
+          .select()
+          .from(roleInvitations)
+          .where(eq(roleInvitations.email, "sok@eksempel.example")),
+      ).toEqual([]);
+
+      const unchosen = await post("/nb/admin/invitasjoner", "ada", { ...form, action: "" });
+      expect(unchosen.status).toBe(422);
+      const refused = await unchosen.text();
+      expect(refused).toContain("Søk etter organisasjonen og velg den i lista");
+      expect(refused).toContain('href="#orgId"');
+
+      const chosen = await post("/nb/admin/invitasjoner", "ada", {
+        ...form,
+        action: "",
+        orgId: "4204",
+      });
+      expect(chosen.status).toBe(303);
+      const [stored] = await t.db
+        .select()
+        .from(roleInvitations)
+        .where(eq(roleInvitations.email, "sok@eksempel.example"));
+      expect([stored?.role, stored?.orgId]).toEqual(["municipal-coordinator", "4204"]);
+    });
+
+    it("with scripts: the matches as radio buttons, for the admin's scope only", async () => {
+      const ada = await get("/nb/admin/organisasjonsvalg?q=agder&rolle=county-coordinator", "ada");
+      expect(ada.status).toBe(200);
+      const html = await ada.text();
+      expect(html).not.toContain("<html");
+      expect(html).toMatch(/type="radio"[^>]*name="orgId"[^>]*value="sf-agder"/);
+      const frida = await get(
+        "/nb/admin/organisasjonsvalg?q=agder&rolle=county-coordinator",
+        "frida",
+      );
+      expect(await frida.text()).not.toContain("sf-agder");
+      const fub = await get("/nb/admin/organisasjonsvalg?q=FUB&rolle=programme-admin", "frida");
+      expect(await fub.text()).toMatch(/value="fub"/);
+    });
+
+    it("changes a role on its own page, the organisation chosen by name", async () => {
+      const roleId = await roleIdOf("kari");
+      const page = await get(`/nb/admin/roller/${roleId}/endre`, "ada");
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain("Endre rollen til Kari Kommune");
+      expect(html).toMatch(/value="4204"[^>]*checked/);
+      const searched = await post(`/nb/admin/roller/${roleId}/endre`, "ada", {
+        role: "county-coordinator",
+        orgQuery: "Agder",
+        action: "search",
+      });
+      expect(searched.status).toBe(200);
+      expect(await text(searched)).toContain("(statsforvalter)");
+      const unchosen = await post(`/nb/admin/roller/${roleId}/endre`, "ada", {
+        role: "county-coordinator",
+        orgQuery: "Agder",
+      });
+      expect(unchosen.status).toBe(422);
+      expect(await unchosen.text()).toContain("Søk etter organisasjonen og velg den i lista");
+      expect(await roleIdOf("kari")).toBe(roleId);
+      expect((await get(`/nb/admin/roller/${await roleIdOf("ada")}/endre`, "ada")).status).toBe(
+        403,
+      );
+      expect((await get("/nb/admin/roller/999999/endre", "ada")).status).toBe(404);
+    });
+  });
+
   it("answers unknown paths with 404 even for anonymous visitors (secure by default, not a sign-in loop)", async () => {
     expect((await get("/nb/admin/finnes-ikke")).status).toBe(404);
   });
@@ -356,6 +635,25 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
     t.clock.set(new Date("2026-11-23T10:00:00Z"));
   });
 
+  it("compares at most five guesses of a code, however many arrive at once", async () => {
+    const ctx = { now: t.clock.now(), secret: "a-secret-for-the-parallel-guesses-0123456789" };
+    const email = demoEmail("sverre");
+    await requestCode(t.db, { email, lang: "nb" }, ctx);
+    await t.jobs.runDue();
+    const code = (await t.smtp.waitFor((m) => m.to === email)).subject.slice(0, 6);
+    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
+    // Sixty guesses at once, the right one among the last: it comes after five wrong ones.
+    const guesses = Array.from({ length: 60 }, (_, i) => (i === 40 ? code : wrong));
+    const outcomes = await Promise.all(
+      guesses.map((g) => verifyCode(t.db, { email, code: g }, ctx)),
+    );
+    expect(outcomes[40]?.kind).toBe("expired");
+    expect(outcomes.filter((o) => o.kind === "wrong").length).toBeLessThanOrEqual(5);
+    expect(outcomes.filter((o) => o.kind === "signed-in")).toEqual([]);
+    const codes = await t.db.select().from(signInCodes).where(eq(signInCodes.email, email));
+    expect(codes.map((c) => c.attempts)).toEqual([CODE_MAX_ATTEMPTS]);
+  });
+
   it("sends no code to an unknown address, and says the same", async () => {
     const before = t.smtp.received.length;
     const res = await t.post("/nb/logg-inn/e-post", { email: "ukjent@eksempel.no" });
@@ -401,9 +699,25 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
     expect(entries.map((e) => e.action)).toEqual(
       expect.arrayContaining(["invitation.create", "invitation.accept"]),
     );
-    const log = await (await get("/nb/admin/logg?handling=invitation.create", "ada")).text();
-    expect(log).toContain("invitation.create");
-    expect(log).toContain("Ada Direktorat");
+    const log = await text(await get("/nb/admin/logg?handling=invitation.create", "ada"));
+    expect(log).toContain(
+      "Ada Direktorat inviterte Nina Ny som kommunekoordinator for Kristiansand.",
+    );
+    expect(log).toContain("Rolle kommunekoordinator");
+    expect(log).toContain("Organisasjon Kristiansand");
+    expect(log).not.toContain('"orgId"');
+    const accepted = await text(await get("/nb/admin/logg?handling=invitation.accept", "ada"));
+    expect(accepted).toContain(
+      "Nina Ny tok imot invitasjonen og ble kommunekoordinator for Kristiansand.",
+    );
+    const en = await text(await get("/en/admin/logg?handling=invitation.create", "ada"));
+    expect(en).toContain(
+      "Ada Direktorat invited Nina Ny as municipal coordinator for Kristiansand.",
+    );
+    const nn = await text(await get("/nn/admin/logg?handling=invitation.create", "ada"));
+    expect(nn).toContain(
+      "Ada Direktorat inviterte Nina Ny som kommunekoordinator for Kristiansand.",
+    );
   });
 
   it("refuses an invitation to an organisation that does not exist, keeping the input", async () => {
@@ -411,12 +725,14 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
       name: "X",
       email: "x@eksempel.no",
       role: "unit-leader",
+      orgQuery: "Skolen som ikke finnes",
       orgId: "123456789",
     });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain("Velg en organisasjon som finnes");
-    expect(html).toContain('value="123456789"');
+    expect(html).toContain('value="Skolen som ikke finnes"');
+    expect(html).toContain('value="x@eksempel.no"');
   });
 
   it("changes and ends roles with before and after in the audit log", async () => {
@@ -434,11 +750,91 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
       .from(roleAssignments)
       .where(and(eq(roleAssignments.personId, ids.stine!), isNull(roleAssignments.revokedAt)));
     expect(now?.role).toBe("unit-leader");
-    const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.action, "role.change"));
+    const [entry] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "role.change"), eq(auditLog.entityId, String(ids.stine))));
     expect(entry?.before).toMatchObject({ role: "staff" });
     expect(entry?.after).toMatchObject({ role: "unit-leader" });
+    const log = await text(
+      await get(`/nb/admin/logg?handling=role.change&gjelder=person:${ids.stine}`, "ada"),
+    );
+    const unit = (await getUnit(t.db, school))!.name;
+    expect(log).toContain(
+      `Ada Direktorat endret rollen til Stine Stab fra ansatt for ${unit} til leder for barnehage eller skole for ${unit}.`,
+    );
+    expect(log).toContain("Rolle ansatt → endret til leder for barnehage eller skole");
+    expect(log).not.toContain(`person:${ids.stine}`);
     expect((await post(`/nb/admin/roller/${now!.id}/avslutt`, "ada")).status).toBe(303);
     expect((await get("/nb/organisasjoner", "stine")).status).toBe(403);
+  });
+
+  it("says how the person signed in this time, and names Feide's organisations and affiliations in the page's language", async () => {
+    await t.db
+      .insert(affiliations)
+      .values({
+        personId: ids.sverre!,
+        orgNumber: school,
+        kind: "fc:orgunit",
+        affiliation: "employee",
+        seenAt: t.clock.now(),
+      })
+      .onConflictDoNothing();
+    const unit = await getUnit(t.db, school);
+    const raw = await createSession(t.db, ids.sverre!, "email", t.clock.now());
+    const page = async (lang: string) => {
+      const res = await t.app.request(`/${lang}/meg`, {
+        headers: { Cookie: `${COOKIE}=${raw}` },
+      });
+      return (await res.text()).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+    };
+    const nb = await page("nb");
+    expect(nb).toContain("Logget inn nå med kode på e-post");
+    expect(nb).toContain("Innloggingsmåter Feide, kode på e-post");
+    expect(nb).toContain(`Organisasjoner fra Feide ${unit!.name} (ansatt)`);
+    expect(nb).not.toContain("employee");
+    expect(nb).not.toContain(`${school} (`);
+    const nn = await page("nn");
+    expect(nn).toContain(`${unit!.name} (tilsett)`);
+    const en = await page("en");
+    expect(en).toContain("Signed in this time with a code by e-mail");
+    expect(en).toContain(`${unit!.name} (employee)`);
+  });
+
+  it("has a sentence in bokmål, nynorsk and English for every action the modules write to the audit log", async () => {
+    const { readdir, readFile } = await import("node:fs/promises");
+    const { auditTexts } = await import("./audit-texts");
+    const root = new URL("../", import.meta.url);
+    const codes = new Set<string>();
+    for (const dir of await readdir(root)) {
+      for (const file of await readdir(new URL(`${dir}/`, root)).catch(() => [])) {
+        if (!/\.tsx?$/.test(file) || file.endsWith(".test.ts")) continue;
+        const source = await readFile(new URL(`${dir}/${file}`, root), "utf8");
+        for (const m of source.matchAll(/action: "([a-z.-]+)",\s*entityType:/g)) codes.add(m[1]!);
+        // The chain writes `cohort-invitation.<event>` for each of its events.
+        if (source.includes("action: `cohort-invitation."))
+          for (const m of source.matchAll(/event: "([a-z-]+)"/g))
+            codes.add(`cohort-invitation.${m[1]}`);
+      }
+    }
+    for (const state of ["accepted", "declined"]) codes.add(`cohort-invitation.${state}`);
+    expect(codes.size).toBeGreaterThan(25);
+    for (const lang of ["nb", "nn", "en"] as const) {
+      const missing = [...codes].filter((code) => !auditTexts[lang].actions[code]);
+      expect({ lang, missing }).toEqual({ lang, missing: [] });
+    }
+    // And one that no module writes yet still reads as a sentence.
+    await t.db.insert(auditLog).values({
+      at: t.clock.now(),
+      actorId: ids.ada!,
+      action: "something.new",
+      entityType: "thing",
+      entityId: "1",
+      after: { colour: "blue" },
+    });
+    const log = await text(await get("/nb/admin/logg?handling=something.new", "ada"));
+    expect(log).toContain("Ada Direktorat gjorde en endring (something.new).");
+    expect(log).toContain("colour blue");
   });
 
   it("exports a person's data and deletes it, keeping an anonymised row", async () => {

@@ -151,7 +151,7 @@ export async function startLocalProvider(opts: LocalProviderOptions): Promise<Lo
 
   async function interaction(req: IncomingMessage, res: ServerResponse, url: URL) {
     const uid = url.pathname.split("/")[2] ?? "";
-    const details = await provider.interactionDetails(req, res);
+    await provider.interactionDetails(req, res);
     if (req.method === "POST") {
       const form = await readForm(req);
       const accountId = form.get("account") ?? "";
@@ -184,7 +184,7 @@ ${a.demoRole ? `<span>(${escapeHtml(a.demoRole)}, demo)</span>` : ""}</form></li
       .end(
         page(
           title,
-          `<h1>${title}</h1><p>Dette er en lokal innloggingstjeneste for utvikling og test. Velg en demoperson (${escapeHtml(details.prompt.name)}).</p><ul style="list-style: none; padding: 0">${buttons}</ul>`,
+          `<h1>${title}</h1><p>Dette er en lokal innloggingstjeneste for utvikling og test. Velg hvilken demoperson du vil logge inn som.</p><ul style="list-style: none; padding: 0">${buttons}</ul>`,
         ),
       );
   }

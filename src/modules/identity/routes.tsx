@@ -10,37 +10,45 @@ import { errorPage } from "../../web/error-pages";
 import { type Lang, messages } from "../../web/i18n";
 import { localPath } from "../../web/layout";
 import { render } from "../../web/render";
+import { getUnit } from "../organisations";
 import {
   clearSessionCookie,
+  Forbidden,
   readSessionCookie,
   requirePermission,
   safeReturnTo,
   setSessionCookie,
 } from "./access";
 import { AUDIT_PAGE_SIZE, listAudit } from "./audit";
+import { describeAudit } from "./audit-view";
 import { finishSignIn, type ProviderId, SignInRefused, startSignIn } from "./oidc";
+import { deletePerson, exportPerson, orgName } from "./people";
 import {
-  changeRole,
-  deletePerson,
-  exportPerson,
-  invite,
-  listOpenInvitations,
-  listPeople,
-  orgName,
-  revokeInvitation,
-  revokeRole,
-} from "./people";
-import { isRole, type ROLES } from "./roles";
+  type AdminActor,
+  changeRoleAsAdmin,
+  findOrgsInScope,
+  inviteAsAdmin,
+  listOpenInvitationsInScope,
+  listPeopleInScope,
+  type OrgChoice,
+  revokeInvitationAsAdmin,
+  revokeRoleAsAdmin,
+  roleToChange,
+} from "./role-admin";
+import { isRole, type OrgKind, ROLES } from "./roles";
 import { affiliations, identities } from "./schema";
-import { endAllSessions, endSession } from "./sessions";
+import { endAllSessions, endSession, readSession } from "./sessions";
 import { requestCode, type SignInOutcome, signInWithProvider, verifyCode } from "./sign-in";
+import { identityText } from "./texts";
 import {
   AuditPage,
   CodePage,
   DeletePage,
   MessagePage,
+  OrgChoices,
   PeopleAdminPage,
   ProfilePage,
+  RoleChangePage,
   type RoleView,
   SignInPage,
 } from "./views";
@@ -309,9 +317,28 @@ const inviteForm = z.object({
 });
 
 const roleChangeForm = z.object({
-  role: z.string().refine(isRole, { error: "choice" }),
-  orgId: z.string().trim().min(1, { error: "required" }).max(40, { error: "max" }),
+  role: z.string({ error: "choice" }).refine(isRole, { error: "choice" }),
+  orgId: z
+    .string({ error: "required" })
+    .trim()
+    .min(1, { error: "required" })
+    .max(40, { error: "max" }),
 });
+
+/** The kind of organisation a role's form searches: none chosen yet, any kind. */
+const kindOf = (role: string | undefined): OrgKind | null =>
+  role && isRole(role) ? ROLES[role].orgKind : null;
+
+const adminActor = (c: AppContext): AdminActor => ({
+  personId: c.get("user")!.personId,
+  now: deps(c).clock.now(),
+});
+
+/** Out of the actor's scope: the same 403 as a missing permission. */
+function allowed<T extends { ok: boolean; forbidden?: boolean }>(result: T): T {
+  if (!result.ok && result.forbidden) throw new Forbidden("role outside the actor's scope");
+  return result;
+}
 
 export function protectedIdentityRoutes() {
   const app = new Hono<AppEnv>();
@@ -337,6 +364,12 @@ export function protectedIdentityRoutes() {
       .select()
       .from(affiliations)
       .where(eq(affiliations.personId, user.personId));
+    const raw = readSessionCookie(c);
+    const session = raw ? await readSession(d.db, raw, d.clock.now()) : null;
+    const it = identityText(lang);
+    const method = (m: string) => it.methods[m] ?? m;
+    // Every person with an address can also sign in with a code by e-mail.
+    const linked = [...methods.map((m) => m.provider), ...(user.email ? ["email"] : [])];
     c.header("Cache-Control", "no-store");
     return render(
       c,
@@ -345,20 +378,17 @@ export function protectedIdentityRoutes() {
         name={user.name}
         email={user.email}
         roles={await roleViews(c, user.roles, lang)}
-        methods={[
-          ...new Set(
-            methods.map((m) =>
-              m.provider === "idporten"
-                ? "ID-porten"
-                : m.provider === "feide"
-                  ? "Feide"
-                  : m.provider,
-            ),
-          ),
-        ]}
-        affiliations={affs.map(
-          (a) => `${a.orgNumber}${a.affiliation ? ` (${a.affiliation})` : ""}`,
-        )}
+        signedInWith={session && it.methods[session.via] ? method(session.via) : undefined}
+        methods={[...new Set(linked.map(method))]}
+        affiliations={
+          await Promise.all(
+            affs.map(async (a) => {
+              const name = (await getUnit(d.db, a.orgNumber))?.name ?? it.orgNumber(a.orgNumber);
+              const kind = a.affiliation ? (it.affiliations[a.affiliation] ?? a.affiliation) : "";
+              return kind ? `${name} (${kind})` : name;
+            }),
+          )
+        }
         since={user.sessionCreatedAt}
       />,
     );
@@ -402,6 +432,7 @@ export function protectedIdentityRoutes() {
     c: AppContext,
     extra: {
       invite?: { values: Record<string, string>; errors: FieldErrors };
+      orgChoices?: OrgChoice[] | null;
       message?: string;
       roleError?: { roleId: number; text: string };
     },
@@ -411,8 +442,9 @@ export function protectedIdentityRoutes() {
     const d = deps(c);
     const q = (c.req.query("q") ?? "").slice(0, 100);
     const role = c.req.query("rolle") ?? "";
-    const people = await listPeople(d.db, { q, role: isRole(role) ? role : "" });
-    const invitations = await listOpenInvitations(d.db, d.clock.now());
+    const actor = adminActor(c);
+    const people = await listPeopleInScope(d.db, { q, role: isRole(role) ? role : "" }, actor);
+    const invitations = await listOpenInvitationsInScope(d.db, actor);
     const today = osloToday(d.clock.now());
     c.header("Cache-Control", "no-store");
     return render(
@@ -434,6 +466,7 @@ export function protectedIdentityRoutes() {
         }
         filter={{ q, role }}
         invite={extra.invite ?? { values: {}, errors: {} }}
+        orgChoices={extra.orgChoices ?? null}
         message={extra.message}
         roleError={extra.roleError}
       />,
@@ -456,14 +489,41 @@ export function protectedIdentityRoutes() {
     return peoplePage(c, message ? { message } : {});
   });
 
+  /** The organisations a role form's search finds, within the admin's scope; null: no search. */
+  async function orgChoicesFor(c: AppContext, values: Record<string, string>) {
+    const query = (values.orgQuery ?? "").trim().slice(0, 100);
+    if (!query) return null;
+    return findOrgsInScope(deps(c).db, query, kindOf(values.role), langParam(c), adminActor(c));
+  }
+
+  // The search behind the role forms, for the page's script: the same radio buttons as the
+  // form shows after "Søk", within the same scope.
+  app.get("/:lang{nb|nn|en}/admin/organisasjonsvalg", async (c) => {
+    requirePermission(c, "manage", "role");
+    const lang = langParam(c);
+    const values = { orgQuery: c.req.query("q") ?? "", role: c.req.query("rolle") ?? "" };
+    const choices = await orgChoicesFor(c, values);
+    c.header("Cache-Control", "no-store");
+    return c.html(
+      (
+        <OrgChoices lang={lang} query={values.orgQuery.trim()} choices={choices} chosen="" />
+      ).toString(),
+    );
+  });
+
   app.post("/:lang{nb|nn|en}/admin/invitasjoner", async (c) => {
     requirePermission(c, "manage", "role");
     const lang = langParam(c);
     const d = deps(c);
     const values = await readForm(c);
+    const orgChoices = await orgChoicesFor(c, values);
+    // "Søk etter organisasjon": the form again, with what was found; nothing is stored.
+    if (values.action === "search")
+      return peoplePage(c, { invite: { values, errors: {} }, orgChoices });
     const parsed = validate(inviteForm, values);
-    if (!parsed.ok) return peoplePage(c, { invite: { values, errors: parsed.errors } }, 422);
-    const result = await invite(
+    if (!parsed.ok)
+      return peoplePage(c, { invite: { values, errors: parsed.errors }, orgChoices }, 422);
+    const result = await inviteAsAdmin(
       d.db,
       {
         email: parsed.data.email,
@@ -472,20 +532,63 @@ export function protectedIdentityRoutes() {
         orgId: parsed.data.orgId,
         lang,
       },
-      { personId: c.get("user")!.personId, now: d.clock.now(), baseUrl: baseUrl(c) },
+      { ...adminActor(c), baseUrl: baseUrl(c) },
     );
-    if (!result.ok) return peoplePage(c, { invite: { values, errors: result.errors } }, 422);
+    allowed(result);
+    if (!result.ok && !result.forbidden)
+      return peoplePage(c, { invite: { values, errors: result.errors }, orgChoices }, 422);
     d.onJobQueued();
     return c.redirect(`/${lang}/admin/personer?melding=invited`, 303);
+  });
+
+  /** The change form of one role, or 404 when it has ended; 403 outside the admin's scope. */
+  async function roleChangePage(
+    c: AppContext,
+    roleId: number,
+    form: { values?: Record<string, string>; errors?: FieldErrors } = {},
+    status: 200 | 422 = 200,
+  ) {
+    const d = deps(c);
+    const lang = langParam(c);
+    const t = messages(lang);
+    const found = allowed((await roleToChange(d.db, roleId, adminActor(c))) ?? { ok: true });
+    if (!("role" in found)) return errorPage(c, "notFound");
+    const { role, person } = found;
+    const today = osloToday(d.clock.now());
+    const currentOrg = await orgName(d.db, role.orgKind, role.orgId, lang, today);
+    const values = form.values ?? { role: role.role, orgQuery: currentOrg, orgId: role.orgId };
+    const searched = form.values ? await orgChoicesFor(c, values) : null;
+    const current: OrgChoice = {
+      orgKind: role.orgKind as OrgKind,
+      orgId: role.orgId,
+      name: currentOrg,
+      place: null,
+    };
+    c.header("Cache-Control", "no-store");
+    return render(
+      c,
+      <RoleChangePage
+        lang={lang}
+        roleId={roleId}
+        personName={person?.name ?? "–"}
+        current={t.identity.roleAt(t.identity.roles[role.role] ?? role.role, currentOrg)}
+        values={values}
+        errors={form.errors ?? {}}
+        choices={form.values ? searched : [current]}
+      />,
+      status,
+    );
+  }
+
+  app.get("/:lang{nb|nn|en}/admin/roller/:id{[0-9]{1,9}}/endre", (c) => {
+    requirePermission(c, "manage", "role");
+    return roleChangePage(c, Number(c.req.param("id")));
   });
 
   app.post("/:lang{nb|nn|en}/admin/invitasjoner/:id{[0-9]{1,9}}/trekk", async (c) => {
     requirePermission(c, "manage", "role");
     const lang = langParam(c);
-    await revokeInvitation(deps(c).db, Number(c.req.param("id")), {
-      personId: c.get("user")!.personId,
-      now: deps(c).clock.now(),
-    });
+    allowed(await revokeInvitationAsAdmin(deps(c).db, Number(c.req.param("id")), adminActor(c)));
     return c.redirect(`/${lang}/admin/personer?melding=revoked`, 303);
   });
 
@@ -495,23 +598,23 @@ export function protectedIdentityRoutes() {
     const t = messages(lang);
     const d = deps(c);
     const roleId = Number(c.req.param("id"));
-    const parsed = validate(roleChangeForm, await readForm(c));
-    if (!parsed.ok) return peoplePage(c, { roleError: { roleId, text: t.errors.unknownOrg } }, 422);
-    const result = await changeRole(
-      d.db,
-      roleId,
-      { role: parsed.data.role as keyof typeof ROLES, orgId: parsed.data.orgId },
-      { personId: c.get("user")!.personId, now: d.clock.now() },
+    const values = await readForm(c);
+    if (values.action === "search") return roleChangePage(c, roleId, { values });
+    const parsed = validate(roleChangeForm, values);
+    if (!parsed.ok) return roleChangePage(c, roleId, { values, errors: parsed.errors }, 422);
+    const result = allowed(
+      await changeRoleAsAdmin(
+        d.db,
+        roleId,
+        { role: parsed.data.role as keyof typeof ROLES, orgId: parsed.data.orgId },
+        adminActor(c),
+      ),
     );
-    if (!result.ok) {
-      const code = Object.values(result.errors)[0]?.code;
-      const text =
-        code === "duplicateRole"
-          ? t.errors.duplicateRole
-          : code === "staleRole"
-            ? t.errors.staleRole
-            : t.errors.unknownOrg;
-      return peoplePage(c, { roleError: { roleId, text } }, 422);
+    if (!result.ok && !result.forbidden) {
+      // The role has ended meanwhile: back to the list, which says so.
+      if (result.errors.role?.code === "staleRole")
+        return peoplePage(c, { roleError: { roleId, text: t.errors.staleRole } }, 422);
+      return roleChangePage(c, roleId, { values, errors: result.errors }, 422);
     }
     return c.redirect(`/${lang}/admin/personer?melding=changed`, 303);
   });
@@ -519,17 +622,13 @@ export function protectedIdentityRoutes() {
   app.post("/:lang{nb|nn|en}/admin/roller/:id{[0-9]{1,9}}/avslutt", async (c) => {
     requirePermission(c, "manage", "role");
     const lang = langParam(c);
-    await revokeRole(deps(c).db, Number(c.req.param("id")), {
-      personId: c.get("user")!.personId,
-      now: deps(c).clock.now(),
-    });
+    allowed(await revokeRoleAsAdmin(deps(c).db, Number(c.req.param("id")), adminActor(c)));
     return c.redirect(`/${lang}/admin/personer?melding=revoked`, 303);
   });
 
   app.get("/:lang{nb|nn|en}/admin/logg", async (c) => {
     requirePermission(c, "read", "audit");
     const lang = langParam(c);
-    const t = messages(lang);
     const d = deps(c);
     const day = /^\d{4}-\d{2}-\d{2}$/;
     const fra = c.req.query("fra") ?? "";
@@ -560,21 +659,12 @@ export function protectedIdentityRoutes() {
       },
       page,
     );
-    const json = (v: unknown) => (v === null || v === undefined ? "" : JSON.stringify(v));
     c.header("Cache-Control", "no-store");
     return render(
       c,
       <AuditPage
         lang={lang}
-        rows={result.rows.map((r) => ({
-          id: r.id,
-          at: r.at,
-          actor: r.actorId === null ? t.admin.system : (r.actorName ?? `#${r.actorId}`),
-          action: r.action,
-          entity: `${r.entityType}:${r.entityId}`,
-          before: json(r.before),
-          after: json(r.after),
-        }))}
+        rows={await describeAudit(d.db, result.rows, lang)}
         filter={filter}
         page={page}
         hasMore={result.hasMore}

@@ -1,5 +1,5 @@
 import { createHmac, randomInt } from "node:crypto";
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { enqueueMail } from "../../kernel/mail-jobs";
 import { type Lang, messages } from "../../web/i18n";
@@ -186,8 +186,10 @@ export async function verifyCode(
   input: { email: string; code: string },
   ctx: { now: Date; secret: string },
 ): Promise<CodeOutcome> {
-  const [row] = await db
-    .select()
+  // The try is counted and the limit checked in one statement, before the code is compared:
+  // however many guesses arrive at once, on however many instances, at most five are compared.
+  const newest = db
+    .select({ id: signInCodes.id })
     .from(signInCodes)
     .where(
       and(
@@ -198,16 +200,25 @@ export async function verifyCode(
     )
     .orderBy(desc(signInCodes.id))
     .limit(1);
-  if (!row || row.attempts >= CODE_MAX_ATTEMPTS) return { kind: "expired" };
+  const [row] = await db
+    .update(signInCodes)
+    .set({ attempts: sql`${signInCodes.attempts} + 1` })
+    .where(
+      and(
+        eq(signInCodes.id, sql`(${newest})`),
+        lt(signInCodes.attempts, CODE_MAX_ATTEMPTS),
+        isNull(signInCodes.usedAt),
+      ),
+    )
+    .returning({
+      id: signInCodes.id,
+      codeHash: signInCodes.codeHash,
+      attempts: signInCodes.attempts,
+    });
+  if (!row) return { kind: "expired" };
   const given = input.code.replace(/\s/g, "");
   if (codeHash(ctx.secret, input.email, given) !== row.codeHash) {
-    // Counted atomically, so parallel guesses cannot get more tries than allowed.
-    const [after] = await db
-      .update(signInCodes)
-      .set({ attempts: sql`${signInCodes.attempts} + 1` })
-      .where(eq(signInCodes.id, row.id))
-      .returning({ attempts: signInCodes.attempts });
-    const left = CODE_MAX_ATTEMPTS - (after?.attempts ?? CODE_MAX_ATTEMPTS);
+    const left = CODE_MAX_ATTEMPTS - row.attempts;
     return left > 0 ? { kind: "wrong", attemptsLeft: left } : { kind: "expired" };
   }
   const used = await db

@@ -6,12 +6,17 @@ import {
   Field,
   type FormState,
   Honeypot,
+  RadioGroup,
   Select,
 } from "../../web/components/form";
 import { formatDateTime, type Lang, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
 import type { AUDIT_PAGE_SIZE } from "./audit";
+import { auditText } from "./audit-texts";
+import type { AuditLine } from "./audit-view";
+import type { OrgChoice } from "./role-admin";
 import { ROLE_NAMES } from "./roles";
+import { identityText } from "./texts";
 
 export function Notice(props: {
   color: "success" | "info" | "warning" | "danger";
@@ -201,6 +206,8 @@ export function ProfilePage(props: {
   name: string;
   email: string | null;
   roles: RoleView[];
+  /** How the person signed in this time, when that is one of the real methods. */
+  signedInWith?: string | undefined;
   methods: string[];
   affiliations: string[];
   since: Date;
@@ -223,6 +230,12 @@ export function ProfilePage(props: {
           <dt>{t.identity.email}</dt>
           <dd>{props.email ?? "–"}</dd>
         </div>
+        {props.signedInWith ? (
+          <div>
+            <dt>{identityText(props.lang).signedInWith}</dt>
+            <dd>{props.signedInWith}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>{t.identity.signInMethods}</dt>
           <dd>{props.methods.join(", ") || "–"}</dd>
@@ -298,6 +311,8 @@ export type PersonRow = {
   name: string | null;
   email: string | null;
   demo: string | null;
+  /** The admin's own row: shown, but nobody changes or ends their own roles. */
+  self?: boolean;
   roles: RoleView[];
 };
 export type InvitationRow = {
@@ -315,6 +330,8 @@ export function PeopleAdminPage(props: {
   invitations: InvitationRow[];
   filter: { q: string; role: string };
   invite: FormState;
+  /** The organisations found for the invite form's search; null before any search. */
+  orgChoices: OrgChoice[] | null;
   message?: string | undefined;
   roleError?: { roleId: number; text: string } | undefined;
 }) {
@@ -325,12 +342,13 @@ export function PeopleAdminPage(props: {
     name: t.identity.name,
     email: t.identity.email,
     role: t.admin.filterRole,
-    orgId: t.admin.orgId,
   };
   const err = (f: string) => (errors[f] ? errorText(t, labels[f] ?? f, errors[f]) : undefined);
-  const summary = ["name", "email", "role", "orgId"]
+  const orgError = orgErrorText(props.lang, errors.orgId);
+  const summary = ["name", "email", "role"]
     .filter((f) => errors[f])
     .map((f) => ({ href: `#${f}`, text: err(f) ?? "" }));
+  if (orgError) summary.push({ href: orgPickerTarget(props.orgChoices), text: orgError });
   if (props.roleError)
     summary.push({ href: `#role-${props.roleError.roleId}`, text: props.roleError.text });
   return (
@@ -379,59 +397,40 @@ export function PeopleAdminPage(props: {
               <ul class="role-rows">
                 {p.roles.map((r) => (
                   <li id={`role-${r.id}`}>
-                    <span>{t.identity.roleAt(t.identity.roles[r.role] ?? r.role, r.orgName)}</span>
-                    <form
-                      method="post"
-                      action={localPath(props.lang, `/admin/roller/${r.id}/endre`)}
-                      class="inline-form"
-                    >
-                      <label class="ds-label ds-sr-only" for={`role-${r.id}-role`}>
-                        {t.admin.filterRole}
-                      </label>
-                      <select class="ds-input" id={`role-${r.id}-role`} name="role">
-                        {roleOptions.map((o) => (
-                          <option value={o.value} selected={o.value === r.role}>
-                            {o.label}
-                          </option>
-                        ))}
-                      </select>
-                      <label class="ds-label ds-sr-only" for={`role-${r.id}-org`}>
-                        {t.admin.orgId}
-                      </label>
-                      <input
-                        class="ds-input"
-                        id={`role-${r.id}-org`}
-                        name="orgId"
-                        value={r.orgId}
-                        size={12}
-                      />
-                      <button
-                        class="ds-button"
-                        data-variant="secondary"
-                        data-size="sm"
-                        type="submit"
-                      >
-                        {t.admin.change}
-                      </button>
-                    </form>
-                    <form
-                      method="post"
-                      action={localPath(props.lang, `/admin/roller/${r.id}/avslutt`)}
-                      class="inline-form"
-                    >
-                      <button
-                        class="ds-button"
-                        data-variant="tertiary"
-                        data-size="sm"
-                        type="submit"
-                      >
-                        {t.admin.revoke}
-                        <span class="ds-sr-only">
-                          {" "}
-                          {t.identity.roleAt(t.identity.roles[r.role] ?? r.role, r.orgName)}
-                        </span>
-                      </button>
-                    </form>
+                    <span>{t.identity.roleAt(t.identity.roles[r.role] ?? r.role, r.orgName)}</span>{" "}
+                    {p.self ? null : (
+                      <>
+                        <a
+                          class="ds-link"
+                          href={localPath(props.lang, `/admin/roller/${r.id}/endre`)}
+                        >
+                          {t.admin.change}
+                          <span class="ds-sr-only">
+                            {" "}
+                            {t.identity.roleAt(t.identity.roles[r.role] ?? r.role, r.orgName)},{" "}
+                            {p.name ?? ""}
+                          </span>
+                        </a>
+                        <form
+                          method="post"
+                          action={localPath(props.lang, `/admin/roller/${r.id}/avslutt`)}
+                          class="inline-form"
+                        >
+                          <button
+                            class="ds-button"
+                            data-variant="tertiary"
+                            data-size="sm"
+                            type="submit"
+                          >
+                            {t.admin.revoke}
+                            <span class="ds-sr-only">
+                              {" "}
+                              {t.identity.roleAt(t.identity.roles[r.role] ?? r.role, r.orgName)}
+                            </span>
+                          </button>
+                        </form>
+                      </>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -476,14 +475,12 @@ export function PeopleAdminPage(props: {
             value={values.role}
             error={err("role")}
           />
-          <Field
-            t={t}
-            name="orgId"
-            label={t.admin.orgId}
-            hint={t.admin.orgIdHint}
-            maxLength={40}
-            value={values.orgId}
-            error={err("orgId")}
+          <OrgPicker
+            lang={props.lang}
+            query={values.orgQuery ?? ""}
+            chosen={values.orgId ?? ""}
+            choices={props.orgChoices}
+            error={orgError}
           />
           <div>
             <button class="ds-button" data-variant="primary" type="submit">
@@ -518,29 +515,27 @@ export function PeopleAdminPage(props: {
   );
 }
 
-export type AuditView = {
-  id: number;
-  at: Date;
-  actor: string;
-  action: string;
-  entity: string;
-  before: string;
-  after: string;
-};
-
 export function AuditPage(props: {
   lang: Lang;
-  rows: AuditView[];
+  rows: AuditLine[];
   filter: Record<string, string>;
   page: number;
   hasMore: boolean;
   pageSize: typeof AUDIT_PAGE_SIZE;
 }) {
   const t = messages(props.lang);
+  const at = auditText(props.lang);
   const query = (page: number) => {
     const params = new URLSearchParams({ ...props.filter, side: String(page) });
     return `${localPath(props.lang, "/admin/logg")}?${params}`;
   };
+  const chosen = props.filter.handling ?? "";
+  const actionOptions = [
+    { value: "", label: at.anyAction },
+    ...Object.entries(at.actions).map(([value, a]) => ({ value, label: a.label })),
+    // A code from an old link that has no text of its own stays selectable.
+    ...(chosen && !at.actions[chosen] ? [{ value: chosen, label: chosen }] : []),
+  ];
   return (
     <Layout lang={props.lang} title={t.admin.audit} path="/admin/logg">
       <h1 class="ds-heading" data-size="xl">
@@ -548,7 +543,13 @@ export function AuditPage(props: {
       </h1>
       <p class="ds-paragraph lead">{t.admin.auditLead}</p>
       <form method="get" action={localPath(props.lang, "/admin/logg")} class="filters">
-        <Field t={t} name="handling" label={t.admin.action} value={props.filter.handling} />
+        <Select
+          t={t}
+          name="handling"
+          label={t.admin.action}
+          value={chosen}
+          options={actionOptions}
+        />
         <Field t={t} name="gjelder" label={t.admin.entity} value={props.filter.gjelder} />
         <div class="ds-field">
           <label class="ds-label" for="fra">
@@ -570,30 +571,32 @@ export function AuditPage(props: {
       </form>
       {props.rows.length === 0 ? <p class="ds-paragraph">{t.admin.noEntries}</p> : null}
       {props.rows.length > 0 ? (
-        <DataTable
-          label={t.admin.audit}
-          columns={[
-            t.admin.when,
-            t.admin.who,
-            t.admin.what,
-            t.admin.entity,
-            t.admin.before,
-            t.admin.after,
-          ]}
-        >
+        <DataTable label={t.admin.audit} columns={[t.admin.when, at.event, at.changes]}>
           {props.rows.map((r) => (
             <tr>
               <td>{formatDateTime(props.lang, r.at)}</td>
-              <td>{r.actor}</td>
+              <td>{r.sentence}</td>
               <td>
-                <code>{r.action}</code>
-              </td>
-              <td>{r.entity}</td>
-              <td>
-                <code class="pre">{r.before}</code>
-              </td>
-              <td>
-                <code class="pre">{r.after}</code>
+                {r.changes.length > 0 ? (
+                  <dl class="audit-changes">
+                    {r.changes.map((ch) => (
+                      <div>
+                        <dt>{ch.field}</dt>
+                        <dd>
+                          {ch.before === "–" ? (
+                            ch.after
+                          ) : (
+                            <>
+                              {ch.before} <span aria-hidden="true">→</span>{" "}
+                              <span class="ds-sr-only">{at.changedTo} </span>
+                              {ch.after}
+                            </>
+                          )}
+                        </dd>
+                      </div>
+                    ))}
+                  </dl>
+                ) : null}
               </td>
             </tr>
           ))}
@@ -611,6 +614,181 @@ export function AuditPage(props: {
           </a>
         ) : null}
       </nav>
+    </Layout>
+  );
+}
+
+/** The error text for the organisation of a role form. */
+function orgErrorText(lang: Lang, error: FormState["errors"][string] | undefined) {
+  if (!error) return undefined;
+  const t = messages(lang);
+  return error.code === "unknownOrg" ? t.errors.unknownOrg : identityText(lang).orgMissing;
+}
+
+/** Where an organisation error links to: the first choice when there are any, else the search. */
+function orgPickerTarget(choices: OrgChoice[] | null) {
+  return choices && choices.length > 0 ? "#orgId" : "#orgQuery";
+}
+
+/** The organisations found, as radio buttons: also sent alone to the page's script. */
+export function OrgChoices(props: {
+  lang: Lang;
+  query: string;
+  choices: OrgChoice[] | null;
+  chosen: string;
+  error?: string | undefined;
+}) {
+  const it = identityText(props.lang);
+  const t = messages(props.lang);
+  if (props.choices === null) return <div data-org-choices />;
+  if (props.choices.length === 0)
+    return (
+      <div data-org-choices>
+        <p class="ds-paragraph">{it.noOrgs(props.query)}</p>
+      </div>
+    );
+  return (
+    <div data-org-choices>
+      <RadioGroup
+        t={t}
+        name="orgId"
+        legend={it.chooseOrg}
+        error={props.error}
+        value={props.chosen || (props.choices.length === 1 ? props.choices[0]!.orgId : "")}
+        options={props.choices.map((c) => ({
+          value: c.orgId,
+          label: it.choiceLabel(c.name, it.orgKinds[c.orgKind] ?? c.orgKind, c.place),
+        }))}
+      />
+    </div>
+  );
+}
+
+/**
+ * Choosing an organisation by name: a search field and a button that shows the matches as
+ * radio buttons (without scripts, the form comes back with them); with scripts, the matches
+ * follow the typing.
+ */
+export function OrgPicker(props: {
+  lang: Lang;
+  query: string;
+  chosen: string;
+  choices: OrgChoice[] | null;
+  error?: string | undefined;
+}) {
+  const it = identityText(props.lang);
+  const t = messages(props.lang);
+  const onChoices = props.choices !== null && props.choices.length > 0;
+  return (
+    <div
+      class="stack org-picker"
+      data-module="org-picker"
+      data-source={localPath(props.lang, "/admin/organisasjonsvalg")}
+    >
+      <Field
+        t={t}
+        name="orgQuery"
+        label={it.org}
+        hint={it.orgHint}
+        maxLength={100}
+        value={props.query}
+        error={onChoices ? undefined : props.error}
+      />
+      <div>
+        <button
+          class="ds-button"
+          data-variant="secondary"
+          type="submit"
+          name="action"
+          value="search"
+          formnovalidate
+        >
+          {it.searchOrg}
+        </button>
+      </div>
+      <div aria-live="polite" data-org-results>
+        <OrgChoices
+          lang={props.lang}
+          query={props.query}
+          choices={props.choices}
+          chosen={props.chosen}
+          error={onChoices ? props.error : undefined}
+        />
+      </div>
+    </div>
+  );
+}
+
+/** One person's role, to change its kind or organisation. */
+export function RoleChangePage(props: {
+  lang: Lang;
+  roleId: number;
+  personName: string;
+  current: string;
+  values: Record<string, string>;
+  errors: FormState["errors"];
+  choices: OrgChoice[] | null;
+}) {
+  const t = messages(props.lang);
+  const it = identityText(props.lang);
+  const roleOptions = ROLE_NAMES.map((r) => ({ value: r, label: t.identity.roles[r] ?? r }));
+  const orgError = orgErrorText(props.lang, props.errors.orgId);
+  const roleError = props.errors.role
+    ? props.errors.role.code === "duplicateRole"
+      ? t.errors.duplicateRole
+      : props.errors.role.code === "staleRole"
+        ? t.errors.staleRole
+        : errorText(t, t.admin.filterRole, props.errors.role)
+    : undefined;
+  const summary = [
+    ...(roleError ? [{ href: "#role", text: roleError }] : []),
+    ...(orgError ? [{ href: orgPickerTarget(props.choices), text: orgError }] : []),
+  ];
+  const title = it.changeTitle(props.personName);
+  return (
+    <Layout
+      lang={props.lang}
+      title={title}
+      path={`/admin/roller/${props.roleId}/endre`}
+      hasErrors={summary.length > 0}
+    >
+      <p class="ds-paragraph">
+        <a class="ds-link" href={localPath(props.lang, "/admin/personer")}>
+          {it.back}
+        </a>
+      </p>
+      <h1 class="ds-heading" data-size="lg">
+        {title}
+      </h1>
+      <p class="ds-paragraph lead">{it.changeNow(props.current)}</p>
+      <ErrorSummary t={t} items={summary} />
+      <form
+        method="post"
+        action={localPath(props.lang, `/admin/roller/${props.roleId}/endre`)}
+        novalidate
+        class="stack"
+      >
+        <Select
+          t={t}
+          name="role"
+          label={t.admin.filterRole}
+          options={roleOptions}
+          value={props.values.role}
+          error={roleError}
+        />
+        <OrgPicker
+          lang={props.lang}
+          query={props.values.orgQuery ?? ""}
+          chosen={props.values.orgId ?? ""}
+          choices={props.choices}
+          error={orgError}
+        />
+        <div>
+          <button class="ds-button" data-variant="primary" type="submit">
+            {it.saveChange}
+          </button>
+        </div>
+      </form>
     </Layout>
   );
 }

@@ -91,10 +91,45 @@ function enhanceFeedback(section: HTMLElement) {
   });
 }
 
+/**
+ * Role forms: the organisations matching the name as it is typed, from the same search the
+ * form's "Søk" button runs (which still works, with or without this).
+ */
+function enhanceOrgPicker(root: HTMLElement) {
+  const input = root.querySelector<HTMLInputElement>("input[name=orgQuery]");
+  const results = root.querySelector<HTMLElement>("[data-org-results]");
+  const form = root.closest("form");
+  const source = root.dataset.source;
+  if (!input || !results || !form || !source) return;
+  let timer: number | undefined;
+  let latest = 0;
+  input.addEventListener("input", () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(async () => {
+      const q = input.value.trim();
+      if (q.length < 2) return;
+      const role = form.querySelector<HTMLSelectElement>("select[name=role]")?.value ?? "";
+      const asked = ++latest;
+      try {
+        const response = await fetch(`${source}?${new URLSearchParams({ q, rolle: role })}`, {
+          credentials: "same-origin",
+        });
+        if (!response.ok || asked !== latest) return;
+        results.innerHTML = await response.text();
+      } catch {
+        // The search button still works.
+      }
+    }, 250);
+  });
+}
+
 function start() {
   enhanceCounters(document);
   for (const section of document.querySelectorAll<HTMLElement>("[data-module=feedback]")) {
     enhanceFeedback(section);
+  }
+  for (const picker of document.querySelectorAll<HTMLElement>("[data-module=org-picker]")) {
+    enhanceOrgPicker(picker);
   }
 }
 
