@@ -183,6 +183,25 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         allowed: admins,
         okStatus: 422,
       },
+      // A draft is its uploader's alone: another admin gets 404 (see organisations/import.test.ts).
+      {
+        name: "GET /nb/admin/import/:draft (unknown)",
+        send: (w) => get("/nb/admin/import/999999", w),
+        allowed: admins,
+        okStatus: 404,
+      },
+      {
+        name: "POST /nb/admin/import/:draft (unknown)",
+        send: (w) => post("/nb/admin/import/999999", w, { confirmClosures: "yes" }),
+        allowed: admins,
+        okStatus: 404,
+      },
+      {
+        name: "GET /nb/admin/import/kjoringer/:run (unknown)",
+        send: (w) => get("/nb/admin/import/kjoringer/999999", w),
+        allowed: admins,
+        okStatus: 404,
+      },
       { name: "GET /nb/admin/tilbud", send: (w) => get("/nb/admin/tilbud", w), allowed: admins },
       {
         name: "GET /nb/admin/tilbud/<Udir's programme>",
