@@ -61,7 +61,7 @@ export async function startRogueProvider(clientId: string) {
         iss: tamper.issuer ?? issuer,
         aud: tamper.audience ?? clientId,
         sub: "rogue-subject",
-        email: "rogue@eksempel.no",
+        email: "rogue@samspill.example",
         name: "Rogue",
         nonce: tamper.nonce ?? lastNonce,
         iat: now - 5,

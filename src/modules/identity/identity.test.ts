@@ -38,7 +38,7 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
     }
     const [lonely] = await t.db
       .insert(people)
-      .values({ name: "Uten Rolle", email: "uten@eksempel.no", createdAt: t.clock.now() })
+      .values({ name: "Uten Rolle", email: "uten@samspill.example", createdAt: t.clock.now() })
       .returning();
     ids.norole = lonely!.id;
     school = (await unitsOfMunicipality(t.db, "4204", { type: "school", active: true }))[0]!
@@ -675,7 +675,7 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
 
   it("sends no code to an unknown address, and says the same", async () => {
     const before = t.smtp.received.length;
-    const res = await t.post("/nb/logg-inn/e-post", { email: "ukjent@eksempel.no" });
+    const res = await t.post("/nb/logg-inn/e-post", { email: "ukjent@samspill.example" });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("Skriv inn koden");
     await t.jobs.runDue();
@@ -685,30 +685,30 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
   it("turns an invitation into a role at first sign-in, and writes it all to the audit log", async () => {
     const invited = await post("/nb/admin/invitasjoner", "ada", {
       name: "Nina Ny",
-      email: "nina@eksempel.kommune.no",
+      email: "nina@kommune.samspill.example",
       role: "municipal-coordinator",
       orgId: "4204",
     });
     expect(invited.status).toBe(303);
     await t.jobs.runDue();
     const mail = await t.smtp.waitFor(
-      (m) => m.to === "nina@eksempel.kommune.no" && m.subject.includes("invitert"),
+      (m) => m.to === "nina@kommune.samspill.example" && m.subject.includes("invitert"),
     );
     expect(mail.text).toContain("Kristiansand");
-    await t.post("/nb/logg-inn/e-post", { email: "nina@eksempel.kommune.no" });
+    await t.post("/nb/logg-inn/e-post", { email: "nina@kommune.samspill.example" });
     await t.jobs.runDue();
     const codeMail = await t.smtp.waitFor(
-      (m) => m.to === "nina@eksempel.kommune.no" && /^\d{6}/.test(m.subject),
+      (m) => m.to === "nina@kommune.samspill.example" && /^\d{6}/.test(m.subject),
     );
     const res = await t.post("/nb/logg-inn/kode", {
-      email: "nina@eksempel.kommune.no",
+      email: "nina@kommune.samspill.example",
       code: codeMail.subject.slice(0, 6),
     });
     expect(res.status).toBe(303);
     const [nina] = await t.db
       .select()
       .from(people)
-      .where(eq(people.email, "nina@eksempel.kommune.no"));
+      .where(eq(people.email, "nina@kommune.samspill.example"));
     const roles = await t.db
       .select()
       .from(roleAssignments)
@@ -742,7 +742,7 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
   it("refuses an invitation to an organisation that does not exist, keeping the input", async () => {
     const res = await post("/nb/admin/invitasjoner", "ada", {
       name: "X",
-      email: "x@eksempel.no",
+      email: "x@samspill.example",
       role: "unit-leader",
       orgQuery: "Skolen som ikke finnes",
       orgId: "123456789",
@@ -751,7 +751,7 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
     const html = await res.text();
     expect(html).toContain("Velg en organisasjon som finnes");
     expect(html).toContain('value="Skolen som ikke finnes"');
-    expect(html).toContain('value="x@eksempel.no"');
+    expect(html).toContain('value="x@samspill.example"');
   });
 
   it("changes and ends roles with before and after in the audit log", async () => {

@@ -56,7 +56,7 @@ describe.each(databaseKinds)("OpenID sign-in refusals on %s", (kind) => {
     const claims = await signIn({});
     expect(claims).toMatchObject({
       subject: "rogue-subject",
-      email: "rogue@eksempel.no",
+      email: "rogue@samspill.example",
       returnTo: "/nb/meg",
     });
   });

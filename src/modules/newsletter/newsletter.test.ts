@@ -32,13 +32,13 @@ describe.each(databaseKinds)("newsletter on %s", (kind) => {
   }
 
   it("takes a subscription with consent recorded, then confirms it through the link (double opt-in)", async () => {
-    const { res, mail } = await subscribeAndReadMail("ola@eksempel.no");
+    const { res, mail } = await subscribeAndReadMail("ola@samspill.example");
     const check = await t.app.request(res.headers.get("location")!);
-    expect(await check.text()).toContain("o***@eksempel.no");
+    expect(await check.text()).toContain("o***@samspill.example");
     const [pending] = await t.db
       .select()
       .from(newsletterSubscriptions)
-      .where(eq(newsletterSubscriptions.email, "ola@eksempel.no"));
+      .where(eq(newsletterSubscriptions.email, "ola@samspill.example"));
     expect(pending).toMatchObject({
       status: "pending",
       consentTextVersion: CURRENT_CONSENT,
@@ -69,7 +69,7 @@ describe.each(databaseKinds)("newsletter on %s", (kind) => {
 
     await t.jobs.runDue();
     const welcome = await t.smtp.waitFor(
-      (m) => m.to === "ola@eksempel.no" && m.subject.includes("påmeldt"),
+      (m) => m.to === "ola@samspill.example" && m.subject.includes("påmeldt"),
     );
     const header = String(welcome.headers.get("list-unsubscribe"));
     expect(header).toMatch(/^<http:\/\/localhost\/nb\/nyhetsbrev\/avmeld\/[\w.-]+>$/);
@@ -77,7 +77,7 @@ describe.each(databaseKinds)("newsletter on %s", (kind) => {
 
   it("refuses a second subscription of a confirmed address with a message beside the field", async () => {
     const res = await t.post("/nb/nyhetsbrev", {
-      email: "OLA@eksempel.no",
+      email: "OLA@samspill.example",
       scope: "inkluderende-barnehage-og-skolemiljo",
       consent: "yes",
     });
@@ -88,19 +88,19 @@ describe.each(databaseKinds)("newsletter on %s", (kind) => {
   });
 
   it("sends a fresh link when a pending address subscribes again, without a second row", async () => {
-    await subscribeAndReadMail("kari@eksempel.no", "all");
+    await subscribeAndReadMail("kari@samspill.example", "all");
     t.clock.advance(60_000);
-    await subscribeAndReadMail("kari@eksempel.no", "all");
+    await subscribeAndReadMail("kari@samspill.example", "all");
     const rows = await t.db
       .select()
       .from(newsletterSubscriptions)
-      .where(eq(newsletterSubscriptions.email, "kari@eksempel.no"));
+      .where(eq(newsletterSubscriptions.email, "kari@samspill.example"));
     expect(rows).toHaveLength(1);
-    expect(t.smtp.received.filter((m) => m.to === "kari@eksempel.no")).toHaveLength(2);
+    expect(t.smtp.received.filter((m) => m.to === "kari@samspill.example")).toHaveLength(2);
   });
 
   it("unsubscribes with one click from a mail client (RFC 8058), forgetting the address", async () => {
-    const { mail } = await subscribeAndReadMail("one@eksempel.no");
+    const { mail } = await subscribeAndReadMail("one@samspill.example");
     const unsubscribePath = linkIn(mail.text, "avmeld");
     // A mail client posts from no page of ours: no Origin, no Sec-Fetch-Site.
     const res = await t.app.request(unsubscribePath, {
@@ -115,11 +115,11 @@ describe.each(databaseKinds)("newsletter on %s", (kind) => {
       .where(eq(newsletterSubscriptions.status, "unsubscribed"));
     const row = rows.find((r) => r.email.startsWith("sha256:"));
     expect(row?.unsubscribedAt).not.toBeNull();
-    expect(rows.some((r) => r.email.includes("one@eksempel.no"))).toBe(false);
+    expect(rows.some((r) => r.email.includes("one@samspill.example"))).toBe(false);
   });
 
   it("unsubscribes through the page with a button", async () => {
-    const { mail } = await subscribeAndReadMail("two@eksempel.no");
+    const { mail } = await subscribeAndReadMail("two@samspill.example");
     const path = linkIn(mail.text, "avmeld");
     expect(await (await t.app.request(path)).text()).toContain("Meld meg av");
     const res = await t.post(path, {});
@@ -130,7 +130,7 @@ describe.each(databaseKinds)("newsletter on %s", (kind) => {
   });
 
   it("explains an expired or a forged confirmation link", async () => {
-    const { mail } = await subscribeAndReadMail("late@eksempel.no");
+    const { mail } = await subscribeAndReadMail("late@samspill.example");
     const path = linkIn(mail.text, "bekreft");
     const forged = path.replace(/\.[\w-]+$/, ".AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
     const forgedPage = await t.app.request(forged);
@@ -151,7 +151,7 @@ describe.each(databaseKinds)("newsletter on %s", (kind) => {
     expect(html).toContain("Enter a valid e-mail address");
     expect(html).toContain('value="not-an-address"');
     const unknown = await t.post("/nb/nyhetsbrev", {
-      email: "x@eksempel.no",
+      email: "x@samspill.example",
       scope: "finnes-ikke",
       consent: "yes",
     });
