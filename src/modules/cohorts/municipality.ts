@@ -45,19 +45,26 @@ export function inviteeAccess(
   kind: InviteeKind,
   inviteeId: string,
   officeId: string | null,
+  programmeOwner: string | null = null,
 ): Access | null {
   if (!user) return null;
   const orgKind = ORG_KIND[kind];
   if (holds(user, `answer:cohort:${kind}`, orgKind, inviteeId)) return "act";
-  if (user.permissions.includes("read:cohort:any")) return "view";
+  if (programmeOwner && holds(user, "read:cohort:owner", "owner", programmeOwner)) return "view";
   if (holds(user, `read:cohort:${kind}`, orgKind, inviteeId)) return "view";
   if (officeId && holds(user, "read:cohort:office", "county-office", officeId)) return "view";
   return null;
 }
 
-/** A county coordinator may see an invitation their office sent: known only once it is read. */
+/**
+ * A county coordinator may see an invitation their office sent, a programme admin one of their
+ * owner's programmes: known only once it is read.
+ */
 export function mightViewAsOffice(user: CurrentUser | null) {
-  return orgsGranting(user, "read:cohort:office", "county-office").size > 0;
+  return (
+    orgsGranting(user, "read:cohort:office", "county-office").size > 0 ||
+    orgsGranting(user, "read:cohort:owner", "owner").size > 0
+  );
 }
 
 // ---------------------------------------------------------------- forms
@@ -125,7 +132,7 @@ export async function invitationPage(
   const { lang } = input;
 
   const [programme] = await db
-    .select({ id: programmes.id, slug: programmes.slug })
+    .select({ id: programmes.id, slug: programmes.slug, owner: programmes.owner })
     .from(programmes)
     .where(eq(programmes.id, cohort.programmeId));
   const texts = await db
@@ -177,7 +184,7 @@ export async function invitationPage(
     cohort,
     invitation,
     state: effectiveState(invitation, input.today),
-    programme: { id: cohort.programmeId, title },
+    programme: { id: cohort.programmeId, title, owner: programme?.owner ?? "" },
     commitments: {
       items: lines(commitmentsFrom?.commitments ?? ""),
       lang: (commitmentsFrom?.lang ?? "nb") as Lang,

@@ -71,7 +71,7 @@ async function load(c: AppContext, write: boolean): Promise<Ctx | { response: Re
     return { response: await errorPage(c, "notFound") };
   }
   const invited = await isOfficeInvited(d.db, cohortId, officeId);
-  const access = officeAccess(user, officeId, invited);
+  const access = officeAccess(user, officeId, invited, header.programme.owner);
   if (access === "none") return { response: await errorPage(c, "notAllowed") };
   // A programme admin asking for an office the cohort never invited: there is no such page.
   if (access === "view" && !invited) return { response: await errorPage(c, "notFound") };

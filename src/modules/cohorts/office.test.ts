@@ -30,20 +30,25 @@ describe("officeAccess", () => {
     roles: [{ id: 1, role: "county-coordinator", orgKind: "county-office", orgId }],
     permissions: ["read:cohort:office", "invite:cohort:office"],
   });
-  const admin = { roles: [], permissions: ["read:cohort:any", "manage:cohort:owner"] };
+  const admin = {
+    roles: [{ id: 2, role: "programme-admin", orgKind: "owner", orgId: "udir" }],
+    permissions: ["read:cohort:owner", "manage:cohort:owner"],
+  };
   it("lets a coordinator act for their own office in a cohort it is invited to", () => {
-    expect(officeAccess(coordinator(AGDER), AGDER, true)).toBe("act");
-    expect(officeAccess(coordinator(AGDER), AGDER, false)).toBe("none");
-    expect(officeAccess(coordinator(ROGALAND), AGDER, true)).toBe("none");
+    expect(officeAccess(coordinator(AGDER), AGDER, true, "udir")).toBe("act");
+    expect(officeAccess(coordinator(AGDER), AGDER, false, "udir")).toBe("none");
+    expect(officeAccess(coordinator(ROGALAND), AGDER, true, "udir")).toBe("none");
   });
-  it("lets a programme admin look, never act; nobody else", () => {
-    expect(officeAccess(admin, AGDER, true)).toBe("view");
-    expect(officeAccess(null, AGDER, true)).toBe("none");
+  it("lets a programme admin look at their owner's cohorts, never act; nobody else", () => {
+    expect(officeAccess(admin, AGDER, true, "udir")).toBe("view");
+    expect(officeAccess(admin, AGDER, true, "fub")).toBe("none");
+    expect(officeAccess(null, AGDER, true, "udir")).toBe("none");
     expect(
       officeAccess(
         { roles: [], permissions: ["read:cohort:municipality", "answer:cohort:municipality"] },
         AGDER,
         true,
+        "udir",
       ),
     ).toBe("none");
   });

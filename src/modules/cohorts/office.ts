@@ -19,17 +19,19 @@ export type OfficeAccess = "act" | "view" | "none";
 
 /**
  * A county coordinator acts for their own office only, and only in cohorts their office is
- * invited to; a programme admin (`read:cohort:any`) may look at any office's page, read-only.
+ * invited to; a programme admin of the cohort's programme owner (`read:cohort:owner`) may look
+ * at any office's page of it, read-only.
  */
 export function officeAccess(
   user: Pick<CurrentUser, "roles" | "permissions"> | null,
   officeId: string,
   officeInvited: boolean,
+  programmeOwner: string,
 ): OfficeAccess {
   if (!user) return "none";
   const mayInvite = orgsGranting(user, "invite:cohort:office", "county-office").has(officeId);
   if (mayInvite && officeInvited) return "act";
-  if (user.permissions.includes("read:cohort:any")) return "view";
+  if (orgsGranting(user, "read:cohort:owner", "owner").has(programmeOwner)) return "view";
   return "none";
 }
 
@@ -38,7 +40,7 @@ export function mayUseOfficePages(user: Pick<CurrentUser, "permissions"> | null)
   return (
     !!user &&
     (user.permissions.includes("invite:cohort:office") ||
-      user.permissions.includes("read:cohort:any"))
+      user.permissions.includes("read:cohort:owner"))
   );
 }
 
@@ -81,7 +83,7 @@ export type UnitRow = {
 
 export type OfficeHeader = {
   cohort: Cohort;
-  programme: { slug: string; title: string };
+  programme: { slug: string; title: string; owner: string };
   office: { id: string; name: string };
 };
 
@@ -131,7 +133,7 @@ export async function officeHeader(
   if (!cohort) return null;
   const std = lang === "nn" ? "nn" : "nb";
   const [programme] = await db
-    .select({ slug: programmes.slug })
+    .select({ slug: programmes.slug, owner: programmes.owner })
     .from(programmes)
     .where(eq(programmes.id, cohort.programmeId));
   const titles = await db
@@ -148,7 +150,7 @@ export async function officeHeader(
     (await countyOfficesAt(db, today, std)).find((o) => o.id === officeId);
   return {
     cohort,
-    programme: { slug: programme?.slug ?? "", title },
+    programme: { slug: programme?.slug ?? "", title, owner: programme?.owner ?? "" },
     office: { id: officeId, name: office?.name ?? officeId },
   };
 }
