@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client";
 import type { CurrentUser } from "../../kernel/context";
 import type { Lang } from "../../web/i18n";
-import { orgsGranting, scopesFor } from "../identity";
+import { orgsGranting } from "../identity";
 import { countyOfficesAt, municipalitiesAt } from "../organisations";
 import { units } from "../organisations/schema";
 import {
