@@ -8,7 +8,13 @@ import { people, roleAssignments, roleInvitations } from "../identity/schema";
 import { countyOfficesAt, municipalitiesAt, searchOrganisations } from "../organisations";
 import { countyOffices, units } from "../organisations/schema";
 import { cohortOffices, programmes, programmeTexts } from "../programmes/schema";
-import { coverageAtStart, effectiveState, getCohort, type Invitation } from "./chain";
+import {
+  coverageAtStart,
+  effectiveState,
+  getCohort,
+  type Invitation,
+  remindedToday,
+} from "./chain";
 import { cohortInvitations, type InvitationState } from "./schema";
 
 /** Named limits, shared by the forms (maxlength) and the checks. */
@@ -60,6 +66,8 @@ export type InvitationView = {
   declineReason: string | null;
   remindersSent: number;
   lastRemindedAt: Date | null;
+  /** When the office last reminded it by hand today (Europe/Oslo): one reminder a day. */
+  remindedToday: Date | null;
 };
 
 export type MunicipalityRow = {
@@ -87,7 +95,11 @@ export type OfficeHeader = {
   office: { id: string; name: string };
 };
 
-function toView(inv: Invitation, today: string): InvitationView {
+function toView(
+  inv: Invitation,
+  today: string,
+  reminded: Map<number, Date> = new Map(),
+): InvitationView {
   return {
     id: inv.id,
     officeId: inv.officeId,
@@ -99,6 +111,7 @@ function toView(inv: Invitation, today: string): InvitationView {
     declineReason: inv.declineReason,
     remindersSent: inv.remindersSent,
     lastRemindedAt: inv.lastRemindedAt,
+    remindedToday: reminded.get(inv.id) ?? null,
   };
 }
 
@@ -236,13 +249,18 @@ export async function officeRows(
     invitations.filter((i) => i.inviteeKind === "municipality").map((i) => [i.inviteeId, i]),
   );
   const reachableMunicipalities = await reachableOf(db, "municipality", codes, now);
+  const reminded = await remindedToday(
+    db,
+    invitations.map((i) => i.id),
+    now,
+  );
   const municipalities: MunicipalityRow[] = coverage.map((m) => {
     const inv = byCode.get(m.code);
     return {
       code: m.code,
       name: m.name,
       countyName: m.countyName,
-      invitation: inv ? toView(inv, today) : null,
+      invitation: inv ? toView(inv, today, reminded) : null,
       reachable: reachableMunicipalities.has(m.code),
     };
   });
@@ -274,7 +292,7 @@ export async function officeRows(
         municipalityCode: u?.municipalityCode ?? "",
         isSchool: u?.isSchool ?? false,
         isKindergarten: u?.isKindergarten ?? false,
-        invitation: toView(inv, today),
+        invitation: toView(inv, today, reminded),
         reachable: reachableUnits.has(inv.inviteeId),
       };
     })
@@ -298,6 +316,7 @@ export async function officeInvitation(
   officeId: string,
   invitationId: number,
   today: string,
+  now: Date,
 ) {
   const [inv] = await db
     .select()
@@ -322,7 +341,16 @@ export async function officeInvitation(
     const m = (await municipalitiesAt(db, cohort!.startsOn)).find((x) => x.code === inv.inviteeId);
     name = m?.name ?? name;
   }
-  return { ...toView(inv, today), kind: inv.inviteeKind, inviteeId: inv.inviteeId, name };
+  const reachable = (await reachableOf(db, inv.inviteeKind, [inv.inviteeId], now)).has(
+    inv.inviteeId,
+  );
+  return {
+    ...toView(inv, today, await remindedToday(db, [inv.id], now)),
+    kind: inv.inviteeKind,
+    inviteeId: inv.inviteeId,
+    name,
+    reachable,
+  };
 }
 
 /** The open invitations of the office in the cohort (to remind them all at once). */
@@ -519,4 +547,22 @@ export function parseExtendForm(
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, data: { deadline: deadline.data ?? "", reason } };
+}
+
+/** Read the form where the office adds a contact person to an invitation. */
+export function parseRecipientForm(
+  values: Record<string, string>,
+): { ok: true; data: { name: string; email: string } } | { ok: false; errors: OfficeErrors } {
+  const errors: OfficeErrors = {};
+  const name = (values.recipientName ?? "").trim();
+  const address = (values.recipientEmail ?? "").trim();
+  if (!name) errors.recipientName = { code: "contactName" };
+  else if (name.length > officeLimits.name) {
+    errors.recipientName = { code: "max", max: officeLimits.name };
+  }
+  const parsed = email.safeParse(address);
+  if (!address) errors.recipientEmail = { code: "contactEmail" };
+  else if (!parsed.success) errors.recipientEmail = { code: "email" };
+  if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
+  return { ok: true, data: { name, email: parsed.data } };
 }
