@@ -944,8 +944,13 @@ export async function enrolUnits(
     if (!unit.active) return fail("unitNotActive", "units", { orgNumber });
   }
   const elsewhere = await db
-    .select({ orgNumber: cohortEnrolments.unitOrgNumber })
+    .select({
+      orgNumber: cohortEnrolments.unitOrgNumber,
+      viaKind: cohortInvitations.inviteeKind,
+      viaId: cohortInvitations.inviteeId,
+    })
     .from(cohortEnrolments)
+    .innerJoin(cohortInvitations, eq(cohortInvitations.id, cohortEnrolments.invitationId))
     .where(
       and(
         eq(cohortEnrolments.cohortId, inv.cohortId),
@@ -954,7 +959,18 @@ export async function enrolUnits(
         sql`${cohortEnrolments.invitationId} <> ${inv.id}`,
       ),
     );
-  if (elsewhere[0]) return fail("alreadyEnrolled", "units", { orgNumber: elsewhere[0].orgNumber });
+  const taken = elsewhere[0];
+  if (taken) {
+    // Say which unit, and through whom: the unit itself (a private unit invited directly) or
+    // another municipality's invitation.
+    const cohort = (await getCohort(db, inv.cohortId))!;
+    return fail("alreadyEnrolled", "units", {
+      orgNumber: taken.orgNumber,
+      unitName: rows.find((u) => u.orgNumber === taken.orgNumber)?.name ?? taken.orgNumber,
+      self: taken.viaKind === "unit" && taken.viaId === taken.orgNumber,
+      via: await organisationName(db, taken.viaKind, taken.viaId, "nb", cohort.startsOn),
+    });
+  }
   return db.transaction(async (tx) => {
     let enrolled = 0;
     for (const orgNumber of wanted) {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import type { CurrentUser } from "../../kernel/context";
@@ -21,7 +21,7 @@ import {
   writtenStandardOf,
 } from "./chain";
 import type { WrittenStandard } from "./mail-texts";
-import type { ContactKind, InviteeKind } from "./schema";
+import { type ContactKind, cohortEnrolments, cohortInvitations, type InviteeKind } from "./schema";
 
 // ---------------------------------------------------------------- who may do what
 
@@ -185,8 +185,10 @@ export async function invitationPage(
     invitation,
     state: effectiveState(invitation, input.today),
     programme: { id: cohort.programmeId, title, owner: programme?.owner ?? "" },
+    // The programme's commitments are the municipality's (learning networks, resource person,
+    // PP-tjenesten): a private unit invited directly is not asked to take them on.
     commitments: {
-      items: lines(commitmentsFrom?.commitments ?? ""),
+      items: input.kind === "unit" ? [] : lines(commitmentsFrom?.commitments ?? ""),
       lang: (commitmentsFrom?.lang ?? "nb") as Lang,
     },
     terms,
@@ -211,6 +213,9 @@ export type EnrolmentUnit = {
   isKindergarten: boolean;
   owner: "public" | "private" | null;
   enrolledAt: Date | null;
+  /** Enrolled in the cohort another way: by itself (a private unit invited directly) or
+   * through another municipality's invitation. Not offered again. */
+  elsewhere: { self: boolean; via: string } | null;
 };
 
 /**
@@ -233,9 +238,41 @@ export async function enrolmentChoices(db: Db, invitation: Invitation, today: st
     .from(units)
     .where(and(inArray(units.municipalityCode, codes), eq(units.active, true)))
     .orderBy(asc(units.searchKey), asc(units.orgNumber));
+  const other =
+    rows.length > 0
+      ? await db
+          .select({
+            orgNumber: cohortEnrolments.unitOrgNumber,
+            viaKind: cohortInvitations.inviteeKind,
+            viaId: cohortInvitations.inviteeId,
+          })
+          .from(cohortEnrolments)
+          .innerJoin(cohortInvitations, eq(cohortInvitations.id, cohortEnrolments.invitationId))
+          .where(
+            and(
+              eq(cohortEnrolments.cohortId, invitation.cohortId),
+              isNull(cohortEnrolments.withdrawnAt),
+              ne(cohortEnrolments.invitationId, invitation.id),
+              inArray(
+                cohortEnrolments.unitOrgNumber,
+                rows.map((u) => u.orgNumber),
+              ),
+            ),
+          )
+      : [];
+  const cohort = other.length > 0 ? await getCohort(db, invitation.cohortId) : null;
+  const elsewhere = new Map<string, { self: boolean; via: string }>();
+  for (const o of other) {
+    const self = o.viaKind === "unit" && o.viaId === o.orgNumber;
+    const via = self
+      ? ""
+      : await organisationName(db, o.viaKind, o.viaId, "nb", cohort?.startsOn ?? today);
+    elsewhere.set(o.orgNumber, { self, via });
+  }
   const list: EnrolmentUnit[] = rows.map((u) => ({
     ...u,
     enrolledAt: since.get(u.orgNumber) ?? null,
+    elsewhere: elsewhere.get(u.orgNumber) ?? null,
   }));
   return { units: list, enrolled };
 }
