@@ -205,9 +205,14 @@ describe.each(databaseKinds)("the cohort overview, on %s", (kind) => {
       expect(await rows.count()).toBe(4);
       expect(await shown(rows.filter({ hasText: "Risør" }))).toContain("Fristen er ute");
       expect(await shown(page.getByRole("main"))).not.toContain("Rita Ressurs");
-      expect(await shown(page.getByRole("main"))).toContain(
-        "Kontoret har ikke invitert noen ennå.",
-      );
+      if (run.js) {
+        // Another office's part of the chain is not Siv's to follow (finding 9).
+        expect(await shown(page.getByRole("main"))).not.toContain("Statsforvalteren i Rogaland");
+      } else {
+        expect(await shown(page.getByRole("main"))).toContain(
+          "Kontoret har ikke invitert noen ennå.",
+        );
+      }
       await expectNoAxeViolations(page);
       await screenshot(page, `cohort-overview-${run.tag}`);
 
@@ -288,7 +293,10 @@ describe.each(databaseKinds)("the cohort overview, on %s", (kind) => {
     await expectNoAxeViolations(page);
     await screenshot(page, "cohort-landing-staff");
     await loadsPage(page, () =>
-      page.getByRole("link", { name: new RegExp(`^Se oversikten over ${COHORT}`) }).click(),
+      page
+        .getByRole("link", { name: /^Se oversikten/ })
+        .first()
+        .click(),
     );
     expect(path(page)).toBe(`/nb/puljer/${cohortId}`);
     const overview = await shown(page.getByRole("main"));
