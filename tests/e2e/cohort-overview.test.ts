@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -11,6 +11,7 @@ import {
   setContact,
 } from "../../src/modules/cohorts/chain";
 import { cohortInvitations } from "../../src/modules/cohorts/schema";
+import { roleAssignments } from "../../src/modules/identity/schema";
 import { completeOrgNumber } from "../../src/modules/organisations";
 import { units } from "../../src/modules/organisations/schema";
 import { expectNoAxeViolations, loadsPage, openPage, screenshot, shown } from "../support/browser";
@@ -43,12 +44,14 @@ const figure = async (page: Page, label: string) =>
 describe.each(databaseKinds)("the cohort overview, on %s", (kind) => {
   let server: TestServer;
   let cohortId = 0;
+  let staffSchool = "";
+  let staffSchoolName = "";
 
   beforeAll(async () => {
     server = await testServer(kind, { signIn: true });
     const db = server.db;
     const now = server.clock.now();
-    const ids = await demoPeopleIds(db, ["ada", "siv", "kari"]);
+    const ids = await demoPeopleIds(db, ["ada", "siv", "kari", "stine"]);
     const actor = (who: string): Actor => ({ personId: ids[who]!, now, baseUrl: server.url });
     cohortId = await createTestCohort(
       db,
@@ -125,6 +128,21 @@ describe.each(databaseKinds)("the cohort overview, on %s", (kind) => {
     expect(
       await enrolUnits(db, { invitationId: kristiansand.id, orgNumbers }, actor("kari")),
     ).toEqual({ ok: true, enrolled: 3 });
+    // Stine's school (she is staff there) is enrolled too (issue 8, finding 12).
+    const [stineRole] = await db
+      .select({ orgId: roleAssignments.orgId })
+      .from(roleAssignments)
+      .where(and(eq(roleAssignments.personId, ids.stine!), eq(roleAssignments.role, "staff")));
+    staffSchool = stineRole!.orgId;
+    const [school] = await db.select().from(units).where(eq(units.orgNumber, staffSchool));
+    staffSchoolName = school!.name;
+    expect(
+      await enrolUnits(
+        db,
+        { invitationId: kristiansand.id, orgNumbers: [staffSchool] },
+        actor("kari"),
+      ),
+    ).toEqual({ ok: true, enrolled: 1 });
     const contact = await setContact(
       db,
       {
@@ -180,16 +198,21 @@ describe.each(databaseKinds)("the cohort overview, on %s", (kind) => {
       expect(await figure(page, "Kommuner invitert")).toBe("4");
       expect(await figure(page, "Takket ja")).toBe("1");
       expect(await figure(page, "Fristen er ute")).toBe("1");
-      expect(await figure(page, "Enheter påmeldt")).toBe("3");
+      expect(await figure(page, "Enheter påmeldt")).toBe("4");
       expect(await figure(page, "Barnehager")).toBe("2");
       expect(await figure(page, "Ressurspersoner navngitt")).toBe("1");
       const rows = agderTable(page).locator("tbody tr");
       expect(await rows.count()).toBe(4);
       expect(await shown(rows.filter({ hasText: "Risør" }))).toContain("Fristen er ute");
       expect(await shown(page.getByRole("main"))).not.toContain("Rita Ressurs");
-      expect(await shown(page.getByRole("main"))).toContain(
-        "Kontoret har ikke invitert noen ennå.",
-      );
+      if (run.js) {
+        // Another office's part of the chain is not Siv's to follow (finding 9).
+        expect(await shown(page.getByRole("main"))).not.toContain("Statsforvalteren i Rogaland");
+      } else {
+        expect(await shown(page.getByRole("main"))).toContain(
+          "Kontoret har ikke invitert noen ennå.",
+        );
+      }
       await expectNoAxeViolations(page);
       await screenshot(page, `cohort-overview-${run.tag}`);
 
@@ -199,9 +222,16 @@ describe.each(databaseKinds)("the cohort overview, on %s", (kind) => {
       expect(new URL(page.url()).searchParams.get("status")).toBe("ja");
       expect(await rows.count()).toBe(1);
       expect(await shown(rows.first())).toContain("Kristiansand (4204)");
-      expect(await figure(page, "Kommuner invitert")).toBe("1");
-      expect(await figure(page, "Statsforvaltere invitert")).toBe("1");
-      expect(await shown(page.getByRole("main"))).toContain("Tallene gjelder utvalget.");
+      if (run.js) {
+        // A county office follows its own rows; its figures are the national ones (finding 9).
+        expect(await figure(page, "Kommuner invitert")).toBe("4");
+        expect(await figure(page, "Statsforvaltere invitert")).toBe("2");
+        expect(await shown(page.getByRole("main"))).toContain("Tallene gjelder hele landet.");
+      } else {
+        expect(await figure(page, "Kommuner invitert")).toBe("1");
+        expect(await figure(page, "Statsforvaltere invitert")).toBe("1");
+        expect(await shown(page.getByRole("main"))).toContain("Tallene gjelder utvalget.");
+      }
       await expectNoAxeViolations(page);
 
       // The CSV of the selection.
@@ -215,7 +245,7 @@ describe.each(databaseKinds)("the cohort overview, on %s", (kind) => {
       const lines = csv.split("\r\n");
       expect(lines).toHaveLength(3);
       expect(lines[1]).toMatch(
-        /^Statsforvalteren i Agder;Agder;4204;Kristiansand;Kommune;Takket ja;2027-03-01;.*;2;1;3;0;Ja;Nei$/,
+        /^Statsforvalteren i Agder;Agder;4204;Kristiansand;Kommune;Takket ja;2027-03-01;.*;2;2;4;0;Ja;Nei$/,
       );
       // The link itself, fetched with the same session: the same file.
       const href = await page.getByRole("link", { name: "Last ned som CSV" }).getAttribute("href");
@@ -247,4 +277,39 @@ describe.each(databaseKinds)("the cohort overview, on %s", (kind) => {
       await expectNoAxeViolations(page);
     });
   }
+
+  // Issue 8, findings 12 and 9: staff of an enrolled school saw "Du har ingen rolle i noen pulje
+  // ennå"; now they see the cohort, their own enrolment and the national figures, nothing more.
+  it("Stine (staff of an enrolled school), without JavaScript: her cohort and her own enrolment only", async () => {
+    const visit = await openPage(browser(), { js: false, baseURL: server.url });
+    const { page } = visit;
+    await page.goto("/nb/puljer");
+    await signInWith(page, server, "Feide", "Stine Stab");
+    expect(path(page)).toBe("/nb/puljer");
+    const landing = await shown(page.getByRole("main"));
+    expect(landing).not.toContain("Du har ingen rolle i noen pulje ennå");
+    expect(landing).toContain(staffSchoolName);
+    expect(landing).toContain(COHORT);
+    await expectNoAxeViolations(page);
+    await screenshot(page, "cohort-landing-staff");
+    await loadsPage(page, () =>
+      page
+        .getByRole("link", { name: /^Se oversikten/ })
+        .first()
+        .click(),
+    );
+    expect(path(page)).toBe(`/nb/puljer/${cohortId}`);
+    const overview = await shown(page.getByRole("main"));
+    expect(overview).toContain(`${staffSchoolName} er meldt på via Kristiansand.`);
+    expect(overview).toContain("Tallene gjelder hele landet.");
+    expect(await figure(page, "Kommuner invitert")).toBe("4");
+    for (const other of ["Grimstad", "Risør", "Journeylia barnehage"]) {
+      expect(overview).not.toContain(other);
+    }
+    await expectNoAxeViolations(page);
+    await screenshot(page, "cohort-overview-staff");
+    const csv = await page.context().request.get(`/nb/puljer/${cohortId}/eksport.csv`);
+    expect(csv.status()).toBe(200);
+    expect((await csv.text()).split("\r\n").filter(Boolean)).toHaveLength(1);
+  });
 });

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getInvitation } from "../../src/modules/cohorts/chain";
+import { getInvitation, inviteToCohort } from "../../src/modules/cohorts/chain";
 import {
   expectNoAxeViolations,
   loadsPage,
@@ -11,7 +11,7 @@ import {
 } from "../support/browser";
 import { createTestCohort, IBS, programmeIdOf } from "../support/cohorts";
 import { databaseKinds } from "../support/db";
-import { alert, h1, path, useBrowser } from "../support/journey";
+import { alert, h1, main, path, useBrowser } from "../support/journey";
 import { demoPeopleIds } from "../support/people";
 import { type TestServer, testServer } from "../support/server";
 import { signInWith } from "../support/sign-in";
@@ -24,12 +24,19 @@ const summary = (page: Page) => shown(page.locator(".ds-error-summary"));
 /**
  * Siv, the county coordinator of Statsforvalteren i Agder, opens a cohort her office is
  * invited to, invites Kristiansand and one more town with a message (the town needs a contact
- * person first), sees them invited, reminds them, and gives the town a new deadline with a reason.
+ * person first), sees them invited, reminds them (once a day), and gives the town a new deadline
+ * with a reason. A municipality invited earlier has no one to mail: the page says so, and she
+ * adds a contact person, who gets the invitation.
  */
 describe.each(databaseKinds)("a county coordinator invites and reminds, on %s", (kind) => {
   let server: TestServer;
   /** One cohort per run, so each run starts with nobody invited. */
   const cohorts: Record<string, { id: number; number: number }> = {};
+  /** Invited earlier, with no one in Samspill to receive mail (issue 8, finding 10). */
+  const silent = {
+    js: { code: "4214", name: "Froland" },
+    nojs: { code: "4213", name: "Tvedestrand" },
+  } as const;
 
   beforeAll(async () => {
     server = await testServer(kind, { signIn: true });
@@ -54,6 +61,17 @@ describe.each(databaseKinds)("a county coordinator invites and reminds, on %s", 
         },
       );
       cohorts[tag] = { id, number };
+      const earlier = await inviteToCohort(
+        server.db,
+        {
+          cohortId: id,
+          officeId: AGDER,
+          invitees: [{ kind: "municipality", id: silent[tag].code }],
+          message: "",
+        },
+        { personId: null, now: server.clock.now(), baseUrl: server.url },
+      );
+      expect(earlier).toMatchObject({ ok: true, unreachable: [silent[tag].code] });
     }
   });
   afterAll(() => server?.close());
@@ -79,6 +97,9 @@ describe.each(databaseKinds)("a county coordinator invites and reminds, on %s", 
       const facts = await shown(page.getByRole("region", { name: "Om puljen" }));
       expect(facts).toContain("15. januar 2027");
       expect(facts).toContain("Automatisk påminnelse sendes 7 dager før fristen");
+      // The cohort starts in the future: the page speaks of it so (issue 8, finding 14).
+      expect(await main(page)).toMatch(/Dere dekker \d+ kommuner når puljen starter:/);
+      expect(await main(page)).not.toContain("da puljen startet");
       expect(
         await page
           .getByRole("link", { name: "Vilkår for deltakelse og oversikt over hele puljen" })
@@ -114,7 +135,7 @@ describe.each(databaseKinds)("a county coordinator invites and reminds, on %s", 
       expect(await alert(page)).toBe("2 kommuner er invitert. Invitasjonene sendes på e-post nå.");
       const invited = page.getByRole("table", { name: "Kommuner som er invitert" });
       const rows = invited.locator("tbody tr");
-      expect(await rows.count()).toBe(2);
+      expect(await rows.count()).toBe(3);
       for (const name of [town.name, "Kristiansand"]) {
         const row = rows.filter({ hasText: name });
         expect(await shown(row)).toContain("Invitert");
@@ -133,7 +154,18 @@ describe.each(databaseKinds)("a county coordinator invites and reminds, on %s", 
         await loadsPage(page, () =>
           page.getByRole("button", { name: "Send påminnelse til alle som ikke har svart" }).click(),
         );
-        expect(await alert(page)).toBe("Påminnelse er sendt til 2 som ikke har svart.");
+        const said = await alert(page);
+        expect(said).toContain("Påminnelse er sendt til 2 som ikke har svart.");
+        // Nothing was sent where no one receives mail, and the page says so (finding 10).
+        expect(said).toContain(
+          `Ingen påminnelse sendt til ${silent[tag].name}: ingen å sende til. Legg til en kontaktperson.`,
+        );
+        expect(
+          await page
+            .locator("main .ds-alert")
+            .getByRole("link", { name: `Legg til kontaktperson for ${silent[tag].name}` })
+            .count(),
+        ).toBe(1);
       } else {
         await loadsPage(page, () =>
           page.getByRole("button", { name: `Send påminnelse til ${town.name}` }).click(),
@@ -141,6 +173,16 @@ describe.each(databaseKinds)("a county coordinator invites and reminds, on %s", 
         expect(await alert(page)).toBe("Påminnelse er sendt til 1 som ikke har svart.");
       }
       expect(await shown(rows.filter({ hasText: town.name }))).toContain("1, sist");
+      // One reminder a day (finding 6): said on the page, and no second button today.
+      expect(await main(page)).toContain(
+        "Du kan sende én påminnelse per dag til hver kommune og enhet.",
+      );
+      expect(await shown(rows.filter({ hasText: town.name }))).toMatch(
+        /Påminnelse sendt i dag kl\. \d\d:\d\d/,
+      );
+      expect(
+        await page.getByRole("button", { name: `Send påminnelse til ${town.name}` }).count(),
+      ).toBe(0);
       await expectNoAxeViolations(page);
       await server.mail((m) => m.to.includes(contact) && m.subject.startsWith("Påminnelse:"));
 
@@ -160,10 +202,12 @@ describe.each(databaseKinds)("a county coordinator invites and reminds, on %s", 
         "2027-04-15",
       );
       await expectNoAxeViolations(page);
+      // Required, and marked so (finding 14).
+      expect(await page.getByLabel("Begrunnelse").getAttribute("required")).not.toBeNull();
       await page.getByLabel("Begrunnelse").fill("Kommunestyret møtes i april.");
       await loadsPage(page, () => page.getByRole("button", { name: "Gi ny frist" }).click());
       expect(await alert(page)).toBe(
-        "Svarfristen er endret, og det er sendt e-post om den nye fristen.",
+        "Svarfristen er endret, og det er sendt e-post om den nye fristen til 1 mottaker.",
       );
       expect(await shown(history)).toContain(
         "Fra 1. mars 2027 til 15. april 2027. Begrunnelse: Kommunestyret møtes i april.",
@@ -183,6 +227,51 @@ describe.each(databaseKinds)("a county coordinator invites and reminds, on %s", 
       await expectNoAxeViolations(page);
       const arendal = await getInvitation(server.db, cohort.id, "municipality", town.code);
       expect(arendal).toMatchObject({ state: "invited", deadline: "2027-04-15" });
+
+      // The municipality no one receives mail for: a new deadline says no mail went, and a
+      // contact person added there gets the invitation (finding 10).
+      const quiet = silent[tag];
+      expect(await shown(rows.filter({ hasText: quiet.name }))).toContain(
+        "Ingen i Samspill får e-posten ennå",
+      );
+      await loadsPage(page, () =>
+        page.getByRole("link", { name: `Legg til kontaktperson for ${quiet.name}` }).click(),
+      );
+      expect(await h1(page)).toBe(`Invitasjonen til ${quiet.name}`);
+      await page.getByLabel("Ny svarfrist", { exact: true }).fill("2027-04-20");
+      await page.getByLabel("Begrunnelse").fill("Vi fant ingen mottaker.");
+      await loadsPage(page, () => page.getByRole("button", { name: "Gi ny frist" }).click());
+      expect(await alert(page)).toBe(
+        `Svarfristen er endret, men ingen fikk e-post om den: ingen i Samspill mottar e-post for ${quiet.name}. Legg til en kontaktperson nedenfor.`,
+      );
+      await expectNoAxeViolations(page);
+      const contactForm = page.getByRole("region", { name: "Kontaktperson" });
+      expect(await shown(contactForm)).toContain(
+        `Ingen i Samspill får e-post for ${quiet.name} ennå.`,
+      );
+      await loadsPage(page, () =>
+        contactForm.getByRole("button", { name: "Legg til kontaktperson" }).click(),
+      );
+      expect(visit.status()).toBe(422);
+      expect(await summary(page)).toContain(`Fyll ut navn på kontaktperson i ${quiet.name}`);
+      await expectNoAxeViolations(page);
+      const quietContact = `kontakt-${tag}@${quiet.name.toLowerCase()}.example`;
+      await contactForm.getByLabel("Navn på kontaktperson").fill("Kari Kontakt");
+      await contactForm.getByLabel("E-post til kontaktperson").fill(quietContact);
+      await loadsPage(page, () =>
+        contactForm.getByRole("button", { name: "Legg til kontaktperson" }).click(),
+      );
+      expect(await alert(page)).toBe(
+        "Kontaktpersonen er lagt til og invitert, og har fått invitasjonen på e-post.",
+      );
+      expect(await shown(history)).toContain("Kontaktperson lagt til");
+      await expectNoAxeViolations(page);
+      await screenshot(page, `county-office-contact-added-${tag}`);
+      const reached = await server.mail(
+        (m) => m.to.includes(quietContact) && m.subject.startsWith("Invitasjon:"),
+      );
+      expect(reached.text).toContain(`/nb/puljer/${cohort.id}/kommune/${quiet.code}`);
+      expect(reached.text).toContain("20. april 2027");
     });
   }
 });

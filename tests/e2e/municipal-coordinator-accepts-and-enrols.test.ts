@@ -2,7 +2,8 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoEmail } from "../../src/db/demo-people";
-import { inviteToCohort } from "../../src/modules/cohorts";
+import { answerInvitation, inviteToCohort } from "../../src/modules/cohorts";
+import { getInvitation } from "../../src/modules/cohorts/chain";
 import { cohortEnrolments, cohortInvitations } from "../../src/modules/cohorts/schema";
 import { roleInvitations } from "../../src/modules/identity/schema";
 import { units } from "../../src/modules/organisations/schema";
@@ -27,6 +28,7 @@ const browser = useBrowser();
 const OFFICE = "sf-agder";
 const KINDERGARTEN = "Testlia barnehage (e2e)";
 const SCHOOL = "Testheia skole (e2e)";
+const PRIVATE = "Testtunet privat barnehage (e2e)";
 const COMMITMENTS_ERROR = "Kryss av for at dere godtar forpliktelsene for å takke ja";
 
 const success = (page: Page) => shown(page.locator('main .ds-alert[role="status"]'));
@@ -38,7 +40,11 @@ const success = (page: Page) => shown(page.locator('main .ds-alert[role="status"
  */
 describe.each(databaseKinds)("a municipal coordinator accepts and enrols, on %s", (kind) => {
   let server: TestServer;
-  const [kindergarten, school] = testOrgNumbers("82", 2) as [string, string];
+  const [kindergarten, school, privateKindergarten] = testOrgNumbers("82", 3) as [
+    string,
+    string,
+    string,
+  ];
   const cohorts: Record<string, { id: number; number: number }> = {};
 
   beforeAll(async () => {
@@ -47,8 +53,9 @@ describe.each(databaseKinds)("a municipal coordinator accepts and enrols, on %s"
     const { ada, siv } = await demoPeopleIds(server.db, ["ada", "siv"]);
     await server.db.insert(units).values(
       [
-        { orgNumber: kindergarten, name: KINDERGARTEN, kg: true },
-        { orgNumber: school, name: SCHOOL, kg: false },
+        { orgNumber: kindergarten, name: KINDERGARTEN, kg: true, owner: "public" as const },
+        { orgNumber: school, name: SCHOOL, kg: false, owner: "public" as const },
+        { orgNumber: privateKindergarten, name: PRIVATE, kg: true, owner: "private" as const },
       ].map((u) => ({
         orgNumber: u.orgNumber,
         name: u.name,
@@ -56,7 +63,7 @@ describe.each(databaseKinds)("a municipal coordinator accepts and enrols, on %s"
         countyCode: "42",
         isKindergarten: u.kg,
         isSchool: !u.kg,
-        owner: "public" as const,
+        owner: u.owner,
         active: true,
         sources: [u.kg ? ("nbr" as const) : ("nsr" as const)],
         firstSeenAt: now,
@@ -113,6 +120,25 @@ describe.each(databaseKinds)("a municipal coordinator accepts and enrols, on %s"
         { ...actor, personId: siv! },
       );
       expect(invited.ok).toBe(true);
+      // A private kindergarten in Kristiansand, invited directly, said yes first (finding 11).
+      const direct = await inviteToCohort(
+        server.db,
+        {
+          cohortId: id,
+          officeId: OFFICE,
+          invitees: [{ kind: "unit", id: privateKindergarten }],
+          message: "",
+        },
+        { ...actor, personId: siv! },
+      );
+      expect(direct.ok).toBe(true);
+      const own = (await getInvitation(server.db, id, "unit", privateKindergarten))!;
+      const yes = await answerInvitation(
+        server.db,
+        { invitationId: own.id, answer: "accept", commitments: true, reason: "", version: 1 },
+        { ...actor, personId: null },
+      );
+      expect(yes.ok).toBe(true);
       cohorts[tag] = { id, number };
     }
   });
@@ -181,6 +207,11 @@ describe.each(databaseKinds)("a municipal coordinator accepts and enrols, on %s"
       expect(await shown(unitsSection)).toContain(
         "Alle ansatte i en påmeldt barnehage eller skole er med i tilbudet.",
       );
+      // The private kindergarten enrolled itself: shown, not offered again (finding 11).
+      expect(await shown(unitsSection)).toContain(
+        `${PRIVATE} (privat, meldt på selv, invitert direkte av Statsforvalteren)`,
+      );
+      expect(await unitsSection.getByRole("checkbox", { name: PRIVATE }).count()).toBe(0);
       await unitsSection.getByRole("checkbox", { name: KINDERGARTEN }).check();
       await unitsSection.getByRole("checkbox", { name: SCHOOL }).check();
       await loadsPage(page, () =>
@@ -198,7 +229,9 @@ describe.each(databaseKinds)("a municipal coordinator accepts and enrols, on %s"
       const [inv] = await server.db
         .select()
         .from(cohortInvitations)
-        .where(eq(cohortInvitations.cohortId, cohort.id));
+        .where(
+          and(eq(cohortInvitations.cohortId, cohort.id), eq(cohortInvitations.inviteeId, "4204")),
+        );
       const rows = await server.db
         .select()
         .from(cohortEnrolments)

@@ -16,11 +16,15 @@ import { demoPeopleIds } from "../../../tests/support/people";
 import type { ReceivedMail } from "../../../tests/support/smtp";
 import { migrationsFolder } from "../../db/client";
 import { demoEmail } from "../../db/demo-people";
+import { MAIL_JOB } from "../../kernel/mail-jobs";
+import { jobs } from "../../kernel/schema";
+import { grantRole } from "../identity";
 import { auditLog, roleInvitations } from "../identity/schema";
 import { ppServices } from "../organisations/schema";
 import { cohortOffices, cohorts as cohortsTable } from "../programmes/schema";
 import {
   type Actor,
+  addRecipient,
   answerInvitation,
   contactHistory,
   coverageAtStart,
@@ -182,6 +186,8 @@ describe.each(databaseKinds)("the invitation chain on %s", (kind) => {
         .from(cohortInvitations)
         .where(eq(cohortInvitations.cohortId, cohortId))
     )[0]!.n;
+  const queuedMail = async () =>
+    (await t.db.select({ n: count() }).from(jobs).where(eq(jobs.kind, MAIL_JOB)))[0]!.n;
   const roleInvitationCount = async () =>
     (await t.db.select({ n: count() }).from(roleInvitations))[0]!.n;
   const eventsOf = async (inv: Pick<Invitation, "id">) => invitationEvents(t.db, inv.id);
@@ -617,7 +623,7 @@ describe.each(databaseKinds)("the invitation chain on %s", (kind) => {
         { invitationId: inv!.id, officeId: AGDER, deadline: "2027-07-01", reason: "Kommunestyret" },
         as("siv"),
       );
-      expect(extended).toEqual({ ok: true });
+      expect(extended).toEqual({ ok: true, mailed: 1 });
       await drain();
       expect(await answer(inv!, "accept", { version: inv!.version })).toEqual({
         ok: false,
@@ -788,7 +794,7 @@ describe.each(databaseKinds)("the invitation chain on %s", (kind) => {
         { cohortId: c.id, officeId: AGDER, invitationIds: [open!.id, answered!.id, late!.id] },
         as("siv"),
       );
-      expect(r).toEqual({ ok: true, reminded: 1 });
+      expect(r).toEqual({ ok: true, reminded: 1, mailed: 1, alreadyToday: [], unreachable: [] });
       const now = await reload(open!);
       expect(now.remindersSent).toBe(1);
       expect(now.lastRemindedAt?.toISOString()).toBe(START.toISOString());
@@ -796,7 +802,7 @@ describe.each(databaseKinds)("the invitation chain on %s", (kind) => {
       expect(now.version).toBe(open!.version);
       expect((await eventsOf(open!)).at(-1)).toMatchObject({
         event: "reminded",
-        detail: { count: 1 },
+        detail: { count: 1, recipients: 1 },
       });
       expect((await reload(late!)).remindersSent).toBe(0);
       const mails = await drain();
@@ -816,10 +822,132 @@ describe.each(databaseKinds)("the invitation chain on %s", (kind) => {
           { cohortId: c.id, officeId: AGDER, invitationIds: [open!.id] },
           as("siv"),
         ),
-      ).toEqual({ ok: true, reminded: 1 });
+      ).toMatchObject({ ok: true, reminded: 1, mailed: 1 });
       expect((await reload(open!)).remindersSent).toBe(2);
       expect(await drain()).toHaveLength(1);
       expect(await answer(now, "accept")).toEqual({ ok: true, state: "accepted" });
+    });
+
+    // Issue 8, finding 6: repeated reminders sent twelve identical mails in two minutes.
+    it("sends at most one manual reminder per invitation per day in Oslo; a second queues no mail", async () => {
+      const c = await newCohort();
+      const [kristiansand, arendal] = await invited(c.id, ["4204", "4203"]);
+      await grantRole(
+        t.db,
+        { personId: ids.rune!, role: "municipal-coordinator", orgId: "4203" },
+        { personId: null, now: t.clock.now() },
+      );
+      const remindAs = (invitationIds: number[]) =>
+        remind(t.db, { cohortId: c.id, officeId: AGDER, invitationIds }, as("siv"));
+      const before = await queuedMail();
+      expect(await remindAs([kristiansand!.id])).toMatchObject({ reminded: 1, mailed: 1 });
+      expect(await queuedMail()).toBe(before + 1);
+
+      // Later the same day in Oslo (23:30): refused, with when it was sent; nothing queued.
+      at("2026-11-23T22:30:00Z");
+      expect(await remindAs([kristiansand!.id])).toEqual({
+        ok: true,
+        reminded: 0,
+        mailed: 0,
+        alreadyToday: [{ inviteeId: "4204", at: START }],
+        unreachable: [],
+      });
+      // "Remind all": only the one not reminded today.
+      expect(await remindAs([kristiansand!.id, arendal!.id])).toMatchObject({
+        reminded: 1,
+        mailed: 1,
+        alreadyToday: [{ inviteeId: "4204" }],
+      });
+      expect(await queuedMail()).toBe(before + 2);
+      expect((await reload(kristiansand!)).remindersSent).toBe(1);
+      expect((await eventsOf(kristiansand!)).filter((e) => e.event === "reminded")).toHaveLength(1);
+
+      // Two at the same moment the next day: exactly one is sent.
+      at("2026-11-23T23:30:00Z");
+      const both = await Promise.all([remindAs([kristiansand!.id]), remindAs([kristiansand!.id])]);
+      expect(both.map((r) => (r.ok ? r.reminded : -1)).sort()).toEqual([0, 1]);
+      expect(await queuedMail()).toBe(before + 3);
+      expect((await reload(kristiansand!)).remindersSent).toBe(2);
+      await drain();
+
+      // The automatic reminder keeps its own rule: sent in its window although one went today.
+      at("2027-06-08T08:00:00Z");
+      expect(await remindAs([arendal!.id])).toMatchObject({ reminded: 1 });
+      const auto = await runChainHousekeeping(t.db, { now: t.clock.now(), baseUrl: BASE });
+      expect(auto.reminded).toBeGreaterThanOrEqual(2);
+      expect((await reload(arendal!)).autoRemindedFor).toBe("2027-06-15");
+      await drain();
+    });
+
+    // Issue 8, finding 10: "Påminnelse er sendt til 1" where nobody receives mail.
+    it("reports an invitation with no one to mail as unreachable: no reminder counted, no mail", async () => {
+      const c = await newCohort();
+      const [grimstad] = await invited(c.id, ["4202"]);
+      const before = await queuedMail();
+      expect(
+        await remind(
+          t.db,
+          { cohortId: c.id, officeId: AGDER, invitationIds: [grimstad!.id] },
+          as("siv"),
+        ),
+      ).toEqual({ ok: true, reminded: 0, mailed: 0, alreadyToday: [], unreachable: ["4202"] });
+      expect(await queuedMail()).toBe(before);
+      expect((await reload(grimstad!)).remindersSent).toBe(0);
+      expect((await eventsOf(grimstad!)).map((e) => e.event)).toEqual(["invited"]);
+      expect(
+        await extendDeadline(
+          t.db,
+          { invitationId: grimstad!.id, officeId: AGDER, deadline: "2027-07-01", reason: "Møte" },
+          as("siv"),
+        ),
+      ).toEqual({ ok: true, mailed: 0 });
+      expect(await queuedMail()).toBe(before);
+
+      // The office names a contact: invited to the coordinator role, and sent the invitation.
+      const added = await addRecipient(
+        t.db,
+        {
+          invitationId: grimstad!.id,
+          officeId: AGDER,
+          name: "Gro Kontakt",
+          email: "gro@grimstad.example",
+        },
+        as("siv"),
+      );
+      expect(added).toEqual({ ok: true, mailed: 1 });
+      expect((await eventsOf(grimstad!)).at(-1)).toMatchObject({ event: "recipient" });
+      const mails = await drain();
+      expect(mails.map((m) => m.to).sort()).toEqual([
+        "gro@grimstad.example",
+        "gro@grimstad.example",
+      ]);
+      expect(mails.map((m) => m.subject).join("\n")).toContain("Invitasjon:");
+      expect(
+        await addRecipient(
+          t.db,
+          {
+            invitationId: grimstad!.id,
+            officeId: AGDER,
+            name: "Gro",
+            email: "GRO@grimstad.example",
+          },
+          as("siv"),
+        ),
+      ).toMatchObject({ ok: false, error: "alreadyRecipient" });
+      expect(
+        await addRecipient(
+          t.db,
+          { invitationId: grimstad!.id, officeId: "sf-rogaland", name: "X", email: "x@x.example" },
+          as("siv"),
+        ),
+      ).toMatchObject({ ok: false, error: "notFound" });
+      expect(
+        await remind(
+          t.db,
+          { cohortId: c.id, officeId: AGDER, invitationIds: [grimstad!.id] },
+          as("siv"),
+        ),
+      ).toMatchObject({ reminded: 1, mailed: 1, unreachable: [] });
     });
 
     it("does not remind another office's invitations", async () => {
@@ -831,7 +959,7 @@ describe.each(databaseKinds)("the invitation chain on %s", (kind) => {
           { cohortId: c.id, officeId: "sf-rogaland", invitationIds: [inv!.id] },
           as("siv"),
         ),
-      ).toEqual({ ok: true, reminded: 0 });
+      ).toMatchObject({ ok: true, reminded: 0, mailed: 0 });
       expect(await drain()).toEqual([]);
       expect(
         await remind(t.db, { cohortId: c.id, officeId: AGDER, invitationIds: [] }, as("siv")),
@@ -897,6 +1025,7 @@ describe.each(databaseKinds)("the invitation chain on %s", (kind) => {
       const [inv] = await invited(c.id, ["4204"]);
       expect(await extend(inv!, "2027-07-01", "  Kommunestyret møtes 30. juni.  ")).toEqual({
         ok: true,
+        mailed: 1,
       });
       const now = await reload(inv!);
       expect(now).toMatchObject({
@@ -944,7 +1073,7 @@ describe.each(databaseKinds)("the invitation chain on %s", (kind) => {
       await drain();
       const expired = await reload(inv);
       expect(expired.state).toBe("expired");
-      expect(await extend(inv, "2026-12-20", "Brevet kom bort")).toEqual({ ok: true });
+      expect(await extend(inv, "2026-12-20", "Brevet kom bort")).toEqual({ ok: true, mailed: 1 });
       const now = await reload(inv);
       expect(now).toMatchObject({ state: "invited", deadline: "2026-12-20" });
       expect((await eventsOf(inv)).at(-1)).toMatchObject({
@@ -1041,7 +1170,7 @@ describe.each(databaseKinds)("the invitation chain on %s", (kind) => {
           { invitationId: inv!.id, officeId: AGDER, deadline: "2027-07-10", reason: "Ferie" },
           as("siv"),
         ),
-      ).toEqual({ ok: true });
+      ).toEqual({ ok: true, mailed: 1 });
       expect(about(await drain(), c.id)).toHaveLength(1); // the extension itself
       at("2027-07-02T09:00:00Z");
       await housekeeping();

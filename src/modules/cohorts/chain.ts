@@ -44,6 +44,7 @@ export type ChainError =
   | "alreadyEnrolled"
   | "notEnrolled"
   | "noRecipient"
+  | "alreadyRecipient"
   | "notMunicipality";
 
 export type ChainResult<T = Record<never, never>> =
@@ -297,11 +298,14 @@ async function mailInvitee(
   kind: MailKind,
   actor: Actor,
   key: string,
-  opts: { reason?: string; names?: NameBook } = {},
+  opts: { reason?: string; names?: NameBook; only?: string } = {},
 ) {
   const names = opts.names ?? nameBook();
   const std = await writtenStandardOf(tx, inv.inviteeKind, inv.inviteeId);
-  const to = await recipientsOf(tx, inv.inviteeKind, inv.inviteeId, actor.now);
+  const only = opts.only?.trim().toLowerCase();
+  const to = (await recipientsOf(tx, inv.inviteeKind, inv.inviteeId, actor.now)).filter(
+    (address) => !only || address.toLowerCase() === only,
+  );
   if (to.length === 0) return 0;
   const t = chainMail[std];
   const m = {
@@ -597,12 +601,55 @@ async function actsFor(tx: Executor, invitee: Invitee, email: string, now: Date)
   return known.some((address) => address.toLowerCase() === email.trim().toLowerCase());
 }
 
-/** Remind open invitations by e-mail (one click from the office); returns how many were reminded. */
+/**
+ * The last manual reminder of each of these invitations sent today (Europe/Oslo), if any: an
+ * office sends at most one manual reminder per invitation per day.
+ */
+export async function remindedToday(
+  db: Executor,
+  invitationIds: number[],
+  now: Date,
+): Promise<Map<number, Date>> {
+  const found = new Map<number, Date>();
+  if (invitationIds.length === 0) return found;
+  const today = osloToday(now);
+  const rows = await db
+    .select({ id: cohortInvitationEvents.invitationId, at: cohortInvitationEvents.at })
+    .from(cohortInvitationEvents)
+    .where(
+      and(
+        inArray(cohortInvitationEvents.invitationId, invitationIds),
+        eq(cohortInvitationEvents.event, "reminded"),
+        // A day in Oslo is at most 25 hours long: look back two days, then compare dates.
+        sql`${cohortInvitationEvents.at} > ${new Date(now.getTime() - 2 * 86_400_000).toISOString()}::timestamptz`,
+      ),
+    );
+  for (const r of rows) {
+    if (osloToday(r.at) !== today) continue;
+    const before = found.get(r.id);
+    if (!before || before < r.at) found.set(r.id, r.at);
+  }
+  return found;
+}
+
+/**
+ * Remind open invitations by e-mail (one click from the office). At most one manual reminder
+ * per invitation per day (Europe/Oslo); an invitation nobody in Samspill receives mail for is
+ * not reminded (nothing would be sent). Reports what really happened: the invitations reminded
+ * and the mails queued, those already reminded today, those with no one to send to.
+ */
 export async function remind(
   db: Db,
   input: { cohortId: number; officeId: string; invitationIds: number[] },
   actor: Actor,
-): Promise<ChainResult<{ reminded: number }>> {
+): Promise<
+  ChainResult<{
+    reminded: number;
+    mailed: number;
+    alreadyToday: { inviteeId: string; at: Date }[];
+    unreachable: string[];
+  }>
+> {
   const cohort = await getCohort(db, input.cohortId);
   if (!cohort || input.invitationIds.length === 0) return fail("notFound");
   const today = osloToday(actor.now);
@@ -619,12 +666,39 @@ export async function remind(
           eq(cohortInvitations.state, "invited"),
         ),
       )
-      // An answer being stored at this moment wins: its invitation is then not reminded.
+      // An answer being stored at this moment wins: its invitation is then not reminded. The
+      // lock also makes a second reminder sent at the same moment wait, and then see the first.
       .for("update");
+    const sentToday = await remindedToday(
+      tx,
+      rows.map((r) => r.id),
+      actor.now,
+    );
     let reminded = 0;
+    let mailed = 0;
+    const alreadyToday: { inviteeId: string; at: Date }[] = [];
+    const unreachable: string[] = [];
     for (const inv of rows) {
       if (effectiveState(inv, today) !== "invited") continue;
+      const at = sentToday.get(inv.id);
+      if (at) {
+        alreadyToday.push({ inviteeId: inv.inviteeId, at });
+        continue;
+      }
       const count = inv.remindersSent + 1;
+      const n = await mailInvitee(
+        tx,
+        inv,
+        cohort,
+        "reminder",
+        actor,
+        `cohort-reminder:${inv.id}:${count}`,
+        { names },
+      );
+      if (n === 0) {
+        unreachable.push(inv.inviteeId);
+        continue;
+      }
       await tx
         .update(cohortInvitations)
         // No new version: a reminder changes nothing the invitee answers to, so a form they
@@ -635,14 +709,12 @@ export async function remind(
         event: "reminded",
         at: actor.now,
         actorId: actor.personId,
-        detail: { count },
-      });
-      await mailInvitee(tx, inv, cohort, "reminder", actor, `cohort-reminder:${inv.id}:${count}`, {
-        names,
+        detail: { count, recipients: n },
       });
       reminded++;
+      mailed += n;
     }
-    return { ok: true as const, reminded };
+    return { ok: true as const, reminded, mailed, alreadyToday, unreachable };
   });
 }
 
@@ -653,7 +725,7 @@ export async function extendDeadline(
   db: Db,
   input: { invitationId: number; officeId: string; deadline: string; reason: string },
   actor: Actor,
-): Promise<ChainResult> {
+): Promise<ChainResult<{ mailed: number }>> {
   const today = osloToday(actor.now);
   if (!input.reason.trim()) return fail("reasonRequired", "reason");
   return db.transaction(async (tx) => {
@@ -686,7 +758,7 @@ export async function extendDeadline(
       to: "invited",
       detail: { before: inv.deadline, after: input.deadline, reason: input.reason.trim() },
     });
-    await mailInvitee(
+    const mailed = await mailInvitee(
       tx,
       updated,
       cohort,
@@ -695,8 +767,65 @@ export async function extendDeadline(
       `cohort-extended:${inv.id}:${input.deadline}`,
       { reason: input.reason.trim() },
     );
-    return { ok: true as const };
+    return { ok: true as const, mailed };
   });
+}
+
+/**
+ * The office names a contact person for an invitee nobody in Samspill receives mail for (or one
+ * more): the person is invited to the coordinator role (unit leader for a unit), and, while the
+ * invitation is open, gets the invitation itself. Reports the mails queued. Names stay in the
+ * role invitation, not in the chain's history or the audit log.
+ */
+export async function addRecipient(
+  db: Db,
+  input: { invitationId: number; officeId: string; name: string; email: string },
+  actor: Actor,
+): Promise<ChainResult<{ mailed: number }>> {
+  const today = osloToday(actor.now);
+  try {
+    return await db.transaction(async (tx) => {
+      const inv = await invitationById(tx, input.invitationId, true);
+      if (!inv || inv.officeId !== input.officeId) return fail("notFound");
+      const state = effectiveState(inv, today);
+      if (state === "accepted" || state === "declined") return fail("alreadyAnswered");
+      const cohort = (await getCohort(tx, inv.cohortId))!;
+      const invitee: Invitee = { kind: inv.inviteeKind, id: inv.inviteeId };
+      if (await actsFor(tx, invitee, input.email, actor.now)) {
+        return fail("alreadyRecipient", "email");
+      }
+      const result = await invite(
+        tx,
+        {
+          email: input.email.trim(),
+          name: input.name.trim(),
+          role: inv.inviteeKind === "unit" ? "unit-leader" : "municipal-coordinator",
+          orgId: inv.inviteeId,
+          lang: await writtenStandardOf(tx, inv.inviteeKind, inv.inviteeId),
+          validUntil: new Date(`${addDays(inv.deadline, 30)}T12:00:00Z`),
+        },
+        actor,
+      );
+      if (!result.ok) throw new Refused(fail("notFound"));
+      await event(tx, inv, {
+        event: "recipient",
+        at: actor.now,
+        actorId: actor.personId,
+        detail: { roleInvitationId: result.id },
+      });
+      // An open invitation reaches the new contact now; earlier recipients are not mailed twice.
+      const mailed =
+        state === "invited"
+          ? await mailInvitee(tx, inv, cohort, "invitation", actor, `cohort-invitation:${inv.id}`, {
+              only: input.email,
+            })
+          : 0;
+      return { ok: true as const, mailed };
+    });
+  } catch (error) {
+    if (error instanceof Refused) return error.result;
+    throw error;
+  }
 }
 
 // ---------------------------------------------------------------- municipality answers
@@ -815,8 +944,13 @@ export async function enrolUnits(
     if (!unit.active) return fail("unitNotActive", "units", { orgNumber });
   }
   const elsewhere = await db
-    .select({ orgNumber: cohortEnrolments.unitOrgNumber })
+    .select({
+      orgNumber: cohortEnrolments.unitOrgNumber,
+      viaKind: cohortInvitations.inviteeKind,
+      viaId: cohortInvitations.inviteeId,
+    })
     .from(cohortEnrolments)
+    .innerJoin(cohortInvitations, eq(cohortInvitations.id, cohortEnrolments.invitationId))
     .where(
       and(
         eq(cohortEnrolments.cohortId, inv.cohortId),
@@ -825,7 +959,18 @@ export async function enrolUnits(
         sql`${cohortEnrolments.invitationId} <> ${inv.id}`,
       ),
     );
-  if (elsewhere[0]) return fail("alreadyEnrolled", "units", { orgNumber: elsewhere[0].orgNumber });
+  const taken = elsewhere[0];
+  if (taken) {
+    // Say which unit, and through whom: the unit itself (a private unit invited directly) or
+    // another municipality's invitation.
+    const cohort = (await getCohort(db, inv.cohortId))!;
+    return fail("alreadyEnrolled", "units", {
+      orgNumber: taken.orgNumber,
+      unitName: rows.find((u) => u.orgNumber === taken.orgNumber)?.name ?? taken.orgNumber,
+      self: taken.viaKind === "unit" && taken.viaId === taken.orgNumber,
+      via: await organisationName(db, taken.viaKind, taken.viaId, "nb", cohort.startsOn),
+    });
+  }
   return db.transaction(async (tx) => {
     let enrolled = 0;
     for (const orgNumber of wanted) {

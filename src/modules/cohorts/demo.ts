@@ -220,8 +220,9 @@ export async function seedCohort2Chain(
 /**
  * Cohort 3, live: offices invited three weeks ago; Agder has invited five municipalities
  * (Kristiansand still to answer, so the demo coordinator can), Arendal said yes and enrolled
- * units, Risør said no, one missed its deadline (the office can extend it), and a private
- * kindergarten in Kristiansand was invited directly. Vestland writes nynorsk.
+ * units, Risør said no, Lillesand missed its deadline (the office can extend it; its contact
+ * gets the mail), Grimstad has no one in Samspill to mail yet (the office can add a contact),
+ * and a private kindergarten in Kristiansand was invited directly. Vestland writes nynorsk.
  */
 export async function seedCohort3Chain(db: Db, cohortId: number, today: string, baseUrl: string) {
   const started = plusDays(today, -21);
@@ -241,7 +242,15 @@ export async function seedCohort3Chain(db: Db, cohortId: number, today: string, 
       {
         cohortId,
         officeId: "sf-agder",
-        invitees: [{ kind: "municipality", id: "4215" }],
+        // Lillesand named a contact when it was invited, so the office's reminders and new
+        // deadlines reach someone; Grimstad (below) has no one yet (issue 8, finding 10).
+        invitees: [
+          {
+            kind: "municipality",
+            id: "4215",
+            contact: { name: "Lise Lillesand (demo)", email: "kontakt-4215@demo.samspill.example" },
+          },
+        ],
         message: "",
         deadline: plusDays(today, -2),
       },

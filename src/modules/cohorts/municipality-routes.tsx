@@ -5,6 +5,7 @@ import { BadRequest, readForm, validate } from "../../kernel/forms";
 import { errorPage } from "../../web/error-pages";
 import type { Lang } from "../../web/i18n";
 import { render } from "../../web/render";
+import { orgsGranting } from "../identity";
 import {
   answerInvitation,
   type ChainResult,
@@ -69,7 +70,13 @@ async function load(c: AppContext, kind: InviteeKind): Promise<Loaded | { respon
     today,
   });
   if (!data) return { response: await errorPage(c, "notFound") };
-  const access = inviteeAccess(user, kind, inviteeId, data.invitation.officeId);
+  const access = inviteeAccess(
+    user,
+    kind,
+    inviteeId,
+    data.invitation.officeId,
+    data.programme.owner,
+  );
   if (!access) return { response: await errorPage(c, "notAllowed") };
   return { data, access, kind, today };
 }
@@ -125,7 +132,7 @@ async function show(
   }
   const user = c.get("user");
   const officeLink =
-    (user?.permissions.includes("read:cohort:any") ?? false) ||
+    orgsGranting(user, "read:cohort:owner", "owner").has(data.programme.owner) ||
     (user?.roles.some(
       (r) => r.orgKind === "county-office" && r.orgId === data.invitation.officeId,
     ) ??

@@ -83,6 +83,8 @@ const nb = {
     `${label} (${total}, ${enrolled} påmeldt)`,
   orgNumber: (n: string) => `org.nr. ${n}`,
   enrolledSince: (date: string) => `Påmeldt ${date}`,
+  enrolledVia: (via: string) => `meldt på via ${via}`,
+  enrolledSelf: "meldt på selv, invitert direkte av Statsforvalteren",
   enrol: "Meld på de valgte",
   noUnits: "Vi fant ingen aktive barnehager eller skoler i kommunen i registrene.",
   noneMatch: "Ingen barnehager eller skoler passer med filteret.",
@@ -175,6 +177,10 @@ const nb = {
     notAccepted: (subject: string) =>
       `${subject} må takke ja før dere kan melde på barnehager og skoler eller navngi kontakter.`,
     unitsRequired: "Velg minst én barnehage eller skole",
+    alreadyEnrolled: (unit: string, via: string) =>
+      `${unit} er allerede meldt på puljen via ${via}. En enhet kan bare meldes på én gang`,
+    alreadyEnrolledSelf: (unit: string) =>
+      `${unit} er allerede meldt på puljen selv, etter en invitasjon direkte fra Statsforvalteren. En enhet kan bare meldes på én gang`,
     unitOutsideMunicipality: (orgNumber: string) =>
       `Enheten med organisasjonsnummer ${orgNumber} ligger ikke i kommunen`,
     unitNotActive: (orgNumber: string) =>
@@ -264,6 +270,8 @@ const nn: MunicipalityTexts = {
   group: (label, total, enrolled) => `${label} (${total}, ${enrolled} påmelde)`,
   orgNumber: (n) => `org.nr. ${n}`,
   enrolledSince: (date) => `Påmeld ${date}`,
+  enrolledVia: (via) => `meld på via ${via}`,
+  enrolledSelf: "meld på sjølv, invitert direkte av Statsforvaltaren",
   enrol: "Meld på dei valde",
   noUnits: "Vi fann ingen aktive barnehagar eller skular i kommunen i registera.",
   noneMatch: "Ingen barnehagar eller skular passar med filteret.",
@@ -351,6 +359,10 @@ const nn: MunicipalityTexts = {
     notAccepted: (subject) =>
       `${subject} må takke ja før de kan melde på barnehagar og skular eller namngi kontaktar.`,
     unitsRequired: "Vel minst éin barnehage eller skule",
+    alreadyEnrolled: (unit, via) =>
+      `${unit} er allereie meld på puljen via ${via}. Ei eining kan berre meldast på éin gong`,
+    alreadyEnrolledSelf: (unit) =>
+      `${unit} er allereie meld på puljen sjølv, etter ein invitasjon direkte frå Statsforvaltaren. Ei eining kan berre meldast på éin gong`,
     unitOutsideMunicipality: (orgNumber) =>
       `Eininga med organisasjonsnummer ${orgNumber} ligg ikkje i kommunen`,
     unitNotActive: (orgNumber) =>
@@ -443,6 +455,8 @@ const en: MunicipalityTexts = {
   group: (label, total, enrolled) => `${label} (${total}, ${enrolled} enrolled)`,
   orgNumber: (n) => `org. no. ${n}`,
   enrolledSince: (date) => `Enrolled ${date}`,
+  enrolledVia: (via) => `enrolled through ${via}`,
+  enrolledSelf: "enrolled itself, invited directly by the county governor's office",
   enrol: "Enrol the selected",
   noUnits: "We found no active kindergartens or schools in the municipality in the registers.",
   noneMatch: "No kindergartens or schools match the filter.",
@@ -534,6 +548,10 @@ const en: MunicipalityTexts = {
     notAccepted: (subject) =>
       `${subject} must accept before you can enrol kindergartens and schools or name contacts.`,
     unitsRequired: "Choose at least one kindergarten or school",
+    alreadyEnrolled: (unit, via) =>
+      `${unit} is already enrolled in the cohort through ${via}. A unit can be enrolled only once`,
+    alreadyEnrolledSelf: (unit) =>
+      `${unit} is already enrolled in the cohort itself, after an invitation straight from the county governor's office. A unit can be enrolled only once`,
     unitOutsideMunicipality: (orgNumber) =>
       `The unit with organisation number ${orgNumber} is not in the municipality`,
     unitNotActive: (orgNumber) =>

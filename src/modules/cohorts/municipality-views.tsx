@@ -123,6 +123,12 @@ function problemText(m: MunicipalityTexts, props: InvitationPageProps, problem: 
       return e.notAccepted(subject);
     case "unitsRequired":
       return e.unitsRequired;
+    case "alreadyEnrolled": {
+      const unit = String(problem.detail?.unitName ?? org);
+      return problem.detail?.self
+        ? e.alreadyEnrolledSelf(unit)
+        : e.alreadyEnrolled(unit, String(problem.detail?.via ?? ""));
+    }
     case "unitOutsideMunicipality":
       return e.unitOutsideMunicipality(org);
     case "unitNotActive":
@@ -551,10 +557,10 @@ function UnitsSection(props: AcceptedProps) {
                 </div>
               </form>
               {groups.length === 0 ? <p class="ds-paragraph">{m.noneMatch}</p> : null}
-              {groups.length > 0 && shown.every((u) => u.enrolledAt) ? (
+              {groups.length > 0 && shown.every((u) => u.enrolledAt || u.elsewhere) ? (
                 <p class="ds-paragraph">{m.allEnrolled}</p>
               ) : null}
-              {groups.length > 0 && !shown.every((u) => u.enrolledAt) ? (
+              {groups.length > 0 && !shown.every((u) => u.enrolledAt || u.elsewhere) ? (
                 <form
                   method="post"
                   action={localPath(lang, `${base}/enheter`)}
@@ -582,6 +588,19 @@ function UnitsSection(props: AcceptedProps) {
                               <span class="subtle">
                                 ({ownerLabel(m, u.owner).toLowerCase()},{" "}
                                 {m.enrolledSince(day(lang, u.enrolledAt)).toLowerCase()})
+                              </span>
+                            </p>
+                          );
+                        }
+                        // Enrolled another way: shown, never offered (one enrolment per unit).
+                        if (u.elsewhere) {
+                          return (
+                            <p class="ds-paragraph" data-size="sm">
+                              {u.name}{" "}
+                              <span class="subtle">
+                                ({ownerLabel(m, u.owner).toLowerCase()},{" "}
+                                {u.elsewhere.self ? m.enrolledSelf : m.enrolledVia(u.elsewhere.via)}
+                                )
                               </span>
                             </p>
                           );

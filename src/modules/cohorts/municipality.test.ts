@@ -262,7 +262,9 @@ describe.each(databaseKinds)("the municipality's page of its invitation on %s", 
 
     it("shows the page read-only to the resource person, programme admins and the inviting office", async () => {
       const { path } = await freshInvitation();
-      for (const who of ["rune", "ada", "frida", "siv"]) {
+      // FUB/FUG's programme admin has no part in a Directorate programme's cohort (issue 8: 9).
+      expect((await get(path, "frida")).status).toBe(403);
+      for (const who of ["rune", "ada", "siv"]) {
         const res = await get(path, who);
         expect(res.status, who).toBe(200);
         const html = await res.text();
@@ -756,6 +758,75 @@ describe.each(databaseKinds)("the municipality's page of its invitation on %s", 
       });
       expect(twice.status).toBe(422);
       expect(await twice.text()).toContain("Enheten har allerede svart (Ulla Privat takket ja");
+    });
+
+    // Issue 8, finding 14: the programme's commitments are the municipality's.
+    it("shows a private unit no commitments written for the municipality", async () => {
+      const { path } = await freshInvitation({ kind: "unit", id: kgPrivate });
+      const html = await (await get(path, "ulla")).text();
+      expect(html).not.toContain("Kommunen leder lærende nettverk.");
+      expect(html).not.toContain("Hele personalet deltar.");
+      expect(html).toContain("Tilbudet har ingen forpliktelser ut over vilkårene nedenfor.");
+    });
+
+    // Issue 8, finding 11: after the private unit's yes, its municipality was still offered the
+    // unit, and enrolling it answered "Det gikk ikke å lagre. Last siden på nytt".
+    it("does not offer the municipality a unit enrolled by itself, and names it if sent anyway", async () => {
+      const unitInvitation = await freshInvitation({ kind: "unit", id: kgPrivate });
+      const cohortId = unitInvitation.inv.cohortId;
+      const yes = await post(`${unitInvitation.path}/svar`, "ulla", {
+        answer: "accept",
+        commitments: "yes",
+        version: String(unitInvitation.inv.version),
+      });
+      expect(yes.status).toBe(303);
+      const invited = await inviteToCohort(
+        t.db,
+        {
+          cohortId,
+          officeId: OFFICE,
+          invitees: [{ kind: "municipality", id: "4204" }],
+          message: "",
+        },
+        officeActor(),
+      );
+      expect(invited.ok).toBe(true);
+      const path = `/nb/puljer/${cohortId}/kommune/4204`;
+      const [inv] = await t.db
+        .select()
+        .from(cohortInvitations)
+        .where(
+          and(eq(cohortInvitations.cohortId, cohortId), eq(cohortInvitations.inviteeId, "4204")),
+        );
+      const accept = await post(`${path}/svar`, "kari", {
+        answer: "accept",
+        commitments: "yes",
+        version: String(inv!.version),
+      });
+      expect(accept.status).toBe(303);
+
+      const html = await (await get(path, "kari")).text();
+      expect(html).toContain(
+        'Testtunet barnehage (test) <span class="subtle">(privat, meldt på selv, invitert direkte av Statsforvalteren)</span>',
+      );
+      expect(html).not.toContain(`value="${kgPrivate}"`);
+      expect(html).toContain(`value="${kgPublic}"`);
+
+      const sent = await post(
+        `${path}/enheter`,
+        "kari",
+        new URLSearchParams([
+          ["units", kgPublic],
+          ["units", kgPrivate],
+        ]),
+      );
+      expect(sent.status).toBe(422);
+      const refused = await sent.text();
+      const message =
+        "Testtunet barnehage (test) er allerede meldt på puljen selv, etter en invitasjon direkte fra Statsforvalteren. En enhet kan bare meldes på én gang";
+      expect(refused.split(message)).toHaveLength(3);
+      expect(refused).not.toContain("Last siden på nytt");
+      expect(await activeEnrolments(inv!.id)).toEqual([]);
     });
   });
 });

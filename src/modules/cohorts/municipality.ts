@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import type { CurrentUser } from "../../kernel/context";
@@ -21,7 +21,7 @@ import {
   writtenStandardOf,
 } from "./chain";
 import type { WrittenStandard } from "./mail-texts";
-import type { ContactKind, InviteeKind } from "./schema";
+import { type ContactKind, cohortEnrolments, cohortInvitations, type InviteeKind } from "./schema";
 
 // ---------------------------------------------------------------- who may do what
 
@@ -45,19 +45,26 @@ export function inviteeAccess(
   kind: InviteeKind,
   inviteeId: string,
   officeId: string | null,
+  programmeOwner: string | null = null,
 ): Access | null {
   if (!user) return null;
   const orgKind = ORG_KIND[kind];
   if (holds(user, `answer:cohort:${kind}`, orgKind, inviteeId)) return "act";
-  if (user.permissions.includes("read:cohort:any")) return "view";
+  if (programmeOwner && holds(user, "read:cohort:owner", "owner", programmeOwner)) return "view";
   if (holds(user, `read:cohort:${kind}`, orgKind, inviteeId)) return "view";
   if (officeId && holds(user, "read:cohort:office", "county-office", officeId)) return "view";
   return null;
 }
 
-/** A county coordinator may see an invitation their office sent: known only once it is read. */
+/**
+ * A county coordinator may see an invitation their office sent, a programme admin one of their
+ * owner's programmes: known only once it is read.
+ */
 export function mightViewAsOffice(user: CurrentUser | null) {
-  return orgsGranting(user, "read:cohort:office", "county-office").size > 0;
+  return (
+    orgsGranting(user, "read:cohort:office", "county-office").size > 0 ||
+    orgsGranting(user, "read:cohort:owner", "owner").size > 0
+  );
 }
 
 // ---------------------------------------------------------------- forms
@@ -125,7 +132,7 @@ export async function invitationPage(
   const { lang } = input;
 
   const [programme] = await db
-    .select({ id: programmes.id, slug: programmes.slug })
+    .select({ id: programmes.id, slug: programmes.slug, owner: programmes.owner })
     .from(programmes)
     .where(eq(programmes.id, cohort.programmeId));
   const texts = await db
@@ -177,9 +184,11 @@ export async function invitationPage(
     cohort,
     invitation,
     state: effectiveState(invitation, input.today),
-    programme: { id: cohort.programmeId, title },
+    programme: { id: cohort.programmeId, title, owner: programme?.owner ?? "" },
+    // The programme's commitments are the municipality's (learning networks, resource person,
+    // PP-tjenesten): a private unit invited directly is not asked to take them on.
     commitments: {
-      items: lines(commitmentsFrom?.commitments ?? ""),
+      items: input.kind === "unit" ? [] : lines(commitmentsFrom?.commitments ?? ""),
       lang: (commitmentsFrom?.lang ?? "nb") as Lang,
     },
     terms,
@@ -204,6 +213,9 @@ export type EnrolmentUnit = {
   isKindergarten: boolean;
   owner: "public" | "private" | null;
   enrolledAt: Date | null;
+  /** Enrolled in the cohort another way: by itself (a private unit invited directly) or
+   * through another municipality's invitation. Not offered again. */
+  elsewhere: { self: boolean; via: string } | null;
 };
 
 /**
@@ -226,9 +238,41 @@ export async function enrolmentChoices(db: Db, invitation: Invitation, today: st
     .from(units)
     .where(and(inArray(units.municipalityCode, codes), eq(units.active, true)))
     .orderBy(asc(units.searchKey), asc(units.orgNumber));
+  const other =
+    rows.length > 0
+      ? await db
+          .select({
+            orgNumber: cohortEnrolments.unitOrgNumber,
+            viaKind: cohortInvitations.inviteeKind,
+            viaId: cohortInvitations.inviteeId,
+          })
+          .from(cohortEnrolments)
+          .innerJoin(cohortInvitations, eq(cohortInvitations.id, cohortEnrolments.invitationId))
+          .where(
+            and(
+              eq(cohortEnrolments.cohortId, invitation.cohortId),
+              isNull(cohortEnrolments.withdrawnAt),
+              ne(cohortEnrolments.invitationId, invitation.id),
+              inArray(
+                cohortEnrolments.unitOrgNumber,
+                rows.map((u) => u.orgNumber),
+              ),
+            ),
+          )
+      : [];
+  const cohort = other.length > 0 ? await getCohort(db, invitation.cohortId) : null;
+  const elsewhere = new Map<string, { self: boolean; via: string }>();
+  for (const o of other) {
+    const self = o.viaKind === "unit" && o.viaId === o.orgNumber;
+    const via = self
+      ? ""
+      : await organisationName(db, o.viaKind, o.viaId, "nb", cohort?.startsOn ?? today);
+    elsewhere.set(o.orgNumber, { self, via });
+  }
   const list: EnrolmentUnit[] = rows.map((u) => ({
     ...u,
     enrolledAt: since.get(u.orgNumber) ?? null,
+    elsewhere: elsewhere.get(u.orgNumber) ?? null,
   }));
   return { units: list, enrolled };
 }

@@ -7,6 +7,7 @@ import type { Lang } from "../../web/i18n";
 import { render } from "../../web/render";
 import { countyOfficesAt, getUnit, isValidOrgNumber } from "../organisations";
 import {
+  addRecipient,
   type ChainError,
   extendDeadline,
   getInvitation,
@@ -28,6 +29,7 @@ import {
   openInvitationIds,
   parseExtendForm,
   parseInviteForm,
+  parseRecipientForm,
   parseUnitForm,
   reachableOf,
   searchPrivateUnits,
@@ -71,7 +73,7 @@ async function load(c: AppContext, write: boolean): Promise<Ctx | { response: Re
     return { response: await errorPage(c, "notFound") };
   }
   const invited = await isOfficeInvited(d.db, cohortId, officeId);
-  const access = officeAccess(user, officeId, invited);
+  const access = officeAccess(user, officeId, invited, header.programme.owner);
   if (access === "none") return { response: await errorPage(c, "notAllowed") };
   // A programme admin asking for an office the cohort never invited: there is no such page.
   if (access === "view" && !invited) return { response: await errorPage(c, "notFound") };
@@ -140,6 +142,55 @@ function inviteError(
   return { form: { code: error } };
 }
 
+/** Invitee ids from our own redirect (municipality codes, organisation numbers). */
+function idsParam(value: string | undefined): string[] {
+  if (!value || value.length > 2000) return [];
+  return value.split(",").filter((id) => /^\d{4}$|^\d{9}$/.test(id));
+}
+
+/**
+ * What a reminder really did, from the redirect's query: how many were reminded, who had been
+ * reminded today already, who has no one to send to (with a link to add a contact person).
+ */
+async function reminderNotice(c: AppContext, ctx: Ctx, reminded: number): Promise<Notice> {
+  const tx = officeText(ctx.lang);
+  const rows = await officeRows(
+    deps(c).db,
+    ctx.header.cohort,
+    ctx.header.office.id,
+    ctx.today,
+    ctx.now,
+  );
+  const all = [
+    ...rows.municipalities.flatMap((m) =>
+      m.invitation ? [{ id: m.code, name: m.name, invitationId: m.invitation.id }] : [],
+    ),
+    ...rows.units.map((u) => ({ id: u.orgNumber, name: u.name, invitationId: u.invitation.id })),
+  ];
+  const named = (ids: string[]) =>
+    ids.flatMap((id) => {
+      const row = all.find((r) => r.id === id);
+      return row ? [row] : [];
+    });
+  const today = named(idsParam(c.req.query("idag")));
+  const without = named(idsParam(c.req.query("uten")));
+  const list = (items: { name: string }[]) => items.map((r) => r.name).join(", ");
+  const more = [
+    ...(today.length > 0 ? [tx.alreadyToday(list(today))] : []),
+    ...(without.length > 0 ? [tx.noRecipient(list(without))] : []),
+  ];
+  const first = reminded > 0 || more.length === 0 ? tx.reminded(reminded) : (more.shift() ?? "");
+  return {
+    color: reminded > 0 && today.length + without.length === 0 ? "success" : "warning",
+    text: first,
+    more,
+    links: without.map((r) => ({
+      href: base(ctx, `/invitasjoner/${r.invitationId}#kontaktperson`),
+      text: tx.addContactFor(r.name),
+    })),
+  };
+}
+
 export function officeRoutes() {
   const app = new Hono<AppEnv>();
 
@@ -149,14 +200,12 @@ export function officeRoutes() {
     const tx = officeText(ctx.lang);
     const n = countParam(c.req.query("antall"));
     const m = c.req.query("melding");
-    const text =
-      m === "invited"
-        ? tx.invited(n)
-        : m === "unitInvited"
-          ? tx.unitInvited
-          : m === "reminded"
-            ? tx.reminded(n)
-            : undefined;
+    const text = m === "invited" ? tx.invited(n) : m === "unitInvited" ? tx.unitInvited : undefined;
+    const notice: Notice | undefined = text
+      ? { color: "success", text }
+      : m === "reminded"
+        ? await reminderNotice(c, ctx, n)
+        : undefined;
     const query = (c.req.query("sok") ?? "").trim().slice(0, officeLimits.search);
     const hits =
       ctx.canAct && query
@@ -164,7 +213,7 @@ export function officeRoutes() {
         : null;
     const orgnr = c.req.query("orgnr");
     return officePage(c, ctx, {
-      ...(text ? { notice: { color: "success" as const, text } } : {}),
+      ...(notice ? { notice } : {}),
       search: { query, hits },
       ...(orgnr && /^\d{9}$/.test(orgnr) ? { orgNumber: orgnr } : {}),
     });
@@ -219,16 +268,23 @@ export function officeRoutes() {
     } else {
       ids = await openInvitationIds(d.db, cohort.id, office.id, ctx.today);
     }
-    let reminded = 0;
+    const query = new URLSearchParams({ melding: "reminded", antall: "0" });
     if (ids.length > 0) {
       const result = await remind(
         d.db,
         { cohortId: cohort.id, officeId: office.id, invitationIds: ids },
         actor(c, ctx),
       );
-      reminded = result.ok ? result.reminded : 0;
+      if (result.ok) {
+        query.set("antall", String(result.reminded));
+        // What was not sent, and why: by invitee, so the page can name them.
+        if (result.alreadyToday.length > 0) {
+          query.set("idag", result.alreadyToday.map((r) => r.inviteeId).join(","));
+        }
+        if (result.unreachable.length > 0) query.set("uten", result.unreachable.join(","));
+      }
     }
-    return c.redirect(`${base(ctx)}?melding=reminded&antall=${reminded}`, 303);
+    return c.redirect(`${base(ctx)}?${query}`, 303);
   });
 
   // Invite one private kindergarten or school by its organisation number.
@@ -290,6 +346,7 @@ export function officeRoutes() {
       ctx.header.office.id,
       Number(c.req.param("invitationId")),
       ctx.today,
+      ctx.now,
     );
     if (!inv) return errorPage(c, "notFound");
     const events = await invitationEvents(d.db, inv.id);
@@ -313,12 +370,70 @@ export function officeRoutes() {
     const ctx = await load(c, false);
     if ("response" in ctx) return ctx.response;
     const tx = officeText(ctx.lang);
-    return invitationPage(
-      c,
-      ctx,
-      c.req.query("melding") === "extended"
-        ? { notice: { color: "success", text: tx.extended } }
-        : {},
+    const m = c.req.query("melding");
+    const n = countParam(c.req.query("epost"));
+    if (m === "extended" || m === "recipient") {
+      const inv = await officeInvitation(
+        deps(c).db,
+        ctx.header.cohort.id,
+        ctx.header.office.id,
+        Number(c.req.param("invitationId")),
+        ctx.today,
+        ctx.now,
+      );
+      if (!inv) return errorPage(c, "notFound");
+      const notice: Notice =
+        m === "recipient"
+          ? { color: "success", text: tx.recipientAdded(n) }
+          : n > 0
+            ? { color: "success", text: tx.extended(n) }
+            : { color: "warning", text: tx.extendedNoRecipient(inv.name) };
+      return invitationPage(c, ctx, { notice });
+    }
+    return invitationPage(c, ctx, {});
+  });
+
+  // The office adds a contact person: invited to the coordinator role, sent the invitation.
+  app.post(`${INVITATION}/kontakt`, async (c) => {
+    const ctx = await load(c, true);
+    if ("response" in ctx) return ctx.response;
+    const d = deps(c);
+    const values = await readForm(c);
+    const invitationId = Number(c.req.param("invitationId"));
+    const { cohort, office } = ctx.header;
+    const inv = await officeInvitation(
+      d.db,
+      cohort.id,
+      office.id,
+      invitationId,
+      ctx.today,
+      ctx.now,
+    );
+    if (!inv) return errorPage(c, "notFound");
+    const again = (errors: OfficeErrors) =>
+      invitationPage(c, ctx, { form: { values, errors } }, 422);
+    const parsed = parseRecipientForm(values);
+    if (!parsed.ok) {
+      const errors: OfficeErrors = {};
+      for (const [k, e] of Object.entries(parsed.errors)) errors[k] = { ...e, subject: inv.name };
+      return again(errors);
+    }
+    const result = await addRecipient(
+      d.db,
+      { invitationId, officeId: office.id, ...parsed.data },
+      actor(c, ctx),
+    );
+    if (!result.ok) {
+      if (result.error === "notFound") return errorPage(c, "notFound");
+      return again(
+        result.error === "alreadyRecipient"
+          ? { recipientEmail: { code: "alreadyRecipient" } }
+          : { form: { code: result.error } },
+      );
+    }
+    return c.redirect(
+      `${base(ctx, `/invitasjoner/${invitationId}`)}?melding=recipient&epost=${result.mailed}`,
+      303,
     );
   });
 
@@ -330,7 +445,14 @@ export function officeRoutes() {
     const values = await readForm(c);
     const invitationId = Number(c.req.param("invitationId"));
     const { cohort, office } = ctx.header;
-    const inv = await officeInvitation(d.db, cohort.id, office.id, invitationId, ctx.today);
+    const inv = await officeInvitation(
+      d.db,
+      cohort.id,
+      office.id,
+      invitationId,
+      ctx.today,
+      ctx.now,
+    );
     if (!inv) return errorPage(c, "notFound");
     const again = (errors: OfficeErrors) =>
       invitationPage(c, ctx, { form: { values, errors } }, 422);
@@ -346,7 +468,10 @@ export function officeRoutes() {
       const key = result.field === "deadline" || result.field === "reason" ? result.field : "form";
       return again({ [key]: { code: result.error } });
     }
-    return c.redirect(`${base(ctx, `/invitasjoner/${invitationId}`)}?melding=extended`, 303);
+    return c.redirect(
+      `${base(ctx, `/invitasjoner/${invitationId}`)}?melding=extended&epost=${result.mailed}`,
+      303,
+    );
   });
 
   return app;

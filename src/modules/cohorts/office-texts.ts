@@ -24,7 +24,10 @@ const nb = {
   officeDeadlinePassed: (date: string) =>
     `Fristen for å invitere kommuner gikk ut ${date}. Dere kan fortsatt minne på og gi ny svarfrist.`,
   statusHeading: "Status",
-  statusSummary: (total: number) => `Dere dekket ${total} kommuner da puljen startet:`,
+  statusSummary: (total: number, started: boolean) =>
+    started
+      ? `Dere dekket ${total} kommuner da puljen startet:`
+      : `Dere dekker ${total} kommuner når puljen starter:`,
   countLine: (n: number, state: string) => `${state}: ${n}`,
 
   states: {
@@ -60,8 +63,8 @@ const nb = {
   otherOffice: "Invitert av et annet kontor",
 
   inviteHeading: "Inviter kommuner",
-  inviteLead: (date: string) =>
-    `Dere kan invitere kommunene dere dekket da puljen startet (${date}). Kommunene får invitasjonen på e-post på sin målform, med en lenke til svarsiden.`,
+  inviteLead: (date: string, started: boolean) =>
+    `Dere kan invitere kommunene dere ${started ? `dekket da puljen startet (${date})` : `dekker når puljen starter (${date})`}. Kommunene får invitasjonen på e-post på sin målform, med en lenke til svarsiden.`,
   chooseLegend: "Velg kommuner som ikke er invitert",
   allInvited: "Alle kommunene dere dekker, er invitert.",
   contactHint:
@@ -115,16 +118,41 @@ const nb = {
       : n === 1
         ? "Påminnelse er sendt til 1 som ikke har svart."
         : `Påminnelse er sendt til ${n} som ikke har svart.`,
-  extended: "Svarfristen er endret, og det er sendt e-post om den nye fristen.",
+  extended: (n: number) =>
+    n === 1
+      ? "Svarfristen er endret, og det er sendt e-post om den nye fristen til 1 mottaker."
+      : `Svarfristen er endret, og det er sendt e-post om den nye fristen til ${n} mottakere.`,
+  extendedNoRecipient: (name: string) =>
+    `Svarfristen er endret, men ingen fikk e-post om den: ingen i Samspill mottar e-post for ${name}. Legg til en kontaktperson nedenfor.`,
+  remindPolicy: "Du kan sende én påminnelse per dag til hver kommune og enhet.",
+  remindedToday: (time: string) => `Påminnelse sendt i dag kl. ${time}`,
+  alreadyToday: (names: string) =>
+    `${names} har allerede fått påminnelse i dag. Du kan sende én påminnelse per dag.`,
+  noRecipient: (names: string) =>
+    `Ingen påminnelse sendt til ${names}: ingen å sende til. Legg til en kontaktperson.`,
+  addContactFor: (name: string) => `Legg til kontaktperson for ${name}`,
+  recipientHeading: "Kontaktperson",
+  recipientLead: (name: string) =>
+    `Ingen i Samspill får e-post for ${name} ennå. Legg til en kontaktperson: hen blir invitert som koordinator og får invitasjonen på e-post.`,
+  recipientMoreLead: (name: string) =>
+    `Legg til en kontaktperson til for ${name}: hen blir invitert som koordinator og får invitasjonen på e-post.`,
+  recipientName: "Navn på kontaktperson",
+  recipientEmail: "E-post til kontaktperson",
+  recipientButton: "Legg til kontaktperson",
+  recipientAdded: (mailed: number): string =>
+    mailed > 0
+      ? "Kontaktpersonen er lagt til og invitert, og har fått invitasjonen på e-post."
+      : "Kontaktpersonen er lagt til og invitert som koordinator.",
 
   errors: {
     noneChosen: "Velg minst én kommune",
     noneLeft: "Alle kommunene er allerede invitert",
     alreadyInvited: (s: string) => `${s} er allerede invitert`,
+    alreadyRecipient: "Denne adressen får allerede e-post fra Samspill for dem",
     officeDeadlinePassed: (date: string) =>
       `Fristen for å invitere kommuner gikk ut ${date}. Ta kontakt med direktoratet hvis dere trenger mer tid.`,
     officeNotInvited: "Kontoret deres er ikke invitert til denne puljen",
-    outsideCoverage: (s: string) => `${s} er ikke blant kommunene dere dekket da puljen startet`,
+    outsideCoverage: (s: string) => `${s} er ikke blant kommunene dere dekker på puljens startdato`,
     unitOutsideCoverage: "Enheten ligger ikke i fylkene dere dekker",
     notPrivateUnit: "Dette er ikke en aktiv, privat barnehage eller skole",
     unknownUnit: "Fant ingen barnehage eller skole med dette organisasjonsnummeret",
@@ -177,6 +205,7 @@ const nb = {
     enrolled: "Enhet meldt på",
     withdrawn: "Enhet meldt av",
     contact: "Kontaktperson endret",
+    recipient: "Kontaktperson lagt til",
   } as Record<string, string>,
   eventDeadline: (date: string) => `Svarfrist ${date}`,
   eventExtended: (from: string, to: string, reason: string) =>
@@ -193,7 +222,7 @@ const nb = {
     `Den nye fristen må være senere enn den gamle, og senest ${start}, da puljen starter. En invitasjon der fristen har gått ut, åpnes igjen.`,
   newDeadline: "Ny svarfrist",
   reason: "Begrunnelse",
-  reasonHint: "Kommer med i e-posten om den nye fristen.",
+  reasonHint: "Må fylles ut. Kommer med i e-posten om den nye fristen.",
   extendButton: "Gi ny frist",
   cannotExtend: "Det er svart på invitasjonen, så fristen kan ikke endres.",
 };
@@ -223,7 +252,10 @@ const nn: OfficeTexts = {
   officeDeadlinePassed: (date) =>
     `Fristen for å invitere kommunar gjekk ut ${date}. De kan framleis minne på og gi ny svarfrist.`,
   statusHeading: "Status",
-  statusSummary: (total) => `De dekte ${total} kommunar då puljen starta:`,
+  statusSummary: (total, started) =>
+    started
+      ? `De dekte ${total} kommunar då puljen starta:`
+      : `De dekkjer ${total} kommunar når puljen startar:`,
   countLine: (n, state) => `${state}: ${n}`,
 
   states: {
@@ -258,8 +290,8 @@ const nn: OfficeTexts = {
   otherOffice: "Invitert av eit anna kontor",
 
   inviteHeading: "Inviter kommunar",
-  inviteLead: (date) =>
-    `De kan invitere kommunane de dekte då puljen starta (${date}). Kommunane får invitasjonen på e-post på si målform, med ei lenkje til svarsida.`,
+  inviteLead: (date, started) =>
+    `De kan invitere kommunane de ${started ? `dekte då puljen starta (${date})` : `dekkjer når puljen startar (${date})`}. Kommunane får invitasjonen på e-post på si målform, med ei lenkje til svarsida.`,
   chooseLegend: "Vel kommunar som ikkje er inviterte",
   allInvited: "Alle kommunane de dekkjer, er inviterte.",
   contactHint:
@@ -313,16 +345,41 @@ const nn: OfficeTexts = {
       : n === 1
         ? "Påminning er send til 1 som ikkje har svart."
         : `Påminning er send til ${n} som ikkje har svart.`,
-  extended: "Svarfristen er endra, og det er sendt e-post om den nye fristen.",
+  extended: (n) =>
+    n === 1
+      ? "Svarfristen er endra, og det er sendt e-post om den nye fristen til 1 mottakar."
+      : `Svarfristen er endra, og det er sendt e-post om den nye fristen til ${n} mottakarar.`,
+  extendedNoRecipient: (name) =>
+    `Svarfristen er endra, men ingen fekk e-post om han: ingen i Samspill får e-post for ${name}. Legg til ein kontaktperson nedanfor.`,
+  remindPolicy: "Du kan sende éi påminning per dag til kvar kommune og eining.",
+  remindedToday: (time) => `Påminning send i dag kl. ${time}`,
+  alreadyToday: (names) =>
+    `${names} har allereie fått påminning i dag. Du kan sende éi påminning per dag.`,
+  noRecipient: (names) =>
+    `Inga påminning send til ${names}: ingen å sende til. Legg til ein kontaktperson.`,
+  addContactFor: (name) => `Legg til kontaktperson for ${name}`,
+  recipientHeading: "Kontaktperson",
+  recipientLead: (name) =>
+    `Ingen i Samspill får e-post for ${name} enno. Legg til ein kontaktperson: vedkomande blir invitert som koordinator og får invitasjonen på e-post.`,
+  recipientMoreLead: (name) =>
+    `Legg til ein kontaktperson til for ${name}: vedkomande blir invitert som koordinator og får invitasjonen på e-post.`,
+  recipientName: "Namn på kontaktperson",
+  recipientEmail: "E-post til kontaktperson",
+  recipientButton: "Legg til kontaktperson",
+  recipientAdded: (mailed) =>
+    mailed > 0
+      ? "Kontaktpersonen er lagd til og invitert, og har fått invitasjonen på e-post."
+      : "Kontaktpersonen er lagd til og invitert som koordinator.",
 
   errors: {
     noneChosen: "Vel minst éin kommune",
     noneLeft: "Alle kommunane er allereie inviterte",
     alreadyInvited: (s) => `${s} er allereie invitert`,
+    alreadyRecipient: "Denne adressa får allereie e-post frå Samspill for dei",
     officeDeadlinePassed: (date) =>
       `Fristen for å invitere kommunar gjekk ut ${date}. Ta kontakt med direktoratet viss de treng meir tid.`,
     officeNotInvited: "Kontoret dykkar er ikkje invitert til denne puljen",
-    outsideCoverage: (s) => `${s} er ikkje blant kommunane de dekte då puljen starta`,
+    outsideCoverage: (s) => `${s} er ikkje blant kommunane de dekkjer på startdatoen til puljen`,
     unitOutsideCoverage: "Eininga ligg ikkje i fylka de dekkjer",
     notPrivateUnit: "Dette er ikkje ein aktiv, privat barnehage eller skule",
     unknownUnit: "Fann ingen barnehage eller skule med dette organisasjonsnummeret",
@@ -374,6 +431,7 @@ const nn: OfficeTexts = {
     enrolled: "Eining meld på",
     withdrawn: "Eining meld av",
     contact: "Kontaktperson endra",
+    recipient: "Kontaktperson lagd til",
   },
   eventDeadline: (date) => `Svarfrist ${date}`,
   eventExtended: (from, to, reason) => `Frå ${from} til ${to}. Grunngiving: ${reason}`,
@@ -389,7 +447,7 @@ const nn: OfficeTexts = {
     `Den nye fristen må vere seinare enn den gamle, og seinast ${start}, då puljen startar. Ein invitasjon der fristen har gått ut, blir opna igjen.`,
   newDeadline: "Ny svarfrist",
   reason: "Grunngiving",
-  reasonHint: "Kjem med i e-posten om den nye fristen.",
+  reasonHint: "Må fyllast ut. Kjem med i e-posten om den nye fristen.",
   extendButton: "Gi ny frist",
   cannotExtend: "Det er svart på invitasjonen, så fristen kan ikkje endrast.",
 };
@@ -417,7 +475,10 @@ const en: OfficeTexts = {
   officeDeadlinePassed: (date) =>
     `The deadline for inviting municipalities passed on ${date}. You can still remind and extend answer deadlines.`,
   statusHeading: "Status",
-  statusSummary: (total) => `You covered ${total} municipalities when the cohort started:`,
+  statusSummary: (total, started) =>
+    started
+      ? `You covered ${total} municipalities when the cohort started:`
+      : `You cover ${total} municipalities when the cohort starts:`,
   countLine: (n, state) => `${state}: ${n}`,
 
   states: {
@@ -452,8 +513,8 @@ const en: OfficeTexts = {
   otherOffice: "Invited by another office",
 
   inviteHeading: "Invite municipalities",
-  inviteLead: (date) =>
-    `You can invite the municipalities you covered when the cohort started (${date}). Each gets the invitation by e-mail in its own written standard, with a link to the page where it answers.`,
+  inviteLead: (date, started) =>
+    `You can invite the municipalities you ${started ? `covered when the cohort started (${date})` : `cover when the cohort starts (${date})`}. Each gets the invitation by e-mail in its own written standard, with a link to the page where it answers.`,
   chooseLegend: "Choose municipalities not yet invited",
   allInvited: "All the municipalities you cover have been invited.",
   contactHint:
@@ -508,17 +569,42 @@ const en: OfficeTexts = {
       : n === 1
         ? "A reminder has been sent to 1 who has not answered."
         : `A reminder has been sent to ${n} who have not answered.`,
-  extended: "The answer deadline has been changed, and an e-mail about it has been sent.",
+  extended: (n) =>
+    n === 1
+      ? "The answer deadline has been changed, and an e-mail about it has been sent to 1 recipient."
+      : `The answer deadline has been changed, and an e-mail about it has been sent to ${n} recipients.`,
+  extendedNoRecipient: (name) =>
+    `The answer deadline has been changed, but nobody was e-mailed: nobody in Samspill receives e-mail for ${name}. Add a contact person below.`,
+  remindPolicy: "You can send one reminder a day to each municipality and unit.",
+  remindedToday: (time) => `Reminder sent today at ${time}`,
+  alreadyToday: (names) =>
+    `${names} has already been reminded today. You can send one reminder a day.`,
+  noRecipient: (names) =>
+    `No reminder sent to ${names}: there is no one to send it to. Add a contact person.`,
+  addContactFor: (name) => `Add a contact person for ${name}`,
+  recipientHeading: "Contact person",
+  recipientLead: (name) =>
+    `Nobody in Samspill receives e-mail for ${name} yet. Add a contact person: they are invited as coordinator and get the invitation by e-mail.`,
+  recipientMoreLead: (name) =>
+    `Add another contact person for ${name}: they are invited as coordinator and get the invitation by e-mail.`,
+  recipientName: "Contact person's name",
+  recipientEmail: "Contact person's e-mail",
+  recipientButton: "Add contact person",
+  recipientAdded: (mailed) =>
+    mailed > 0
+      ? "The contact person has been added and invited, and has been sent the invitation by e-mail."
+      : "The contact person has been added and invited as coordinator.",
 
   errors: {
     noneChosen: "Choose at least one municipality",
     noneLeft: "All the municipalities have already been invited",
     alreadyInvited: (s) => `${s} has already been invited`,
+    alreadyRecipient: "This address already receives e-mail from Samspill for them",
     officeDeadlinePassed: (date) =>
       `The deadline for inviting municipalities passed on ${date}. Contact the Directorate if you need more time.`,
     officeNotInvited: "Your office is not invited to this cohort",
     outsideCoverage: (s) =>
-      `${s} is not among the municipalities you covered when the cohort started`,
+      `${s} is not among the municipalities you cover on the cohort's start date`,
     unitOutsideCoverage: "The unit is not in the counties you cover",
     notPrivateUnit: "This is not an active private kindergarten or school",
     unknownUnit: "No kindergarten or school has this organisation number",
@@ -570,6 +656,7 @@ const en: OfficeTexts = {
     enrolled: "Unit enrolled",
     withdrawn: "Unit withdrawn",
     contact: "Contact person changed",
+    recipient: "Contact person added",
   },
   eventDeadline: (date) => `Answer by ${date}`,
   eventExtended: (from, to, reason) => `From ${from} to ${to}. Reason: ${reason}`,
@@ -585,7 +672,7 @@ const en: OfficeTexts = {
     `The new deadline must be later than the old one, and no later than ${start}, when the cohort starts. An invitation whose deadline has passed opens again.`,
   newDeadline: "New answer deadline",
   reason: "Reason",
-  reasonHint: "Included in the e-mail about the new deadline.",
+  reasonHint: "Required. Included in the e-mail about the new deadline.",
   extendButton: "Give new deadline",
   cannotExtend: "The invitation has been answered, so its deadline cannot change.",
 };

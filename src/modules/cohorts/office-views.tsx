@@ -28,7 +28,41 @@ import type {
 import { officeLimits } from "./office";
 import { type OfficeTexts, officeText } from "./office-texts";
 
-export type Notice = { color: "success" | "danger" | "info"; text: string };
+export type Notice = {
+  color: "success" | "warning" | "danger" | "info";
+  text: string;
+  /** Sentences that follow, e.g. what could not be done and why. */
+  more?: string[];
+  /** Where to go next, e.g. to add a contact person. */
+  links?: { href: string; text: string }[];
+};
+
+/** A notice with its further sentences and links. */
+function NoticeText(props: { notice: Notice }) {
+  const n = props.notice;
+  return (
+    <NoticeBox color={n.color}>
+      {n.text}
+      {(n.more ?? []).map((line) => (
+        <>
+          <br />
+          {line}
+        </>
+      ))}
+      {n.links && n.links.length > 0 ? (
+        <ul class="ds-list">
+          {n.links.map((l) => (
+            <li>
+              <a class="ds-link" href={l.href}>
+                {l.text}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </NoticeBox>
+  );
+}
 
 /** A form shown again with what the user typed and the errors beside the fields. */
 export type OfficeFormState = {
@@ -36,6 +70,17 @@ export type OfficeFormState = {
   values: Record<string, string>;
   errors: OfficeErrors;
 };
+
+const clock = {
+  nb: new Intl.DateTimeFormat("nb-NO", { timeZone: "Europe/Oslo", timeStyle: "short" }),
+  nn: new Intl.DateTimeFormat("nn-NO", { timeZone: "Europe/Oslo", timeStyle: "short" }),
+  en: new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Oslo", timeStyle: "short" }),
+};
+
+/** The time of day in Norway ("10:02"). */
+function formatTime(lang: Lang, at: Date) {
+  return clock[lang].format(at);
+}
 
 export function officePath(lang: Lang, cohortId: number, officeId: string, rest = "") {
   return localPath(lang, `/puljer/${cohortId}/kontor/${officeId}${rest}`);
@@ -115,6 +160,8 @@ export function errorSentence(
       return x.email;
     case "unitNoRecipient":
       return x.unitNoRecipient;
+    case "alreadyRecipient":
+      return x.alreadyRecipient;
     case "notFound":
       return x.notFound;
     default:
@@ -152,12 +199,20 @@ function RowActions(props: {
   inv: InvitationView;
   name: string;
   ownOffice: boolean;
+  reachable: boolean;
 }) {
   const { tx, inv } = props;
   if (!props.ownOffice) return <span class="subtle">{tx.otherOffice}</span>;
+  const open = inv.state === "invited" || inv.state === "expired";
   return (
     <div class="button-row">
-      {props.canAct && inv.state === "invited" ? (
+      {props.canAct && open && !props.reachable ? (
+        <a class="ds-link" href={props.base(`/invitasjoner/${inv.id}#kontaktperson`)}>
+          {tx.addContactFor(props.name)}
+        </a>
+      ) : props.canAct && inv.state === "invited" && inv.remindedToday ? (
+        <span>{tx.remindedToday(formatTime(props.lang, inv.remindedToday))}</span>
+      ) : props.canAct && inv.state === "invited" ? (
         <button
           class="ds-button"
           data-variant="secondary"
@@ -286,7 +341,7 @@ export function OfficePage(props: OfficePageProps) {
         {tx.title(office.name, cohort.number)}
       </h1>
       <p class="ds-paragraph lead">{tx.lead(programme.title, cohort.number)}</p>
-      {props.notice ? <NoticeBox color={props.notice.color}>{props.notice.text}</NoticeBox> : null}
+      {props.notice ? <NoticeText notice={props.notice} /> : null}
       {props.canAct ? null : <NoticeBox color="info">{tx.readOnly}</NoticeBox>}
       <ErrorSummary t={t} items={summary} />
 
@@ -326,7 +381,9 @@ export function OfficePage(props: OfficePageProps) {
         <h2 class="ds-heading" data-size="md" id="status-heading">
           {tx.statusHeading}
         </h2>
-        <p class="ds-paragraph">{tx.statusSummary(rows.municipalities.length)}</p>
+        <p class="ds-paragraph">
+          {tx.statusSummary(rows.municipalities.length, cohort.startsOn <= props.today)}
+        </p>
         <ul class="ds-list">
           {(["notInvited", "invited", "accepted", "declined", "expired"] as const).map((s) => (
             <li>{tx.countLine(rows.counts[s], tx.states[s])}</li>
@@ -341,7 +398,9 @@ export function OfficePage(props: OfficePageProps) {
         {invited.length === 0 ? <p class="ds-paragraph">{tx.noneInvited}</p> : null}
         {props.canAct && (invited.length > 0 || rows.units.length > 0) ? (
           <form method="post" action={base("/paminn")} id="remind-form" class="stack">
-            <p class="ds-paragraph">{reminderPolicy}</p>
+            <p class="ds-paragraph">
+              {reminderPolicy} {tx.remindPolicy}
+            </p>
             <ButtonRow>
               <Button variant="secondary" name="all" value="yes">
                 {tx.remindAll}
@@ -384,7 +443,9 @@ export function OfficePage(props: OfficePageProps) {
             {tx.officeDeadlinePassed(d(cohort.officeInviteDeadline))}
           </NoticeBox>
         ) : null}
-        <p class="ds-paragraph">{tx.inviteLead(d(cohort.startsOn))}</p>
+        <p class="ds-paragraph">
+          {tx.inviteLead(d(cohort.startsOn), cohort.startsOn <= props.today)}
+        </p>
         {open.length === 0 ? <p class="ds-paragraph">{tx.allInvited}</p> : null}
         {canInvite && open.length > 0 ? (
           <form method="post" action={base("/inviter")} novalidate class="stack" id="invite-form">
@@ -584,6 +645,7 @@ function InvitedRow(props: {
           inv={inv}
           name={props.name}
           ownOffice={props.ownOffice}
+          reachable={props.reachable}
         />
       </td>
     </tr>
@@ -761,6 +823,7 @@ export type InvitationDetail = InvitationView & {
   kind: "municipality" | "unit";
   inviteeId: string;
   name: string;
+  reachable: boolean;
 };
 
 export type EventView = {
@@ -821,7 +884,12 @@ export function InvitationPage(props: InvitationPageProps) {
     officeDeadline: cohort.officeInviteDeadline ? d(cohort.officeInviteDeadline) : "",
     oldDeadline: d(inv.deadline),
   };
-  const labels: Record<string, string> = { deadline: tx.newDeadline, reason: tx.reason };
+  const labels: Record<string, string> = {
+    deadline: tx.newDeadline,
+    reason: tx.reason,
+    recipientName: tx.recipientName,
+    recipientEmail: tx.recipientEmail,
+  };
   const err = (key: string) => {
     const e = errors[key];
     return e ? errorSentence(tx, labels[key] ?? "", e, extra) : undefined;
@@ -844,7 +912,7 @@ export function InvitationPage(props: InvitationPageProps) {
       <h1 class="ds-heading" data-size="xl">
         {title}
       </h1>
-      {props.notice ? <NoticeBox color={props.notice.color}>{props.notice.text}</NoticeBox> : null}
+      {props.notice ? <NoticeText notice={props.notice} /> : null}
       <ErrorSummary t={t} items={summary} />
       <Facts
         heading={tx.aboutInvitation}
@@ -874,6 +942,44 @@ export function InvitationPage(props: InvitationPageProps) {
         }))}
       />
 
+      {props.canAct && canExtend ? (
+        <section aria-labelledby="recipient-heading" class="stack" id="kontaktperson">
+          <h2 class="ds-heading" data-size="md" id="recipient-heading">
+            {tx.recipientHeading}
+          </h2>
+          <p class="ds-paragraph">
+            {inv.reachable ? tx.recipientMoreLead(inv.name) : tx.recipientLead(inv.name)}
+          </p>
+          <form
+            method="post"
+            action={officePath(lang, cohort.id, office.id, `/invitasjoner/${inv.id}/kontakt`)}
+            novalidate
+            class="stack"
+          >
+            <Field
+              t={t}
+              name="recipientName"
+              label={tx.recipientName}
+              autocomplete="name"
+              maxLength={officeLimits.name}
+              value={values.recipientName}
+              error={err("recipientName")}
+            />
+            <Field
+              t={t}
+              name="recipientEmail"
+              label={tx.recipientEmail}
+              type="email"
+              autocomplete="email"
+              maxLength={officeLimits.email}
+              value={values.recipientEmail}
+              error={err("recipientEmail")}
+            />
+            <SubmitRow>{tx.recipientButton}</SubmitRow>
+          </form>
+        </section>
+      ) : null}
+
       {props.canAct ? (
         <section aria-labelledby="extend-heading" class="stack">
           <h2 class="ds-heading" data-size="md" id="extend-heading">
@@ -901,6 +1007,7 @@ export function InvitationPage(props: InvitationPageProps) {
                 name="reason"
                 label={tx.reason}
                 hint={tx.reasonHint}
+                required
                 multiline
                 rows={3}
                 maxLength={officeLimits.reason}

@@ -1,10 +1,12 @@
-import { and, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, testApp } from "../../../tests/support/app";
 import { createTestCohort, IBS, programmeIdOf } from "../../../tests/support/cohorts";
 import { databaseKinds } from "../../../tests/support/db";
 import { demoPeopleIds, requestsAs } from "../../../tests/support/people";
 import { demoEmail } from "../../db/demo-people";
+import { MAIL_JOB } from "../../kernel/mail-jobs";
+import { jobs } from "../../kernel/schema";
 import { deletePerson, grantRole } from "../identity";
 import { people, roleInvitations } from "../identity/schema";
 import { completeOrgNumber, getUnit, isValidOrgNumber } from "../organisations";
@@ -30,20 +32,25 @@ describe("officeAccess", () => {
     roles: [{ id: 1, role: "county-coordinator", orgKind: "county-office", orgId }],
     permissions: ["read:cohort:office", "invite:cohort:office"],
   });
-  const admin = { roles: [], permissions: ["read:cohort:any", "manage:cohort:owner"] };
+  const admin = {
+    roles: [{ id: 2, role: "programme-admin", orgKind: "owner", orgId: "udir" }],
+    permissions: ["read:cohort:owner", "manage:cohort:owner"],
+  };
   it("lets a coordinator act for their own office in a cohort it is invited to", () => {
-    expect(officeAccess(coordinator(AGDER), AGDER, true)).toBe("act");
-    expect(officeAccess(coordinator(AGDER), AGDER, false)).toBe("none");
-    expect(officeAccess(coordinator(ROGALAND), AGDER, true)).toBe("none");
+    expect(officeAccess(coordinator(AGDER), AGDER, true, "udir")).toBe("act");
+    expect(officeAccess(coordinator(AGDER), AGDER, false, "udir")).toBe("none");
+    expect(officeAccess(coordinator(ROGALAND), AGDER, true, "udir")).toBe("none");
   });
-  it("lets a programme admin look, never act; nobody else", () => {
-    expect(officeAccess(admin, AGDER, true)).toBe("view");
-    expect(officeAccess(null, AGDER, true)).toBe("none");
+  it("lets a programme admin look at their owner's cohorts, never act; nobody else", () => {
+    expect(officeAccess(admin, AGDER, true, "udir")).toBe("view");
+    expect(officeAccess(admin, AGDER, true, "fub")).toBe("none");
+    expect(officeAccess(null, AGDER, true, "udir")).toBe("none");
     expect(
       officeAccess(
         { roles: [], permissions: ["read:cohort:municipality", "answer:cohort:municipality"] },
         AGDER,
         true,
+        "udir",
       ),
     ).toBe("none");
   });
@@ -174,13 +181,13 @@ describe.each(databaseKinds)("the county office's page of a cohort on %s", (kind
     expect((await get(page(c9), "siv")).status).toBe(403);
     expect((await post(`${page(c9)}/inviter`, "siv", form)).status).toBe(403);
 
-    for (const who of ["ada", "frida"]) {
-      const res = await get(page(c7), who);
-      expect(res.status).toBe(200);
-      const html = await text(res);
-      expect(html).toContain("Du ser denne siden som programadministrator");
-      expect(html).not.toContain('method="post" action="/nb/puljer');
-    }
+    const res = await get(page(c7), "ada");
+    expect(res.status).toBe(200);
+    const html = await text(res);
+    expect(html).toContain("Du ser denne siden som programadministrator");
+    expect(html).not.toContain('method="post" action="/nb/puljer');
+    // Issue 8, finding 9: FUB/FUG's programme admin has no part in Udir's cohorts.
+    expect((await get(page(c7), "frida")).status).toBe(403);
     expect((await post(`${page(c7)}/inviter`, "ada", form)).status).toBe(403);
     expect((await post(`${page(c7)}/paminn`, "ada", { all: "yes" })).status).toBe(403);
     expect((await post(`${page(c7)}/enheter`, "ada", {})).status).toBe(403);
@@ -228,7 +235,9 @@ describe.each(databaseKinds)("the county office's page of a cohort on %s", (kind
     res = await post(url, "siv", { ...ok, "municipality-0301": "yes" });
     expect(res.status).toBe(422);
     html = await text(res);
-    expect(summaryOf(html)).toContain("0301 er ikke blant kommunene dere dekket da puljen startet");
+    expect(summaryOf(html)).toContain(
+      "0301 er ikke blant kommunene dere dekker på puljens startdato",
+    );
     expect(html).toMatch(/id="municipality-4204"[^>]*checked/);
 
     res = await post(url, "siv", { ...ok, deadline: "2026-11-01" });
@@ -394,9 +403,28 @@ describe.each(databaseKinds)("the county office's page of a cohort on %s", (kind
       (m) => m.to.includes("anne@arendal.example") && m.subject.startsWith("Påminnelse:"),
     );
 
+    // Issue 8, finding 6: one manual reminder per invitation per day. A second the same day
+    // is refused with a clear message and queues no mail.
     const arendal = await invitationOf(c7, "4203", "municipality");
+    const queued = async () =>
+      (await t.db.select({ n: count() }).from(jobs).where(eq(jobs.kind, MAIL_JOB)))[0]!.n;
+    const before = await queued();
     res = await post(`${page(c7)}/paminn`, "siv", { invitation: String(arendal.id) });
-    expect(res.headers.get("location")).toContain("melding=reminded&antall=1");
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toContain("melding=reminded&antall=0&idag=4203");
+    const refused = await text(await get(res.headers.get("location")!, "siv"));
+    expect(refused).toContain(
+      "Arendal har allerede fått påminnelse i dag. Du kan sende én påminnelse per dag.",
+    );
+    expect(await queued()).toBe(before);
+    res = await post(`${page(c7)}/paminn`, "siv", { all: "yes" });
+    expect(res.headers.get("location")).toContain("antall=0&idag=");
+    expect(await queued()).toBe(before);
+    // The page says so, and offers no second reminder today.
+    const rows = await text(await get(page(c7), "siv"));
+    expect(rows).toContain("Du kan sende én påminnelse per dag til hver kommune og enhet.");
+    expect(rows).toMatch(/Arendal[\s\S]*?Påminnelse sendt i dag kl\. \d\d:\d\d/);
+    expect(rows).not.toContain(`name="invitation" value="${arendal.id}"`);
     // Another office's invitation: nothing happens.
     res = await post(`${page(c7)}/paminn`, "siv", { invitation: String(stavanger.id) });
     expect(res.headers.get("location")).toContain("melding=reminded&antall=0");
@@ -404,11 +432,11 @@ describe.each(databaseKinds)("the county office's page of a cohort on %s", (kind
       "Ingen påminnelse ble sendt",
     );
 
-    expect((await invitationOf(c7, "4203", "municipality")).remindersSent).toBe(2);
+    expect((await invitationOf(c7, "4203", "municipality")).remindersSent).toBe(1);
     expect((await invitationOf(c7, "4204", "municipality")).remindersSent).toBe(1);
     expect((await invitationOf(c7, "1103", "municipality")).remindersSent).toBe(0);
     const html = await text(await get(page(c7), "siv"));
-    expect(html).toMatch(/Arendal[\s\S]*?2, sist 23\. november 2026/);
+    expect(html).toMatch(/Arendal[\s\S]*?1, sist 23\. november 2026/);
   });
 
   it("extends one deadline with a reason, and refuses what the chain refuses", async () => {
@@ -459,9 +487,14 @@ describe.each(databaseKinds)("the county office's page of a cohort on %s", (kind
       reason: "Kommunestyret møtes i april.",
     });
     expect(res.status).toBe(303);
-    expect(res.headers.get("location")).toBe(`${sub}?melding=extended`);
+    expect(res.headers.get("location")).toBe(`${sub}?melding=extended&epost=1`);
     html = await text(await get(res.headers.get("location")!, "siv"));
-    expect(html).toContain("Svarfristen er endret");
+    expect(html).toContain(
+      "Svarfristen er endret, og det er sendt e-post om den nye fristen til 1 mottaker.",
+    );
+    // The reason is required, and marked so (issue 8, finding 14).
+    expect(html).toMatch(/<textarea[^>]*name="reason"[^>]*required/);
+    expect(html).toContain("Må fylles ut. Kommer med i e-posten om den nye fristen.");
     expect(html).toContain(
       "Fra 1. mars 2027 til 15. april 2027. Begrunnelse: Kommunestyret møtes i april.",
     );

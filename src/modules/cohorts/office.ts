@@ -8,7 +8,13 @@ import { people, roleAssignments, roleInvitations } from "../identity/schema";
 import { countyOfficesAt, municipalitiesAt, searchOrganisations } from "../organisations";
 import { countyOffices, units } from "../organisations/schema";
 import { cohortOffices, programmes, programmeTexts } from "../programmes/schema";
-import { coverageAtStart, effectiveState, getCohort, type Invitation } from "./chain";
+import {
+  coverageAtStart,
+  effectiveState,
+  getCohort,
+  type Invitation,
+  remindedToday,
+} from "./chain";
 import { cohortInvitations, type InvitationState } from "./schema";
 
 /** Named limits, shared by the forms (maxlength) and the checks. */
@@ -19,17 +25,19 @@ export type OfficeAccess = "act" | "view" | "none";
 
 /**
  * A county coordinator acts for their own office only, and only in cohorts their office is
- * invited to; a programme admin (`read:cohort:any`) may look at any office's page, read-only.
+ * invited to; a programme admin of the cohort's programme owner (`read:cohort:owner`) may look
+ * at any office's page of it, read-only.
  */
 export function officeAccess(
   user: Pick<CurrentUser, "roles" | "permissions"> | null,
   officeId: string,
   officeInvited: boolean,
+  programmeOwner: string,
 ): OfficeAccess {
   if (!user) return "none";
   const mayInvite = orgsGranting(user, "invite:cohort:office", "county-office").has(officeId);
   if (mayInvite && officeInvited) return "act";
-  if (user.permissions.includes("read:cohort:any")) return "view";
+  if (orgsGranting(user, "read:cohort:owner", "owner").has(programmeOwner)) return "view";
   return "none";
 }
 
@@ -38,7 +46,7 @@ export function mayUseOfficePages(user: Pick<CurrentUser, "permissions"> | null)
   return (
     !!user &&
     (user.permissions.includes("invite:cohort:office") ||
-      user.permissions.includes("read:cohort:any"))
+      user.permissions.includes("read:cohort:owner"))
   );
 }
 
@@ -58,6 +66,8 @@ export type InvitationView = {
   declineReason: string | null;
   remindersSent: number;
   lastRemindedAt: Date | null;
+  /** When the office last reminded it by hand today (Europe/Oslo): one reminder a day. */
+  remindedToday: Date | null;
 };
 
 export type MunicipalityRow = {
@@ -81,11 +91,15 @@ export type UnitRow = {
 
 export type OfficeHeader = {
   cohort: Cohort;
-  programme: { slug: string; title: string };
+  programme: { slug: string; title: string; owner: string };
   office: { id: string; name: string };
 };
 
-function toView(inv: Invitation, today: string): InvitationView {
+function toView(
+  inv: Invitation,
+  today: string,
+  reminded: Map<number, Date> = new Map(),
+): InvitationView {
   return {
     id: inv.id,
     officeId: inv.officeId,
@@ -97,6 +111,7 @@ function toView(inv: Invitation, today: string): InvitationView {
     declineReason: inv.declineReason,
     remindersSent: inv.remindersSent,
     lastRemindedAt: inv.lastRemindedAt,
+    remindedToday: reminded.get(inv.id) ?? null,
   };
 }
 
@@ -131,7 +146,7 @@ export async function officeHeader(
   if (!cohort) return null;
   const std = lang === "nn" ? "nn" : "nb";
   const [programme] = await db
-    .select({ slug: programmes.slug })
+    .select({ slug: programmes.slug, owner: programmes.owner })
     .from(programmes)
     .where(eq(programmes.id, cohort.programmeId));
   const titles = await db
@@ -148,7 +163,7 @@ export async function officeHeader(
     (await countyOfficesAt(db, today, std)).find((o) => o.id === officeId);
   return {
     cohort,
-    programme: { slug: programme?.slug ?? "", title },
+    programme: { slug: programme?.slug ?? "", title, owner: programme?.owner ?? "" },
     office: { id: officeId, name: office?.name ?? officeId },
   };
 }
@@ -234,13 +249,18 @@ export async function officeRows(
     invitations.filter((i) => i.inviteeKind === "municipality").map((i) => [i.inviteeId, i]),
   );
   const reachableMunicipalities = await reachableOf(db, "municipality", codes, now);
+  const reminded = await remindedToday(
+    db,
+    invitations.map((i) => i.id),
+    now,
+  );
   const municipalities: MunicipalityRow[] = coverage.map((m) => {
     const inv = byCode.get(m.code);
     return {
       code: m.code,
       name: m.name,
       countyName: m.countyName,
-      invitation: inv ? toView(inv, today) : null,
+      invitation: inv ? toView(inv, today, reminded) : null,
       reachable: reachableMunicipalities.has(m.code),
     };
   });
@@ -272,7 +292,7 @@ export async function officeRows(
         municipalityCode: u?.municipalityCode ?? "",
         isSchool: u?.isSchool ?? false,
         isKindergarten: u?.isKindergarten ?? false,
-        invitation: toView(inv, today),
+        invitation: toView(inv, today, reminded),
         reachable: reachableUnits.has(inv.inviteeId),
       };
     })
@@ -296,6 +316,7 @@ export async function officeInvitation(
   officeId: string,
   invitationId: number,
   today: string,
+  now: Date,
 ) {
   const [inv] = await db
     .select()
@@ -320,7 +341,16 @@ export async function officeInvitation(
     const m = (await municipalitiesAt(db, cohort!.startsOn)).find((x) => x.code === inv.inviteeId);
     name = m?.name ?? name;
   }
-  return { ...toView(inv, today), kind: inv.inviteeKind, inviteeId: inv.inviteeId, name };
+  const reachable = (await reachableOf(db, inv.inviteeKind, [inv.inviteeId], now)).has(
+    inv.inviteeId,
+  );
+  return {
+    ...toView(inv, today, await remindedToday(db, [inv.id], now)),
+    kind: inv.inviteeKind,
+    inviteeId: inv.inviteeId,
+    name,
+    reachable,
+  };
 }
 
 /** The open invitations of the office in the cohort (to remind them all at once). */
@@ -517,4 +547,22 @@ export function parseExtendForm(
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, data: { deadline: deadline.data ?? "", reason } };
+}
+
+/** Read the form where the office adds a contact person to an invitation. */
+export function parseRecipientForm(
+  values: Record<string, string>,
+): { ok: true; data: { name: string; email: string } } | { ok: false; errors: OfficeErrors } {
+  const errors: OfficeErrors = {};
+  const name = (values.recipientName ?? "").trim();
+  const address = (values.recipientEmail ?? "").trim();
+  if (!name) errors.recipientName = { code: "contactName" };
+  else if (name.length > officeLimits.name) {
+    errors.recipientName = { code: "max", max: officeLimits.name };
+  }
+  const parsed = email.safeParse(address);
+  if (!address) errors.recipientEmail = { code: "contactEmail" };
+  else if (!parsed.success) errors.recipientEmail = { code: "email" };
+  if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
+  return { ok: true, data: { name, email: parsed.data } };
 }

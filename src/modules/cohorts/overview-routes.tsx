@@ -26,14 +26,18 @@ async function visibleOverview(c: AppContext) {
   if (!filter) throw new BadRequest("malformed selection");
   const d = deps(c);
   const id = Number(c.req.param("id"));
-  // A programme admin sees every cohort; anyone else only one they have a part in.
-  if (!parts.any) {
-    if (!(await getCohort(d.db, id))) return { response: await errorPage(c, "notFound") } as const;
-    if (!(await hasPartIn(d.db, id, parts))) {
-      return { response: await errorPage(c, "notAllowed") } as const;
-    }
+  // A programme admin sees the cohorts of their owner's programmes; anyone else only one they
+  // have a part in, and in it only their own part (see `cohortOverview`).
+  if (!(await getCohort(d.db, id))) return { response: await errorPage(c, "notFound") } as const;
+  if (!(await hasPartIn(d.db, id, parts))) {
+    return { response: await errorPage(c, "notAllowed") } as const;
   }
-  const overview = await cohortOverview(d.db, id, { lang: langParam(c), today: today(c), filter });
+  const overview = await cohortOverview(d.db, id, {
+    lang: langParam(c),
+    today: today(c),
+    filter,
+    viewer: parts,
+  });
   if (!overview) return { response: await errorPage(c, "notFound") } as const;
   c.header("Cache-Control", "no-store");
   return { overview, parts, print: filter.print } as const;

@@ -57,6 +57,10 @@ const nb = {
 
   figures: "Tall for puljen",
   figuresFiltered: "Tallene gjelder utvalget.",
+  figuresNational:
+    "Tallene gjelder hele landet. I oversikten nedenfor ser dere bare det som gjelder dere selv.",
+  mine: "Deres påmelding",
+  mineLine: (unit: string, via: string) => `${unit} er meldt på via ${via}.`,
   officesInvited: "Statsforvaltere invitert",
   municipalitiesInvited: "Kommuner invitert",
   unitsInvited: "Private enheter invitert direkte",
@@ -190,6 +194,10 @@ const nn: OverviewTexts = {
 
   figures: "Tal for puljen",
   figuresFiltered: "Tala gjeld utvalet.",
+  figuresNational:
+    "Tala gjeld heile landet. I oversikta nedanfor ser de berre det som gjeld dykk sjølve.",
+  mine: "Påmeldinga dykkar",
+  mineLine: (unit: string, via: string) => `${unit} er meld på via ${via}.`,
   officesInvited: "Statsforvaltarar inviterte",
   municipalitiesInvited: "Kommunar inviterte",
   unitsInvited: "Private einingar inviterte direkte",
@@ -320,6 +328,10 @@ const en: OverviewTexts = {
 
   figures: "Figures for the cohort",
   figuresFiltered: "The figures are for the selection.",
+  figuresNational:
+    "The figures are for the whole country. The overview below shows only what concerns you.",
+  mine: "Your enrolment",
+  mineLine: (unit: string, via: string) => `${unit} is enrolled through ${via}.`,
   officesInvited: "County governors invited",
   municipalitiesInvited: "Municipalities invited",
   unitsInvited: "Private units invited directly",

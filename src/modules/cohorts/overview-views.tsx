@@ -213,9 +213,9 @@ export type OverviewProps = {
 };
 
 /** Where a row's name links to: the invitee's own page, for those who act for it. */
-function inviteePath(parts: Parts, r: InviteeRow, cohortId: number): string | null {
+function inviteePath(parts: Parts, full: boolean, r: InviteeRow, cohortId: number): string | null {
   const mayOpen =
-    parts.any ||
+    full ||
     parts.offices.has(r.officeId) ||
     (r.kind === "municipality" ? parts.municipalities.has(r.id) : parts.units.has(r.id));
   if (!mayOpen) return null;
@@ -295,6 +295,24 @@ function TermsAndGatherings(props: { lang: Lang; t: OverviewTexts; ov: CohortOve
   );
 }
 
+/** A unit's own enrolment, for those who follow only their unit. */
+function Mine(props: { t: OverviewTexts; ov: CohortOverview }) {
+  const { t, ov } = props;
+  if (ov.mine.length === 0) return null;
+  return (
+    <section aria-labelledby="mine-heading" class="prose">
+      <h2 class="ds-heading" data-size="md" id="mine-heading">
+        {t.mine}
+      </h2>
+      <ul class="ds-list">
+        {ov.mine.map((u) => (
+          <li>{t.mineLine(u.name, u.via)}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 function Figures(props: { t: OverviewTexts; ov: CohortOverview; filtered: boolean }) {
   const { t } = props;
   const f = props.ov.figures;
@@ -314,7 +332,11 @@ function Figures(props: { t: OverviewTexts; ov: CohortOverview; filtered: boolea
       <h2 class="ds-heading" data-size="md" id="figures-heading">
         {t.figures}
       </h2>
-      {props.filtered ? <p class="ds-paragraph">{t.figuresFiltered}</p> : null}
+      {!props.ov.full ? (
+        <p class="ds-paragraph">{t.figuresNational}</p>
+      ) : props.filtered ? (
+        <p class="ds-paragraph">{t.figuresFiltered}</p>
+      ) : null}
       <section class="table-wrap" tabindex={0} aria-label={t.figures}>
         <table class="ds-table" data-zebra="true">
           <caption class="ds-sr-only">{t.figures}</caption>
@@ -360,7 +382,7 @@ function Chain(props: OverviewProps & { t: OverviewTexts; print: boolean }) {
       {ov.chain.map((office) => {
         const accepted = office.rows.filter((r) => r.state === "accepted").length;
         const officeLink =
-          !props.print && (props.parts.any || props.parts.offices.has(office.id))
+          !props.print && (ov.full || props.parts.offices.has(office.id))
             ? `/puljer/${ov.cohort.id}/kontor/${office.id}`
             : null;
         return (
@@ -402,7 +424,9 @@ function Chain(props: OverviewProps & { t: OverviewTexts; print: boolean }) {
                 ]}
               >
                 {office.rows.map((r) => {
-                  const path = props.print ? null : inviteePath(props.parts, r, ov.cohort.id);
+                  const path = props.print
+                    ? null
+                    : inviteePath(props.parts, ov.full, r, ov.cohort.id);
                   const label = `${r.name} (${r.kind === "unit" ? t.privateUnitNote : r.id})`;
                   return (
                     <tr>
@@ -528,6 +552,7 @@ export function OverviewPage(props: OverviewProps) {
         </ul>
         {search ? <p class="ds-paragraph subtle">{t.exportNote}</p> : null}
       </section>
+      <Mine t={t} ov={ov} />
       <Figures t={t} ov={ov} filtered={isFiltered(ov)} />
       <Chain {...props} t={t} print={false} />
     </Layout>
@@ -569,6 +594,7 @@ export function PrintPage(props: OverviewProps) {
           {described ? <p class="ds-paragraph">{described}</p> : null}
           <Facts lang={lang} t={t} ov={ov} />
           <TermsAndGatherings lang={lang} t={t} ov={ov} />
+          <Mine t={t} ov={ov} />
           <Figures t={t} ov={ov} filtered={isFiltered(ov)} />
           <Chain {...props} t={t} print={true} />
           <p class="ds-paragraph subtle" data-size="sm">

@@ -177,6 +177,14 @@ describe.each(databaseKinds)("the cohort overview on %s", (kind) => {
       );
       expect(g.ok).toBe(true);
     }
+    // Staff of a school Kristiansand enrols in cohort 9 (issue 8, finding 12).
+    await person("stian", "Stian Stab");
+    const staff = await grantRole(
+      t.db,
+      { personId: ids.stian!, role: "staff", orgId: org.S1! },
+      { personId: null, now: t.clock.now() },
+    );
+    expect(staff.ok).toBe(true);
 
     // Cohort 9: the whole chain.
     c9 = await newCohort(9, [AGDER, ROGALAND]);
@@ -479,7 +487,7 @@ describe.each(databaseKinds)("the cohort overview on %s", (kind) => {
     });
 
     it("writes the same rows to XLSX, with a bold frozen header and column widths", async () => {
-      const res = await get(`/nb/puljer/${c9}/eksport.xlsx`, "kari");
+      const res = await get(`/nb/puljer/${c9}/eksport.xlsx`, "ada");
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toBe(
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -513,12 +521,13 @@ describe.each(databaseKinds)("the cohort overview on %s", (kind) => {
         () => `/nb/puljer/${c9}`,
         {
           ada: 200,
-          frida: 200,
+          frida: 403,
           siv: 200,
           kari: 200,
           rune: 200,
           ulla: 200,
           petra: 200,
+          stian: 200,
           sverre: 403,
           bente: 403,
           nora: 403,
@@ -594,6 +603,97 @@ describe.each(databaseKinds)("the cohort overview on %s", (kind) => {
     });
   });
 
+  // Issue 8, finding 9 (decision drafts/fix-cohorts): the owner's programme admins see all of
+  // their own programmes' cohorts; an office its own rows and the national figures; a
+  // municipality or unit its own row (a unit its enrolment); decline reasons only for the owner,
+  // the office concerned and the invitee itself; exports and the print view the same.
+  describe("what each one sees (the permission matrix of the overview)", () => {
+    const csv = async (who: string) => {
+      const res = await get(`/nb/puljer/${c9}/eksport.csv`, who);
+      expect(res.status, who).toBe(200);
+      return (await res.text()).split("\r\n").slice(1).filter(Boolean);
+    };
+    const page = async (who: string, query = "") => {
+      const res = await get(`/nb/puljer/${c9}${query}`, who);
+      expect(res.status, who).toBe(200);
+      return res.text();
+    };
+    const names = (rows: string[]) => rows.map((r) => r.split(";")[3]);
+
+    it("a programme admin of another owner sees nothing of the cohort: 403 everywhere", async () => {
+      for (const path of [
+        `/nb/puljer/${c9}`,
+        `/nb/puljer/${c9}?visning=utskrift`,
+        `/nb/puljer/${c9}/eksport.csv`,
+        `/nb/puljer/${c9}/eksport.xlsx`,
+        `/nb/puljer/${c9}/kontor/${AGDER}`,
+        `/nb/puljer/${c9}/kommune/4202`,
+      ]) {
+        expect((await get(path, "frida")).status, path).toBe(403);
+      }
+      const landing = await (await get("/nb/puljer", "frida")).text();
+      expect(landing).not.toContain(`href="/nb/puljer/${c9}"`);
+      expect(landing).not.toContain(IBS_NB);
+    });
+
+    it("the owner's programme admin sees every office's rows and every reason", async () => {
+      const rows = await csv("ada");
+      expect(rows).toHaveLength(7);
+      expect(rows.join("\n")).toContain("Stavanger");
+      expect(rows.join("\n")).toContain("HYPERLINK");
+    });
+
+    it("a county office sees its own rows with their reasons, not another office's", async () => {
+      const rows = await csv("siv");
+      expect(rows).toHaveLength(6);
+      expect(rows.join("\n")).not.toContain("Stavanger");
+      expect(rows.join("\n")).toContain("HYPERLINK");
+      const html = await page("siv");
+      expect(html).not.toContain("Stavanger");
+      expect(html).not.toContain("Statsforvalteren i Rogaland");
+      expect(html).toContain("Tallene gjelder hele landet.");
+      // A selection cannot reach another office's rows either.
+      expect(await page("siv", `?kontor=${ROGALAND}`)).not.toContain("Stavanger");
+    });
+
+    it("a municipality sees its own row and the national figures, no other row or reason", async () => {
+      for (const who of ["kari", "rune"]) {
+        const rows = await csv(who);
+        expect(names(rows), who).toEqual(["Kristiansand"]);
+        const html = await page(who);
+        for (const other of ["Grimstad", "Arendal", "Stavanger", "Testtoppen"]) {
+          expect(html, `${who}: ${other}`).not.toContain(other);
+        }
+        expect(html).toContain("Tallene gjelder hele landet.");
+        // National figures: six municipalities invited, whoever looks.
+        expect(html).toMatch(/Kommuner invitert<\/th><td>6</);
+        expect(await page(who, "?visning=utskrift")).not.toContain("Grimstad");
+      }
+    });
+
+    it("a unit sees its own enrolment or invitation and the national figures only", async () => {
+      expect(await csv("ulla")).toEqual([]);
+      expect(await csv("stian")).toEqual([]);
+      expect(names(await csv("petra"))).toEqual(["Testtoppen private barnehage"]);
+      for (const [who, line] of [
+        ["ulla", "Testlia barnehage er meldt på via Kristiansand."],
+        ["stian", "Testlia skole er meldt på via Kristiansand."],
+      ] as const) {
+        const html = await page(who);
+        expect(html, who).toContain(line);
+        for (const other of ["Grimstad", "Stavanger", "Arendal", "Testtoppen"]) {
+          expect(html, `${who}: ${other}`).not.toContain(other);
+        }
+        expect(html).toMatch(/Kommuner invitert<\/th><td>6</);
+      }
+      const xlsx = await get(`/nb/puljer/${c9}/eksport.xlsx`, "stian");
+      expect(xlsx.status).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(await xlsx.arrayBuffer());
+      expect(book.worksheets[0]!.rowCount).toBe(1);
+    });
+  });
+
   describe("Mine puljer", () => {
     const cohortLink = (id: number) => `href="/nb/puljer/${id}"`;
     const waitingPart = (html: string) => {
@@ -652,6 +752,13 @@ describe.each(databaseKinds)("the cohort overview on %s", (kind) => {
       expect(ulla).toContain(cohortLink(c9));
       expect(ulla).toContain("Påmeldt");
       expect(ulla).toContain("Testlia barnehage");
+    });
+
+    it("shows staff of an enrolled school the cohorts their unit takes part in", async () => {
+      const stian = await (await get("/nb/puljer", "stian")).text();
+      expect(stian).not.toContain("Du har ingen rolle i noen pulje ennå.");
+      expect(stian).toContain(cohortLink(c9));
+      expect(stian).toContain("Testlia skole");
     });
 
     it("tells someone with no part in any cohort so", async () => {

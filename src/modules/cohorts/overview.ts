@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client";
 import type { CurrentUser } from "../../kernel/context";
 import type { Lang } from "../../web/i18n";
-import { orgsGranting, scopesFor } from "../identity";
+import { orgsGranting } from "../identity";
 import { countyOfficesAt, municipalitiesAt } from "../organisations";
 import { units } from "../organisations/schema";
 import {
@@ -85,9 +85,12 @@ export function filterSearch(filter: OverviewFilter, extra: Record<string, strin
 
 // ---------------------------------------------------------------- who has a part
 
-/** What the person acts for in cohorts: everything (`any`), offices, municipalities, units. */
+/**
+ * What the person acts for in cohorts: the programme owners whose cohorts they follow in full
+ * (a programme admin: `read:cohort:owner`), offices, municipalities, units.
+ */
 export type Parts = {
-  any: boolean;
+  owners: Set<string>;
   offices: Set<string>;
   municipalities: Set<string>;
   units: Set<string>;
@@ -97,7 +100,7 @@ export type Parts = {
 
 export function partsOf(user: Viewer): Parts {
   return {
-    any: scopesFor(user as CurrentUser | null, "read", "cohort").includes("any"),
+    owners: orgsGranting(user, "read:cohort:owner", "owner"),
     offices: orgsGranting(user, "read:cohort:office", "county-office"),
     municipalities: orgsGranting(user, "read:cohort:municipality", "municipality"),
     units: orgsGranting(user, "read:cohort:unit", "unit"),
@@ -109,16 +112,30 @@ export function partsOf(user: Viewer): Parts {
 }
 
 export function hasAnyPart(parts: Parts) {
-  return parts.any || parts.offices.size + parts.municipalities.size + parts.units.size > 0;
+  return parts.owners.size + parts.offices.size + parts.municipalities.size + parts.units.size > 0;
+}
+
+/** The owner of a cohort's programme (Udir, FUB/FUG), or null for an unknown cohort. */
+export async function cohortOwner(db: Db, cohortId: number): Promise<string | null> {
+  const [row] = await db
+    .select({ owner: programmes.owner })
+    .from(cohorts)
+    .innerJoin(programmes, eq(programmes.id, cohorts.programmeId))
+    .where(eq(cohorts.id, cohortId));
+  return row?.owner ?? null;
 }
 
 /**
- * Whether the person has a part in the cohort: a programme admin always; a county coordinator
- * whose office is invited; a municipal coordinator or resource person whose municipality is
- * invited; a unit leader whose unit is invited or enrolled (not withdrawn).
+ * Whether the person has a part in the cohort: a programme admin of the programme's owner; a
+ * county coordinator whose office is invited; a municipal coordinator or resource person whose
+ * municipality is invited; a unit leader or staff whose unit is invited or enrolled (not
+ * withdrawn).
  */
 export async function hasPartIn(db: Db, cohortId: number, parts: Parts): Promise<boolean> {
-  if (parts.any) return true;
+  if (parts.owners.size > 0) {
+    const owner = await cohortOwner(db, cohortId);
+    if (owner && parts.owners.has(owner)) return true;
+  }
   if (parts.offices.size > 0) {
     const rows = await db
       .select({ id: cohortOffices.officeId })
@@ -255,6 +272,13 @@ export type CohortOverview = {
   chain: OfficeChain[];
   /** Every row of the selection, in the chain's order (what the exports hold). */
   rows: InviteeRow[];
+  /**
+   * Whether the viewer follows the whole cohort (a programme admin of its owner). Otherwise the
+   * chain holds only the viewer's own rows and the figures are the national ones.
+   */
+  full: boolean;
+  /** The viewer's own units enrolled in the cohort, and through whose invitation. */
+  mine: { orgNumber: string; name: string; via: string }[];
 };
 
 type InvitationWithCounts = {
@@ -398,7 +422,7 @@ function emptyCounts(): StateCounts {
 export async function cohortOverview(
   db: Db,
   cohortId: number,
-  opts: { lang: Lang; today: string; filter?: OverviewFilter },
+  opts: { lang: Lang; today: string; filter?: OverviewFilter; viewer?: Parts },
 ): Promise<CohortOverview | null> {
   const filter = opts.filter ?? noFilter;
   const [head] = await db
@@ -465,13 +489,28 @@ export async function cohortOverview(
     };
   });
 
+  // Who sees what (decision 0009): the owner's programme admins everything; an office its own
+  // rows; a municipality or unit its own row. Decline reasons: the owner, the office concerned
+  // and the invitee itself only.
+  const viewer = opts.viewer;
+  const full = !viewer || viewer.owners.has(head.owner);
+  const own = (r: InviteeRow) =>
+    !!viewer &&
+    (r.kind === "municipality" ? viewer.municipalities.has(r.id) : viewer.units.has(r.id));
+  const concerns = (r: InviteeRow) => full || !!viewer?.offices.has(r.officeId) || own(r);
+  const visible = all.filter(concerns);
+
   // The offices in the chain: those invited, and any that invited (in name order at the start).
   const invitedAt = new Map(invitedOffices.map((o) => [o.id, o.invitedAt]));
-  const officeIds = [...new Set([...invitedAt.keys(), ...all.map((r) => r.officeId)])].sort(
-    (a, b) => byNb(officeName(a), officeName(b)) || a.localeCompare(b),
-  );
-  const countyCodes = new Set<string>(all.map((r) => r.countyCode));
+  const officeIds = [
+    ...new Set([
+      ...[...invitedAt.keys()].filter((id) => full || !!viewer?.offices.has(id)),
+      ...visible.map((r) => r.officeId),
+    ]),
+  ].sort((a, b) => byNb(officeName(a), officeName(b)) || a.localeCompare(b));
+  const countyCodes = new Set<string>(visible.map((r) => r.countyCode));
   for (const id of invitedAt.keys()) {
+    if (!full && !viewer?.offices.has(id)) continue;
     for (const code of officeById.get(id)?.countyCodes ?? []) countyCodes.add(code);
   }
   const options = {
@@ -490,7 +529,7 @@ export async function cohortOverview(
   const chain: OfficeChain[] = [];
   for (const id of officeIds) {
     if (filter.office && id !== filter.office) continue;
-    const rows = all.filter((r) => r.officeId === id && matches(r)).sort(byName);
+    const rows = visible.filter((r) => r.officeId === id && matches(r)).sort(byName);
     const covers = officeById.get(id)?.countyCodes ?? [];
     // With a state or county chosen, an office shows only if something of it is in the selection.
     if (filter.state && rows.length === 0) continue;
@@ -505,26 +544,35 @@ export async function cohortOverview(
   }
   const rows = chain.flatMap((o) => o.rows);
 
-  const figures: OverviewFigures = {
-    offices: chain.filter((o) => o.invited).length,
-    municipalities: emptyCounts(),
-    units: emptyCounts(),
-    enrolled: { total: 0, kindergartens: 0, schools: 0, public: 0, private: 0, unknownOwner: 0 },
-    resourcePersons: 0,
-    ppContacts: 0,
-  };
-  for (const r of rows) {
-    const counts = r.kind === "municipality" ? figures.municipalities : figures.units;
-    counts[r.state]++;
-    counts.total++;
-    figures.enrolled.total += r.units;
-    figures.enrolled.kindergartens += r.kindergartens;
-    figures.enrolled.schools += r.schools;
-    figures.enrolled.public += r.publicUnits;
-    figures.enrolled.private += r.privateUnits;
-    figures.enrolled.unknownOwner += r.units - r.publicUnits - r.privateUnits;
-    if (r.resourcePerson) figures.resourcePersons++;
-    if (r.ppContact) figures.ppContacts++;
+  // Those who follow only their own part see the national figures, whatever the selection.
+  const figures = full
+    ? figuresOf(rows, chain.filter((o) => o.invited).length)
+    : figuresOf(all, invitedAt.size);
+
+  let mine: CohortOverview["mine"] = [];
+  if (!full && viewer && viewer.units.size > 0) {
+    const enrolled = await db
+      .select({
+        orgNumber: cohortEnrolments.unitOrgNumber,
+        name: units.name,
+        invitationId: cohortEnrolments.invitationId,
+      })
+      .from(cohortEnrolments)
+      .innerJoin(units, eq(units.orgNumber, cohortEnrolments.unitOrgNumber))
+      .where(
+        and(
+          eq(cohortEnrolments.cohortId, cohort.id),
+          inArray(cohortEnrolments.unitOrgNumber, [...viewer.units]),
+          isNull(cohortEnrolments.withdrawnAt),
+        ),
+      );
+    mine = enrolled
+      .map((e) => ({
+        orgNumber: e.orgNumber,
+        name: e.name,
+        via: all.find((r) => r.invitationId === e.invitationId)?.name ?? "",
+      }))
+      .sort((a, b) => byNb(a.name, b.name));
   }
 
   const terms =
@@ -545,7 +593,34 @@ export async function cohortOverview(
     figures,
     chain,
     rows,
+    full,
+    mine,
   };
+}
+
+function figuresOf(rows: InviteeRow[], offices: number): OverviewFigures {
+  const figures: OverviewFigures = {
+    offices,
+    municipalities: emptyCounts(),
+    units: emptyCounts(),
+    enrolled: { total: 0, kindergartens: 0, schools: 0, public: 0, private: 0, unknownOwner: 0 },
+    resourcePersons: 0,
+    ppContacts: 0,
+  };
+  for (const r of rows) {
+    const counts = r.kind === "municipality" ? figures.municipalities : figures.units;
+    counts[r.state]++;
+    counts.total++;
+    figures.enrolled.total += r.units;
+    figures.enrolled.kindergartens += r.kindergartens;
+    figures.enrolled.schools += r.schools;
+    figures.enrolled.public += r.publicUnits;
+    figures.enrolled.private += r.privateUnits;
+    figures.enrolled.unknownOwner += r.units - r.publicUnits - r.privateUnits;
+    if (r.resourcePerson) figures.resourcePersons++;
+    if (r.ppContact) figures.ppContacts++;
+  }
+  return figures;
 }
 
 // ---------------------------------------------------------------- "Mine puljer"
@@ -578,7 +653,7 @@ export type LandingItem = {
 };
 
 export type Landing = {
-  /** For a programme admin: every cohort of every programme, by programme. */
+  /** For a programme admin: every cohort of their owner's programmes, by programme. */
   programmes: { id: number; title: string; cohorts: AdminCohortRow[] }[] | null;
   items: LandingItem[];
 };
@@ -606,12 +681,13 @@ export async function myCohorts(
   });
 
   let adminView: Landing["programmes"] = null;
-  if (parts.any) {
+  if (parts.owners.size > 0) {
     const [list, officeCounts, invitationCounts] = await Promise.all([
       db
         .select({ ...headColumns, sortOrder: programmes.sortOrder })
         .from(cohorts)
         .innerJoin(programmes, eq(programmes.id, cohorts.programmeId))
+        .where(inArray(programmes.owner, [...parts.owners]))
         .orderBy(
           asc(programmes.sortOrder),
           asc(programmes.id),

@@ -48,7 +48,7 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     "moderate:feedback:any",
     // Cohorts of the admin's own programmes: create, edit, invite county offices.
     "manage:cohort:owner",
-    "read:cohort:any",
+    "read:cohort:owner",
   ],
   // Cohorts their office is invited to: invite, remind, extend deadlines for what it covers.
   "county-coordinator": ["read:organisation:office", "read:cohort:office", "invite:cohort:office"],
@@ -61,7 +61,7 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   "resource-person": ["read:organisation:municipality", "read:cohort:municipality"],
   // A private unit invited directly answers for itself.
   "unit-leader": ["read:organisation:unit", "read:cohort:unit", "answer:cohort:unit"],
-  staff: ["read:organisation:unit"],
+  staff: ["read:organisation:unit", "read:cohort:unit"],
 };
 
 export function permissionsOf(roles: { role: string }[]): Permission[] {
