@@ -83,6 +83,7 @@ describe.each(databaseKinds)("the boundary on %s", (kind) => {
         { name: "Rune\u0000", email: "x@y.example" },
       ],
       ["/nb/puljer/3/kommune/4204/pp-tjeneste", "kari", { ppServiceId: "1", name: "P\u0000" }],
+      ["/nb/puljer/3/kommune/4204/enheter", "kari", { units: "97458964\u00008" }],
     ];
     for (const [path, who, form] of cases) {
       const res = who ? await as.post(path, who, form) : await t.post(path, form);

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { osloToday } from "../../kernel/clock";
 import { type AppContext, type AppEnv, baseUrl, deps } from "../../kernel/context";
-import { BadRequest, readForm, validate } from "../../kernel/forms";
+import { BadRequest, readForm, readFormAll, validate } from "../../kernel/forms";
 import { errorPage } from "../../web/error-pages";
 import type { Lang } from "../../web/i18n";
 import { render } from "../../web/render";
@@ -209,21 +209,6 @@ function refusal(
   return { [form]: { values, errors: { [field]: problem } } };
 }
 
-/** Every value of a repeated field (checkboxes), from a urlencoded or multipart form. */
-async function allValues(c: AppContext, name: string): Promise<string[]> {
-  const type = (c.req.header("content-type") ?? "").toLowerCase();
-  if (type.startsWith("application/x-www-form-urlencoded")) {
-    return new URLSearchParams(await c.req.text()).getAll(name);
-  }
-  if (type.startsWith("multipart/form-data")) {
-    const body = await c.req.parseBody({ all: true });
-    const value = body[name];
-    const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
-    return list.filter((v): v is string => typeof v === "string");
-  }
-  return [];
-}
-
 async function answer(c: AppContext, kind: InviteeKind) {
   const loaded = await loadForAct(c, kind);
   if ("response" in loaded) return loaded.response;
@@ -285,7 +270,9 @@ export function municipalityRoutes() {
     const loaded = await loadForAct(c, "municipality");
     if ("response" in loaded) return loaded.response;
     await readForm(c);
-    const orgNumbers = (await allValues(c, "units")).map((v) => v.trim());
+    const orgNumbers = ((await readFormAll(c)).units ?? [])
+      .filter((v): v is string => typeof v === "string")
+      .map((v) => v.trim());
     if (orgNumbers.some((n) => !/^[0-9]{9}$/.test(n))) throw new BadRequest("units");
     const values = { units: orgNumbers.join(",") };
     if (orgNumbers.length === 0) {

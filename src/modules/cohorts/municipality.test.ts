@@ -286,7 +286,8 @@ describe.each(databaseKinds)("the municipality's page of its invitation on %s", 
         expect((await post(`${path}/malform`, who, { standard: "nn" })).status, who).toBe(403);
         expect((await post(`${path}/enheter`, who, { units: kgPublic })).status, who).toBe(403);
         expect(
-          (await post(`${path}/ressursperson`, who, { rpName: "X", rpEmail: "x@y.no" })).status,
+          (await post(`${path}/ressursperson`, who, { rpName: "X", rpEmail: "x@kommune.example" }))
+            .status,
           who,
         ).toBe(403);
       }
@@ -664,21 +665,21 @@ describe.each(databaseKinds)("the municipality's page of its invitation on %s", 
       const foreign = await post(`${path}/pp-tjeneste`, "kari", {
         ppService: String(ppThere),
         ppName: "Per Pedagog",
-        ppEmail: "per@ppt.no",
+        ppEmail: "per@ppt.example",
       });
       expect(foreign.status).toBe(422);
       expect(await foreign.text()).toContain("Velg PP-tjeneste");
       const res = await post(`${path}/pp-tjeneste`, "kari", {
         ppService: String(ppHere),
         ppName: "Per Pedagog",
-        ppEmail: "per@ppt.no",
+        ppEmail: "per@ppt.example",
       });
       expect(res.status).toBe(303);
       expect(res.headers.get("location")).toBe(`${path}?melding=pp#pp-tjeneste`);
       const again = await post(`${path}/pp-tjeneste`, "kari", {
         ppService: String(ppHere),
         ppName: "Pia Pedagog",
-        ppEmail: "pia@ppt.no",
+        ppEmail: "pia@ppt.example",
       });
       expect(again.status).toBe(303);
       const history = (await contactHistory(t.db, inv.id)).filter((h) => h.kind === "pp-service");
@@ -688,8 +689,8 @@ describe.each(databaseKinds)("the municipality's page of its invitation on %s", 
       ]);
       const page = await (await get(`${path}?melding=pp`, "kari")).text();
       expect(page).toContain("Kontakten i PP-tjenesten er lagret.");
-      expect(page).toContain("PPT Testdalen (test): Pia Pedagog (pia@ppt.no)");
-      expect(page).toContain("PPT Testdalen (test): Per Pedagog (per@ppt.no)");
+      expect(page).toContain("PPT Testdalen (test): Pia Pedagog (pia@ppt.example)");
+      expect(page).toContain("PPT Testdalen (test): Per Pedagog (per@ppt.example)");
     });
 
     it("changes the municipality's written standard, audited", async () => {

@@ -86,7 +86,7 @@ describe.each(databaseKinds)("the county office's page of a cohort on %s", (kind
     expect(granted.ok).toBe(true);
     const [nora] = await t.db
       .insert(people)
-      .values({ name: "Nora Uten Rolle", email: "nora@eksempel.no", createdAt: now })
+      .values({ name: "Nora Uten Rolle", email: "nora@samspill.example", createdAt: now })
       .returning();
     ids.nora = nora!.id;
 

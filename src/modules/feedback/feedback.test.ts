@@ -118,7 +118,7 @@ describe.each(databaseKinds)("page feedback on %s", (kind) => {
       step: "comment",
       page: PAGE,
       ref,
-      comment: "Ring meg på 477 99 200 eller skriv til ola@kommune.no, fnr 01010012356",
+      comment: "Ring meg på 477 99 200 eller skriv til ola@kommune.example, fnr 01010012356",
     });
     expect(res.headers.get("location")).toContain("maskert=1");
     const [row] = await t.db
