@@ -126,6 +126,7 @@ describe.each(databaseKinds)("the public site on %s", (kind) => {
     const cached = createApp({
       db: t.db,
       secret: "x".repeat(40),
+      linkBase: "http://localhost",
       pageCacheSeconds: 5,
       log: () => {},
     });
@@ -155,6 +156,7 @@ describe.each(databaseKinds)("the public site on %s", (kind) => {
     const dev = createApp({
       db: t.db,
       secret: "x".repeat(40),
+      linkBase: "http://localhost",
       env: "development",
       mailKind: "outbox",
       log: () => {},

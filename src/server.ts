@@ -29,8 +29,8 @@ log(
   `reference data: ${reference.counties} counties, ${reference.municipalities} municipality periods, ${reference.offices} county offices`,
 );
 if (config.seedDemo) {
-  const demoBase = config.publicUrl ?? `http://localhost:${config.port}`;
-  if (await seedDemo(database.db, osloToday(systemClock.now()), demoBase)) log("demo data loaded");
+  if (await seedDemo(database.db, osloToday(systemClock.now()), config.linkBase))
+    log("demo data loaded");
   await seedDemoPeople(database.db, systemClock.now());
 }
 
@@ -43,12 +43,11 @@ jobs.start();
 
 // The invitation chain's clock: expire what is overdue and send the automatic reminders. Every
 // instance may run it; the updates are conditional, so each act happens once.
-const chainBase = config.publicUrl ?? `http://localhost:${config.port}`;
 async function chainHousekeeping() {
   try {
     const done = await runChainHousekeeping(database.db, {
       now: systemClock.now(),
-      baseUrl: chainBase,
+      baseUrl: config.linkBase,
     });
     if (done.expired || done.reminded) {
       log(`invitation chain: ${done.expired} expired, ${done.reminded} reminded`);
@@ -101,6 +100,7 @@ const app = createApp({
   env: config.env,
   mailKind: mailer.kind,
   publicUrl: config.publicUrl,
+  linkBase: config.linkBase,
   trustProxy: config.trustProxy,
   rateLimiter:
     database.kind === "postgres" ? postgresRateLimiter(database.db) : memoryRateLimiter(),

@@ -21,7 +21,13 @@ export const ORIGIN = "http://localhost";
  */
 export async function testApp(
   kind: DbKind,
-  opts: { rateRules?: RateRules; demoPeople?: boolean } = {},
+  opts: {
+    rateRules?: RateRules;
+    demoPeople?: boolean;
+    /** Base of links in mail; the origin `app.request()` uses unless a test says otherwise. */
+    linkBase?: string;
+    trustProxy?: boolean;
+  } = {},
 ) {
   const database: Database = await freshDatabase(kind);
   const clock = fixedClock(new Date("2026-11-23T10:00:00Z"));
@@ -39,6 +45,8 @@ export async function testApp(
     secret: "test-secret-that-is-long-enough-0123456789",
     clock,
     env: "test",
+    linkBase: opts.linkBase ?? ORIGIN,
+    trustProxy: opts.trustProxy ?? false,
     mailKind: "smtp",
     pageCacheSeconds: 0,
     log: () => {},
