@@ -161,7 +161,14 @@ describe.each(databaseKinds)("the public site on %s", (kind) => {
       mailKind: "outbox",
       log: () => {},
     });
-    const res = await dev.request("/nb/dev/utboks");
+    // From loopback only (src/kernel/loopback.test.ts): the socket @hono/node-server hands over.
+    const res = await dev.request(
+      "/nb/dev/utboks",
+      {},
+      {
+        incoming: { socket: { remoteAddress: "127.0.0.1" } },
+      },
+    );
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("Utboks (utvikling)");
   });
