@@ -2,9 +2,9 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { loadConfig } from "./config";
 import { openDatabase } from "./db/client";
-import { demoAccounts, seedDemoPeople } from "./db/demo-people";
-import { seedDemo, seedReference } from "./db/seed";
-import { osloToday, systemClock } from "./kernel/clock";
+import { demoAccounts } from "./db/demo-people";
+import { seedAtStart } from "./db/seed";
+import { systemClock } from "./kernel/clock";
 import { createJobRunner } from "./kernel/jobs";
 import { MAIL_JOB, mailJobHandler } from "./kernel/mail-jobs";
 import { outboxMailer, smtpMailer } from "./kernel/mailer";
@@ -21,18 +21,16 @@ const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: 
 await database.migrate();
 log(`database ready (${database.kind})`);
 
-const reference = await seedReference(database.db, {
+const { reference, demoLoaded } = await seedAtStart(database, {
   klassUrl: config.klassUrl,
-  today: osloToday(systemClock.now()),
+  now: systemClock.now(),
+  demo: config.seedDemo,
+  linkBase: config.linkBase,
 });
 log(
   `reference data: ${reference.counties} counties, ${reference.municipalities} municipality periods, ${reference.offices} county offices`,
 );
-if (config.seedDemo) {
-  if (await seedDemo(database.db, osloToday(systemClock.now()), config.linkBase))
-    log("demo data loaded");
-  await seedDemoPeople(database.db, systemClock.now());
-}
+if (demoLoaded) log("demo data loaded");
 
 const secret = await loadSecret(database.db, config.secret);
 const mailer = config.smtpUrl

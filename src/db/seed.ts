@@ -23,7 +23,8 @@ import {
 import { createCohort, createProgramme } from "../modules/programmes";
 import { fubTexts, ibsTexts } from "../modules/programmes/demo-content";
 import { cohortPlannedGatherings } from "../modules/programmes/schema";
-import type { Db } from "./client";
+import type { Database, Db } from "./client";
+import { seedDemoPeople } from "./demo-people";
 
 /**
  * Reference data every installation needs: counties, municipalities and county offices.
@@ -39,6 +40,33 @@ export async function seedReference(
   const report = await importKlass(db, snapshot);
   const offices = await importCountyOffices(db, await readCountyOfficesFile());
   return { ...report, offices };
+}
+
+/**
+ * What every start does before serving: reference data, and with `demo` the demo programmes and
+ * people. Under the startup lock, so instances starting together on an empty database do not
+ * both find it empty and collide on a duplicate key.
+ */
+export async function seedAtStart(
+  database: Database,
+  opts: {
+    klassUrl?: string | undefined;
+    now: Date;
+    demo: boolean;
+    /** Base of links in the demo's queued mail (`Config.linkBase`). */
+    linkBase: string;
+  },
+) {
+  return database.exclusive(async () => {
+    const today = osloToday(opts.now);
+    const reference = await seedReference(database.db, { klassUrl: opts.klassUrl, today });
+    let demoLoaded = false;
+    if (opts.demo) {
+      demoLoaded = await seedDemo(database.db, today, opts.linkBase);
+      await seedDemoPeople(database.db, opts.now);
+    }
+    return { reference, demoLoaded };
+  });
 }
 
 /** Cohort 1 of IBS: the offices of the seed page and, as demo data, 38 of their municipalities. */

@@ -12,8 +12,11 @@ export const databaseKinds: DbKind[] = process.env.TEST_DATABASE_URL
   ? ["pglite", "postgres"]
   : ["pglite"];
 
-/** A fresh, migrated database holding the reference data (counties, municipalities, offices). */
-export async function freshDatabase(kind: DbKind): Promise<Database> {
+/**
+ * A fresh, migrated database holding the reference data (counties, municipalities, offices).
+ * On PostgreSQL, `url` lets a test open a second instance's pool on it.
+ */
+export async function freshDatabase(kind: DbKind): Promise<Database & { url?: string }> {
   if (kind === "pglite") {
     const tar = readFileSync(inject("pgliteTemplate"));
     const client = await PGlite.create({ loadDataDir: new Blob([tar]) });
@@ -43,6 +46,7 @@ export async function freshDatabase(kind: DbKind): Promise<Database> {
   const db = await openPostgres(target.toString(), 5);
   return {
     ...db,
+    url: target.toString(),
     async close() {
       await db.close();
       const drop = new pg.Client({ connectionString: url });
