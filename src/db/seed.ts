@@ -18,6 +18,7 @@ import {
   municipalitiesAt,
   readCountyOfficesFile,
   readKlassSnapshot,
+  setCountyOfficeMailboxes,
   successorsAt,
 } from "../modules/organisations";
 import { createCohort, createProgramme } from "../modules/programmes";
@@ -206,6 +207,24 @@ const DEMO_PP_SERVICES = [
   },
 ];
 
+/** The offices that have a mailbox in the demo (as three had when the demo was written). */
+export const DEMO_OFFICE_MAILBOXES = ["sf-agder", "sf-rogaland", "sf-innlandet"] as const;
+/** A demo office's mailbox: a reserved domain, never the office's real post room. */
+export const demoOfficeMailbox = (officeId: string) =>
+  `postmottak@${officeId}.demo.samspill.example`;
+
+/**
+ * Give the demo offices their reserved-domain mailboxes and take any other address off: a
+ * development database loaded before the reference file lost its real post-room addresses
+ * still holds them. Runs at every demo start; idempotent.
+ */
+export function seedDemoOfficeMailboxes(db: Db): Promise<void> {
+  return setCountyOfficeMailboxes(
+    db,
+    Object.fromEntries(DEMO_OFFICE_MAILBOXES.map((id) => [id, demoOfficeMailbox(id)])),
+  );
+}
+
 /**
  * The demo programmes, cohorts and participants, and the demo kindergartens, schools and
  * PP-tjenester; does nothing when programmes exist.
@@ -215,6 +234,7 @@ export async function seedDemo(
   today: string = osloToday(new Date()),
   baseUrl = "http://localhost:3000",
 ): Promise<boolean> {
+  await seedDemoOfficeMailboxes(db);
   const existing = await db.execute(sql`select count(*)::int as n from programmes`);
   if (Number((existing as unknown as { rows: { n: number }[] }).rows[0]?.n) > 0) return false;
   const seedStarted = new Date();
