@@ -47,6 +47,11 @@ describe("configuration", () => {
     );
   });
 
+  it("names this instance by INSTANCE_ID, by default host name and port", () => {
+    expect(loadConfig({ INSTANCE_ID: "samspill-0" }).instanceId).toBe("samspill-0");
+    expect(loadConfig({ PORT: "3100" }).instanceId).toMatch(/^.+:3100$/);
+  });
+
   it("refuses a malformed PUBLIC_URL and a short SECRET", () => {
     expect(() => loadConfig({ ...PRODUCTION, PUBLIC_URL: "samspill" })).toThrow(/PUBLIC_URL/);
     expect(() => loadConfig({ ...PRODUCTION, SECRET: "short" })).toThrow(/SECRET/);

@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import { z } from "zod";
 import { linkBase } from "./kernel/link-base";
 
@@ -27,6 +28,7 @@ const envSchema = z.object({
   FEIDE_GROUPS_URL: z.string().url().default("https://groups-api.dataporten.no/groups/me/groups"),
   LOCAL_OIDC: z.enum(["true", "false"]).optional(),
   NSR_URL: z.string().url().optional(),
+  INSTANCE_ID: z.string().trim().min(1).max(200).optional(),
   NBR_URL: z.string().url().optional(),
 });
 
@@ -54,6 +56,11 @@ export type Config = {
   localOidc: boolean;
   /** Udir's registers (API v4), e.g. https://data-nsr.udir.no/v4 and https://data-nbr.udir.no/v4. */
   registerUrls: { nsr: string | undefined; nbr: string | undefined };
+  /**
+   * This instance's stable name among those sharing the database: the same after a restart,
+   * unique while running. The job runner reclaims at start what an earlier boot of it claimed.
+   */
+  instanceId: string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -112,5 +119,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     localOidc: e.LOCAL_OIDC ? e.LOCAL_OIDC === "true" : e.NODE_ENV === "development",
     registerUrls: { nsr: e.NSR_URL, nbr: e.NBR_URL },
+    instanceId: e.INSTANCE_ID ?? `${hostname()}:${e.PORT}`,
   };
 }

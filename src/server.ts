@@ -36,7 +36,15 @@ const secret = await loadSecret(database.db, config.secret);
 const mailer = config.smtpUrl
   ? smtpMailer(config.smtpUrl, config.mailFrom)
   : outboxMailer(database.db);
-const jobs = createJobRunner(database.db, { [MAIL_JOB]: mailJobHandler(mailer) }, systemClock, log);
+const jobs = createJobRunner(
+  database.db,
+  { [MAIL_JOB]: mailJobHandler(mailer) },
+  systemClock,
+  log,
+  {
+    instance: config.instanceId,
+  },
+);
 jobs.start();
 
 // The invitation chain's clock: expire what is overdue and send the automatic reminders. Every
