@@ -246,6 +246,7 @@ async function measure(database: Database, label: string) {
     secret: "bench-secret-that-is-long-enough-0123456789",
     clock,
     env: "production",
+    linkBase: "https://samspill.example",
     mailKind: "outbox",
     pageCacheSeconds: 0,
     log: () => {},

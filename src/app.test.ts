@@ -126,6 +126,7 @@ describe.each(databaseKinds)("the public site on %s", (kind) => {
     const cached = createApp({
       db: t.db,
       secret: "x".repeat(40),
+      linkBase: "http://localhost",
       pageCacheSeconds: 5,
       log: () => {},
     });
@@ -155,11 +156,19 @@ describe.each(databaseKinds)("the public site on %s", (kind) => {
     const dev = createApp({
       db: t.db,
       secret: "x".repeat(40),
+      linkBase: "http://localhost",
       env: "development",
       mailKind: "outbox",
       log: () => {},
     });
-    const res = await dev.request("/nb/dev/utboks");
+    // From loopback only (src/kernel/loopback.test.ts): the socket @hono/node-server hands over.
+    const res = await dev.request(
+      "/nb/dev/utboks",
+      {},
+      {
+        incoming: { socket: { remoteAddress: "127.0.0.1" } },
+      },
+    );
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("Utboks (utvikling)");
   });

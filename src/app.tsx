@@ -44,6 +44,8 @@ export type AppOptions = {
   env?: AppDeps["env"];
   mailKind?: AppDeps["mailKind"];
   publicUrl?: string | undefined;
+  /** Base URL of links in mail: configuration only (`linkBase()` in kernel/link-base). */
+  linkBase: string;
   trustProxy?: boolean;
   rateLimiter?: RateLimiter;
   rateRules?: RateRules;
@@ -82,6 +84,7 @@ export function createApp(options: AppOptions) {
     pageCache: createPageCache((options.pageCacheSeconds ?? 5) * 1000),
     env: options.env ?? "production",
     publicUrl: options.publicUrl,
+    linkBase: options.linkBase.replace(/\/+$/, ""),
     trustProxy: options.trustProxy ?? false,
     contactInbox: options.contactInbox ?? "postmottak@samspill.example",
     mailKind: options.mailKind ?? "smtp",

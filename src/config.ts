@@ -1,9 +1,12 @@
+import { hostname } from "node:os";
 import { z } from "zod";
+import { linkBase } from "./kernel/link-base";
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default("0.0.0.0"),
+  // Default by environment (see loadConfig): loopback in development, every interface in production.
+  HOST: z.string().min(1).optional(),
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default("./data"),
   PUBLIC_URL: z.string().url().optional(),
@@ -25,6 +28,7 @@ const envSchema = z.object({
   FEIDE_GROUPS_URL: z.string().url().default("https://groups-api.dataporten.no/groups/me/groups"),
   LOCAL_OIDC: z.enum(["true", "false"]).optional(),
   NSR_URL: z.string().url().optional(),
+  INSTANCE_ID: z.string().trim().min(1).max(200).optional(),
   NBR_URL: z.string().url().optional(),
 });
 
@@ -35,6 +39,8 @@ export type Config = {
   databaseUrl: string | undefined;
   dataDir: string;
   publicUrl: string | undefined;
+  /** Base URL of links in mail, from configuration only (src/kernel/link-base.ts). */
+  linkBase: string;
   smtpUrl: string | undefined;
   mailFrom: string;
   secret: string | undefined;
@@ -50,6 +56,11 @@ export type Config = {
   localOidc: boolean;
   /** Udir's registers (API v4), e.g. https://data-nsr.udir.no/v4 and https://data-nbr.udir.no/v4. */
   registerUrls: { nsr: string | undefined; nbr: string | undefined };
+  /**
+   * This instance's stable name among those sharing the database: the same after a restart,
+   * unique while running. The job runner reclaims at start what an earlier boot of it claimed.
+   */
+  instanceId: string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -59,13 +70,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  if (e.NODE_ENV === "production") {
+    // Without these, production would sign with a secret any instance may regenerate, build mail
+    // links from nothing trustworthy, and "send" mail to a table nobody reads.
+    const missing = (["SECRET", "PUBLIC_URL", "SMTP_URL"] as const).filter((name) => !e[name]);
+    if (missing.length > 0) {
+      throw new Error(
+        `Invalid environment: production requires ${missing.join(", ")} (see README, Configuration)`,
+      );
+    }
+  }
+  // Development answers on loopback only unless told otherwise: its outbox and demo sign-in are
+  // for the person at this machine.
+  const host = e.HOST ?? (e.NODE_ENV === "production" ? "0.0.0.0" : "127.0.0.1");
   return {
     env: e.NODE_ENV,
     port: e.PORT,
-    host: e.HOST,
+    host,
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     publicUrl: e.PUBLIC_URL,
+    linkBase: linkBase({ env: e.NODE_ENV, publicUrl: e.PUBLIC_URL, host, port: e.PORT }),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     secret: e.SECRET,
@@ -94,5 +119,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     localOidc: e.LOCAL_OIDC ? e.LOCAL_OIDC === "true" : e.NODE_ENV === "development",
     registerUrls: { nsr: e.NSR_URL, nbr: e.NBR_URL },
+    instanceId: e.INSTANCE_ID ?? `${hostname()}:${e.PORT}`,
   };
 }

@@ -2,9 +2,9 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { loadConfig } from "./config";
 import { openDatabase } from "./db/client";
-import { demoAccounts, seedDemoPeople } from "./db/demo-people";
-import { seedDemo, seedReference } from "./db/seed";
-import { osloToday, systemClock } from "./kernel/clock";
+import { demoAccounts } from "./db/demo-people";
+import { seedAtStart } from "./db/seed";
+import { systemClock } from "./kernel/clock";
 import { createJobRunner } from "./kernel/jobs";
 import { MAIL_JOB, mailJobHandler } from "./kernel/mail-jobs";
 import { outboxMailer, smtpMailer } from "./kernel/mailer";
@@ -21,34 +21,39 @@ const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: 
 await database.migrate();
 log(`database ready (${database.kind})`);
 
-const reference = await seedReference(database.db, {
+const { reference, demoLoaded } = await seedAtStart(database, {
   klassUrl: config.klassUrl,
-  today: osloToday(systemClock.now()),
+  now: systemClock.now(),
+  demo: config.seedDemo,
+  linkBase: config.linkBase,
 });
 log(
   `reference data: ${reference.counties} counties, ${reference.municipalities} municipality periods, ${reference.offices} county offices`,
 );
-if (config.seedDemo) {
-  const demoBase = config.publicUrl ?? `http://localhost:${config.port}`;
-  if (await seedDemo(database.db, osloToday(systemClock.now()), demoBase)) log("demo data loaded");
-  await seedDemoPeople(database.db, systemClock.now());
-}
+if (demoLoaded) log("demo data loaded");
 
 const secret = await loadSecret(database.db, config.secret);
 const mailer = config.smtpUrl
   ? smtpMailer(config.smtpUrl, config.mailFrom)
   : outboxMailer(database.db);
-const jobs = createJobRunner(database.db, { [MAIL_JOB]: mailJobHandler(mailer) }, systemClock, log);
+const jobs = createJobRunner(
+  database.db,
+  { [MAIL_JOB]: mailJobHandler(mailer) },
+  systemClock,
+  log,
+  {
+    instance: config.instanceId,
+  },
+);
 jobs.start();
 
 // The invitation chain's clock: expire what is overdue and send the automatic reminders. Every
 // instance may run it; the updates are conditional, so each act happens once.
-const chainBase = config.publicUrl ?? `http://localhost:${config.port}`;
 async function chainHousekeeping() {
   try {
     const done = await runChainHousekeeping(database.db, {
       now: systemClock.now(),
-      baseUrl: chainBase,
+      baseUrl: config.linkBase,
     });
     if (done.expired || done.reminded) {
       log(`invitation chain: ${done.expired} expired, ${done.reminded} reminded`);
@@ -101,6 +106,7 @@ const app = createApp({
   env: config.env,
   mailKind: mailer.kind,
   publicUrl: config.publicUrl,
+  linkBase: config.linkBase,
   trustProxy: config.trustProxy,
   rateLimiter:
     database.kind === "postgres" ? postgresRateLimiter(database.db) : memoryRateLimiter(),

@@ -18,6 +18,12 @@ export type Database = {
   kind: "pglite" | "postgres";
   close(): Promise<void>;
   migrate(): Promise<void>;
+  /**
+   * Run `work` while no other instance runs startup work: on PostgreSQL under the same advisory
+   * lock as migrations (the second instance waits, then finds the work done); PGlite is one
+   * process and simply runs it.
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
 };
 
 export const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
@@ -37,16 +43,22 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     close: () => pool.end(),
     async migrate() {
       // Two instances starting at once: the second waits for the first, then finds nothing to do.
-      const client = await pool.connect();
-      try {
-        await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
-        await migratePg(drizzlePg({ client, schema }), { migrationsFolder });
-      } finally {
-        await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
-        client.release();
-      }
+      await locked((client) => migratePg(drizzlePg({ client, schema }), { migrationsFolder }));
     },
+    exclusive: (work) => locked(() => work()),
   };
+
+  /** Hold the startup lock on one connection of the pool while `work` runs. */
+  async function locked<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    try {
+      await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
+      return await work(client);
+    } finally {
+      await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
+      client.release();
+    }
+  }
 }
 
 export function wrapPglite(client: PGlite): Database {
@@ -58,6 +70,7 @@ export function wrapPglite(client: PGlite): Database {
     async migrate() {
       await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder });
     },
+    exclusive: (work) => work(),
   };
 }
 

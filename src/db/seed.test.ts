@@ -1,13 +1,14 @@
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds, freshDatabase } from "../../tests/support/db";
 import { jobs } from "../kernel/schema";
 import { cohortEnrolments, cohortInvitations } from "../modules/cohorts/schema";
+import { people } from "../modules/identity/schema";
 import { isValidOrgNumber, ppServicesAt, unitsOfMunicipality } from "../modules/organisations";
 import { importRuns, units } from "../modules/organisations/schema";
-import { cohorts } from "../modules/programmes/schema";
-import type { Database } from "./client";
-import { demoUnitMunicipalities, seedDemo } from "./seed";
+import { cohorts, programmes } from "../modules/programmes/schema";
+import { type Database, openPostgres } from "./client";
+import { demoUnitMunicipalities, seedAtStart, seedDemo } from "./seed";
 
 const DATE = "2026-11-23";
 
@@ -119,3 +120,59 @@ describe.each(databaseKinds)("the demo kindergartens, schools and PP-tjenester o
     expect((await database.db.select({ n: count() }).from(importRuns))[0]!.n).toBe(2);
   });
 });
+
+// Two instances starting together on an empty PostgreSQL: each with its own pool, as two
+// processes would be. PGlite is one process and cannot race itself.
+if (process.env.TEST_DATABASE_URL)
+  describe("seeding at start on PostgreSQL", () => {
+    it("two instances seeding an empty database at once both succeed, and the data is there once", async () => {
+      const first = await freshDatabase("postgres");
+      const second = await openPostgres(first.url!, 5);
+      try {
+        const now = new Date(`${DATE}T08:00:00Z`);
+        const opts = { now, demo: true, linkBase: "http://localhost:3000" };
+        const results = await Promise.all([seedAtStart(first, opts), seedAtStart(second, opts)]);
+        expect(results.map((r) => r.demoLoaded).sort()).toEqual([false, true]);
+        expect((await first.db.select({ n: count() }).from(programmes))[0]!.n).toBe(2);
+        expect((await first.db.select({ n: count() }).from(cohorts))[0]!.n).toBe(3);
+        const names = (await first.db.select({ name: people.name }).from(people)).map(
+          (p) => p.name,
+        );
+        expect(names).toContain("Ada Direktorat");
+        expect(new Set(names).size).toBe(names.length);
+      } finally {
+        await second.close();
+        await first.close();
+      }
+    });
+
+    it("an instance seeding while another holds the startup lock waits for it, then finds the data", async () => {
+      const first = await freshDatabase("postgres");
+      const second = await openPostgres(first.url!, 5);
+      try {
+        const now = new Date(`${DATE}T08:00:00Z`);
+        const opts = { now, demo: true, linkBase: "http://localhost:3000" };
+        // The first instance migrates (or seeds) under the lock; the second starts meanwhile.
+        const waiting = await first.exclusive(async () => {
+          const later = seedAtStart(second, opts);
+          let blocked = 0;
+          for (let i = 0; i < 50 && blocked === 0; i++) {
+            await new Promise((r) => setTimeout(r, 50));
+            const rows = await first.db.execute(
+              sql`select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted and database = (select oid from pg_database where datname = current_database())`,
+            );
+            blocked = (rows as unknown as { rows: { n: number }[] }).rows[0]!.n;
+          }
+          expect(blocked).toBe(1);
+          expect((await first.db.select({ n: count() }).from(programmes))[0]!.n).toBe(0);
+          expect(await seedDemo(first.db, DATE)).toBe(true);
+          return { later };
+        });
+        expect((await waiting.later).demoLoaded).toBe(false);
+        expect((await first.db.select({ n: count() }).from(programmes))[0]!.n).toBe(2);
+      } finally {
+        await second.close();
+        await first.close();
+      }
+    });
+  });

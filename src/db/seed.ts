@@ -18,12 +18,14 @@ import {
   municipalitiesAt,
   readCountyOfficesFile,
   readKlassSnapshot,
+  setCountyOfficeMailboxes,
   successorsAt,
 } from "../modules/organisations";
 import { createCohort, createProgramme } from "../modules/programmes";
 import { fubTexts, ibsTexts } from "../modules/programmes/demo-content";
 import { cohortPlannedGatherings } from "../modules/programmes/schema";
-import type { Db } from "./client";
+import type { Database, Db } from "./client";
+import { seedDemoPeople } from "./demo-people";
 
 /**
  * Reference data every installation needs: counties, municipalities and county offices.
@@ -39,6 +41,33 @@ export async function seedReference(
   const report = await importKlass(db, snapshot);
   const offices = await importCountyOffices(db, await readCountyOfficesFile());
   return { ...report, offices };
+}
+
+/**
+ * What every start does before serving: reference data, and with `demo` the demo programmes and
+ * people. Under the startup lock, so instances starting together on an empty database do not
+ * both find it empty and collide on a duplicate key.
+ */
+export async function seedAtStart(
+  database: Database,
+  opts: {
+    klassUrl?: string | undefined;
+    now: Date;
+    demo: boolean;
+    /** Base of links in the demo's queued mail (`Config.linkBase`). */
+    linkBase: string;
+  },
+) {
+  return database.exclusive(async () => {
+    const today = osloToday(opts.now);
+    const reference = await seedReference(database.db, { klassUrl: opts.klassUrl, today });
+    let demoLoaded = false;
+    if (opts.demo) {
+      demoLoaded = await seedDemo(database.db, today, opts.linkBase);
+      await seedDemoPeople(database.db, opts.now);
+    }
+    return { reference, demoLoaded };
+  });
 }
 
 /** Cohort 1 of IBS: the offices of the seed page and, as demo data, 38 of their municipalities. */
@@ -178,6 +207,24 @@ const DEMO_PP_SERVICES = [
   },
 ];
 
+/** The offices that have a mailbox in the demo (as three had when the demo was written). */
+export const DEMO_OFFICE_MAILBOXES = ["sf-agder", "sf-rogaland", "sf-innlandet"] as const;
+/** A demo office's mailbox: a reserved domain, never the office's real post room. */
+export const demoOfficeMailbox = (officeId: string) =>
+  `postmottak@${officeId}.demo.samspill.example`;
+
+/**
+ * Give the demo offices their reserved-domain mailboxes and take any other address off: a
+ * development database loaded before the reference file lost its real post-room addresses
+ * still holds them. Runs at every demo start; idempotent.
+ */
+export function seedDemoOfficeMailboxes(db: Db): Promise<void> {
+  return setCountyOfficeMailboxes(
+    db,
+    Object.fromEntries(DEMO_OFFICE_MAILBOXES.map((id) => [id, demoOfficeMailbox(id)])),
+  );
+}
+
 /**
  * The demo programmes, cohorts and participants, and the demo kindergartens, schools and
  * PP-tjenester; does nothing when programmes exist.
@@ -187,6 +234,7 @@ export async function seedDemo(
   today: string = osloToday(new Date()),
   baseUrl = "http://localhost:3000",
 ): Promise<boolean> {
+  await seedDemoOfficeMailboxes(db);
   const existing = await db.execute(sql`select count(*)::int as n from programmes`);
   if (Number((existing as unknown as { rows: { n: number }[] }).rows[0]?.n) > 0) return false;
   const seedStarted = new Date();

@@ -20,8 +20,10 @@ export type AppDeps = {
   rateRules: RateRules;
   pageCache: PageCache;
   env: "development" | "production" | "test";
-  /** Base URL for links in e-mail; when unset, the origin of the request. */
+  /** PUBLIC_URL: marks the site as served over TLS and as an allowed Origin host. */
   publicUrl: string | undefined;
+  /** Base URL of every link in mail: from configuration only, never a request (kernel/link-base). */
+  linkBase: string;
   trustProxy: boolean;
   /** Mailbox that receives contact messages for programmes without their own. */
   contactInbox: string;
@@ -60,7 +62,12 @@ export function langOf(c: Context): Lang {
   return first === "nn" || first === "en" ? first : "nb";
 }
 
-export function baseUrl(c: Context<AppEnv>): string {
+/**
+ * Where this request reached us (PUBLIC_URL when set), for a round trip of this same browser
+ * such as the OpenID callback, whose address the provider checks against those registered.
+ * Never for links in mail: those use `deps(c).linkBase`.
+ */
+export function requestOrigin(c: Context<AppEnv>): string {
   const configured = deps(c).publicUrl;
   if (configured) return configured.replace(/\/$/, "");
   const url = new URL(c.req.url);

@@ -1,9 +1,12 @@
+import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import type { Clock } from "./clock";
 import { jobs } from "./schema";
 
-export type JobHandler = (payload: unknown) => Promise<void>;
+/** The job being run, for handlers that need a stable identity of it (a mail's Message-ID). */
+export type JobInfo = { id: number; createdAt: Date; attempts: number };
+export type JobHandler = (payload: unknown, job: JobInfo) => Promise<void>;
 export type JobHandlers = Record<string, JobHandler>;
 
 type Executor = Pick<Db, "insert">;
@@ -39,7 +42,13 @@ export function backoffMs(attempt: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempt - 1), 3_600_000);
 }
 
-const LEASE_MS = 5 * 60_000;
+/**
+ * How long a claim holds without news from its worker. Short, because a running worker renews
+ * it (heartbeat) while its batch runs; a worker that died without a restart is thus replaced by
+ * any other within this time, and one restarted under the same identity at once (`recover`).
+ */
+export const LEASE_MS = 60_000;
+const HEARTBEAT_MS = LEASE_MS / 3;
 /** Finished jobs keep their payload (a mail holds an address) this long, then it is cleared. */
 export const PAYLOAD_RETENTION_MS = 30 * 86_400_000;
 
@@ -59,9 +68,27 @@ type Claimed = {
   payload: unknown;
   attempts: number;
   max_attempts: number;
+  created_at: Date | string;
+};
+
+export type JobRunnerOptions = {
+  /**
+   * This worker's stable identity (INSTANCE_ID; by default host name and port): the same after
+   * a restart, different for every instance running at once. Without it, a random one, and
+   * nothing is reclaimed at start.
+   */
+  instance?: string;
+  /** How often a running batch renews its claims; tests shorten it. */
+  heartbeatMs?: number;
 };
 
 export type JobRunner = {
+  /**
+   * Release the claims an earlier boot of this same instance left behind: that process is
+   * dead (we are it, restarted), so its jobs need not wait for their lease. Returns how many.
+   * `start()` does this first.
+   */
+  recover(): Promise<number>;
   /** Claim and run due jobs until none are left or `limit` have run; returns how many ran. */
   runDue(limit?: number): Promise<number>;
   start(intervalMs?: number): void;
@@ -75,7 +102,12 @@ export function createJobRunner(
   handlers: JobHandlers,
   clock: Clock,
   log: (line: string) => void = () => {},
+  options: JobRunnerOptions = {},
 ): JobRunner {
+  const instance = options.instance ?? `anonymous-${randomUUID()}`;
+  /** This boot of the instance: a claim of the same instance under another boot is dead. */
+  const boot = randomUUID();
+  const heartbeatMs = options.heartbeatMs ?? HEARTBEAT_MS;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
   let stopped = true;
@@ -84,7 +116,8 @@ export function createJobRunner(
     const now = clock.now();
     const lease = new Date(now.getTime() + LEASE_MS);
     const result = await db.execute(sql`
-      update jobs set locked_until = ${lease.toISOString()}::timestamptz, attempts = attempts + 1
+      update jobs set locked_until = ${lease.toISOString()}::timestamptz, attempts = attempts + 1,
+        locked_by = ${instance}, locked_boot = ${boot}
       where id in (
         select id from jobs
         where done_at is null and failed_at is null and run_at <= ${now.toISOString()}::timestamptz
@@ -93,15 +126,38 @@ export function createJobRunner(
         limit ${n}
         for update skip locked
       )
-      returning id, kind, payload, attempts, max_attempts`);
+      returning id, kind, payload, attempts, max_attempts, created_at`);
     return (result as unknown as { rows: Claimed[] }).rows.map((r) => ({ ...r, id: Number(r.id) }));
+  }
+
+  /** Keep this boot's claims alive while it works on them. */
+  async function renew(ids: number[]) {
+    if (ids.length === 0) return;
+    const lease = new Date(clock.now().getTime() + LEASE_MS);
+    await db.execute(sql`
+      update jobs set locked_until = ${lease.toISOString()}::timestamptz
+      where id in (${sql.join(
+        ids.map((id) => sql`${id}`),
+        sql`, `,
+      )}) and locked_boot = ${boot} and done_at is null and failed_at is null`);
+  }
+
+  async function recover(): Promise<number> {
+    const result = await db.execute(sql`
+      update jobs set locked_until = null, locked_by = null, locked_boot = null
+      where done_at is null and failed_at is null
+        and locked_by = ${instance} and locked_boot <> ${boot}
+      returning id`);
+    const n = (result as unknown as { rows: unknown[] }).rows.length;
+    if (n > 0) log(`jobs: reclaimed ${n} claimed by an earlier start of ${instance}`);
+    return n;
   }
 
   async function finish(job: Claimed, error: unknown) {
     const now = clock.now();
     if (!error) {
       await db.execute(
-        sql`update jobs set done_at = ${now.toISOString()}::timestamptz, locked_until = null, last_error = null where id = ${job.id}`,
+        sql`update jobs set done_at = ${now.toISOString()}::timestamptz, locked_until = null, locked_by = null, locked_boot = null, last_error = null where id = ${job.id}`,
       );
       return;
     }
@@ -112,13 +168,13 @@ export function createJobRunner(
       .slice(0, 500);
     if (job.attempts >= job.max_attempts) {
       await db.execute(
-        sql`update jobs set failed_at = ${now.toISOString()}::timestamptz, locked_until = null, last_error = ${message} where id = ${job.id}`,
+        sql`update jobs set failed_at = ${now.toISOString()}::timestamptz, locked_until = null, locked_by = null, locked_boot = null, last_error = ${message} where id = ${job.id}`,
       );
       log(`job ${job.id} (${job.kind}) failed for good after ${job.attempts} attempts`);
     } else {
       const next = new Date(now.getTime() + backoffMs(job.attempts));
       await db.execute(
-        sql`update jobs set run_at = ${next.toISOString()}::timestamptz, locked_until = null, last_error = ${message} where id = ${job.id}`,
+        sql`update jobs set run_at = ${next.toISOString()}::timestamptz, locked_until = null, locked_by = null, locked_boot = null, last_error = ${message} where id = ${job.id}`,
       );
       log(
         `job ${job.id} (${job.kind}) attempt ${job.attempts} failed; retry at ${next.toISOString()}`,
@@ -131,17 +187,32 @@ export function createJobRunner(
     while (ran < limit) {
       const batch = await claim(Math.min(10, limit - ran));
       if (batch.length === 0) break;
-      for (const job of batch) {
-        const handler = handlers[job.kind];
-        let error: unknown = null;
-        try {
-          if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-          await handler(job.payload);
-        } catch (e) {
-          error = e;
+      const open = new Set(batch.map((j) => j.id));
+      const heartbeat = setInterval(() => {
+        renew([...open]).catch((e) =>
+          log(`job lease renewal failed: ${e instanceof Error ? e.message : String(e)}`),
+        );
+      }, heartbeatMs);
+      try {
+        for (const job of batch) {
+          const handler = handlers[job.kind];
+          let error: unknown = null;
+          try {
+            if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+            await handler(job.payload, {
+              id: job.id,
+              createdAt: new Date(job.created_at),
+              attempts: job.attempts,
+            });
+          } catch (e) {
+            error = e;
+          }
+          await finish(job, error);
+          open.delete(job.id);
+          ran++;
         }
-        await finish(job, error);
-        ran++;
+      } finally {
+        clearInterval(heartbeat);
       }
     }
     return ran;
@@ -162,10 +233,14 @@ export function createJobRunner(
   }
 
   return {
+    recover,
     runDue,
     start(intervalMs = 2000) {
       if (!stopped) return;
       stopped = false;
+      running = recover().catch((e) =>
+        log(`job recovery failed: ${e instanceof Error ? e.message : String(e)}`),
+      );
       const loop = async () => {
         await tick();
         if (!stopped) timer = setTimeout(loop, intervalMs);

@@ -1,5 +1,6 @@
+import { createHash } from "node:crypto";
 import { z } from "zod";
-import { enqueue, type JobHandler } from "./jobs";
+import { enqueue, type JobHandler, type JobInfo } from "./jobs";
 import type { Mail, Mailer } from "./mailer";
 
 export const MAIL_JOB = "mail.send";
@@ -25,9 +26,26 @@ export function enqueueMail(
   });
 }
 
+/**
+ * The left part of a mail's Message-ID, the same for every attempt of one job: delivery is at
+ * least once (a worker can die after the SMTP server took a mail and before it is marked sent),
+ * and a resend with the same Message-ID is folded into one by mail clients. The hash of the
+ * job's creation time keeps ids unique when a database is reset and ids start over.
+ */
+export function messageKey(job: Pick<JobInfo, "id" | "createdAt">): string {
+  const hash = createHash("sha256")
+    .update(`${job.id}:${job.createdAt.toISOString()}`)
+    .digest("hex")
+    .slice(0, 16);
+  return `job-${job.id}.${hash}`;
+}
+
 export function mailJobHandler(mailer: Mailer): JobHandler {
-  return async (payload) => {
+  return async (payload, job) => {
     const mail = mailPayload.parse(payload);
-    await mailer.send(mail.headers ? { ...mail, headers: mail.headers } : mail);
+    await mailer.send({
+      ...(mail.headers ? { ...mail, headers: mail.headers } : mail),
+      messageKey: messageKey(job),
+    });
   };
 }

@@ -7,12 +7,21 @@ export type Mail = {
   subject: string;
   text: string;
   headers?: Record<string, string>;
+  /** Left part of the Message-ID, stable across resends (`messageKey` in mail-jobs). */
+  messageKey?: string;
 };
+
+/** The domain of the sender's address, for Message-IDs: `Samspill <x@samspill.no>` → samspill.no. */
+export function senderDomain(from: string): string {
+  const address = from.match(/<([^>]+)>/)?.[1] ?? from;
+  return address.slice(address.lastIndexOf("@") + 1).trim() || "localhost";
+}
 
 export type Mailer = { send(mail: Mail): Promise<void>; kind: "smtp" | "outbox" };
 
 export function smtpMailer(url: string, from: string): Mailer {
   const transport = nodemailer.createTransport(url);
+  const domain = senderDomain(from);
   return {
     kind: "smtp",
     async send(mail) {
@@ -22,6 +31,7 @@ export function smtpMailer(url: string, from: string): Mailer {
         subject: mail.subject,
         text: mail.text,
         headers: mail.headers ?? {},
+        ...(mail.messageKey ? { messageId: `<${mail.messageKey}@${domain}>` } : {}),
       });
     },
   };
@@ -36,7 +46,10 @@ export function outboxMailer(db: Db): Mailer {
         to: mail.to,
         subject: mail.subject,
         text: mail.text,
-        headers: mail.headers ?? {},
+        headers: {
+          ...(mail.headers ?? {}),
+          ...(mail.messageKey ? { "Message-ID": `<${mail.messageKey}@outbox.localhost>` } : {}),
+        },
       });
     },
   };

@@ -24,6 +24,9 @@ export const jobs = pgTable(
     attempts: integer("attempts").notNull().default(0),
     maxAttempts: integer("max_attempts").notNull().default(8),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    /** The claiming worker's INSTANCE_ID and boot: a restarted instance reclaims its dead claims. */
+    lockedBy: text("locked_by"),
+    lockedBoot: text("locked_boot"),
     lastError: text("last_error"),
     doneAt: timestamp("done_at", { withTimezone: true }),
     failedAt: timestamp("failed_at", { withTimezone: true }),

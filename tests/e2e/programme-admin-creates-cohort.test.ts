@@ -137,7 +137,9 @@ describe.each(databaseKinds)("a programme admin creates a cohort, on %s", (kind)
       );
       expect(mail.text).toMatch(/\/nb\/puljer\/[0-9]+\/kontor\/sf-agder/);
       await server.mail(
-        (m) => m.to.includes("sfropost@statsforvalteren.no") && m.subject.endsWith(`${number}`),
+        (m) =>
+          m.to.includes("postmottak@sf-rogaland.demo.samspill.example") &&
+          m.subject.endsWith(`${number}`),
       );
 
       // The cohort's own page: the offices invited stay, ticked and fixed.

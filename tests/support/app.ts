@@ -20,7 +20,13 @@ export const ORIGIN = "http://localhost";
  */
 export async function testApp(
   kind: DbKind,
-  opts: { rateRules?: RateRules; demoPeople?: boolean } = {},
+  opts: {
+    rateRules?: RateRules;
+    demoPeople?: boolean;
+    /** Base of links in mail; the origin `app.request()` uses unless a test says otherwise. */
+    linkBase?: string;
+    trustProxy?: boolean;
+  } = {},
 ) {
   // The demo (and its people) come seeded from the run's template, as on the clock's day.
   const database: Database = await freshDatabase(kind, opts.demoPeople ? "people" : "demo");
@@ -37,6 +43,8 @@ export async function testApp(
     secret: "test-secret-that-is-long-enough-0123456789",
     clock,
     env: "test",
+    linkBase: opts.linkBase ?? ORIGIN,
+    trustProxy: opts.trustProxy ?? false,
     mailKind: "smtp",
     pageCacheSeconds: 0,
     log: () => {},

@@ -26,12 +26,13 @@ export function scratchDatabaseName(): string {
 
 /**
  * A fresh, migrated database holding the reference data (counties, municipalities, offices), and
- * with `template` "demo" the demo data too, with "people" the demo people as well.
+ * with `template` "demo" the demo data too, with "people" the demo people as well. On PostgreSQL,
+ * `url` lets a test open a second instance's pool on it.
  */
 export async function freshDatabase(
   kind: DbKind,
   template: Template = "reference",
-): Promise<Database> {
+): Promise<Database & { url?: string }> {
   if (kind === "pglite") {
     const tar = readFileSync(inject("pgliteTemplates")[template]);
     const client = await PGlite.create({ loadDataDir: new Blob([tar]) });
@@ -59,6 +60,7 @@ export async function freshDatabase(
   const db = await openPostgres(target.toString(), 5);
   return {
     ...db,
+    url: target.toString(),
     async close() {
       await db.close();
       const drop = new pg.Client({ connectionString: url });

@@ -1,4 +1,4 @@
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, createServer } from "node:net";
 import { serve } from "@hono/node-server";
 import { demoAccounts } from "../../src/db/demo-people";
 import { startLocalProviders } from "../../src/modules/identity";
@@ -15,15 +15,16 @@ type LocalProviders = Awaited<ReturnType<typeof startLocalProviders>>;
  * as accounts) run on loopback, registered for this server's callback and in its app.
  */
 export async function testServer(kind: DbKind, opts: { signIn?: boolean } = {}) {
-  const t = await testApp(kind, { demoPeople: opts.signIn ?? false });
-  const server = serve({ fetch: t.app.fetch, hostname: "127.0.0.1", port: 0 });
+  // Links in mail come from configuration (never the request), so the port is chosen first.
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const t = await testApp(kind, { demoPeople: opts.signIn ?? false, linkBase: url });
+  const server = serve({ fetch: t.app.fetch, hostname: "127.0.0.1", port });
   await new Promise<void>((resolve, reject) => {
     if (server.listening) return resolve();
     server.once("listening", () => resolve());
     server.once("error", reject);
   });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
 
   // The providers need our address (their redirect URIs), so they start after the server.
   let providers: LocalProviders | undefined;
@@ -63,3 +64,15 @@ export async function testServer(kind: DbKind, opts: { signIn?: boolean } = {}) 
 }
 
 export type TestServer = Awaited<ReturnType<typeof testServer>>;
+
+/** A port on 127.0.0.1 that is free now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}

@@ -52,7 +52,7 @@ import { cohortContacts, cohortEnrolments, cohortInvitations } from "./schema";
 const BASE = "http://localhost";
 const START = new Date("2026-11-23T10:00:00Z");
 const AGDER = "sf-agder";
-const AGDER_EMAIL = "sfagpost@statsforvalteren.no";
+const AGDER_EMAIL = "postmottak@sf-agder.demo.samspill.example";
 const IBS_NB = "Inkluderende barnehage- og skolemiljø";
 const IBS_NN = "Inkluderande barnehage- og skulemiljø";
 
@@ -241,7 +241,7 @@ describe.each(databaseKinds)("the invitation chain on %s", (kind) => {
       });
       const mails = await drain();
       expect(mails).toHaveLength(1);
-      expect(mails[0]!.to).toBe("sfropost@statsforvalteren.no");
+      expect(mails[0]!.to).toBe("postmottak@sf-rogaland.demo.samspill.example");
       expect(mails[0]!.subject).toBe(`Invitasjon: ${IBS_NN}, pulje ${c.number}`);
       expect(mails[0]!.text).toContain("Statsforvaltaren i Rogaland er invitert");
       expect(mails[0]!.text).toContain("Inviter kommunane de dekkjer innan 1. mars 2027.");

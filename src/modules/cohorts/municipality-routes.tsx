@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { osloToday } from "../../kernel/clock";
-import { type AppContext, type AppEnv, baseUrl, deps } from "../../kernel/context";
+import { type AppContext, type AppEnv, deps } from "../../kernel/context";
 import { BadRequest, readForm, readFormAll, validate } from "../../kernel/forms";
 import { errorPage } from "../../web/error-pages";
 import type { Lang } from "../../web/i18n";
@@ -184,7 +184,7 @@ async function doneMessage(c: AppContext, loaded: Loaded): Promise<string | unde
 }
 
 function actor(c: AppContext) {
-  return { personId: c.get("user")!.personId, now: deps(c).clock.now(), baseUrl: baseUrl(c) };
+  return { personId: c.get("user")!.personId, now: deps(c).clock.now(), baseUrl: deps(c).linkBase };
 }
 
 function pathOf(c: AppContext, loaded: Loaded) {

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { osloToday } from "../../kernel/clock";
-import { type AppContext, type AppEnv, baseUrl, deps } from "../../kernel/context";
+import { type AppContext, type AppEnv, deps } from "../../kernel/context";
 import { BadRequest, readForm } from "../../kernel/forms";
 import { errorPage } from "../../web/error-pages";
 import type { Lang } from "../../web/i18n";
@@ -83,7 +83,7 @@ async function load(c: AppContext, write: boolean): Promise<Ctx | { response: Re
 }
 
 function actor(c: AppContext, ctx: Ctx) {
-  return { personId: c.get("user")!.personId, now: ctx.now, baseUrl: baseUrl(c) };
+  return { personId: c.get("user")!.personId, now: ctx.now, baseUrl: deps(c).linkBase };
 }
 
 function base(ctx: Ctx, rest = "") {

@@ -4,7 +4,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import { withinRateLimit } from "../../kernel/abuse";
 import { osloToday } from "../../kernel/clock";
-import { type AppContext, type AppEnv, baseUrl, deps } from "../../kernel/context";
+import { type AppContext, type AppEnv, deps, requestOrigin } from "../../kernel/context";
 import { type FieldErrors, isBot, readForm, validate } from "../../kernel/forms";
 import { errorPage } from "../../web/error-pages";
 import { type Lang, messages } from "../../web/i18n";
@@ -112,7 +112,7 @@ export function publicIdentityRoutes() {
     const returnTo = safeReturnTo(c.req.query("returnTo"), `/${lang}/meg`);
     const { url, attempt } = await startSignIn(d.db, d.oidc, {
       provider,
-      redirectUri: `${baseUrl(c)}/auth/${provider}/callback`,
+      redirectUri: `${requestOrigin(c)}/auth/${provider}/callback`,
       returnTo,
       lang,
       now: d.clock.now(),
@@ -123,7 +123,7 @@ export function publicIdentityRoutes() {
       sameSite: "Lax",
       path: "/auth",
       maxAge: 600,
-      secure: baseUrl(c).startsWith("https:"),
+      secure: requestOrigin(c).startsWith("https:"),
     });
     return c.redirect(url, 302);
   });
@@ -136,7 +136,7 @@ export function publicIdentityRoutes() {
     deleteCookie(c, ATTEMPT_COOKIE, { path: "/auth" });
     // The callback URL as the provider saw it, even behind a proxy.
     const current = new URL(c.req.url);
-    const base = new URL(baseUrl(c));
+    const base = new URL(requestOrigin(c));
     current.protocol = base.protocol;
     current.host = base.host;
     try {
@@ -532,7 +532,7 @@ export function protectedIdentityRoutes() {
         orgId: parsed.data.orgId,
         lang,
       },
-      { ...adminActor(c), baseUrl: baseUrl(c) },
+      { ...adminActor(c), baseUrl: d.linkBase },
     );
     allowed(result);
     if (!result.ok && !result.forbidden)

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { withinRateLimit } from "../../kernel/abuse";
-import { type AppContext, type AppEnv, baseUrl, deps } from "../../kernel/context";
+import { type AppContext, type AppEnv, deps } from "../../kernel/context";
 import { type FieldErrors, type FormValues, isBot, readForm, validate } from "../../kernel/forms";
 import type { ContentPage, WidgetState } from "../../web/content-pages";
 import { errorPage } from "../../web/error-pages";
@@ -94,7 +94,7 @@ export function newsletterRoutes() {
     const result = await subscribe(
       d.db,
       { email: parsed.data.email, programmeId, lang },
-      { now: d.clock.now(), baseUrl: baseUrl(c), signer: d.signer },
+      { now: d.clock.now(), baseUrl: deps(c).linkBase, signer: d.signer },
     );
     if (!result.ok) return showForm(c, lang, values, result.errors, { kind: "ask" }, 422);
     d.onJobQueued();
@@ -176,7 +176,7 @@ export function newsletterRoutes() {
     if (!check.ok) return badToken(c, lang, check.reason);
     const outcome = await confirmSubscription(d.db, check.id, {
       now: d.clock.now(),
-      baseUrl: baseUrl(c),
+      baseUrl: deps(c).linkBase,
       signer: d.signer,
     });
     if (outcome === "gone") return badToken(c, lang, "forged");

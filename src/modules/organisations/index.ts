@@ -46,6 +46,7 @@ export {
   type MunicipalityOption,
   municipalitiesAt,
   readCountyOfficesFile,
+  setCountyOfficeMailboxes,
   successorsAt,
 } from "./service";
 export {

@@ -98,12 +98,31 @@ export const countyOfficesFileSchema = z.object({
       id: z.string().regex(/^[a-z0-9-]+$/),
       validFrom: z.string(),
       validTo: z.string().nullable(),
-      email: z.string().email().optional(),
+      // No mail address: this file loads in development and demo too (see its README).
       names: z.array(z.object({ nb: z.string(), nn: z.string(), ...period })).min(1),
       coverage: z.array(z.object({ countyCode: z.string().regex(/^\d{2}$/), ...period })).min(1),
     }),
   ),
 });
+
+/**
+ * Set the county offices' mailboxes to exactly these (by office id); every other office has
+ * none. For the demo, whose mailboxes are reserved-domain addresses (src/db/seed.ts).
+ */
+export async function setCountyOfficeMailboxes(
+  db: Db,
+  mailboxes: Record<string, string>,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(countyOffices)
+      .set({ email: null })
+      .where(sql`${countyOffices.email} is not null`);
+    for (const [id, email] of Object.entries(mailboxes)) {
+      await tx.update(countyOffices).set({ email }).where(eq(countyOffices.id, id));
+    }
+  });
+}
 
 export async function readCountyOfficesFile(dir: URL = REFERENCE_DIR) {
   const raw = JSON.parse(await readFile(new URL("county-offices.json", dir), "utf8"));
@@ -122,15 +141,10 @@ export async function importCountyOffices(
           id: office.id,
           validFrom: office.validFrom,
           validTo: office.validTo,
-          email: office.email ?? null,
         })
         .onConflictDoUpdate({
           target: countyOffices.id,
-          set: {
-            validFrom: office.validFrom,
-            validTo: office.validTo,
-            email: office.email ?? null,
-          },
+          set: { validFrom: office.validFrom, validTo: office.validTo },
         });
       for (const name of office.names) {
         await tx

@@ -1,6 +1,7 @@
 import { desc } from "drizzle-orm";
 import { Hono } from "hono";
 import { type AppEnv, deps } from "../../kernel/context";
+import { fromLoopback } from "../../kernel/loopback";
 import { devOutbox } from "../../kernel/schema";
 import { type ContentPage, widgetHasError } from "../../web/content-pages";
 import { errorPage } from "../../web/error-pages";
@@ -86,10 +87,17 @@ export function pageRoutes() {
 
   app.get("/healthz", (c) => c.text("ok"));
 
-  // The development outbox: only in development, and only when no SMTP server is configured.
+  // The development outbox: only in development, only when no SMTP server is configured, and
+  // only to this machine (it lists everyone's sign-in codes). Everything under /dev/ alike.
+  app.use("/:lang{nb|nn|en}/dev/*", async (c, next) => {
+    const d = deps(c);
+    if (d.env !== "development" || d.mailKind !== "outbox" || !fromLoopback(c)) {
+      return errorPage(c, "notFound");
+    }
+    return next();
+  });
   app.get("/:lang{nb|nn|en}/dev/utboks", async (c) => {
     const d = deps(c);
-    if (d.env !== "development" || d.mailKind !== "outbox") return errorPage(c, "notFound");
     const lang = c.req.param("lang") as Lang;
     const t = messages(lang);
     const mails = await d.db.select().from(devOutbox).orderBy(desc(devOutbox.id)).limit(50);

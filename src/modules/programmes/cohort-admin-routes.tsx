@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { osloToday } from "../../kernel/clock";
-import { type AppContext, type AppEnv, baseUrl, deps } from "../../kernel/context";
+import { type AppContext, type AppEnv, deps } from "../../kernel/context";
 import type { FieldErrors } from "../../kernel/forms";
 import { readForm } from "../../kernel/forms";
 import { errorPage } from "../../web/error-pages";
@@ -44,7 +44,7 @@ async function programmeTitle(c: AppContext, programme: Programme) {
 }
 
 function chainActor(c: AppContext) {
-  return { personId: c.get("user")!.personId, now: deps(c).clock.now(), baseUrl: baseUrl(c) };
+  return { personId: c.get("user")!.personId, now: deps(c).clock.now(), baseUrl: deps(c).linkBase };
 }
 
 /**

@@ -178,13 +178,17 @@ describe.each(databaseKinds)("cohort administration on %s", (kind) => {
 
     // The offices' mail: to the office's address and its coordinator, in its written standard.
     await t.jobs.runDue();
-    const agder = await t.smtp.waitFor((m) => m.to.includes("sfagpost@statsforvalteren.no"));
+    const agder = await t.smtp.waitFor((m) =>
+      m.to.includes("postmottak@sf-agder.demo.samspill.example"),
+    );
     expect(agder.subject).toBe("Invitasjon: Inkluderende barnehage- og skolemiljø, pulje 7");
     expect(agder.text).toContain("Inviter kommunene dere dekker innen 1. februar 2027.");
     expect(agder.text).toContain(`http://localhost/nb/puljer/${row.id}/kontor/sf-agder`);
     const siv = await t.smtp.waitFor((m) => m.to.includes(demoEmail("siv")));
     expect(siv.subject).toBe(agder.subject);
-    const rogaland = await t.smtp.waitFor((m) => m.to.includes("sfropost@statsforvalteren.no"));
+    const rogaland = await t.smtp.waitFor((m) =>
+      m.to.includes("postmottak@sf-rogaland.demo.samspill.example"),
+    );
     expect(rogaland.subject).toBe("Invitasjon: Inkluderande barnehage- og skulemiljø, pulje 7");
     expect(rogaland.text).toContain("Inviter kommunane de dekkjer innan 1. februar 2027.");
     expect(rogaland.text).toContain(`http://localhost/nn/puljer/${row.id}/kontor/sf-rogaland`);
@@ -402,10 +406,12 @@ describe.each(databaseKinds)("cohort administration on %s", (kind) => {
       termsChanged: ["termsNn"],
     });
     await t.jobs.runDue();
-    const innlandet = await t.smtp.waitFor((m) => m.to.includes("sfinpost@statsforvalteren.no"));
+    const innlandet = await t.smtp.waitFor((m) =>
+      m.to.includes("postmottak@sf-innlandet.demo.samspill.example"),
+    );
     expect(innlandet.text).toContain(`/nb/puljer/${row.id}/kontor/sf-innlandet`);
     // Agder was not mailed twice.
-    expect(t.smtp.received.filter((m) => m.to.includes("sfagpost@")).length).toBe(1);
+    expect(t.smtp.received.filter((m) => m.to.includes("postmottak@sf-agder.")).length).toBe(1);
     const list = await (await get(`${LIST}?lagret=7&invitert=1`, "ada")).text();
     expect(list).toContain("Endringene i pulje 7 er lagret, og 1 embete til er invitert.");
 

@@ -1,0 +1,2 @@
+ALTER TABLE "jobs" ADD COLUMN "locked_by" text;--> statement-breakpoint
+ALTER TABLE "jobs" ADD COLUMN "locked_boot" text;
