@@ -81,14 +81,13 @@ export const demoSubject = (key: string) => `demo-${key}`;
 
 async function demoOrgs(db: Db, today: string): Promise<DemoOrgs> {
   const office = (await countyOfficesAt(db, today, "nb")).find((o) => o.countyCodes.includes("42"));
-  const schools = await unitsOfMunicipality(db, DEMO_MUNICIPALITY, {
-    type: "school",
-    active: true,
-  });
-  const kindergartens = await unitsOfMunicipality(db, DEMO_MUNICIPALITY, {
-    type: "kindergarten",
-    active: true,
-  });
+  // An open unit if there is one; a register import may since have closed them all, and the
+  // demo people must still be able to sign in (issue 8, finding 3).
+  const unitOf = async (type: "school" | "kindergarten") =>
+    (await unitsOfMunicipality(db, DEMO_MUNICIPALITY, { type, active: true }))[0] ??
+    (await unitsOfMunicipality(db, DEMO_MUNICIPALITY, { type }))[0];
+  const schools = [await unitOf("school")].filter((u) => u !== undefined);
+  const kindergartens = [await unitOf("kindergarten")].filter((u) => u !== undefined);
   if (!office || !schools[0] || !kindergartens[0]) {
     throw new Error(
       "demo people need the Agder office and units in Kristiansand (load the unit extract first)",

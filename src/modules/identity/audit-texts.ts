@@ -122,6 +122,10 @@ const nb: AuditTexts = {
       label: "Svarfrist forlenget",
       sentence: (w) => `${w.actor} ga ${w.org} ny svarfrist for ${w.cohort}.`,
     },
+    "cohort-invitation.recipient": {
+      label: "Kontaktperson lagt til",
+      sentence: (w) => `${w.actor} la til en kontaktperson for ${w.org} i ${w.cohort}.`,
+    },
     "cohort-invitation.accepted": {
       label: "Takket ja",
       sentence: (w) => `${w.actor} takket ja til ${w.cohort} for ${w.org}.`,
@@ -306,6 +310,10 @@ const nn: AuditTexts = {
       label: "Svarfrist forlengd",
       sentence: (w) => `${w.actor} gav ${w.org} ny svarfrist for ${w.cohort}.`,
     },
+    "cohort-invitation.recipient": {
+      label: "Kontaktperson lagd til",
+      sentence: (w) => `${w.actor} la til ein kontaktperson for ${w.org} i ${w.cohort}.`,
+    },
     "cohort-invitation.accepted": {
       label: "Takka ja",
       sentence: (w) => `${w.actor} takka ja til ${w.cohort} for ${w.org}.`,
@@ -489,6 +497,10 @@ const en: AuditTexts = {
     "cohort-invitation.extended": {
       label: "Answer deadline extended",
       sentence: (w) => `${w.actor} gave ${w.org} a new answer deadline for ${w.cohort}.`,
+    },
+    "cohort-invitation.recipient": {
+      label: "Contact person added",
+      sentence: (w) => `${w.actor} added a contact person for ${w.org} in ${w.cohort}.`,
     },
     "cohort-invitation.accepted": {
       label: "Accepted",

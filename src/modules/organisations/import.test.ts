@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ORIGIN, type TestApp, testApp } from "../../../tests/support/app";
 import { databaseKinds } from "../../../tests/support/db";
 import { demoPeopleIds, sessionCookie } from "../../../tests/support/people";
+import { demoAccounts, seedDemoPeople } from "../../db/demo-people";
 import { auditLog } from "../identity/schema";
 import { registerImportDrafts, units } from "./schema";
 
@@ -126,6 +127,14 @@ describe.each(databaseKinds)("register import from the admin page on %s", (kind)
     expect(done.status).toBe(303);
     const [unit] = await t.db.select().from(units).where(eq(units.orgNumber, "974589648"));
     expect(unit).toMatchObject({ name: "Ny testskole", active: true });
+  });
+
+  it("lets the demo people sign in even after an import closed every demo unit", async () => {
+    // Before, a development instance refused to start: the demo people needed open units.
+    await t.db.update(units).set({ active: false, closedOn: "2026-11-23" });
+    const accounts = await demoAccounts(t.db, t.clock.now());
+    expect(accounts.feide.length).toBeGreaterThan(0);
+    await expect(seedDemoPeople(t.db, t.clock.now())).resolves.not.toThrow();
   });
 
   it("keeps the choices and shows the error beside the file field when no file is sent", async () => {
