@@ -85,7 +85,7 @@ export function SignInPage(props: {
           novalidate
           class="stack"
         >
-          <Honeypot />
+          <Honeypot form="sign-in" />
           <input type="hidden" name="returnTo" value={props.returnTo} />
           <Field
             t={t}

@@ -1,5 +1,5 @@
 import type { Child } from "hono/jsx";
-import type { FieldErrors, FormValues } from "../../kernel/forms";
+import { type FieldErrors, type FormValues, HONEYPOT } from "../../kernel/forms";
 import type { Messages } from "../i18n";
 
 export type FormState = { values: FormValues; errors: FieldErrors };
@@ -341,12 +341,17 @@ export function Checkbox(props: {
   );
 }
 
-/** The field bots fill and people never see (hidden from screen readers and tab order too). */
-export function Honeypot() {
+/**
+ * The field bots fill and people never see (hidden from screen readers and tab order too). Its
+ * name is the same in every form (the server reads the name); its id carries the form's name,
+ * so a page with two forms (the feedback widget beside the contact form) has no duplicate id.
+ */
+export function Honeypot(props: { form: string }) {
+  const id = `${props.form}-${HONEYPOT}`;
   return (
     <div class="hp" aria-hidden="true">
-      <label for="website">Website</label>
-      <input type="text" id="website" name="website" tabindex={-1} autocomplete="off" value="" />
+      <label for={id}>Website</label>
+      <input type="text" id={id} name={HONEYPOT} tabindex={-1} autocomplete="off" value="" />
     </div>
   );
 }
