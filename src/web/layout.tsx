@@ -30,6 +30,7 @@ export function Layout(props: PageProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
         <link rel="stylesheet" href={`/assets/${assets.css}`} />
+        <link rel="icon" href={`/assets/${assets.icon}`} type="image/svg+xml" />
         {assets.fonts.map((font) => (
           <link rel="preload" href={`/assets/${font}`} as="font" type="font/woff2" crossorigin="" />
         ))}
