@@ -9,6 +9,7 @@ export const en: Messages = {
     skipLink: "Skip to main content",
     languageNav: "Language",
     mainNav: "Main menu",
+    menu: "Menu",
     home: "Home",
     programmes: "Programmes",
     contact: "Contact us",

@@ -8,6 +8,7 @@ export const nb = {
     skipLink: "Hopp til hovedinnhold",
     languageNav: "Språk",
     mainNav: "Hovedmeny",
+    menu: "Meny",
     home: "Forside",
     programmes: "Tilbud",
     contact: "Kontakt oss",

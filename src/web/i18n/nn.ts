@@ -9,6 +9,7 @@ export const nn: Messages = {
     skipLink: "Hopp til hovudinnhaldet",
     languageNav: "Språk",
     mainNav: "Hovudmeny",
+    menu: "Meny",
     home: "Framsida",
     programmes: "Tilbod",
     contact: "Kontakt oss",
