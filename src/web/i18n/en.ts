@@ -241,6 +241,7 @@ export const en: Messages = {
     acrLead:
       "The sign-in did not have a high enough level of assurance. Sign in with BankID, Buypass or Commfides.",
     noAccessTitle: "You do not have access yet",
+    signInAnother: "Sign in with another account",
     noAccessLead:
       "Your sign-in worked, but you have no role in Samspill. Access is given by the Directorate, FUB/FUG, the county governor or your municipality: ask them to invite you using your e-mail address. Staff in kindergartens and schools with Feide get access when their unit takes part in a programme.",
     signOut: "Sign out",

@@ -240,6 +240,7 @@ export const nb = {
     acrLead:
       "Innloggingen hadde ikke høyt nok sikkerhetsnivå. Logg inn med BankID, Buypass eller Commfides.",
     noAccessTitle: "Du har ikke tilgang ennå",
+    signInAnother: "Logg inn med en annen konto",
     noAccessLead:
       "Innloggingen virket, men du har ingen rolle i Samspill. Tilgang gis av Utdanningsdirektoratet, FUB/FUG, statsforvalteren eller kommunen din: be dem invitere deg med e-postadressen din. Ansatte i barnehager og skoler med Feide får tilgang når enheten deres deltar i et tilbud.",
     signOut: "Logg ut",

@@ -240,6 +240,7 @@ export const nn: Messages = {
     acrLead:
       "Innlogginga hadde ikkje høgt nok tryggleiksnivå. Logg inn med BankID, Buypass eller Commfides.",
     noAccessTitle: "Du har ikkje tilgang enno",
+    signInAnother: "Logg inn med ein annan konto",
     noAccessLead:
       "Innlogginga verka, men du har inga rolle i Samspill. Tilgang blir gitt av Utdanningsdirektoratet, FUB/FUG, statsforvaltaren eller kommunen din: be dei invitere deg med e-postadressa di. Tilsette i barnehagar og skular med Feide får tilgang når eininga deira er med i eit tilbod.",
     signOut: "Logg ut",
