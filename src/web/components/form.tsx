@@ -1,6 +1,6 @@
 import type { Child } from "hono/jsx";
 import { type FieldErrors, type FormValues, HONEYPOT } from "../../kernel/forms";
-import type { Messages } from "../i18n";
+import { type Messages, pluralText } from "../i18n";
 
 export type FormState = { values: FormValues; errors: FieldErrors };
 export const emptyForm: FormState = { values: {}, errors: {} };
@@ -101,24 +101,40 @@ export function ValidationMessage(props: { t: Messages; id: string; text: string
   );
 }
 
+/**
+ * The counter's words in the page's language, for the script: `data-left-one`,
+ * `data-left-other` and so on, one attribute per plural form (see counterForms in the script).
+ */
+function counterWords(t: Messages): Record<string, string> {
+  const words: Record<string, string> = {};
+  for (const kind of ["limit", "left", "over"] as const) {
+    for (const [category, text] of Object.entries(t.counter[kind])) {
+      if (text !== undefined) words[`data-${kind}-${category}`] = text;
+    }
+  }
+  return words;
+}
+
 export function Counter(props: { t: Messages; id: string; limit: number; value: string }) {
   const used = props.value.length;
+  const { t, limit } = props;
   return (
     <p
       data-field="counter"
-      data-limit={props.limit}
+      data-limit={limit}
+      {...counterWords(t)}
       id={props.id}
-      class={used > props.limit ? "counter counter--over" : "counter"}
+      class={used > limit ? "counter counter--over" : "counter"}
     >
       <span aria-hidden="true" data-counter="visual">
-        {used}/{props.limit}
+        {used}/{limit}
       </span>
       <span class="ds-sr-only" data-counter="text">
         {used === 0
-          ? props.t.counter.limit(props.limit)
-          : used > props.limit
-            ? props.t.counter.over(used - props.limit)
-            : props.t.counter.left(props.limit - used)}
+          ? pluralText(t.locale, t.counter.limit, limit)
+          : used > limit
+            ? pluralText(t.locale, t.counter.over, used - limit)
+            : pluralText(t.locale, t.counter.left, limit - used)}
       </span>
     </p>
   );

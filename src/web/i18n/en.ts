@@ -92,9 +92,9 @@ export const en: Messages = {
       "We removed something that looked like personal information (an e-mail address, phone number or national identity number) before storing your comment.",
   },
   counter: {
-    limit: (n: number) => `You can enter ${n} characters`,
-    left: (n: number) => (n === 1 ? "1 character left" : `${n} characters left`),
-    over: (n: number) => (n === 1 ? "1 character too many" : `${n} characters too many`),
+    limit: { one: "You can enter {n} character", other: "You can enter {n} characters" },
+    left: { one: "{n} character left", other: "{n} characters left" },
+    over: { one: "{n} character too many", other: "{n} characters too many" },
   },
   form: {
     errorSummary: "To continue, please correct the following:",

@@ -1,3 +1,5 @@
+import type { PluralForms } from "./plural";
+
 /** Bokmål: the default language, and the shape every other catalogue must have. */
 export const nb = {
   langName: "Bokmål",
@@ -89,10 +91,12 @@ export const nb = {
     masked:
       "Vi fjernet noe som så ut som personopplysninger (e-postadresse, telefonnummer eller fødselsnummer) før vi lagret kommentaren.",
   },
+  // One form per plural category of the language (Intl.PluralRules); {n} is the count. The
+  // server sends them to the counter script as data attributes.
   counter: {
-    limit: (n: number) => `Du kan skrive ${n} tegn`,
-    left: (n: number) => (n === 1 ? "1 tegn igjen" : `${n} tegn igjen`),
-    over: (n: number) => (n === 1 ? "1 tegn for mye" : `${n} tegn for mye`),
+    limit: { other: "Du kan skrive {n} tegn" } as PluralForms,
+    left: { other: "{n} tegn igjen" } as PluralForms,
+    over: { other: "{n} tegn for mye" } as PluralForms,
   },
   form: {
     errorSummary: "For å gå videre må du rette opp dette:",

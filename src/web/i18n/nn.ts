@@ -91,9 +91,9 @@ export const nn: Messages = {
       "Vi fjerna noko som såg ut som personopplysningar (e-postadresse, telefonnummer eller fødselsnummer) før vi lagra kommentaren.",
   },
   counter: {
-    limit: (n: number) => `Du kan skrive ${n} teikn`,
-    left: (n: number) => (n === 1 ? "1 teikn att" : `${n} teikn att`),
-    over: (n: number) => (n === 1 ? "1 teikn for mykje" : `${n} teikn for mykje`),
+    limit: { other: "Du kan skrive {n} teikn" },
+    left: { other: "{n} teikn att" },
+    over: { other: "{n} teikn for mykje" },
   },
   form: {
     errorSummary: "For å gå vidare må du rette opp dette:",
