@@ -1,9 +1,12 @@
 // Builds the stylesheet, script and fonts into public/build with content hashes, plus gzip and
 // brotli copies served as they are. Runs before start, test and bench.
+
+import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
+import { faviconIco, faviconSvg } from "./favicon.mjs";
 
 const out = "public/build";
 rmSync(out, { recursive: true, force: true });
@@ -56,11 +59,19 @@ const result = await esbuild.build({
 });
 rmSync("public/.entry", { recursive: true, force: true });
 
+// The icon: the SVG under a content hash (linked from every page), the ICO at a fixed name
+// (served as /favicon.ico).
+const svg = faviconSvg();
+const icon = `favicon.${createHash("sha256").update(svg).digest("hex").slice(0, 8).toUpperCase()}.svg`;
+writeFileSync(join(out, icon), svg);
+writeFileSync(join(out, "favicon.ico"), faviconIco());
+
 const files = Object.keys(result.metafile.outputs).map((p) => basename(p));
 const manifest = {
   css: files.find((f) => f.endsWith(".css")),
   js: files.find((f) => f.endsWith(".js")),
   fonts: files.filter((f) => f.endsWith(".woff2")),
+  icon,
 };
 for (const file of readdirSync(out)) {
   if (file.endsWith(".woff2")) continue; // already compressed

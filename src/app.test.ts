@@ -112,6 +112,34 @@ describe.each(databaseKinds)("the public site on %s", (kind) => {
     expect(res.headers.get("cache-control")).toContain("immutable");
   });
 
+  it("links an SVG favicon from every page and serves /favicon.ico, both cacheable", async () => {
+    for (const page of ["/nb/", "/en/kontakt", "/nn/logg-inn"]) {
+      const html = await (await t.app.request(page)).text();
+      expect(html, page).toMatch(
+        /<link rel="icon" href="\/assets\/favicon\.\w+\.svg" type="image\/svg\+xml"\/?>/,
+      );
+    }
+    const html = await (await t.app.request("/nb/")).text();
+    const svgPath = html.match(/href="(\/assets\/favicon\.\w+\.svg)"/)![1]!;
+    const svg = await t.app.request(svgPath);
+    expect(svg.status).toBe(200);
+    expect(svg.headers.get("content-type")).toContain("image/svg+xml");
+    expect(svg.headers.get("cache-control")).toContain("immutable");
+    expect(await svg.text()).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+
+    // Browsers and crawlers that never read the link ask for /favicon.ico.
+    const ico = await t.app.request("/favicon.ico");
+    expect(ico.status).toBe(200);
+    expect(ico.headers.get("content-type")).toBe("image/x-icon");
+    expect(ico.headers.get("cache-control")).toMatch(/^public, max-age=\d{6,}/);
+    const bytes = new Uint8Array(await ico.arrayBuffer());
+    // An ICO header with one 32×32 image, which is a PNG.
+    expect([...bytes.slice(0, 8)]).toEqual([0, 0, 1, 0, 1, 0, 32, 32]);
+    expect([...bytes.slice(22, 26)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    const head = await t.app.request("/favicon.ico", { method: "HEAD" });
+    expect(head.status).toBe(200);
+  });
+
   it("shows the accessibility statement and the privacy page, linked from the footer", async () => {
     const home = await (await t.app.request("/nb/")).text();
     expect(home).toContain('href="/nb/tilgjengelighet"');

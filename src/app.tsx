@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -72,6 +74,8 @@ const contentPages: ContentPage[] = [
   privacyPage,
 ];
 
+let faviconIco: Buffer | undefined;
+
 export function createApp(options: AppOptions) {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? ((line: string) => console.log(line));
@@ -119,6 +123,15 @@ export function createApp(options: AppOptions) {
       precompressed: true,
     }),
   );
+  // Asked for by browsers and crawlers that do not read the layout's <link rel="icon">. A fixed
+  // name, so cached for a week rather than for ever.
+  app.get("/favicon.ico", async (c) => {
+    faviconIco ??= await readFile(join(buildDir, "favicon.ico"));
+    return c.body(new Uint8Array(faviconIco), 200, {
+      "Content-Type": "image/x-icon",
+      "Cache-Control": "public, max-age=604800",
+    });
+  });
   // Compression and the body limit only where they apply: wrapping every response (or reading
   // every request) takes @hono/node-server off its fast path for plain GETs.
   const compressor = compress();

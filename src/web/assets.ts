@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 
 export const buildDir = fileURLToPath(new URL("../../public/build", import.meta.url));
 
-export type AssetManifest = { css: string; js: string; fonts: string[] };
+export type AssetManifest = { css: string; js: string; fonts: string[]; icon: string };
 
 let cached: AssetManifest | undefined;
 

@@ -9,11 +9,43 @@ export type PageProps = {
   /** The page's path without the language prefix, e.g. "/tilbud/ibs"; undefined when it has none. */
   path: string | undefined;
   hasErrors?: boolean;
+  /**
+   * Use the window's width for tables (the work areas under /admin, /puljer and
+   * /organisasjoner are wide by default); reading pages keep a readable measure.
+   */
+  wide?: boolean;
   children: Child;
 };
 
+/** The signed-in work areas: their pages carry tables and get the wide layout. */
+const WORK_AREAS = /^\/(admin|puljer|organisasjoner)(\/|$)/;
+
+export function isWorkArea(path: string | undefined) {
+  return path !== undefined && WORK_AREAS.test(path);
+}
+
 export function localPath(lang: Lang, path: string) {
   return `/${lang}${path === "/" ? "/" : path}`;
+}
+
+/** The site's icon, for the layout and for pages with their own <head> (the print view). */
+export function IconLink() {
+  return <link rel="icon" href={`/assets/${assetManifest().icon}`} type="image/svg+xml" />;
+}
+
+/**
+ * A signed-in person's menu is long: on a narrow screen it folds behind "Meny" (a native
+ * disclosure, so it works without script and by keyboard); on a wide screen the stylesheet
+ * shows it open and hides the summary. The public menu is short and always shown.
+ */
+function MenuDisclosure(props: { compact: boolean; label: string; children: Child }) {
+  if (!props.compact) return <>{props.children}</>;
+  return (
+    <details class="main-nav__menu">
+      <summary class="main-nav__toggle">{props.label}</summary>
+      {props.children}
+    </details>
+  );
 }
 
 export function Layout(props: PageProps) {
@@ -30,6 +62,7 @@ export function Layout(props: PageProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
         <link rel="stylesheet" href={`/assets/${assets.css}`} />
+        <IconLink />
         {assets.fonts.map((font) => (
           <link rel="preload" href={`/assets/${font}`} as="font" type="font/woff2" crossorigin="" />
         ))}
@@ -43,7 +76,7 @@ export function Layout(props: PageProps) {
         ) : null}
         <script type="module" src={`/assets/${assets.js}`} />
       </head>
-      <body>
+      <body class={(props.wide ?? isWorkArea(path)) ? "layout--wide" : undefined}>
         <a class="ds-skip-link" href="#main">
           {t.site.skipLink}
         </a>
@@ -72,77 +105,79 @@ export function Layout(props: PageProps) {
             </nav>
           </div>
           <nav aria-label={t.site.mainNav} class="main-nav container">
-            <ul>
-              <li>
-                <a class="ds-link" href={localPath(props.lang, "/")}>
-                  {t.site.programmes}
-                </a>
-              </li>
-              <li>
-                <a class="ds-link" href={localPath(props.lang, "/kontakt")}>
-                  {t.site.contact}
-                </a>
-              </li>
-              <li>
-                <a class="ds-link" href={localPath(props.lang, "/nyhetsbrev")}>
-                  {t.site.newsletter}
-                </a>
-              </li>
-              {viewer && can("read:organisation:") ? (
+            <MenuDisclosure compact={viewer !== null} label={t.site.menu}>
+              <ul>
                 <li>
-                  <a class="ds-link" href={localPath(props.lang, "/organisasjoner")}>
-                    {t.site.organisations}
+                  <a class="ds-link" href={localPath(props.lang, "/")}>
+                    {t.site.programmes}
                   </a>
                 </li>
-              ) : null}
-              {viewer && can("read:cohort:") ? (
                 <li>
-                  <a class="ds-link" href={localPath(props.lang, "/puljer")}>
-                    {t.site.cohorts}
+                  <a class="ds-link" href={localPath(props.lang, "/kontakt")}>
+                    {t.site.contact}
                   </a>
                 </li>
-              ) : null}
-              {viewer && can("manage:role:") ? (
                 <li>
-                  <a class="ds-link" href={localPath(props.lang, "/admin/personer")}>
-                    {t.admin.people}
+                  <a class="ds-link" href={localPath(props.lang, "/nyhetsbrev")}>
+                    {t.site.newsletter}
                   </a>
                 </li>
-              ) : null}
-              {viewer && can("edit:programme:") ? (
-                <li>
-                  <a class="ds-link" href={localPath(props.lang, "/admin/tilbud")}>
-                    {t.programmeAdmin.nav}
-                  </a>
+                {viewer && can("read:organisation:") ? (
+                  <li>
+                    <a class="ds-link" href={localPath(props.lang, "/organisasjoner")}>
+                      {t.site.organisations}
+                    </a>
+                  </li>
+                ) : null}
+                {viewer && can("read:cohort:") ? (
+                  <li>
+                    <a class="ds-link" href={localPath(props.lang, "/puljer")}>
+                      {t.site.cohorts}
+                    </a>
+                  </li>
+                ) : null}
+                {viewer && can("manage:role:") ? (
+                  <li>
+                    <a class="ds-link" href={localPath(props.lang, "/admin/personer")}>
+                      {t.admin.people}
+                    </a>
+                  </li>
+                ) : null}
+                {viewer && can("edit:programme:") ? (
+                  <li>
+                    <a class="ds-link" href={localPath(props.lang, "/admin/tilbud")}>
+                      {t.programmeAdmin.nav}
+                    </a>
+                  </li>
+                ) : null}
+                {viewer && can("read:feedback:") ? (
+                  <li>
+                    <a class="ds-link" href={localPath(props.lang, "/admin/tilbakemeldinger")}>
+                      {t.feedbackAdmin.nav}
+                    </a>
+                  </li>
+                ) : null}
+                {viewer && can("read:audit:") ? (
+                  <li>
+                    <a class="ds-link" href={localPath(props.lang, "/admin/logg")}>
+                      {t.admin.audit}
+                    </a>
+                  </li>
+                ) : null}
+                <li class="main-nav__account">
+                  {viewer ? (
+                    <a class="ds-link" href={localPath(props.lang, "/meg")}>
+                      {t.identity.profile}
+                      <span class="ds-sr-only">: </span> <span class="subtle">({viewer.name})</span>
+                    </a>
+                  ) : (
+                    <a class="ds-link" href={localPath(props.lang, "/logg-inn")}>
+                      {t.identity.signIn}
+                    </a>
+                  )}
                 </li>
-              ) : null}
-              {viewer && can("read:feedback:") ? (
-                <li>
-                  <a class="ds-link" href={localPath(props.lang, "/admin/tilbakemeldinger")}>
-                    {t.feedbackAdmin.nav}
-                  </a>
-                </li>
-              ) : null}
-              {viewer && can("read:audit:") ? (
-                <li>
-                  <a class="ds-link" href={localPath(props.lang, "/admin/logg")}>
-                    {t.admin.audit}
-                  </a>
-                </li>
-              ) : null}
-              <li class="main-nav__account">
-                {viewer ? (
-                  <a class="ds-link" href={localPath(props.lang, "/meg")}>
-                    {t.identity.profile}
-                    <span class="ds-sr-only">: </span> <span class="subtle">({viewer.name})</span>
-                  </a>
-                ) : (
-                  <a class="ds-link" href={localPath(props.lang, "/logg-inn")}>
-                    {t.identity.signIn}
-                  </a>
-                )}
-              </li>
-            </ul>
+              </ul>
+            </MenuDisclosure>
           </nav>
         </header>
         <main id="main" tabindex={-1} class="container">

@@ -192,6 +192,12 @@ describe.each(databaseKinds)("a programme admin edits a programme page, on %s", 
         );
         expect(await alert(page)).toContain("Den gamle versjonen er lagret som den nyeste.");
         expect(await page.getByLabel("Tittel", { exact: true }).inputValue()).toBe(oldTitle);
+        // Numbered per language, newest first, down to 1 (the seeded text, restored here).
+        const numbers = await versions.locator("tbody tr td:first-child").allInnerTexts();
+        expect(numbers).toEqual(numbers.map((_, i) => String(numbers.length - i)));
+        expect(await shown(versions.locator("tbody tr").first())).toContain(
+          "Gjenopprettet fra versjon 1",
+        );
         await expectNoAxeViolations(page);
         await loadsPage(page, () =>
           page.getByRole("button", { name: "Publiser", exact: true }).click(),

@@ -82,6 +82,32 @@ describe.each(databaseKinds)("a public reader gives feedback on a page, on %s", 
     expect(rows.at(-1)).toMatchObject({ page: IBS, lang: "nb", found: false, comment });
   });
 
+  it("with JavaScript, in English: the counter's words agree with the count", async () => {
+    const { page } = await openPage(browser(), { js: true, baseURL: server.url });
+    await page.goto(`/en${IBS}`);
+    await widget(page).getByRole("button", { name: "No" }).click();
+    const field = widget(page).getByLabel("Comment (optional)");
+    await field.waitFor();
+    const text = widget(page).locator("[data-counter=text]");
+    for (const [length, words] of [
+      [249, "1 character left"],
+      [248, "2 characters left"],
+      [250, "0 characters left"],
+      [0, "You can enter 250 characters"],
+    ] as const) {
+      await field.fill("x".repeat(length));
+      expect(await shown(text), String(length)).toBe(words);
+    }
+    // Past the limit (the browser's maxlength taken away, as a paste can get past it).
+    await removeAttribute(page, "#feedback-comment", "maxlength");
+    await field.fill("x".repeat(251));
+    expect(await shown(text)).toBe("1 character too many");
+    await widget(page)
+      .locator("[aria-live=polite]", { hasText: "1 character too many" })
+      .waitFor({ state: "attached" });
+    await expectNoAxeViolations(page);
+  });
+
   it("without JavaScript: Ja, the follow-up page, a comment and thanks", async () => {
     const { page } = await openPage(browser(), { js: false, baseURL: server.url });
     await page.goto(`/nb${IBS}`);

@@ -50,13 +50,13 @@ const scriptsOn = new WeakMap<Page, boolean>();
  */
 export async function openPage(
   browser: Browser,
-  opts: { js: boolean; baseURL: string },
+  opts: { js: boolean; baseURL: string; viewport?: { width: number; height: number } },
 ): Promise<Visit> {
   const context = await browser.newContext({
     javaScriptEnabled: opts.js,
     baseURL: opts.baseURL,
     locale: "nb-NO",
-    viewport: VIEWPORT,
+    viewport: opts.viewport ?? VIEWPORT,
   });
   const problems: string[] = [];
   const consoleErrors: { text: string; url: string }[] = [];
@@ -209,6 +209,7 @@ async function runAxeOnCopy(page: Page): Promise<Violation[]> {
   const copy = await copyPage(browser);
   copy.doc.html = await page.content();
   copy.doc.address = page.url().split("#")[0]!;
+  await copy.page.setViewportSize(page.viewportSize() ?? VIEWPORT);
   await copy.page.goto(copy.doc.address, { waitUntil: "load" });
   return runAxe(copy.page);
 }

@@ -6,7 +6,7 @@ import { DataTable } from "../../web/components/data-table";
 import { Facts as FactList } from "../../web/components/facts";
 import { Button, ButtonRow, Select } from "../../web/components/form";
 import { formatDate, htmlLang, type Lang, messages } from "../../web/i18n";
-import { Layout, localPath } from "../../web/layout";
+import { IconLink, Layout, localPath } from "../../web/layout";
 import { renderMarkdown } from "../../web/markdown";
 import {
   type CohortOverview,
@@ -579,8 +579,9 @@ export function PrintPage(props: OverviewProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} – ${t.print} – ${site.name}`}</title>
         <link rel="stylesheet" href={`/assets/${assets.css}`} />
+        <IconLink />
       </head>
-      <body class="print-view">
+      <body class="print-view layout--wide">
         <main id="main" class="container">
           <p class="ds-paragraph no-print">
             <a class="ds-link" href={back}>

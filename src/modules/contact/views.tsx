@@ -65,7 +65,7 @@ export function ContactPage(props: {
       ))}
       <ErrorSummary t={t} items={summary} />
       <form method="post" action={localPath(props.lang, "/kontakt")} novalidate class="stack">
-        <Honeypot />
+        <Honeypot form="contact" />
         <Field
           t={t}
           name="name"

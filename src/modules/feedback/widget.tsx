@@ -27,7 +27,7 @@ export function FeedbackWidget(props: { lang: Lang; page: string; state: WidgetS
         <form method="post" action={action} class="feedback__ask">
           <input type="hidden" name="step" value="answer" />
           <input type="hidden" name="page" value={props.page} />
-          <Honeypot />
+          <Honeypot form="feedback" />
           <h2 class="ds-heading" data-size="xs" id="feedback-heading" tabindex={-1}>
             {t.feedback.question}
           </h2>
@@ -58,7 +58,7 @@ export function FeedbackWidget(props: { lang: Lang; page: string; state: WidgetS
           <input type="hidden" name="step" value="comment" />
           <input type="hidden" name="page" value={props.page} />
           <input type="hidden" name="ref" value={state.ref} />
-          <Honeypot />
+          <Honeypot form="feedback" />
           {state.error ? (
             <ErrorSummary
               t={t}

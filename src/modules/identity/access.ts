@@ -6,6 +6,7 @@ import { deps } from "../../kernel/context";
 import { runWithViewer } from "../../kernel/request-context";
 import { errorPage } from "../../web/error-pages";
 import { countyOfficesAt, municipalitiesAt } from "../organisations";
+import { foundNoAccess, noAccessPage } from "./no-access";
 import { activeRoles, getPerson } from "./people";
 import { type Permission, permissionsOf, type Scope } from "./roles";
 import { readSession } from "./sessions";
@@ -92,6 +93,9 @@ export function requireSignIn(): MiddlewareHandler<AppEnv> {
     const lang = c.req.path.split("/")[1];
     const prefix = lang === "nn" || lang === "en" ? lang : "nb";
     const returnTo = c.req.method === "GET" ? c.req.path + (new URL(c.req.url).search ?? "") : "";
+    // Someone a provider just vouched for without access is told so here, not sent round to
+    // sign in (and by single sign-on back to "no access") again.
+    if (returnTo && foundNoAccess(c)) return noAccessPage(c, prefix, { returnTo, status: 403 });
     return c.redirect(
       `/${prefix}/logg-inn${returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : ""}`,
       302,

@@ -74,7 +74,15 @@ const ATTEMPT_MS = 10 * 60_000;
 export async function startSignIn(
   db: Db,
   registry: OidcRegistry,
-  input: { provider: ProviderId; redirectUri: string; returnTo: string; lang: string; now: Date },
+  input: {
+    provider: ProviderId;
+    redirectUri: string;
+    returnTo: string;
+    lang: string;
+    now: Date;
+    /** Ask the provider to ask who is signing in (prompt=login), not use its single sign-on. */
+    askWho?: boolean;
+  },
 ): Promise<{ url: string; attempt: string }> {
   const config = await registry.config(input.provider);
   const settings = registry.settings(input.provider)!;
@@ -105,6 +113,7 @@ export async function startSignIn(
     ui_locales: input.lang === "en" ? "en" : input.lang,
   };
   if (settings.acceptedAcr) params.acr_values = settings.acceptedAcr[0]!;
+  if (input.askWho) params.prompt = "login";
   return { url: client.buildAuthorizationUrl(config, params).href, attempt };
 }
 

@@ -21,6 +21,13 @@ import {
 } from "./access";
 import { AUDIT_PAGE_SIZE, listAudit } from "./audit";
 import { describeAudit } from "./audit-view";
+import {
+  ANOTHER_ACCOUNT,
+  forgetNoAccess,
+  foundNoAccess,
+  noAccessPage,
+  rememberNoAccess,
+} from "./no-access";
 import { finishSignIn, type ProviderId, SignInRefused, startSignIn } from "./oidc";
 import { deletePerson, exportPerson, orgName } from "./people";
 import {
@@ -75,7 +82,11 @@ async function roleViews(
 
 /** After a sign-in: a fresh session id (never one chosen before), then where the person was going. */
 async function landed(c: AppContext, outcome: SignInOutcome, lang: Lang, returnTo: string) {
-  if (outcome.kind === "no-access") return c.redirect(`/${lang}/ingen-tilgang`, 303);
+  if (outcome.kind === "no-access") {
+    rememberNoAccess(c);
+    return c.redirect(`/${lang}/ingen-tilgang`, 303);
+  }
+  forgetNoAccess(c);
   const previous = readSessionCookie(c);
   // Awaited: with a pool, the old session must be over before the next request can use it.
   if (previous) await endSession(deps(c).db, previous, deps(c).clock.now());
@@ -98,6 +109,7 @@ export function publicIdentityRoutes() {
         providers={deps(c).oidc.configured()}
         returnTo={returnTo}
         form={{ values: {}, errors: {} }}
+        anotherAccount={c.req.query(ANOTHER_ACCOUNT) === "1"}
       />,
     );
   });
@@ -116,6 +128,9 @@ export function publicIdentityRoutes() {
       returnTo,
       lang,
       now: d.clock.now(),
+      // After a sign-in that found no access, the provider must ask again, not vouch for the
+      // same person by single sign-on.
+      askWho: c.req.query(ANOTHER_ACCOUNT) === "1" || foundNoAccess(c),
     });
     // SameSite=Lax: the cookie comes back on the provider's top-level redirect to the callback.
     setCookie(c, ATTEMPT_COOKIE, attempt, {
@@ -256,26 +271,7 @@ export function publicIdentityRoutes() {
     return landed(c, outcome, lang, returnTo);
   });
 
-  app.get("/:lang{nb|nn|en}/ingen-tilgang", (c) => {
-    const lang = langParam(c);
-    const t = messages(lang);
-    const signedIn = c.get("user") !== null;
-    return render(
-      c,
-      <MessagePage
-        lang={lang}
-        title={t.identity.noAccessTitle}
-        lead={t.identity.noAccessLead}
-        color="info"
-      >
-        <p class="ds-paragraph">
-          <a class="ds-link" href={localPath(lang, signedIn ? "/meg" : "/kontakt")}>
-            {signedIn ? t.identity.profile : t.site.contact}
-          </a>
-        </p>
-      </MessagePage>,
-    );
-  });
+  app.get("/:lang{nb|nn|en}/ingen-tilgang", (c) => noAccessPage(c, langParam(c)));
 
   app.post("/:lang{nb|nn|en}/logg-ut", async (c) => {
     const lang = langParam(c);

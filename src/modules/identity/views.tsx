@@ -33,14 +33,19 @@ export function Notice(props: {
   );
 }
 
+/** The query parameter of the sign-in page that asks the provider for another account. */
+export const ANOTHER_ACCOUNT = "annen-konto";
+
 export function SignInPage(props: {
   lang: Lang;
   providers: ("idporten" | "feide")[];
   returnTo: string;
   form: FormState;
+  /** The provider is to ask who signs in, not vouch by single sign-on for whoever did last. */
+  anotherAccount?: boolean;
 }) {
   const t = messages(props.lang);
-  const q = `lang=${props.lang}&returnTo=${encodeURIComponent(props.returnTo)}`;
+  const q = `lang=${props.lang}&returnTo=${encodeURIComponent(props.returnTo)}${props.anotherAccount ? `&${ANOTHER_ACCOUNT}=1` : ""}`;
   const emailError = props.form.errors.email
     ? errorText(t, t.identity.email, props.form.errors.email)
     : undefined;
@@ -90,7 +95,7 @@ export function SignInPage(props: {
           novalidate
           class="stack"
         >
-          <Honeypot />
+          <Honeypot form="sign-in" />
           <input type="hidden" name="returnTo" value={props.returnTo} />
           <Field
             t={t}

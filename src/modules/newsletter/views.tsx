@@ -44,7 +44,7 @@ export function NewsletterPage(props: {
       <p class="ds-paragraph lead">{t.newsletter.lead}</p>
       <ErrorSummary t={t} items={summary} />
       <form method="post" action={localPath(props.lang, "/nyhetsbrev")} novalidate class="stack">
-        <Honeypot />
+        <Honeypot form="newsletter" />
         <Field
           t={t}
           name="email"

@@ -347,7 +347,7 @@ export function ProgrammeEditorPage(props: EditorProps) {
           >
             {props.versions.map((v) => (
               <tr>
-                <td>{v.id}</td>
+                <td>{v.number}</td>
                 <td>{formatDateTime(props.lang, v.createdAt)}</td>
                 <td>{v.authorName ?? a.system}</td>
                 <td>{v.title}</td>
@@ -355,7 +355,7 @@ export function ProgrammeEditorPage(props: EditorProps) {
                   {[
                     v.id === newestId ? a.newest : null,
                     v.published ? a.live : null,
-                    v.restoredFrom !== null ? a.restoredFrom(v.restoredFrom) : null,
+                    v.restoredFromNumber !== null ? a.restoredFrom(v.restoredFromNumber) : null,
                   ]
                     .filter(Boolean)
                     .join(". ")}
@@ -374,7 +374,7 @@ export function ProgrammeEditorPage(props: EditorProps) {
                         type="submit"
                       >
                         {a.restore}
-                        <span class="ds-sr-only"> {a.restoreVersion(v.id)}</span>
+                        <span class="ds-sr-only"> {a.restoreVersion(v.number)}</span>
                       </button>
                     </form>
                   ) : null}

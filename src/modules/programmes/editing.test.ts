@@ -8,6 +8,7 @@ import { enrolUnits, recordParticipants } from "../cohorts";
 import { cohortInvitations } from "../cohorts/schema";
 import { auditLog } from "../identity/schema";
 import { units } from "../organisations/schema";
+import { listVersions } from "./editing";
 import { programmes, programmeTexts, programmeTextVersions } from "./schema";
 import { createCohort } from "./service";
 
@@ -500,5 +501,34 @@ describe.each(databaseKinds)("the programme editor on %s", (kind) => {
     const nn = cohort8(await (await publicPage("nn")).text());
     expect(nn).toContain("2 kommunar i pulje 8");
     expect(nn).toContain("2 barnehagar og skular er melde på");
+  });
+  it("numbers the versions of each language 1, 2, 3, not by the ids they share", async () => {
+    const nn = async () => listVersions(t.db, ibsId, "nn");
+    const countDown = (n: number) => Array.from({ length: n }, (_, i) => n - i);
+    const before = await nn();
+    expect(before.map((v) => v.number)).toEqual(countDown(before.length));
+    for (const title of ["Trygge miljø for alle", "Trygge miljø for alle born"]) {
+      const res = await post(`/nb/admin/tilbud/${IBS}/tekst/nn`, "ada", text({ title }));
+      expect(res.status).toBe(303);
+    }
+    const oldest = before.at(-1)!;
+    const restore = `/nb/admin/tilbud/${IBS}/versjoner/${oldest.id}/gjenopprett`;
+    expect((await post(restore, "ada")).status).toBe(303);
+
+    const listed = await nn();
+    const newest = before.length + 3;
+    expect(listed.map((v) => v.number)).toEqual(countDown(newest));
+    expect(listed[0]).toMatchObject({ restoredFrom: oldest.id, restoredFromNumber: 1 });
+    // The ids run across languages (and programmes); the numbers do not.
+    expect(listed[0]!.id).toBeGreaterThan(newest);
+    for (const lang of ["nb", "en"] as const) {
+      const other = await listVersions(t.db, ibsId, lang);
+      expect(other.map((v) => v.number)).toEqual(countDown(other.length));
+    }
+
+    const editor = await (await get(`/nb/admin/tilbud/${IBS}?sprak=nn`, "ada")).text();
+    expect(editor).toContain("Gjenopprettet fra versjon 1");
+    expect(editor).toContain(`<tr><td>${newest}</td>`);
+    expect(editor).not.toContain(`<tr><td>${listed[0]!.id}</td>`);
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, inArray, lte, sql } from "drizzle-orm";
 import { Marked } from "marked";
 import { z } from "zod";
 import type { Db } from "../../db/client";
@@ -124,22 +124,54 @@ export async function latestVersions(
   return new Map(rows.map((r) => [r.lang as Lang, r]));
 }
 
-export type VersionView = TextVersion & { authorName: string | null; published: boolean };
+export type VersionView = TextVersion & {
+  authorName: string | null;
+  published: boolean;
+  /** Its place among the versions of its programme and language: 1 is the first saved. */
+  number: number;
+  /** The number of the version it was restored from, if any. */
+  restoredFromNumber: number | null;
+};
 
-/** Every version of one language, newest first, with who saved it and which one is live. */
+/**
+ * Every version of one language, newest first, with who saved it, which one is live and its
+ * number. The ids run across languages and programmes ("7" then "1" when switching language),
+ * so the editor shows numbers counted per programme and language; versions are never deleted,
+ * so a number stays the same.
+ */
 export async function listVersions(
   db: Db,
   programmeId: number,
   lang: Lang,
 ): Promise<VersionView[]> {
+  const ofThisText = and(
+    eq(programmeTextVersions.programmeId, programmeId),
+    eq(programmeTextVersions.lang, lang),
+  );
+  // The window is counted over every version of the text, before the limit cuts the list.
   const rows = await db
-    .select()
+    .select({
+      ...getTableColumns(programmeTextVersions),
+      number: sql<number>`cast(row_number() over (order by ${programmeTextVersions.id}) as integer)`,
+    })
     .from(programmeTextVersions)
-    .where(
-      and(eq(programmeTextVersions.programmeId, programmeId), eq(programmeTextVersions.lang, lang)),
-    )
+    .where(ofThisText)
     .orderBy(desc(programmeTextVersions.id))
     .limit(200);
+  const numbers = new Map(rows.map((r) => [r.id, r.number]));
+  const numberOf = async (id: number) => {
+    const known = numbers.get(id);
+    if (known !== undefined) return known;
+    const [row] = await db
+      .select({ n: count() })
+      .from(programmeTextVersions)
+      .where(and(ofThisText, lte(programmeTextVersions.id, id)));
+    return row?.n ?? 0;
+  };
+  const restoredFromNumbers = new Map<number, number>();
+  for (const r of rows) {
+    if (r.restoredFrom !== null) restoredFromNumbers.set(r.id, await numberOf(r.restoredFrom));
+  }
   const [live] = await db
     .select({ versionId: programmeTexts.versionId })
     .from(programmeTexts)
@@ -156,6 +188,7 @@ export async function listVersions(
     ...r,
     authorName: r.createdBy === null ? null : (names.get(r.createdBy) ?? null),
     published: !!programme?.publishedAt && live?.versionId === r.id,
+    restoredFromNumber: restoredFromNumbers.get(r.id) ?? null,
   }));
 }
 

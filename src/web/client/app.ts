@@ -1,23 +1,24 @@
 // Progressive enhancement only: every page works without this file.
+import { PLURAL_CATEGORIES, type PluralForms, pluralText } from "../i18n/plural";
 
-type Texts = { limit: string; left: string; over: string };
+type Kind = "limit" | "left" | "over";
 
-// The counter's words come from the server-rendered text, so the script needs no catalogue.
-function counterTexts(lang: string): Texts {
-  if (lang === "en")
-    return {
-      limit: "You can enter {n} characters",
-      left: "{n} characters left",
-      over: "{n} characters too many",
-    };
-  if (lang === "nn")
-    return { limit: "Du kan skrive {n} teikn", left: "{n} teikn att", over: "{n} teikn for mykje" };
-  return { limit: "Du kan skrive {n} tegn", left: "{n} tegn igjen", over: "{n} tegn for mye" };
+/**
+ * The counter's words come from the page: the server renders them in the page's language, one
+ * data attribute per plural form (`data-left-one="{n} character left"`), so the script needs
+ * no catalogue of its own.
+ */
+function counterForms(counter: HTMLElement, kind: Kind): PluralForms {
+  const forms: Partial<PluralForms> = {};
+  for (const category of PLURAL_CATEGORIES) {
+    const text = counter.dataset[`${kind}${category[0]!.toUpperCase()}${category.slice(1)}`];
+    if (text !== undefined) forms[category] = text;
+  }
+  return { ...forms, other: forms.other ?? "{n}" };
 }
 
 function enhanceCounters(root: ParentNode) {
   const lang = document.documentElement.lang;
-  const texts = counterTexts(lang);
   for (const counter of root.querySelectorAll<HTMLElement>("[data-field=counter]")) {
     if (counter.dataset.enhanced) continue;
     counter.dataset.enhanced = "1";
@@ -27,6 +28,11 @@ function enhanceCounters(root: ParentNode) {
     const text = counter.querySelector<HTMLElement>("[data-counter=text]");
     const limit = Number(counter.dataset.limit);
     if (!input || !visual || !text || !limit) continue;
+    const words = {
+      limit: counterForms(counter, "limit"),
+      left: counterForms(counter, "left"),
+      over: counterForms(counter, "over"),
+    };
     // A separate polite live region, updated after typing pauses, so screen readers are not
     // interrupted on every keystroke.
     const live = document.createElement("p");
@@ -39,10 +45,10 @@ function enhanceCounters(root: ParentNode) {
       visual.textContent = `${used}/${limit}`;
       const message =
         used === 0
-          ? texts.limit.replace("{n}", String(limit))
+          ? pluralText(lang, words.limit, limit)
           : used > limit
-            ? texts.over.replace("{n}", String(used - limit))
-            : texts.left.replace("{n}", String(limit - used));
+            ? pluralText(lang, words.over, used - limit)
+            : pluralText(lang, words.left, limit - used);
       text.textContent = message;
       counter.classList.toggle("counter--over", used > limit);
       window.clearTimeout(timer);

@@ -1,6 +1,6 @@
 import type { Child } from "hono/jsx";
-import type { FieldErrors, FormValues } from "../../kernel/forms";
-import type { Messages } from "../i18n";
+import { type FieldErrors, type FormValues, HONEYPOT } from "../../kernel/forms";
+import { type Messages, pluralText } from "../i18n";
 
 export type FormState = { values: FormValues; errors: FieldErrors };
 export const emptyForm: FormState = { values: {}, errors: {} };
@@ -101,24 +101,40 @@ export function ValidationMessage(props: { t: Messages; id: string; text: string
   );
 }
 
+/**
+ * The counter's words in the page's language, for the script: `data-left-one`,
+ * `data-left-other` and so on, one attribute per plural form (see counterForms in the script).
+ */
+function counterWords(t: Messages): Record<string, string> {
+  const words: Record<string, string> = {};
+  for (const kind of ["limit", "left", "over"] as const) {
+    for (const [category, text] of Object.entries(t.counter[kind])) {
+      if (text !== undefined) words[`data-${kind}-${category}`] = text;
+    }
+  }
+  return words;
+}
+
 export function Counter(props: { t: Messages; id: string; limit: number; value: string }) {
   const used = props.value.length;
+  const { t, limit } = props;
   return (
     <p
       data-field="counter"
-      data-limit={props.limit}
+      data-limit={limit}
+      {...counterWords(t)}
       id={props.id}
-      class={used > props.limit ? "counter counter--over" : "counter"}
+      class={used > limit ? "counter counter--over" : "counter"}
     >
       <span aria-hidden="true" data-counter="visual">
-        {used}/{props.limit}
+        {used}/{limit}
       </span>
       <span class="ds-sr-only" data-counter="text">
         {used === 0
-          ? props.t.counter.limit(props.limit)
-          : used > props.limit
-            ? props.t.counter.over(used - props.limit)
-            : props.t.counter.left(props.limit - used)}
+          ? pluralText(t.locale, t.counter.limit, limit)
+          : used > limit
+            ? pluralText(t.locale, t.counter.over, used - limit)
+            : pluralText(t.locale, t.counter.left, limit - used)}
       </span>
     </p>
   );
@@ -341,12 +357,17 @@ export function Checkbox(props: {
   );
 }
 
-/** The field bots fill and people never see (hidden from screen readers and tab order too). */
-export function Honeypot() {
+/**
+ * The field bots fill and people never see (hidden from screen readers and tab order too). Its
+ * name is the same in every form (the server reads the name); its id carries the form's name,
+ * so a page with two forms (the feedback widget beside the contact form) has no duplicate id.
+ */
+export function Honeypot(props: { form: string }) {
+  const id = `${props.form}-${HONEYPOT}`;
   return (
     <div class="hp" aria-hidden="true">
-      <label for="website">Website</label>
-      <input type="text" id="website" name="website" tabindex={-1} autocomplete="off" value="" />
+      <label for={id}>Website</label>
+      <input type="text" id={id} name={HONEYPOT} tabindex={-1} autocomplete="off" value="" />
     </div>
   );
 }

@@ -9,6 +9,7 @@ export const en: Messages = {
     skipLink: "Skip to main content",
     languageNav: "Language",
     mainNav: "Main menu",
+    menu: "Menu",
     home: "Home",
     programmes: "Programmes",
     contact: "Contact us",
@@ -91,9 +92,9 @@ export const en: Messages = {
       "We removed something that looked like personal information (an e-mail address, phone number or national identity number) before storing your comment.",
   },
   counter: {
-    limit: (n: number) => `You can enter ${n} characters`,
-    left: (n: number) => (n === 1 ? "1 character left" : `${n} characters left`),
-    over: (n: number) => (n === 1 ? "1 character too many" : `${n} characters too many`),
+    limit: { one: "You can enter {n} character", other: "You can enter {n} characters" },
+    left: { one: "{n} character left", other: "{n} characters left" },
+    over: { one: "{n} character too many", other: "{n} characters too many" },
   },
   form: {
     errorSummary: "To continue, please correct the following:",
@@ -249,6 +250,7 @@ export const en: Messages = {
     acrLead:
       "The sign-in did not have a high enough level of assurance. Sign in with BankID, Buypass or Commfides.",
     noAccessTitle: "You do not have access yet",
+    signInAnother: "Sign in with another account",
     noAccessLead:
       "Your sign-in worked, but you have no role in Samspill. Access is given by the Directorate, FUB/FUG, the county governor or your municipality: ask them to invite you using your e-mail address. Staff in kindergartens and schools with Feide get access when their unit takes part in a programme.",
     signOut: "Sign out",

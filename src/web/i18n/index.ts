@@ -4,6 +4,7 @@ import { nn } from "./nn";
 
 export const LANGS = ["nb", "nn", "en"] as const;
 export type Lang = (typeof LANGS)[number];
+export { type PluralForms, pluralText } from "./plural";
 export type { Messages };
 
 const catalogues: Record<Lang, Messages> = { nb, nn, en };

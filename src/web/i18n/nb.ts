@@ -1,3 +1,5 @@
+import type { PluralForms } from "./plural";
+
 /** Bokmål: the default language, and the shape every other catalogue must have. */
 export const nb = {
   langName: "Bokmål",
@@ -8,6 +10,7 @@ export const nb = {
     skipLink: "Hopp til hovedinnhold",
     languageNav: "Språk",
     mainNav: "Hovedmeny",
+    menu: "Meny",
     home: "Forside",
     programmes: "Tilbud",
     contact: "Kontakt oss",
@@ -88,10 +91,12 @@ export const nb = {
     masked:
       "Vi fjernet noe som så ut som personopplysninger (e-postadresse, telefonnummer eller fødselsnummer) før vi lagret kommentaren.",
   },
+  // One form per plural category of the language (Intl.PluralRules); {n} is the count. The
+  // server sends them to the counter script as data attributes.
   counter: {
-    limit: (n: number) => `Du kan skrive ${n} tegn`,
-    left: (n: number) => (n === 1 ? "1 tegn igjen" : `${n} tegn igjen`),
-    over: (n: number) => (n === 1 ? "1 tegn for mye" : `${n} tegn for mye`),
+    limit: { other: "Du kan skrive {n} tegn" } as PluralForms,
+    left: { other: "{n} tegn igjen" } as PluralForms,
+    over: { other: "{n} tegn for mye" } as PluralForms,
   },
   form: {
     errorSummary: "For å gå videre må du rette opp dette:",
@@ -248,6 +253,7 @@ export const nb = {
     acrLead:
       "Innloggingen hadde ikke høyt nok sikkerhetsnivå. Logg inn med BankID, Buypass eller Commfides.",
     noAccessTitle: "Du har ikke tilgang ennå",
+    signInAnother: "Logg inn med en annen konto",
     noAccessLead:
       "Innloggingen virket, men du har ingen rolle i Samspill. Tilgang gis av Utdanningsdirektoratet, FUB/FUG, statsforvalteren eller kommunen din: be dem invitere deg med e-postadressen din. Ansatte i barnehager og skoler med Feide får tilgang når enheten deres deltar i et tilbud.",
     signOut: "Logg ut",

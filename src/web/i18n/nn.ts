@@ -9,6 +9,7 @@ export const nn: Messages = {
     skipLink: "Hopp til hovudinnhaldet",
     languageNav: "Språk",
     mainNav: "Hovudmeny",
+    menu: "Meny",
     home: "Framsida",
     programmes: "Tilbod",
     contact: "Kontakt oss",
@@ -90,9 +91,9 @@ export const nn: Messages = {
       "Vi fjerna noko som såg ut som personopplysningar (e-postadresse, telefonnummer eller fødselsnummer) før vi lagra kommentaren.",
   },
   counter: {
-    limit: (n: number) => `Du kan skrive ${n} teikn`,
-    left: (n: number) => (n === 1 ? "1 teikn att" : `${n} teikn att`),
-    over: (n: number) => (n === 1 ? "1 teikn for mykje" : `${n} teikn for mykje`),
+    limit: { other: "Du kan skrive {n} teikn" },
+    left: { other: "{n} teikn att" },
+    over: { other: "{n} teikn for mykje" },
   },
   form: {
     errorSummary: "For å gå vidare må du rette opp dette:",
@@ -248,6 +249,7 @@ export const nn: Messages = {
     acrLead:
       "Innlogginga hadde ikkje høgt nok tryggleiksnivå. Logg inn med BankID, Buypass eller Commfides.",
     noAccessTitle: "Du har ikkje tilgang enno",
+    signInAnother: "Logg inn med ein annan konto",
     noAccessLead:
       "Innlogginga verka, men du har inga rolle i Samspill. Tilgang blir gitt av Utdanningsdirektoratet, FUB/FUG, statsforvaltaren eller kommunen din: be dei invitere deg med e-postadressa di. Tilsette i barnehagar og skular med Feide får tilgang når eininga deira er med i eit tilbod.",
     signOut: "Logg ut",
