@@ -13,6 +13,7 @@ import { Layout, localPath } from "../../web/layout";
 import type { ImportDraft } from "./import-drafts";
 import { importTexts } from "./import-texts";
 import type { RegisterImportReport } from "./registers";
+import { orgTexts } from "./texts";
 
 type Urls = { nsr?: string | undefined; nbr?: string | undefined };
 
@@ -24,7 +25,7 @@ export function ImportPage(props: {
   values?: { source?: string | undefined; coverage?: string | undefined };
 }) {
   const all = messages(props.lang);
-  const t = all.orgs;
+  const t = orgTexts(props.lang);
   const it = importTexts(props.lang);
   return (
     <Layout lang={props.lang} title={t.importTitle} path="/admin/import" hasErrors={!!props.error}>
@@ -91,7 +92,7 @@ export function ImportPage(props: {
 }
 
 function Counts(props: { lang: Lang; report: RegisterImportReport; preview: boolean }) {
-  const t = messages(props.lang).orgs;
+  const t = orgTexts(props.lang);
   const it = importTexts(props.lang);
   const r = props.report;
   const rows: [string, number][] = props.preview
@@ -123,7 +124,7 @@ function Counts(props: { lang: Lang; report: RegisterImportReport; preview: bool
 }
 
 function RejectedRows(props: { lang: Lang; report: RegisterImportReport }) {
-  const t = messages(props.lang).orgs;
+  const t = orgTexts(props.lang);
   const it = importTexts(props.lang);
   const r = props.report;
   if (r.rejectedRows.length === 0) return null;

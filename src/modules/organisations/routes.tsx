@@ -4,7 +4,7 @@ import { osloToday } from "../../kernel/clock";
 import { type AppContext, type AppEnv, deps } from "../../kernel/context";
 import { readForm, readFormAll, replaceControlCharacters } from "../../kernel/forms";
 import { errorPage } from "../../web/error-pages";
-import { type Lang, messages } from "../../web/i18n";
+import type { Lang } from "../../web/i18n";
 import { localPath } from "../../web/layout";
 import { render } from "../../web/render";
 import { type OrgScope, organisationScope, recordAudit, requirePermission } from "../identity";
@@ -21,6 +21,7 @@ import { ppServicesAt } from "./pp-services";
 import { fetchRegisterPages, parseRegisterFile } from "./registers";
 import { searchOrganisations } from "./search";
 import { countiesAt, countyOfficesAt, municipalitiesAt } from "./service";
+import { orgTexts } from "./texts";
 import { getUnit, type UnitFilter, unitsOfMunicipality, unitWithHistory } from "./units";
 import {
   MunicipalityPage,
@@ -47,7 +48,7 @@ export function organisationRoutes(urls: RegisterUrls = {}) {
     const scope = await organisationScope(c, "read", "organisation");
     const d = deps(c);
     const l = lang(c);
-    const _t = messages(l).orgs;
+    const _t = orgTexts(l);
     const query = (c.req.query("q") ?? "").trim().slice(0, 100);
     const date = today(c);
     const mine: { href: string; label: string }[] = [];
@@ -176,7 +177,7 @@ export function organisationRoutes(urls: RegisterUrls = {}) {
     async (c) => {
       requirePermission(c, "import", "register");
       const l = lang(c);
-      const t = messages(l).orgs;
+      const t = orgTexts(l);
       const d = deps(c);
       const body = await readFormAll(c);
       const first = (name: string) => {

@@ -1,15 +1,16 @@
-import { formatDate, formatDateTime, type Lang, messages } from "../../web/i18n";
+import { formatDate, formatDateTime, type Lang } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
 import type { PpService } from "./pp-services";
 import type { SearchHit } from "./search";
 import type { OfficeAt } from "./service";
+import { orgTexts } from "./texts";
 import type { Unit, UnitHistoryEntry } from "./units";
 
 function UnitTags(props: {
   lang: Lang;
   unit: Pick<Unit, "isSchool" | "isKindergarten" | "owner" | "active" | "closedOn">;
 }) {
-  const t = messages(props.lang).orgs;
+  const t = orgTexts(props.lang);
   const u = props.unit;
   return (
     <span class="tags">
@@ -38,7 +39,7 @@ function UnitTags(props: {
 }
 
 function HitLine(props: { lang: Lang; hit: SearchHit }) {
-  const t = messages(props.lang).orgs;
+  const t = orgTexts(props.lang);
   const h = props.hit;
   const kind = <span class="subtle">{t.kinds[h.kind]}</span>;
   switch (h.kind) {
@@ -100,7 +101,7 @@ export function OrganisationsPage(props: {
   scoped: boolean;
   mine: { href: string; label: string }[];
 }) {
-  const t = messages(props.lang).orgs;
+  const t = orgTexts(props.lang);
   return (
     <Layout lang={props.lang} title={t.title} path="/organisasjoner">
       <h1 class="ds-heading" data-size="xl">
@@ -183,7 +184,7 @@ export function MunicipalityPage(props: {
   ppServices: PpService[];
   filter: { type: string; owner: string; status: string };
 }) {
-  const t = messages(props.lang).orgs;
+  const t = orgTexts(props.lang);
   const path = `/organisasjoner/kommune/${props.code}`;
   const select = (name: string, label: string, value: string, options: [string, string][]) => (
     <div class="ds-field">
@@ -249,7 +250,7 @@ export function MunicipalityPage(props: {
 }
 
 export function PpServiceList(props: { lang: Lang; services: PpService[] }) {
-  const t = messages(props.lang).orgs;
+  const t = orgTexts(props.lang);
   if (props.services.length === 0) return <p class="ds-paragraph">{t.noResults}</p>;
   return (
     <ul class="hits">
@@ -266,7 +267,7 @@ export function PpServiceList(props: { lang: Lang; services: PpService[] }) {
 }
 
 export function PpServicesPage(props: { lang: Lang; services: PpService[] }) {
-  const t = messages(props.lang).orgs;
+  const t = orgTexts(props.lang);
   return (
     <Layout lang={props.lang} title={t.ppServices} path="/organisasjoner/pp-tjenester">
       <h1 class="ds-heading" data-size="xl">
@@ -283,7 +284,7 @@ export function OfficesPage(props: {
   offices: OfficeAt[];
   countyNames: Map<string, string>;
 }) {
-  const t = messages(props.lang).orgs;
+  const t = orgTexts(props.lang);
   return (
     <Layout lang={props.lang} title={t.offices} path="/organisasjoner/statsforvaltere">
       <h1 class="ds-heading" data-size="xl">
@@ -335,7 +336,7 @@ export function UnitPage(props: {
   unit: Unit & { history: UnitHistoryEntry[] };
   municipalityName: string;
 }) {
-  const t = messages(props.lang).orgs;
+  const t = orgTexts(props.lang);
   const u = props.unit;
   return (
     <Layout lang={props.lang} title={u.name} path={`/organisasjoner/enhet/${u.orgNumber}`}>
