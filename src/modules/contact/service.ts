@@ -5,9 +5,10 @@ import { osloToday } from "../../kernel/clock";
 import type { FieldErrors } from "../../kernel/forms";
 import { enqueueMail } from "../../kernel/mail-jobs";
 import { maskPersonalData } from "../../kernel/personal-data";
-import { type Lang, messages } from "../../web/i18n";
+import type { Lang } from "../../web/i18n";
 import { municipalitiesAt } from "../organisations";
 import { contactMessages } from "./schema";
+import { contactTexts } from "./texts";
 
 export const nameMaxLength = 100;
 export const emailMaxLength = 254;
@@ -56,7 +57,7 @@ export async function submitContactMessage(
   // Contact details belong in their own fields; a national id number never belongs here.
   const screened = maskPersonalData(input.message, { nationalId: true });
   const reference = newReference();
-  const t = messages(input.lang);
+  const ct = contactTexts(input.lang);
   await db.transaction(async (tx) => {
     await tx.insert(contactMessages).values({
       reference,
@@ -73,8 +74,8 @@ export async function submitContactMessage(
       tx,
       {
         to: input.email,
-        subject: t.contact.mailSubject(reference),
-        text: t.contact.mailBody(input.name, reference, screened.text),
+        subject: ct.mailSubject(reference),
+        text: ct.mailBody(input.name, reference, screened.text),
       },
       { idempotencyKey: `contact-receipt:${reference}`, now: ctx.now },
     );
@@ -82,13 +83,13 @@ export async function submitContactMessage(
       tx,
       {
         to: ctx.inbox,
-        subject: t.contact.ownerSubject(reference),
+        subject: ct.ownerSubject(reference),
         // Names, not codes: the staff read the municipality and the topic as the writer chose them.
-        text: t.contact.ownerBody({
+        text: ct.ownerBody({
           name: input.name,
           email: input.email,
           municipality: `${municipality.name} (${municipality.code})`,
-          topic: t.contact.topics[input.topic] ?? input.topic,
+          topic: ct.topics[input.topic] ?? input.topic,
           programme: input.programmeTitle ?? null,
           message: screened.text,
         }),

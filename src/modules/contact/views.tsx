@@ -13,6 +13,7 @@ import { Layout, localPath } from "../../web/layout";
 import { FeedbackWidget } from "../feedback";
 import type { MunicipalityOption } from "../organisations";
 import { emailMaxLength, messageMaxLength, nameMaxLength, TOPICS } from "./service";
+import { contactTexts } from "./texts";
 
 export type PhoneContact = { owner: string; phone: string };
 
@@ -25,15 +26,16 @@ export function ContactPage(props: {
   widget: WidgetState;
 }) {
   const t = messages(props.lang);
+  const ct = contactTexts(props.lang);
   const { values, errors } = props.form;
   const labels: Record<string, string> = {
-    name: t.contact.name,
-    email: t.contact.email,
-    municipality: t.contact.municipality,
-    programme: t.contact.programme,
-    topic: t.contact.topicName,
-    message: t.contact.message,
-    form: t.contact.message,
+    name: ct.name,
+    email: ct.email,
+    municipality: ct.municipality,
+    programme: ct.programme,
+    topic: ct.topicName,
+    message: ct.message,
+    form: ct.message,
   };
   const err = (field: string) => {
     const e = errors[field];
@@ -52,16 +54,16 @@ export function ContactPage(props: {
   return (
     <Layout
       lang={props.lang}
-      title={t.contact.title}
+      title={ct.title}
       path="/kontakt"
       hasErrors={summary.length > 0 || widgetHasError(props.widget)}
     >
       <h1 class="ds-heading" data-size="xl">
-        {t.contact.title}
+        {ct.title}
       </h1>
-      <p class="ds-paragraph lead">{t.contact.lead}</p>
+      <p class="ds-paragraph lead">{ct.lead}</p>
       {props.phones.map((p) => (
-        <p class="ds-paragraph">{t.contact.phoneAlternative(p.phone, p.owner)}</p>
+        <p class="ds-paragraph">{ct.phoneAlternative(p.phone, p.owner)}</p>
       ))}
       <ErrorSummary t={t} items={summary} />
       <form method="post" action={localPath(props.lang, "/kontakt")} novalidate class="stack">
@@ -69,7 +71,7 @@ export function ContactPage(props: {
         <Field
           t={t}
           name="name"
-          label={t.contact.name}
+          label={ct.name}
           autocomplete="name"
           maxLength={nameMaxLength}
           value={values.name}
@@ -79,8 +81,8 @@ export function ContactPage(props: {
           t={t}
           name="email"
           type="email"
-          label={t.contact.email}
-          hint={t.contact.emailHint}
+          label={ct.email}
+          hint={ct.emailHint}
           autocomplete="email"
           maxLength={emailMaxLength}
           value={values.email}
@@ -89,8 +91,8 @@ export function ContactPage(props: {
         <Select
           t={t}
           name="municipality"
-          label={t.contact.municipality}
-          hint={t.contact.municipalityHint}
+          label={ct.municipality}
+          hint={ct.municipalityHint}
           placeholder={t.form.choose}
           groups={[...groups.values()]}
           value={values.municipality}
@@ -99,9 +101,9 @@ export function ContactPage(props: {
         <Select
           t={t}
           name="programme"
-          label={t.contact.programme}
+          label={ct.programme}
           options={[
-            { value: "", label: t.contact.programmeAny },
+            { value: "", label: ct.programmeAny },
             ...props.programmes.map((p) => ({ value: p.slug, label: p.title })),
           ]}
           value={values.programme}
@@ -110,17 +112,17 @@ export function ContactPage(props: {
         <Select
           t={t}
           name="topic"
-          label={t.contact.topic}
+          label={ct.topic}
           placeholder={t.form.choose}
-          options={TOPICS.map((k) => ({ value: k, label: t.contact.topics[k] ?? k }))}
+          options={TOPICS.map((k) => ({ value: k, label: ct.topics[k] ?? k }))}
           value={values.topic}
           error={err("topic")}
         />
         <Field
           t={t}
           name="message"
-          label={t.contact.message}
-          hint={t.contact.messageHint}
+          label={ct.message}
+          hint={ct.messageHint}
           multiline
           rows={8}
           maxLength={messageMaxLength}
@@ -129,7 +131,7 @@ export function ContactPage(props: {
         />
         <div>
           <button class="ds-button" data-variant="primary" type="submit">
-            {t.contact.send}
+            {ct.send}
           </button>
         </div>
       </form>
@@ -147,32 +149,33 @@ export function ContactReceiptPage(props: {
   masked: boolean;
 }) {
   const t = messages(props.lang);
+  const ct = contactTexts(props.lang);
   return (
-    <Layout lang={props.lang} title={t.contact.receiptTitle} path={undefined}>
+    <Layout lang={props.lang} title={ct.receiptTitle} path={undefined}>
       <div class="ds-alert" data-color="success">
         <h1 class="ds-heading" data-size="md">
-          {t.contact.receiptTitle}
+          {ct.receiptTitle}
         </h1>
-        <p class="ds-paragraph">{t.contact.receiptLead(props.email)}</p>
+        <p class="ds-paragraph">{ct.receiptLead(props.email)}</p>
       </div>
       {props.masked ? (
         <div class="ds-alert" data-color="info">
-          <p class="ds-paragraph">{t.contact.nationalIdMasked}</p>
+          <p class="ds-paragraph">{ct.nationalIdMasked}</p>
         </div>
       ) : null}
       <dl class="receipt">
         <div>
-          <dt>{t.contact.reference}</dt>
+          <dt>{ct.reference}</dt>
           <dd>
             <strong>{props.reference}</strong>
           </dd>
         </div>
         <div>
-          <dt>{t.contact.sentAt}</dt>
+          <dt>{ct.sentAt}</dt>
           <dd>{formatDateTime(props.lang, props.sentAt)}</dd>
         </div>
         <div>
-          <dt>{t.contact.yourMessage}</dt>
+          <dt>{ct.yourMessage}</dt>
           <dd class="pre">{props.message}</dd>
         </div>
       </dl>

@@ -5,7 +5,7 @@ import { type AppContext, type AppEnv, deps } from "../../kernel/context";
 import { type FieldErrors, type FormValues, isBot, readForm, validate } from "../../kernel/forms";
 import type { ContentPage, WidgetState } from "../../web/content-pages";
 import { errorPage } from "../../web/error-pages";
-import { type Lang, messages } from "../../web/i18n";
+import type { Lang } from "../../web/i18n";
 import { localPath } from "../../web/layout";
 import { render } from "../../web/render";
 import { widgetStateFrom } from "../feedback";
@@ -19,6 +19,7 @@ import {
   subscribe,
   unsubscribe,
 } from "./service";
+import { newsletterTexts } from "./texts";
 import { MessagePage, NewsletterPage } from "./views";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
@@ -109,29 +110,29 @@ export function newsletterRoutes() {
     if (!d.signer.verify("newsletter-sent", id, sig)) return errorPage(c, "notFound");
     const row = await findSubscription(d.db, Number(id));
     if (!row) return errorPage(c, "notFound");
-    const t = messages(lang);
+    const nt = newsletterTexts(lang);
     c.header("Cache-Control", "no-store");
     return render(
       c,
       <MessagePage
         lang={lang}
-        title={t.newsletter.checkTitle}
-        lead={t.newsletter.checkLead(maskEmail(row.email))}
+        title={nt.checkTitle}
+        lead={nt.checkLead(maskEmail(row.email))}
         color="success"
       />,
     );
   });
 
   const badToken = (c: AppContext, lang: Lang, reason: "expired" | "forged") => {
-    const t = messages(lang);
+    const nt = newsletterTexts(lang);
     return render(
       c,
       <MessagePage
         lang={lang}
-        title={t.newsletter.badTokenTitle}
-        lead={reason === "expired" ? t.newsletter.expiredToken : t.newsletter.forgedToken}
+        title={nt.badTokenTitle}
+        lead={reason === "expired" ? nt.expiredToken : nt.forgedToken}
         color="warning"
-        link={{ href: localPath(lang, "/nyhetsbrev"), label: t.newsletter.tryAgain }}
+        link={{ href: localPath(lang, "/nyhetsbrev"), label: nt.tryAgain }}
       />,
       400,
     );
@@ -144,15 +145,15 @@ export function newsletterRoutes() {
     if (!check.ok) return badToken(c, lang, check.reason);
     const row = await findSubscription(d.db, check.id);
     if (!row || row.status === "unsubscribed") return badToken(c, lang, "forged");
-    const t = messages(lang);
+    const nt = newsletterTexts(lang);
     c.header("Cache-Control", "no-store");
     if (row.status === "confirmed") {
       return render(
         c,
         <MessagePage
           lang={lang}
-          title={t.newsletter.confirmedTitle}
-          lead={t.newsletter.confirmedLead}
+          title={nt.confirmedTitle}
+          lead={nt.confirmedLead}
           color="success"
         />,
       );
@@ -162,9 +163,9 @@ export function newsletterRoutes() {
       c,
       <MessagePage
         lang={lang}
-        title={t.newsletter.confirmTitle}
-        lead={t.newsletter.confirmLead(maskEmail(row.email))}
-        action={{ href: c.req.path, label: t.newsletter.confirm }}
+        title={nt.confirmTitle}
+        lead={nt.confirmLead(maskEmail(row.email))}
+        action={{ href: c.req.path, label: nt.confirm }}
       />,
     );
   });
@@ -186,15 +187,10 @@ export function newsletterRoutes() {
 
   app.get("/:lang{nb|nn|en}/nyhetsbrev/bekreftet", (c) => {
     const lang = c.req.param("lang") as Lang;
-    const t = messages(lang);
+    const nt = newsletterTexts(lang);
     return render(
       c,
-      <MessagePage
-        lang={lang}
-        title={t.newsletter.confirmedTitle}
-        lead={t.newsletter.confirmedLead}
-        color="success"
-      />,
+      <MessagePage lang={lang} title={nt.confirmedTitle} lead={nt.confirmedLead} color="success" />,
     );
   });
 
@@ -204,15 +200,15 @@ export function newsletterRoutes() {
     const check = readUnsubscribeToken(d.signer, c.req.param("token"));
     if (!check.ok) return badToken(c, lang, check.reason);
     const row = await findSubscription(d.db, check.id);
-    const t = messages(lang);
+    const nt = newsletterTexts(lang);
     c.header("Cache-Control", "no-store");
     if (!row || row.status === "unsubscribed") {
       return render(
         c,
         <MessagePage
           lang={lang}
-          title={t.newsletter.unsubscribedTitle}
-          lead={t.newsletter.unsubscribedLead}
+          title={nt.unsubscribedTitle}
+          lead={nt.unsubscribedLead}
           color="success"
         />,
       );
@@ -221,9 +217,9 @@ export function newsletterRoutes() {
       c,
       <MessagePage
         lang={lang}
-        title={t.newsletter.unsubscribeTitle}
-        lead={t.newsletter.unsubscribeLead(maskEmail(row.email))}
-        action={{ href: c.req.path, label: t.newsletter.unsubscribe }}
+        title={nt.unsubscribeTitle}
+        lead={nt.unsubscribeLead(maskEmail(row.email))}
+        action={{ href: c.req.path, label: nt.unsubscribe }}
       />,
     );
   });
@@ -242,13 +238,13 @@ export function newsletterRoutes() {
 
   app.get("/:lang{nb|nn|en}/nyhetsbrev/avmeldt", (c) => {
     const lang = c.req.param("lang") as Lang;
-    const t = messages(lang);
+    const nt = newsletterTexts(lang);
     return render(
       c,
       <MessagePage
         lang={lang}
-        title={t.newsletter.unsubscribedTitle}
-        lead={t.newsletter.unsubscribedLead}
+        title={nt.unsubscribedTitle}
+        lead={nt.unsubscribedLead}
         color="success"
       />,
     );

@@ -4,9 +4,10 @@ import type { Db } from "../../db/client";
 import type { FieldErrors } from "../../kernel/forms";
 import { enqueueMail } from "../../kernel/mail-jobs";
 import type { Signer } from "../../kernel/secrets";
-import { type Lang, messages } from "../../web/i18n";
+import type { Lang } from "../../web/i18n";
 import { CURRENT_CONSENT } from "./consent";
 import { newsletterSubscriptions as subs } from "./schema";
+import { newsletterTexts } from "./texts";
 
 export const CONFIRM_DAYS = 7;
 
@@ -66,7 +67,7 @@ export async function subscribe(
   input: { email: string; programmeId: number | null; lang: Lang },
   ctx: Ctx,
 ): Promise<SubscribeResult> {
-  const t = messages(input.lang);
+  const nt = newsletterTexts(input.lang);
   const sameScope = and(
     sql`lower(${subs.email}) = lower(${input.email})`,
     sql`coalesce(${subs.programmeId}, 0) = ${input.programmeId ?? 0}`,
@@ -98,8 +99,8 @@ export async function subscribe(
       tx,
       {
         to: input.email,
-        subject: t.newsletter.confirmSubject,
-        text: t.newsletter.confirmBody(link.confirm, link.unsubscribe),
+        subject: nt.confirmSubject,
+        text: nt.confirmBody(link.confirm, link.unsubscribe),
         headers: unsubscribeHeaders(link.unsubscribe),
       },
       { idempotencyKey: `newsletter-confirm:${row.id}:${ctx.now.getTime()}`, now: ctx.now },
@@ -125,14 +126,14 @@ export async function confirmSubscription(
     if (row.status === "confirmed") return "already";
     await tx.update(subs).set({ status: "confirmed", confirmedAt: ctx.now }).where(eq(subs.id, id));
     const lang = row.lang as Lang;
-    const t = messages(lang);
+    const nt = newsletterTexts(lang);
     const link = links(ctx, lang, id);
     await enqueueMail(
       tx,
       {
         to: row.email,
-        subject: t.newsletter.welcomeSubject,
-        text: t.newsletter.welcomeBody(link.unsubscribe),
+        subject: nt.welcomeSubject,
+        text: nt.welcomeBody(link.unsubscribe),
         headers: unsubscribeHeaders(link.unsubscribe),
       },
       { idempotencyKey: `newsletter-welcome:${id}`, now: ctx.now },

@@ -13,6 +13,7 @@ import { type Lang, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
 import { FeedbackWidget } from "../feedback";
 import { consentText } from "./consent";
+import { newsletterTexts } from "./texts";
 
 export function NewsletterPage(props: {
   lang: Lang;
@@ -21,11 +22,12 @@ export function NewsletterPage(props: {
   widget: WidgetState;
 }) {
   const t = messages(props.lang);
+  const nt = newsletterTexts(props.lang);
   const { values, errors } = props.form;
   const labels: Record<string, string> = {
-    email: t.newsletter.email,
-    scope: t.newsletter.scope,
-    consent: t.newsletter.consentLegend,
+    email: nt.email,
+    scope: nt.scope,
+    consent: nt.consentLegend,
   };
   const err = (f: string) => (errors[f] ? errorText(t, labels[f] ?? f, errors[f]) : undefined);
   const summary = ["email", "scope", "consent"]
@@ -34,14 +36,14 @@ export function NewsletterPage(props: {
   return (
     <Layout
       lang={props.lang}
-      title={t.newsletter.title}
+      title={nt.title}
       path="/nyhetsbrev"
       hasErrors={summary.length > 0 || widgetHasError(props.widget)}
     >
       <h1 class="ds-heading" data-size="xl">
-        {t.newsletter.title}
+        {nt.title}
       </h1>
-      <p class="ds-paragraph lead">{t.newsletter.lead}</p>
+      <p class="ds-paragraph lead">{nt.lead}</p>
       <ErrorSummary t={t} items={summary} />
       <form method="post" action={localPath(props.lang, "/nyhetsbrev")} novalidate class="stack">
         <Honeypot form="newsletter" />
@@ -49,7 +51,7 @@ export function NewsletterPage(props: {
           t={t}
           name="email"
           type="email"
-          label={t.newsletter.email}
+          label={nt.email}
           autocomplete="email"
           maxLength={254}
           value={values.email}
@@ -58,25 +60,25 @@ export function NewsletterPage(props: {
         <RadioGroup
           t={t}
           name="scope"
-          legend={t.newsletter.scope}
+          legend={nt.scope}
           value={values.scope ?? "all"}
           error={err("scope")}
           options={[
-            { value: "all", label: t.newsletter.scopeAll },
+            { value: "all", label: nt.scopeAll },
             ...props.programmes.map((p) => ({ value: p.slug, label: p.title })),
           ]}
         />
         <Checkbox
           t={t}
           name="consent"
-          legend={t.newsletter.consentLegend}
+          legend={nt.consentLegend}
           label={consentText(props.lang)}
           checked={values.consent === "yes"}
           error={err("consent")}
         />
         <div>
           <button class="ds-button" data-variant="primary" type="submit">
-            {t.newsletter.subscribe}
+            {nt.subscribe}
           </button>
         </div>
       </form>
