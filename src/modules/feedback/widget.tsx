@@ -8,12 +8,14 @@ import {
 import type { WidgetState } from "../../web/content-pages";
 import { type Lang, messages } from "../../web/i18n";
 import { commentMaxLength } from "./service";
+import { feedbackTexts } from "./texts";
 
 export const WIDGET_ID = "tilbakemelding";
 
 /** «Fant du det du lette etter?» — plain forms that a small script turns into in-page steps. */
 export function FeedbackWidget(props: { lang: Lang; page: string; state: WidgetState }) {
   const t = messages(props.lang);
+  const ft = feedbackTexts(props.lang);
   const action = `/${props.lang}/tilbakemelding`;
   const state = props.state;
   return (
@@ -29,7 +31,7 @@ export function FeedbackWidget(props: { lang: Lang; page: string; state: WidgetS
           <input type="hidden" name="page" value={props.page} />
           <Honeypot form="feedback" />
           <h2 class="ds-heading" data-size="xs" id="feedback-heading" tabindex={-1}>
-            {t.feedback.question}
+            {ft.question}
           </h2>
           <div class="feedback__buttons">
             <button
@@ -39,7 +41,7 @@ export function FeedbackWidget(props: { lang: Lang; page: string; state: WidgetS
               name="answer"
               value="yes"
             >
-              {t.feedback.yes}
+              {ft.yes}
             </button>
             <button
               class="ds-button"
@@ -48,7 +50,7 @@ export function FeedbackWidget(props: { lang: Lang; page: string; state: WidgetS
               name="answer"
               value="no"
             >
-              {t.feedback.no}
+              {ft.no}
             </button>
           </div>
         </form>
@@ -65,25 +67,25 @@ export function FeedbackWidget(props: { lang: Lang; page: string; state: WidgetS
               items={[
                 {
                   href: "#feedback-comment",
-                  text: errorText(t, t.feedback.commentName, state.error),
+                  text: errorText(t, ft.commentName, state.error),
                 },
               ]}
             />
           ) : null}
           <h2 class="ds-heading" data-size="xs" id="feedback-heading" tabindex={-1}>
-            {state.found ? t.feedback.followUpYes : t.feedback.followUpNo}
+            {state.found ? ft.followUpYes : ft.followUpNo}
           </h2>
           <div class="ds-field" data-module="counter">
             <label class="ds-label" for="feedback-comment">
-              {t.feedback.commentLabel}
+              {ft.commentLabel}
             </label>
             <p data-field="description" id="feedback-comment-hint">
-              {t.feedback.commentHint}
+              {ft.commentHint}
             </p>
             <ValidationMessage
               t={t}
               id="feedback-comment-error"
-              text={state.error ? errorText(t, t.feedback.commentName, state.error) : undefined}
+              text={state.error ? errorText(t, ft.commentName, state.error) : undefined}
             />
             <textarea
               class="ds-input"
@@ -104,16 +106,16 @@ export function FeedbackWidget(props: { lang: Lang; page: string; state: WidgetS
             />
           </div>
           <button class="ds-button" data-variant="primary" type="submit">
-            {t.feedback.send}
+            {ft.send}
           </button>
         </form>
       ) : null}
       {state.kind === "thanks" ? (
         <div class="feedback__thanks">
           <h2 class="ds-heading" data-size="xs" id="feedback-heading" tabindex={-1}>
-            {t.feedback.thanks}
+            {ft.thanks}
           </h2>
-          {state.masked ? <p class="ds-paragraph">{t.feedback.masked}</p> : null}
+          {state.masked ? <p class="ds-paragraph">{ft.masked}</p> : null}
         </div>
       ) : null}
     </section>

@@ -76,21 +76,6 @@ export const en: Messages = {
       n === 1 ? "1 kindergarten or school enrolled" : `${n} kindergartens and schools enrolled`,
     contactPoint: "Contact point",
   },
-  feedback: {
-    question: "Did you find what you were looking for?",
-    yes: "Yes",
-    no: "No",
-    followUpYes: "Good! Is there anything we could do better on this page?",
-    followUpNo: "What were you looking for?",
-    commentLabel: "Comment (optional)",
-    commentHint:
-      "Do not write personal information such as names, e-mail addresses or phone numbers. We cannot reply to you here.",
-    commentName: "The comment",
-    send: "Send",
-    thanks: "Thank you for your help!",
-    masked:
-      "We removed something that looked like personal information (an e-mail address, phone number or national identity number) before storing your comment.",
-  },
   counter: {
     limit: { one: "You can enter {n} character", other: "You can enter {n} characters" },
     left: { one: "{n} character left", other: "{n} characters left" },

@@ -76,21 +76,6 @@ export const nb = {
       n === 1 ? "1 barnehage eller skole er meldt på" : `${n} barnehager og skoler er meldt på`,
     contactPoint: "Kontaktpunkt",
   },
-  feedback: {
-    question: "Fant du det du lette etter?",
-    yes: "Ja",
-    no: "Nei",
-    followUpYes: "Så bra! Er det noe vi kan gjøre bedre på denne siden?",
-    followUpNo: "Hva lette du etter?",
-    commentLabel: "Kommentar (valgfritt)",
-    commentHint:
-      "Ikke skriv personopplysninger som navn, e-postadresse eller telefonnummer. Vi kan ikke svare deg her.",
-    commentName: "Kommentaren",
-    send: "Send",
-    thanks: "Tusen takk for hjelpen!",
-    masked:
-      "Vi fjernet noe som så ut som personopplysninger (e-postadresse, telefonnummer eller fødselsnummer) før vi lagret kommentaren.",
-  },
   // One form per plural category of the language (Intl.PluralRules); {n} is the count. The
   // server sends them to the counter script as data attributes.
   counter: {

@@ -75,21 +75,6 @@ export const nn: Messages = {
       n === 1 ? "1 barnehage eller skule er meld på" : `${n} barnehagar og skular er melde på`,
     contactPoint: "Kontaktpunkt",
   },
-  feedback: {
-    question: "Fann du det du leita etter?",
-    yes: "Ja",
-    no: "Nei",
-    followUpYes: "Så bra! Er det noko vi kan gjere betre på denne sida?",
-    followUpNo: "Kva leita du etter?",
-    commentLabel: "Kommentar (valfritt)",
-    commentHint:
-      "Ikkje skriv personopplysningar som namn, e-postadresse eller telefonnummer. Vi kan ikkje svare deg her.",
-    commentName: "Kommentaren",
-    send: "Send",
-    thanks: "Tusen takk for hjelpa!",
-    masked:
-      "Vi fjerna noko som såg ut som personopplysningar (e-postadresse, telefonnummer eller fødselsnummer) før vi lagra kommentaren.",
-  },
   counter: {
     limit: { other: "Du kan skrive {n} teikn" },
     left: { other: "{n} teikn att" },
