@@ -5,6 +5,10 @@ export default defineConfig({
     globalSetup: ["./tests/support/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Vitest's default is one worker less than the cores: on two cores, one file at a time.
+    // The browser journeys spend much of their time waiting on Chromium and the server, so
+    // more workers keep both cores busy: unit files beside the journeys.
+    maxWorkers: 3,
     projects: [
       {
         extends: true,
@@ -15,7 +19,7 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
-          // One browser at a time on a two-core machine.
+          // One browser at a time on a two-core machine; unit files run beside it.
           fileParallelism: false,
           testTimeout: 90_000,
         },
