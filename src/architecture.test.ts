@@ -25,6 +25,7 @@ const ALLOWED_TODAY = new Set([
   "cohorts/chain → organisations/schema",
   "cohorts/chain → programmes/schema",
   "cohorts/demo → organisations/schema",
+  "cohorts/identity-reads → programmes/schema",
   "cohorts/municipality → identity/schema",
   "cohorts/municipality → organisations/schema",
   "cohorts/municipality → programmes/schema",
@@ -35,13 +36,6 @@ const ALLOWED_TODAY = new Set([
   "cohorts/overview → programmes/schema",
   "cohorts/schema → programmes/schema",
   "programmes/service → cohorts/schema",
-  // Identity reads the cohort tables to scope role management and to name audit entries;
-  // importing the cohorts or programmes index would be a cycle (they import identity).
-  "identity/audit-view → cohorts/schema",
-  "identity/audit-view → programmes/schema",
-  "identity/role-admin → cohorts/schema",
-  "identity/role-admin → organisations/schema",
-  "identity/role-admin → programmes/schema",
 ]);
 
 /** Every file under dir, recursively. */
