@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { schema } from "./db/schema";
+import { appModules } from "./modules";
 
 // The module boundary (ARCHITECTURE.md): a module reaches another only through the other's
 // index.ts, never its schema or internal files. This test is the build's check of it.
@@ -142,5 +144,35 @@ describe("the module boundary", () => {
       console.log(`crossings gone: delete them from ALLOWED_TODAY:\n  ${gone.join("\n  ")}`);
     }
     expect({ added, gone }).toEqual({ added: [], gone: [] });
+  });
+});
+
+describe("the module list", () => {
+  const folders = readdirSync(MODULES, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+
+  it("names every module folder once, each by its manifest", () => {
+    const names = appModules().map((m) => m.name);
+    expect([...names].sort()).toEqual(folders);
+  });
+
+  it("gives the database every table of every module's schema.ts", async () => {
+    for (const folder of folders) {
+      const file = join(MODULES, folder, "schema.ts");
+      if (!readdirSync(join(MODULES, folder)).includes("schema.ts")) continue;
+      const tables: Record<string, unknown> = await import(file);
+      const manifest = appModules().find((m) => m.name === folder);
+      for (const [name, table] of Object.entries(tables)) {
+        expect(manifest?.schema?.[name], `${folder}/schema.ts ${name}`).toBe(table);
+        expect(schema[name], `${folder}/schema.ts ${name}`).toBe(table);
+      }
+    }
+  });
+
+  it("places each menu entry at its own position", () => {
+    const positions = appModules().flatMap((m) => (m.nav ?? []).map((n) => n.position));
+    expect(new Set(positions).size).toBe(positions.length);
   });
 });
