@@ -9,34 +9,23 @@ import type { Db } from "./db/client";
 import { type Clock, systemClock } from "./kernel/clock";
 import type { AppDeps, AppEnv, RateRules } from "./kernel/context";
 import { BadRequest, refuseControlCharacters } from "./kernel/forms";
+import type { RouteContext } from "./kernel/manifest";
 import { cachedPageResponse, createPageCache } from "./kernel/page-cache";
 import { memoryRateLimiter, type RateLimiter } from "./kernel/rate-limit";
 import { createSigner } from "./kernel/secrets";
 import { csrfGuard, securityHeaders, securityHeadersFor } from "./kernel/security";
-import { municipalityRoutes, officeRoutes, overviewRoutes } from "./modules/cohorts";
-import { contactPage, contactRoutes } from "./modules/contact";
-import { feedbackAdminRoutes, feedbackRoutes } from "./modules/feedback";
+import { appModules } from "./modules";
 import {
   createOidcRegistry,
   Forbidden,
+  identityReadsFrom,
   loadUser,
   type OidcRegistry,
-  protectedIdentityRoutes,
-  publicIdentityRoutes,
   requireSignIn,
 } from "./modules/identity";
-import { isOneClickUnsubscribe, newsletterPage, newsletterRoutes } from "./modules/newsletter";
-import { organisationRoutes, type RegisterUrls } from "./modules/organisations";
-import { accessibilityPage, pageRoutes, privacyPage } from "./modules/pages/routes";
-import {
-  cohortAdminRoutes,
-  frontPage,
-  programmeAdminRoutes,
-  programmePage,
-  programmeRoutes,
-} from "./modules/programmes";
+import { isOneClickUnsubscribe } from "./modules/newsletter";
+import type { RegisterUrls } from "./modules/organisations";
 import { buildDir } from "./web/assets";
-import type { ContentPage } from "./web/content-pages";
 import { errorPage } from "./web/error-pages";
 
 export type AppOptions = {
@@ -63,16 +52,6 @@ export type AppOptions = {
 const isLargeUpload = (path: string) => /^\/(nb|nn|en)\/admin\/import$/.test(path);
 
 export const defaultRateRules: RateRules = { form: { limit: 30, windowSeconds: 60 } };
-
-/** The pages that carry the feedback widget, in the order their patterns are tried. */
-const contentPages: ContentPage[] = [
-  frontPage,
-  programmePage,
-  contactPage,
-  newsletterPage,
-  accessibilityPage,
-  privacyPage,
-];
 
 let faviconIco: Buffer | undefined;
 
@@ -145,27 +124,21 @@ export function createApp(options: AppOptions) {
   app.use(csrfGuard(isOneClickUnsubscribe));
   app.use(loadUser());
 
-  // Public routes, one group per module.
-  app.route("/", pageRoutes());
-  app.route("/", programmeRoutes());
-  app.route(
-    "/",
-    feedbackRoutes(() => contentPages),
-  );
-  app.route("/", contactRoutes());
-  app.route("/", newsletterRoutes());
-  app.route("/", publicIdentityRoutes());
+  // Routes from the modules' manifests (src/modules/index.ts), public ones first.
+  const modules = appModules();
+  const contentPages = modules.flatMap((m) => m.contentPages?.() ?? []);
+  const context: RouteContext = {
+    contentPages: () => contentPages,
+    identityReads: identityReadsFrom(modules.flatMap((m) => m.identityReads ?? [])),
+    registerUrls: options.registerUrls,
+  };
+  for (const m of modules)
+    for (const routes of m.publicRoutes ?? []) app.route("/", routes(context));
 
   // Secure by default: every route registered after this requires sign-in.
   app.use(requireSignIn());
-  app.route("/", protectedIdentityRoutes());
-  app.route("/", organisationRoutes(options.registerUrls));
-  app.route("/", programmeAdminRoutes());
-  app.route("/", cohortAdminRoutes());
-  app.route("/", overviewRoutes());
-  app.route("/", officeRoutes());
-  app.route("/", municipalityRoutes());
-  app.route("/", feedbackAdminRoutes());
+  for (const m of modules)
+    for (const routes of m.signedInRoutes ?? []) app.route("/", routes(context));
 
   app.notFound((c) => errorPage(c, "notFound"));
   app.onError((error, c) => {

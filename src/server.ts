@@ -10,7 +10,7 @@ import { MAIL_JOB, mailJobHandler } from "./kernel/mail-jobs";
 import { outboxMailer, smtpMailer } from "./kernel/mailer";
 import { memoryRateLimiter, postgresRateLimiter } from "./kernel/rate-limit";
 import { loadSecret } from "./kernel/secrets";
-import { runChainHousekeeping } from "./modules/cohorts";
+import { appModules } from "./modules";
 import { ACCEPTED_IDPORTEN_ACR, createOidcRegistry, startLocalProviders } from "./modules/identity";
 
 // Start: config → database → migrations → reference and demo data → jobs → http.
@@ -47,24 +47,28 @@ const jobs = createJobRunner(
 );
 jobs.start();
 
-// The invitation chain's clock: expire what is overdue and send the automatic reminders. Every
-// instance may run it; the updates are conditional, so each act happens once.
-async function chainHousekeeping() {
-  try {
-    const done = await runChainHousekeeping(database.db, {
-      now: systemClock.now(),
-      baseUrl: config.linkBase,
-    });
-    if (done.expired || done.reminded) {
-      log(`invitation chain: ${done.expired} expired, ${done.reminded} reminded`);
-      jobs.poke();
-    }
-  } catch (e) {
-    log(`invitation chain housekeeping failed: ${e instanceof Error ? e.message : String(e)}`);
-  }
-}
-void chainHousekeeping();
-const housekeeping = setInterval(chainHousekeeping, 10 * 60_000);
+// The modules' housekeeping (e.g. the invitation chain's clock), each on its own interval. Every
+// instance may run it: the work is idempotent.
+const housekeeping = appModules()
+  .flatMap((m) => m.housekeeping ?? [])
+  .map((job) => {
+    const run = async () => {
+      try {
+        const done = await job.run(database.db, {
+          now: systemClock.now(),
+          baseUrl: config.linkBase,
+        });
+        if (done) {
+          log(`${job.name}: ${done}`);
+          jobs.poke();
+        }
+      } catch (e) {
+        log(`${job.name} housekeeping failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    };
+    void run();
+    return setInterval(run, job.everyMinutes * 60_000);
+  });
 
 // Sign-in: ID-porten and Feide as configured; in development, local providers with the demo people.
 const oidc = createOidcRegistry([
@@ -130,7 +134,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
 
 async function shutdown() {
   server.close();
-  clearInterval(housekeeping);
+  for (const interval of housekeeping) clearInterval(interval);
   await jobs.stop();
   await localProviders?.close();
   await database.close();

@@ -1,5 +1,7 @@
 import type { Child } from "hono/jsx";
+import type { NavEntry } from "../kernel/manifest";
 import { currentViewer } from "../kernel/request-context";
+import { appModules } from "../modules";
 import { assetManifest } from "./assets";
 import { htmlLang, LANGS, type Lang, messages } from "./i18n";
 
@@ -26,6 +28,16 @@ export function isWorkArea(path: string | undefined) {
 
 export function localPath(lang: Lang, path: string) {
   return `/${lang}${path === "/" ? "/" : path}`;
+}
+
+let menu: NavEntry[] | undefined;
+
+/** The signed-in menu's entries from every module's manifest, in their positions' order. */
+function signedInMenu(): NavEntry[] {
+  menu ??= appModules()
+    .flatMap((m) => m.nav ?? [])
+    .sort((a, b) => a.position - b.position);
+  return menu;
 }
 
 /** The site's icon, for the layout and for pages with their own <head> (the print view). */
@@ -122,48 +134,17 @@ export function Layout(props: PageProps) {
                     {t.site.newsletter}
                   </a>
                 </li>
-                {viewer && can("read:organisation:") ? (
-                  <li>
-                    <a class="ds-link" href={localPath(props.lang, "/organisasjoner")}>
-                      {t.site.organisations}
-                    </a>
-                  </li>
-                ) : null}
-                {viewer && can("read:cohort:") ? (
-                  <li>
-                    <a class="ds-link" href={localPath(props.lang, "/puljer")}>
-                      {t.site.cohorts}
-                    </a>
-                  </li>
-                ) : null}
-                {viewer && can("manage:role:") ? (
-                  <li>
-                    <a class="ds-link" href={localPath(props.lang, "/admin/personer")}>
-                      {t.admin.people}
-                    </a>
-                  </li>
-                ) : null}
-                {viewer && can("edit:programme:") ? (
-                  <li>
-                    <a class="ds-link" href={localPath(props.lang, "/admin/tilbud")}>
-                      {t.programmeAdmin.nav}
-                    </a>
-                  </li>
-                ) : null}
-                {viewer && can("read:feedback:") ? (
-                  <li>
-                    <a class="ds-link" href={localPath(props.lang, "/admin/tilbakemeldinger")}>
-                      {t.feedbackAdmin.nav}
-                    </a>
-                  </li>
-                ) : null}
-                {viewer && can("read:audit:") ? (
-                  <li>
-                    <a class="ds-link" href={localPath(props.lang, "/admin/logg")}>
-                      {t.admin.audit}
-                    </a>
-                  </li>
-                ) : null}
+                {viewer
+                  ? signedInMenu()
+                      .filter((entry) => can(entry.permission))
+                      .map((entry) => (
+                        <li>
+                          <a class="ds-link" href={localPath(props.lang, entry.path)}>
+                            {entry.label(props.lang)}
+                          </a>
+                        </li>
+                      ))
+                  : null}
                 <li class="main-nav__account">
                   {viewer ? (
                     <a class="ds-link" href={localPath(props.lang, "/meg")}>

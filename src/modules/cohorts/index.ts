@@ -26,3 +26,47 @@ export {
 export { municipalityRoutes } from "./municipality-routes";
 export { officeRoutes } from "./office-routes";
 export { overviewRoutes } from "./overview-routes";
+
+// ── Manifest: what the app needs of this module (see kernel/manifest.ts). A block of its own at
+// the end, imports included, so that it merges apart from the module's other exports. ──
+import type { ModuleManifest } from "../../kernel/manifest";
+import { messages as manifestMessages } from "../../web/i18n";
+import { runChainHousekeeping as manifestChainHousekeeping } from "./chain";
+import { chainInvitations, cohortReach, cohortsById } from "./identity-reads";
+import { municipalityRoutes as manifestMunicipalityRoutes } from "./municipality-routes";
+import { officeRoutes as manifestOfficeRoutes } from "./office-routes";
+import { overviewRoutes as manifestOverviewRoutes } from "./overview-routes";
+import * as manifestSchema from "./schema";
+
+export const manifest: ModuleManifest = {
+  name: "cohorts",
+  signedInRoutes: [
+    () => manifestOverviewRoutes(),
+    () => manifestOfficeRoutes(),
+    () => manifestMunicipalityRoutes(),
+  ],
+  nav: [
+    {
+      position: 20,
+      path: "/puljer",
+      label: (lang) => manifestMessages(lang).site.cohorts,
+      permission: "read:cohort:",
+    },
+  ],
+  schema: manifestSchema,
+  identityReads: { cohortReach, chainInvitations, cohortsById },
+  housekeeping: [
+    {
+      // The invitation chain's clock: expire what is overdue and send the automatic reminders.
+      // Every instance may run it; the updates are conditional, so each act happens once.
+      name: "invitation chain",
+      everyMinutes: 10,
+      async run(db, context) {
+        const done = await manifestChainHousekeeping(db, context);
+        return done.expired || done.reminded
+          ? `${done.expired} expired, ${done.reminded} reminded`
+          : null;
+      },
+    },
+  ],
+};

@@ -1,4 +1,26 @@
+import type { ModuleManifest } from "../../kernel/manifest";
+import { messages } from "../../web/i18n";
+import { feedbackAdminRoutes } from "./admin-routes";
+import { feedbackRoutes } from "./routes";
+import * as schema from "./schema";
+
 export { feedbackAdminRoutes } from "./admin-routes";
 export { feedbackRoutes, widgetStateFrom } from "./routes";
 export { addComment, commentMaxLength, recordAnswer } from "./service";
 export { FeedbackWidget } from "./widget";
+
+/** What the app needs of this module (see kernel/manifest.ts). */
+export const manifest: ModuleManifest = {
+  name: "feedback",
+  publicRoutes: [(context) => feedbackRoutes(context.contentPages)],
+  signedInRoutes: [() => feedbackAdminRoutes()],
+  nav: [
+    {
+      position: 50,
+      path: "/admin/tilbakemeldinger",
+      label: (lang) => messages(lang).feedbackAdmin.nav,
+      permission: "read:feedback:",
+    },
+  ],
+  schema,
+};

@@ -1,13 +1,11 @@
-import { eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { osloToday } from "../../kernel/clock";
 import { formatDate, formatDateTime, type Lang, messages } from "../../web/i18n";
-// Tables only, read-only, to name what an entry is about (see role-admin.ts for why).
-import { cohortInvitations } from "../cohorts/schema";
-import { cohorts, programmes, programmeTexts } from "../programmes/schema";
 import type { listAudit } from "./audit";
 import { type AuditWords, auditText } from "./audit-texts";
 import { orgName } from "./people";
+import type { IdentityReads } from "./reads";
 import { people, roleInvitations } from "./schema";
 
 type AuditRow = Awaited<ReturnType<typeof listAudit>>["rows"][number];
@@ -30,7 +28,12 @@ const HIDDEN_FIELDS = new Set(["orgKind", "invitation", "versions", "replaced", 
  * Each entry as a sentence in the page's language, with people and organisations by name (as
  * they were named on the entry's date), and what changed as field: before → after.
  */
-export async function describeAudit(db: Db, rows: AuditRow[], lang: Lang): Promise<AuditLine[]> {
+export async function describeAudit(
+  db: Db,
+  rows: AuditRow[],
+  lang: Lang,
+  reads: Pick<IdentityReads, "chainInvitations" | "cohortsById" | "programmeTitles">,
+): Promise<AuditLine[]> {
   const t = messages(lang);
   const at = auditText(lang);
   const personIds = ids(rows.filter((r) => r.entityType === "person").map((r) => r.entityId));
@@ -53,17 +56,7 @@ export async function describeAudit(db: Db, rows: AuditRow[], lang: Lang): Promi
           .from(roleInvitations)
           .where(inArray(roleInvitations.id, invitationIds))
       : [],
-    chainIds.length
-      ? db
-          .select({
-            id: cohortInvitations.id,
-            cohortId: cohortInvitations.cohortId,
-            kind: cohortInvitations.inviteeKind,
-            invitee: cohortInvitations.inviteeId,
-          })
-          .from(cohortInvitations)
-          .where(inArray(cohortInvitations.id, chainIds))
-      : [],
+    chainIds.length ? reads.chainInvitations(db, chainIds) : [],
   ]);
   const cohortIds = [
     ...new Set([
@@ -71,20 +64,8 @@ export async function describeAudit(db: Db, rows: AuditRow[], lang: Lang): Promi
       ...chain.map((c) => c.cohortId),
     ]),
   ];
-  const cohortRows = cohortIds.length
-    ? await db
-        .select({ id: cohorts.id, number: cohorts.number, slug: programmes.slug })
-        .from(cohorts)
-        .innerJoin(programmes, eq(programmes.id, cohorts.programmeId))
-        .where(inArray(cohorts.id, cohortIds))
-    : [];
-  const titles = new Map<string, string>();
-  for (const row of await db
-    .select({ slug: programmes.slug, lang: programmeTexts.lang, title: programmeTexts.title })
-    .from(programmeTexts)
-    .innerJoin(programmes, eq(programmes.id, programmeTexts.programmeId))) {
-    if (row.lang === lang || !titles.has(row.slug)) titles.set(row.slug, row.title);
-  }
+  const cohortRows = cohortIds.length ? await reads.cohortsById(db, cohortIds) : [];
+  const titles = await reads.programmeTitles(db, lang);
   const programmeTitle = (slug: string) => (slug ? (titles.get(slug) ?? slug) : "–");
   const cohortName = (id: number | undefined) => {
     const c = cohortRows.find((r) => r.id === id);

@@ -1,3 +1,8 @@
+import type { ModuleManifest } from "../../kernel/manifest";
+import { messages } from "../../web/i18n";
+import { protectedIdentityRoutes, publicIdentityRoutes } from "./routes";
+import * as schema from "./schema";
+
 export {
   Forbidden,
   loadUser,
@@ -23,6 +28,7 @@ export {
   type OidcSettings,
 } from "./oidc";
 export { activeRoles, deletePerson, exportPerson, getPerson, grantRole, invite } from "./people";
+export { type IdentityReads, identityReadsFrom, noIdentityReads } from "./reads";
 export {
   isRole,
   OWNERS,
@@ -33,3 +39,25 @@ export {
   type Role,
 } from "./roles";
 export { protectedIdentityRoutes, publicIdentityRoutes } from "./routes";
+
+/** What the app needs of this module (see kernel/manifest.ts). */
+export const manifest: ModuleManifest = {
+  name: "identity",
+  publicRoutes: [() => publicIdentityRoutes()],
+  signedInRoutes: [(context) => protectedIdentityRoutes(context.identityReads)],
+  nav: [
+    {
+      position: 30,
+      path: "/admin/personer",
+      label: (lang) => messages(lang).admin.people,
+      permission: "manage:role:",
+    },
+    {
+      position: 60,
+      path: "/admin/logg",
+      label: (lang) => messages(lang).admin.audit,
+      permission: "read:audit:",
+    },
+  ],
+  schema,
+};

@@ -1,14 +1,14 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { osloToday } from "../../kernel/clock";
 import type { FieldErrors } from "../../kernel/forms";
 import type { Lang } from "../../web/i18n";
-// Tables only, read-only: the cohorts module imports identity, so its index cannot be imported
-// here without a cycle (the cohorts module reads identity's tables the same way).
-import { cohortEnrolments, cohortInvitations } from "../cohorts/schema";
-import { countyOfficesAt, municipalitiesAt, searchOrganisations } from "../organisations";
-import { units } from "../organisations/schema";
-import { cohortOffices, cohorts, programmes } from "../programmes/schema";
+import {
+  countyOfficesAt,
+  municipalitiesAt,
+  municipalitiesOfUnits,
+  searchOrganisations,
+} from "../organisations";
 import {
   activeRoles,
   changeRole,
@@ -22,6 +22,7 @@ import {
   revokeInvitation,
   revokeRole,
 } from "./people";
+import type { IdentityReads } from "./reads";
 import { type OrgKind, OWNERS, ROLES, type Role } from "./roles";
 import { roleAssignments, roleInvitations } from "./schema";
 
@@ -45,42 +46,21 @@ const nothing = (): Governed => ({
   units: new Set(),
 });
 
-export async function governedBy(db: Db, personId: number, date: string): Promise<Governed> {
+export async function governedBy(
+  db: Db,
+  personId: number,
+  date: string,
+  cohortReach: IdentityReads["cohortReach"],
+): Promise<Governed> {
   const scope = nothing();
   for (const r of await activeRoles(db, personId)) {
     if (r.role === "programme-admin" && r.orgKind === "owner") scope.owners.add(r.orgId);
   }
   if (scope.owners.size === 0) return scope;
-  const ownCohorts = db
-    .select({ id: cohorts.id })
-    .from(cohorts)
-    .innerJoin(programmes, eq(programmes.id, cohorts.programmeId))
-    .where(inArray(programmes.owner, [...scope.owners]));
-  const [offices, invitations, enrolments] = await Promise.all([
-    db
-      .select({ officeId: cohortOffices.officeId })
-      .from(cohortOffices)
-      .where(inArray(cohortOffices.cohortId, ownCohorts)),
-    db
-      .select({
-        officeId: cohortInvitations.officeId,
-        kind: cohortInvitations.inviteeKind,
-        id: cohortInvitations.inviteeId,
-      })
-      .from(cohortInvitations)
-      .where(inArray(cohortInvitations.cohortId, ownCohorts)),
-    db
-      .select({ unit: cohortEnrolments.unitOrgNumber })
-      .from(cohortEnrolments)
-      .where(inArray(cohortEnrolments.cohortId, ownCohorts)),
-  ]);
-  for (const o of offices) scope.offices.add(o.officeId);
-  for (const i of invitations) {
-    scope.offices.add(i.officeId);
-    if (i.kind === "municipality") scope.municipalities.add(i.id);
-    else scope.units.add(i.id);
-  }
-  for (const e of enrolments) scope.units.add(e.unit);
+  const reach = await cohortReach(db, [...scope.owners]);
+  for (const o of reach.offices) scope.offices.add(o);
+  for (const m of reach.municipalities) scope.municipalities.add(m);
+  for (const u of reach.units) scope.units.add(u);
   if (scope.offices.size > 0) {
     const counties = new Set(
       (await countyOfficesAt(db, date, "nb"))
@@ -94,16 +74,6 @@ export async function governedBy(db: Db, personId: number, date: string): Promis
   return scope;
 }
 
-/** The municipality of each unit, in one query. */
-async function unitMunicipalities(db: Db, orgNumbers: string[]): Promise<Map<string, string>> {
-  if (orgNumbers.length === 0) return new Map();
-  const rows = await db
-    .select({ orgNumber: units.orgNumber, municipalityCode: units.municipalityCode })
-    .from(units)
-    .where(inArray(units.orgNumber, orgNumbers));
-  return new Map(rows.map((r) => [r.orgNumber, r.municipalityCode]));
-}
-
 /** Which of these organisations (kind and id) lie within what the scope governs. */
 export async function withinScope(
   db: Db,
@@ -111,7 +81,7 @@ export async function withinScope(
   orgs: { orgKind: string; orgId: string }[],
 ): Promise<boolean[]> {
   const unitIds = orgs.filter((o) => o.orgKind === "unit").map((o) => o.orgId);
-  const unitHome = await unitMunicipalities(db, [...new Set(unitIds)]);
+  const unitHome = await municipalitiesOfUnits(db, [...new Set(unitIds)]);
   return orgs.map(({ orgKind, orgId }) => {
     switch (orgKind) {
       case "owner":
@@ -135,8 +105,15 @@ async function governs(db: Db, scope: Governed, orgKind: string, orgId: string) 
   return ok === true;
 }
 
-/** The acting admin: always a person (the system grants roles through people.ts directly). */
-export type AdminActor = { personId: number; now: Date };
+/**
+ * The acting admin: always a person (the system grants roles through people.ts directly), with
+ * the read that says how far their cohorts reach (lent by the cohorts module; see reads.ts).
+ */
+export type AdminActor = {
+  personId: number;
+  now: Date;
+  cohortReach: IdentityReads["cohortReach"];
+};
 
 export type AdminResult<T = object> =
   | ({ ok: true } & T)
@@ -146,7 +123,7 @@ export type AdminResult<T = object> =
 const forbidden = { ok: false as const, forbidden: true as const };
 
 async function scopeOf(db: Db, actor: AdminActor) {
-  return governedBy(db, actor.personId, osloToday(actor.now));
+  return governedBy(db, actor.personId, osloToday(actor.now), actor.cohortReach);
 }
 
 /** An organisation that does not exist is a mistake in the form (422), not a refusal (403). */

@@ -30,6 +30,7 @@ import {
 } from "./no-access";
 import { finishSignIn, type ProviderId, SignInRefused, startSignIn } from "./oidc";
 import { deletePerson, exportPerson, orgName } from "./people";
+import type { IdentityReads } from "./reads";
 import {
   type AdminActor,
   changeRoleAsAdmin,
@@ -325,9 +326,10 @@ const roleChangeForm = z.object({
 const kindOf = (role: string | undefined): OrgKind | null =>
   role && isRole(role) ? ROLES[role].orgKind : null;
 
-const adminActor = (c: AppContext): AdminActor => ({
+const adminActor = (c: AppContext, reads: IdentityReads): AdminActor => ({
   personId: c.get("user")!.personId,
   now: deps(c).clock.now(),
+  cohortReach: reads.cohortReach,
 });
 
 /** Out of the actor's scope: the same 403 as a missing permission. */
@@ -336,7 +338,8 @@ function allowed<T extends { ok: boolean; forbidden?: boolean }>(result: T): T {
   return result;
 }
 
-export function protectedIdentityRoutes() {
+/** The signed-in pages; `reads` are what the modules built on identity lend it (reads.ts). */
+export function protectedIdentityRoutes(reads: IdentityReads) {
   const app = new Hono<AppEnv>();
 
   app.post("/:lang{nb|nn|en}/logg-ut/overalt", async (c) => {
@@ -438,7 +441,7 @@ export function protectedIdentityRoutes() {
     const d = deps(c);
     const q = (c.req.query("q") ?? "").slice(0, 100);
     const role = c.req.query("rolle") ?? "";
-    const actor = adminActor(c);
+    const actor = adminActor(c, reads);
     const people = await listPeopleInScope(d.db, { q, role: isRole(role) ? role : "" }, actor);
     const invitations = await listOpenInvitationsInScope(d.db, actor);
     const today = osloToday(d.clock.now());
@@ -489,7 +492,13 @@ export function protectedIdentityRoutes() {
   async function orgChoicesFor(c: AppContext, values: Record<string, string>) {
     const query = (values.orgQuery ?? "").trim().slice(0, 100);
     if (!query) return null;
-    return findOrgsInScope(deps(c).db, query, kindOf(values.role), langParam(c), adminActor(c));
+    return findOrgsInScope(
+      deps(c).db,
+      query,
+      kindOf(values.role),
+      langParam(c),
+      adminActor(c, reads),
+    );
   }
 
   // The search behind the role forms, for the page's script: the same radio buttons as the
@@ -528,7 +537,7 @@ export function protectedIdentityRoutes() {
         orgId: parsed.data.orgId,
         lang,
       },
-      { ...adminActor(c), baseUrl: d.linkBase },
+      { ...adminActor(c, reads), baseUrl: d.linkBase },
     );
     allowed(result);
     if (!result.ok && !result.forbidden)
@@ -547,7 +556,7 @@ export function protectedIdentityRoutes() {
     const d = deps(c);
     const lang = langParam(c);
     const t = messages(lang);
-    const found = allowed((await roleToChange(d.db, roleId, adminActor(c))) ?? { ok: true });
+    const found = allowed((await roleToChange(d.db, roleId, adminActor(c, reads))) ?? { ok: true });
     if (!("role" in found)) return errorPage(c, "notFound");
     const { role, person } = found;
     const today = osloToday(d.clock.now());
@@ -584,7 +593,9 @@ export function protectedIdentityRoutes() {
   app.post("/:lang{nb|nn|en}/admin/invitasjoner/:id{[0-9]{1,9}}/trekk", async (c) => {
     requirePermission(c, "manage", "role");
     const lang = langParam(c);
-    allowed(await revokeInvitationAsAdmin(deps(c).db, Number(c.req.param("id")), adminActor(c)));
+    allowed(
+      await revokeInvitationAsAdmin(deps(c).db, Number(c.req.param("id")), adminActor(c, reads)),
+    );
     return c.redirect(`/${lang}/admin/personer?melding=revoked`, 303);
   });
 
@@ -603,7 +614,7 @@ export function protectedIdentityRoutes() {
         d.db,
         roleId,
         { role: parsed.data.role as keyof typeof ROLES, orgId: parsed.data.orgId },
-        adminActor(c),
+        adminActor(c, reads),
       ),
     );
     if (!result.ok && !result.forbidden) {
@@ -618,7 +629,7 @@ export function protectedIdentityRoutes() {
   app.post("/:lang{nb|nn|en}/admin/roller/:id{[0-9]{1,9}}/avslutt", async (c) => {
     requirePermission(c, "manage", "role");
     const lang = langParam(c);
-    allowed(await revokeRoleAsAdmin(deps(c).db, Number(c.req.param("id")), adminActor(c)));
+    allowed(await revokeRoleAsAdmin(deps(c).db, Number(c.req.param("id")), adminActor(c, reads)));
     return c.redirect(`/${lang}/admin/personer?melding=revoked`, 303);
   });
 
@@ -660,7 +671,7 @@ export function protectedIdentityRoutes() {
       c,
       <AuditPage
         lang={lang}
-        rows={await describeAudit(d.db, result.rows, lang)}
+        rows={await describeAudit(d.db, result.rows, lang, reads)}
         filter={filter}
         page={page}
         hasMore={result.hasMore}

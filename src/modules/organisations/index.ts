@@ -1,3 +1,8 @@
+import type { ModuleManifest } from "../../kernel/manifest";
+import { messages } from "../../web/i18n";
+import { organisationRoutes } from "./routes";
+import * as schema from "./schema";
+
 export { fetchKlass, type KlassSnapshot, readKlassSnapshot } from "./klass";
 export { completeOrgNumber, isValidOrgNumber } from "./org-number";
 export {
@@ -51,9 +56,25 @@ export {
 } from "./service";
 export {
   getUnit,
+  municipalitiesOfUnits,
   type Unit,
   type UnitFilter,
   type UnitHistoryEntry,
   unitsOfMunicipality,
   unitWithHistory,
 } from "./units";
+
+/** What the app needs of this module (see kernel/manifest.ts). */
+export const manifest: ModuleManifest = {
+  name: "organisations",
+  signedInRoutes: [(context) => organisationRoutes(context.registerUrls)],
+  nav: [
+    {
+      position: 10,
+      path: "/organisasjoner",
+      label: (lang) => messages(lang).site.organisations,
+      permission: "read:organisation:",
+    },
+  ],
+  schema,
+};

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { type RegisterSource, unitHistory, units } from "./schema";
 
@@ -33,6 +33,19 @@ const unitColumns = {
   firstSeenAt: units.firstSeenAt,
   changedAt: units.changedAt,
 };
+
+/** The municipality of each of these units (those that exist), in one query. */
+export async function municipalitiesOfUnits(
+  db: Db,
+  orgNumbers: string[],
+): Promise<Map<string, string>> {
+  if (orgNumbers.length === 0) return new Map();
+  const rows = await db
+    .select({ orgNumber: units.orgNumber, municipalityCode: units.municipalityCode })
+    .from(units)
+    .where(inArray(units.orgNumber, orgNumbers));
+  return new Map(rows.map((r) => [r.orgNumber, r.municipalityCode]));
+}
 
 /** A kindergarten or school by organisation number, or null. */
 export async function getUnit(db: Db, orgNumber: string): Promise<Unit | null> {

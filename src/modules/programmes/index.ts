@@ -10,3 +10,34 @@ export {
   programmeContact,
   programmeOptions,
 } from "./service";
+
+// ── Manifest: what the app needs of this module (see kernel/manifest.ts). A block of its own at
+// the end, imports included, so that it merges apart from the module's other exports. ──
+import type { ModuleManifest } from "../../kernel/manifest";
+import { messages as manifestMessages } from "../../web/i18n";
+import { programmeAdminRoutes as manifestAdminRoutes } from "./admin-routes";
+import { cohortAdminRoutes as manifestCohortAdminRoutes } from "./cohort-admin-routes";
+import { programmeTitles } from "./identity-reads";
+import {
+  frontPage as manifestFrontPage,
+  programmePage as manifestProgrammePage,
+  programmeRoutes as manifestPublicRoutes,
+} from "./routes";
+import * as manifestSchema from "./schema";
+
+export const manifest: ModuleManifest = {
+  name: "programmes",
+  publicRoutes: [() => manifestPublicRoutes()],
+  signedInRoutes: [() => manifestAdminRoutes(), () => manifestCohortAdminRoutes()],
+  nav: [
+    {
+      position: 40,
+      path: "/admin/tilbud",
+      label: (lang) => manifestMessages(lang).programmeAdmin.nav,
+      permission: "edit:programme:",
+    },
+  ],
+  schema: manifestSchema,
+  contentPages: () => [manifestFrontPage, manifestProgrammePage],
+  identityReads: { programmeTitles },
+};

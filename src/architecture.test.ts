@@ -1,0 +1,178 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { schema } from "./db/schema";
+import { appModules } from "./modules";
+
+// The module boundary (ARCHITECTURE.md): a module reaches another only through the other's
+// index.ts, never its schema or internal files. This test is the build's check of it.
+
+const SRC = dirname(fileURLToPath(import.meta.url));
+const MODULES = join(SRC, "modules");
+
+/**
+ * Crossings that exist today, as "importing file → imported file" (both relative to
+ * src/modules, without extension). The list may only shrink: a crossing not on it fails, and
+ * so does an entry that no longer occurs (delete it when you remove the import).
+ */
+const ALLOWED_TODAY = new Set([
+  // The cohort tables live in programmes/schema.ts while the invitations live in cohorts;
+  // moving cohorts, cohort_offices and the planned gatherings into the cohorts module (issue 9)
+  // removes most of these. Identity's tables and organisations' written standards are written
+  // by the invitation chain directly until identity and organisations offer those operations.
+  "cohorts/chain → identity/audit",
+  "cohorts/chain → identity/people",
+  "cohorts/chain → identity/schema",
+  "cohorts/chain → organisations/schema",
+  "cohorts/chain → programmes/schema",
+  "cohorts/demo → organisations/schema",
+  "cohorts/identity-reads → programmes/schema",
+  "cohorts/municipality → identity/schema",
+  "cohorts/municipality → organisations/schema",
+  "cohorts/municipality → programmes/schema",
+  "cohorts/office → identity/schema",
+  "cohorts/office → organisations/schema",
+  "cohorts/office → programmes/schema",
+  "cohorts/overview → organisations/schema",
+  "cohorts/overview → programmes/schema",
+  "cohorts/schema → programmes/schema",
+  "programmes/service → cohorts/schema",
+]);
+
+/** Every file under dir, recursively. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)],
+  );
+}
+
+const isSource = (file: string) => /\.(ts|tsx)$/.test(file) && !/\.test\.tsx?$/.test(file);
+
+/** Every module specifier a file names: static and dynamic imports and re-exports. */
+function specifiersOf(text: string): string[] {
+  const found: string[] = [];
+  const patterns = [
+    /\b(?:import|export)\s+(?:type\s+)?[^;"']*?\sfrom\s*["']([^"']+)["']/g,
+    /\bimport\s*["']([^"']+)["']/g,
+    /\bimport\s*\(\s*["']([^"']+)["']\s*\)/g,
+  ];
+  for (const pattern of patterns) {
+    for (const m of text.matchAll(pattern)) found.push(m[1]!);
+  }
+  return found;
+}
+
+/** A module-internal file another module names: "importer → imported", or null when allowed. */
+function crossing(file: string, specifier: string): string | null {
+  if (!specifier.startsWith(".")) return null;
+  const from = relative(MODULES, file).split(sep);
+  const to = relative(MODULES, resolve(dirname(file), specifier)).split(sep);
+  if (to[0] === ".." || to.length < 2) return null; // outside src/modules, or the module list
+  if (to[0] === from[0]) return null; // within the module
+  const target = to
+    .slice(1)
+    .join("/")
+    .replace(/\.(ts|tsx|js)$/, "");
+  if (target === "index") return null;
+  const strip = (parts: string[]) => parts.join("/").replace(/\.(ts|tsx)$/, "");
+  return `${strip(from)} → ${strip(to)}`;
+}
+
+function crossingsToday(): string[] {
+  const modules = readdirSync(MODULES, { withFileTypes: true }).filter((e) => e.isDirectory());
+  const all = new Set<string>();
+  for (const m of modules) {
+    for (const file of filesUnder(join(MODULES, m.name)).filter(isSource)) {
+      for (const specifier of specifiersOf(readFileSync(file, "utf8"))) {
+        const c = crossing(file, specifier);
+        if (c) all.add(c);
+      }
+    }
+  }
+  return [...all].sort();
+}
+
+describe("the module boundary", () => {
+  it("finds imports in every form a file can write them", () => {
+    const text = [
+      'import { a } from "../programmes/schema";',
+      'import type { B } from "../identity/people";',
+      "import {\n  c,\n  d,\n} from '../organisations/schema';",
+      'export { e } from "../cohorts/chain";',
+      'export * from "./local";',
+      'const f = await import("../feedback/service");',
+      'import "../pages/texts";',
+    ].join("\n");
+    expect(specifiersOf(text)).toEqual([
+      "../programmes/schema",
+      "../identity/people",
+      "../organisations/schema",
+      "../cohorts/chain",
+      "./local",
+      "../pages/texts",
+      "../feedback/service",
+    ]);
+  });
+
+  it("tells another module's internals from its index and from the module's own files", () => {
+    const file = join(MODULES, "identity", "role-admin.ts");
+    expect(crossing(file, "../programmes/schema")).toBe("identity/role-admin → programmes/schema");
+    expect(crossing(file, "../programmes/schema.ts")).toBe(
+      "identity/role-admin → programmes/schema",
+    );
+    expect(crossing(file, "../programmes")).toBeNull();
+    expect(crossing(file, "../programmes/index")).toBeNull();
+    expect(crossing(file, "./people")).toBeNull();
+    expect(crossing(file, "../../kernel/clock")).toBeNull();
+    expect(crossing(file, "hono")).toBeNull();
+  });
+
+  it("is crossed only where the shrinking list of today's crossings says", () => {
+    const found = crossingsToday();
+    const added = found.filter((c) => !ALLOWED_TODAY.has(c));
+    const gone = [...ALLOWED_TODAY].filter((c) => !found.includes(c));
+    console.log(
+      `module boundary: ${found.length} crossings of another module's internals (allowed today: ${ALLOWED_TODAY.size})`,
+    );
+    if (added.length > 0) {
+      console.log(
+        `new crossings: import through the other module's index.ts instead:\n  ${added.join("\n  ")}`,
+      );
+    }
+    if (gone.length > 0) {
+      console.log(`crossings gone: delete them from ALLOWED_TODAY:\n  ${gone.join("\n  ")}`);
+    }
+    expect({ added, gone }).toEqual({ added: [], gone: [] });
+  });
+});
+
+describe("the module list", () => {
+  const folders = readdirSync(MODULES, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+
+  it("names every module folder once, each by its manifest", () => {
+    const names = appModules().map((m) => m.name);
+    expect([...names].sort()).toEqual(folders);
+  });
+
+  it("gives the database every table of every module's schema.ts", async () => {
+    for (const folder of folders) {
+      const file = join(MODULES, folder, "schema.ts");
+      if (!readdirSync(join(MODULES, folder)).includes("schema.ts")) continue;
+      const tables: Record<string, unknown> = await import(file);
+      const manifest = appModules().find((m) => m.name === folder);
+      for (const [name, table] of Object.entries(tables)) {
+        expect(manifest?.schema?.[name], `${folder}/schema.ts ${name}`).toBe(table);
+        expect(schema[name], `${folder}/schema.ts ${name}`).toBe(table);
+      }
+    }
+  });
+
+  it("places each menu entry at its own position", () => {
+    const positions = appModules().flatMap((m) => (m.nav ?? []).map((n) => n.position));
+    expect(new Set(positions).size).toBe(positions.length);
+  });
+});

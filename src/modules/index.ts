@@ -1,0 +1,19 @@
+import type { ModuleManifest } from "../kernel/manifest";
+import { manifest as cohorts } from "./cohorts";
+import { manifest as contact } from "./contact";
+import { manifest as feedback } from "./feedback";
+import { manifest as identity } from "./identity";
+import { manifest as newsletter } from "./newsletter";
+import { manifest as organisations } from "./organisations";
+import { manifest as pages } from "./pages";
+import { manifest as programmes } from "./programmes";
+
+/**
+ * Every module, in the order the app mounts its routes (public routes in this order, then
+ * sign-in required, then signed-in routes in this order). A new module adds its manifest here
+ * and touches nothing else outside its folder. A function, not a constant: modules import the
+ * layout, which reads this list, so the list is read only once every module has loaded.
+ */
+export function appModules(): ModuleManifest[] {
+  return [pages, programmes, feedback, contact, newsletter, identity, organisations, cohorts];
+}
