@@ -13,7 +13,12 @@ import { cachedPageResponse, createPageCache } from "./kernel/page-cache";
 import { memoryRateLimiter, type RateLimiter } from "./kernel/rate-limit";
 import { createSigner } from "./kernel/secrets";
 import { csrfGuard, securityHeaders, securityHeadersFor } from "./kernel/security";
-import { municipalityRoutes, officeRoutes, overviewRoutes } from "./modules/cohorts";
+import {
+  cohortAdminRoutes,
+  municipalityRoutes,
+  officeRoutes,
+  overviewRoutes,
+} from "./modules/cohorts";
 import { contactPage, contactRoutes } from "./modules/contact";
 import { feedbackAdminRoutes, feedbackRoutes } from "./modules/feedback";
 import {
@@ -29,7 +34,6 @@ import { isOneClickUnsubscribe, newsletterPage, newsletterRoutes } from "./modul
 import { organisationRoutes, type RegisterUrls } from "./modules/organisations";
 import { accessibilityPage, pageRoutes, privacyPage } from "./modules/pages/routes";
 import {
-  cohortAdminRoutes,
   frontPage,
   programmeAdminRoutes,
   programmePage,

@@ -1,4 +1,5 @@
 export * from "../kernel/schema";
+export * from "../modules/cohorts/schema";
 export * from "../modules/contact/schema";
 export * from "../modules/feedback/schema";
 export * from "../modules/identity/schema";

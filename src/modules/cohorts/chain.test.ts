@@ -21,7 +21,6 @@ import { jobs } from "../../kernel/schema";
 import { grantRole } from "../identity";
 import { auditLog, roleInvitations } from "../identity/schema";
 import { ppServices } from "../organisations/schema";
-import { cohortOffices, cohorts as cohortsTable } from "../programmes/schema";
 import {
   type Actor,
   addRecipient,
@@ -47,7 +46,13 @@ import {
   todaysCodes,
   withdrawUnit,
 } from "./chain";
-import { cohortContacts, cohortEnrolments, cohortInvitations } from "./schema";
+import {
+  cohortContacts,
+  cohortEnrolments,
+  cohortInvitations,
+  cohortOffices,
+  cohorts as cohortsTable,
+} from "./schema";
 
 const BASE = "http://localhost";
 const START = new Date("2026-11-23T10:00:00Z");

@@ -7,7 +7,7 @@ import { invite } from "../identity/people";
 import { people, roleAssignments, roleInvitations } from "../identity/schema";
 import { countyOfficesAt, getUnit, municipalitiesAt, successorsAt } from "../organisations";
 import { countyOffices, units, writtenStandards } from "../organisations/schema";
-import { cohortOffices, cohorts, programmeTexts } from "../programmes/schema";
+import { programmeTexts } from "../programmes/schema";
 import { chainMail, type WrittenStandard } from "./mail-texts";
 import {
   type ContactKind,
@@ -15,6 +15,8 @@ import {
   cohortEnrolments,
   cohortInvitationEvents,
   cohortInvitations,
+  cohortOffices,
+  cohorts,
   type InvitationState,
   type InviteeKind,
 } from "./schema";

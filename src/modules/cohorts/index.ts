@@ -1,3 +1,8 @@
+import { providePublicCohorts } from "../programmes";
+import { publicCohortsOf } from "./public";
+
+export { createCohort } from "./admin";
+export { cohortAdminRoutes } from "./admin-routes";
 export {
   type Actor,
   answerInvitation,
@@ -26,3 +31,8 @@ export {
 export { municipalityRoutes } from "./municipality-routes";
 export { officeRoutes } from "./office-routes";
 export { overviewRoutes } from "./overview-routes";
+export { publicCohortsOf } from "./public";
+
+// Cohorts belong to programmes: the programme page shows this module's figures, told here,
+// so that programmes never reads the cohort tables (docs/decisions/drafts/i9-cohorts.md).
+providePublicCohorts(publicCohortsOf);

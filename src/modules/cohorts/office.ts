@@ -7,7 +7,7 @@ import { orgsGranting } from "../identity";
 import { people, roleAssignments, roleInvitations } from "../identity/schema";
 import { countyOfficesAt, municipalitiesAt, searchOrganisations } from "../organisations";
 import { countyOffices, units } from "../organisations/schema";
-import { cohortOffices, programmes, programmeTexts } from "../programmes/schema";
+import { programmes, programmeTexts } from "../programmes/schema";
 import {
   coverageAtStart,
   effectiveState,
@@ -15,7 +15,7 @@ import {
   type Invitation,
   remindedToday,
 } from "./chain";
-import { cohortInvitations, type InvitationState } from "./schema";
+import { cohortInvitations, cohortOffices, type InvitationState } from "./schema";
 
 /** Named limits, shared by the forms (maxlength) and the checks. */
 export const officeLimits = { message: 2000, reason: 500, name: 200, email: 254, search: 100 };

@@ -6,18 +6,15 @@ import type { Lang } from "../../web/i18n";
 import { orgsGranting } from "../identity";
 import { countyOfficesAt, municipalitiesAt } from "../organisations";
 import { units } from "../organisations/schema";
-import {
-  cohortOffices,
-  cohortPlannedGatherings,
-  cohorts,
-  programmes,
-  programmeTexts,
-} from "../programmes/schema";
+import { programmes, programmeTexts } from "../programmes/schema";
 import { effectiveState } from "./chain";
 import {
   cohortContacts,
   cohortEnrolments,
   cohortInvitations,
+  cohortOffices,
+  cohortPlannedGatherings,
+  cohorts,
   type InvitationState,
   type InviteeKind,
 } from "./schema";

@@ -3,8 +3,8 @@ import type { Db } from "../../db/client";
 import { osloToday } from "../../kernel/clock";
 import { formatDate, formatDateTime, type Lang, messages } from "../../web/i18n";
 // Tables only, read-only, to name what an entry is about (see role-admin.ts for why).
-import { cohortInvitations } from "../cohorts/schema";
-import { cohorts, programmes, programmeTexts } from "../programmes/schema";
+import { cohortInvitations, cohorts } from "../cohorts/schema";
+import { programmes, programmeTexts } from "../programmes/schema";
 import type { listAudit } from "./audit";
 import { type AuditWords, auditText } from "./audit-texts";
 import { orgName } from "./people";

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ORIGIN, type TestApp, testApp } from "../../../tests/support/app";
 import { databaseKinds } from "../../../tests/support/db";
 import { demoEmail, seedDemoPeople } from "../../db/demo-people";
+import { cohorts } from "../cohorts/schema";
 import { getUnit, unitsOfMunicipality } from "../organisations";
-import { cohorts } from "../programmes/schema";
 import {
   affiliations,
   auditLog,

@@ -5,10 +5,10 @@ import type { FieldErrors } from "../../kernel/forms";
 import type { Lang } from "../../web/i18n";
 // Tables only, read-only: the cohorts module imports identity, so its index cannot be imported
 // here without a cycle (the cohorts module reads identity's tables the same way).
-import { cohortEnrolments, cohortInvitations } from "../cohorts/schema";
+import { cohortEnrolments, cohortInvitations, cohortOffices, cohorts } from "../cohorts/schema";
 import { countyOfficesAt, municipalitiesAt, searchOrganisations } from "../organisations";
 import { units } from "../organisations/schema";
-import { cohortOffices, cohorts, programmes } from "../programmes/schema";
+import { programmes } from "../programmes/schema";
 import {
   activeRoles,
   changeRole,

@@ -1,12 +1,18 @@
-export { programmeAdminRoutes } from "./admin-routes";
-export { cohortAdminRoutes } from "./cohort-admin-routes";
+import type { programmes } from "./schema";
+
+export { ownProgramme, programmeAdminRoutes } from "./admin-routes";
+export { hasBrokenLink, hasDisallowedContent, latestVersions } from "./editing";
 export { frontPage, programmePage, programmeRoutes } from "./routes";
 export {
-  createCohort,
   createProgramme,
   getPublicProgramme,
   listPublishedProgrammes,
   ownerPhones,
+  type PublicCohort,
+  type PublicCohortsSource,
   programmeContact,
   programmeOptions,
+  providePublicCohorts,
 } from "./service";
+
+export type Programme = typeof programmes.$inferSelect;
