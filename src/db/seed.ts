@@ -7,7 +7,6 @@ import {
   seedCohort1Work,
   seedCohort2Chain,
   seedCohort3Chain,
-  seedWrittenStandards,
 } from "../modules/cohorts";
 import { cohortPlannedGatherings } from "../modules/cohorts/schema";
 import {
@@ -20,6 +19,7 @@ import {
   municipalitiesAt,
   readCountyOfficesFile,
   readKlassSnapshot,
+  seedWrittenStandards,
   setCountyOfficeMailboxes,
   successorsAt,
 } from "../modules/organisations";

@@ -7,8 +7,8 @@ import { demoPeopleIds, requestsAs } from "../../../tests/support/people";
 import { demoEmail } from "../../db/demo-people";
 import { jobs } from "../../kernel/schema";
 import { auditLog } from "../identity/schema";
+import { setWrittenStandard } from "../organisations";
 import { hasBrokenLink } from "../programmes";
-import { setWrittenStandard } from ".";
 import { createCohortAndInvite, parseDate, readCohortForm } from "./admin";
 import { cohortOffices, cohortPlannedGatherings, cohorts } from "./schema";
 

@@ -20,6 +20,7 @@ import { MAIL_JOB } from "../../kernel/mail-jobs";
 import { jobs } from "../../kernel/schema";
 import { grantRole } from "../identity";
 import { auditLog, roleInvitations } from "../identity/schema";
+import { setWrittenStandard } from "../organisations";
 import { ppServices } from "../organisations/schema";
 import {
   type Actor,
@@ -42,7 +43,6 @@ import {
   remind,
   runChainHousekeeping,
   setContact,
-  setWrittenStandard,
   todaysCodes,
   withdrawUnit,
 } from "./chain";

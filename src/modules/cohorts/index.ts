@@ -17,16 +17,13 @@ export {
   remind,
   runChainHousekeeping,
   setContact,
-  setWrittenStandard,
   withdrawUnit,
-  writtenStandardOf,
 } from "./chain";
 export {
   forgetSeedMail,
   seedCohort1Work,
   seedCohort2Chain,
   seedCohort3Chain,
-  seedWrittenStandards,
 } from "./demo";
 export { municipalityRoutes } from "./municipality-routes";
 export { officeRoutes } from "./office-routes";

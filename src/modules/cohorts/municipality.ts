@@ -3,9 +3,8 @@ import { z } from "zod";
 import type { Db } from "../../db/client";
 import type { CurrentUser } from "../../kernel/context";
 import type { Lang } from "../../web/i18n";
-import { orgsGranting, type Permission } from "../identity";
-import { people } from "../identity/schema";
-import { ppServicesAt } from "../organisations";
+import { orgsGranting, type Permission, personNames } from "../identity";
+import { ppServicesAt, writtenStandardOf } from "../organisations";
 import { ppServices, units } from "../organisations/schema";
 import { programmes, programmeTexts } from "../programmes/schema";
 import {
@@ -18,7 +17,6 @@ import {
   invitationEvents,
   organisationName,
   todaysCodes,
-  writtenStandardOf,
 } from "./chain";
 import type { WrittenStandard } from "./mail-texts";
 import { type ContactKind, cohortEnrolments, cohortInvitations, type InviteeKind } from "./schema";
@@ -173,11 +171,8 @@ export async function invitationPage(
 
   let answeredByName: string | null = null;
   if (invitation.answeredBy !== null) {
-    const [person] = await db
-      .select({ name: people.name })
-      .from(people)
-      .where(eq(people.id, invitation.answeredBy));
-    answeredByName = person?.name ?? null;
+    const names = await personNames(db, [invitation.answeredBy]);
+    answeredByName = names.get(invitation.answeredBy) ?? null;
   }
 
   return {

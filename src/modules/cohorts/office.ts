@@ -1,10 +1,9 @@
-import { and, eq, gt, inArray, isNotNull, isNull, or } from "drizzle-orm";
+import { and, eq, inArray, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { isCalendarDate } from "../../kernel/clock";
 import type { CurrentUser } from "../../kernel/context";
-import { orgsGranting } from "../identity";
-import { people, roleAssignments, roleInvitations } from "../identity/schema";
+import { orgsGranting, orgsWithSomeoneAs } from "../identity";
 import { countyOfficesAt, municipalitiesAt, searchOrganisations } from "../organisations";
 import { countyOffices, units } from "../organisations/schema";
 import { programmes, programmeTexts } from "../programmes/schema";
@@ -179,34 +178,8 @@ export async function reachableOf(
   ids: string[],
   now: Date,
 ): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
   const role = kind === "municipality" ? "municipal-coordinator" : "unit-leader";
-  const active = await db
-    .selectDistinct({ id: roleAssignments.orgId })
-    .from(roleAssignments)
-    .innerJoin(people, eq(people.id, roleAssignments.personId))
-    .where(
-      and(
-        eq(roleAssignments.role, role),
-        inArray(roleAssignments.orgId, ids),
-        isNull(roleAssignments.revokedAt),
-        isNull(people.deletedAt),
-        isNotNull(people.email),
-      ),
-    );
-  const invited = await db
-    .selectDistinct({ id: roleInvitations.orgId })
-    .from(roleInvitations)
-    .where(
-      and(
-        eq(roleInvitations.role, role),
-        inArray(roleInvitations.orgId, ids),
-        isNull(roleInvitations.acceptedAt),
-        isNull(roleInvitations.revokedAt),
-        gt(roleInvitations.expiresAt, now),
-      ),
-    );
-  return new Set([...active, ...invited].map((r) => r.id));
+  return orgsWithSomeoneAs(db, role, ids, now);
 }
 
 export type OfficeRows = {

@@ -24,6 +24,14 @@ export {
 } from "./oidc";
 export { activeRoles, deletePerson, exportPerson, getPerson, grantRole, invite } from "./people";
 export {
+  addressesActingAs,
+  holdsRole,
+  openRoleInvitation,
+  orgsWithSomeoneAs,
+  personNames,
+  withdrawRoleInvitation,
+} from "./role-invitations";
+export {
   isRole,
   OWNERS,
   type Permission,

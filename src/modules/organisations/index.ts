@@ -57,3 +57,9 @@ export {
   unitsOfMunicipality,
   unitWithHistory,
 } from "./units";
+export {
+  seedWrittenStandards,
+  setWrittenStandard,
+  type WrittenStandard,
+  writtenStandardOf,
+} from "./written-standard";
