@@ -1,18 +1,14 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { enqueueMail } from "../../kernel/mail-jobs";
 import { countyOfficesAt, getUnit, municipalitiesAt, writtenStandardOf } from "../organisations";
-import { programmeTexts } from "../programmes/schema";
+import { programmeTextsOf } from "../programmes";
 import type { Actor, Cohort, Executor, Invitation } from "./chain-core";
 import { chainMail, type WrittenStandard } from "./mail-texts";
 import { recipientsOf } from "./recipients";
 import type { InviteeKind } from "./schema";
 
 export async function programmeTitle(db: Executor, programmeId: number, lang: WrittenStandard) {
-  const rows = await db
-    .select({ lang: programmeTexts.lang, title: programmeTexts.title })
-    .from(programmeTexts)
-    .where(eq(programmeTexts.programmeId, programmeId));
+  const rows = await programmeTextsOf(db, programmeId);
   return rows.find((r) => r.lang === lang)?.title ?? rows.find((r) => r.lang === "nb")?.title ?? "";
 }
 

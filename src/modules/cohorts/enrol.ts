@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { osloToday } from "../../kernel/clock";
-import { units } from "../organisations/schema";
+import { unitsByOrgNumber } from "../organisations";
 import {
   type Actor,
   type ChainResult,
@@ -38,7 +38,7 @@ export async function enrolUnits(
   const codes = await todaysCodes(db, inv.inviteeId, osloToday(actor.now));
   const wanted = [...new Set(input.orgNumbers)];
   if (wanted.length === 0) return { ok: true, enrolled: 0 };
-  const rows = await db.select().from(units).where(inArray(units.orgNumber, wanted));
+  const rows = await unitsByOrgNumber(db, wanted);
   for (const orgNumber of wanted) {
     const unit = rows.find((u) => u.orgNumber === orgNumber);
     if (!unit || !codes.includes(unit.municipalityCode)) {
@@ -132,19 +132,21 @@ export async function withdrawUnit(
 }
 
 export async function enrolledUnits(db: Executor, invitationId: number) {
-  return db
-    .select({
-      orgNumber: units.orgNumber,
-      name: units.name,
-      isSchool: units.isSchool,
-      isKindergarten: units.isKindergarten,
-      owner: units.owner,
-      enrolledAt: cohortEnrolments.enrolledAt,
-    })
+  const enrolments = await db
+    .select({ orgNumber: cohortEnrolments.unitOrgNumber, enrolledAt: cohortEnrolments.enrolledAt })
     .from(cohortEnrolments)
-    .innerJoin(units, eq(units.orgNumber, cohortEnrolments.unitOrgNumber))
     .where(
       and(eq(cohortEnrolments.invitationId, invitationId), isNull(cohortEnrolments.withdrawnAt)),
-    )
-    .orderBy(units.name);
+    );
+  // The units by name, as organisations orders them; one active enrolment per unit.
+  const since = new Map(enrolments.map((e) => [e.orgNumber, e.enrolledAt]));
+  const found = await unitsByOrgNumber(db, [...since.keys()], { byName: true });
+  return found.map((u) => ({
+    orgNumber: u.orgNumber,
+    name: u.name,
+    isSchool: u.isSchool,
+    isKindergarten: u.isKindergarten,
+    owner: u.owner,
+    enrolledAt: since.get(u.orgNumber)!,
+  }));
 }

@@ -4,9 +4,14 @@ import type { Db } from "../../db/client";
 import { isCalendarDate } from "../../kernel/clock";
 import type { CurrentUser } from "../../kernel/context";
 import { orgsGranting, orgsWithSomeoneAs } from "../identity";
-import { countyOfficesAt, municipalitiesAt, searchOrganisations } from "../organisations";
-import { countyOffices, units } from "../organisations/schema";
-import { programmes, programmeTexts } from "../programmes/schema";
+import {
+  countyOfficeMailbox,
+  countyOfficesAt,
+  municipalitiesAt,
+  searchOrganisations,
+  unitsByOrgNumber,
+} from "../organisations";
+import { programmeRef, programmeTextsOf } from "../programmes";
 import {
   coverageAtStart,
   effectiveState,
@@ -115,11 +120,7 @@ function toView(
 }
 
 export async function officeExists(db: Db, officeId: string) {
-  const [row] = await db
-    .select({ id: countyOffices.id })
-    .from(countyOffices)
-    .where(eq(countyOffices.id, officeId));
-  return !!row;
+  return (await countyOfficeMailbox(db, officeId)) !== null;
 }
 
 export async function isOfficeInvited(db: Db, cohortId: number, officeId: string) {
@@ -144,14 +145,8 @@ export async function officeHeader(
   const cohort = await getCohort(db, cohortId);
   if (!cohort) return null;
   const std = lang === "nn" ? "nn" : "nb";
-  const [programme] = await db
-    .select({ slug: programmes.slug, owner: programmes.owner })
-    .from(programmes)
-    .where(eq(programmes.id, cohort.programmeId));
-  const titles = await db
-    .select({ lang: programmeTexts.lang, title: programmeTexts.title })
-    .from(programmeTexts)
-    .where(eq(programmeTexts.programmeId, cohort.programmeId));
+  const programme = await programmeRef(db, cohort.programmeId);
+  const titles = await programmeTextsOf(db, cohort.programmeId);
   const title =
     titles.find((r) => r.lang === lang)?.title ??
     titles.find((r) => r.lang === "nb")?.title ??
@@ -242,19 +237,7 @@ export async function officeRows(
     (i) => i.inviteeKind === "unit" && i.officeId === officeId,
   );
   const orgNumbers = unitInvitations.map((i) => i.inviteeId);
-  const unitRows =
-    orgNumbers.length > 0
-      ? await db
-          .select({
-            orgNumber: units.orgNumber,
-            name: units.name,
-            municipalityCode: units.municipalityCode,
-            isSchool: units.isSchool,
-            isKindergarten: units.isKindergarten,
-          })
-          .from(units)
-          .where(inArray(units.orgNumber, orgNumbers))
-      : [];
+  const unitRows = orgNumbers.length > 0 ? await unitsByOrgNumber(db, orgNumbers) : [];
   const reachableUnits = await reachableOf(db, "unit", orgNumbers, now);
   const unitList: UnitRow[] = unitInvitations
     .map((inv) => {
@@ -304,10 +287,7 @@ export async function officeInvitation(
   if (!inv) return null;
   let name = inv.inviteeId;
   if (inv.inviteeKind === "unit") {
-    const [u] = await db
-      .select({ name: units.name })
-      .from(units)
-      .where(eq(units.orgNumber, inv.inviteeId));
+    const [u] = await unitsByOrgNumber(db, [inv.inviteeId]);
     name = u?.name ?? name;
   } else {
     const cohort = await getCohort(db, cohortId);

@@ -1,6 +1,5 @@
-import { eq } from "drizzle-orm";
 import { addressesActingAs } from "../identity";
-import { countyOffices } from "../organisations/schema";
+import { countyOfficeMailbox } from "../organisations";
 import type { Executor } from "./chain-core";
 import type { Invitee } from "./invite";
 import type { InviteeKind } from "./schema";
@@ -23,10 +22,7 @@ export async function recipientsOf(
     emails.set(email.toLowerCase(), email);
   }
   if (kind === "county-office") {
-    const [office] = await db
-      .select({ email: countyOffices.email })
-      .from(countyOffices)
-      .where(eq(countyOffices.id, id));
+    const office = await countyOfficeMailbox(db, id);
     if (office?.email) emails.set(office.email.toLowerCase(), office.email);
   }
   return [...emails.values()].sort();

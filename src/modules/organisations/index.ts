@@ -4,6 +4,7 @@ export {
   createPpService,
   type PpService,
   type PpServiceInput,
+  ppServiceNames,
   ppServicesAt,
 } from "./pp-services";
 export {
@@ -39,6 +40,7 @@ export {
 export { searchKey } from "./search-key";
 export {
   countiesAt,
+  countyOfficeMailbox,
   countyOfficesAt,
   importCountyOffices,
   importKlass,
@@ -50,10 +52,12 @@ export {
   successorsAt,
 } from "./service";
 export {
+  activeUnitsIn,
   getUnit,
   type Unit,
   type UnitFilter,
   type UnitHistoryEntry,
+  unitsByOrgNumber,
   unitsOfMunicipality,
   unitWithHistory,
 } from "./units";
