@@ -15,6 +15,7 @@ import { createApp } from "../src/app";
 import { type Database, openPglite, openPostgres } from "../src/db/client";
 import { seedReference } from "../src/db/seed";
 import { fixedClock } from "../src/kernel/clock";
+import { createCohort } from "../src/modules/cohorts";
 import {
   type Actor,
   answerInvitation,
@@ -38,7 +39,7 @@ import {
   seededRandom,
 } from "../src/modules/organisations/factories";
 import { units } from "../src/modules/organisations/schema";
-import { createCohort, createProgramme } from "../src/modules/programmes";
+import { createProgramme } from "../src/modules/programmes";
 import { ibsTexts } from "../src/modules/programmes/demo-content";
 import { bench, log, percentile } from "./lib";
 

@@ -1,13 +1,14 @@
 import { sql } from "drizzle-orm";
 import { osloToday, addDays as plusDays } from "../kernel/clock";
 import {
+  createCohort,
   forgetSeedMail,
   recordParticipants,
   seedCohort1Work,
   seedCohort2Chain,
   seedCohort3Chain,
-  seedWrittenStandards,
 } from "../modules/cohorts";
+import { cohortPlannedGatherings } from "../modules/cohorts/schema";
 import {
   countyOfficesAt,
   createPpService,
@@ -18,12 +19,12 @@ import {
   municipalitiesAt,
   readCountyOfficesFile,
   readKlassSnapshot,
+  seedWrittenStandards,
   setCountyOfficeMailboxes,
   successorsAt,
 } from "../modules/organisations";
-import { createCohort, createProgramme } from "../modules/programmes";
+import { createProgramme } from "../modules/programmes";
 import { fubTexts, ibsTexts } from "../modules/programmes/demo-content";
-import { cohortPlannedGatherings } from "../modules/programmes/schema";
 import type { Database, Db } from "./client";
 import { seedDemoPeople } from "./demo-people";
 

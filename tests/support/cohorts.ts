@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
 import { expect } from "vitest";
 import type { Db } from "../../src/db/client";
+import { createCohort } from "../../src/modules/cohorts";
 import { type Actor, type Invitee, inviteOffices } from "../../src/modules/cohorts/chain";
+import type { cohorts } from "../../src/modules/cohorts/schema";
 import { completeOrgNumber } from "../../src/modules/organisations";
-import { createCohort } from "../../src/modules/programmes";
-import { type cohorts, programmes } from "../../src/modules/programmes/schema";
+import { programmes } from "../../src/modules/programmes/schema";
 
 /** The demo programme the cohort tests use: Inkluderende barnehage- og skolemiljø. */
 export const IBS = "inkluderende-barnehage-og-skolemiljo";
@@ -19,7 +20,7 @@ export async function programmeIdOf(db: Db, slug: string): Promise<number> {
 type CohortInput = Omit<typeof cohorts.$inferInsert, "id">;
 
 /**
- * A cohort made with the programme service (`createCohort`), and the county offices in
+ * A cohort made with the cohorts module's `createCohort`, and the county offices in
  * `offices` invited through the chain (`inviteOffices`, their mails queued) by `actor`.
  * Unless given, it runs 2027-08-01 to 2029-06-30, offices invite until 15 January 2027 and
  * answers are due 1 March 2027. Its id.

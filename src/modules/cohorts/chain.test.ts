@@ -20,8 +20,8 @@ import { MAIL_JOB } from "../../kernel/mail-jobs";
 import { jobs } from "../../kernel/schema";
 import { grantRole } from "../identity";
 import { auditLog, roleInvitations } from "../identity/schema";
+import { setWrittenStandard } from "../organisations";
 import { ppServices } from "../organisations/schema";
-import { cohortOffices, cohorts as cohortsTable } from "../programmes/schema";
 import {
   type Actor,
   addRecipient,
@@ -43,11 +43,16 @@ import {
   remind,
   runChainHousekeeping,
   setContact,
-  setWrittenStandard,
   todaysCodes,
   withdrawUnit,
 } from "./chain";
-import { cohortContacts, cohortEnrolments, cohortInvitations } from "./schema";
+import {
+  cohortContacts,
+  cohortEnrolments,
+  cohortInvitations,
+  cohortOffices,
+  cohorts as cohortsTable,
+} from "./schema";
 
 const BASE = "http://localhost";
 const START = new Date("2026-11-23T10:00:00Z");

@@ -3,7 +3,7 @@ import type { Db } from "../../db/client";
 import { addDays as plusDays } from "../../kernel/clock";
 import { jobs } from "../../kernel/schema";
 import { municipalitiesAt, successorsAt } from "../organisations";
-import { ppServiceMunicipalities, units, writtenStandards } from "../organisations/schema";
+import { ppServiceMunicipalities, units } from "../organisations/schema";
 import {
   answerInvitation,
   enrolUnits,
@@ -25,24 +25,7 @@ import {
  * and cohort 3, live, with deadlines counted from today so that the demo people can act.
  */
 
-/** Municipalities and county offices that write nynorsk (real choices, used for letters). */
-const NYNORSK = {
-  "county-office": ["sf-vestland", "fm-sogn-og-fjordane"],
-  municipality: ["1577", "1519", "1520", "4621", "4640", "4647", "1421", "1432"],
-};
-
 const at = (date: string, hour = 9) => new Date(`${date}T${String(hour).padStart(2, "0")}:00:00Z`);
-
-export async function seedWrittenStandards(db: Db, now: Date) {
-  for (const [orgKind, ids] of Object.entries(NYNORSK)) {
-    for (const orgId of ids) {
-      await db
-        .insert(writtenStandards)
-        .values({ orgKind, orgId, standard: "nn", changedAt: now })
-        .onConflictDoNothing();
-    }
-  }
-}
 
 /** Cohort 1 (2017–2018): units of each participant (today's registry) and its contacts. */
 export async function seedCohort1Work(db: Db, cohortId: number, today: string) {

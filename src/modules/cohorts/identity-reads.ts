@@ -1,9 +1,8 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import type { IdentityReads } from "../identity";
-// The cohort tables still live in programmes/schema.ts; this import goes when they move here.
-import { cohortOffices, cohorts, programmes } from "../programmes/schema";
-import { cohortEnrolments, cohortInvitations } from "./schema";
+import { programmeRef, programmesOwnedBy } from "../programmes";
+import { cohortEnrolments, cohortInvitations, cohortOffices, cohorts } from "./schema";
 
 // What identity reads of the cohorts (see identity/reads.ts), lent through the manifest.
 // Function declarations, so the manifest may name them however the modules' imports cycle.
@@ -18,12 +17,12 @@ export async function cohortReach(
     municipalities: new Set<string>(),
     units: new Set<string>(),
   };
-  if (owners.length === 0) return { offices: [], municipalities: [], units: [] };
+  const programmeIds = (await programmesOwnedBy(db, owners)).map((p) => p.id);
+  if (programmeIds.length === 0) return { offices: [], municipalities: [], units: [] };
   const ownCohorts = db
     .select({ id: cohorts.id })
     .from(cohorts)
-    .innerJoin(programmes, eq(programmes.id, cohorts.programmeId))
-    .where(inArray(programmes.owner, owners));
+    .where(inArray(cohorts.programmeId, programmeIds));
   const [offices, invitations, enrolments] = await Promise.all([
     db
       .select({ officeId: cohortOffices.officeId })
@@ -76,9 +75,17 @@ export async function chainInvitations(
 /** See `IdentityReads.cohortsById`. */
 export async function cohortsById(db: Db, ids: number[]): ReturnType<IdentityReads["cohortsById"]> {
   if (ids.length === 0) return [];
-  return db
-    .select({ id: cohorts.id, number: cohorts.number, slug: programmes.slug })
+  const rows = await db
+    .select({ id: cohorts.id, number: cohorts.number, programmeId: cohorts.programmeId })
     .from(cohorts)
-    .innerJoin(programmes, eq(programmes.id, cohorts.programmeId))
     .where(inArray(cohorts.id, ids));
+  const slugs = new Map<number, string>();
+  for (const programmeId of new Set(rows.map((r) => r.programmeId))) {
+    const ref = await programmeRef(db, programmeId);
+    if (ref) slugs.set(programmeId, ref.slug);
+  }
+  return rows.flatMap((r) => {
+    const slug = slugs.get(r.programmeId);
+    return slug ? [{ id: r.id, number: r.number, slug }] : [];
+  });
 }

@@ -1,3 +1,8 @@
+import { providePublicCohorts } from "../programmes";
+import { publicCohortsOf } from "./public";
+
+export { createCohort } from "./admin";
+export { cohortAdminRoutes } from "./admin-routes";
 export {
   type Actor,
   answerInvitation,
@@ -12,25 +17,28 @@ export {
   remind,
   runChainHousekeeping,
   setContact,
-  setWrittenStandard,
   withdrawUnit,
-  writtenStandardOf,
 } from "./chain";
 export {
   forgetSeedMail,
   seedCohort1Work,
   seedCohort2Chain,
   seedCohort3Chain,
-  seedWrittenStandards,
 } from "./demo";
 export { municipalityRoutes } from "./municipality-routes";
 export { officeRoutes } from "./office-routes";
 export { overviewRoutes } from "./overview-routes";
+export { publicCohortsOf } from "./public";
+
+// Cohorts belong to programmes: the programme page shows this module's figures, told here,
+// so that programmes never reads the cohort tables (docs/decisions/drafts/i9-cohorts.md).
+providePublicCohorts(publicCohortsOf);
 
 // ── Manifest: what the app needs of this module (see kernel/manifest.ts). A block of its own at
 // the end, imports included, so that it merges apart from the module's other exports. ──
 import type { ModuleManifest } from "../../kernel/manifest";
 import { messages as manifestMessages } from "../../web/i18n";
+import { cohortAdminRoutes as manifestCohortAdminRoutes } from "./admin-routes";
 import { runChainHousekeeping as manifestChainHousekeeping } from "./chain";
 import { chainInvitations, cohortReach, cohortsById } from "./identity-reads";
 import { municipalityRoutes as manifestMunicipalityRoutes } from "./municipality-routes";
@@ -41,6 +49,7 @@ import * as manifestSchema from "./schema";
 export const manifest: ModuleManifest = {
   name: "cohorts",
   signedInRoutes: [
+    () => manifestCohortAdminRoutes(),
     () => manifestOverviewRoutes(),
     () => manifestOfficeRoutes(),
     () => manifestMunicipalityRoutes(),

@@ -6,14 +6,8 @@ import { errorPage } from "../../web/error-pages";
 import type { Lang } from "../../web/i18n";
 import { render } from "../../web/render";
 import { orgsGranting } from "../identity";
-import {
-  answerInvitation,
-  type ChainResult,
-  enrolUnits,
-  setContact,
-  setWrittenStandard,
-  withdrawUnit,
-} from "./chain";
+import { setWrittenStandard } from "../organisations";
+import { answerInvitation, type ChainResult, enrolUnits, setContact, withdrawUnit } from "./chain";
 import {
   type Access,
   answerForm,

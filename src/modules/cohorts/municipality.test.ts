@@ -7,10 +7,10 @@ import { demoPeopleIds, requestsAs } from "../../../tests/support/people";
 import { demoEmail } from "../../db/demo-people";
 import { grantRole } from "../identity";
 import { auditLog, people, roleInvitations } from "../identity/schema";
-import { createPpService } from "../organisations";
+import { createPpService, writtenStandardOf } from "../organisations";
 import { units } from "../organisations/schema";
 import { createProgramme } from "../programmes";
-import { contactHistory, extendDeadline, inviteToCohort, writtenStandardOf } from "./chain";
+import { contactHistory, extendDeadline, inviteToCohort } from "./chain";
 import { cohortEnrolments, cohortInvitationEvents, cohortInvitations } from "./schema";
 
 const START = new Date("2026-11-23T10:00:00Z");

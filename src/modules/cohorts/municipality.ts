@@ -1,13 +1,17 @@
-import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import type { CurrentUser } from "../../kernel/context";
 import type { Lang } from "../../web/i18n";
-import { orgsGranting, type Permission } from "../identity";
-import { people } from "../identity/schema";
-import { ppServicesAt } from "../organisations";
-import { ppServices, units } from "../organisations/schema";
-import { programmes, programmeTexts } from "../programmes/schema";
+import { orgsGranting, type Permission, personNames } from "../identity";
+import {
+  activeUnitsIn,
+  ppServiceNames,
+  ppServicesAt,
+  unitsByOrgNumber,
+  writtenStandardOf,
+} from "../organisations";
+import { programmeRef, programmeTextsOf } from "../programmes";
 import {
   contactHistory,
   effectiveState,
@@ -18,7 +22,6 @@ import {
   invitationEvents,
   organisationName,
   todaysCodes,
-  writtenStandardOf,
 } from "./chain";
 import type { WrittenStandard } from "./mail-texts";
 import { type ContactKind, cohortEnrolments, cohortInvitations, type InviteeKind } from "./schema";
@@ -131,18 +134,8 @@ export async function invitationPage(
   if (!invitation) return null;
   const { lang } = input;
 
-  const [programme] = await db
-    .select({ id: programmes.id, slug: programmes.slug, owner: programmes.owner })
-    .from(programmes)
-    .where(eq(programmes.id, cohort.programmeId));
-  const texts = await db
-    .select({
-      lang: programmeTexts.lang,
-      title: programmeTexts.title,
-      commitments: programmeTexts.commitments,
-    })
-    .from(programmeTexts)
-    .where(eq(programmeTexts.programmeId, cohort.programmeId));
+  const programme = await programmeRef(db, cohort.programmeId);
+  const texts = await programmeTextsOf(db, cohort.programmeId);
   const inLang = texts.find((t) => t.lang === lang);
   const inNb = texts.find((t) => t.lang === "nb");
   const title = inLang?.title || inNb?.title || programme?.slug || "";
@@ -162,22 +155,14 @@ export async function invitationPage(
   ];
   const unitNames = new Map(
     orgNumbers.length > 0
-      ? (
-          await db
-            .select({ orgNumber: units.orgNumber, name: units.name })
-            .from(units)
-            .where(inArray(units.orgNumber, orgNumbers))
-        ).map((u) => [u.orgNumber, u.name])
+      ? (await unitsByOrgNumber(db, orgNumbers)).map((u) => [u.orgNumber, u.name])
       : [],
   );
 
   let answeredByName: string | null = null;
   if (invitation.answeredBy !== null) {
-    const [person] = await db
-      .select({ name: people.name })
-      .from(people)
-      .where(eq(people.id, invitation.answeredBy));
-    answeredByName = person?.name ?? null;
+    const names = await personNames(db, [invitation.answeredBy]);
+    answeredByName = names.get(invitation.answeredBy) ?? null;
   }
 
   return {
@@ -227,17 +212,13 @@ export async function enrolmentChoices(db: Db, invitation: Invitation, today: st
   const codes = await todaysCodes(db, invitation.inviteeId, today);
   const enrolled = await enrolledUnits(db, invitation.id);
   const since = new Map(enrolled.map((e) => [e.orgNumber, e.enrolledAt]));
-  const rows = await db
-    .select({
-      orgNumber: units.orgNumber,
-      name: units.name,
-      isSchool: units.isSchool,
-      isKindergarten: units.isKindergarten,
-      owner: units.owner,
-    })
-    .from(units)
-    .where(and(inArray(units.municipalityCode, codes), eq(units.active, true)))
-    .orderBy(asc(units.searchKey), asc(units.orgNumber));
+  const rows = (await activeUnitsIn(db, codes)).map((u) => ({
+    orgNumber: u.orgNumber,
+    name: u.name,
+    isSchool: u.isSchool,
+    isKindergarten: u.isKindergarten,
+    owner: u.owner,
+  }));
   const other =
     rows.length > 0
       ? await db
@@ -291,16 +272,7 @@ export type ContactRow = {
 export async function contactsOf(db: Db, invitationId: number) {
   const rows = await contactHistory(db, invitationId);
   const ids = [...new Set(rows.map((r) => r.ppServiceId).filter((id): id is number => !!id))];
-  const names = new Map(
-    ids.length > 0
-      ? (
-          await db
-            .select({ id: ppServices.id, name: ppServices.name })
-            .from(ppServices)
-            .where(inArray(ppServices.id, ids))
-        ).map((p) => [p.id, p.name])
-      : [],
-  );
+  const names = await ppServiceNames(db, ids);
   const of = (kind: ContactKind) => {
     const list: ContactRow[] = rows
       .filter((r) => r.kind === kind)

@@ -9,7 +9,7 @@ import { MAIL_JOB } from "../../kernel/mail-jobs";
 import { jobs } from "../../kernel/schema";
 import { deletePerson, grantRole } from "../identity";
 import { people, roleInvitations } from "../identity/schema";
-import { completeOrgNumber, getUnit, isValidOrgNumber } from "../organisations";
+import { completeOrgNumber, getUnit, isValidOrgNumber, setWrittenStandard } from "../organisations";
 import { units } from "../organisations/schema";
 import {
   answerInvitation,
@@ -18,7 +18,6 @@ import {
   getInvitation,
   recipientsOf,
   runChainHousekeeping,
-  setWrittenStandard,
 } from "./chain";
 import { officeAccess, parseInviteForm, reachableOf } from "./office";
 import { cohortInvitationEvents, cohortInvitations } from "./schema";

@@ -1,13 +1,17 @@
-import { and, eq, gt, inArray, isNotNull, isNull, or } from "drizzle-orm";
+import { and, eq, inArray, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { isCalendarDate } from "../../kernel/clock";
 import type { CurrentUser } from "../../kernel/context";
-import { orgsGranting } from "../identity";
-import { people, roleAssignments, roleInvitations } from "../identity/schema";
-import { countyOfficesAt, municipalitiesAt, searchOrganisations } from "../organisations";
-import { countyOffices, units } from "../organisations/schema";
-import { cohortOffices, programmes, programmeTexts } from "../programmes/schema";
+import { orgsGranting, orgsWithSomeoneAs } from "../identity";
+import {
+  countyOfficeMailbox,
+  countyOfficesAt,
+  municipalitiesAt,
+  searchOrganisations,
+  unitsByOrgNumber,
+} from "../organisations";
+import { programmeRef, programmeTextsOf } from "../programmes";
 import {
   coverageAtStart,
   effectiveState,
@@ -15,7 +19,7 @@ import {
   type Invitation,
   remindedToday,
 } from "./chain";
-import { cohortInvitations, type InvitationState } from "./schema";
+import { cohortInvitations, cohortOffices, type InvitationState } from "./schema";
 
 /** Named limits, shared by the forms (maxlength) and the checks. */
 export const officeLimits = { message: 2000, reason: 500, name: 200, email: 254, search: 100 };
@@ -116,11 +120,7 @@ function toView(
 }
 
 export async function officeExists(db: Db, officeId: string) {
-  const [row] = await db
-    .select({ id: countyOffices.id })
-    .from(countyOffices)
-    .where(eq(countyOffices.id, officeId));
-  return !!row;
+  return (await countyOfficeMailbox(db, officeId)) !== null;
 }
 
 export async function isOfficeInvited(db: Db, cohortId: number, officeId: string) {
@@ -145,14 +145,8 @@ export async function officeHeader(
   const cohort = await getCohort(db, cohortId);
   if (!cohort) return null;
   const std = lang === "nn" ? "nn" : "nb";
-  const [programme] = await db
-    .select({ slug: programmes.slug, owner: programmes.owner })
-    .from(programmes)
-    .where(eq(programmes.id, cohort.programmeId));
-  const titles = await db
-    .select({ lang: programmeTexts.lang, title: programmeTexts.title })
-    .from(programmeTexts)
-    .where(eq(programmeTexts.programmeId, cohort.programmeId));
+  const programme = await programmeRef(db, cohort.programmeId);
+  const titles = await programmeTextsOf(db, cohort.programmeId);
   const title =
     titles.find((r) => r.lang === lang)?.title ??
     titles.find((r) => r.lang === "nb")?.title ??
@@ -179,34 +173,8 @@ export async function reachableOf(
   ids: string[],
   now: Date,
 ): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
   const role = kind === "municipality" ? "municipal-coordinator" : "unit-leader";
-  const active = await db
-    .selectDistinct({ id: roleAssignments.orgId })
-    .from(roleAssignments)
-    .innerJoin(people, eq(people.id, roleAssignments.personId))
-    .where(
-      and(
-        eq(roleAssignments.role, role),
-        inArray(roleAssignments.orgId, ids),
-        isNull(roleAssignments.revokedAt),
-        isNull(people.deletedAt),
-        isNotNull(people.email),
-      ),
-    );
-  const invited = await db
-    .selectDistinct({ id: roleInvitations.orgId })
-    .from(roleInvitations)
-    .where(
-      and(
-        eq(roleInvitations.role, role),
-        inArray(roleInvitations.orgId, ids),
-        isNull(roleInvitations.acceptedAt),
-        isNull(roleInvitations.revokedAt),
-        gt(roleInvitations.expiresAt, now),
-      ),
-    );
-  return new Set([...active, ...invited].map((r) => r.id));
+  return orgsWithSomeoneAs(db, role, ids, now);
 }
 
 export type OfficeRows = {
@@ -269,19 +237,7 @@ export async function officeRows(
     (i) => i.inviteeKind === "unit" && i.officeId === officeId,
   );
   const orgNumbers = unitInvitations.map((i) => i.inviteeId);
-  const unitRows =
-    orgNumbers.length > 0
-      ? await db
-          .select({
-            orgNumber: units.orgNumber,
-            name: units.name,
-            municipalityCode: units.municipalityCode,
-            isSchool: units.isSchool,
-            isKindergarten: units.isKindergarten,
-          })
-          .from(units)
-          .where(inArray(units.orgNumber, orgNumbers))
-      : [];
+  const unitRows = orgNumbers.length > 0 ? await unitsByOrgNumber(db, orgNumbers) : [];
   const reachableUnits = await reachableOf(db, "unit", orgNumbers, now);
   const unitList: UnitRow[] = unitInvitations
     .map((inv) => {
@@ -331,10 +287,7 @@ export async function officeInvitation(
   if (!inv) return null;
   let name = inv.inviteeId;
   if (inv.inviteeKind === "unit") {
-    const [u] = await db
-      .select({ name: units.name })
-      .from(units)
-      .where(eq(units.orgNumber, inv.inviteeId));
+    const [u] = await unitsByOrgNumber(db, [inv.inviteeId]);
     name = u?.name ?? name;
   } else {
     const cohort = await getCohort(db, cohortId);

@@ -15,7 +15,6 @@ import { grantRole } from "../identity";
 import { people } from "../identity/schema";
 import { completeOrgNumber } from "../organisations";
 import { units } from "../organisations/schema";
-import { cohortPlannedGatherings } from "../programmes/schema";
 import {
   type Actor,
   answerInvitation,
@@ -27,7 +26,7 @@ import {
 } from "./chain";
 import { exportRows, neutralise, toCsv } from "./export";
 import { cohortOverview, noFilter, type OverviewFilter } from "./overview";
-import { cohortInvitations } from "./schema";
+import { cohortInvitations, cohortPlannedGatherings } from "./schema";
 
 const BASE = "http://localhost";
 const AGDER = "sf-agder";

@@ -4,20 +4,20 @@ import type { Db } from "../../db/client";
 import type { CurrentUser } from "../../kernel/context";
 import type { Lang } from "../../web/i18n";
 import { orgsGranting } from "../identity";
-import { countyOfficesAt, municipalitiesAt } from "../organisations";
+import { countyOfficesAt, municipalitiesAt, unitsByOrgNumber } from "../organisations";
+// The one read of another module's table: the enrolled units' kinds and owners counted per
+// invitation in one query at national scale (bench/cohort-overview.ts). See
+// docs/decisions/drafts/i9-cohorts.md for what should replace it.
 import { units } from "../organisations/schema";
-import {
-  cohortOffices,
-  cohortPlannedGatherings,
-  cohorts,
-  programmes,
-  programmeTexts,
-} from "../programmes/schema";
+import { programmeRef, programmesOwnedBy, programmeTitles } from "../programmes";
 import { effectiveState } from "./chain";
 import {
   cohortContacts,
   cohortEnrolments,
   cohortInvitations,
+  cohortOffices,
+  cohortPlannedGatherings,
+  cohorts,
   type InvitationState,
   type InviteeKind,
 } from "./schema";
@@ -118,11 +118,11 @@ export function hasAnyPart(parts: Parts) {
 /** The owner of a cohort's programme (Udir, FUB/FUG), or null for an unknown cohort. */
 export async function cohortOwner(db: Db, cohortId: number): Promise<string | null> {
   const [row] = await db
-    .select({ owner: programmes.owner })
+    .select({ programmeId: cohorts.programmeId })
     .from(cohorts)
-    .innerJoin(programmes, eq(programmes.id, cohorts.programmeId))
     .where(eq(cohorts.id, cohortId));
-  return row?.owner ?? null;
+  if (!row) return null;
+  return (await programmeRef(db, row.programmeId))?.owner ?? null;
 }
 
 /**
@@ -186,26 +186,6 @@ export async function hasPartIn(db: Db, cohortId: number, parts: Parts): Promise
 }
 
 // ---------------------------------------------------------------- programme titles
-
-async function programmeTitles(db: Db, lang: Lang, ids?: number[]) {
-  const rows = await db
-    .select({
-      id: programmeTexts.programmeId,
-      lang: programmeTexts.lang,
-      title: programmeTexts.title,
-    })
-    .from(programmeTexts)
-    .where(
-      and(
-        inArray(programmeTexts.lang, lang === "nb" ? ["nb"] : [lang, "nb"]),
-        ids ? inArray(programmeTexts.programmeId, ids.length > 0 ? ids : [-1]) : undefined,
-      ),
-    );
-  const titles = new Map<number, string>();
-  for (const r of rows) if (r.lang === "nb") titles.set(r.id, r.title);
-  for (const r of rows) if (r.lang === lang) titles.set(r.id, r.title);
-  return titles;
-}
 
 // ---------------------------------------------------------------- the chain overview
 
@@ -371,13 +351,7 @@ async function invitationsWithCounts(db: Db, cohortId: number): Promise<Invitati
   ]);
   // Private units invited directly: their names (usually none, or a handful).
   const unitIds = invitations.filter((i) => i.invitee_kind === "unit").map((i) => i.invitee_id);
-  const unitRows =
-    unitIds.length > 0
-      ? await db
-          .select({ orgNumber: units.orgNumber, name: units.name, countyCode: units.countyCode })
-          .from(units)
-          .where(inArray(units.orgNumber, unitIds))
-      : [];
+  const unitRows = unitIds.length > 0 ? await unitsByOrgNumber(db, unitIds) : [];
   const unitBy = new Map(unitRows.map((u) => [u.orgNumber, u]));
   const enrolledBy = new Map(enrolled.map((e) => [e.invitation_id, e]));
   const namedBy = new Map(named.map((n) => [n.invitation_id, n]));
@@ -425,17 +399,11 @@ export async function cohortOverview(
   opts: { lang: Lang; today: string; filter?: OverviewFilter; viewer?: Parts },
 ): Promise<CohortOverview | null> {
   const filter = opts.filter ?? noFilter;
-  const [head] = await db
-    .select({
-      cohort: cohorts,
-      slug: programmes.slug,
-      owner: programmes.owner,
-    })
-    .from(cohorts)
-    .innerJoin(programmes, eq(programmes.id, cohorts.programmeId))
-    .where(eq(cohorts.id, cohortId));
-  if (!head) return null;
-  const cohort = head.cohort;
+  const [cohort] = await db.select().from(cohorts).where(eq(cohorts.id, cohortId));
+  if (!cohort) return null;
+  const programme = await programmeRef(db, cohort.programmeId);
+  if (!programme) return null;
+  const head = { cohort, slug: programme.slug, owner: programme.owner };
 
   const [titles, invitedOffices, gatherings, invitations, officesAt, places] = await Promise.all([
     programmeTitles(db, opts.lang, [cohort.programmeId]),
@@ -551,14 +519,12 @@ export async function cohortOverview(
 
   let mine: CohortOverview["mine"] = [];
   if (!full && viewer && viewer.units.size > 0) {
-    const enrolled = await db
+    const enrolments = await db
       .select({
         orgNumber: cohortEnrolments.unitOrgNumber,
-        name: units.name,
         invitationId: cohortEnrolments.invitationId,
       })
       .from(cohortEnrolments)
-      .innerJoin(units, eq(units.orgNumber, cohortEnrolments.unitOrgNumber))
       .where(
         and(
           eq(cohortEnrolments.cohortId, cohort.id),
@@ -566,7 +532,19 @@ export async function cohortOverview(
           isNull(cohortEnrolments.withdrawnAt),
         ),
       );
-    mine = enrolled
+    const unitNames = new Map(
+      (
+        await unitsByOrgNumber(
+          db,
+          enrolments.map((e) => e.orgNumber),
+        )
+      ).map((u) => [u.orgNumber, u.name]),
+    );
+    mine = enrolments
+      .flatMap((e) => {
+        const name = unitNames.get(e.orgNumber);
+        return name === undefined ? [] : [{ ...e, name }];
+      })
       .map((e) => ({
         orgNumber: e.orgNumber,
         name: e.name,
@@ -683,17 +661,18 @@ export async function myCohorts(
   let adminView: Landing["programmes"] = null;
   if (parts.owners.size > 0) {
     const [list, officeCounts, invitationCounts] = await Promise.all([
-      db
-        .select({ ...headColumns, sortOrder: programmes.sortOrder })
-        .from(cohorts)
-        .innerJoin(programmes, eq(programmes.id, cohorts.programmeId))
-        .where(inArray(programmes.owner, [...parts.owners]))
-        .orderBy(
-          asc(programmes.sortOrder),
-          asc(programmes.id),
-          desc(cohorts.startsOn),
-          desc(cohorts.number),
-        ),
+      (async () => {
+        // The owners' programmes in their list order, then each one's cohorts newest first.
+        const owned = await programmesOwnedBy(db, [...parts.owners]);
+        if (owned.length === 0) return [];
+        const place = new Map(owned.map((p, i) => [p.id, i]));
+        const rows = await db
+          .select(headColumns)
+          .from(cohorts)
+          .where(inArray(cohorts.programmeId, [...place.keys()]))
+          .orderBy(desc(cohorts.startsOn), desc(cohorts.number));
+        return rows.sort((a, b) => place.get(a.programmeId)! - place.get(b.programmeId)!);
+      })(),
       db
         .select({
           cohortId: cohortOffices.cohortId,
@@ -717,7 +696,7 @@ export async function myCohorts(
     const offices = new Map(officeCounts.map((r) => [r.cohortId, r.n]));
     const invited = new Map(invitationCounts.map((r) => [r.cohortId, r]));
     adminView = [];
-    for (const { sortOrder: _s, ...row } of list) {
+    for (const row of list) {
       let group = adminView.find((g) => g.id === row.programmeId);
       if (!group) {
         group = { id: row.programmeId, title: titles.get(row.programmeId) ?? "", cohorts: [] };
@@ -794,12 +773,7 @@ export async function myCohorts(
     );
     const unitNames = new Map(
       parts.units.size > 0
-        ? (
-            await db
-              .select({ orgNumber: units.orgNumber, name: units.name })
-              .from(units)
-              .where(inArray(units.orgNumber, [...parts.units]))
-          ).map((u) => [u.orgNumber, u.name])
+        ? (await unitsByOrgNumber(db, [...parts.units])).map((u) => [u.orgNumber, u.name])
         : [],
     );
     const name = (kind: InviteeKind, id: string) =>

@@ -6,12 +6,71 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { cohorts } from "../programmes/schema";
+// A foreign key to the programme a cohort belongs to: the one schema import across modules.
+import { programmes } from "../programmes/schema";
+
+/** A cohort of a programme: its dates, deadlines and participation terms. */
+export const cohorts = pgTable(
+  "cohorts",
+  {
+    id: serial("id").primaryKey(),
+    programmeId: integer("programme_id")
+      .notNull()
+      .references(() => programmes.id),
+    number: integer("number").notNull(),
+    startsOn: date("starts_on").notNull(),
+    endsOn: date("ends_on").notNull(),
+    /** The last day county offices have to invite municipalities (Europe/Oslo). */
+    officeInviteDeadline: date("office_invite_deadline"),
+    /** The default last day for municipalities to answer (Europe/Oslo); offices may extend it. */
+    answerDeadline: date("answer_deadline"),
+    /** Automatic reminders go this many days before an invitation's deadline; 0 sends none. */
+    reminderDaysBefore: integer("reminder_days_before").notNull().default(7),
+    /** The participation terms, Markdown, per language (English optional). */
+    termsNb: text("terms_nb").notNull().default(""),
+    termsNn: text("terms_nn").notNull().default(""),
+    termsEn: text("terms_en").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }),
+    createdBy: integer("created_by"),
+  },
+  (t) => [uniqueIndex("cohorts_programme_number_uq").on(t.programmeId, t.number)],
+);
+
+export const cohortOffices = pgTable(
+  "cohort_offices",
+  {
+    cohortId: integer("cohort_id")
+      .notNull()
+      .references(() => cohorts.id),
+    officeId: text("office_id").notNull(),
+    /** When the Directorate invited the office; null for cohorts from before Samspill. */
+    invitedAt: timestamp("invited_at", { withTimezone: true }),
+    invitedBy: integer("invited_by"),
+  },
+  (t) => [primaryKey({ columns: [t.cohortId, t.officeId] })],
+);
+
+/** Gatherings planned for a cohort, as placeholders until the gatherings themselves exist. */
+export const cohortPlannedGatherings = pgTable(
+  "cohort_planned_gatherings",
+  {
+    id: serial("id").primaryKey(),
+    cohortId: integer("cohort_id")
+      .notNull()
+      .references(() => cohorts.id),
+    /** "national" or "regional". */
+    kind: text("kind").$type<"national" | "regional">().notNull(),
+    title: text("title").notNull(),
+    plannedOn: date("planned_on").notNull(),
+  },
+  (t) => [index("cohort_planned_gatherings_cohort_idx").on(t.cohortId, t.plannedOn)],
+);
 
 /** Who an office invites: a municipality, or a private kindergarten or school directly. */
 export type InviteeKind = "municipality" | "unit";

@@ -30,6 +30,14 @@ export {
 export { activeRoles, deletePerson, exportPerson, getPerson, grantRole, invite } from "./people";
 export { type IdentityReads, identityReadsFrom, noIdentityReads } from "./reads";
 export {
+  addressesActingAs,
+  holdsRole,
+  openRoleInvitation,
+  orgsWithSomeoneAs,
+  personNames,
+  withdrawRoleInvitation,
+} from "./role-invitations";
+export {
   isRole,
   OWNERS,
   type Permission,

@@ -9,6 +9,7 @@ export {
   createPpService,
   type PpService,
   type PpServiceInput,
+  ppServiceNames,
   ppServicesAt,
 } from "./pp-services";
 export {
@@ -44,6 +45,7 @@ export {
 export { searchKey } from "./search-key";
 export {
   countiesAt,
+  countyOfficeMailbox,
   countyOfficesAt,
   importCountyOffices,
   importKlass,
@@ -55,14 +57,22 @@ export {
   successorsAt,
 } from "./service";
 export {
+  activeUnitsIn,
   getUnit,
   municipalitiesOfUnits,
   type Unit,
   type UnitFilter,
   type UnitHistoryEntry,
+  unitsByOrgNumber,
   unitsOfMunicipality,
   unitWithHistory,
 } from "./units";
+export {
+  seedWrittenStandards,
+  setWrittenStandard,
+  type WrittenStandard,
+  writtenStandardOf,
+} from "./written-standard";
 
 /** What the app needs of this module (see kernel/manifest.ts). */
 export const manifest: ModuleManifest = {

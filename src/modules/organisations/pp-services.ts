@@ -122,3 +122,13 @@ export async function ppServicesAt(
     municipalities: served.filter((m) => m.id === s.id).map(({ code, name }) => ({ code, name })),
   }));
 }
+
+/** PP-tjenester's names by id; unknown ids left out. */
+export async function ppServiceNames(db: Db, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: ppServices.id, name: ppServices.name })
+    .from(ppServices)
+    .where(inArray(ppServices.id, ids));
+  return new Map(rows.map((p) => [p.id, p.name]));
+}

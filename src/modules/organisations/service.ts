@@ -274,3 +274,15 @@ export async function successorsAt(db: Db, code: string, date: string): Promise<
   }
   return [...new Set(current)].sort();
 }
+
+/** A county office's shared mailbox (postmottak), if it has one; null for an unknown office. */
+export async function countyOfficeMailbox(
+  db: Pick<Db, "select">,
+  officeId: string,
+): Promise<{ email: string | null } | null> {
+  const [office] = await db
+    .select({ email: countyOffices.email })
+    .from(countyOffices)
+    .where(eq(countyOffices.id, officeId));
+  return office ?? null;
+}

@@ -103,3 +103,26 @@ export async function unitsOfMunicipality(
     .where(and(...conditions))
     .orderBy(desc(units.active), asc(units.searchKey), asc(units.orgNumber));
 }
+
+/**
+ * Kindergartens and schools by organisation number; unknown numbers left out. In no order, or
+ * by name (the database's order, as a join ordered by the unit's name would give).
+ */
+export async function unitsByOrgNumber(
+  db: Pick<Db, "select">,
+  orgNumbers: string[],
+  opts: { byName?: boolean } = {},
+): Promise<Unit[]> {
+  if (orgNumbers.length === 0) return [];
+  const q = db.select(unitColumns).from(units).where(inArray(units.orgNumber, orgNumbers));
+  return opts.byName ? q.orderBy(units.name) : q;
+}
+
+/** The active kindergartens and schools of these municipalities, by search key. */
+export async function activeUnitsIn(db: Db, municipalityCodes: string[]): Promise<Unit[]> {
+  return db
+    .select(unitColumns)
+    .from(units)
+    .where(and(inArray(units.municipalityCode, municipalityCodes), eq(units.active, true)))
+    .orderBy(asc(units.searchKey), asc(units.orgNumber));
+}

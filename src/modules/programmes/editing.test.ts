@@ -4,13 +4,12 @@ import { type TestApp, testApp } from "../../../tests/support/app";
 import { IBS, programmeIdOf } from "../../../tests/support/cohorts";
 import { databaseKinds } from "../../../tests/support/db";
 import { demoPeopleIds, requestsAs } from "../../../tests/support/people";
-import { enrolUnits, recordParticipants } from "../cohorts";
+import { createCohort, enrolUnits, recordParticipants } from "../cohorts";
 import { cohortInvitations } from "../cohorts/schema";
 import { auditLog } from "../identity/schema";
 import { units } from "../organisations/schema";
 import { listVersions } from "./editing";
 import { programmes, programmeTexts, programmeTextVersions } from "./schema";
-import { createCohort } from "./service";
 
 const FUB = "bedre-foreldresamarbeid";
 

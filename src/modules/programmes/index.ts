@@ -1,22 +1,34 @@
-export { programmeAdminRoutes } from "./admin-routes";
-export { cohortAdminRoutes } from "./cohort-admin-routes";
+import type { programmes } from "./schema";
+
+export { ownProgramme, programmeAdminRoutes } from "./admin-routes";
+export { hasBrokenLink, hasDisallowedContent, latestVersions } from "./editing";
+export {
+  type ProgrammeRef,
+  programmeRef,
+  programmesOwnedBy,
+  programmeTextsOf,
+  programmeTitles,
+} from "./lookups";
 export { frontPage, programmePage, programmeRoutes } from "./routes";
 export {
-  createCohort,
   createProgramme,
   getPublicProgramme,
   listPublishedProgrammes,
   ownerPhones,
+  type PublicCohort,
+  type PublicCohortsSource,
   programmeContact,
   programmeOptions,
+  providePublicCohorts,
 } from "./service";
+
+export type Programme = typeof programmes.$inferSelect;
 
 // ── Manifest: what the app needs of this module (see kernel/manifest.ts). A block of its own at
 // the end, imports included, so that it merges apart from the module's other exports. ──
 import type { ModuleManifest } from "../../kernel/manifest";
 import { messages as manifestMessages } from "../../web/i18n";
 import { programmeAdminRoutes as manifestAdminRoutes } from "./admin-routes";
-import { cohortAdminRoutes as manifestCohortAdminRoutes } from "./cohort-admin-routes";
 import { programmeTitles } from "./identity-reads";
 import {
   frontPage as manifestFrontPage,
@@ -28,7 +40,7 @@ import * as manifestSchema from "./schema";
 export const manifest: ModuleManifest = {
   name: "programmes",
   publicRoutes: [() => manifestPublicRoutes()],
-  signedInRoutes: [() => manifestAdminRoutes(), () => manifestCohortAdminRoutes()],
+  signedInRoutes: [() => manifestAdminRoutes()],
   nav: [
     {
       position: 40,

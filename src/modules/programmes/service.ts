@@ -1,15 +1,7 @@
-import { and, asc, count, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import type { Lang } from "../../web/i18n";
-import { cohortEnrolments, cohortInvitations } from "../cohorts/schema";
-import { countyOfficesAt, municipalitiesAt } from "../organisations";
-import {
-  cohortOffices,
-  cohorts,
-  programmes,
-  programmeTexts,
-  programmeTextVersions,
-} from "./schema";
+import { programmes, programmeTexts, programmeTextVersions } from "./schema";
 
 export type ProgrammeSummary = {
   id: number;
@@ -95,6 +87,23 @@ export type PublicCohort = {
   unitCount: number;
 };
 
+/**
+ * Where the public page gets a programme's cohorts. Cohorts belong to programmes, so the cohorts
+ * module depends on this one, never the other way: it provides its figures through
+ * `providePublicCohorts` (from its index), and until it has, a programme shows no cohorts.
+ */
+export type PublicCohortsSource = (
+  db: Db,
+  programmeId: number,
+  lang: Lang,
+) => Promise<PublicCohort[]>;
+
+let publicCohortsSource: PublicCohortsSource = async () => [];
+
+export function providePublicCohorts(source: PublicCohortsSource) {
+  publicCohortsSource = source;
+}
+
 export type PublicProgramme = {
   programme: typeof programmes.$inferSelect;
   text: typeof programmeTexts.$inferSelect;
@@ -118,81 +127,8 @@ export async function getPublicProgramme(
   if (!programme) return null;
   const text = (await textsFor(db, [programme.id], lang)).get(programme.id);
   if (!text) return null;
-  const cohortRows = await db
-    .select()
-    .from(cohorts)
-    .where(eq(cohorts.programmeId, programme.id))
-    .orderBy(asc(cohorts.number));
-  if (cohortRows.length === 0) return { programme, text, textLang: text.lang as Lang, cohorts: [] };
-  // Three reads for all the cohorts together, whatever their number; names once per start date.
-  const ids = cohortRows.map((c) => c.id);
-  const invited = await db
-    .select({ cohortId: cohortOffices.cohortId, officeId: cohortOffices.officeId })
-    .from(cohortOffices)
-    .where(inArray(cohortOffices.cohortId, ids));
-  // Live figures: the municipalities that said yes, and the units enrolled.
-  const taking = await db
-    .select({
-      cohortId: cohortInvitations.cohortId,
-      code: cohortInvitations.inviteeId,
-      officeId: cohortInvitations.officeId,
-    })
-    .from(cohortInvitations)
-    .where(
-      and(
-        inArray(cohortInvitations.cohortId, ids),
-        eq(cohortInvitations.inviteeKind, "municipality"),
-        eq(cohortInvitations.state, "accepted"),
-      ),
-    );
-  const enrolled = await db
-    .select({ cohortId: cohortEnrolments.cohortId, n: count() })
-    .from(cohortEnrolments)
-    .where(and(inArray(cohortEnrolments.cohortId, ids), isNull(cohortEnrolments.withdrawnAt)))
-    .groupBy(cohortEnrolments.cohortId);
-  const namesAt = new Map<
-    string,
-    Promise<{ offices: Map<string, string>; municipalities: Map<string, string> }>
-  >();
-  const names = (date: string) => {
-    let found = namesAt.get(date);
-    if (!found) {
-      found = (async () => ({
-        offices: new Map((await countyOfficesAt(db, date, lang)).map((o) => [o.id, o.name])),
-        municipalities: new Map((await municipalitiesAt(db, date)).map((m) => [m.code, m.name])),
-      }))();
-      namesAt.set(date, found);
-    }
-    return found;
-  };
-  const result: PublicCohort[] = [];
-  for (const cohort of cohortRows) {
-    const { offices: officeNames, municipalities: municipalityNames } = await names(
-      cohort.startsOn,
-    );
-    const mine = taking.filter((m) => m.cohortId === cohort.id);
-    const offices = invited
-      .filter((o) => o.cohortId === cohort.id)
-      .map((o) => ({
-        id: o.officeId,
-        name: officeNames.get(o.officeId) ?? o.officeId,
-        municipalities: mine
-          .filter((m) => m.officeId === o.officeId)
-          .map((m) => ({ code: m.code, name: municipalityNames.get(m.code) ?? m.code }))
-          .sort((a, b) => a.name.localeCompare(b.name, "nb")),
-      }))
-      .sort((a, b) => a.name.localeCompare(b.name, "nb"));
-    result.push({
-      number: cohort.number,
-      startsOn: cohort.startsOn,
-      endsOn: cohort.endsOn,
-      officeInviteDeadline: cohort.officeInviteDeadline,
-      offices,
-      municipalityCount: mine.length,
-      unitCount: enrolled.find((e) => e.cohortId === cohort.id)?.n ?? 0,
-    });
-  }
-  return { programme, text, textLang: text.lang as Lang, cohorts: result };
+  const cohorts = await publicCohortsSource(db, programme.id, lang);
+  return { programme, text, textLang: text.lang as Lang, cohorts };
 }
 
 export async function programmeOptions(db: Db, lang: Lang) {
@@ -229,23 +165,6 @@ export async function createProgramme(db: Db, input: NewProgramme, texts: Progra
       await tx
         .insert(programmeTexts)
         .values({ ...text, programmeId: row.id, versionId: version!.id });
-    }
-    return row.id;
-  });
-}
-
-export async function createCohort(
-  db: Db,
-  input: Omit<typeof cohorts.$inferInsert, "id">,
-  officeIds: string[],
-) {
-  return db.transaction(async (tx) => {
-    const [row] = await tx.insert(cohorts).values(input).returning({ id: cohorts.id });
-    if (!row) throw new Error("cohort not created");
-    if (officeIds.length > 0) {
-      await tx
-        .insert(cohortOffices)
-        .values(officeIds.map((officeId) => ({ cohortId: row.id, officeId })));
     }
     return row.id;
   });

@@ -3,10 +3,10 @@ import type { Db } from "../../db/client";
 import { isCalendarDate, osloToday } from "../../kernel/clock";
 import { BadRequest, type FieldErrors, type FormValues } from "../../kernel/forms";
 import type { Lang } from "../../web/i18n";
-import { type Actor, type ChainError, inviteOffices } from "../cohorts";
 import { recordAudit } from "../identity";
 import { countyOfficesAt } from "../organisations";
-import { hasBrokenLink, hasDisallowedContent } from "./editing";
+import { hasBrokenLink, hasDisallowedContent } from "../programmes";
+import { type Actor, type ChainError, inviteOffices } from "./chain";
 import { cohortOffices, cohortPlannedGatherings, cohorts } from "./schema";
 
 /** The limits of the cohort form, shared by the view (maxlength, hints) and the check. */
@@ -612,4 +612,22 @@ export function formFromCohort(view: CohortEditView): CohortForm {
 /** The day the office list is drawn for: the start typed, else the stored start, else today. */
 export function officeDate(form: CohortForm, existing: CohortEditView | undefined, now: Date) {
   return parseDate(form.values.startsOn ?? "") ?? existing?.cohort.startsOn ?? osloToday(now);
+}
+
+/** A cohort and the county offices invited to it, without invitations (the seed's cohorts). */
+export async function createCohort(
+  db: Db,
+  input: Omit<typeof cohorts.$inferInsert, "id">,
+  officeIds: string[],
+) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(cohorts).values(input).returning({ id: cohorts.id });
+    if (!row) throw new Error("cohort not created");
+    if (officeIds.length > 0) {
+      await tx
+        .insert(cohortOffices)
+        .values(officeIds.map((officeId) => ({ cohortId: row.id, officeId })));
+    }
+    return row.id;
+  });
 }

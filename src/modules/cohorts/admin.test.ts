@@ -6,10 +6,10 @@ import { databaseKinds } from "../../../tests/support/db";
 import { demoPeopleIds, requestsAs } from "../../../tests/support/people";
 import { demoEmail } from "../../db/demo-people";
 import { jobs } from "../../kernel/schema";
-import { setWrittenStandard } from "../cohorts";
 import { auditLog } from "../identity/schema";
-import { createCohortAndInvite, parseDate, readCohortForm } from "./cohort-admin";
-import { hasBrokenLink } from "./editing";
+import { setWrittenStandard } from "../organisations";
+import { hasBrokenLink } from "../programmes";
+import { createCohortAndInvite, parseDate, readCohortForm } from "./admin";
 import { cohortOffices, cohortPlannedGatherings, cohorts } from "./schema";
 
 const FUB = "bedre-foreldresamarbeid";

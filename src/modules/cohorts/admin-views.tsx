@@ -22,7 +22,7 @@ import {
   type CohortListItem,
   cohortLimits,
   GATHERING_KINDS,
-} from "./cohort-admin";
+} from "./admin";
 
 /** The cohort admin's strings: the same keys in bokmål, nynorsk and English. */
 const texts = {

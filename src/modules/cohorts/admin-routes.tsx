@@ -7,7 +7,13 @@ import { errorPage } from "../../web/error-pages";
 import { LANGS, type Lang } from "../../web/i18n";
 import { renderMarkdown } from "../../web/markdown";
 import { render } from "../../web/render";
-import { ownProgramme } from "./admin-routes";
+import {
+  hasBrokenLink,
+  hasDisallowedContent,
+  latestVersions,
+  ownProgramme,
+  type Programme,
+} from "../programmes";
 import {
   type CohortEditView,
   type CohortForm,
@@ -21,12 +27,8 @@ import {
   readCohortForm,
   termFields,
   updateCohortAndInvite,
-} from "./cohort-admin";
-import { CohortFormPage, CohortListPage, listMessage } from "./cohort-admin-views";
-import { hasBrokenLink, hasDisallowedContent, latestVersions } from "./editing";
-import type { programmes } from "./schema";
-
-type Programme = typeof programmes.$inferSelect;
+} from "./admin";
+import { CohortFormPage, CohortListPage, listMessage } from "./admin-views";
 
 const PROGRAMME = "/:lang{nb|nn|en}/admin/tilbud/:slug{[a-z0-9-]{1,60}}/puljer";
 const NUMBER = ":number{[1-9][0-9]{0,2}}";

@@ -1,0 +1,85 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { recordAudit } from "../identity";
+import { units, writtenStandards } from "./schema";
+
+/** Bokmål or nynorsk: the two written standards the state writes to organisations in. */
+export type WrittenStandard = "nb" | "nn";
+
+/** A database or an open transaction: the caller's transaction is used when there is one. */
+type Executor = Pick<Db, "select">;
+
+/**
+ * The written standard an organisation has chosen (mållova § 15): a unit's from the register, a
+ * municipality's or county office's as set here; bokmål where none is known.
+ */
+export async function writtenStandardOf(
+  db: Executor,
+  kind: "municipality" | "unit" | "county-office",
+  id: string,
+): Promise<WrittenStandard> {
+  if (kind === "unit") {
+    const [row] = await db
+      .select({ s: units.writtenStandard })
+      .from(units)
+      .where(eq(units.orgNumber, id));
+    return row?.s === "nn" ? "nn" : "nb";
+  }
+  const [row] = await db
+    .select({ s: writtenStandards.standard })
+    .from(writtenStandards)
+    .where(and(eq(writtenStandards.orgKind, kind), eq(writtenStandards.orgId, id)));
+  return row?.s === "nn" ? "nn" : "nb";
+}
+
+/** Record an organisation's chosen written standard (audited). */
+export async function setWrittenStandard(
+  db: Db,
+  kind: "municipality" | "county-office",
+  id: string,
+  standard: WrittenStandard,
+  actor: { personId: number | null; now: Date },
+) {
+  await db.transaction(async (tx) => {
+    const before = await writtenStandardOf(tx, kind, id);
+    await tx
+      .insert(writtenStandards)
+      .values({
+        orgKind: kind,
+        orgId: id,
+        standard,
+        changedAt: actor.now,
+        changedBy: actor.personId,
+      })
+      .onConflictDoUpdate({
+        target: [writtenStandards.orgKind, writtenStandards.orgId],
+        set: { standard, changedAt: actor.now, changedBy: actor.personId },
+      });
+    await recordAudit(tx, {
+      actorId: actor.personId,
+      action: "written-standard.set",
+      entityType: kind,
+      entityId: id,
+      before: { standard: before },
+      after: { standard },
+      at: actor.now,
+    });
+  });
+}
+
+/** Municipalities and county offices that write nynorsk (real choices, used for letters). */
+const NYNORSK = {
+  "county-office": ["sf-vestland", "fm-sogn-og-fjordane"],
+  municipality: ["1577", "1519", "1520", "4621", "4640", "4647", "1421", "1432"],
+};
+
+export async function seedWrittenStandards(db: Db, now: Date) {
+  for (const [orgKind, ids] of Object.entries(NYNORSK)) {
+    for (const orgId of ids) {
+      await db
+        .insert(writtenStandards)
+        .values({ orgKind, orgId, standard: "nn", changedAt: now })
+        .onConflictDoNothing();
+    }
+  }
+}
