@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import type { IdentityReads } from "../identity";
 import { programmeRef, programmesOwnedBy } from "../programmes";
