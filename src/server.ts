@@ -16,12 +16,24 @@ import { ACCEPTED_IDPORTEN_ACR, createOidcRegistry, startLocalProviders } from "
 // Start: config → database → migrations → reference and demo data → jobs → http.
 const config = loadConfig();
 const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
+// Where start-up time goes, one figure per phase, logged once the front page can answer.
+const startedAt = performance.now();
+const phases: [string, number][] = [];
+let phaseStart = startedAt;
+const phaseDone = (name: string) => {
+  const now = performance.now();
+  phases.push([name, now - phaseStart]);
+  phaseStart = now;
+};
+const seconds = (ms: number) => (ms / 1000).toFixed(2);
 
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+phaseDone("db");
 await database.migrate();
+phaseDone("migrations");
 log(`database ready (${database.kind})`);
 
-const { reference, demoLoaded } = await seedAtStart(database, {
+const { reference, demoLoaded, timings } = await seedAtStart(database, {
   klassUrl: config.klassUrl,
   now: systemClock.now(),
   demo: config.seedDemo,
@@ -31,6 +43,11 @@ log(
   `reference data: ${reference.counties} counties, ${reference.municipalities} municipality periods, ${reference.offices} county offices`,
 );
 if (demoLoaded) log("demo data loaded");
+phaseDone(
+  `seed [${Object.entries(timings)
+    .map(([name, ms]) => `${name} ${seconds(ms)} s`)
+    .join(", ")}]`,
+);
 
 const secret = await loadSecret(database.db, config.secret);
 const mailer = config.smtpUrl
@@ -46,6 +63,7 @@ const jobs = createJobRunner(
   },
 );
 jobs.start();
+phaseDone("secret and jobs");
 
 // The invitation chain's clock: expire what is overdue and send the automatic reminders. Every
 // instance may run it; the updates are conditional, so each act happens once.
@@ -98,6 +116,7 @@ if (config.localOidc) {
   log(
     `local OpenID providers (demo people): ${localProviders.idporten.issuer} and ${localProviders.feide.issuer}`,
   );
+  phaseDone("local sign-in");
 }
 
 const app = createApp({
@@ -118,6 +137,7 @@ const app = createApp({
   oidc,
   registerUrls: config.registerUrls,
 });
+phaseDone("app");
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   log(
@@ -126,6 +146,13 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   if (mailer.kind === "outbox" && config.env === "development") {
     log(`no SMTP_URL: mail goes to http://localhost:${info.port}/nb/dev/utboks`);
   }
+  phaseDone("listen");
+  // performance.now() counts from the process's start, so "code" is loading the modules.
+  log(
+    `started in ${seconds(performance.now())} s (code ${seconds(startedAt)} s, ${phases
+      .map(([name, ms]) => `${name} ${seconds(ms)} s`)
+      .join(", ")})`,
+  );
 });
 
 async function shutdown() {

@@ -60,13 +60,24 @@ export async function seedAtStart(
 ) {
   return database.exclusive(async () => {
     const today = osloToday(opts.now);
+    // Milliseconds per step, for the start-up log line.
+    const timings: Record<string, number> = {};
+    let t0 = performance.now();
+    const took = (name: string) => {
+      const now = performance.now();
+      timings[name] = now - t0;
+      t0 = now;
+    };
     const reference = await seedReference(database.db, { klassUrl: opts.klassUrl, today });
+    took("reference");
     let demoLoaded = false;
     if (opts.demo) {
       demoLoaded = await seedDemo(database.db, today, opts.linkBase);
+      took("demo");
       await seedDemoPeople(database.db, opts.now);
+      took("people");
     }
-    return { reference, demoLoaded };
+    return { reference, demoLoaded, timings };
   });
 }
 
