@@ -166,7 +166,7 @@ export function startApp(opts: {
 }): Promise<ChildServer> {
   return startChild({
     name: opts.name,
-    args: ["--import", "tsx", "src/server.ts"],
+    args: ["scripts/start.mjs"],
     env: {
       NODE_ENV: "production",
       SEED_DEMO: "true",

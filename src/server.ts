@@ -40,7 +40,7 @@ const { reference, demoLoaded, timings } = await seedAtStart(database, {
   linkBase: config.linkBase,
 });
 log(
-  `reference data: ${reference.counties} counties, ${reference.municipalities} municipality periods, ${reference.offices} county offices`,
+  `reference data: ${reference.counties} counties, ${reference.municipalities} municipality periods, ${reference.offices} county offices${reference.skipped ? " (unchanged since the last start)" : ""}`,
 );
 if (demoLoaded) log("demo data loaded");
 phaseDone(
@@ -100,25 +100,6 @@ const oidc = createOidcRegistry([
     ? [{ id: "feide" as const, ...config.feide, scope: "openid profile email userid-feide groups" }]
     : []),
 ]);
-let localProviders: Awaited<ReturnType<typeof startLocalProviders>> | undefined;
-if (config.localOidc) {
-  const origins = [
-    ...(config.publicUrl ? [config.publicUrl] : []),
-    `http://localhost:${config.port}`,
-    `http://127.0.0.1:${config.port}`,
-  ];
-  localProviders = await startLocalProviders({
-    origins,
-    ...(await demoAccounts(database.db, systemClock.now())),
-  });
-  for (const settings of localProviders.settings)
-    if (!oidc.settings(settings.id)) oidc.set(settings);
-  log(
-    `local OpenID providers (demo people): ${localProviders.idporten.issuer} and ${localProviders.feide.issuer}`,
-  );
-  phaseDone("local sign-in");
-}
-
 const app = createApp({
   db: database.db,
   secret,
@@ -139,6 +120,27 @@ const app = createApp({
 });
 phaseDone("app");
 
+// Started after listening: the front page does not need them, and the sign-in page lists a
+// provider as soon as it is registered.
+let localProviders: Awaited<ReturnType<typeof startLocalProviders>> | undefined;
+async function startLocalSignIn() {
+  const t0 = performance.now();
+  const origins = [
+    ...(config.publicUrl ? [config.publicUrl] : []),
+    `http://localhost:${config.port}`,
+    `http://127.0.0.1:${config.port}`,
+  ];
+  localProviders = await startLocalProviders({
+    origins,
+    ...(await demoAccounts(database.db, systemClock.now())),
+  });
+  for (const settings of localProviders.settings)
+    if (!oidc.settings(settings.id)) oidc.set(settings);
+  log(
+    `local OpenID providers (demo people): ${localProviders.idporten.issuer} and ${localProviders.feide.issuer} (ready ${seconds(performance.now() - t0)} s after listening)`,
+  );
+}
+
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   log(
     `Samspill listening on http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${info.port}/`,
@@ -153,6 +155,11 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
       .map(([name, ms]) => `${name} ${seconds(ms)} s`)
       .join(", ")})`,
   );
+  if (config.localOidc) {
+    startLocalSignIn().catch((e) =>
+      log(`local OpenID providers failed: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  }
 });
 
 async function shutdown() {
