@@ -18,8 +18,16 @@ export function log(line: string) {
 }
 
 /** One figure, in the one format the issue asks for. */
-export function bench(name: string, value: string, unit: string, op: ">=" | "<=", target: string) {
-  console.log(`BENCH ${name} ${value} ${unit} target ${op} ${target}`);
+export function bench(
+  name: string,
+  value: string,
+  unit: string,
+  op: ">=" | "<=",
+  target: string,
+  /** Printed after the target, in parentheses (e.g. how many tests a time covers). */
+  note?: string,
+) {
+  console.log(`BENCH ${name} ${value} ${unit} target ${op} ${target}${note ? ` (${note})` : ""}`);
 }
 
 // Everything started here is cleaned up on the way out, whatever the way out is.
