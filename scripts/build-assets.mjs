@@ -8,7 +8,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import * as esbuild from "esbuild";
 import { faviconIco, faviconSvg } from "./favicon.mjs";
 import { isFresh, writeStamp } from "./stamp.mjs";
 
@@ -80,6 +79,8 @@ async function build() {
   mkdirSync("public/.entry", { recursive: true });
   writeFileSync("public/.entry/app.css", entry);
 
+  // Loaded only to build: a start with fresh builds runs without esbuild (a dev dependency).
+  const esbuild = await import("esbuild");
   const result = await esbuild.build({
     entryPoints: ["public/.entry/app.css", "src/web/client/app.ts"],
     bundle: true,
@@ -125,5 +126,5 @@ async function build() {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const built = await buildAssets({ force: process.argv.includes("--force") });
-  if (!built) console.log("assets up to date (public/build)");
+  console.log(built ? "built public/build" : "public/build up to date");
 }

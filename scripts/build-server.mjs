@@ -5,7 +5,6 @@
 
 import { relative } from "node:path";
 import { pathToFileURL } from "node:url";
-import * as esbuild from "esbuild";
 import { isFresh, writeStamp } from "./stamp.mjs";
 
 export const serverBundle = "dist/server.mjs";
@@ -50,6 +49,8 @@ const EXTERNAL = [
 /** Build the server unless it is up to date; true when it built. */
 export async function buildServer({ force = false } = {}) {
   if (!force && isFresh(stampFile, [serverBundle])) return false;
+  // Loaded only to build: a start with fresh builds runs without esbuild (a dev dependency).
+  const esbuild = await import("esbuild");
   const result = await esbuild.build({
     entryPoints: ["src/server.ts"],
     bundle: true,
