@@ -177,6 +177,11 @@ export function startApp(opts: {
     args: ["scripts/start.mjs"],
     env: {
       NODE_ENV: "production",
+      // Production refuses to start without these. Plain http (no TLS headers), a fixed secret,
+      // and an SMTP port nothing listens on: the benchmarks send no mail.
+      SECRET: "bench-secret-bench-secret-bench-secret",
+      PUBLIC_URL: "http://127.0.0.1",
+      SMTP_URL: `smtp://${HOST}:9`,
       SEED_DEMO: "true",
       DATA_DIR: opts.dataDir,
       // Always the embedded database (PGlite), whatever the caller's environment says.
