@@ -8,6 +8,8 @@ import { nsrImportBenchmark } from "./nsr-import";
 import { orgSearchBenchmark } from "./org-search";
 import { pageWeightBenchmark } from "./page-weight";
 import { publicPageBenchmark } from "./public-page";
+import { startUpBenchmark } from "./start-up";
+import { suiteTimeBenchmark } from "./suite-time";
 
 const started = performance.now();
 let failed = false;
@@ -24,6 +26,8 @@ async function step(name: string, fn: () => Promise<unknown>) {
 }
 
 try {
+  // First, while nothing else of the bench runs.
+  await step("start-up", () => startUpBenchmark());
   let app: ChildServer | undefined;
   try {
     await step("start app", async () => {
@@ -45,6 +49,7 @@ try {
   await step("org-search-p95", () => orgSearchBenchmark());
   await step("cohort-overview-p95", () => cohortOverviewBenchmark());
   await step("nsr-import-18k", () => nsrImportBenchmark(tempDir("nsr")));
+  await step("test-suite-seconds", async () => suiteTimeBenchmark());
 } finally {
   removeTempDirs();
   log(`total ${((performance.now() - started) / 1000).toFixed(1)}s`);

@@ -16,21 +16,38 @@ import { ACCEPTED_IDPORTEN_ACR, createOidcRegistry, startLocalProviders } from "
 // Start: config → database → migrations → reference and demo data → jobs → http.
 const config = loadConfig();
 const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
+// Where start-up time goes, one figure per phase, logged once the front page can answer.
+const startedAt = performance.now();
+const phases: [string, number][] = [];
+let phaseStart = startedAt;
+const phaseDone = (name: string) => {
+  const now = performance.now();
+  phases.push([name, now - phaseStart]);
+  phaseStart = now;
+};
+const seconds = (ms: number) => (ms / 1000).toFixed(2);
 
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+phaseDone("db");
 await database.migrate();
+phaseDone("migrations");
 log(`database ready (${database.kind})`);
 
-const { reference, demoLoaded } = await seedAtStart(database, {
+const { reference, demoLoaded, timings } = await seedAtStart(database, {
   klassUrl: config.klassUrl,
   now: systemClock.now(),
   demo: config.seedDemo,
   linkBase: config.linkBase,
 });
 log(
-  `reference data: ${reference.counties} counties, ${reference.municipalities} municipality periods, ${reference.offices} county offices`,
+  `reference data: ${reference.counties} counties, ${reference.municipalities} municipality periods, ${reference.offices} county offices${reference.skipped ? " (unchanged since the last start)" : ""}`,
 );
 if (demoLoaded) log("demo data loaded");
+phaseDone(
+  `seed [${Object.entries(timings)
+    .map(([name, ms]) => `${name} ${seconds(ms)} s`)
+    .join(", ")}]`,
+);
 
 const secret = await loadSecret(database.db, config.secret);
 const mailer = config.smtpUrl
@@ -46,6 +63,7 @@ const jobs = createJobRunner(
   },
 );
 jobs.start();
+phaseDone("secret and jobs");
 
 // The modules' housekeeping (e.g. the invitation chain's clock), each on its own interval. Every
 // instance may run it: the work is idempotent.
@@ -86,24 +104,6 @@ const oidc = createOidcRegistry([
     ? [{ id: "feide" as const, ...config.feide, scope: "openid profile email userid-feide groups" }]
     : []),
 ]);
-let localProviders: Awaited<ReturnType<typeof startLocalProviders>> | undefined;
-if (config.localOidc) {
-  const origins = [
-    ...(config.publicUrl ? [config.publicUrl] : []),
-    `http://localhost:${config.port}`,
-    `http://127.0.0.1:${config.port}`,
-  ];
-  localProviders = await startLocalProviders({
-    origins,
-    ...(await demoAccounts(database.db, systemClock.now())),
-  });
-  for (const settings of localProviders.settings)
-    if (!oidc.settings(settings.id)) oidc.set(settings);
-  log(
-    `local OpenID providers (demo people): ${localProviders.idporten.issuer} and ${localProviders.feide.issuer}`,
-  );
-}
-
 const app = createApp({
   db: database.db,
   secret,
@@ -122,6 +122,28 @@ const app = createApp({
   oidc,
   registerUrls: config.registerUrls,
 });
+phaseDone("app");
+
+// Started after listening: the front page does not need them, and the sign-in page lists a
+// provider as soon as it is registered.
+let localProviders: Awaited<ReturnType<typeof startLocalProviders>> | undefined;
+async function startLocalSignIn() {
+  const t0 = performance.now();
+  const origins = [
+    ...(config.publicUrl ? [config.publicUrl] : []),
+    `http://localhost:${config.port}`,
+    `http://127.0.0.1:${config.port}`,
+  ];
+  localProviders = await startLocalProviders({
+    origins,
+    ...(await demoAccounts(database.db, systemClock.now())),
+  });
+  for (const settings of localProviders.settings)
+    if (!oidc.settings(settings.id)) oidc.set(settings);
+  log(
+    `local OpenID providers (demo people): ${localProviders.idporten.issuer} and ${localProviders.feide.issuer} (ready ${seconds(performance.now() - t0)} s after listening)`,
+  );
+}
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   log(
@@ -129,6 +151,18 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   );
   if (mailer.kind === "outbox" && config.env === "development") {
     log(`no SMTP_URL: mail goes to http://localhost:${info.port}/nb/dev/utboks`);
+  }
+  phaseDone("listen");
+  // performance.now() counts from the process's start, so "code" is loading the modules.
+  log(
+    `started in ${seconds(performance.now())} s (code ${seconds(startedAt)} s, ${phases
+      .map(([name, ms]) => `${name} ${seconds(ms)} s`)
+      .join(", ")})`,
+  );
+  if (config.localOidc) {
+    startLocalSignIn().catch((e) =>
+      log(`local OpenID providers failed: ${e instanceof Error ? e.message : String(e)}`),
+    );
   }
 });
 

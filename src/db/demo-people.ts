@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import { osloToday } from "../kernel/clock";
 import { grantRole, type LocalAccount, type Role } from "../modules/identity";
 import { identities, people } from "../modules/identity/schema";
@@ -102,14 +102,25 @@ async function demoOrgs(db: Db, today: string): Promise<DemoOrgs> {
 
 /** Create the demo people with their roles and sign-in identities; skips those that exist. */
 export async function seedDemoPeople(db: Db, now: Date): Promise<void> {
+  // Every start calls this: one query when they are all there already.
+  const present = new Set(
+    (
+      await db
+        .select({ email: people.email })
+        .from(people)
+        .where(
+          inArray(
+            people.email,
+            DEMO_PEOPLE.map((p) => demoEmail(p.key)),
+          ),
+        )
+    ).map((row) => row.email),
+  );
+  const missing = DEMO_PEOPLE.filter((p) => !present.has(demoEmail(p.key)));
+  if (missing.length === 0) return;
   const orgs = await demoOrgs(db, osloToday(now));
-  for (const p of DEMO_PEOPLE) {
+  for (const p of missing) {
     const email = demoEmail(p.key);
-    const [existing] = await db
-      .select({ id: people.id })
-      .from(people)
-      .where(eq(people.email, email));
-    if (existing) continue;
     const [row] = await db
       .insert(people)
       .values({ name: p.name, email, demo: "demo", createdAt: now })

@@ -8,7 +8,7 @@ import { isValidOrgNumber, ppServicesAt, unitsOfMunicipality } from "../modules/
 import { importRuns, units } from "../modules/organisations/schema";
 import { programmes } from "../modules/programmes/schema";
 import { type Database, openPostgres } from "./client";
-import { demoUnitMunicipalities, seedAtStart, seedDemo } from "./seed";
+import { demoUnitMunicipalities, seedAtStart, seedDemo, seedReference } from "./seed";
 
 const DATE = "2026-11-23";
 
@@ -118,6 +118,33 @@ describe.each(databaseKinds)("the demo kindergartens, schools and PP-tjenester o
   it("are not loaded twice", async () => {
     expect(await seedDemo(database.db, DATE)).toBe(false);
     expect((await database.db.select({ n: count() }).from(importRuns))[0]!.n).toBe(2);
+  });
+});
+
+describe.each(databaseKinds)("the reference data at start on %s", (kind) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await freshDatabase(kind);
+  });
+  afterAll(() => database.close());
+
+  it("is imported once, skipped while the snapshot is unchanged, imported again when rows are gone", async () => {
+    // The template already holds it, imported by seedReference: the next start skips it.
+    const again = await seedReference(database.db, { today: DATE });
+    expect(again.skipped).toBe(true);
+    expect(again.municipalities).toBeGreaterThan(300);
+    expect(again.offices).toBeGreaterThan(10);
+    await database.db.execute(sql`delete from municipality_changes`);
+    await database.db.execute(sql`delete from municipalities where valid_to is not null`);
+    const after = await seedReference(database.db, { today: DATE });
+    expect(after.skipped).toBe(false);
+    expect(after.municipalities).toBe(again.municipalities);
+    const [row] = (
+      (await database.db.execute(
+        sql`select count(*)::int as n from municipalities`,
+      )) as unknown as { rows: { n: number }[] }
+    ).rows;
+    expect(row!.n).toBe(again.municipalities);
   });
 });
 

@@ -1,0 +1,135 @@
+// Start-up: `npm start` as a newcomer runs it (development, embedded database, demo data),
+// timed from spawn until the front page answers 200. Cold: a fresh, empty data directory, and
+// the build stamps removed, so the start compiles the server and builds the assets as on a
+// fresh clone (`npm ci && npm start`). Warm: the same command again on the data the cold start
+// left (SIGTERM in between), nothing to build. The median of RUNS pairs is printed; every run
+// is logged with the server's own account of its phases.
+import { type ChildProcess, spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { bench, freePort, HOST, log, root, tempDir } from "./lib";
+
+const RUNS = 3;
+const TIMEOUT_MS = 180_000;
+
+type Started = { seconds: number; stop(): Promise<void>; output(): string };
+
+/** `npm start` in its own process group, so SIGTERM reaches npm, the shell and the server. */
+async function npmStart(dataDir: string): Promise<Started> {
+  const port = await freePort();
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined) env[key] = value;
+  }
+  // What a newcomer's shell has: no database URL, no mode, no port of a test run.
+  for (const key of ["DATABASE_URL", "TEST_DATABASE_URL", "NODE_ENV", "SEED_DEMO", "LOCAL_OIDC"]) {
+    delete env[key];
+  }
+  const t0 = performance.now();
+  const child: ChildProcess = spawn("npm", ["start"], {
+    cwd: root,
+    env: { ...env, PORT: String(port), HOST, DATA_DIR: dataDir },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let tail = "";
+  const keep = (chunk: Buffer) => {
+    tail = (tail + chunk.toString()).slice(-8000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const group = (signal: NodeJS.Signals) => {
+    try {
+      if (child.pid) process.kill(-child.pid, signal);
+    } catch {
+      // already gone
+    }
+  };
+  const stop = async () => {
+    group("SIGTERM");
+    const timer = setTimeout(() => group("SIGKILL"), 15_000);
+    await exited;
+    clearTimeout(timer);
+    // npm may exit before the server has closed its database: wait until the group is empty.
+    for (let i = 0; i < 150; i++) {
+      try {
+        if (child.pid) process.kill(-child.pid, 0);
+      } catch {
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    group("SIGKILL");
+  };
+  process.once("exit", () => group("SIGKILL"));
+
+  const url = `http://${HOST}:${port}/`;
+  const deadline = Date.now() + TIMEOUT_MS;
+  for (;;) {
+    if (child.exitCode !== null)
+      throw new Error(`npm start exited with ${child.exitCode}\n${tail}`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+      await res.arrayBuffer();
+      if (res.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`no 200 from ${url} within ${TIMEOUT_MS} ms\n${tail}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { seconds: (performance.now() - t0) / 1000, stop, output: () => tail };
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/** The server's own account of its start ("started in … s (…)"), if it printed one. */
+const phases = (output: string) =>
+  [
+    output.match(/built [^\n]* in [^\n]*/)?.[0],
+    output.match(/started in [^\n]*/)?.[0] ?? "no phase line",
+  ]
+    .filter(Boolean)
+    .join("; ");
+
+export async function startUpBenchmark() {
+  const cold: number[] = [];
+  const warm: number[] = [];
+  for (let run = 1; run <= RUNS; run++) {
+    const dataDir = tempDir("start");
+    for (const stamp of ["dist/.server-inputs.json", "public/.build-inputs.json"]) {
+      rmSync(join(root, stamp), { force: true });
+    }
+    const first = await npmStart(dataDir);
+    await first.stop();
+    log(`run ${run} cold: ${first.seconds.toFixed(2)} s; ${phases(first.output())}`);
+    const second = await npmStart(dataDir);
+    await second.stop();
+    log(`run ${run} warm: ${second.seconds.toFixed(2)} s; ${phases(second.output())}`);
+    cold.push(first.seconds);
+    warm.push(second.seconds);
+  }
+  log(
+    `median of ${RUNS} runs, \`npm start\` until GET / answers 200 (development, demo data; cold includes building)`,
+  );
+  bench("cold-start-seconds", median(cold).toFixed(2), "s", "<=", "6");
+  bench("warm-start-seconds", median(warm).toFixed(2), "s", "<=", "2");
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    await startUpBenchmark();
+  } finally {
+    const { removeTempDirs } = await import("./lib");
+    removeTempDirs();
+  }
+  process.exit(0);
+}

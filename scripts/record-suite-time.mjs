@@ -1,0 +1,59 @@
+// The README's test command (`npm test`), timed: runs it with the arguments given, then writes
+// its wall time and test counts to test-results/suite-time.json, where `npm run bench` reads
+// them (the bench does not run the suite itself: it takes minutes). .ci/run uses this.
+// Exits with npm test's own exit code.
+
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+
+const report = "test-results/vitest.json";
+const args = [
+  "test",
+  "--",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile=${report}`,
+  ...process.argv.slice(2),
+];
+const t0 = performance.now();
+const run = spawnSync("npm", args, { stdio: "inherit" });
+const seconds = (performance.now() - t0) / 1000;
+
+let counts = { total: 0, passed: 0, failed: 0, pending: 0 };
+try {
+  const r = JSON.parse(readFileSync(report, "utf8"));
+  counts = {
+    total: r.numTotalTests,
+    passed: r.numPassedTests,
+    failed: r.numFailedTests,
+    pending: r.numPendingTests,
+  };
+} catch {
+  // no report: the run stopped before the tests (build, typecheck or lint failed)
+}
+let commit = "unknown";
+try {
+  commit = execFileSync("git", ["rev-parse", "--short", "HEAD"]).toString().trim();
+} catch {
+  // not a git checkout
+}
+mkdirSync("test-results", { recursive: true });
+writeFileSync(
+  "test-results/suite-time.json",
+  JSON.stringify(
+    {
+      seconds: Number(seconds.toFixed(1)),
+      ...counts,
+      exitCode: run.status,
+      postgres: Boolean(process.env.TEST_DATABASE_URL),
+      cores: cpus().length,
+      commit,
+      finishedAt: new Date().toISOString(),
+    },
+    null,
+    2,
+  ),
+);
+console.log(`npm test: ${seconds.toFixed(1)} s, ${counts.passed} passed, ${counts.failed} failed`);
+process.exit(run.status ?? 1);
