@@ -31,7 +31,7 @@ export { overviewRoutes } from "./overview-routes";
 export { publicCohortsOf } from "./public";
 
 // Cohorts belong to programmes: the programme page shows this module's figures, told here,
-// so that programmes never reads the cohort tables (docs/decisions/drafts/i9-cohorts.md).
+// so that programmes never reads the cohort tables (docs/decisions/0015-cohort-module-owns-the-cohort-life.md).
 providePublicCohorts(publicCohortsOf);
 
 // ── Manifest: what the app needs of this module (see kernel/manifest.ts). A block of its own at

@@ -602,7 +602,7 @@ describe.each(databaseKinds)("the cohort overview on %s", (kind) => {
     });
   });
 
-  // Issue 8, finding 9 (decision drafts/fix-cohorts): the owner's programme admins see all of
+  // Issue 8, finding 9 (decision 0011): the owner's programme admins see all of
   // their own programmes' cohorts; an office its own rows and the national figures; a
   // municipality or unit its own row (a unit its enrolment); decline reasons only for the owner,
   // the office concerned and the invitee itself; exports and the print view the same.

@@ -7,7 +7,7 @@ import { orgsGranting } from "../identity";
 import { countyOfficesAt, municipalitiesAt, unitsByOrgNumber } from "../organisations";
 // The one read of another module's table: the enrolled units' kinds and owners counted per
 // invitation in one query at national scale (bench/cohort-overview.ts). See
-// docs/decisions/drafts/i9-cohorts.md for what should replace it.
+// docs/decisions/0015-cohort-module-owns-the-cohort-life.md for what should replace it.
 import { units } from "../organisations/schema";
 import { programmeRef, programmesOwnedBy, programmeTitles } from "../programmes";
 import { effectiveState } from "./chain";
