@@ -1,9 +1,10 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { addDays } from "../../kernel/clock";
 import { personNames, recordAudit } from "../identity";
 import { countyOfficesAt, municipalitiesAt, successorsAt } from "../organisations";
 import {
+  cohortEnrolments,
   cohortInvitationEvents,
   cohortInvitations,
   cohorts,
@@ -176,4 +177,33 @@ export async function coverageAtStart(db: Db, cohort: Cohort, officeId: string) 
 export async function todaysCodes(db: Db, code: string, today: string): Promise<string[]> {
   const codes = await successorsAt(db, code, today);
   return codes.length > 0 ? codes : [code];
+}
+
+/**
+ * Which of these units are enrolled in the cohort through another invitation than this one, and
+ * through whom (a unit invited directly has itself as invitee).
+ */
+export async function enrolledElsewhere(
+  db: Executor,
+  cohortId: number,
+  invitationId: number,
+  orgNumbers: string[],
+) {
+  if (orgNumbers.length === 0) return [];
+  return db
+    .select({
+      orgNumber: cohortEnrolments.unitOrgNumber,
+      viaKind: cohortInvitations.inviteeKind,
+      viaId: cohortInvitations.inviteeId,
+    })
+    .from(cohortEnrolments)
+    .innerJoin(cohortInvitations, eq(cohortInvitations.id, cohortEnrolments.invitationId))
+    .where(
+      and(
+        eq(cohortEnrolments.cohortId, cohortId),
+        isNull(cohortEnrolments.withdrawnAt),
+        ne(cohortEnrolments.invitationId, invitationId),
+        inArray(cohortEnrolments.unitOrgNumber, orgNumbers),
+      ),
+    );
 }

@@ -7,6 +7,7 @@ export {
   type ChainResult,
   coverageAtStart,
   effectiveState,
+  enrolledElsewhere,
   getCohort,
   getInvitation,
   type Invitation,

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { osloToday } from "../../kernel/clock";
 import { unitsByOrgNumber } from "../organisations";
@@ -6,6 +6,7 @@ import {
   type Actor,
   type ChainResult,
   type Executor,
+  enrolledElsewhere,
   event,
   fail,
   getCohort,
@@ -13,7 +14,7 @@ import {
   todaysCodes,
 } from "./chain-core";
 import { organisationName } from "./chain-mail";
-import { cohortEnrolments, cohortInvitations } from "./schema";
+import { cohortEnrolments } from "./schema";
 
 export async function acceptedMunicipality(tx: Executor, invitationId: number) {
   const inv = await invitationById(tx, invitationId);
@@ -46,22 +47,7 @@ export async function enrolUnits(
     }
     if (!unit.active) return fail("unitNotActive", "units", { orgNumber });
   }
-  const elsewhere = await db
-    .select({
-      orgNumber: cohortEnrolments.unitOrgNumber,
-      viaKind: cohortInvitations.inviteeKind,
-      viaId: cohortInvitations.inviteeId,
-    })
-    .from(cohortEnrolments)
-    .innerJoin(cohortInvitations, eq(cohortInvitations.id, cohortEnrolments.invitationId))
-    .where(
-      and(
-        eq(cohortEnrolments.cohortId, inv.cohortId),
-        inArray(cohortEnrolments.unitOrgNumber, wanted),
-        isNull(cohortEnrolments.withdrawnAt),
-        sql`${cohortEnrolments.invitationId} <> ${inv.id}`,
-      ),
-    );
+  const elsewhere = await enrolledElsewhere(db, inv.cohortId, inv.id, wanted);
   const taken = elsewhere[0];
   if (taken) {
     // Say which unit, and through whom: the unit itself (a private unit invited directly) or

@@ -1,4 +1,3 @@
-import { and, eq, inArray, isNull, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import type { CurrentUser } from "../../kernel/context";
@@ -15,6 +14,7 @@ import { programmeRef, programmeTextsOf } from "../programmes";
 import {
   contactHistory,
   effectiveState,
+  enrolledElsewhere,
   enrolledUnits,
   getCohort,
   getInvitation,
@@ -24,7 +24,7 @@ import {
   todaysCodes,
 } from "./chain";
 import type { WrittenStandard } from "./mail-texts";
-import { type ContactKind, cohortEnrolments, cohortInvitations, type InviteeKind } from "./schema";
+import type { ContactKind, InviteeKind } from "./schema";
 
 // ---------------------------------------------------------------- who may do what
 
@@ -219,28 +219,12 @@ export async function enrolmentChoices(db: Db, invitation: Invitation, today: st
     isKindergarten: u.isKindergarten,
     owner: u.owner,
   }));
-  const other =
-    rows.length > 0
-      ? await db
-          .select({
-            orgNumber: cohortEnrolments.unitOrgNumber,
-            viaKind: cohortInvitations.inviteeKind,
-            viaId: cohortInvitations.inviteeId,
-          })
-          .from(cohortEnrolments)
-          .innerJoin(cohortInvitations, eq(cohortInvitations.id, cohortEnrolments.invitationId))
-          .where(
-            and(
-              eq(cohortEnrolments.cohortId, invitation.cohortId),
-              isNull(cohortEnrolments.withdrawnAt),
-              ne(cohortEnrolments.invitationId, invitation.id),
-              inArray(
-                cohortEnrolments.unitOrgNumber,
-                rows.map((u) => u.orgNumber),
-              ),
-            ),
-          )
-      : [];
+  const other = await enrolledElsewhere(
+    db,
+    invitation.cohortId,
+    invitation.id,
+    rows.map((u) => u.orgNumber),
+  );
   const cohort = other.length > 0 ? await getCohort(db, invitation.cohortId) : null;
   const elsewhere = new Map<string, { self: boolean; via: string }>();
   for (const o of other) {

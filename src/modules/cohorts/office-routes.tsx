@@ -333,23 +333,42 @@ export function officeRoutes() {
     return c.redirect(`${base(ctx)}?melding=unitInvited`, 303);
   });
 
-  async function invitationPage(
-    c: AppContext,
-    ctx: Ctx,
-    extra: { notice?: Notice; form?: { values: Record<string, string>; errors: OfficeErrors } },
-    status: 200 | 422 = 200,
-  ) {
-    const d = deps(c);
-    const inv = await officeInvitation(
-      d.db,
+  /** The invitation of the path, if it is this office's in this cohort. */
+  function pathInvitation(c: AppContext, ctx: Ctx) {
+    return officeInvitation(
+      deps(c).db,
       ctx.header.cohort.id,
       ctx.header.office.id,
       Number(c.req.param("invitationId")),
       ctx.today,
       ctx.now,
     );
+  }
+
+  /**
+   * What an act on one invitation needs: the page, the form as sent, the invitation (or a 404),
+   * and how to show the form again with errors.
+   */
+  async function invitationAct(c: AppContext) {
+    const ctx = await load(c, true);
+    if ("response" in ctx) return ctx;
+    const values = await readForm(c);
+    const inv = await pathInvitation(c, ctx);
+    if (!inv) return { response: errorPage(c, "notFound") };
+    const again = (errors: OfficeErrors) =>
+      invitationPage(c, ctx, { form: { values, errors } }, 422);
+    return { ctx, values, inv, invitationId: inv.id, again };
+  }
+
+  async function invitationPage(
+    c: AppContext,
+    ctx: Ctx,
+    extra: { notice?: Notice; form?: { values: Record<string, string>; errors: OfficeErrors } },
+    status: 200 | 422 = 200,
+  ) {
+    const inv = await pathInvitation(c, ctx);
     if (!inv) return errorPage(c, "notFound");
-    const events = await invitationEvents(d.db, inv.id);
+    const events = await invitationEvents(deps(c).db, inv.id);
     return render(
       c,
       <InvitationPage
@@ -373,14 +392,7 @@ export function officeRoutes() {
     const m = c.req.query("melding");
     const n = countParam(c.req.query("epost"));
     if (m === "extended" || m === "recipient") {
-      const inv = await officeInvitation(
-        deps(c).db,
-        ctx.header.cohort.id,
-        ctx.header.office.id,
-        Number(c.req.param("invitationId")),
-        ctx.today,
-        ctx.now,
-      );
+      const inv = await pathInvitation(c, ctx);
       if (!inv) return errorPage(c, "notFound");
       const notice: Notice =
         m === "recipient"
@@ -395,23 +407,11 @@ export function officeRoutes() {
 
   // The office adds a contact person: invited to the coordinator role, sent the invitation.
   app.post(`${INVITATION}/kontakt`, async (c) => {
-    const ctx = await load(c, true);
-    if ("response" in ctx) return ctx.response;
+    const act = await invitationAct(c);
+    if ("response" in act) return act.response;
+    const { ctx, values, inv, invitationId, again } = act;
     const d = deps(c);
-    const values = await readForm(c);
-    const invitationId = Number(c.req.param("invitationId"));
-    const { cohort, office } = ctx.header;
-    const inv = await officeInvitation(
-      d.db,
-      cohort.id,
-      office.id,
-      invitationId,
-      ctx.today,
-      ctx.now,
-    );
-    if (!inv) return errorPage(c, "notFound");
-    const again = (errors: OfficeErrors) =>
-      invitationPage(c, ctx, { form: { values, errors } }, 422);
+    const { office } = ctx.header;
     const parsed = parseRecipientForm(values);
     if (!parsed.ok) {
       const errors: OfficeErrors = {};
@@ -439,23 +439,11 @@ export function officeRoutes() {
 
   // A new, later deadline with a reason; an expired invitation opens again.
   app.post(`${INVITATION}/frist`, async (c) => {
-    const ctx = await load(c, true);
-    if ("response" in ctx) return ctx.response;
+    const act = await invitationAct(c);
+    if ("response" in act) return act.response;
+    const { ctx, values, invitationId, again } = act;
     const d = deps(c);
-    const values = await readForm(c);
-    const invitationId = Number(c.req.param("invitationId"));
-    const { cohort, office } = ctx.header;
-    const inv = await officeInvitation(
-      d.db,
-      cohort.id,
-      office.id,
-      invitationId,
-      ctx.today,
-      ctx.now,
-    );
-    if (!inv) return errorPage(c, "notFound");
-    const again = (errors: OfficeErrors) =>
-      invitationPage(c, ctx, { form: { values, errors } }, 422);
+    const { office } = ctx.header;
     const parsed = parseExtendForm(values);
     if (!parsed.ok) return again(parsed.errors);
     const result = await extendDeadline(

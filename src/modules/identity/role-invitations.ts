@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import type { Role } from "./roles";
 import { people, roleAssignments, roleInvitations } from "./schema";
@@ -8,6 +8,27 @@ import { people, roleAssignments, roleInvitations } from "./schema";
 
 /** A database or an open transaction: these reads and writes take part in the caller's. */
 type Executor = Pick<Db, "select" | "selectDistinct" | "update">;
+
+/** An active role (of a person not deleted; the query joins people) for these organisations. */
+function holding(role: Role, orgs: SQL) {
+  return and(
+    eq(roleAssignments.role, role),
+    orgs,
+    isNull(roleAssignments.revokedAt),
+    isNull(people.deletedAt),
+  );
+}
+
+/** A role invitation for these organisations, neither accepted nor withdrawn nor expired. */
+function openInvitation(role: Role, orgs: SQL, now: Date) {
+  return and(
+    eq(roleInvitations.role, role),
+    orgs,
+    isNull(roleInvitations.acceptedAt),
+    isNull(roleInvitations.revokedAt),
+    gt(roleInvitations.expiresAt, now),
+  );
+}
 
 /**
  * The addresses of the people who hold `role` for an organisation (deleted people left out),
@@ -23,26 +44,11 @@ export async function addressesActingAs(
     .select({ email: people.email })
     .from(roleAssignments)
     .innerJoin(people, eq(people.id, roleAssignments.personId))
-    .where(
-      and(
-        eq(roleAssignments.role, role),
-        eq(roleAssignments.orgId, orgId),
-        isNull(roleAssignments.revokedAt),
-        isNull(people.deletedAt),
-      ),
-    );
+    .where(holding(role, eq(roleAssignments.orgId, orgId)));
   const invited = await db
     .select({ email: roleInvitations.email })
     .from(roleInvitations)
-    .where(
-      and(
-        eq(roleInvitations.role, role),
-        eq(roleInvitations.orgId, orgId),
-        isNull(roleInvitations.acceptedAt),
-        isNull(roleInvitations.revokedAt),
-        sql`${roleInvitations.expiresAt} > ${now.toISOString()}::timestamptz`,
-      ),
-    );
+    .where(openInvitation(role, eq(roleInvitations.orgId, orgId), now));
   return [...active, ...invited].flatMap((r) => (r.email ? [r.email] : []));
 }
 
@@ -61,27 +67,11 @@ export async function orgsWithSomeoneAs(
     .selectDistinct({ id: roleAssignments.orgId })
     .from(roleAssignments)
     .innerJoin(people, eq(people.id, roleAssignments.personId))
-    .where(
-      and(
-        eq(roleAssignments.role, role),
-        inArray(roleAssignments.orgId, orgIds),
-        isNull(roleAssignments.revokedAt),
-        isNull(people.deletedAt),
-        isNotNull(people.email),
-      ),
-    );
+    .where(and(holding(role, inArray(roleAssignments.orgId, orgIds)), isNotNull(people.email)));
   const invited = await db
     .selectDistinct({ id: roleInvitations.orgId })
     .from(roleInvitations)
-    .where(
-      and(
-        eq(roleInvitations.role, role),
-        inArray(roleInvitations.orgId, orgIds),
-        isNull(roleInvitations.acceptedAt),
-        isNull(roleInvitations.revokedAt),
-        gt(roleInvitations.expiresAt, now),
-      ),
-    );
+    .where(openInvitation(role, inArray(roleInvitations.orgId, orgIds), now));
   return new Set([...active, ...invited].map((r) => r.id));
 }
 
@@ -98,10 +88,7 @@ export async function holdsRole(
     .innerJoin(people, eq(people.id, roleAssignments.personId))
     .where(
       and(
-        eq(roleAssignments.role, role),
-        eq(roleAssignments.orgId, orgId),
-        isNull(roleAssignments.revokedAt),
-        isNull(people.deletedAt),
+        holding(role, eq(roleAssignments.orgId, orgId)),
         sql`lower(${people.email}) = lower(${email})`,
       ),
     );
@@ -121,11 +108,7 @@ export async function openRoleInvitation(
     .from(roleInvitations)
     .where(
       and(
-        eq(roleInvitations.role, role),
-        eq(roleInvitations.orgId, orgId),
-        isNull(roleInvitations.acceptedAt),
-        isNull(roleInvitations.revokedAt),
-        sql`${roleInvitations.expiresAt} > ${now.toISOString()}::timestamptz`,
+        openInvitation(role, eq(roleInvitations.orgId, orgId), now),
         sql`lower(${roleInvitations.email}) = lower(${email})`,
       ),
     );
