@@ -12,7 +12,7 @@ import {
 } from "../../src/modules/cohorts/chain";
 import { cohortInvitations } from "../../src/modules/cohorts/schema";
 import { roleAssignments } from "../../src/modules/identity/schema";
-import { completeOrgNumber } from "../../src/modules/organisations";
+import { completeOrgNumber, insertTestUnits } from "../../src/modules/organisations";
 import { units } from "../../src/modules/organisations/schema";
 import { expectNoAxeViolations, loadsPage, openPage, screenshot, shown } from "../support/browser";
 import { createTestCohort, IBS, municipalities, programmeIdOf } from "../support/cohorts";
@@ -110,19 +110,19 @@ describe.each(databaseKinds)("the cohort overview, on %s", (kind) => {
       let number: string | null = null;
       while (!number) number = completeOrgNumber(String(prefix++));
       orgNumbers.push(number);
-      await db.insert(units).values({
-        orgNumber: number,
-        name,
-        municipalityCode: "4204",
-        countyCode: "42",
-        isSchool: school,
-        isKindergarten: !school,
-        owner: "public",
-        active: true,
-        sources: [school ? "nsr" : "nbr"],
-        firstSeenAt: now,
-        changedAt: now,
-      });
+      await insertTestUnits(
+        db,
+        [
+          {
+            orgNumber: number,
+            name,
+            municipalityCode: "4204",
+            kind: school ? "school" : "kindergarten",
+            owner: "public",
+          },
+        ],
+        now,
+      );
     }
     const kristiansand = await inv("4204");
     expect(

@@ -6,7 +6,7 @@ import { answerInvitation, inviteToCohort } from "../../src/modules/cohorts";
 import { getInvitation } from "../../src/modules/cohorts/chain";
 import { cohortEnrolments, cohortInvitations } from "../../src/modules/cohorts/schema";
 import { roleInvitations } from "../../src/modules/identity/schema";
-import { units } from "../../src/modules/organisations/schema";
+import { insertTestUnits, type TestUnit } from "../../src/modules/organisations";
 import { createProgramme } from "../../src/modules/programmes";
 import {
   expectNoAxeViolations,
@@ -51,24 +51,14 @@ describe.each(databaseKinds)("a municipal coordinator accepts and enrols, on %s"
     server = await testServer(kind, { signIn: true });
     const now = server.clock.now();
     const { ada, siv } = await demoPeopleIds(server.db, ["ada", "siv"]);
-    await server.db.insert(units).values(
+    await insertTestUnits(
+      server.db,
       [
-        { orgNumber: kindergarten, name: KINDERGARTEN, kg: true, owner: "public" as const },
-        { orgNumber: school, name: SCHOOL, kg: false, owner: "public" as const },
-        { orgNumber: privateKindergarten, name: PRIVATE, kg: true, owner: "private" as const },
-      ].map((u) => ({
-        orgNumber: u.orgNumber,
-        name: u.name,
-        municipalityCode: "4204",
-        countyCode: "42",
-        isKindergarten: u.kg,
-        isSchool: !u.kg,
-        owner: u.owner,
-        active: true,
-        sources: [u.kg ? ("nbr" as const) : ("nsr" as const)],
-        firstSeenAt: now,
-        changedAt: now,
-      })),
+        { orgNumber: kindergarten, name: KINDERGARTEN, kind: "kindergarten", owner: "public" },
+        { orgNumber: school, name: SCHOOL, kind: "school", owner: "public" },
+        { orgNumber: privateKindergarten, name: PRIVATE, kind: "kindergarten", owner: "private" },
+      ].map((u) => ({ ...u, municipalityCode: "4204" }) as TestUnit),
+      now,
     );
     const programmeId = await createProgramme(
       server.db,

@@ -7,8 +7,7 @@ import { demoPeopleIds, requestsAs } from "../../../tests/support/people";
 import { demoEmail } from "../../db/demo-people";
 import { grantRole } from "../identity";
 import { auditLog, people, roleInvitations } from "../identity/schema";
-import { createPpService, writtenStandardOf } from "../organisations";
-import { units } from "../organisations/schema";
+import { createPpService, insertTestUnits, writtenStandardOf } from "../organisations";
 import { createProgramme } from "../programmes";
 import { contactHistory, extendDeadline, inviteToCohort } from "./chain";
 import { cohortEnrolments, cohortInvitationEvents, cohortInvitations } from "./schema";
@@ -53,7 +52,8 @@ describe.each(databaseKinds)("the municipality's page of its invitation on %s", 
       ids[key] = p!.id;
     }
     const system = { personId: null, now };
-    await t.db.insert(units).values(
+    await insertTestUnits(
+      t.db,
       [
         { orgNumber: kgPublic, name: "Testlia barnehage (test)", kg: true, owner: "public" },
         { orgNumber: school, name: "Testheia skole (test)", kg: false, owner: "public" },
@@ -64,15 +64,11 @@ describe.each(databaseKinds)("the municipality's page of its invitation on %s", 
         orgNumber: u.orgNumber,
         name: u.name,
         municipalityCode: u.orgNumber === elsewhere ? "4202" : "4204",
-        countyCode: "42",
-        isKindergarten: u.kg,
-        isSchool: !u.kg,
+        kind: u.kg ? ("kindergarten" as const) : ("school" as const),
         owner: u.owner as "public" | "private",
         active: u.orgNumber !== closed,
-        sources: [u.kg ? ("nbr" as const) : ("nsr" as const)],
-        firstSeenAt: now,
-        changedAt: now,
       })),
+      now,
     );
     expect(
       (

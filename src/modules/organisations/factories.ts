@@ -2,9 +2,10 @@
 // demo extract, the tests and the benchmarks. Names are invented from common Norwegian
 // place-name parts; organisation numbers pass the check digit and come from a seeded
 // generator, so the same seed always gives the same units.
+import type { Db } from "../../db/client";
 import { completeOrgNumber } from "./org-number";
 import type { RegisterPage } from "./registers";
-import type { RegisterSource } from "./schema";
+import { type RegisterSource, units } from "./schema";
 
 /** A small seeded generator (mulberry32): the same seed, the same sequence. */
 export function seededRandom(seed: number) {
@@ -232,4 +233,37 @@ export function generateUnits(opts: {
       changedAt: `2026-${String(random.int(1, 10)).padStart(2, "0")}-${String(random.int(1, 28)).padStart(2, "0")}T0${random.int(1, 9)}:00:00+01:00`,
     };
   });
+}
+
+/** A kindergarten or school a test needs, in our terms. */
+export type TestUnit = {
+  orgNumber: string;
+  name: string;
+  municipalityCode: string;
+  kind: "school" | "kindergarten";
+  owner: "public" | "private";
+  active?: boolean;
+};
+
+/**
+ * Store units for a test as an import would have: listed by the register of their kind, the
+ * county from the municipality number's first two digits, open unless `active` says not.
+ */
+export async function insertTestUnits(db: Db, list: TestUnit[], now: Date): Promise<void> {
+  if (list.length === 0) return;
+  await db.insert(units).values(
+    list.map((u) => ({
+      orgNumber: u.orgNumber,
+      name: u.name,
+      municipalityCode: u.municipalityCode,
+      countyCode: u.municipalityCode.slice(0, 2),
+      isSchool: u.kind === "school",
+      isKindergarten: u.kind === "kindergarten",
+      owner: u.owner,
+      active: u.active ?? true,
+      sources: [u.kind === "school" ? ("nsr" as const) : ("nbr" as const)],
+      firstSeenAt: now,
+      changedAt: now,
+    })),
+  );
 }

@@ -1,3 +1,5 @@
+export { insertTestUnits, type TestUnit } from "./factories";
+
 import type { ModuleManifest } from "../../kernel/manifest";
 import { messages } from "../../web/i18n";
 import { organisationRoutes } from "./routes";
