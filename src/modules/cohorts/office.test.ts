@@ -452,6 +452,20 @@ describe.each(databaseKinds)("the county office's page of a cohort on %s", (kind
     expect(
       (await post(`${sub}/frist`, "ada", { deadline: "2027-04-15", reason: "x" })).status,
     ).toBe(403);
+    // Adding a contact person is the office's act alone: the owner's admin, another owner's
+    // admin and the municipality itself are refused, and nothing is stored.
+    const contact = { recipientName: "Anne Kontakt", recipientEmail: "anne@kommune.example" };
+    for (const who of ["ada", "frida", "kari"]) {
+      expect((await post(`${sub}/kontakt`, who, contact)).status, who).toBe(403);
+    }
+    expect(
+      (
+        await t.app.request(`${sub}/kontakt`, {
+          method: "POST",
+          body: new URLSearchParams(contact),
+        })
+      ).status,
+    ).not.toBe(303);
 
     const refusals: [Record<string, string>, string, string][] = [
       [
