@@ -146,6 +146,16 @@ export async function grantRoleAsAdmin(
   return grantRole(db, input, actor);
 }
 
+/** The role, if still active, locked until the transaction ends. */
+async function lockActiveRole(tx: Parameters<Parameters<Db["transaction"]>[0]>[0], roleId: number) {
+  const [row] = await tx
+    .select()
+    .from(roleAssignments)
+    .where(and(eq(roleAssignments.id, roleId), isNull(roleAssignments.revokedAt)))
+    .for("update");
+  return row;
+}
+
 /**
  * Change someone else's role: the role as it is and the role as it becomes must both lie
  * within what the actor governs. Nobody changes their own roles.
@@ -158,11 +168,7 @@ export async function changeRoleAsAdmin(
 ): Promise<AdminResult> {
   const scope = await scopeOf(db, actor);
   return db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(roleAssignments)
-      .where(and(eq(roleAssignments.id, roleId), isNull(roleAssignments.revokedAt)))
-      .for("update");
+    const current = await lockActiveRole(tx, roleId);
     if (!current) return { ok: false as const, errors: { role: { code: "staleRole" } } };
     if (
       current.personId !== actor.personId &&
@@ -184,11 +190,7 @@ export async function revokeRoleAsAdmin(
 ): Promise<AdminResult<{ revoked: boolean }>> {
   const scope = await scopeOf(db, actor);
   return db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(roleAssignments)
-      .where(and(eq(roleAssignments.id, roleId), isNull(roleAssignments.revokedAt)))
-      .for("update");
+    const current = await lockActiveRole(tx, roleId);
     if (!current) return { ok: true as const, revoked: false };
     if (current.personId === actor.personId) return forbidden;
     if (!(await governs(tx, scope, current.orgKind, current.orgId))) return forbidden;
