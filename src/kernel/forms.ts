@@ -1,7 +1,15 @@
 import type { Context } from "hono";
 import type { z } from "zod";
 
-export type FieldError = { code: string; max?: number };
+/**
+ * An error of one field: a code the view's catalogue turns into a sentence, the limit broken
+ * (`max`) and any names the sentence needs (`params`). See web/form-errors.ts.
+ */
+export type FieldError = {
+  code: string;
+  max?: number;
+  params?: Readonly<Record<string, string | number | boolean>>;
+};
 export type FieldErrors = Record<string, FieldError>;
 export type FormValues = Record<string, string>;
 

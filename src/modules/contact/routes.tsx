@@ -3,6 +3,7 @@ import { z } from "zod";
 import { withinRateLimit } from "../../kernel/abuse";
 import { osloToday } from "../../kernel/clock";
 import { type AppContext, type AppEnv, deps } from "../../kernel/context";
+import { choice, emailAddress, personName, requiredText } from "../../kernel/field-rules";
 import { type FieldErrors, type FormValues, isBot, readForm, validate } from "../../kernel/forms";
 import { MASK } from "../../kernel/personal-data";
 import type { ContentPage, WidgetState } from "../../web/content-pages";
@@ -13,7 +14,6 @@ import { widgetStateFrom } from "../feedback";
 import { isMunicipalityValidAt, municipalitiesAt } from "../organisations";
 import { ownerPhones, programmeContact, programmeOptions } from "../programmes";
 import {
-  emailMaxLength,
   findContactMessage,
   messageMaxLength,
   nameMaxLength,
@@ -22,24 +22,13 @@ import {
 } from "./service";
 import { ContactPage, ContactReceiptPage } from "./views";
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
-
 export const contactForm = z.object({
-  name: z.string().trim().min(1, { error: "required" }).max(nameMaxLength, { error: "max" }),
-  email: z
-    .string({ error: "required" })
-    .trim()
-    .min(1, { error: "required" })
-    .max(emailMaxLength, { error: "max" })
-    .regex(EMAIL, { error: "email" }),
+  name: personName(nameMaxLength),
+  email: emailAddress(),
   municipality: z.string({ error: "municipality" }).regex(/^\d{4}$/, { error: "municipality" }),
   programme: z.string().max(60).default(""),
-  topic: z.enum(TOPICS, { error: "choice" }),
-  message: z
-    .string({ error: "required" })
-    .trim()
-    .min(1, { error: "required" })
-    .max(messageMaxLength, { error: "max" }),
+  topic: choice(TOPICS),
+  message: requiredText(messageMaxLength),
 });
 
 async function showForm(

@@ -11,7 +11,6 @@ import { contactMessages } from "./schema";
 import { contactTexts } from "./texts";
 
 export const nameMaxLength = 100;
-export const emailMaxLength = 254;
 export const messageMaxLength = 2000;
 export const TOPICS = ["question", "application", "gathering", "technical", "other"] as const;
 

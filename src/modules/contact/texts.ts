@@ -1,3 +1,4 @@
+import type { ErrorCatalogues } from "../../web/form-errors";
 import type { Lang } from "../../web/i18n";
 
 /** The contact module's texts: bokmål, nynorsk and English. */
@@ -143,3 +144,10 @@ const texts: Record<Lang, ContactTexts> = { nb, nn, en };
 export function contactTexts(lang: Lang): ContactTexts {
   return texts[lang];
 }
+
+/** The contact form's own error codes; the shared rules' codes come from web/form-errors. */
+export const contactErrors: ErrorCatalogues<"municipality"> = {
+  nb: { municipality: "Velg en kommune fra listen" },
+  nn: { municipality: "Vel ein kommune frå lista" },
+  en: { municipality: "Choose a municipality from the list" },
+};

@@ -1,19 +1,13 @@
-import {
-  ErrorSummary,
-  errorText,
-  Field,
-  type FormState,
-  Honeypot,
-  type OptionGroup,
-  Select,
-} from "../../web/components/form";
+import { emailMaxLength } from "../../kernel/field-rules";
+import { ErrorSummary, Field, Honeypot, type OptionGroup, Select } from "../../web/components/form";
 import { type WidgetState, widgetHasError } from "../../web/content-pages";
+import { type FormState, formView } from "../../web/form-errors";
 import { formatDateTime, type Lang, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
 import { FeedbackWidget } from "../feedback";
 import type { MunicipalityOption } from "../organisations";
-import { emailMaxLength, messageMaxLength, nameMaxLength, TOPICS } from "./service";
-import { contactTexts } from "./texts";
+import { messageMaxLength, nameMaxLength, TOPICS } from "./service";
+import { contactErrors, contactTexts } from "./texts";
 
 export type PhoneContact = { owner: string; phone: string };
 
@@ -27,24 +21,17 @@ export function ContactPage(props: {
 }) {
   const t = messages(props.lang);
   const ct = contactTexts(props.lang);
-  const { values, errors } = props.form;
-  const labels: Record<string, string> = {
-    name: ct.name,
-    email: ct.email,
-    municipality: ct.municipality,
-    programme: ct.programme,
-    topic: ct.topicName,
-    message: ct.message,
-    form: ct.message,
-  };
-  const err = (field: string) => {
-    const e = errors[field];
-    return e ? errorText(t, labels[field] ?? field, e) : undefined;
-  };
-  const order = ["name", "email", "municipality", "programme", "topic", "message"];
-  const summary = order
-    .filter((f) => errors[f])
-    .map((f) => ({ href: `#${f}`, text: err(f) ?? "" }));
+  const f = formView(props.lang, props.form, {
+    labels: {
+      name: ct.name,
+      email: ct.email,
+      municipality: ct.municipality,
+      programme: ct.programme,
+      topic: ct.topicName,
+      message: ct.message,
+    },
+    errors: contactErrors[props.lang],
+  });
   const groups = new Map<string, OptionGroup>();
   for (const m of props.municipalities) {
     const group = groups.get(m.countyCode) ?? { label: m.countyName, options: [] };
@@ -56,7 +43,7 @@ export function ContactPage(props: {
       lang={props.lang}
       title={ct.title}
       path="/kontakt"
-      hasErrors={summary.length > 0 || widgetHasError(props.widget)}
+      hasErrors={f.hasErrors || widgetHasError(props.widget)}
     >
       <h1 class="ds-heading" data-size="xl">
         {ct.title}
@@ -65,69 +52,47 @@ export function ContactPage(props: {
       {props.phones.map((p) => (
         <p class="ds-paragraph">{ct.phoneAlternative(p.phone, p.owner)}</p>
       ))}
-      <ErrorSummary t={t} items={summary} />
+      <ErrorSummary t={t} items={f.summary} />
       <form method="post" action={localPath(props.lang, "/kontakt")} novalidate class="stack">
         <Honeypot form="contact" />
+        <Field t={t} {...f.bind("name")} autocomplete="name" maxLength={nameMaxLength} />
         <Field
           t={t}
-          name="name"
-          label={ct.name}
-          autocomplete="name"
-          maxLength={nameMaxLength}
-          value={values.name}
-          error={err("name")}
-        />
-        <Field
-          t={t}
-          name="email"
+          {...f.bind("email")}
           type="email"
-          label={ct.email}
           hint={ct.emailHint}
           autocomplete="email"
           maxLength={emailMaxLength}
-          value={values.email}
-          error={err("email")}
         />
         <Select
           t={t}
-          name="municipality"
-          label={ct.municipality}
+          {...f.bind("municipality")}
           hint={ct.municipalityHint}
           placeholder={t.form.choose}
           groups={[...groups.values()]}
-          value={values.municipality}
-          error={err("municipality")}
         />
         <Select
           t={t}
-          name="programme"
-          label={ct.programme}
+          {...f.bind("programme")}
           options={[
             { value: "", label: ct.programmeAny },
             ...props.programmes.map((p) => ({ value: p.slug, label: p.title })),
           ]}
-          value={values.programme}
-          error={err("programme")}
         />
         <Select
           t={t}
-          name="topic"
+          {...f.bind("topic")}
           label={ct.topic}
           placeholder={t.form.choose}
           options={TOPICS.map((k) => ({ value: k, label: ct.topics[k] ?? k }))}
-          value={values.topic}
-          error={err("topic")}
         />
         <Field
           t={t}
-          name="message"
-          label={ct.message}
+          {...f.bind("message")}
           hint={ct.messageHint}
           multiline
           rows={8}
           maxLength={messageMaxLength}
-          value={values.message}
-          error={err("message")}
         />
         <div>
           <button class="ds-button" data-variant="primary" type="submit">

@@ -1,9 +1,9 @@
 import type { Child } from "hono/jsx";
-import { type FieldErrors, type FormValues, HONEYPOT } from "../../kernel/forms";
+import { type FieldErrors, HONEYPOT } from "../../kernel/forms";
+import type { SummaryItem } from "../form-errors";
 import { type Messages, pluralText } from "../i18n";
 
-export type FormState = { values: FormValues; errors: FieldErrors };
-export const emptyForm: FormState = { values: {}, errors: {} };
+export { emptyForm, type FormState, type SummaryItem } from "../form-errors";
 
 /** Turn an error code from a form schema into a sentence in the user's language. */
 export function errorText(t: Messages, label: string, error: FieldErrors[string]): string {
@@ -42,8 +42,6 @@ export function errorText(t: Messages, label: string, error: FieldErrors[string]
       return t.errors.required(label);
   }
 }
-
-export type SummaryItem = { href: string; text: string };
 
 /**
  * GOV.UK's pattern in Designsystemet's look: a summary at the top that takes focus (autofocus
@@ -250,6 +248,7 @@ export type OptionGroup = { label: string; options: Option[] };
 export function Select(props: {
   t: Messages;
   name: string;
+  id?: string;
   label: string;
   hint?: string;
   error?: string | undefined;
@@ -260,7 +259,7 @@ export function Select(props: {
   required?: boolean;
   autocomplete?: string;
 }) {
-  const id = props.name;
+  const id = props.id ?? props.name;
   const hintId = props.hint ? `${id}-hint` : undefined;
   const errorId = props.error ? `${id}-error` : undefined;
   const option = (o: Option) => (
@@ -293,18 +292,21 @@ export function Select(props: {
 export function RadioGroup(props: {
   t: Messages;
   name: string;
+  /** The first option's id (the error summary links to it); the others add their value. */
+  id?: string;
   legend: string;
   error?: string | undefined;
   value?: string | undefined;
   options: Option[];
 }) {
-  const errorId = props.error ? `${props.name}-error` : undefined;
+  const base = props.id ?? props.name;
+  const errorId = props.error ? `${base}-error` : undefined;
   return (
     <fieldset class="ds-fieldset" aria-describedby={errorId}>
       <legend class="ds-label">{props.legend}</legend>
-      <ValidationMessage t={props.t} id={`${props.name}-error`} text={props.error} />
+      <ValidationMessage t={props.t} id={`${base}-error`} text={props.error} />
       {props.options.map((o, i) => {
-        const id = i === 0 ? props.name : `${props.name}-${o.value}`;
+        const id = i === 0 ? base : `${base}-${o.value}`;
         return (
           <div class="ds-field">
             <input
@@ -329,27 +331,29 @@ export function RadioGroup(props: {
 export function Checkbox(props: {
   t: Messages;
   name: string;
+  id?: string;
   label: string;
   legend: string;
   error?: string | undefined;
   checked: boolean;
 }) {
-  const errorId = props.error ? `${props.name}-error` : undefined;
+  const id = props.id ?? props.name;
+  const errorId = props.error ? `${id}-error` : undefined;
   return (
     <fieldset class="ds-fieldset" aria-describedby={errorId}>
       <legend class="ds-label">{props.legend}</legend>
-      <ValidationMessage t={props.t} id={`${props.name}-error`} text={props.error} />
+      <ValidationMessage t={props.t} id={`${id}-error`} text={props.error} />
       <div class="ds-field">
         <input
           class="ds-input"
           type="checkbox"
-          id={props.name}
+          id={id}
           name={props.name}
           value="yes"
           checked={props.checked}
           aria-invalid={props.error ? "true" : undefined}
         />
-        <label class="ds-label" for={props.name} data-weight="regular">
+        <label class="ds-label" for={id} data-weight="regular">
           {props.label}
         </label>
       </div>
