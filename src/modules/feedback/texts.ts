@@ -1,3 +1,4 @@
+import type { ErrorCatalogues } from "../../web/form-errors";
 import type { Lang } from "../../web/i18n";
 
 /** The feedback module's texts: bokmål, nynorsk and English. */
@@ -56,3 +57,10 @@ const texts: Record<Lang, FeedbackTexts> = { nb, nn, en };
 export function feedbackTexts(lang: Lang): FeedbackTexts {
   return texts[lang];
 }
+
+/** The widget's own error code; the shared rules' codes come from web/form-errors. */
+export const feedbackErrors: ErrorCatalogues<"staleFeedback"> = {
+  nb: { staleFeedback: "Vi fant ikke svaret ditt. Prøv å svare på nytt." },
+  nn: { staleFeedback: "Vi fann ikkje svaret ditt. Prøv å svare på nytt." },
+  en: { staleFeedback: "We could not find your answer. Please answer again." },
+};

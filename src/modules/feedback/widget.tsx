@@ -1,14 +1,9 @@
-import {
-  Counter,
-  ErrorSummary,
-  errorText,
-  Honeypot,
-  ValidationMessage,
-} from "../../web/components/form";
+import { ErrorSummary, Field, Honeypot } from "../../web/components/form";
 import type { WidgetState } from "../../web/content-pages";
+import { formView } from "../../web/form-errors";
 import { type Lang, messages } from "../../web/i18n";
 import { commentMaxLength } from "./service";
-import { feedbackTexts } from "./texts";
+import { feedbackErrors, feedbackTexts } from "./texts";
 
 export const WIDGET_ID = "tilbakemelding";
 
@@ -18,6 +13,21 @@ export function FeedbackWidget(props: { lang: Lang; page: string; state: WidgetS
   const ft = feedbackTexts(props.lang);
   const action = `/${props.lang}/tilbakemelding`;
   const state = props.state;
+  // The widget sits below other forms on the same page: its ids carry its own prefix.
+  const comment = formView(
+    props.lang,
+    state.kind === "comment"
+      ? {
+          values: { comment: state.value ?? "" },
+          errors: state.error ? { comment: state.error } : {},
+        }
+      : undefined,
+    {
+      labels: { comment: ft.commentName },
+      errors: feedbackErrors[props.lang],
+      idPrefix: "feedback",
+    },
+  );
   return (
     <section
       id={WIDGET_ID}
@@ -61,50 +71,19 @@ export function FeedbackWidget(props: { lang: Lang; page: string; state: WidgetS
           <input type="hidden" name="page" value={props.page} />
           <input type="hidden" name="ref" value={state.ref} />
           <Honeypot form="feedback" />
-          {state.error ? (
-            <ErrorSummary
-              t={t}
-              items={[
-                {
-                  href: "#feedback-comment",
-                  text: errorText(t, ft.commentName, state.error),
-                },
-              ]}
-            />
-          ) : null}
+          <ErrorSummary t={t} items={comment.summary} />
           <h2 class="ds-heading" data-size="xs" id="feedback-heading" tabindex={-1}>
             {state.found ? ft.followUpYes : ft.followUpNo}
           </h2>
-          <div class="ds-field" data-module="counter">
-            <label class="ds-label" for="feedback-comment">
-              {ft.commentLabel}
-            </label>
-            <p data-field="description" id="feedback-comment-hint">
-              {ft.commentHint}
-            </p>
-            <ValidationMessage
-              t={t}
-              id="feedback-comment-error"
-              text={state.error ? errorText(t, ft.commentName, state.error) : undefined}
-            />
-            <textarea
-              class="ds-input"
-              id="feedback-comment"
-              name="comment"
-              rows={3}
-              maxlength={commentMaxLength}
-              aria-invalid={state.error ? "true" : undefined}
-              aria-describedby={`${state.error ? "feedback-comment-error " : ""}feedback-comment-hint feedback-comment-counter`}
-            >
-              {state.value ?? ""}
-            </textarea>
-            <Counter
-              t={t}
-              id="feedback-comment-counter"
-              limit={commentMaxLength}
-              value={state.value ?? ""}
-            />
-          </div>
+          <Field
+            t={t}
+            {...comment.bind("comment")}
+            label={ft.commentLabel}
+            hint={ft.commentHint}
+            multiline
+            rows={3}
+            maxLength={commentMaxLength}
+          />
           <button class="ds-button" data-variant="primary" type="submit">
             {ft.send}
           </button>

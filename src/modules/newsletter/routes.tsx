@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { withinRateLimit } from "../../kernel/abuse";
 import { type AppContext, type AppEnv, deps } from "../../kernel/context";
+import { emailAddress, ticked } from "../../kernel/field-rules";
 import { type FieldErrors, type FormValues, isBot, readForm, validate } from "../../kernel/forms";
 import type { ContentPage, WidgetState } from "../../web/content-pages";
 import { errorPage } from "../../web/error-pages";
@@ -22,17 +23,10 @@ import {
 import { newsletterTexts } from "./texts";
 import { MessagePage, NewsletterPage } from "./views";
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
-
 const newsletterForm = z.object({
-  email: z
-    .string({ error: "required" })
-    .trim()
-    .min(1, { error: "required" })
-    .max(254, { error: "max" })
-    .regex(EMAIL, { error: "email" }),
+  email: emailAddress(),
   scope: z.string({ error: "choice" }).regex(/^[a-z0-9-]{1,60}$/, { error: "choice" }),
-  consent: z.literal("yes", { error: "consent" }),
+  consent: ticked("consent"),
 });
 
 async function showForm(

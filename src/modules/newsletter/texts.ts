@@ -1,3 +1,4 @@
+import type { ErrorCatalogues } from "../../web/form-errors";
 import type { Lang } from "../../web/i18n";
 
 /** The newsletter module's texts: bokmål, nynorsk and English. */
@@ -113,3 +114,19 @@ const texts: Record<Lang, NewsletterTexts> = { nb, nn, en };
 export function newsletterTexts(lang: Lang): NewsletterTexts {
   return texts[lang];
 }
+
+/** The subscription form's own error codes; the shared rules' codes come from web/form-errors. */
+export const newsletterErrors: ErrorCatalogues<"consent" | "alreadySubscribed"> = {
+  nb: {
+    consent: "Du må samtykke for å abonnere",
+    alreadySubscribed: "Denne e-postadressen abonnerer allerede på dette nyhetsbrevet",
+  },
+  nn: {
+    consent: "Du må samtykkje for å abonnere",
+    alreadySubscribed: "Denne e-postadressa abonnerer allereie på dette nyheitsbrevet",
+  },
+  en: {
+    consent: "You must give your consent to subscribe",
+    alreadySubscribed: "This e-mail address already subscribes to this newsletter",
+  },
+};

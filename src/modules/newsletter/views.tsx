@@ -1,19 +1,13 @@
 import type { Child } from "hono/jsx";
-import {
-  Checkbox,
-  ErrorSummary,
-  errorText,
-  Field,
-  type FormState,
-  Honeypot,
-  RadioGroup,
-} from "../../web/components/form";
+import { emailMaxLength } from "../../kernel/field-rules";
+import { Checkbox, ErrorSummary, Field, Honeypot, RadioGroup } from "../../web/components/form";
 import { type WidgetState, widgetHasError } from "../../web/content-pages";
+import { type FormState, formView } from "../../web/form-errors";
 import { type Lang, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
 import { FeedbackWidget } from "../feedback";
 import { consentText } from "./consent";
-import { newsletterTexts } from "./texts";
+import { newsletterErrors, newsletterTexts } from "./texts";
 
 export function NewsletterPage(props: {
   lang: Lang;
@@ -23,46 +17,37 @@ export function NewsletterPage(props: {
 }) {
   const t = messages(props.lang);
   const nt = newsletterTexts(props.lang);
-  const { values, errors } = props.form;
-  const labels: Record<string, string> = {
-    email: nt.email,
-    scope: nt.scope,
-    consent: nt.consentLegend,
-  };
-  const err = (f: string) => (errors[f] ? errorText(t, labels[f] ?? f, errors[f]) : undefined);
-  const summary = ["email", "scope", "consent"]
-    .filter((f) => errors[f])
-    .map((f) => ({ href: `#${f}`, text: err(f) ?? "" }));
+  const f = formView(props.lang, props.form, {
+    labels: { email: nt.email, scope: nt.scope, consent: nt.consentLegend },
+    errors: newsletterErrors[props.lang],
+  });
   return (
     <Layout
       lang={props.lang}
       title={nt.title}
       path="/nyhetsbrev"
-      hasErrors={summary.length > 0 || widgetHasError(props.widget)}
+      hasErrors={f.hasErrors || widgetHasError(props.widget)}
     >
       <h1 class="ds-heading" data-size="xl">
         {nt.title}
       </h1>
       <p class="ds-paragraph lead">{nt.lead}</p>
-      <ErrorSummary t={t} items={summary} />
+      <ErrorSummary t={t} items={f.summary} />
       <form method="post" action={localPath(props.lang, "/nyhetsbrev")} novalidate class="stack">
         <Honeypot form="newsletter" />
         <Field
           t={t}
-          name="email"
+          {...f.bind("email")}
           type="email"
-          label={nt.email}
           autocomplete="email"
-          maxLength={254}
-          value={values.email}
-          error={err("email")}
+          maxLength={emailMaxLength}
         />
         <RadioGroup
           t={t}
           name="scope"
           legend={nt.scope}
-          value={values.scope ?? "all"}
-          error={err("scope")}
+          value={f.value("scope") || "all"}
+          error={f.error("scope")}
           options={[
             { value: "all", label: nt.scopeAll },
             ...props.programmes.map((p) => ({ value: p.slug, label: p.title })),
@@ -73,8 +58,8 @@ export function NewsletterPage(props: {
           name="consent"
           legend={nt.consentLegend}
           label={consentText(props.lang)}
-          checked={values.consent === "yes"}
-          error={err("consent")}
+          checked={f.value("consent") === "yes"}
+          error={f.error("consent")}
         />
         <div>
           <button class="ds-button" data-variant="primary" type="submit">
