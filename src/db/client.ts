@@ -12,6 +12,10 @@ import { schema } from "./schema";
 export type Schema = typeof schema;
 /** The one database type the modules see: PGlite and node-postgres share it. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction on it, as `db.transaction()` hands one to its callback. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** Either: a read or a write that may run inside a caller's transaction or on its own. */
+export type Executor = Db | Tx;
 
 export type Database = {
   db: Db;

@@ -41,3 +41,18 @@ export function isCalendarDate(value: string): boolean {
   const d = new Date(`${value}T12:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
+
+/**
+ * The instant a day ends in Norway: midnight at the start of the next day, Europe/Oslo. A
+ * deadline "15 March" holds while `now < endOfOsloDay("2027-03-15")`. Norway is UTC+1 or
+ * UTC+2 (summer time), and midnight is never skipped by the change, so one of the two fits.
+ */
+export function endOfOsloDay(isoDate: string): Date {
+  const next = addDays(isoDate, 1);
+  const midnightUtc = Date.parse(`${next}T00:00:00Z`);
+  for (const hours of [1, 2]) {
+    const at = new Date(midnightUtc - hours * 3_600_000);
+    if (osloToday(at) === next && osloToday(new Date(at.getTime() - 1)) === isoDate) return at;
+  }
+  throw new Error(`no Oslo midnight after ${isoDate}`);
+}
