@@ -162,22 +162,3 @@ export async function reopenApplication(
     return { ok: true as const };
   });
 }
-
-/** The municipality withdraws its application (a draft or a submitted one, before a decision). */
-export async function withdrawApplication(
-  db: Db,
-  input: { applicationId: number },
-  actor: Actor,
-): Promise<Outcome> {
-  const [row] = await db
-    .update(applications)
-    .set({ state: "withdrawn", withdrawnAt: actor.now, version: sql`${applications.version} + 1` })
-    .where(
-      and(
-        eq(applications.id, input.applicationId),
-        sql`${applications.state} in ('draft', 'submitted')`,
-      ),
-    )
-    .returning({ id: applications.id });
-  return row ? { ok: true } : refuse("application", "notWithdrawable");
-}
