@@ -12,6 +12,15 @@ import { decide, withdrawApplication } from "./decide";
 import { fingerprint, saveAnswers, startApplication } from "./drafts";
 import { saveForm } from "./forms";
 import { fubApplicationForm } from "./fub-form";
+import {
+  addActivity,
+  markActivityDone,
+  participationOfApplication,
+  planOf,
+  recordGuidance,
+  recordOwnCost,
+  setPlanPeriod,
+} from "./plan";
 import { openRound } from "./rounds";
 import { applications, participations } from "./schema";
 import { submitApplication } from "./submit";
@@ -259,5 +268,86 @@ describe.each(databaseKinds)("assessing and deciding (%s)", (kind: DbKind) => {
     expect(byId.get(apps[DEMO_MUNICIPALITY]!)?.state).toBe("withdrawn");
     expect(byId.get(apps["4201"]!)).toMatchObject({ state: "granted", pos: null });
     expect(byId.get(apps["4202"]!)).toMatchObject({ state: "waitlisted", pos: 2 });
+  });
+
+  it("follows a granted municipality's tailored plan: activities done, guidance, own costs", async () => {
+    const plan = await participationOfApplication(database.db, apps["4201"]!);
+    expect(plan).not.toBeNull();
+    const id = plan!.id;
+    const period = await setPlanPeriod(database.db, {
+      participationId: id,
+      startsOn: "2027-08-01",
+      months: "30",
+    });
+    expect(period).toEqual({
+      ok: false,
+      errors: { months: { code: "months", params: { min: 12, max: 24 } } },
+    });
+    const bad = await addActivity(database.db, {
+      participationId: id,
+      kind: "party",
+      mode: "digital",
+      plannedOn: "2027-02-30",
+      units: [],
+      note: "",
+    });
+    expect(bad.ok ? [] : Object.keys(bad.errors).sort()).toEqual(["kind", "plannedOn"]);
+    const added = await addActivity(database.db, {
+      participationId: id,
+      kind: "parent-meeting",
+      mode: "digital",
+      plannedOn: "2027-09-10",
+      units: ["974767880"],
+      note: "Felles foreldremøte",
+    });
+    if (!added.ok) throw new Error("not added");
+    expect(
+      await markActivityDone(
+        database.db,
+        { participationId: id, activityId: added.id },
+        as("kari"),
+      ),
+    ).toEqual({ ok: true });
+    expect(
+      await markActivityDone(
+        database.db,
+        { participationId: id, activityId: added.id },
+        as("frida"),
+      ),
+    ).toEqual({
+      ok: false,
+      errors: { activity: { code: "alreadyDone" } },
+    });
+    expect(
+      await recordGuidance(
+        database.db,
+        {
+          participationId: id,
+          givenOn: "2027-09-01",
+          mode: "digital",
+          topics: "Planlegging",
+          note: "",
+        },
+        as("frida"),
+      ),
+    ).toEqual({ ok: true });
+    expect(
+      await recordOwnCost(
+        database.db,
+        { participationId: id, kind: "venue", amount: "12 500", note: "" },
+        as("kari"),
+      ),
+    ).toEqual({ ok: true });
+    expect(
+      await recordOwnCost(
+        database.db,
+        { participationId: id, kind: "venue", amount: "-3", note: "" },
+        as("kari"),
+      ),
+    ).toEqual({ ok: false, errors: { amount: { code: "amount" } } });
+    const all = await planOf(database.db, id);
+    expect(all.activities).toMatchObject([{ kind: "parent-meeting", doneBy: ids.kari }]);
+    expect(all.guidance).toMatchObject([{ topics: "Planlegging", recordedBy: ids.frida }]);
+    expect(all.costs).toMatchObject([{ kind: "venue", amount: 12500 }]);
   });
 });
