@@ -1,0 +1,199 @@
+import { createRequire } from "node:module";
+import PDFDocument from "pdfkit";
+import { type Answer, isAsked } from "./answers";
+import type { FormDefinition, Localised, Question } from "./form-definition";
+
+/**
+ * The PDF copy of exactly what was submitted: tagged (a logical structure of headings and
+ * paragraphs, PDF/UA-1 as pdfkit declares it), the text selectable, the fonts embedded (Inter,
+ * shipped with the app), in the municipality's written standard.
+ */
+
+const require = createRequire(import.meta.url);
+const FONT_REGULAR = require.resolve("@fontsource/inter/files/inter-latin-400-normal.woff");
+const FONT_BOLD = require.resolve("@fontsource/inter/files/inter-latin-600-normal.woff");
+
+type Standard = "nb" | "nn";
+
+const words: Record<
+  Standard,
+  {
+    title: string;
+    municipality: string;
+    programme: string;
+    submitted: string;
+    hash: string;
+    formVersion: string;
+    notAnswered: string;
+    yes: string;
+    activity: Record<string, string>;
+    mode: Record<string, string>;
+    times: (n: string) => string;
+    file: (name: string, kb: number) => string;
+  }
+> = {
+  nb: {
+    title: "Søknad",
+    municipality: "Kommune",
+    programme: "Tilbud",
+    submitted: "Sendt inn",
+    hash: "Kontrollsum (SHA-256)",
+    formVersion: "Skjemaversjon",
+    notAnswered: "Ikke besvart",
+    yes: "Ja",
+    activity: {
+      "training-day": "Kompetansedag",
+      "staff-meeting": "Personalmøte",
+      "parent-meeting": "Foreldremøte",
+      gathering: "Samling",
+    },
+    mode: { digital: "digitalt", physical: "fysisk" },
+    times: (n) => `${n} ganger`,
+    file: (name, kb) => `Vedlegg: ${name} (${kb} kB)`,
+  },
+  nn: {
+    title: "Søknad",
+    municipality: "Kommune",
+    programme: "Tilbod",
+    submitted: "Sendt inn",
+    hash: "Kontrollsum (SHA-256)",
+    formVersion: "Skjemaversjon",
+    notAnswered: "Ikkje svart på",
+    yes: "Ja",
+    activity: {
+      "training-day": "Kompetansedag",
+      "staff-meeting": "Personalmøte",
+      "parent-meeting": "Foreldremøte",
+      gathering: "Samling",
+    },
+    mode: { digital: "digitalt", physical: "fysisk" },
+    times: (n) => `${n} gonger`,
+    file: (name, kb) => `Vedlegg: ${name} (${kb} kB)`,
+  },
+};
+
+const local = (text: Localised, standard: Standard) => text[standard];
+
+/** An answer as lines of text, in the written standard. */
+export function answerLines(q: Question, a: Answer | undefined, standard: Standard): string[] {
+  const w = words[standard];
+  if (!a) return [w.notAnswered];
+  switch (a.kind) {
+    case "text": {
+      if (q.kind === "single-choice") {
+        const o = q.options.find((x) => x.value === a.value);
+        return [o ? local(o.label, standard) : a.value];
+      }
+      return a.value.split("\n");
+    }
+    case "choices": {
+      if (q.kind === "multiple-choice") {
+        return a.values.map((v) => {
+          const o = q.options.find((x) => x.value === v);
+          return `• ${o ? local(o.label, standard) : v}`;
+        });
+      }
+      if (q.kind === "commitments") {
+        return q.items
+          .filter((i) => a.values.includes(i.id))
+          .map((i) => `${w.yes}: ${local(i.label, standard)}`);
+      }
+      return a.values;
+    }
+    case "range":
+      return [`${norwegianDate(a.from)} – ${norwegianDate(a.to)}`];
+    case "rows":
+      return a.rows.map((r) =>
+        [
+          w.activity[r.kind] ?? r.kind,
+          w.mode[r.mode] ?? r.mode,
+          w.times(r.count),
+          r.when ? norwegianDate(r.when) : "",
+          r.note,
+        ]
+          .filter(Boolean)
+          .join(", "),
+      );
+    case "file":
+      return a.file ? [w.file(a.file.name, Math.ceil(a.file.bytes / 1024))] : [w.notAnswered];
+  }
+}
+
+function norwegianDate(iso: string): string {
+  const [y, m, d] = iso.split("-");
+  return y && m && d ? `${Number(d)}.${Number(m)}.${y}` : iso;
+}
+
+export type PdfInput = {
+  standard: Standard;
+  programmeTitle: string;
+  municipalityName: string;
+  submittedAt: Date;
+  contentHash: string;
+  formVersion: number;
+  definition: FormDefinition;
+  answers: Record<string, Answer>;
+};
+
+/** The submitted application as a tagged PDF. */
+export function applicationPdf(input: PdfInput): Promise<Buffer> {
+  const w = words[input.standard];
+  const title = `${w.title}: ${input.programmeTitle} – ${input.municipalityName}`;
+  const doc = new PDFDocument({
+    size: "A4",
+    margin: 56,
+    pdfVersion: "1.7",
+    tagged: true,
+    displayTitle: true,
+    lang: input.standard === "nn" ? "nn-NO" : "nb-NO",
+    // pdfkit declares PDF/UA-1 conformance in the metadata (its types list only PDF/A).
+    subset: "PDF/UA" as never,
+    info: { Title: title, Author: "Samspill", Subject: input.programmeTitle },
+  });
+  doc.registerFont("Inter", FONT_REGULAR);
+  doc.registerFont("Inter-Bold", FONT_BOLD);
+  const chunks: Buffer[] = [];
+  doc.on("data", (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+
+  const root = doc.struct("Document");
+  doc.addStructure(root);
+  const block = (tag: string, font: string, size: number, text: string, gap = 0.4) => {
+    root.add(
+      doc.struct(tag, {}, () => {
+        doc.font(font).fontSize(size).text(text);
+      }),
+    );
+    doc.moveDown(gap);
+  };
+  block("H1", "Inter-Bold", 18, title, 0.6);
+  const at = new Intl.DateTimeFormat(input.standard === "nn" ? "nn-NO" : "nb-NO", {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: "Europe/Oslo",
+  }).format(input.submittedAt);
+  block("P", "Inter", 10, `${w.municipality}: ${input.municipalityName}`, 0.1);
+  block("P", "Inter", 10, `${w.programme}: ${input.programmeTitle}`, 0.1);
+  block("P", "Inter", 10, `${w.submitted}: ${at}`, 0.1);
+  block("P", "Inter", 10, `${w.formVersion}: ${input.formVersion}`, 0.1);
+  block("P", "Inter", 8, `${w.hash}: ${input.contentHash}`, 1);
+
+  for (const section of input.definition.sections) {
+    const asked = section.questions.filter((q) => isAsked(q, input.answers));
+    if (asked.length === 0) continue;
+    block("H2", "Inter-Bold", 14, local(section.title, input.standard), 0.4);
+    for (const q of asked) {
+      block("H3", "Inter-Bold", 11, local(q.label, input.standard), 0.2);
+      for (const line of answerLines(q, input.answers[q.id], input.standard)) {
+        block("P", "Inter", 10, line || " ", 0.1);
+      }
+      doc.moveDown(0.6);
+    }
+  }
+  root.end();
+  doc.end();
+  return done;
+}
