@@ -5,11 +5,12 @@ import { IBS, programmeIdOf } from "../../../tests/support/cohorts";
 import { databaseKinds } from "../../../tests/support/db";
 import { demoPeopleIds, requestsAs } from "../../../tests/support/people";
 import { demoEmail } from "../../db/demo-people";
+import { parseDate } from "../../kernel/field-rules";
 import { jobs } from "../../kernel/schema";
 import { auditLog } from "../identity/schema";
 import { setWrittenStandard } from "../organisations";
 import { hasBrokenLink } from "../programmes";
-import { createCohortAndInvite, parseDate, readCohortForm } from "./admin";
+import { createCohortAndInvite, readCohortForm } from "./admin";
 import { cohortOffices, cohortPlannedGatherings, cohorts } from "./schema";
 
 const FUB = "bedre-foreldresamarbeid";
@@ -465,7 +466,7 @@ describe.each(databaseKinds)("cohort administration on %s", (kind) => {
       },
       { personId: ids.ada!, now: t.clock.now(), baseUrl: "http://localhost" },
     );
-    expect(result).toEqual({ ok: false, errors: { offices: { code: "chain.outsideCoverage" } } });
+    expect(result).toEqual({ ok: false, errors: { offices: { code: "outsideCoverage" } } });
     expect(await cohortCount()).toBe(before);
     expect(await cohort(11)).toBeUndefined();
 

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { isCalendarDate, osloToday } from "../../kernel/clock";
+import { osloToday } from "../../kernel/clock";
+import { parseDate } from "../../kernel/field-rules";
 import { BadRequest, type FieldErrors, type FormValues } from "../../kernel/forms";
 import type { Lang } from "../../web/i18n";
 import { recordAudit } from "../identity";
@@ -85,16 +86,6 @@ export function readCohortForm(values: FormValues): CohortForm {
   }
   const gatherings = [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, row]) => row);
   return { values: out, offices: [...new Set(offices)].sort(), gatherings };
-}
-
-/** A calendar date as ISO `YYYY-MM-DD`, from a date field or typed as `D.M.YYYY`; else null. */
-export function parseDate(text: string): string | null {
-  const s = text.trim();
-  const nor = /^([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})$/.exec(s);
-  const iso = nor ? `${nor[3]}-${nor[2]!.padStart(2, "0")}-${nor[1]!.padStart(2, "0")}` : s;
-  if (!isCalendarDate(iso)) return null;
-  const year = Number(iso.slice(0, 4));
-  return year < 2000 || year > 2100 ? null : iso;
 }
 
 export type CohortData = {
@@ -230,6 +221,8 @@ export async function checkCohortForm(
   const gatherings: CohortData["gatherings"] = [];
   form.gatherings.forEach((row, i) => {
     const key = `g${i}`;
+    // A row's sentence names it as the page does, from 1.
+    const params = { row: i + 1 };
     const kind = row.kind.trim();
     const title = row.title.trim();
     const text = row.date.trim();
@@ -237,23 +230,23 @@ export async function checkCohortForm(
     if (id !== null && !storedIds.has(id)) throw new BadRequest("not a gathering of this cohort");
     if (!kind && !title && !text) return;
     if (!kind || !title || !text) {
-      errors[key] = { code: "rowIncomplete" };
+      errors[key] = { code: "rowIncomplete", params };
       return;
     }
     if (!(GATHERING_KINDS as readonly string[]).includes(kind)) {
       throw new BadRequest("unknown gathering kind");
     }
     if (title.length > cohortLimits.gatheringTitle) {
-      errors[key] = { code: "max", max: cohortLimits.gatheringTitle };
+      errors[key] = { code: "rowMax", max: cohortLimits.gatheringTitle, params };
       return;
     }
     const plannedOn = parseDate(text);
     if (!plannedOn) {
-      errors[key] = { code: "date" };
+      errors[key] = { code: "rowDate", params };
       return;
     }
     if (startsOn && endsOn && (plannedOn < startsOn || plannedOn > endsOn)) {
-      errors[key] = { code: "outsidePeriod" };
+      errors[key] = { code: "rowOutside", params };
       return;
     }
     gatherings.push({ id, kind: kind as GatheringKind, title, plannedOn });
@@ -301,7 +294,7 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 function chainErrors(e: ChainRefused): FieldErrors {
-  return { [e.field === "offices" ? "offices" : "form"]: { code: `chain.${e.error}` } };
+  return { [e.field ?? "form"]: { code: e.error } };
 }
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];

@@ -7,7 +7,8 @@ import type { Lang } from "../../web/i18n";
 import { render } from "../../web/render";
 import { orgsGranting } from "../identity";
 import { setWrittenStandard } from "../organisations";
-import { answerInvitation, type ChainResult, enrolUnits, setContact, withdrawUnit } from "./chain";
+import { answerInvitation, enrolUnits, setContact, withdrawUnit } from "./chain";
+import { refusalErrors } from "./form-parts";
 import {
   type Access,
   answerForm,
@@ -24,15 +25,9 @@ import {
   versionField,
   writtenStandardForm,
 } from "./municipality";
+import { InvitationPage } from "./municipality-page";
+import type { Forms, MunicipalityExtras, UnitFilter } from "./municipality-page-props";
 import { municipalityTexts } from "./municipality-texts";
-import {
-  type FormName,
-  type Forms,
-  InvitationPage,
-  type MunicipalityExtras,
-  type Problem,
-  type UnitFilter,
-} from "./municipality-views";
 import type { InviteeKind } from "./schema";
 
 const COHORT = ":id{[0-9]{1,9}}";
@@ -187,22 +182,6 @@ function pathOf(c: AppContext, loaded: Loaded) {
   return `/${langOf(c)}/puljer/${inv.cohortId}/${segment}/${inv.inviteeId}`;
 }
 
-/** A chain refusal as the error of one field of one form. */
-function refusal(
-  form: FormName,
-  field: string,
-  values: Record<string, string>,
-  result: Extract<ChainResult, { ok: false }>,
-): Forms {
-  // For a contact, "changed meanwhile" means someone else named one at the same moment.
-  const contact = form === "resource" || form === "pp";
-  const problem: Problem = {
-    code: contact && result.error === "changedMeanwhile" ? "contactChanged" : result.error,
-    ...(result.detail ? { detail: result.detail } : {}),
-  };
-  return { [form]: { values, errors: { [field]: problem } } };
-}
-
 async function answer(c: AppContext, kind: InviteeKind) {
   const loaded = await loadForAct(c, kind);
   if ("response" in loaded) return loaded.response;
@@ -216,9 +195,10 @@ async function answer(c: AppContext, kind: InviteeKind) {
   };
   const parsed = validate(answerForm, values);
   if (!parsed.ok) {
-    const errors: Record<string, Problem> = {};
-    for (const [field, e] of Object.entries(parsed.errors)) errors[field] = { code: e.code };
-    return show(c, kind, loaded, { forms: { answer: { values, errors } }, status: 422 });
+    return show(c, kind, loaded, {
+      forms: { answer: { values, errors: parsed.errors } },
+      status: 422,
+    });
   }
   const result = await answerInvitation(
     deps(c).db,
@@ -232,14 +212,8 @@ async function answer(c: AppContext, kind: InviteeKind) {
     actor(c),
   );
   if (!result.ok) {
-    const field =
-      result.error === "commitmentsRequired"
-        ? "commitments"
-        : result.error === "reasonRequired"
-          ? "reason"
-          : "answer";
     return show(c, kind, loaded, {
-      forms: refusal("answer", field, values, result),
+      forms: { answer: { values, errors: refusalErrors(result, "answer") } },
       status: 422,
     });
   }
@@ -271,7 +245,7 @@ export function municipalityRoutes() {
     const values = { units: orgNumbers.join(",") };
     if (orgNumbers.length === 0) {
       return show(c, "municipality", loaded, {
-        forms: { units: { values, errors: { units: { code: "unitsRequired" } } } },
+        forms: { units: { values, errors: { units: { code: "required" } } } },
         status: 422,
       });
     }
@@ -282,7 +256,7 @@ export function municipalityRoutes() {
     );
     if (!result.ok) {
       return show(c, "municipality", loaded, {
-        forms: refusal("units", "units", values, result),
+        forms: { units: { values, errors: refusalErrors(result, "units") } },
         status: 422,
       });
     }
@@ -299,7 +273,7 @@ export function municipalityRoutes() {
     );
     if (!result.ok) {
       return show(c, "municipality", loaded, {
-        forms: refusal("units", "units", {}, result),
+        forms: { units: { values: {}, errors: refusalErrors(result, "units") } },
         status: 422,
       });
     }
@@ -310,14 +284,11 @@ export function municipalityRoutes() {
     const loaded = await loadForAct(c, "municipality");
     if ("response" in loaded) return loaded.response;
     const raw = await readForm(c);
-    const values = { rpName: raw.rpName ?? "", rpEmail: raw.rpEmail ?? "" };
-    const parsed = validate(resourcePersonForm, { name: values.rpName, email: values.rpEmail });
+    const values = { name: raw.name ?? "", email: raw.email ?? "" };
+    const parsed = validate(resourcePersonForm, values);
     if (!parsed.ok) {
-      const errors: Record<string, Problem> = {};
-      if (parsed.errors.name) errors.rpName = { code: parsed.errors.name.code };
-      if (parsed.errors.email) errors.rpEmail = { code: parsed.errors.email.code };
       return show(c, "municipality", loaded, {
-        forms: { resource: { values, errors } },
+        forms: { resource: { values, errors: parsed.errors } },
         status: 422,
       });
     }
@@ -333,7 +304,7 @@ export function municipalityRoutes() {
     );
     if (!result.ok) {
       return show(c, "municipality", loaded, {
-        forms: refusal("resource", "rpName", values, result),
+        forms: { resource: { values, errors: refusalErrors(result, "name") } },
         status: 422,
       });
     }
@@ -345,27 +316,18 @@ export function municipalityRoutes() {
     if ("response" in loaded) return loaded.response;
     const raw = await readForm(c);
     const values = {
-      ppService: raw.ppService ?? "",
-      ppName: raw.ppName ?? "",
-      ppEmail: raw.ppEmail ?? "",
+      ppServiceId: raw.ppServiceId ?? "",
+      name: raw.name ?? "",
+      email: raw.email ?? "",
     };
-    const parsed = validate(ppContactForm, {
-      ppService: values.ppService,
-      name: values.ppName,
-      email: values.ppEmail,
-    });
-    const errors: Record<string, Problem> = {};
-    if (!parsed.ok) {
-      if (parsed.errors.ppService) errors.ppService = { code: parsed.errors.ppService.code };
-      if (parsed.errors.name) errors.ppName = { code: parsed.errors.name.code };
-      if (parsed.errors.email) errors.ppEmail = { code: parsed.errors.email.code };
-    }
+    const parsed = validate(ppContactForm, values);
+    const errors = parsed.ok ? {} : { ...parsed.errors };
     // Only a PP-tjeneste offered on the page: an id from elsewhere is refused like no choice.
     const d = deps(c);
     const offered = await ppServiceChoices(d.db, loaded.data.invitation.inviteeId, loaded.today);
-    const ppServiceId = Number(values.ppService);
-    if (!errors.ppService && !offered.services.some((s) => s.id === ppServiceId)) {
-      errors.ppService = { code: "ppRequired" };
+    const ppServiceId = Number(values.ppServiceId);
+    if (!errors.ppServiceId && !offered.services.some((s) => s.id === ppServiceId)) {
+      errors.ppServiceId = { code: "choice" };
     }
     if (!parsed.ok || Object.keys(errors).length > 0) {
       return show(c, "municipality", loaded, { forms: { pp: { values, errors } }, status: 422 });
@@ -383,7 +345,7 @@ export function municipalityRoutes() {
     );
     if (!result.ok) {
       return show(c, "municipality", loaded, {
-        forms: refusal("pp", "ppService", values, result),
+        forms: { pp: { values, errors: refusalErrors(result, "ppServiceId") } },
         status: 422,
       });
     }
@@ -398,7 +360,7 @@ export function municipalityRoutes() {
     const parsed = validate(writtenStandardForm, values);
     if (!parsed.ok) {
       return show(c, "municipality", loaded, {
-        forms: { standard: { values, errors: { standard: { code: "standardChoice" } } } },
+        forms: { standard: { values, errors: parsed.errors } },
         status: 422,
       });
     }

@@ -1,3 +1,4 @@
+import type { ErrorCatalogues, ErrorContext } from "../../web/form-errors";
 import type { Lang } from "../../web/i18n";
 import type { ContactKind, InvitationState, InviteeKind } from "./schema";
 
@@ -159,41 +160,6 @@ const nb = {
     pp: "Kontakten i PP-tjenesten er lagret.",
     standard: "Målformen er lagret.",
   },
-
-  errors: {
-    answerChoice: "Velg om dere takker ja eller nei",
-    commitmentsRequired: "Kryss av for at dere godtar forpliktelsene for å takke ja",
-    reasonRequired: "Skriv en begrunnelse for å takke nei",
-    reasonMax: (max: number) => `Begrunnelsen kan ha høyst ${max} tegn`,
-    alreadyAnswered: (subject: string, answer: string) =>
-      `${subject} har allerede svart (${answer})`,
-    answerAccepted: (who: string | null, date: string) =>
-      who ? `${who} takket ja ${date}` : `takket ja ${date}`,
-    answerDeclined: (who: string | null, date: string) =>
-      who ? `${who} takket nei ${date}` : `takket nei ${date}`,
-    changedMeanwhile:
-      "Invitasjonen ble endret mens du svarte. Se over den slik den er nå, og send svaret på nytt.",
-    contactChanged: "Noen andre endret kontakten samtidig. Se over og prøv igjen hvis det trengs.",
-    notAccepted: (subject: string) =>
-      `${subject} må takke ja før dere kan melde på barnehager og skoler eller navngi kontakter.`,
-    unitsRequired: "Velg minst én barnehage eller skole",
-    alreadyEnrolled: (unit: string, via: string) =>
-      `${unit} er allerede meldt på puljen via ${via}. En enhet kan bare meldes på én gang`,
-    alreadyEnrolledSelf: (unit: string) =>
-      `${unit} er allerede meldt på puljen selv, etter en invitasjon direkte fra Statsforvalteren. En enhet kan bare meldes på én gang`,
-    unitOutsideMunicipality: (orgNumber: string) =>
-      `Enheten med organisasjonsnummer ${orgNumber} ligger ikke i kommunen`,
-    unitNotActive: (orgNumber: string) =>
-      `Enheten med organisasjonsnummer ${orgNumber} er ikke lenger i drift`,
-    notEnrolled: "Enheten er ikke påmeldt (kanskje noen trakk den akkurat nå)",
-    nameRequired: "Fyll ut navn",
-    nameMax: (max: number) => `Navnet kan ha høyst ${max} tegn`,
-    emailRequired: "Fyll ut e-post",
-    email: "Skriv inn en gyldig e-postadresse, for eksempel navn@kommune.no",
-    ppRequired: "Velg PP-tjeneste",
-    standardChoice: "Velg bokmål eller nynorsk",
-    other: "Det gikk ikke å lagre. Last siden på nytt og prøv igjen.",
-  },
 };
 
 export type MunicipalityTexts = typeof nb;
@@ -343,38 +309,6 @@ const nn: MunicipalityTexts = {
       `Ressurspersonen er lagra. ${name} har allereie rolla som ressursperson.`,
     pp: "Kontakten i PP-tenesta er lagra.",
     standard: "Målforma er lagra.",
-  },
-
-  errors: {
-    answerChoice: "Vel om de takkar ja eller nei",
-    commitmentsRequired: "Kryss av for at de godtek pliktene for å takke ja",
-    reasonRequired: "Skriv ei grunngiving for å takke nei",
-    reasonMax: (max) => `Grunngivinga kan ha høgst ${max} teikn`,
-    alreadyAnswered: (subject, answer) => `${subject} har allereie svart (${answer})`,
-    answerAccepted: (who, date) => (who ? `${who} takka ja ${date}` : `takka ja ${date}`),
-    answerDeclined: (who, date) => (who ? `${who} takka nei ${date}` : `takka nei ${date}`),
-    changedMeanwhile:
-      "Invitasjonen vart endra medan du svarte. Sjå over slik han er no, og send svaret på nytt.",
-    contactChanged: "Nokon andre endra kontakten samtidig. Sjå over og prøv igjen om det trengst.",
-    notAccepted: (subject) =>
-      `${subject} må takke ja før de kan melde på barnehagar og skular eller namngi kontaktar.`,
-    unitsRequired: "Vel minst éin barnehage eller skule",
-    alreadyEnrolled: (unit, via) =>
-      `${unit} er allereie meld på puljen via ${via}. Ei eining kan berre meldast på éin gong`,
-    alreadyEnrolledSelf: (unit) =>
-      `${unit} er allereie meld på puljen sjølv, etter ein invitasjon direkte frå Statsforvaltaren. Ei eining kan berre meldast på éin gong`,
-    unitOutsideMunicipality: (orgNumber) =>
-      `Eininga med organisasjonsnummer ${orgNumber} ligg ikkje i kommunen`,
-    unitNotActive: (orgNumber) =>
-      `Eininga med organisasjonsnummer ${orgNumber} er ikkje lenger i drift`,
-    notEnrolled: "Eininga er ikkje påmeld (kanskje nokon trekte henne akkurat no)",
-    nameRequired: "Fyll ut namn",
-    nameMax: (max) => `Namnet kan ha høgst ${max} teikn`,
-    emailRequired: "Fyll ut e-post",
-    email: "Skriv inn ei gyldig e-postadresse, til dømes namn@kommune.no",
-    ppRequired: "Vel PP-teneste",
-    standardChoice: "Vel bokmål eller nynorsk",
-    other: "Det gjekk ikkje å lagre. Last sida på nytt og prøv igjen.",
   },
 };
 
@@ -532,39 +466,183 @@ const en: MunicipalityTexts = {
     pp: "The PP-service contact is saved.",
     standard: "The written standard is saved.",
   },
-
-  errors: {
-    answerChoice: "Choose whether you accept or decline",
-    commitmentsRequired: "Tick that you accept the commitments to say yes",
-    reasonRequired: "Give a reason to decline",
-    reasonMax: (max) => `The reason can have at most ${max} characters`,
-    alreadyAnswered: (subject, answer) => `${subject} has already answered (${answer})`,
-    answerAccepted: (who, date) => (who ? `${who} accepted on ${date}` : `accepted on ${date}`),
-    answerDeclined: (who, date) => (who ? `${who} declined on ${date}` : `declined on ${date}`),
-    changedMeanwhile:
-      "The invitation changed while you were answering. Look it over as it is now and send the answer again.",
-    contactChanged:
-      "Someone else changed the contact at the same moment. Look it over and try again if needed.",
-    notAccepted: (subject) =>
-      `${subject} must accept before you can enrol kindergartens and schools or name contacts.`,
-    unitsRequired: "Choose at least one kindergarten or school",
-    alreadyEnrolled: (unit, via) =>
-      `${unit} is already enrolled in the cohort through ${via}. A unit can be enrolled only once`,
-    alreadyEnrolledSelf: (unit) =>
-      `${unit} is already enrolled in the cohort itself, after an invitation straight from the county governor's office. A unit can be enrolled only once`,
-    unitOutsideMunicipality: (orgNumber) =>
-      `The unit with organisation number ${orgNumber} is not in the municipality`,
-    unitNotActive: (orgNumber) =>
-      `The unit with organisation number ${orgNumber} is no longer in operation`,
-    notEnrolled: "The unit is not enrolled (someone may just have withdrawn it)",
-    nameRequired: "Enter a name",
-    nameMax: (max) => `The name can have at most ${max} characters`,
-    emailRequired: "Enter an e-mail address",
-    email: "Enter a valid e-mail address, such as name@kommune.no",
-    ppRequired: "Choose a PP service",
-    standardChoice: "Choose bokmål or nynorsk",
-    other: "It could not be saved. Reload the page and try again.",
-  },
 };
 
 export const municipalityTexts = { nb, nn, en } satisfies Record<Lang, MunicipalityTexts>;
+
+/** Who answered and when, as the "already answered" sentence names it. */
+const answered = (e: ErrorContext) => ({
+  who: String(e.params.who ?? ""),
+  date: String(e.params.answeredOn ?? ""),
+  declined: e.params.declined === true,
+});
+
+/**
+ * The errors of the invitation page's forms: the answer (`answer`, `commitments`, `reason`),
+ * the units (`units`), the resource person and the PP contact (`ppServiceId`, `name`, `email`)
+ * and the written standard (`standard`). The page gives `subject` ("Kommunen"), `deadline`,
+ * and who answered (`who`, `answeredOn`, `declined`); the chain names the unit it refuses
+ * (`orgNumber`, `unitName`, `self`, `via`).
+ */
+export const municipalityErrors: ErrorCatalogues<
+  | "answer.choice"
+  | "commitmentsRequired"
+  | "reasonRequired"
+  | "reason.max"
+  | "deadlinePassed"
+  | "alreadyAnswered"
+  | "changedMeanwhile"
+  | "name.changedMeanwhile"
+  | "ppServiceId.changedMeanwhile"
+  | "notAccepted"
+  | "units.required"
+  | "alreadyEnrolled"
+  | "unitOutsideMunicipality"
+  | "unitNotActive"
+  | "notEnrolled"
+  | "name.required"
+  | "name.max"
+  | "email.required"
+  | "email.max"
+  | "email"
+  | "ppServiceId.choice"
+  | "standard.choice"
+  | "notFound"
+  | "notMunicipality"
+> = {
+  nb: {
+    "answer.choice": "Velg om dere takker ja eller nei",
+    commitmentsRequired: "Kryss av for at dere godtar forpliktelsene for å takke ja",
+    reasonRequired: "Skriv en begrunnelse for å takke nei",
+    "reason.max": (e) => `Begrunnelsen kan ha høyst ${e.max} tegn`,
+    deadlinePassed: (e) => nb.expired(String(e.params.deadline)),
+    alreadyAnswered: (e) => {
+      const { who, date, declined } = answered(e);
+      const answer = declined
+        ? who
+          ? `${who} takket nei ${date}`
+          : `takket nei ${date}`
+        : who
+          ? `${who} takket ja ${date}`
+          : `takket ja ${date}`;
+      return `${e.params.subject} har allerede svart (${answer})`;
+    },
+    changedMeanwhile:
+      "Invitasjonen ble endret mens du svarte. Se over den slik den er nå, og send svaret på nytt.",
+    "name.changedMeanwhile":
+      "Noen andre endret kontakten samtidig. Se over og prøv igjen hvis det trengs.",
+    "ppServiceId.changedMeanwhile":
+      "Noen andre endret kontakten samtidig. Se over og prøv igjen hvis det trengs.",
+    notAccepted: (e) =>
+      `${e.params.subject} må takke ja før dere kan melde på barnehager og skoler eller navngi kontakter.`,
+    "units.required": "Velg minst én barnehage eller skole",
+    alreadyEnrolled: (e) =>
+      e.params.self
+        ? `${e.params.unitName ?? e.params.orgNumber} er allerede meldt på puljen selv, etter en invitasjon direkte fra Statsforvalteren. En enhet kan bare meldes på én gang`
+        : `${e.params.unitName ?? e.params.orgNumber} er allerede meldt på puljen via ${e.params.via ?? ""}. En enhet kan bare meldes på én gang`,
+    unitOutsideMunicipality: (e) =>
+      `Enheten med organisasjonsnummer ${e.params.orgNumber} ligger ikke i kommunen`,
+    unitNotActive: (e) =>
+      `Enheten med organisasjonsnummer ${e.params.orgNumber} er ikke lenger i drift`,
+    notEnrolled: "Enheten er ikke påmeldt (kanskje noen trakk den akkurat nå)",
+    "name.required": "Fyll ut navn",
+    "name.max": (e) => `Navnet kan ha høyst ${e.max} tegn`,
+    "email.required": "Fyll ut e-post",
+    "email.max": "Skriv inn en gyldig e-postadresse, for eksempel navn@kommune.no",
+    email: "Skriv inn en gyldig e-postadresse, for eksempel navn@kommune.no",
+    "ppServiceId.choice": "Velg PP-tjeneste",
+    "standard.choice": "Velg bokmål eller nynorsk",
+    notFound: "Det gikk ikke å lagre. Last siden på nytt og prøv igjen.",
+    notMunicipality: "Det gikk ikke å lagre. Last siden på nytt og prøv igjen.",
+  },
+  nn: {
+    "answer.choice": "Vel om de takkar ja eller nei",
+    commitmentsRequired: "Kryss av for at de godtek pliktene for å takke ja",
+    reasonRequired: "Skriv ei grunngiving for å takke nei",
+    "reason.max": (e) => `Grunngivinga kan ha høgst ${e.max} teikn`,
+    deadlinePassed: (e) => nn.expired(String(e.params.deadline)),
+    alreadyAnswered: (e) => {
+      const { who, date, declined } = answered(e);
+      const answer = declined
+        ? who
+          ? `${who} takka nei ${date}`
+          : `takka nei ${date}`
+        : who
+          ? `${who} takka ja ${date}`
+          : `takka ja ${date}`;
+      return `${e.params.subject} har allereie svart (${answer})`;
+    },
+    changedMeanwhile:
+      "Invitasjonen vart endra medan du svarte. Sjå over slik han er no, og send svaret på nytt.",
+    "name.changedMeanwhile":
+      "Nokon andre endra kontakten samtidig. Sjå over og prøv igjen om det trengst.",
+    "ppServiceId.changedMeanwhile":
+      "Nokon andre endra kontakten samtidig. Sjå over og prøv igjen om det trengst.",
+    notAccepted: (e) =>
+      `${e.params.subject} må takke ja før de kan melde på barnehagar og skular eller namngi kontaktar.`,
+    "units.required": "Vel minst éin barnehage eller skule",
+    alreadyEnrolled: (e) =>
+      e.params.self
+        ? `${e.params.unitName ?? e.params.orgNumber} er allereie meld på puljen sjølv, etter ein invitasjon direkte frå Statsforvaltaren. Ei eining kan berre meldast på éin gong`
+        : `${e.params.unitName ?? e.params.orgNumber} er allereie meld på puljen via ${e.params.via ?? ""}. Ei eining kan berre meldast på éin gong`,
+    unitOutsideMunicipality: (e) =>
+      `Eininga med organisasjonsnummer ${e.params.orgNumber} ligg ikkje i kommunen`,
+    unitNotActive: (e) =>
+      `Eininga med organisasjonsnummer ${e.params.orgNumber} er ikkje lenger i drift`,
+    notEnrolled: "Eininga er ikkje påmeld (kanskje nokon trekte henne akkurat no)",
+    "name.required": "Fyll ut namn",
+    "name.max": (e) => `Namnet kan ha høgst ${e.max} teikn`,
+    "email.required": "Fyll ut e-post",
+    "email.max": "Skriv inn ei gyldig e-postadresse, til dømes namn@kommune.no",
+    email: "Skriv inn ei gyldig e-postadresse, til dømes namn@kommune.no",
+    "ppServiceId.choice": "Vel PP-teneste",
+    "standard.choice": "Vel bokmål eller nynorsk",
+    notFound: "Det gjekk ikkje å lagre. Last sida på nytt og prøv igjen.",
+    notMunicipality: "Det gjekk ikkje å lagre. Last sida på nytt og prøv igjen.",
+  },
+  en: {
+    "answer.choice": "Choose whether you accept or decline",
+    commitmentsRequired: "Tick that you accept the commitments to say yes",
+    reasonRequired: "Give a reason to decline",
+    "reason.max": (e) => `The reason can have at most ${e.max} characters`,
+    deadlinePassed: (e) => en.expired(String(e.params.deadline)),
+    alreadyAnswered: (e) => {
+      const { who, date, declined } = answered(e);
+      const answer = declined
+        ? who
+          ? `${who} declined on ${date}`
+          : `declined on ${date}`
+        : who
+          ? `${who} accepted on ${date}`
+          : `accepted on ${date}`;
+      return `${e.params.subject} has already answered (${answer})`;
+    },
+    changedMeanwhile:
+      "The invitation changed while you were answering. Look it over as it is now and send the answer again.",
+    "name.changedMeanwhile":
+      "Someone else changed the contact at the same moment. Look it over and try again if needed.",
+    "ppServiceId.changedMeanwhile":
+      "Someone else changed the contact at the same moment. Look it over and try again if needed.",
+    notAccepted: (e) =>
+      `${e.params.subject} must accept before you can enrol kindergartens and schools or name contacts.`,
+    "units.required": "Choose at least one kindergarten or school",
+    alreadyEnrolled: (e) =>
+      e.params.self
+        ? `${e.params.unitName ?? e.params.orgNumber} is already enrolled in the cohort itself, after an invitation straight from the county governor's office. A unit can be enrolled only once`
+        : `${e.params.unitName ?? e.params.orgNumber} is already enrolled in the cohort through ${e.params.via ?? ""}. A unit can be enrolled only once`,
+    unitOutsideMunicipality: (e) =>
+      `The unit with organisation number ${e.params.orgNumber} is not in the municipality`,
+    unitNotActive: (e) =>
+      `The unit with organisation number ${e.params.orgNumber} is no longer in operation`,
+    notEnrolled: "The unit is not enrolled (someone may just have withdrawn it)",
+    "name.required": "Enter a name",
+    "name.max": (e) => `The name can have at most ${e.max} characters`,
+    "email.required": "Enter an e-mail address",
+    "email.max": "Enter a valid e-mail address, such as name@kommune.no",
+    email: "Enter a valid e-mail address, such as name@kommune.no",
+    "ppServiceId.choice": "Choose a PP service",
+    "standard.choice": "Choose bokmål or nynorsk",
+    notFound: "It could not be saved. Reload the page and try again.",
+    notMunicipality: "It could not be saved. Reload the page and try again.",
+  },
+};

@@ -282,7 +282,7 @@ describe.each(databaseKinds)("the municipality's page of its invitation on %s", 
         expect((await post(`${path}/malform`, who, { standard: "nn" })).status, who).toBe(403);
         expect((await post(`${path}/enheter`, who, { units: kgPublic })).status, who).toBe(403);
         expect(
-          (await post(`${path}/ressursperson`, who, { rpName: "X", rpEmail: "x@kommune.example" }))
+          (await post(`${path}/ressursperson`, who, { name: "X", email: "x@kommune.example" }))
             .status,
           who,
         ).toBe(403);
@@ -585,8 +585,8 @@ describe.each(databaseKinds)("the municipality's page of its invitation on %s", 
       );
       expect(await activeEnrolments(inv.id)).toEqual([]);
       const rp = await post(`${path}/ressursperson`, "kari", {
-        rpName: "Rita Ressurs",
-        rpEmail: "rita@kristiansand.kommune.no",
+        name: "Rita Ressurs",
+        email: "rita@kristiansand.kommune.no",
       });
       expect(rp.status).toBe(422);
       expect(await contactHistory(t.db, inv.id)).toEqual([]);
@@ -594,7 +594,7 @@ describe.each(databaseKinds)("the municipality's page of its invitation on %s", 
 
     it("names a resource person (a role invitation, by e-mail), then another, keeping the history", async () => {
       const { path, inv } = await accepted();
-      const bad = await post(`${path}/ressursperson`, "kari", { rpName: "", rpEmail: "rita@" });
+      const bad = await post(`${path}/ressursperson`, "kari", { name: "", email: "rita@" });
       expect(bad.status).toBe(422);
       const badHtml = await bad.text();
       expect(badHtml).toContain("Fyll ut navn");
@@ -603,8 +603,8 @@ describe.each(databaseKinds)("the municipality's page of its invitation on %s", 
 
       const email = `rita.${inv.id}@kristiansand.kommune.no`;
       const res = await post(`${path}/ressursperson`, "kari", {
-        rpName: "Rita Ressurs",
-        rpEmail: email,
+        name: "Rita Ressurs",
+        email: email,
       });
       expect(res.status).toBe(303);
       expect(res.headers.get("location")).toBe(`${path}?melding=resource#ressursperson`);
@@ -623,8 +623,8 @@ describe.each(databaseKinds)("the municipality's page of its invitation on %s", 
       t.clock.advance(86_400_000);
       try {
         const next = await post(`${path}/ressursperson`, "kari", {
-          rpName: "Rolf Ressurs",
-          rpEmail: `rolf.${inv.id}@kristiansand.kommune.no`,
+          name: "Rolf Ressurs",
+          email: `rolf.${inv.id}@kristiansand.kommune.no`,
         });
         expect(next.status).toBe(303);
         const history = await contactHistory(t.db, inv.id);
@@ -643,8 +643,8 @@ describe.each(databaseKinds)("the municipality's page of its invitation on %s", 
     it("says so when the resource person already has the role", async () => {
       const { path, inv } = await accepted();
       const res = await post(`${path}/ressursperson`, "kari", {
-        rpName: "Rune Ressurs",
-        rpEmail: demoEmail("rune"),
+        name: "Rune Ressurs",
+        email: demoEmail("rune"),
       });
       expect(res.status).toBe(303);
       const [row] = await contactHistory(t.db, inv.id);
@@ -659,23 +659,23 @@ describe.each(databaseKinds)("the municipality's page of its invitation on %s", 
       expect(html).toContain(`<option value="${ppHere}">PPT Testdalen (test)</option>`);
       expect(html).not.toContain("PPT Annenby (test)");
       const foreign = await post(`${path}/pp-tjeneste`, "kari", {
-        ppService: String(ppThere),
-        ppName: "Per Pedagog",
-        ppEmail: "per@ppt.example",
+        ppServiceId: String(ppThere),
+        name: "Per Pedagog",
+        email: "per@ppt.example",
       });
       expect(foreign.status).toBe(422);
       expect(await foreign.text()).toContain("Velg PP-tjeneste");
       const res = await post(`${path}/pp-tjeneste`, "kari", {
-        ppService: String(ppHere),
-        ppName: "Per Pedagog",
-        ppEmail: "per@ppt.example",
+        ppServiceId: String(ppHere),
+        name: "Per Pedagog",
+        email: "per@ppt.example",
       });
       expect(res.status).toBe(303);
       expect(res.headers.get("location")).toBe(`${path}?melding=pp#pp-tjeneste`);
       const again = await post(`${path}/pp-tjeneste`, "kari", {
-        ppService: String(ppHere),
-        ppName: "Pia Pedagog",
-        ppEmail: "pia@ppt.example",
+        ppServiceId: String(ppHere),
+        name: "Pia Pedagog",
+        email: "pia@ppt.example",
       });
       expect(again.status).toBe(303);
       const history = (await contactHistory(t.db, inv.id)).filter((h) => h.kind === "pp-service");

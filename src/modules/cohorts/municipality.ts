@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import type { CurrentUser } from "../../kernel/context";
+import { choice, emailAddress, optionalText, personName } from "../../kernel/field-rules";
 import type { Lang } from "../../web/i18n";
 import { orgsGranting, type Permission, personNames } from "../identity";
 import {
@@ -74,38 +75,23 @@ export function mightViewAsOffice(user: CurrentUser | null) {
 
 export const reasonMaxLength = 1000;
 export const nameMaxLength = 100;
-export const emailMaxLength = 254;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
 /** The answer. A missing or mangled `version` is a malformed request (400), not a field error. */
 export const answerForm = z.object({
-  answer: z.enum(["accept", "decline"], { error: "answerChoice" }),
+  answer: choice(["accept", "decline"]),
   commitments: z.string().optional(),
-  reason: z.string().trim().max(reasonMaxLength, { error: "reasonMax" }),
+  reason: optionalText(reasonMaxLength),
 });
 export const versionField = z.coerce.number().int().min(1).max(2_147_483_647);
 
-const contactFields = {
-  name: z
-    .string()
-    .trim()
-    .min(1, { error: "nameRequired" })
-    .max(nameMaxLength, { error: "nameMax" }),
-  email: z
-    .string()
-    .trim()
-    .min(1, { error: "emailRequired" })
-    .max(emailMaxLength, { error: "email" })
-    .regex(EMAIL, { error: "email" }),
-};
+const contactFields = { name: personName(nameMaxLength), email: emailAddress() };
 export const resourcePersonForm = z.object(contactFields);
+/** The PP contact: the PP-tjeneste by its id (one of those offered: the route checks). */
 export const ppContactForm = z.object({
-  ppService: z.string().regex(/^[0-9]{1,9}$/, { error: "ppRequired" }),
+  ppServiceId: z.string({ error: "choice" }).regex(/^[0-9]{1,9}$/, { error: "choice" }),
   ...contactFields,
 });
-export const writtenStandardForm = z.object({
-  standard: z.enum(["nb", "nn"], { error: "standardChoice" }),
-});
+export const writtenStandardForm = z.object({ standard: choice(["nb", "nn"]) });
 
 // ---------------------------------------------------------------- reading
 

@@ -1,24 +1,24 @@
 import { Hono } from "hono";
 import { osloToday } from "../../kernel/clock";
 import { type AppContext, type AppEnv, deps } from "../../kernel/context";
-import { BadRequest, readForm } from "../../kernel/forms";
+import { BadRequest, type FieldErrors, readForm, validate } from "../../kernel/forms";
 import { errorPage } from "../../web/error-pages";
 import type { Lang } from "../../web/i18n";
 import { render } from "../../web/render";
-import { countyOfficesAt, getUnit, isValidOrgNumber } from "../organisations";
+import { countyOfficesAt, getUnit } from "../organisations";
 import {
   addRecipient,
-  type ChainError,
   extendDeadline,
   getInvitation,
   invitationEvents,
   inviteToCohort,
   remind,
 } from "./chain";
+import { refusalErrors } from "./form-parts";
 import {
+  extendForm,
   isOfficeInvited,
   mayUseOfficePages,
-  type OfficeErrors,
   type OfficeHeader,
   officeAccess,
   officeExists,
@@ -27,21 +27,16 @@ import {
   officeLimits,
   officeRows,
   openInvitationIds,
-  parseExtendForm,
   parseInviteForm,
-  parseRecipientForm,
   parseUnitForm,
   reachableOf,
+  recipientForm,
   searchPrivateUnits,
 } from "./office";
+import { InvitationPage } from "./office-invitation-page";
+import { type OfficeForm, OfficePage } from "./office-page";
+import { type Notice, officePath } from "./office-shared";
 import { officeText } from "./office-texts";
-import {
-  InvitationPage,
-  type Notice,
-  type OfficeFormState,
-  OfficePage,
-  officePath,
-} from "./office-views";
 
 const BASE = "/:lang{nb|nn|en}/puljer/:id{[0-9]{1,9}}/kontor/:officeId{[a-z0-9-]{1,60}}";
 const INVITATION = `${BASE}/invitasjoner/:invitationId{[0-9]{1,9}}`;
@@ -95,7 +90,7 @@ async function officePage(
   ctx: Ctx,
   extra: {
     notice?: Notice;
-    form?: OfficeFormState;
+    form?: OfficeForm;
     search?: { query: string; hits: Awaited<ReturnType<typeof searchPrivateUnits>> | null };
     orgNumber?: string;
   },
@@ -123,23 +118,6 @@ async function officePage(
 /** A count from our own redirect; anything else is ignored. */
 function countParam(value: string | undefined) {
   return value && /^\d{1,5}$/.test(value) ? Number(value) : 0;
-}
-
-/** Where a chain refusal of an invitation is shown, and with which words. */
-function inviteError(
-  error: ChainError,
-  field: string | undefined,
-  subject: string,
-  unit: boolean,
-): OfficeErrors {
-  if (field === "deadline") return { [unit ? "unitDeadline" : "deadline"]: { code: error } };
-  if (error === "outsideCoverage") {
-    return unit
-      ? { unitOrgNumber: { code: "unitOutsideCoverage" } }
-      : { municipalities: { code: "outsideCoverage", subject } };
-  }
-  if (error === "notPrivateUnit") return { unitOrgNumber: { code: "notPrivateUnit" } };
-  return { form: { code: error } };
 }
 
 /** Invitee ids from our own redirect (municipality codes, organisation numbers). */
@@ -227,8 +205,8 @@ export function officeRoutes() {
     const values = await readForm(c);
     const { cohort, office } = ctx.header;
     const rows = await officeRows(d.db, cohort, office.id, ctx.today, ctx.now);
-    const again = (errors: OfficeErrors) =>
-      officePage(c, ctx, { form: { form: "municipalities", values, errors } }, 422);
+    const again = (errors: FieldErrors) =>
+      officePage(c, ctx, { form: { name: "invite", state: { values, errors } } }, 422);
     const parsed = parseInviteForm(values, rows.municipalities);
     if (!parsed.ok) return again(parsed.errors);
     const { codes, message, deadline, contacts } = parsed.data;
@@ -248,8 +226,8 @@ export function officeRoutes() {
     );
     if (!result.ok) {
       const id = String(result.detail?.id ?? "");
-      const name = rows.municipalities.find((r) => r.code === id)?.name ?? id;
-      return again(inviteError(result.error, result.field, name, false));
+      const subject = rows.municipalities.find((r) => r.code === id)?.name ?? id;
+      return again(refusalErrors(result, "form", { subject }));
     }
     return c.redirect(`${base(ctx)}?melding=invited&antall=${result.invited}`, 303);
   });
@@ -294,29 +272,29 @@ export function officeRoutes() {
     const d = deps(c);
     const values = await readForm(c);
     const { cohort, office } = ctx.header;
-    const again = (errors: OfficeErrors) =>
-      officePage(c, ctx, { form: { form: "unit", values, errors } }, 422);
-    const parsed = parseUnitForm(values, isValidOrgNumber);
+    const again = (errors: FieldErrors) =>
+      officePage(c, ctx, { form: { name: "unit", state: { values, errors } } }, 422);
+    const parsed = parseUnitForm(values);
     if (!parsed.ok) return again(parsed.errors);
     const { orgNumber, message, deadline, contact } = parsed.data;
     // The chain refuses these too; asked first here so the person is told the real reason
     // before being asked for a contact person.
     const unit = await getUnit(d.db, orgNumber);
-    if (!unit) return again({ unitOrgNumber: { code: "unknownUnit" } });
+    if (!unit) return again({ orgNumber: { code: "unknownUnit" } });
     if (await getInvitation(d.db, cohort.id, "unit", orgNumber)) {
-      return again({ unitOrgNumber: { code: "unitAlreadyInvited" } });
+      return again({ orgNumber: { code: "alreadyInvited" } });
     }
     const counties =
       (await countyOfficesAt(d.db, ctx.today, "nb")).find((o) => o.id === office.id)?.countyCodes ??
       [];
     if (!counties.includes(unit.countyCode)) {
-      return again({ unitOrgNumber: { code: "unitOutsideCoverage" } });
+      return again({ orgNumber: { code: "outsideCoverage" } });
     }
     if (unit.owner !== "private" || !unit.active) {
-      return again({ unitOrgNumber: { code: "notPrivateUnit" } });
+      return again({ orgNumber: { code: "notPrivateUnit" } });
     }
     if (!contact && (await reachableOf(d.db, "unit", [orgNumber], ctx.now)).size === 0) {
-      return again({ unitContactName: { code: "unitNoRecipient" } });
+      return again({ name: { code: "unitNoRecipient" } });
     }
     const result = await inviteToCohort(
       d.db,
@@ -329,7 +307,11 @@ export function officeRoutes() {
       },
       actor(c, ctx),
     );
-    if (!result.ok) return again(inviteError(result.error, result.field, unit.name, true));
+    if (!result.ok) {
+      // The command's invitees are, on this form, the one unit its number names.
+      const field = result.field === "invitees" ? "orgNumber" : result.field;
+      return again(refusalErrors({ ...result, field }));
+    }
     return c.redirect(`${base(ctx)}?melding=unitInvited`, 303);
   });
 
@@ -355,7 +337,7 @@ export function officeRoutes() {
     const values = await readForm(c);
     const inv = await pathInvitation(c, ctx);
     if (!inv) return { response: errorPage(c, "notFound") };
-    const again = (errors: OfficeErrors) =>
+    const again = (errors: FieldErrors) =>
       invitationPage(c, ctx, { form: { values, errors } }, 422);
     return { ctx, values, inv, invitationId: inv.id, again };
   }
@@ -363,7 +345,7 @@ export function officeRoutes() {
   async function invitationPage(
     c: AppContext,
     ctx: Ctx,
-    extra: { notice?: Notice; form?: { values: Record<string, string>; errors: OfficeErrors } },
+    extra: { notice?: Notice; form?: { values: Record<string, string>; errors: FieldErrors } },
     status: 200 | 422 = 200,
   ) {
     const inv = await pathInvitation(c, ctx);
@@ -409,15 +391,11 @@ export function officeRoutes() {
   app.post(`${INVITATION}/kontakt`, async (c) => {
     const act = await invitationAct(c);
     if ("response" in act) return act.response;
-    const { ctx, values, inv, invitationId, again } = act;
+    const { ctx, values, invitationId, again } = act;
     const d = deps(c);
     const { office } = ctx.header;
-    const parsed = parseRecipientForm(values);
-    if (!parsed.ok) {
-      const errors: OfficeErrors = {};
-      for (const [k, e] of Object.entries(parsed.errors)) errors[k] = { ...e, subject: inv.name };
-      return again(errors);
-    }
+    const parsed = validate(recipientForm, values);
+    if (!parsed.ok) return again(parsed.errors);
     const result = await addRecipient(
       d.db,
       { invitationId, officeId: office.id, ...parsed.data },
@@ -425,11 +403,7 @@ export function officeRoutes() {
     );
     if (!result.ok) {
       if (result.error === "notFound") return errorPage(c, "notFound");
-      return again(
-        result.error === "alreadyRecipient"
-          ? { recipientEmail: { code: "alreadyRecipient" } }
-          : { form: { code: result.error } },
-      );
+      return again(refusalErrors(result));
     }
     return c.redirect(
       `${base(ctx, `/invitasjoner/${invitationId}`)}?melding=recipient&epost=${result.mailed}`,
@@ -444,7 +418,7 @@ export function officeRoutes() {
     const { ctx, values, invitationId, again } = act;
     const d = deps(c);
     const { office } = ctx.header;
-    const parsed = parseExtendForm(values);
+    const parsed = validate(extendForm, values);
     if (!parsed.ok) return again(parsed.errors);
     const result = await extendDeadline(
       d.db,
@@ -453,8 +427,7 @@ export function officeRoutes() {
     );
     if (!result.ok) {
       if (result.error === "notFound") return errorPage(c, "notFound");
-      const key = result.field === "deadline" || result.field === "reason" ? result.field : "form";
-      return again({ [key]: { code: result.error } });
+      return again(refusalErrors(result));
     }
     return c.redirect(
       `${base(ctx, `/invitasjoner/${invitationId}`)}?melding=extended&epost=${result.mailed}`,

@@ -1,3 +1,4 @@
+import type { ErrorCatalogues, ErrorContext } from "../../web/form-errors";
 import type { Lang } from "../../web/i18n";
 
 /** The county office's page of a cohort: bokmål, nynorsk and English. */
@@ -143,41 +144,6 @@ const nb = {
     mailed > 0
       ? "Kontaktpersonen er lagt til og invitert, og har fått invitasjonen på e-post."
       : "Kontaktpersonen er lagt til og invitert som koordinator.",
-
-  errors: {
-    noneChosen: "Velg minst én kommune",
-    noneLeft: "Alle kommunene er allerede invitert",
-    alreadyInvited: (s: string) => `${s} er allerede invitert`,
-    alreadyRecipient: "Denne adressen får allerede e-post fra Samspill for dem",
-    officeDeadlinePassed: (date: string) =>
-      `Fristen for å invitere kommuner gikk ut ${date}. Ta kontakt med direktoratet hvis dere trenger mer tid.`,
-    officeNotInvited: "Kontoret deres er ikke invitert til denne puljen",
-    outsideCoverage: (s: string) => `${s} er ikke blant kommunene dere dekker på puljens startdato`,
-    unitOutsideCoverage: "Enheten ligger ikke i fylkene dere dekker",
-    notPrivateUnit: "Dette er ikke en aktiv, privat barnehage eller skole",
-    unknownUnit: "Fant ingen barnehage eller skole med dette organisasjonsnummeret",
-    unitAlreadyInvited: "Enheten er allerede invitert",
-    orgNumberRequired: "Fyll ut organisasjonsnummeret",
-    orgNumber: "Skriv et gyldig organisasjonsnummer på ni siffer",
-    deadlineInPast: "Svarfristen kan ikke være før i dag",
-    deadlineAfterStart: (date: string) =>
-      `Svarfristen kan ikke være etter at puljen starter (${date})`,
-    deadlineNotLater: (date: string) => `Den nye fristen må være senere enn den gamle (${date})`,
-    reasonRequired: "Skriv en begrunnelse for den nye fristen",
-    alreadyAnswered: "Det er allerede svart på invitasjonen, så fristen kan ikke endres",
-    date: "Skriv en dato, for eksempel 2027-03-01",
-    required: (label: string) => `Fyll ut ${label.toLowerCase()}`,
-    max: (label: string, max: number) => `${label} kan ha høyst ${max} tegn`,
-    contactName: (s: string) => `Fyll ut navn på kontaktperson i ${s}`,
-    contactEmail: (s: string) => `Fyll ut e-post til kontaktperson i ${s}`,
-    unitContactName: "Fyll ut navn på kontaktperson ved enheten",
-    unitContactEmail: "Fyll ut e-post til kontaktperson ved enheten",
-    email: "Skriv en gyldig e-postadresse, for eksempel navn@kommune.no",
-    unitNoRecipient:
-      "Ingen ved enheten får e-post fra Samspill ennå. Fyll ut navn og e-post til en kontaktperson.",
-    notFound: "Invitasjonen finnes ikke",
-    other: "Det gikk ikke. Prøv igjen.",
-  },
 
   invitationTitle: (name: string) => `Invitasjonen til ${name}`,
   backTo: (office: string) => `Tilbake til ${office}`,
@@ -371,40 +337,6 @@ const nn: OfficeTexts = {
       ? "Kontaktpersonen er lagd til og invitert, og har fått invitasjonen på e-post."
       : "Kontaktpersonen er lagd til og invitert som koordinator.",
 
-  errors: {
-    noneChosen: "Vel minst éin kommune",
-    noneLeft: "Alle kommunane er allereie inviterte",
-    alreadyInvited: (s) => `${s} er allereie invitert`,
-    alreadyRecipient: "Denne adressa får allereie e-post frå Samspill for dei",
-    officeDeadlinePassed: (date) =>
-      `Fristen for å invitere kommunar gjekk ut ${date}. Ta kontakt med direktoratet viss de treng meir tid.`,
-    officeNotInvited: "Kontoret dykkar er ikkje invitert til denne puljen",
-    outsideCoverage: (s) => `${s} er ikkje blant kommunane de dekkjer på startdatoen til puljen`,
-    unitOutsideCoverage: "Eininga ligg ikkje i fylka de dekkjer",
-    notPrivateUnit: "Dette er ikkje ein aktiv, privat barnehage eller skule",
-    unknownUnit: "Fann ingen barnehage eller skule med dette organisasjonsnummeret",
-    unitAlreadyInvited: "Eininga er allereie invitert",
-    orgNumberRequired: "Fyll ut organisasjonsnummeret",
-    orgNumber: "Skriv eit gyldig organisasjonsnummer på ni siffer",
-    deadlineInPast: "Svarfristen kan ikkje vere før i dag",
-    deadlineAfterStart: (date) => `Svarfristen kan ikkje vere etter at puljen startar (${date})`,
-    deadlineNotLater: (date) => `Den nye fristen må vere seinare enn den gamle (${date})`,
-    reasonRequired: "Skriv ei grunngiving for den nye fristen",
-    alreadyAnswered: "Det er allereie svart på invitasjonen, så fristen kan ikkje endrast",
-    date: "Skriv ein dato, til dømes 2027-03-01",
-    required: (label) => `Fyll ut ${label.toLowerCase()}`,
-    max: (label, max) => `${label} kan ha høgst ${max} teikn`,
-    contactName: (s) => `Fyll ut namn på kontaktperson i ${s}`,
-    contactEmail: (s) => `Fyll ut e-post til kontaktperson i ${s}`,
-    unitContactName: "Fyll ut namn på kontaktperson ved eininga",
-    unitContactEmail: "Fyll ut e-post til kontaktperson ved eininga",
-    email: "Skriv ei gyldig e-postadresse, til dømes namn@kommune.no",
-    unitNoRecipient:
-      "Ingen ved eininga får e-post frå Samspill enno. Fyll ut namn og e-post til ein kontaktperson.",
-    notFound: "Invitasjonen finst ikkje",
-    other: "Det gjekk ikkje. Prøv igjen.",
-  },
-
   invitationTitle: (name) => `Invitasjonen til ${name}`,
   backTo: (office) => `Tilbake til ${office}`,
   aboutInvitation: "Om invitasjonen",
@@ -595,41 +527,6 @@ const en: OfficeTexts = {
       ? "The contact person has been added and invited, and has been sent the invitation by e-mail."
       : "The contact person has been added and invited as coordinator.",
 
-  errors: {
-    noneChosen: "Choose at least one municipality",
-    noneLeft: "All the municipalities have already been invited",
-    alreadyInvited: (s) => `${s} has already been invited`,
-    alreadyRecipient: "This address already receives e-mail from Samspill for them",
-    officeDeadlinePassed: (date) =>
-      `The deadline for inviting municipalities passed on ${date}. Contact the Directorate if you need more time.`,
-    officeNotInvited: "Your office is not invited to this cohort",
-    outsideCoverage: (s) =>
-      `${s} is not among the municipalities you cover on the cohort's start date`,
-    unitOutsideCoverage: "The unit is not in the counties you cover",
-    notPrivateUnit: "This is not an active private kindergarten or school",
-    unknownUnit: "No kindergarten or school has this organisation number",
-    unitAlreadyInvited: "The unit has already been invited",
-    orgNumberRequired: "Enter the organisation number",
-    orgNumber: "Enter a valid nine-digit organisation number",
-    deadlineInPast: "The answer deadline cannot be before today",
-    deadlineAfterStart: (date) => `The answer deadline cannot be after the cohort starts (${date})`,
-    deadlineNotLater: (date) => `The new deadline must be later than the old one (${date})`,
-    reasonRequired: "Give a reason for the new deadline",
-    alreadyAnswered: "The invitation has been answered, so its deadline cannot change",
-    date: "Enter a date, for example 2027-03-01",
-    required: (label) => `Enter ${label.toLowerCase()}`,
-    max: (label, max) => `${label} can have at most ${max} characters`,
-    contactName: (s) => `Enter the name of the contact person in ${s}`,
-    contactEmail: (s) => `Enter the e-mail of the contact person in ${s}`,
-    unitContactName: "Enter the name of the contact person at the unit",
-    unitContactEmail: "Enter the e-mail of the contact person at the unit",
-    email: "Enter a valid e-mail address, for example name@municipality.no",
-    unitNoRecipient:
-      "Nobody at the unit receives e-mail from Samspill yet. Enter the name and e-mail of a contact person.",
-    notFound: "The invitation does not exist",
-    other: "That did not work. Please try again.",
-  },
-
   invitationTitle: (name) => `The invitation to ${name}`,
   backTo: (office) => `Back to ${office}`,
   aboutInvitation: "About the invitation",
@@ -682,3 +579,177 @@ export const officeTexts = { nb, nn, en } satisfies Record<Lang, OfficeTexts>;
 export function officeText(lang: Lang): OfficeTexts {
   return officeTexts[lang];
 }
+
+/** Sentences both of the office's pages use: a deadline refused, a date or an address mistyped. */
+const shared = {
+  nb: {
+    deadlineInPast: "Svarfristen kan ikke være før i dag",
+    deadlineAfterStart: (e: ErrorContext) =>
+      `Svarfristen kan ikke være etter at puljen starter (${e.params.start})`,
+    date: "Skriv en dato, for eksempel 2027-03-01",
+    email: "Skriv en gyldig e-postadresse, for eksempel navn@kommune.no",
+    notFound: "Invitasjonen finnes ikke",
+  },
+  nn: {
+    deadlineInPast: "Svarfristen kan ikkje vere før i dag",
+    deadlineAfterStart: (e: ErrorContext) =>
+      `Svarfristen kan ikkje vere etter at puljen startar (${e.params.start})`,
+    date: "Skriv ein dato, til dømes 2027-03-01",
+    email: "Skriv ei gyldig e-postadresse, til dømes namn@kommune.no",
+    notFound: "Invitasjonen finst ikkje",
+  },
+  en: {
+    deadlineInPast: "The answer deadline cannot be before today",
+    deadlineAfterStart: (e: ErrorContext) =>
+      `The answer deadline cannot be after the cohort starts (${e.params.start})`,
+    date: "Enter a date, for example 2027-03-01",
+    email: "Enter a valid e-mail address, for example name@municipality.no",
+    notFound: "The invitation does not exist",
+  },
+} as const;
+
+/**
+ * The errors of the office page's two forms: inviting municipalities (`invitees`, the contact
+ * of each row) and inviting a private unit (`orgNumber`, `name`, `email`). `subject` names the
+ * municipality, `start` and `officeDeadline` are the cohort's dates as the page shows them.
+ */
+export const officeErrors: ErrorCatalogues<
+  | keyof (typeof shared)["nb"]
+  | "noneChosen"
+  | "noneLeft"
+  | "invitees.alreadyInvited"
+  | "invitees.outsideCoverage"
+  | "orgNumber.alreadyInvited"
+  | "orgNumber.outsideCoverage"
+  | "orgNumber.required"
+  | "orgNumber"
+  | "unknownUnit"
+  | "notPrivateUnit"
+  | "officeDeadlinePassed"
+  | "officeNotInvited"
+  | "contactName"
+  | "contactEmail"
+  | "name.required"
+  | "email.required"
+  | "unitNoRecipient"
+> = {
+  nb: {
+    ...shared.nb,
+    noneChosen: "Velg minst én kommune",
+    noneLeft: "Alle kommunene er allerede invitert",
+    "invitees.alreadyInvited": (e) => `${e.params.subject} er allerede invitert`,
+    "invitees.outsideCoverage": (e) =>
+      `${e.params.subject} er ikke blant kommunene dere dekker på puljens startdato`,
+    "orgNumber.alreadyInvited": "Enheten er allerede invitert",
+    "orgNumber.outsideCoverage": "Enheten ligger ikke i fylkene dere dekker",
+    "orgNumber.required": "Fyll ut organisasjonsnummeret",
+    orgNumber: "Skriv et gyldig organisasjonsnummer på ni siffer",
+    unknownUnit: "Fant ingen barnehage eller skole med dette organisasjonsnummeret",
+    notPrivateUnit: "Dette er ikke en aktiv, privat barnehage eller skole",
+    officeDeadlinePassed: (e) =>
+      `Fristen for å invitere kommuner gikk ut ${e.params.officeDeadline}. Ta kontakt med direktoratet hvis dere trenger mer tid.`,
+    officeNotInvited: "Kontoret deres er ikke invitert til denne puljen",
+    contactName: (e) => `Fyll ut navn på kontaktperson i ${e.params.subject}`,
+    contactEmail: (e) => `Fyll ut e-post til kontaktperson i ${e.params.subject}`,
+    "name.required": "Fyll ut navn på kontaktperson ved enheten",
+    "email.required": "Fyll ut e-post til kontaktperson ved enheten",
+    unitNoRecipient:
+      "Ingen ved enheten får e-post fra Samspill ennå. Fyll ut navn og e-post til en kontaktperson.",
+  },
+  nn: {
+    ...shared.nn,
+    noneChosen: "Vel minst éin kommune",
+    noneLeft: "Alle kommunane er allereie inviterte",
+    "invitees.alreadyInvited": (e) => `${e.params.subject} er allereie invitert`,
+    "invitees.outsideCoverage": (e) =>
+      `${e.params.subject} er ikkje blant kommunane de dekkjer på startdatoen til puljen`,
+    "orgNumber.alreadyInvited": "Eininga er allereie invitert",
+    "orgNumber.outsideCoverage": "Eininga ligg ikkje i fylka de dekkjer",
+    "orgNumber.required": "Fyll ut organisasjonsnummeret",
+    orgNumber: "Skriv eit gyldig organisasjonsnummer på ni siffer",
+    unknownUnit: "Fann ingen barnehage eller skule med dette organisasjonsnummeret",
+    notPrivateUnit: "Dette er ikkje ein aktiv, privat barnehage eller skule",
+    officeDeadlinePassed: (e) =>
+      `Fristen for å invitere kommunar gjekk ut ${e.params.officeDeadline}. Ta kontakt med direktoratet viss de treng meir tid.`,
+    officeNotInvited: "Kontoret dykkar er ikkje invitert til denne puljen",
+    contactName: (e) => `Fyll ut namn på kontaktperson i ${e.params.subject}`,
+    contactEmail: (e) => `Fyll ut e-post til kontaktperson i ${e.params.subject}`,
+    "name.required": "Fyll ut namn på kontaktperson ved eininga",
+    "email.required": "Fyll ut e-post til kontaktperson ved eininga",
+    unitNoRecipient:
+      "Ingen ved eininga får e-post frå Samspill enno. Fyll ut namn og e-post til ein kontaktperson.",
+  },
+  en: {
+    ...shared.en,
+    noneChosen: "Choose at least one municipality",
+    noneLeft: "All the municipalities have already been invited",
+    "invitees.alreadyInvited": (e) => `${e.params.subject} has already been invited`,
+    "invitees.outsideCoverage": (e) =>
+      `${e.params.subject} is not among the municipalities you cover on the cohort's start date`,
+    "orgNumber.alreadyInvited": "The unit has already been invited",
+    "orgNumber.outsideCoverage": "The unit is not in the counties you cover",
+    "orgNumber.required": "Enter the organisation number",
+    orgNumber: "Enter a valid nine-digit organisation number",
+    unknownUnit: "No kindergarten or school has this organisation number",
+    notPrivateUnit: "This is not an active private kindergarten or school",
+    officeDeadlinePassed: (e) =>
+      `The deadline for inviting municipalities passed on ${e.params.officeDeadline}. Contact the Directorate if you need more time.`,
+    officeNotInvited: "Your office is not invited to this cohort",
+    contactName: (e) => `Enter the name of the contact person in ${e.params.subject}`,
+    contactEmail: (e) => `Enter the e-mail of the contact person in ${e.params.subject}`,
+    "name.required": "Enter the name of the contact person at the unit",
+    "email.required": "Enter the e-mail of the contact person at the unit",
+    unitNoRecipient:
+      "Nobody at the unit receives e-mail from Samspill yet. Enter the name and e-mail of a contact person.",
+  },
+};
+
+/**
+ * The errors of one invitation's two forms: a new deadline (`deadline`, `reason`) and a
+ * contact person (`name`, `email`). `subject` names the invitee, `oldDeadline` and `start` are
+ * dates as the page shows them.
+ */
+export const invitationErrors: ErrorCatalogues<
+  | keyof (typeof shared)["nb"]
+  | "reason.required"
+  | "reasonRequired"
+  | "deadlineNotLater"
+  | "alreadyAnswered"
+  | "name.required"
+  | "email.required"
+  | "alreadyRecipient"
+> = {
+  nb: {
+    ...shared.nb,
+    "reason.required": "Skriv en begrunnelse for den nye fristen",
+    reasonRequired: "Skriv en begrunnelse for den nye fristen",
+    deadlineNotLater: (e) =>
+      `Den nye fristen må være senere enn den gamle (${e.params.oldDeadline})`,
+    alreadyAnswered: "Det er allerede svart på invitasjonen, så fristen kan ikke endres",
+    "name.required": (e) => `Fyll ut navn på kontaktperson i ${e.params.subject}`,
+    "email.required": (e) => `Fyll ut e-post til kontaktperson i ${e.params.subject}`,
+    alreadyRecipient: "Denne adressen får allerede e-post fra Samspill for dem",
+  },
+  nn: {
+    ...shared.nn,
+    "reason.required": "Skriv ei grunngiving for den nye fristen",
+    reasonRequired: "Skriv ei grunngiving for den nye fristen",
+    deadlineNotLater: (e) =>
+      `Den nye fristen må vere seinare enn den gamle (${e.params.oldDeadline})`,
+    alreadyAnswered: "Det er allereie svart på invitasjonen, så fristen kan ikkje endrast",
+    "name.required": (e) => `Fyll ut namn på kontaktperson i ${e.params.subject}`,
+    "email.required": (e) => `Fyll ut e-post til kontaktperson i ${e.params.subject}`,
+    alreadyRecipient: "Denne adressa får allereie e-post frå Samspill for dei",
+  },
+  en: {
+    ...shared.en,
+    "reason.required": "Give a reason for the new deadline",
+    reasonRequired: "Give a reason for the new deadline",
+    deadlineNotLater: (e) =>
+      `The new deadline must be later than the old one (${e.params.oldDeadline})`,
+    alreadyAnswered: "The invitation has been answered, so its deadline cannot change",
+    "name.required": (e) => `Enter the name of the contact person in ${e.params.subject}`,
+    "email.required": (e) => `Enter the e-mail of the contact person in ${e.params.subject}`,
+    alreadyRecipient: "This address already receives e-mail from Samspill for them",
+  },
+};

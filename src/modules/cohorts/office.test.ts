@@ -227,7 +227,7 @@ describe.each(databaseKinds)("the county office's page of a cohort on %s", (kind
     expect(summaryOf(html)).toContain("Velg minst én kommune");
     // The link leads to the first checkbox (Arendal: by county, then name).
     expect(summaryOf(html)).toContain('href="#municipality-4203"');
-    expect(fieldError(html, "municipalities")).toContain("Velg minst én kommune");
+    expect(fieldError(html, "invitees")).toContain("Velg minst én kommune");
     expect(html).toContain(">Velkommen</textarea>");
 
     // A code from outside the office's coverage, forged into the form.
@@ -454,7 +454,7 @@ describe.each(databaseKinds)("the county office's page of a cohort on %s", (kind
     ).toBe(403);
     // Adding a contact person is the office's act alone: the owner's admin, another owner's
     // admin and the municipality itself are refused, and nothing is stored.
-    const contact = { recipientName: "Anne Kontakt", recipientEmail: "anne@kommune.example" };
+    const contact = { name: "Anne Kontakt", email: "anne@kommune.example" };
     for (const who of ["ada", "frida", "kari"]) {
       expect((await post(`${sub}/kontakt`, who, contact)).status, who).toBe(403);
     }
@@ -577,38 +577,38 @@ describe.each(databaseKinds)("the county office's page of a cohort on %s", (kind
 
     const url = `${page(c7)}/enheter`;
     const refusals: [Record<string, string>, string, string][] = [
-      [{ unitOrgNumber: "" }, "unitOrgNumber", "Fyll ut organisasjonsnummeret"],
-      [{ unitOrgNumber: "12345" }, "unitOrgNumber", "Skriv et gyldig organisasjonsnummer"],
-      [{ unitOrgNumber: wrongCheck }, "unitOrgNumber", "Skriv et gyldig organisasjonsnummer"],
-      [{ unitOrgNumber: unknown }, "unitOrgNumber", "Fant ingen barnehage eller skole"],
+      [{ orgNumber: "" }, "unit-orgNumber", "Fyll ut organisasjonsnummeret"],
+      [{ orgNumber: "12345" }, "unit-orgNumber", "Skriv et gyldig organisasjonsnummer"],
+      [{ orgNumber: wrongCheck }, "unit-orgNumber", "Skriv et gyldig organisasjonsnummer"],
+      [{ orgNumber: unknown }, "unit-orgNumber", "Fant ingen barnehage eller skole"],
       [
-        { unitOrgNumber: publicUnit.orgNumber },
-        "unitOrgNumber",
+        { orgNumber: publicUnit.orgNumber },
+        "unit-orgNumber",
         "Dette er ikke en aktiv, privat barnehage eller skole",
       ],
       [
-        { unitOrgNumber: osloPrivate!.orgNumber },
-        "unitOrgNumber",
+        { orgNumber: osloPrivate!.orgNumber },
+        "unit-orgNumber",
         "Enheten ligger ikke i fylkene dere dekker",
       ],
       [
-        { unitOrgNumber: privateUnit.orgNumber },
-        "unitContactName",
+        { orgNumber: privateUnit.orgNumber },
+        "unit-name",
         "Ingen ved enheten får e-post fra Samspill ennå",
       ],
       [
-        { unitOrgNumber: privateUnit.orgNumber, unitContactName: "Pia Privat" },
-        "unitContactEmail",
+        { orgNumber: privateUnit.orgNumber, name: "Pia Privat" },
+        "unit-email",
         "Fyll ut e-post til kontaktperson ved enheten",
       ],
       [
         {
-          unitOrgNumber: privateUnit.orgNumber,
-          unitContactName: "Pia Privat",
-          unitContactEmail: "pia@privat.example",
-          unitDeadline: "2026-01-01",
+          orgNumber: privateUnit.orgNumber,
+          name: "Pia Privat",
+          email: "pia@privat.example",
+          deadline: "2026-01-01",
         },
-        "unitDeadline",
+        "unit-deadline",
         "Svarfristen kan ikke være før i dag",
       ],
     ];
@@ -618,7 +618,7 @@ describe.each(databaseKinds)("the county office's page of a cohort on %s", (kind
       const html = await text(res);
       expect(fieldError(html, field)).toContain(message);
       expect(summaryOf(html)).toContain(message);
-      if (form.unitOrgNumber) expect(html).toContain(`value="${form.unitOrgNumber}"`);
+      if (form.orgNumber) expect(html).toContain(`value="${form.orgNumber}"`);
     }
     expect((await invitations(c7)).filter((i) => i.inviteeKind === "unit")).toEqual([]);
 
@@ -626,22 +626,22 @@ describe.each(databaseKinds)("the county office's page of a cohort on %s", (kind
     const word = privateUnit.name.split(" ")[0]!;
     const found = await text(await get(`${page(c7)}?sok=${encodeURIComponent(word)}`, "siv"));
     expect(found).toContain(privateUnit.name);
-    expect(found).toContain(`?orgnr=${privateUnit.orgNumber}#unitOrgNumber`);
+    expect(found).toContain(`?orgnr=${privateUnit.orgNumber}#unit-orgNumber`);
     expect(found).not.toContain(`?orgnr=${publicUnit.orgNumber}`);
     expect(found).not.toContain(`?orgnr=${osloPrivate!.orgNumber}`);
     const chosen = await text(await get(`${page(c7)}?orgnr=${privateUnit.orgNumber}`, "siv"));
     expect(chosen).toMatch(
       new RegExp(
-        `id="unitOrgNumber"[^>]*value="${privateUnit.orgNumber}"|value="${privateUnit.orgNumber}"[^>]*id="unitOrgNumber"`,
+        `id="unit-orgNumber"[^>]*value="${privateUnit.orgNumber}"|value="${privateUnit.orgNumber}"[^>]*id="unit-orgNumber"`,
       ),
     );
 
     const res = await post(url, "siv", {
-      unitOrgNumber: privateUnit.orgNumber,
-      unitContactName: "Pia Privat",
-      unitContactEmail: "pia@privat.example",
-      unitMessage: "Private enheter er velkomne.",
-      unitDeadline: "2027-03-01",
+      orgNumber: privateUnit.orgNumber,
+      name: "Pia Privat",
+      email: "pia@privat.example",
+      message: "Private enheter er velkomne.",
+      deadline: "2027-03-01",
     });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe(
@@ -659,9 +659,9 @@ describe.each(databaseKinds)("the county office's page of a cohort on %s", (kind
     expect(mail.text).toContain(`/puljer/${c7}/enhet/${privateUnit.orgNumber}`);
 
     const twice = await post(url, "siv", {
-      unitOrgNumber: privateUnit.orgNumber,
-      unitContactName: "Pia Privat",
-      unitContactEmail: "pia@privat.example",
+      orgNumber: privateUnit.orgNumber,
+      name: "Pia Privat",
+      email: "pia@privat.example",
     });
     expect(twice.status).toBe(422);
     expect(summaryOf(await text(twice))).toContain("Enheten er allerede invitert");

@@ -1,12 +1,28 @@
 import { and, eq, inArray, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
-import { isCalendarDate } from "../../kernel/clock";
 import type { CurrentUser } from "../../kernel/context";
+import {
+  dateField,
+  emailAddress,
+  optionalEmailAddress,
+  optionalText,
+  parseDate,
+  personName,
+  requiredText,
+} from "../../kernel/field-rules";
+import {
+  type FieldError,
+  type FieldErrors,
+  type FormValues,
+  type Validated,
+  validate,
+} from "../../kernel/forms";
 import { orgsGranting, orgsWithSomeoneAs } from "../identity";
 import {
   countyOfficeMailbox,
   countyOfficesAt,
+  isValidOrgNumber,
   municipalitiesAt,
   searchOrganisations,
   unitsByOrgNumber,
@@ -22,7 +38,7 @@ import {
 import { cohortInvitations, cohortOffices, type InvitationState } from "./schema";
 
 /** Named limits, shared by the forms (maxlength) and the checks. */
-export const officeLimits = { message: 2000, reason: 500, name: 200, email: 254, search: 100 };
+export const officeLimits = { message: 2000, reason: 500, name: 200, search: 100 };
 
 /** What a person may do on an office's page of a cohort. */
 export type OfficeAccess = "act" | "view" | "none";
@@ -368,21 +384,29 @@ export async function searchPrivateUnits(
 
 // ---------------------------------------------------------------- forms
 
-/** A date field: empty (the default applies) or a real calendar date. */
-const optionalDate = z
-  .string()
-  .trim()
-  .refine((v) => v === "" || isCalendarDate(v), "date");
-const requiredDate = z
-  .string()
-  .trim()
-  .min(1, "required")
-  .refine((v) => isCalendarDate(v), "date");
-const email = z.string().trim().max(officeLimits.email, "max").pipe(z.email("email"));
+/**
+ * One field read by its rule, as `validate` reads a form: the value, or its error (the rule's
+ * code and limit).
+ */
+function readOne<T>(
+  rule: z.ZodType<T>,
+  value: string | undefined,
+): { ok: true; data: T } | { ok: false; error: FieldError } {
+  const result = validate(z.object({ value: rule }), { value: value ?? "" });
+  return result.ok
+    ? { ok: true, data: result.data.value }
+    : { ok: false, error: result.errors.value ?? { code: "required" } };
+}
 
-/** An error beside a field; `subject` names the municipality or unit it is about. */
-export type OfficeError = { code: string; max?: number; subject?: string };
-export type OfficeErrors = Record<string, OfficeError>;
+/** Empty (the cohort's default deadline applies) or a date, as the shared date rule reads it. */
+const optionalDate = optionalText(20)
+  .refine((v) => v === "" || parseDate(v) !== null, { error: "date" })
+  .transform((v) => (v === "" ? "" : (parseDate(v) ?? "")));
+
+const messageAndDeadline = z.object({
+  message: optionalText(officeLimits.message),
+  deadline: optionalDate,
+});
 
 export type InviteForm = {
   codes: string[];
@@ -394,13 +418,14 @@ export type InviteForm = {
 /**
  * Read the municipality invitation form. Checkboxes are named `municipality-<code>`; each
  * municipality nobody in Samspill can receive mail for needs `contactName-<code>` and
- * `contactEmail-<code>`. `all` chooses every municipality not yet invited.
+ * `contactEmail-<code>`. `all` chooses every municipality not yet invited. Errors about the
+ * choice are the command's `invitees`; `subject` names the municipality an error is about.
  */
 export function parseInviteForm(
-  values: Record<string, string>,
+  values: FormValues,
   rows: MunicipalityRow[],
-): { ok: true; data: InviteForm } | { ok: false; errors: OfficeErrors } {
-  const errors: OfficeErrors = {};
+): Validated<InviteForm> {
+  const errors: FieldErrors = {};
   const names = new Map(rows.map((r) => [r.code, r.name]));
   const open = rows.filter((r) => !r.invitation);
   let codes: string[];
@@ -411,37 +436,39 @@ export function parseInviteForm(
       .map((k) => /^municipality-(\d{4})$/.exec(k)?.[1])
       .filter((c): c is string => !!c && values[`municipality-${c}`] !== "");
   }
-  if (codes.length === 0)
-    errors.municipalities = { code: values.intent === "all" ? "noneLeft" : "noneChosen" };
+  if (codes.length === 0) {
+    errors.invitees = { code: values.intent === "all" ? "noneLeft" : "noneChosen" };
+  }
   const invited = codes.find((c) => rows.find((r) => r.code === c)?.invitation);
   if (invited) {
-    errors.municipalities = { code: "alreadyInvited", subject: names.get(invited) ?? invited };
+    errors.invitees = {
+      code: "alreadyInvited",
+      params: { subject: names.get(invited) ?? invited },
+    };
   }
-  const message = (values.message ?? "").trim();
-  if (message.length > officeLimits.message) {
-    errors.message = { code: "max", max: officeLimits.message };
-  }
-  const deadline = optionalDate.safeParse(values.deadline ?? "");
-  if (!deadline.success) errors.deadline = { code: "date" };
+  const common = validate(messageAndDeadline, values);
+  if (!common.ok) Object.assign(errors, common.errors);
 
   const contacts = new Map<string, { name: string; email: string }>();
   for (const code of codes) {
     const row = rows.find((r) => r.code === code);
     if (!row || row.reachable) continue;
-    const subject = row.name;
-    const name = (values[`contactName-${code}`] ?? "").trim();
-    const address = values[`contactEmail-${code}`] ?? "";
-    if (!name) errors[`contactName-${code}`] = { code: "contactName", subject };
-    else if (name.length > officeLimits.name) {
-      errors[`contactName-${code}`] = { code: "max", max: officeLimits.name, subject };
+    const params = { subject: row.name };
+    const name = readOne(personName(officeLimits.name), values[`contactName-${code}`]);
+    const email = readOne(emailAddress(), values[`contactEmail-${code}`]);
+    // A missing contact is named by its municipality: the row's own label says which.
+    if (!name.ok) {
+      errors[`contactName-${code}`] =
+        name.error.code === "required" ? { code: "contactName", params } : name.error;
     }
-    const parsed = email.safeParse(address);
-    if (!address.trim()) errors[`contactEmail-${code}`] = { code: "contactEmail", subject };
-    else if (!parsed.success) errors[`contactEmail-${code}`] = { code: "email", subject };
-    if (name && parsed.success) contacts.set(code, { name, email: parsed.data });
+    if (!email.ok) {
+      errors[`contactEmail-${code}`] =
+        email.error.code === "required" ? { code: "contactEmail", params } : email.error;
+    }
+    if (name.ok && email.ok) contacts.set(code, { name: name.data, email: email.data });
   }
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, data: { codes, message, deadline: deadline.data ?? "", contacts } };
+  if (Object.keys(errors).length > 0 || !common.ok) return { ok: false, errors };
+  return { ok: true, data: { codes, ...common.data, contacts } };
 }
 
 export type UnitForm = {
@@ -451,71 +478,45 @@ export type UnitForm = {
   contact: { name: string; email: string } | null;
 };
 
-/** Read the form that invites one private unit by its organisation number. */
-export function parseUnitForm(
-  values: Record<string, string>,
-  isValidOrgNumber: (v: string) => boolean,
-): { ok: true; data: UnitForm } | { ok: false; errors: OfficeErrors } {
-  const errors: OfficeErrors = {};
-  const orgNumber = (values.unitOrgNumber ?? "").replace(/\s/g, "");
-  if (!orgNumber) errors.unitOrgNumber = { code: "orgNumberRequired" };
-  else if (!isValidOrgNumber(orgNumber)) errors.unitOrgNumber = { code: "orgNumber" };
-  const message = (values.unitMessage ?? "").trim();
-  if (message.length > officeLimits.message) {
-    errors.unitMessage = { code: "max", max: officeLimits.message };
+const unitForm = messageAndDeadline.extend({
+  // Typed with or without spaces ("123 456 789"), stored without.
+  orgNumber: z
+    .string({ error: "required" })
+    .transform((v) => v.replace(/\s/g, ""))
+    .pipe(
+      z.string().min(1, { error: "required" }).refine(isValidOrgNumber, { error: "orgNumber" }),
+    ),
+  name: optionalText(officeLimits.name),
+  email: optionalEmailAddress(),
+});
+
+/**
+ * Read the form that invites one private unit by its organisation number. The contact person
+ * (`name`, `email`) may be left out; given in part, both are needed.
+ */
+export function parseUnitForm(values: FormValues): Validated<UnitForm> {
+  const parsed = validate(unitForm, values);
+  const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
+  const name = (values.name ?? "").trim();
+  const email = (values.email ?? "").trim();
+  if (name || email) {
+    if (!name) errors.name ??= { code: "required" };
+    if (!email) errors.email ??= { code: "required" };
   }
-  const deadline = optionalDate.safeParse(values.unitDeadline ?? "");
-  if (!deadline.success) errors.unitDeadline = { code: "date" };
-  const name = (values.unitContactName ?? "").trim();
-  const address = (values.unitContactEmail ?? "").trim();
-  let contact: UnitForm["contact"] = null;
-  if (name.length > officeLimits.name) {
-    errors.unitContactName = { code: "max", max: officeLimits.name };
-  }
-  if (name || address) {
-    if (!name) errors.unitContactName = { code: "contactName" };
-    const parsed = email.safeParse(address);
-    if (!address) errors.unitContactEmail = { code: "contactEmail" };
-    else if (!parsed.success) errors.unitContactEmail = { code: "email" };
-    if (name && parsed.success) contact = { name, email: parsed.data };
-  }
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return {
-    ok: true,
-    data: { orgNumber, message, deadline: deadline.data ?? "", contact },
-  };
+  if (!parsed.ok || Object.keys(errors).length > 0) return { ok: false, errors };
+  const { orgNumber, message, deadline } = parsed.data;
+  const contact = name ? { name: parsed.data.name, email: parsed.data.email } : null;
+  return { ok: true, data: { orgNumber, message, deadline, contact } };
 }
 
-/** Read the form that gives one invitation a new deadline. */
-export function parseExtendForm(
-  values: Record<string, string>,
-): { ok: true; data: { deadline: string; reason: string } } | { ok: false; errors: OfficeErrors } {
-  const errors: OfficeErrors = {};
-  const deadline = requiredDate.safeParse(values.deadline ?? "");
-  if (!deadline.success) errors.deadline = { code: deadline.error.issues[0]?.message ?? "date" };
-  const reason = (values.reason ?? "").trim();
-  if (!reason) errors.reason = { code: "reasonRequired" };
-  else if (reason.length > officeLimits.reason) {
-    errors.reason = { code: "max", max: officeLimits.reason };
-  }
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, data: { deadline: deadline.data ?? "", reason } };
-}
+/** The form that gives one invitation a new deadline, with the reason the e-mail gives. */
+export const extendForm = z.object({
+  deadline: dateField(),
+  reason: requiredText(officeLimits.reason),
+});
 
-/** Read the form where the office adds a contact person to an invitation. */
-export function parseRecipientForm(
-  values: Record<string, string>,
-): { ok: true; data: { name: string; email: string } } | { ok: false; errors: OfficeErrors } {
-  const errors: OfficeErrors = {};
-  const name = (values.recipientName ?? "").trim();
-  const address = (values.recipientEmail ?? "").trim();
-  if (!name) errors.recipientName = { code: "contactName" };
-  else if (name.length > officeLimits.name) {
-    errors.recipientName = { code: "max", max: officeLimits.name };
-  }
-  const parsed = email.safeParse(address);
-  if (!address) errors.recipientEmail = { code: "contactEmail" };
-  else if (!parsed.success) errors.recipientEmail = { code: "email" };
-  if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
-  return { ok: true, data: { name, email: parsed.data } };
-}
+/** The form where the office adds a contact person to an invitation. */
+export const recipientForm = z.object({
+  name: personName(officeLimits.name),
+  email: emailAddress(),
+});
