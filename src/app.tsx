@@ -14,6 +14,7 @@ import { cachedPageResponse, createPageCache } from "./kernel/page-cache";
 import { memoryRateLimiter, type RateLimiter } from "./kernel/rate-limit";
 import { createSigner } from "./kernel/secrets";
 import { csrfGuard, securityHeaders, securityHeadersFor } from "./kernel/security";
+import { type FileStore, temporaryFileStore } from "./kernel/storage";
 import { appModules } from "./modules";
 import {
   createOidcRegistry,
@@ -46,6 +47,8 @@ export type AppOptions = {
   log?: (line: string) => void;
   oidc?: OidcRegistry;
   registerUrls?: RegisterUrls;
+  /** Where uploads go; a temporary directory of its own when not given (tests). */
+  files?: FileStore;
 };
 
 /** Routes that take big uploads set their own body limit. */
@@ -75,6 +78,7 @@ export function createApp(options: AppOptions) {
     oidc: options.oidc ?? createOidcRegistry([]),
     secret: options.secret,
     log,
+    files: options.files ?? temporaryFileStore(),
   };
 
   const app = new Hono<AppEnv>();

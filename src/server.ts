@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { loadConfig } from "./config";
@@ -10,6 +11,7 @@ import { MAIL_JOB, mailJobHandler } from "./kernel/mail-jobs";
 import { outboxMailer, smtpMailer } from "./kernel/mailer";
 import { memoryRateLimiter, postgresRateLimiter } from "./kernel/rate-limit";
 import { loadSecret } from "./kernel/secrets";
+import { diskFileStore } from "./kernel/storage";
 import { appModules } from "./modules";
 import { ACCEPTED_IDPORTEN_ACR, createOidcRegistry, startLocalProviders } from "./modules/identity";
 
@@ -121,6 +123,7 @@ const app = createApp({
   log,
   oidc,
   registerUrls: config.registerUrls,
+  files: diskFileStore(join(config.dataDir, "files")),
 });
 phaseDone("app");
 

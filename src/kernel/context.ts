@@ -6,6 +6,7 @@ import type { Clock } from "./clock";
 import type { PageCache } from "./page-cache";
 import type { RateLimiter, RateRule } from "./rate-limit";
 import type { Signer } from "./secrets";
+import type { FileStore } from "./storage";
 
 export type RateRules = {
   /** Every public form post, per client. */
@@ -36,6 +37,8 @@ export type AppDeps = {
   log: (line: string) => void;
   /** Wake the job loop after queueing work, so a receipt leaves at once. */
   onJobQueued: () => void;
+  /** Uploaded files' bytes (kernel/storage). */
+  files: FileStore;
 };
 
 /** The signed-in person, with their active roles and the permissions those give. */
