@@ -1,6 +1,6 @@
 import { desc } from "drizzle-orm";
 import { Hono } from "hono";
-import { type AppEnv, deps } from "../../kernel/context";
+import { type AppEnv, deps, langOf } from "../../kernel/context";
 import { fromLoopback } from "../../kernel/loopback";
 import { devOutbox } from "../../kernel/schema";
 import { type ContentPage, widgetHasError } from "../../web/content-pages";
@@ -69,20 +69,10 @@ export function pageRoutes() {
   for (const lang of LANGS) app.get(`/${lang}`, (c) => c.redirect(`/${lang}/`, 301));
 
   app.get("/:lang{nb|nn|en}/tilgjengelighet", (c) =>
-    accessibilityPage.render(
-      c,
-      c.req.param("lang") as Lang,
-      [] as unknown as RegExpMatchArray,
-      widgetStateFrom(c),
-    ),
+    accessibilityPage.render(c, langOf(c), [] as unknown as RegExpMatchArray, widgetStateFrom(c)),
   );
   app.get("/:lang{nb|nn|en}/personvern", (c) =>
-    privacyPage.render(
-      c,
-      c.req.param("lang") as Lang,
-      [] as unknown as RegExpMatchArray,
-      widgetStateFrom(c),
-    ),
+    privacyPage.render(c, langOf(c), [] as unknown as RegExpMatchArray, widgetStateFrom(c)),
   );
 
   app.get("/healthz", (c) => c.text("ok"));
@@ -98,7 +88,7 @@ export function pageRoutes() {
   });
   app.get("/:lang{nb|nn|en}/dev/utboks", async (c) => {
     const d = deps(c);
-    const lang = c.req.param("lang") as Lang;
+    const lang = langOf(c);
     const t = messages(lang);
     const mails = await d.db.select().from(devOutbox).orderBy(desc(devOutbox.id)).limit(50);
     c.header("Cache-Control", "no-store");
