@@ -38,7 +38,7 @@ export function FeedbackOverviewPage(props: {
 }) {
   const t = messages(props.lang);
   const f = t.feedbackAdmin;
-  const langName = (l: string) => t.programmeAdmin.langNames[l] ?? l;
+  const langName = (l: string) => t.languageNames[l] ?? l;
   const base = localPath(props.lang, "/admin/tilbakemeldinger");
   const query = (pageNumber: number) => {
     const params = new URLSearchParams();

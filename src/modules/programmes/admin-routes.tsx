@@ -6,6 +6,7 @@ import { isLang, type Lang, messages } from "../../web/i18n";
 import { renderMarkdown } from "../../web/markdown";
 import { render } from "../../web/render";
 import { requirePermission } from "../identity";
+import { programmeAdminTexts } from "./admin-texts";
 import { type EditorProps, ProgrammeEditorPage, ProgrammeListPage } from "./admin-views";
 import {
   hasBrokenLink,
@@ -121,7 +122,7 @@ export function programmeAdminRoutes() {
   app.get("/:lang{nb|nn|en}/admin/tilbud/:slug{[a-z0-9-]{1,60}}", async (c) => {
     const found = await ownProgramme(c);
     if (found.response) return found.response;
-    const a = messages(langOf(c)).programmeAdmin;
+    const a = programmeAdminTexts(langOf(c));
     const asked = c.req.query("sprak");
     const textLang = isLang(asked) ? asked : "nb";
     const m = c.req.query("melding");
@@ -247,8 +248,10 @@ export function programmeAdminRoutes() {
     const d = deps(c);
     const result = await publishProgramme(d.db, found.programme.id, actor(c));
     if (!result.ok) {
-      const a = messages(lang).programmeAdmin;
-      const names = result.missing.map((l) => (a.langNames[l] ?? l).toLowerCase()).join(", ");
+      const a = programmeAdminTexts(lang);
+      const names = result.missing
+        .map((l) => (messages(lang).languageNames[l] ?? l).toLowerCase())
+        .join(", ");
       return editor(
         c,
         found.programme,
