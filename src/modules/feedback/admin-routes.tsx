@@ -1,9 +1,9 @@
 import { Hono } from "hono";
 import { type AppContext, type AppEnv, deps, langOf } from "../../kernel/context";
 import { readForm } from "../../kernel/forms";
-import { messages } from "../../web/i18n";
 import { render } from "../../web/render";
 import { requirePermission, safeReturnTo } from "../identity";
+import { feedbackAdminTexts } from "./admin-texts";
 import { FeedbackOverviewPage } from "./admin-views";
 import {
   feedbackPages,
@@ -39,7 +39,7 @@ export function feedbackAdminRoutes() {
       { page: sti || undefined, showHidden: skjulte },
       pageNumber,
     );
-    const f = messages(lang).feedbackAdmin;
+    const f = feedbackAdminTexts(lang);
     const m = c.req.query("melding");
     c.header("Cache-Control", "no-store");
     return render(
