@@ -5,11 +5,11 @@ import { fromLoopback } from "../../kernel/loopback";
 import { devOutbox } from "../../kernel/schema";
 import { type ContentPage, widgetHasError } from "../../web/content-pages";
 import { errorPage } from "../../web/error-pages";
-import { formatDateTime, LANGS, type Lang, messages } from "../../web/i18n";
+import { formatDateTime, LANGS, type Lang } from "../../web/i18n";
 import { Layout } from "../../web/layout";
 import { render } from "../../web/render";
 import { FeedbackWidget, widgetStateFrom } from "../feedback";
-import { accessibility, privacy, type StaticText } from "./texts";
+import { accessibility, outboxTexts, privacy, type StaticText } from "./texts";
 
 function staticPage(path: string, texts: Record<Lang, StaticText>): ContentPage {
   return {
@@ -89,24 +89,24 @@ export function pageRoutes() {
   app.get("/:lang{nb|nn|en}/dev/utboks", async (c) => {
     const d = deps(c);
     const lang = langOf(c);
-    const t = messages(lang);
+    const t = outboxTexts(lang);
     const mails = await d.db.select().from(devOutbox).orderBy(desc(devOutbox.id)).limit(50);
     c.header("Cache-Control", "no-store");
     return render(
       c,
-      <Layout lang={lang} title={t.outbox.title} path="/dev/utboks">
+      <Layout lang={lang} title={t.title} path="/dev/utboks">
         <h1 class="ds-heading" data-size="lg">
-          {t.outbox.title}
+          {t.title}
         </h1>
-        <p class="ds-paragraph">{t.outbox.lead}</p>
-        {mails.length === 0 ? <p class="ds-paragraph">{t.outbox.empty}</p> : null}
+        <p class="ds-paragraph">{t.lead}</p>
+        {mails.length === 0 ? <p class="ds-paragraph">{t.empty}</p> : null}
         {mails.map((m) => (
           <article class="ds-card outbox-mail">
             <h2 class="ds-heading" data-size="xs">
               {m.subject}
             </h2>
             <p class="ds-paragraph" data-size="sm">
-              {t.outbox.to}: {m.to} · {t.outbox.sentAt}: {formatDateTime(lang, m.sentAt)}
+              {t.to}: {m.to} · {t.sentAt}: {formatDateTime(lang, m.sentAt)}
             </p>
             <pre class="pre">
               {m.text.split(/(https?:\/\/[^\s]+)/).map((part) =>

@@ -23,6 +23,7 @@ export const en: Messages = {
       "Samspill is the service national education authorities and the county governors use to run competence development with municipalities, kindergartens and schools.",
     demoNotice:
       "This is a demonstration. Participant lists and contact points are example data, not real information.",
+    backHome: "Go to the home page",
     breadcrumbs: "Breadcrumbs",
     onlyInNorwegian: "This content is only available in Norwegian.",
   },
@@ -56,24 +57,6 @@ export const en: Messages = {
     brokenLink:
       "A link in the text has no valid address. Links must start with https://, mailto:, tel: or /.",
     code: "Enter the six-digit code",
-  },
-  pages: {
-    notFoundTitle: "Page not found",
-    notFoundLead: "The page does not exist or has moved. Check that the address is correct.",
-    badRequestTitle: "We did not understand the request",
-    badRequestLead: "The request was not a valid form. Go back and try again.",
-    forbiddenTitle: "The request was stopped",
-    forbiddenLead: "Forms must be sent from Samspill's own pages. Go back and try again.",
-    notAllowedTitle: "You do not have access to this page",
-    notAllowedLead:
-      "Your roles in Samspill do not give access to this page. If you need access, ask whoever grants roles in your organisation.",
-    tooLargeTitle: "Too much content",
-    tooLargeLead: "The form contained more than we accept. Shorten the text and try again.",
-    tooManyTitle: "Too many requests",
-    tooManyLead: "You have sent many forms in a short time. Wait a minute and try again.",
-    serverErrorTitle: "Something went wrong on our side",
-    serverErrorLead: "Please try again shortly. If the error persists, contact us.",
-    backHome: "Go to the home page",
   },
   identity: {
     signIn: "Sign in",
@@ -190,13 +173,5 @@ export const en: Messages = {
     nextPage: "Next page",
     previousPage: "Previous page",
     noEntries: "No changes match the filter.",
-  },
-  outbox: {
-    title: "Outbox (development)",
-    lead: "E-mail that would have been sent. Shown only when Samspill runs in development mode without an SMTP server.",
-    empty: "No e-mail yet.",
-    to: "To",
-    subject: "Subject",
-    sentAt: "Sent",
   },
 };

@@ -25,6 +25,7 @@ export const nb = {
       "Samspill er tjenesten nasjonale utdanningsmyndigheter og statsforvalterne bruker til å drive kompetanseutvikling sammen med kommuner, barnehager og skoler.",
     demoNotice:
       "Dette er en demonstrasjon. Deltakerlister og kontaktpunkter er eksempeldata, ikke virkelige opplysninger.",
+    backHome: "Gå til forsiden",
     breadcrumbs: "Brødsmulesti",
     onlyInNorwegian: "",
   },
@@ -60,24 +61,6 @@ export const nb = {
     brokenLink:
       "En lenke i teksten mangler en gyldig adresse. Lenker må begynne med https://, mailto:, tel: eller /.",
     code: "Skriv inn koden på seks siffer",
-  },
-  pages: {
-    notFoundTitle: "Fant ikke siden",
-    notFoundLead: "Siden finnes ikke, eller den er flyttet. Sjekk at adressen er riktig.",
-    badRequestTitle: "Vi forstod ikke forespørselen",
-    badRequestLead: "Forespørselen var ikke et gyldig skjema. Gå tilbake og prøv igjen.",
-    forbiddenTitle: "Forespørselen ble stoppet",
-    forbiddenLead: "Skjemaet må sendes fra Samspills egne sider. Gå tilbake og prøv igjen.",
-    notAllowedTitle: "Du har ikke tilgang til denne siden",
-    notAllowedLead:
-      "Rollene dine i Samspill gir ikke tilgang til denne siden. Trenger du tilgang, be den som gir roller i organisasjonen din.",
-    tooLargeTitle: "For mye innhold",
-    tooLargeLead: "Skjemaet inneholdt mer enn vi tar imot. Forkort teksten og prøv igjen.",
-    tooManyTitle: "For mange forespørsler",
-    tooManyLead: "Du har sendt mange skjemaer på kort tid. Vent et minutt og prøv igjen.",
-    serverErrorTitle: "Noe gikk galt hos oss",
-    serverErrorLead: "Prøv igjen om litt. Hvis feilen gjentar seg, kontakt oss.",
-    backHome: "Gå til forsiden",
   },
   identity: {
     signIn: "Logg inn",
@@ -194,14 +177,6 @@ export const nb = {
     nextPage: "Neste side",
     previousPage: "Forrige side",
     noEntries: "Ingen endringer passer filteret.",
-  },
-  outbox: {
-    title: "Utboks (utvikling)",
-    lead: "E-post som ville blitt sendt. Vises bare når Samspill kjører i utviklingsmodus uten SMTP-server.",
-    empty: "Ingen e-post ennå.",
-    to: "Til",
-    subject: "Emne",
-    sentAt: "Sendt",
   },
 };
 

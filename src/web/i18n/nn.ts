@@ -23,6 +23,7 @@ export const nn: Messages = {
       "Samspill er tenesta nasjonale utdanningsstyresmakter og statsforvaltarane bruker til å drive kompetanseutvikling saman med kommunar, barnehagar og skular.",
     demoNotice:
       "Dette er ei demonstrasjon. Deltakarlister og kontaktpunkt er dømedata, ikkje verkelege opplysningar.",
+    backHome: "Gå til framsida",
     breadcrumbs: "Brødsmulesti",
     onlyInNorwegian: "",
   },
@@ -56,24 +57,6 @@ export const nn: Messages = {
     brokenLink:
       "Ei lenkje i teksten manglar ei gyldig adresse. Lenkjer må byrje med https://, mailto:, tel: eller /.",
     code: "Skriv inn koden på seks siffer",
-  },
-  pages: {
-    notFoundTitle: "Fann ikkje sida",
-    notFoundLead: "Sida finst ikkje, eller ho er flytta. Sjekk at adressa er rett.",
-    badRequestTitle: "Vi forstod ikkje førespurnaden",
-    badRequestLead: "Førespurnaden var ikkje eit gyldig skjema. Gå tilbake og prøv igjen.",
-    forbiddenTitle: "Førespurnaden vart stoppa",
-    forbiddenLead: "Skjemaet må sendast frå sidene til Samspill. Gå tilbake og prøv igjen.",
-    notAllowedTitle: "Du har ikkje tilgang til denne sida",
-    notAllowedLead:
-      "Rollene dine i Samspill gir ikkje tilgang til denne sida. Treng du tilgang, be den som gir roller i organisasjonen din.",
-    tooLargeTitle: "For mykje innhald",
-    tooLargeLead: "Skjemaet inneheldt meir enn vi tek imot. Gjer teksten kortare og prøv igjen.",
-    tooManyTitle: "For mange førespurnader",
-    tooManyLead: "Du har sendt mange skjema på kort tid. Vent eit minutt og prøv igjen.",
-    serverErrorTitle: "Noko gjekk gale hos oss",
-    serverErrorLead: "Prøv igjen om litt. Viss feilen held fram, kontakt oss.",
-    backHome: "Gå til framsida",
   },
   identity: {
     signIn: "Logg inn",
@@ -190,13 +173,5 @@ export const nn: Messages = {
     nextPage: "Neste side",
     previousPage: "Førre side",
     noEntries: "Ingen endringar passar filteret.",
-  },
-  outbox: {
-    title: "Utboks (utvikling)",
-    lead: "E-post som ville blitt send. Blir berre vist når Samspill køyrer i utviklingsmodus utan SMTP-tenar.",
-    empty: "Ingen e-post enno.",
-    to: "Til",
-    subject: "Emne",
-    sentAt: "Send",
   },
 };
