@@ -19,6 +19,7 @@ import {
   safeReturnTo,
   setSessionCookie,
 } from "./access";
+import { adminTexts } from "./admin-texts";
 import { AUDIT_PAGE_SIZE, listAudit } from "./audit";
 import { describeAudit } from "./audit-view";
 import {
@@ -172,18 +173,18 @@ export function publicIdentityRoutes() {
       // Logged without anything personal: the provider and what was wrong.
       d.log(`sign-in refused (${provider}): ${error.reason}: ${error.message.slice(0, 200)}`);
       const lang = "nb";
-      const t = messages(lang);
+      const it = identityText(lang);
       return render(
         c,
         <MessagePage
           lang={lang}
-          title={t.identity.refusedTitle}
-          lead={error.reason === "acr" ? t.identity.acrLead : t.identity.refusedLead}
+          title={it.refusedTitle}
+          lead={error.reason === "acr" ? it.acrLead : it.refusedLead}
           color="danger"
         >
           <p class="ds-paragraph">
             <a class="ds-link" href={localPath(lang, "/logg-inn")}>
-              {t.identity.signIn}
+              {it.signIn}
             </a>
           </p>
         </MessagePage>,
@@ -223,6 +224,7 @@ export function publicIdentityRoutes() {
     const lang = langOf(c);
     const d = deps(c);
     const t = messages(lang);
+    const it = identityText(lang);
     const values = await readForm(c);
     const email = (values.email ?? "").trim();
     const returnTo = safeReturnTo(values.returnTo, `/${lang}/meg`);
@@ -255,7 +257,7 @@ export function publicIdentityRoutes() {
           email={email}
           returnTo={returnTo}
           code={code}
-          error={t.identity.wrongCode(outcome.attemptsLeft)}
+          error={it.wrongCode(outcome.attemptsLeft)}
         />,
         422,
       );
@@ -263,7 +265,7 @@ export function publicIdentityRoutes() {
     if (outcome.kind === "expired") {
       return render(
         c,
-        <CodePage lang={lang} email={email} returnTo={returnTo} error={t.identity.expiredCode} />,
+        <CodePage lang={lang} email={email} returnTo={returnTo} error={it.expiredCode} />,
         422,
       );
     }
@@ -282,13 +284,12 @@ export function publicIdentityRoutes() {
 
   app.get("/:lang{nb|nn|en}/logget-ut", (c) => {
     const lang = langOf(c);
-    const t = messages(lang);
+    const it = identityText(lang);
     const n = Number(c.req.query("okter") ?? "");
-    const lead =
-      Number.isInteger(n) && n > 0 ? t.identity.signedOutEverywhere(n) : t.identity.signedOutLead;
+    const lead = Number.isInteger(n) && n > 0 ? it.signedOutEverywhere(n) : it.signedOutLead;
     return render(
       c,
-      <MessagePage lang={lang} title={t.identity.signedOutTitle} lead={lead} color="success" />,
+      <MessagePage lang={lang} title={it.signedOutTitle} lead={lead} color="success" />,
     );
   });
 
@@ -413,15 +414,10 @@ export function protectedIdentityRoutes(reads: IdentityReads) {
       now: deps(c).clock.now(),
     });
     clearSessionCookie(c);
-    const t = messages(lang);
+    const it = identityText(lang);
     return render(
       c,
-      <MessagePage
-        lang={lang}
-        title={t.identity.deletedTitle}
-        lead={t.identity.deletedLead}
-        color="success"
-      />,
+      <MessagePage lang={lang} title={it.deletedTitle} lead={it.deletedLead} color="success" />,
     );
   });
 
@@ -473,15 +469,15 @@ export function protectedIdentityRoutes(reads: IdentityReads) {
 
   app.get("/:lang{nb|nn|en}/admin/personer", (c) => {
     requirePermission(c, "manage", "role");
-    const t = messages(langOf(c));
+    const ad = adminTexts(langOf(c));
     const m = c.req.query("melding");
     const message =
       m === "invited"
-        ? t.admin.invited
+        ? ad.invited
         : m === "changed"
-          ? t.admin.changed
+          ? ad.changed
           : m === "revoked"
-            ? t.admin.revoked
+            ? ad.revoked
             : undefined;
     return peoplePage(c, message ? { message } : {});
   });
@@ -547,7 +543,7 @@ export function protectedIdentityRoutes(reads: IdentityReads) {
   ) {
     const d = deps(c);
     const lang = langOf(c);
-    const t = messages(lang);
+    const it = identityText(lang);
     const found = allowed((await roleToChange(d.db, roleId, adminActor(c, reads))) ?? { ok: true });
     if (!("role" in found)) return errorPage(c, "notFound");
     const { role, person } = found;
@@ -568,7 +564,7 @@ export function protectedIdentityRoutes(reads: IdentityReads) {
         lang={lang}
         roleId={roleId}
         personName={person?.name ?? "–"}
-        current={t.identity.roleAt(t.identity.roles[role.role] ?? role.role, currentOrg)}
+        current={it.roleAt(it.roles[role.role] ?? role.role, currentOrg)}
         values={values}
         errors={form.errors ?? {}}
         choices={form.values ? searched : [current]}
