@@ -58,6 +58,11 @@ export function deps(c: Context<AppEnv>): AppDeps {
   return c.get("deps");
 }
 
+/**
+ * The page's language. Every localised route matches `:lang{nb|nn|en}`, so the router has
+ * already refused any other value; pages without it (not found, refused by middleware) take
+ * the path's first segment, else bokmål.
+ */
 export function langOf(c: Context): Lang {
   const fromParam = c.req.param("lang");
   if (fromParam === "nn" || fromParam === "en" || fromParam === "nb") return fromParam;

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { langOf } from "../kernel/context";
+import { errorPageTexts } from "./error-page-texts";
 import { messages } from "./i18n";
 import { Layout, localPath } from "./layout";
 import { render } from "./render";
@@ -28,8 +29,9 @@ const statusOf: Record<Kind, ContentfulStatusCode> = {
 export function errorPage(c: Context, kind: Kind) {
   const lang = langOf(c);
   const t = messages(lang);
-  const title = t.pages[`${kind}Title`];
-  const lead = t.pages[`${kind}Lead`];
+  const e = errorPageTexts(lang);
+  const title = e[`${kind}Title`];
+  const lead = e[`${kind}Lead`];
   c.header("Cache-Control", "no-store");
   return render(
     c,
@@ -40,7 +42,7 @@ export function errorPage(c: Context, kind: Kind) {
       <p class="ds-paragraph">{lead}</p>
       <p class="ds-paragraph">
         <a class="ds-link" href={localPath(lang, "/")}>
-          {t.pages.backHome}
+          {t.site.backHome}
         </a>
       </p>
     </Layout>,

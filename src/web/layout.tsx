@@ -148,12 +148,12 @@ export function Layout(props: PageProps) {
                 <li class="main-nav__account">
                   {viewer ? (
                     <a class="ds-link" href={localPath(props.lang, "/meg")}>
-                      {t.identity.profile}
+                      {t.site.profile}
                       <span class="ds-sr-only">: </span> <span class="subtle">({viewer.name})</span>
                     </a>
                   ) : (
                     <a class="ds-link" href={localPath(props.lang, "/logg-inn")}>
-                      {t.identity.signIn}
+                      {t.site.signIn}
                     </a>
                   )}
                 </li>

@@ -1,10 +1,10 @@
 import { Hono } from "hono";
 import { osloToday } from "../../kernel/clock";
-import { type AppContext, type AppEnv, deps } from "../../kernel/context";
+import { type AppContext, type AppEnv, deps, langOf } from "../../kernel/context";
 import type { FieldErrors } from "../../kernel/forms";
 import { readForm } from "../../kernel/forms";
 import { errorPage } from "../../web/error-pages";
-import { LANGS, type Lang } from "../../web/i18n";
+import { LANGS } from "../../web/i18n";
 import { renderMarkdown } from "../../web/markdown";
 import { render } from "../../web/render";
 import {
@@ -33,8 +33,6 @@ import { CohortFormPage, CohortListPage, listMessage } from "./admin-views";
 const PROGRAMME = "/:lang{nb|nn|en}/admin/tilbud/:slug{[a-z0-9-]{1,60}}/puljer";
 const NUMBER = ":number{[1-9][0-9]{0,2}}";
 
-const langParam = (c: AppContext) => c.req.param("lang") as Lang;
-
 /** The programme of the path, if the user may manage its cohorts (`manage:cohort:owner`). */
 function managedProgramme(c: AppContext) {
   return ownProgramme(c, "manage");
@@ -42,7 +40,7 @@ function managedProgramme(c: AppContext) {
 
 async function programmeTitle(c: AppContext, programme: Programme) {
   const latest = await latestVersions(deps(c).db, programme.id);
-  return latest.get(langParam(c))?.title ?? latest.get("nb")?.title ?? programme.slug;
+  return latest.get(langOf(c))?.title ?? latest.get("nb")?.title ?? programme.slug;
 }
 
 function chainActor(c: AppContext) {
@@ -60,7 +58,7 @@ export function cohortAdminRoutes() {
   app.get(PROGRAMME, async (c) => {
     const found = await managedProgramme(c);
     if (found.response) return found.response;
-    const lang = langParam(c);
+    const lang = langOf(c);
     const cohorts = await listCohorts(deps(c).db, found.programme.id, lang);
     c.header("Cache-Control", "no-store");
     return render(
@@ -91,7 +89,7 @@ export function cohortAdminRoutes() {
     status: 200 | 422 = 200,
   ) {
     const d = deps(c);
-    const lang = langParam(c);
+    const lang = langOf(c);
     const on = officeDate(form, opts.existing, d.clock.now());
     const offices = await officesAt(d.db, on, lang);
     const preview = opts.preview
@@ -151,7 +149,7 @@ export function cohortAdminRoutes() {
     d.onJobQueued();
     d.pageCache.clear();
     return c.redirect(
-      `/${langParam(c)}/admin/tilbud/${found.programme.slug}/puljer?opprettet=${checked.data.number}`,
+      `/${langOf(c)}/admin/tilbud/${found.programme.slug}/puljer?opprettet=${checked.data.number}`,
       303,
     );
   });
@@ -168,7 +166,7 @@ export function cohortAdminRoutes() {
       deps(c).db,
       found.programme.id,
       Number(c.req.param("number")),
-      langParam(c),
+      langOf(c),
     );
     if (!existing) return { response: errorPage(c, "notFound") };
     return { programme: found.programme, existing };
@@ -206,7 +204,7 @@ export function cohortAdminRoutes() {
     d.pageCache.clear();
     const n = existing.cohort.number;
     return c.redirect(
-      `/${langParam(c)}/admin/tilbud/${programme.slug}/puljer?lagret=${n}${result.invited > 0 ? `&invitert=${result.invited}` : ""}`,
+      `/${langOf(c)}/admin/tilbud/${programme.slug}/puljer?lagret=${n}${result.invited > 0 ? `&invitert=${result.invited}` : ""}`,
       303,
     );
   });

@@ -1,5 +1,5 @@
 import type { ErrorCatalogues } from "../../web/form-errors";
-import type { Lang } from "../../web/i18n";
+import { type Lang, pluralText } from "../../web/i18n";
 
 /** The cohort admin's strings: the same keys in bokmål, nynorsk and English. */
 export const cohortAdminTexts = {
@@ -22,7 +22,9 @@ export const cohortAdminTexts = {
     answerDeadlineShort: (d: string) => `Kommunene: ${d}`,
     noOffices: "Ingen ennå",
     gatheringsCount: (n: number) =>
-      n === 0 ? "" : n === 1 ? "1 planlagt samling" : `${n} planlagte samlinger`,
+      n === 0
+        ? ""
+        : pluralText("nb-NO", { one: "1 planlagt samling", other: "{n} planlagte samlinger" }, n),
     overview: "Se oversikten",
     overviewOf: (n: number) => `over pulje ${n}`,
     edit: "Endre",
@@ -30,9 +32,14 @@ export const cohortAdminTexts = {
     created: (n: number) => `Pulje ${n} er opprettet. Embetene er invitert og får e-post.`,
     saved: (n: number) => `Endringene i pulje ${n} er lagret.`,
     savedInvited: (n: number, k: number) =>
-      k === 1
-        ? `Endringene i pulje ${n} er lagret, og 1 embete til er invitert.`
-        : `Endringene i pulje ${n} er lagret, og ${k} embeter til er invitert.`,
+      pluralText(
+        "nb-NO",
+        {
+          one: `Endringene i pulje ${n} er lagret, og 1 embete til er invitert.`,
+          other: `Endringene i pulje ${n} er lagret, og {n} embeter til er invitert.`,
+        },
+        k,
+      ),
     newTitle: (p: string) => `Ny pulje i «${p}»`,
     editTitle: (n: number, p: string) => `Pulje ${n} i «${p}»`,
     number: "Nummer på puljen",
@@ -98,7 +105,9 @@ export const cohortAdminTexts = {
     answerDeadlineShort: (d: string) => `Kommunane: ${d}`,
     noOffices: "Ingen enno",
     gatheringsCount: (n: number) =>
-      n === 0 ? "" : n === 1 ? "1 planlagd samling" : `${n} planlagde samlingar`,
+      n === 0
+        ? ""
+        : pluralText("nn-NO", { one: "1 planlagd samling", other: "{n} planlagde samlingar" }, n),
     overview: "Sjå oversikta",
     overviewOf: (n: number) => `over pulje ${n}`,
     edit: "Endre",
@@ -106,9 +115,14 @@ export const cohortAdminTexts = {
     created: (n: number) => `Pulje ${n} er oppretta. Embeta er inviterte og får e-post.`,
     saved: (n: number) => `Endringane i pulje ${n} er lagra.`,
     savedInvited: (n: number, k: number) =>
-      k === 1
-        ? `Endringane i pulje ${n} er lagra, og 1 embete til er invitert.`
-        : `Endringane i pulje ${n} er lagra, og ${k} embete til er inviterte.`,
+      pluralText(
+        "nn-NO",
+        {
+          one: `Endringane i pulje ${n} er lagra, og 1 embete til er invitert.`,
+          other: `Endringane i pulje ${n} er lagra, og {n} embete til er inviterte.`,
+        },
+        k,
+      ),
     newTitle: (p: string) => `Ny pulje i «${p}»`,
     editTitle: (n: number, p: string) => `Pulje ${n} i «${p}»`,
     number: "Nummer på puljen",
@@ -174,7 +188,9 @@ export const cohortAdminTexts = {
     answerDeadlineShort: (d: string) => `Municipalities: ${d}`,
     noOffices: "None yet",
     gatheringsCount: (n: number) =>
-      n === 0 ? "" : n === 1 ? "1 planned gathering" : `${n} planned gatherings`,
+      n === 0
+        ? ""
+        : pluralText("en-GB", { one: "1 planned gathering", other: "{n} planned gatherings" }, n),
     overview: "See the overview",
     overviewOf: (n: number) => `of cohort ${n}`,
     edit: "Edit",
@@ -182,9 +198,14 @@ export const cohortAdminTexts = {
     created: (n: number) => `Cohort ${n} is created. The offices are invited and get an email.`,
     saved: (n: number) => `The changes to cohort ${n} are saved.`,
     savedInvited: (n: number, k: number) =>
-      k === 1
-        ? `The changes to cohort ${n} are saved, and 1 more office is invited.`
-        : `The changes to cohort ${n} are saved, and ${k} more offices are invited.`,
+      pluralText(
+        "en-GB",
+        {
+          one: `The changes to cohort ${n} are saved, and 1 more office is invited.`,
+          other: `The changes to cohort ${n} are saved, and {n} more offices are invited.`,
+        },
+        k,
+      ),
     newTitle: (p: string) => `New cohort of “${p}”`,
     editTitle: (n: number, p: string) => `Cohort ${n} of “${p}”`,
     number: "Cohort number",

@@ -1,9 +1,8 @@
 import { Hono } from "hono";
 import { osloToday } from "../../kernel/clock";
-import { type AppContext, type AppEnv, deps } from "../../kernel/context";
+import { type AppContext, type AppEnv, deps, langOf } from "../../kernel/context";
 import { BadRequest, readForm, readFormAll, validate } from "../../kernel/forms";
 import { errorPage } from "../../web/error-pages";
-import type { Lang } from "../../web/i18n";
 import { render } from "../../web/render";
 import { orgsGranting } from "../identity";
 import { setWrittenStandard } from "../organisations";
@@ -33,8 +32,6 @@ import type { InviteeKind } from "./schema";
 const COHORT = ":id{[0-9]{1,9}}";
 const MUNICIPALITY = `/:lang{nb|nn|en}/puljer/${COHORT}/kommune/:code{[0-9]{4}}`;
 const UNIT = `/:lang{nb|nn|en}/puljer/${COHORT}/enhet/:orgnr{[0-9]{9}}`;
-
-const langOf = (c: AppContext) => c.req.param("lang") as Lang;
 
 type Loaded = { data: InvitationPageData; access: Access; kind: InviteeKind; today: string };
 

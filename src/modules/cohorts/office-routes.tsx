@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { osloToday } from "../../kernel/clock";
-import { type AppContext, type AppEnv, deps } from "../../kernel/context";
+import { type AppContext, type AppEnv, deps, langOf } from "../../kernel/context";
 import { BadRequest, type FieldErrors, readForm, validate } from "../../kernel/forms";
 import { errorPage } from "../../web/error-pages";
 import type { Lang } from "../../web/i18n";
@@ -58,7 +58,7 @@ async function load(c: AppContext, write: boolean): Promise<Ctx | { response: Re
   const user = c.get("user");
   if (!mayUseOfficePages(user)) return { response: await errorPage(c, "notAllowed") };
   const d = deps(c);
-  const lang = c.req.param("lang") as Lang;
+  const lang = langOf(c);
   const now = d.clock.now();
   const today = osloToday(now);
   const cohortId = Number(c.req.param("id"));

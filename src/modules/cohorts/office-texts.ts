@@ -1,5 +1,5 @@
 import type { ErrorCatalogues, ErrorContext } from "../../web/form-errors";
-import type { Lang } from "../../web/i18n";
+import { type Lang, pluralText } from "../../web/i18n";
 
 /** The county office's page of a cohort: bokmål, nynorsk and English. */
 const nb = {
@@ -19,7 +19,14 @@ const nb = {
   answerDeadline: "Svarfrist for kommunene (forhåndsvalgt)",
   reminders: "Påminnelser",
   autoReminder: (days: number) =>
-    `Automatisk påminnelse sendes ${days} ${days === 1 ? "dag" : "dager"} før fristen til dem som ikke har svart.`,
+    pluralText(
+      "nb-NO",
+      {
+        one: "Automatisk påminnelse sendes {n} dag før fristen til dem som ikke har svart.",
+        other: "Automatisk påminnelse sendes {n} dager før fristen til dem som ikke har svart.",
+      },
+      days,
+    ),
   noAutoReminder: "Denne puljen har ingen automatiske påminnelser.",
   overviewLink: "Vilkår for deltakelse og oversikt over hele puljen",
   officeDeadlinePassed: (date: string) =>
@@ -93,7 +100,7 @@ const nb = {
   searchLabel: "Søk etter privat barnehage eller skole",
   searchHint: "Navn eller organisasjonsnummer. Bare aktive, private enheter i fylkene dere dekker.",
   searchButton: "Søk",
-  searchResults: (n: number) => (n === 1 ? "1 treff" : `${n} treff`),
+  searchResults: (n: number) => pluralText("nb-NO", { other: "{n} treff" }, n),
   noSearchResults: "Ingen aktive, private barnehager eller skoler passer med søket.",
   useUnit: "Bruk",
   useUnitFor: (name: string) => `organisasjonsnummeret til ${name}`,
@@ -109,20 +116,36 @@ const nb = {
   kindergarten: "Barnehage",
 
   invited: (n: number) =>
-    n === 1
-      ? "1 kommune er invitert. Invitasjonen sendes på e-post nå."
-      : `${n} kommuner er invitert. Invitasjonene sendes på e-post nå.`,
+    pluralText(
+      "nb-NO",
+      {
+        one: "1 kommune er invitert. Invitasjonen sendes på e-post nå.",
+        other: "{n} kommuner er invitert. Invitasjonene sendes på e-post nå.",
+      },
+      n,
+    ),
   unitInvited: "Enheten er invitert. Invitasjonen sendes på e-post nå.",
   reminded: (n: number) =>
     n === 0
       ? "Ingen påminnelse ble sendt: ingen invitasjon venter på svar."
-      : n === 1
-        ? "Påminnelse er sendt til 1 som ikke har svart."
-        : `Påminnelse er sendt til ${n} som ikke har svart.`,
+      : pluralText(
+          "nb-NO",
+          {
+            one: "Påminnelse er sendt til 1 som ikke har svart.",
+            other: "Påminnelse er sendt til {n} som ikke har svart.",
+          },
+          n,
+        ),
   extended: (n: number) =>
-    n === 1
-      ? "Svarfristen er endret, og det er sendt e-post om den nye fristen til 1 mottaker."
-      : `Svarfristen er endret, og det er sendt e-post om den nye fristen til ${n} mottakere.`,
+    pluralText(
+      "nb-NO",
+      {
+        one: "Svarfristen er endret, og det er sendt e-post om den nye fristen til 1 mottaker.",
+        other:
+          "Svarfristen er endret, og det er sendt e-post om den nye fristen til {n} mottakere.",
+      },
+      n,
+    ),
   extendedNoRecipient: (name: string) =>
     `Svarfristen er endret, men ingen fikk e-post om den: ingen i Samspill mottar e-post for ${name}. Legg til en kontaktperson nedenfor.`,
   remindPolicy: "Du kan sende én påminnelse per dag til hver kommune og enhet.",
@@ -212,7 +235,14 @@ const nn: OfficeTexts = {
   answerDeadline: "Svarfrist for kommunane (førehandsvald)",
   reminders: "Påminningar",
   autoReminder: (days) =>
-    `Automatisk påminning blir send ${days} ${days === 1 ? "dag" : "dagar"} før fristen til dei som ikkje har svart.`,
+    pluralText(
+      "nn-NO",
+      {
+        one: "Automatisk påminning blir send {n} dag før fristen til dei som ikkje har svart.",
+        other: "Automatisk påminning blir send {n} dagar før fristen til dei som ikkje har svart.",
+      },
+      days,
+    ),
   noAutoReminder: "Denne puljen har ingen automatiske påminningar.",
   overviewLink: "Vilkår for deltaking og oversikt over heile puljen",
   officeDeadlinePassed: (date) =>
@@ -285,7 +315,7 @@ const nn: OfficeTexts = {
   searchLabel: "Søk etter privat barnehage eller skule",
   searchHint: "Namn eller organisasjonsnummer. Berre aktive, private einingar i fylka de dekkjer.",
   searchButton: "Søk",
-  searchResults: (n) => (n === 1 ? "1 treff" : `${n} treff`),
+  searchResults: (n) => pluralText("nn-NO", { other: "{n} treff" }, n),
   noSearchResults: "Ingen aktive, private barnehagar eller skular passar med søket.",
   useUnit: "Bruk",
   useUnitFor: (name) => `organisasjonsnummeret til ${name}`,
@@ -301,20 +331,36 @@ const nn: OfficeTexts = {
   kindergarten: "Barnehage",
 
   invited: (n) =>
-    n === 1
-      ? "1 kommune er invitert. Invitasjonen blir send på e-post no."
-      : `${n} kommunar er inviterte. Invitasjonane blir sende på e-post no.`,
+    pluralText(
+      "nn-NO",
+      {
+        one: "1 kommune er invitert. Invitasjonen blir send på e-post no.",
+        other: "{n} kommunar er inviterte. Invitasjonane blir sende på e-post no.",
+      },
+      n,
+    ),
   unitInvited: "Eininga er invitert. Invitasjonen blir send på e-post no.",
   reminded: (n) =>
     n === 0
       ? "Inga påminning vart send: ingen invitasjon ventar på svar."
-      : n === 1
-        ? "Påminning er send til 1 som ikkje har svart."
-        : `Påminning er send til ${n} som ikkje har svart.`,
+      : pluralText(
+          "nn-NO",
+          {
+            one: "Påminning er send til 1 som ikkje har svart.",
+            other: "Påminning er send til {n} som ikkje har svart.",
+          },
+          n,
+        ),
   extended: (n) =>
-    n === 1
-      ? "Svarfristen er endra, og det er sendt e-post om den nye fristen til 1 mottakar."
-      : `Svarfristen er endra, og det er sendt e-post om den nye fristen til ${n} mottakarar.`,
+    pluralText(
+      "nn-NO",
+      {
+        one: "Svarfristen er endra, og det er sendt e-post om den nye fristen til 1 mottakar.",
+        other:
+          "Svarfristen er endra, og det er sendt e-post om den nye fristen til {n} mottakarar.",
+      },
+      n,
+    ),
   extendedNoRecipient: (name) =>
     `Svarfristen er endra, men ingen fekk e-post om han: ingen i Samspill får e-post for ${name}. Legg til ein kontaktperson nedanfor.`,
   remindPolicy: "Du kan sende éi påminning per dag til kvar kommune og eining.",
@@ -401,7 +447,15 @@ const en: OfficeTexts = {
   answerDeadline: "Answer deadline for municipalities (default)",
   reminders: "Reminders",
   autoReminder: (days) =>
-    `An automatic reminder is sent ${days} ${days === 1 ? "day" : "days"} before the deadline to those who have not answered.`,
+    pluralText(
+      "en-GB",
+      {
+        one: "An automatic reminder is sent {n} day before the deadline to those who have not answered.",
+        other:
+          "An automatic reminder is sent {n} days before the deadline to those who have not answered.",
+      },
+      days,
+    ),
   noAutoReminder: "This cohort sends no automatic reminders.",
   overviewLink: "Terms of participation and an overview of the whole cohort",
   officeDeadlinePassed: (date) =>
@@ -475,7 +529,7 @@ const en: OfficeTexts = {
   searchLabel: "Search for a private kindergarten or school",
   searchHint: "Name or organisation number. Only active private units in the counties you cover.",
   searchButton: "Search",
-  searchResults: (n) => (n === 1 ? "1 result" : `${n} results`),
+  searchResults: (n) => pluralText("en-GB", { one: "1 result", other: "{n} results" }, n),
   noSearchResults: "No active private kindergarten or school matches the search.",
   useUnit: "Use",
   useUnitFor: (name) => `the organisation number of ${name}`,
@@ -491,20 +545,36 @@ const en: OfficeTexts = {
   kindergarten: "Kindergarten",
 
   invited: (n) =>
-    n === 1
-      ? "1 municipality has been invited. The invitation is being sent by e-mail."
-      : `${n} municipalities have been invited. The invitations are being sent by e-mail.`,
+    pluralText(
+      "en-GB",
+      {
+        one: "1 municipality has been invited. The invitation is being sent by e-mail.",
+        other: "{n} municipalities have been invited. The invitations are being sent by e-mail.",
+      },
+      n,
+    ),
   unitInvited: "The unit has been invited. The invitation is being sent by e-mail.",
   reminded: (n) =>
     n === 0
       ? "No reminder was sent: no invitation is waiting for an answer."
-      : n === 1
-        ? "A reminder has been sent to 1 who has not answered."
-        : `A reminder has been sent to ${n} who have not answered.`,
+      : pluralText(
+          "en-GB",
+          {
+            one: "A reminder has been sent to 1 who has not answered.",
+            other: "A reminder has been sent to {n} who have not answered.",
+          },
+          n,
+        ),
   extended: (n) =>
-    n === 1
-      ? "The answer deadline has been changed, and an e-mail about it has been sent to 1 recipient."
-      : `The answer deadline has been changed, and an e-mail about it has been sent to ${n} recipients.`,
+    pluralText(
+      "en-GB",
+      {
+        one: "The answer deadline has been changed, and an e-mail about it has been sent to 1 recipient.",
+        other:
+          "The answer deadline has been changed, and an e-mail about it has been sent to {n} recipients.",
+      },
+      n,
+    ),
   extendedNoRecipient: (name) =>
     `The answer deadline has been changed, but nobody was e-mailed: nobody in Samspill receives e-mail for ${name}. Add a contact person below.`,
   remindPolicy: "You can send one reminder a day to each municipality and unit.",

@@ -1,9 +1,8 @@
 import { Hono } from "hono";
 import { osloToday } from "../../kernel/clock";
-import { type AppContext, type AppEnv, deps } from "../../kernel/context";
+import { type AppContext, type AppEnv, deps, langOf } from "../../kernel/context";
 import { BadRequest } from "../../kernel/forms";
 import { errorPage } from "../../web/error-pages";
-import type { Lang } from "../../web/i18n";
 import { render } from "../../web/render";
 import { getCohort } from "./chain";
 import { exportFileName, exportRows, toCsv, toXlsx } from "./export";
@@ -11,7 +10,6 @@ import { cohortOverview, hasAnyPart, hasPartIn, myCohorts, parseFilter, partsOf 
 import { overviewTexts } from "./overview-texts";
 import { LandingPage, OverviewPage, PrintPage } from "./overview-views";
 
-const langParam = (c: AppContext) => c.req.param("lang") as Lang;
 const today = (c: AppContext) => osloToday(deps(c).clock.now());
 
 /**
@@ -33,7 +31,7 @@ async function visibleOverview(c: AppContext) {
     return { response: await errorPage(c, "notAllowed") } as const;
   }
   const overview = await cohortOverview(d.db, id, {
-    lang: langParam(c),
+    lang: langOf(c),
     today: today(c),
     filter,
     viewer: parts,
@@ -48,7 +46,7 @@ export function overviewRoutes() {
 
   // "Mine puljer": where an invitation is received in Samspill.
   app.get("/:lang{nb|nn|en}/puljer", async (c) => {
-    const lang = langParam(c);
+    const lang = langOf(c);
     const landing = await myCohorts(deps(c).db, partsOf(c.get("user")), {
       lang,
       today: today(c),
@@ -61,7 +59,7 @@ export function overviewRoutes() {
     const found = await visibleOverview(c);
     if ("response" in found) return found.response;
     const props = {
-      lang: langParam(c),
+      lang: langOf(c),
       today: today(c),
       overview: found.overview,
       parts: found.parts,
@@ -72,7 +70,7 @@ export function overviewRoutes() {
   app.get("/:lang{nb|nn|en}/puljer/:id{[0-9]{1,9}}/eksport.csv", async (c) => {
     const found = await visibleOverview(c);
     if ("response" in found) return found.response;
-    const csv = toCsv(exportRows(langParam(c), found.overview.rows));
+    const csv = toCsv(exportRows(langOf(c), found.overview.rows));
     return c.body(csv, 200, {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${exportFileName(found.overview)}.csv"`,
@@ -82,7 +80,7 @@ export function overviewRoutes() {
   app.get("/:lang{nb|nn|en}/puljer/:id{[0-9]{1,9}}/eksport.xlsx", async (c) => {
     const found = await visibleOverview(c);
     if ("response" in found) return found.response;
-    const lang = langParam(c);
+    const lang = langOf(c);
     const xlsx = await toXlsx(
       exportRows(lang, found.overview.rows),
       overviewTexts(lang).sheetName(found.overview.cohort.number),

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { withinRateLimit } from "../../kernel/abuse";
 import { osloToday } from "../../kernel/clock";
-import { type AppContext, type AppEnv, deps } from "../../kernel/context";
+import { type AppContext, type AppEnv, deps, langOf } from "../../kernel/context";
 import { choice, emailAddress, personName, requiredText } from "../../kernel/field-rules";
 import { type FieldErrors, type FormValues, isBot, readForm, validate } from "../../kernel/forms";
 import { MASK } from "../../kernel/personal-data";
@@ -72,11 +72,11 @@ export function contactRoutes() {
     const programme = c.req.query("tilbud");
     const values =
       programme && /^[a-z0-9-]{1,60}$/.test(programme) ? { programme } : ({} as FormValues);
-    return showForm(c, c.req.param("lang") as Lang, values, {}, widgetStateFrom(c), 200);
+    return showForm(c, langOf(c), values, {}, widgetStateFrom(c), 200);
   });
 
   app.post("/:lang{nb|nn|en}/kontakt", async (c) => {
-    const lang = c.req.param("lang") as Lang;
+    const lang = langOf(c);
     const values = await readForm(c);
     const d = deps(c);
     if (isBot(values)) return errorPage(c, "badRequest");
@@ -124,7 +124,7 @@ export function contactRoutes() {
   });
 
   app.get("/:lang{nb|nn|en}/kontakt/kvittering/:reference/:sig", async (c) => {
-    const lang = c.req.param("lang") as Lang;
+    const lang = langOf(c);
     const { reference, sig } = c.req.param();
     const d = deps(c);
     if (!d.signer.verify("contact-receipt", reference, sig)) return errorPage(c, "notFound");

@@ -146,7 +146,7 @@ export function ContactReceiptPage(props: {
       </dl>
       <p class="ds-paragraph">
         <a class="ds-link" href={localPath(props.lang, "/")}>
-          {t.pages.backHome}
+          {t.site.backHome}
         </a>
       </p>
     </Layout>

@@ -1,9 +1,9 @@
 import { Hono } from "hono";
-import { type AppContext, type AppEnv, deps } from "../../kernel/context";
+import { type AppContext, type AppEnv, deps, langOf } from "../../kernel/context";
 import { readForm } from "../../kernel/forms";
-import { type Lang, messages } from "../../web/i18n";
 import { render } from "../../web/render";
 import { requirePermission, safeReturnTo } from "../identity";
+import { feedbackAdminTexts } from "./admin-texts";
 import { FeedbackOverviewPage } from "./admin-views";
 import {
   feedbackPages,
@@ -13,7 +13,6 @@ import {
   markCommentHandled,
 } from "./service";
 
-const langParam = (c: AppContext) => c.req.param("lang") as Lang;
 const YEAR_MS = 365 * 24 * 60 * 60_000;
 
 export function feedbackAdminRoutes() {
@@ -21,7 +20,7 @@ export function feedbackAdminRoutes() {
 
   app.get("/:lang{nb|nn|en}/admin/tilbakemeldinger", async (c) => {
     requirePermission(c, "read", "feedback");
-    const lang = langParam(c);
+    const lang = langOf(c);
     const d = deps(c);
     const allPages = await feedbackPages(d.db);
     const asked = c.req.query("sti") ?? "";
@@ -40,7 +39,7 @@ export function feedbackAdminRoutes() {
       { page: sti || undefined, showHidden: skjulte },
       pageNumber,
     );
-    const f = messages(lang).feedbackAdmin;
+    const f = feedbackAdminTexts(lang);
     const m = c.req.query("melding");
     c.header("Cache-Control", "no-store");
     return render(
@@ -61,7 +60,7 @@ export function feedbackAdminRoutes() {
 
   /** Back to the overview as it was (its filter and page), with the message. */
   function backTo(c: AppContext, tilbake: string | undefined, melding: string) {
-    const lang = langParam(c);
+    const lang = langOf(c);
     const base = `/${lang}/admin/tilbakemeldinger`;
     const target = safeReturnTo(tilbake, base);
     const url = new URL(target.startsWith(base) ? target : base, "http://x");

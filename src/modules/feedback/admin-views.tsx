@@ -1,6 +1,7 @@
 import { DataTable } from "../../web/components/data-table";
 import { formatDateTime, formatMonthYear, type Lang, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
+import { feedbackAdminTexts } from "./admin-texts";
 import type { MonthStats, PageStats } from "./service";
 
 export type CommentView = {
@@ -37,8 +38,8 @@ export function FeedbackOverviewPage(props: {
   message?: string | undefined;
 }) {
   const t = messages(props.lang);
-  const f = t.feedbackAdmin;
-  const langName = (l: string) => t.programmeAdmin.langNames[l] ?? l;
+  const f = feedbackAdminTexts(props.lang);
+  const langName = (l: string) => t.languageNames[l] ?? l;
   const base = localPath(props.lang, "/admin/tilbakemeldinger");
   const query = (pageNumber: number) => {
     const params = new URLSearchParams();

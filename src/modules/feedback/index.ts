@@ -1,6 +1,6 @@
 import type { ModuleManifest } from "../../kernel/manifest";
-import { messages } from "../../web/i18n";
 import { feedbackAdminRoutes } from "./admin-routes";
+import { feedbackAdminTexts } from "./admin-texts";
 import { feedbackRoutes } from "./routes";
 import * as schema from "./schema";
 
@@ -18,7 +18,7 @@ export const manifest: ModuleManifest = {
     {
       position: 50,
       path: "/admin/tilbakemeldinger",
-      label: (lang) => messages(lang).feedbackAdmin.nav,
+      label: (lang) => feedbackAdminTexts(lang).nav,
       permission: "read:feedback:",
     },
   ],

@@ -1,11 +1,10 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { withinRateLimit } from "../../kernel/abuse";
-import { type AppContext, type AppEnv, deps } from "../../kernel/context";
+import { type AppContext, type AppEnv, deps, langOf } from "../../kernel/context";
 import { BadRequest, isBot, readForm, validate } from "../../kernel/forms";
 import { type ContentPage, findContentPage, type WidgetState } from "../../web/content-pages";
 import { errorPage } from "../../web/error-pages";
-import type { Lang } from "../../web/i18n";
 import { toHtml } from "../../web/render";
 import { addComment, commentMaxLength, recordAnswer } from "./service";
 import { FeedbackWidget, WIDGET_ID } from "./widget";
@@ -51,7 +50,7 @@ export function feedbackRoutes(contentPages: () => ContentPage[]) {
   const app = new Hono<AppEnv>();
 
   app.post("/:lang{nb|nn|en}/tilbakemelding", async (c) => {
-    const lang = c.req.param("lang") as Lang;
+    const lang = langOf(c);
     const fragment = c.req.header("x-fragment") === "feedback";
     const values = await readForm(c);
     const page = pagePath.safeParse(values.page);

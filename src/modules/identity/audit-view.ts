@@ -1,12 +1,13 @@
 import { inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { osloToday } from "../../kernel/clock";
-import { formatDate, formatDateTime, type Lang, messages } from "../../web/i18n";
+import { formatDate, formatDateTime, type Lang } from "../../web/i18n";
 import type { listAudit } from "./audit";
 import { type AuditWords, auditText } from "./audit-texts";
 import { orgName } from "./people";
 import type { IdentityReads } from "./reads";
 import { people, roleInvitations } from "./schema";
+import { identityText } from "./texts";
 
 type AuditRow = Awaited<ReturnType<typeof listAudit>>["rows"][number];
 
@@ -34,7 +35,7 @@ export async function describeAudit(
   lang: Lang,
   reads: Pick<IdentityReads, "chainInvitations" | "cohortsById" | "programmeTitles">,
 ): Promise<AuditLine[]> {
-  const t = messages(lang);
+  const it = identityText(lang);
   const at = auditText(lang);
   const personIds = ids(rows.filter((r) => r.entityType === "person").map((r) => r.entityId));
   const invitationIds = ids(
@@ -80,7 +81,7 @@ export async function describeAudit(
     return names.get(key)!;
   };
   const role = (r: unknown) => {
-    const label = t.identity.roles[str(r)];
+    const label = it.roles[str(r)];
     return label ? label.toLowerCase() : str(r) || "–";
   };
   const standard = (s: unknown) => at.standards[str(s)] ?? str(s);

@@ -1,5 +1,5 @@
 import type { ModuleManifest } from "../../kernel/manifest";
-import { messages } from "../../web/i18n";
+import { adminTexts } from "./admin-texts";
 import { protectedIdentityRoutes, publicIdentityRoutes } from "./routes";
 import * as schema from "./schema";
 
@@ -57,13 +57,13 @@ export const manifest: ModuleManifest = {
     {
       position: 30,
       path: "/admin/personer",
-      label: (lang) => messages(lang).admin.people,
+      label: (lang) => adminTexts(lang).people,
       permission: "manage:role:",
     },
     {
       position: 60,
       path: "/admin/logg",
-      label: (lang) => messages(lang).admin.audit,
+      label: (lang) => adminTexts(lang).audit,
       permission: "read:audit:",
     },
   ],

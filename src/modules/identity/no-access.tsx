@@ -3,6 +3,7 @@ import type { AppContext } from "../../kernel/context";
 import { type Lang, messages } from "../../web/i18n";
 import { localPath } from "../../web/layout";
 import { render } from "../../web/render";
+import { identityText } from "./texts";
 import { ANOTHER_ACCOUNT, MessagePage } from "./views";
 
 export { ANOTHER_ACCOUNT };
@@ -44,27 +45,23 @@ export function noAccessPage(
   opts: { returnTo?: string; status?: 200 | 403 } = {},
 ) {
   const t = messages(lang);
+  const it = identityText(lang);
   const signedIn = c.get("user") !== null;
   const again = new URLSearchParams({ [ANOTHER_ACCOUNT]: "1" });
   if (opts.returnTo) again.set("returnTo", opts.returnTo);
   c.header("Cache-Control", "no-store");
   return render(
     c,
-    <MessagePage
-      lang={lang}
-      title={t.identity.noAccessTitle}
-      lead={t.identity.noAccessLead}
-      color="info"
-    >
+    <MessagePage lang={lang} title={it.noAccessTitle} lead={it.noAccessLead} color="info">
       <ul class="ds-list">
         <li>
           {signedIn ? (
             <a class="ds-link" href={localPath(lang, "/meg")}>
-              {t.identity.profile}
+              {it.profile}
             </a>
           ) : (
             <a class="ds-link" href={`${localPath(lang, "/logg-inn")}?${again}`}>
-              {t.identity.signInAnother}
+              {it.signInAnother}
             </a>
           )}
         </li>

@@ -3,7 +3,7 @@ import type { Db } from "../../db/client";
 import { osloToday } from "../../kernel/clock";
 import type { FieldErrors } from "../../kernel/forms";
 import { enqueueMail } from "../../kernel/mail-jobs";
-import { type Lang, messages } from "../../web/i18n";
+import type { Lang } from "../../web/i18n";
 import {
   countyOfficesAt,
   getUnit,
@@ -21,6 +21,7 @@ import {
   sessions,
   signInCodes,
 } from "./schema";
+import { identityText } from "./texts";
 
 export const INVITATION_DAYS = 30;
 
@@ -216,7 +217,7 @@ export async function invite(
   if (!(await orgExists(db, orgKind, input.orgId, today))) {
     return { ok: false, errors: { orgId: { code: "unknownOrg" } } };
   }
-  const t = messages(input.lang);
+  const it = identityText(input.lang);
   const org = await orgName(db, orgKind, input.orgId, input.lang, today);
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -250,10 +251,10 @@ export async function invite(
       tx,
       {
         to: input.email,
-        subject: t.identity.inviteSubject,
-        text: t.identity.inviteBody(
+        subject: it.inviteSubject,
+        text: it.inviteBody(
           input.name,
-          t.identity.roles[input.role] ?? input.role,
+          it.roles[input.role] ?? input.role,
           org,
           `${actor.baseUrl}/${input.lang}/logg-inn`,
         ),

@@ -4,7 +4,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import { withinRateLimit } from "../../kernel/abuse";
 import { osloToday } from "../../kernel/clock";
-import { type AppContext, type AppEnv, deps, requestOrigin } from "../../kernel/context";
+import { type AppContext, type AppEnv, deps, langOf, requestOrigin } from "../../kernel/context";
 import { type FieldErrors, isBot, readForm, validate } from "../../kernel/forms";
 import { errorPage } from "../../web/error-pages";
 import { type Lang, messages } from "../../web/i18n";
@@ -19,6 +19,7 @@ import {
   safeReturnTo,
   setSessionCookie,
 } from "./access";
+import { adminTexts } from "./admin-texts";
 import { AUDIT_PAGE_SIZE, listAudit } from "./audit";
 import { describeAudit } from "./audit-view";
 import {
@@ -64,8 +65,6 @@ import {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 const ATTEMPT_COOKIE = "samspill-sign-in";
 
-const langParam = (c: AppContext) => c.req.param("lang") as Lang;
-
 async function roleViews(
   c: AppContext,
   roles: { id: number; role: string; orgKind: string; orgId: string }[],
@@ -100,7 +99,7 @@ export function publicIdentityRoutes() {
   const app = new Hono<AppEnv>();
 
   app.get("/:lang{nb|nn|en}/logg-inn", (c) => {
-    const lang = langParam(c);
+    const lang = langOf(c);
     const returnTo = safeReturnTo(c.req.query("returnTo"), `/${lang}/meg`);
     c.header("Cache-Control", "no-store");
     return render(
@@ -174,18 +173,18 @@ export function publicIdentityRoutes() {
       // Logged without anything personal: the provider and what was wrong.
       d.log(`sign-in refused (${provider}): ${error.reason}: ${error.message.slice(0, 200)}`);
       const lang = "nb";
-      const t = messages(lang);
+      const it = identityText(lang);
       return render(
         c,
         <MessagePage
           lang={lang}
-          title={t.identity.refusedTitle}
-          lead={error.reason === "acr" ? t.identity.acrLead : t.identity.refusedLead}
+          title={it.refusedTitle}
+          lead={error.reason === "acr" ? it.acrLead : it.refusedLead}
           color="danger"
         >
           <p class="ds-paragraph">
             <a class="ds-link" href={localPath(lang, "/logg-inn")}>
-              {t.identity.signIn}
+              {it.signIn}
             </a>
           </p>
         </MessagePage>,
@@ -195,7 +194,7 @@ export function publicIdentityRoutes() {
   });
 
   app.post("/:lang{nb|nn|en}/logg-inn/e-post", async (c) => {
-    const lang = langParam(c);
+    const lang = langOf(c);
     const d = deps(c);
     const values = await readForm(c);
     const returnTo = safeReturnTo(values.returnTo, `/${lang}/meg`);
@@ -222,9 +221,10 @@ export function publicIdentityRoutes() {
   });
 
   app.post("/:lang{nb|nn|en}/logg-inn/kode", async (c) => {
-    const lang = langParam(c);
+    const lang = langOf(c);
     const d = deps(c);
     const t = messages(lang);
+    const it = identityText(lang);
     const values = await readForm(c);
     const email = (values.email ?? "").trim();
     const returnTo = safeReturnTo(values.returnTo, `/${lang}/meg`);
@@ -257,7 +257,7 @@ export function publicIdentityRoutes() {
           email={email}
           returnTo={returnTo}
           code={code}
-          error={t.identity.wrongCode(outcome.attemptsLeft)}
+          error={it.wrongCode(outcome.attemptsLeft)}
         />,
         422,
       );
@@ -265,17 +265,17 @@ export function publicIdentityRoutes() {
     if (outcome.kind === "expired") {
       return render(
         c,
-        <CodePage lang={lang} email={email} returnTo={returnTo} error={t.identity.expiredCode} />,
+        <CodePage lang={lang} email={email} returnTo={returnTo} error={it.expiredCode} />,
         422,
       );
     }
     return landed(c, outcome, lang, returnTo);
   });
 
-  app.get("/:lang{nb|nn|en}/ingen-tilgang", (c) => noAccessPage(c, langParam(c)));
+  app.get("/:lang{nb|nn|en}/ingen-tilgang", (c) => noAccessPage(c, langOf(c)));
 
   app.post("/:lang{nb|nn|en}/logg-ut", async (c) => {
-    const lang = langParam(c);
+    const lang = langOf(c);
     const raw = readSessionCookie(c);
     if (raw) await endSession(deps(c).db, raw, deps(c).clock.now());
     clearSessionCookie(c);
@@ -283,14 +283,13 @@ export function publicIdentityRoutes() {
   });
 
   app.get("/:lang{nb|nn|en}/logget-ut", (c) => {
-    const lang = langParam(c);
-    const t = messages(lang);
+    const lang = langOf(c);
+    const it = identityText(lang);
     const n = Number(c.req.query("okter") ?? "");
-    const lead =
-      Number.isInteger(n) && n > 0 ? t.identity.signedOutEverywhere(n) : t.identity.signedOutLead;
+    const lead = Number.isInteger(n) && n > 0 ? it.signedOutEverywhere(n) : it.signedOutLead;
     return render(
       c,
-      <MessagePage lang={lang} title={t.identity.signedOutTitle} lead={lead} color="success" />,
+      <MessagePage lang={lang} title={it.signedOutTitle} lead={lead} color="success" />,
     );
   });
 
@@ -343,7 +342,7 @@ export function protectedIdentityRoutes(reads: IdentityReads) {
   const app = new Hono<AppEnv>();
 
   app.post("/:lang{nb|nn|en}/logg-ut/overalt", async (c) => {
-    const lang = langParam(c);
+    const lang = langOf(c);
     const user = c.get("user")!;
     const n = await endAllSessions(deps(c).db, user.personId, deps(c).clock.now());
     clearSessionCookie(c);
@@ -351,7 +350,7 @@ export function protectedIdentityRoutes(reads: IdentityReads) {
   });
 
   app.get("/:lang{nb|nn|en}/meg", async (c) => {
-    const lang = langParam(c);
+    const lang = langOf(c);
     requirePermission(c, "read", "profile");
     const d = deps(c);
     const user = c.get("user")!;
@@ -403,27 +402,22 @@ export function protectedIdentityRoutes(reads: IdentityReads) {
 
   app.get("/:lang{nb|nn|en}/meg/slett", (c) => {
     requirePermission(c, "delete", "person");
-    return render(c, <DeletePage lang={langParam(c)} />);
+    return render(c, <DeletePage lang={langOf(c)} />);
   });
 
   app.post("/:lang{nb|nn|en}/meg/slett", async (c) => {
     requirePermission(c, "delete", "person");
-    const lang = langParam(c);
+    const lang = langOf(c);
     const user = c.get("user")!;
     await deletePerson(deps(c).db, user.personId, {
       personId: user.personId,
       now: deps(c).clock.now(),
     });
     clearSessionCookie(c);
-    const t = messages(lang);
+    const it = identityText(lang);
     return render(
       c,
-      <MessagePage
-        lang={lang}
-        title={t.identity.deletedTitle}
-        lead={t.identity.deletedLead}
-        color="success"
-      />,
+      <MessagePage lang={lang} title={it.deletedTitle} lead={it.deletedLead} color="success" />,
     );
   });
 
@@ -437,7 +431,7 @@ export function protectedIdentityRoutes(reads: IdentityReads) {
     },
     status: 200 | 422 = 200,
   ) {
-    const lang = langParam(c);
+    const lang = langOf(c);
     const d = deps(c);
     const q = (c.req.query("q") ?? "").slice(0, 100);
     const role = c.req.query("rolle") ?? "";
@@ -475,15 +469,15 @@ export function protectedIdentityRoutes(reads: IdentityReads) {
 
   app.get("/:lang{nb|nn|en}/admin/personer", (c) => {
     requirePermission(c, "manage", "role");
-    const t = messages(langParam(c));
+    const ad = adminTexts(langOf(c));
     const m = c.req.query("melding");
     const message =
       m === "invited"
-        ? t.admin.invited
+        ? ad.invited
         : m === "changed"
-          ? t.admin.changed
+          ? ad.changed
           : m === "revoked"
-            ? t.admin.revoked
+            ? ad.revoked
             : undefined;
     return peoplePage(c, message ? { message } : {});
   });
@@ -492,20 +486,14 @@ export function protectedIdentityRoutes(reads: IdentityReads) {
   async function orgChoicesFor(c: AppContext, values: Record<string, string>) {
     const query = (values.orgQuery ?? "").trim().slice(0, 100);
     if (!query) return null;
-    return findOrgsInScope(
-      deps(c).db,
-      query,
-      kindOf(values.role),
-      langParam(c),
-      adminActor(c, reads),
-    );
+    return findOrgsInScope(deps(c).db, query, kindOf(values.role), langOf(c), adminActor(c, reads));
   }
 
   // The search behind the role forms, for the page's script: the same radio buttons as the
   // form shows after "Søk", within the same scope.
   app.get("/:lang{nb|nn|en}/admin/organisasjonsvalg", async (c) => {
     requirePermission(c, "manage", "role");
-    const lang = langParam(c);
+    const lang = langOf(c);
     const values = { orgQuery: c.req.query("q") ?? "", role: c.req.query("rolle") ?? "" };
     const choices = await orgChoicesFor(c, values);
     c.header("Cache-Control", "no-store");
@@ -518,7 +506,7 @@ export function protectedIdentityRoutes(reads: IdentityReads) {
 
   app.post("/:lang{nb|nn|en}/admin/invitasjoner", async (c) => {
     requirePermission(c, "manage", "role");
-    const lang = langParam(c);
+    const lang = langOf(c);
     const d = deps(c);
     const values = await readForm(c);
     const orgChoices = await orgChoicesFor(c, values);
@@ -554,8 +542,8 @@ export function protectedIdentityRoutes(reads: IdentityReads) {
     status: 200 | 422 = 200,
   ) {
     const d = deps(c);
-    const lang = langParam(c);
-    const t = messages(lang);
+    const lang = langOf(c);
+    const it = identityText(lang);
     const found = allowed((await roleToChange(d.db, roleId, adminActor(c, reads))) ?? { ok: true });
     if (!("role" in found)) return errorPage(c, "notFound");
     const { role, person } = found;
@@ -576,7 +564,7 @@ export function protectedIdentityRoutes(reads: IdentityReads) {
         lang={lang}
         roleId={roleId}
         personName={person?.name ?? "–"}
-        current={t.identity.roleAt(t.identity.roles[role.role] ?? role.role, currentOrg)}
+        current={it.roleAt(it.roles[role.role] ?? role.role, currentOrg)}
         values={values}
         errors={form.errors ?? {}}
         choices={form.values ? searched : [current]}
@@ -592,7 +580,7 @@ export function protectedIdentityRoutes(reads: IdentityReads) {
 
   app.post("/:lang{nb|nn|en}/admin/invitasjoner/:id{[0-9]{1,9}}/trekk", async (c) => {
     requirePermission(c, "manage", "role");
-    const lang = langParam(c);
+    const lang = langOf(c);
     allowed(
       await revokeInvitationAsAdmin(deps(c).db, Number(c.req.param("id")), adminActor(c, reads)),
     );
@@ -601,7 +589,7 @@ export function protectedIdentityRoutes(reads: IdentityReads) {
 
   app.post("/:lang{nb|nn|en}/admin/roller/:id{[0-9]{1,9}}/endre", async (c) => {
     requirePermission(c, "manage", "role");
-    const lang = langParam(c);
+    const lang = langOf(c);
     const t = messages(lang);
     const d = deps(c);
     const roleId = Number(c.req.param("id"));
@@ -628,14 +616,14 @@ export function protectedIdentityRoutes(reads: IdentityReads) {
 
   app.post("/:lang{nb|nn|en}/admin/roller/:id{[0-9]{1,9}}/avslutt", async (c) => {
     requirePermission(c, "manage", "role");
-    const lang = langParam(c);
+    const lang = langOf(c);
     allowed(await revokeRoleAsAdmin(deps(c).db, Number(c.req.param("id")), adminActor(c, reads)));
     return c.redirect(`/${lang}/admin/personer?melding=revoked`, 303);
   });
 
   app.get("/:lang{nb|nn|en}/admin/logg", async (c) => {
     requirePermission(c, "read", "audit");
-    const lang = langParam(c);
+    const lang = langOf(c);
     const d = deps(c);
     const day = /^\d{4}-\d{2}-\d{2}$/;
     const fra = c.req.query("fra") ?? "";

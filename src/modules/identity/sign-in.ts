@@ -2,7 +2,7 @@ import { createHmac, randomInt } from "node:crypto";
 import { and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { enqueueMail } from "../../kernel/mail-jobs";
-import { type Lang, messages } from "../../web/i18n";
+import type { Lang } from "../../web/i18n";
 import { getUnit } from "../organisations";
 import { recordAudit } from "./audit";
 import type { SignedInClaims } from "./oidc";
@@ -15,6 +15,7 @@ import {
 } from "./people";
 import { affiliations, identities, people, roleAssignments, signInCodes } from "./schema";
 import { createSession } from "./sessions";
+import { identityText } from "./texts";
 
 export type SignInOutcome =
   | { kind: "signed-in"; session: string; personId: number; hasRoles: boolean }
@@ -150,7 +151,7 @@ export async function requestCode(
   const invited = person ? [] : await pendingInvitations(db, input.email, ctx.now);
   if (!person && invited.length === 0) return;
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
-  const t = messages(input.lang);
+  const it = identityText(input.lang);
   await db.transaction(async (tx) => {
     // A new code replaces any earlier one.
     await tx
@@ -170,7 +171,7 @@ export async function requestCode(
       .returning({ id: signInCodes.id });
     await enqueueMail(
       tx,
-      { to: input.email, subject: t.identity.codeSubject(code), text: t.identity.codeBody(code) },
+      { to: input.email, subject: it.codeSubject(code), text: it.codeBody(code) },
       { idempotencyKey: `sign-in-code:${row?.id}`, now: ctx.now },
     );
   });

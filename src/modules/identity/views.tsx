@@ -11,6 +11,7 @@ import {
 } from "../../web/components/form";
 import { formatDateTime, type Lang, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
+import { adminTexts } from "./admin-texts";
 import type { AUDIT_PAGE_SIZE } from "./audit";
 import { auditText } from "./audit-texts";
 import type { AuditLine } from "./audit-view";
@@ -45,50 +46,46 @@ export function SignInPage(props: {
   anotherAccount?: boolean;
 }) {
   const t = messages(props.lang);
+  const it = identityText(props.lang);
   const q = `lang=${props.lang}&returnTo=${encodeURIComponent(props.returnTo)}${props.anotherAccount ? `&${ANOTHER_ACCOUNT}=1` : ""}`;
   const emailError = props.form.errors.email
-    ? errorText(t, t.identity.email, props.form.errors.email)
+    ? errorText(t, it.email, props.form.errors.email)
     : undefined;
   return (
-    <Layout
-      lang={props.lang}
-      title={t.identity.signInTitle}
-      path="/logg-inn"
-      hasErrors={!!emailError}
-    >
+    <Layout lang={props.lang} title={it.signInTitle} path="/logg-inn" hasErrors={!!emailError}>
       <h1 class="ds-heading" data-size="xl">
-        {t.identity.signInTitle}
+        {it.signInTitle}
       </h1>
-      <p class="ds-paragraph lead">{t.identity.signInLead}</p>
+      <p class="ds-paragraph lead">{it.signInLead}</p>
       <ErrorSummary t={t} items={emailError ? [{ href: "#email", text: emailError }] : []} />
       <ul class="sign-in-options">
         {props.providers.includes("idporten") ? (
           <li class="ds-card">
             {/* Links, not forms: a form's redirect to the provider would be stopped by form-action. */}
             <a class="ds-button" data-variant="primary" href={`/auth/idporten/start?${q}`}>
-              {t.identity.withIdporten}
+              {it.withIdporten}
             </a>
             <p class="ds-paragraph" data-size="sm">
-              {t.identity.idportenHint}
+              {it.idportenHint}
             </p>
           </li>
         ) : null}
         {props.providers.includes("feide") ? (
           <li class="ds-card">
             <a class="ds-button" data-variant="primary" href={`/auth/feide/start?${q}`}>
-              {t.identity.withFeide}
+              {it.withFeide}
             </a>
             <p class="ds-paragraph" data-size="sm">
-              {t.identity.feideHint}
+              {it.feideHint}
             </p>
           </li>
         ) : null}
       </ul>
       <section aria-labelledby="email-heading" class="ds-card">
         <h2 class="ds-heading" data-size="sm" id="email-heading">
-          {t.identity.withEmail}
+          {it.withEmail}
         </h2>
-        <p class="ds-paragraph">{t.identity.emailHint}</p>
+        <p class="ds-paragraph">{it.emailHint}</p>
         <form
           method="post"
           action={localPath(props.lang, "/logg-inn/e-post")}
@@ -101,7 +98,7 @@ export function SignInPage(props: {
             t={t}
             name="email"
             type="email"
-            label={t.identity.email}
+            label={it.email}
             autocomplete="email"
             maxLength={254}
             value={props.form.values.email}
@@ -109,7 +106,7 @@ export function SignInPage(props: {
           />
           <div>
             <button class="ds-button" data-variant="secondary" type="submit">
-              {t.identity.sendCode}
+              {it.sendCode}
             </button>
           </div>
         </form>
@@ -126,17 +123,13 @@ export function CodePage(props: {
   code?: string;
 }) {
   const t = messages(props.lang);
+  const it = identityText(props.lang);
   return (
-    <Layout
-      lang={props.lang}
-      title={t.identity.codeTitle}
-      path={undefined}
-      hasErrors={!!props.error}
-    >
+    <Layout lang={props.lang} title={it.codeTitle} path={undefined} hasErrors={!!props.error}>
       <h1 class="ds-heading" data-size="lg">
-        {t.identity.codeTitle}
+        {it.codeTitle}
       </h1>
-      <p class="ds-paragraph">{t.identity.codeLead}</p>
+      <p class="ds-paragraph">{it.codeLead}</p>
       <ErrorSummary t={t} items={props.error ? [{ href: "#code", text: props.error }] : []} />
       <form method="post" action={localPath(props.lang, "/logg-inn/kode")} novalidate class="stack">
         <input type="hidden" name="email" value={props.email} />
@@ -144,8 +137,8 @@ export function CodePage(props: {
         <Field
           t={t}
           name="code"
-          label={t.identity.code}
-          hint={t.identity.codeHint}
+          label={it.code}
+          hint={it.codeHint}
           autocomplete="one-time-code"
           maxLength={10}
           value={props.code}
@@ -153,13 +146,13 @@ export function CodePage(props: {
         />
         <div>
           <button class="ds-button" data-variant="primary" type="submit">
-            {t.identity.confirmCode}
+            {it.confirmCode}
           </button>
         </div>
       </form>
       <p class="ds-paragraph">
         <a class="ds-link" href={localPath(props.lang, "/logg-inn")}>
-          {t.identity.newCode}
+          {it.newCode}
         </a>
       </p>
     </Layout>
@@ -195,12 +188,12 @@ export type RoleView = {
 };
 
 export function RoleList(props: { lang: Lang; roles: RoleView[] }) {
-  const t = messages(props.lang);
-  if (props.roles.length === 0) return <p class="ds-paragraph">{t.identity.noRoles}</p>;
+  const it = identityText(props.lang);
+  if (props.roles.length === 0) return <p class="ds-paragraph">{it.noRoles}</p>;
   return (
     <ul class="ds-list">
       {props.roles.map((r) => (
-        <li>{t.identity.roleAt(t.identity.roles[r.role] ?? r.role, r.orgName)}</li>
+        <li>{it.roleAt(it.roles[r.role] ?? r.role, r.orgName)}</li>
       ))}
     </ul>
   );
@@ -218,21 +211,21 @@ export function ProfilePage(props: {
   since: Date;
   message?: string | undefined;
 }) {
-  const t = messages(props.lang);
+  const it = identityText(props.lang);
   return (
-    <Layout lang={props.lang} title={t.identity.profile} path="/meg">
+    <Layout lang={props.lang} title={it.profile} path="/meg">
       {props.message ? <Notice color="success">{props.message}</Notice> : null}
       <h1 class="ds-heading" data-size="xl">
-        {t.identity.profile}
+        {it.profile}
       </h1>
-      <p class="ds-paragraph lead">{t.identity.profileLead}</p>
+      <p class="ds-paragraph lead">{it.profileLead}</p>
       <dl class="receipt">
         <div>
-          <dt>{t.identity.name}</dt>
+          <dt>{it.name}</dt>
           <dd>{props.name}</dd>
         </div>
         <div>
-          <dt>{t.identity.email}</dt>
+          <dt>{it.email}</dt>
           <dd>{props.email ?? "–"}</dd>
         </div>
         {props.signedInWith ? (
@@ -242,35 +235,35 @@ export function ProfilePage(props: {
           </div>
         ) : null}
         <div>
-          <dt>{t.identity.signInMethods}</dt>
+          <dt>{it.signInMethods}</dt>
           <dd>{props.methods.join(", ") || "–"}</dd>
         </div>
         {props.affiliations.length > 0 ? (
           <div>
-            <dt>{t.identity.affiliations}</dt>
+            <dt>{it.affiliationsTitle}</dt>
             <dd>{props.affiliations.join(", ")}</dd>
           </div>
         ) : null}
       </dl>
       <h2 class="ds-heading" data-size="md">
-        {t.identity.yourRoles}
+        {it.yourRoles}
       </h2>
       <RoleList lang={props.lang} roles={props.roles} />
-      <p class="ds-paragraph">{t.identity.sessionSince(formatDateTime(props.lang, props.since))}</p>
+      <p class="ds-paragraph">{it.sessionSince(formatDateTime(props.lang, props.since))}</p>
       <div class="button-row">
         <form method="post" action={localPath(props.lang, "/logg-ut")}>
           <button class="ds-button" data-variant="secondary" type="submit">
-            {t.identity.signOut}
+            {it.signOut}
           </button>
         </form>
         <form method="post" action={localPath(props.lang, "/logg-ut/overalt")}>
           <button class="ds-button" data-variant="secondary" type="submit">
-            {t.identity.signOutEverywhere}
+            {it.signOutEverywhere}
           </button>
         </form>
       </div>
       <h2 class="ds-heading" data-size="md">
-        {t.identity.yourData}
+        {it.yourData}
       </h2>
       <ul class="ds-list">
         <li>
@@ -279,12 +272,12 @@ export function ProfilePage(props: {
             href={localPath(props.lang, "/meg/data")}
             download="samspill-mine-data.json"
           >
-            {t.identity.download}
+            {it.download}
           </a>
         </li>
         <li>
           <a class="ds-link" href={localPath(props.lang, "/meg/slett")}>
-            {t.identity.deleteTitle}
+            {it.deleteTitle}
           </a>
         </li>
       </ul>
@@ -293,18 +286,18 @@ export function ProfilePage(props: {
 }
 
 export function DeletePage(props: { lang: Lang }) {
-  const t = messages(props.lang);
+  const it = identityText(props.lang);
   return (
-    <Layout lang={props.lang} title={t.identity.deleteTitle} path="/meg/slett">
+    <Layout lang={props.lang} title={it.deleteTitle} path="/meg/slett">
       <h1 class="ds-heading" data-size="lg">
-        {t.identity.deleteTitle}
+        {it.deleteTitle}
       </h1>
       <Notice color="warning">
-        <p class="ds-paragraph">{t.identity.deleteLead}</p>
+        <p class="ds-paragraph">{it.deleteLead}</p>
       </Notice>
       <form method="post" action={localPath(props.lang, "/meg/slett")}>
         <button class="ds-button" data-variant="primary" data-color="danger" type="submit">
-          {t.identity.deleteConfirm}
+          {it.deleteConfirm}
         </button>
       </form>
     </Layout>
@@ -341,12 +334,14 @@ export function PeopleAdminPage(props: {
   roleError?: { roleId: number; text: string } | undefined;
 }) {
   const t = messages(props.lang);
-  const roleOptions = ROLE_NAMES.map((r) => ({ value: r, label: t.identity.roles[r] ?? r }));
+  const it = identityText(props.lang);
+  const ad = adminTexts(props.lang);
+  const roleOptions = ROLE_NAMES.map((r) => ({ value: r, label: it.roles[r] ?? r }));
   const { values, errors } = props.invite;
   const labels: Record<string, string> = {
-    name: t.identity.name,
-    email: t.identity.email,
-    role: t.admin.filterRole,
+    name: it.name,
+    email: it.email,
+    role: ad.filterRole,
   };
   const err = (f: string) => (errors[f] ? errorText(t, labels[f] ?? f, errors[f]) : undefined);
   const orgError = orgErrorText(props.lang, errors.orgId);
@@ -359,32 +354,32 @@ export function PeopleAdminPage(props: {
   return (
     <Layout
       lang={props.lang}
-      title={t.admin.people}
+      title={ad.people}
       path="/admin/personer"
       hasErrors={summary.length > 0}
     >
       {props.message ? <Notice color="success">{props.message}</Notice> : null}
       <h1 class="ds-heading" data-size="xl">
-        {t.admin.people}
+        {ad.people}
       </h1>
-      <p class="ds-paragraph lead">{t.admin.peopleLead}</p>
+      <p class="ds-paragraph lead">{ad.peopleLead}</p>
       <ErrorSummary t={t} items={summary} />
       <form method="get" action={localPath(props.lang, "/admin/personer")} class="filters">
-        <Field t={t} name="q" label={t.admin.search} value={props.filter.q} />
+        <Field t={t} name="q" label={ad.search} value={props.filter.q} />
         <Select
           t={t}
           name="rolle"
-          label={t.admin.filterRole}
+          label={ad.filterRole}
           value={props.filter.role}
-          options={[{ value: "", label: t.admin.allRoles }, ...roleOptions]}
+          options={[{ value: "", label: ad.allRoles }, ...roleOptions]}
         />
         <div>
           <button class="ds-button" data-variant="secondary" type="submit">
-            {t.admin.filter}
+            {ad.filter}
           </button>
         </div>
       </form>
-      <DataTable label={t.admin.people} columns={[t.admin.person, t.admin.roles]}>
+      <DataTable label={ad.people} columns={[ad.person, ad.roles]}>
         {props.people.map((p) => (
           <tr>
             <td>
@@ -392,7 +387,7 @@ export function PeopleAdminPage(props: {
               {p.demo ? (
                 <span class="ds-tag" data-color="warning">
                   {" "}
-                  {t.identity.demo}
+                  {it.demo}
                 </span>
               ) : null}
               <br />
@@ -402,18 +397,17 @@ export function PeopleAdminPage(props: {
               <ul class="role-rows">
                 {p.roles.map((r) => (
                   <li id={`role-${r.id}`}>
-                    <span>{t.identity.roleAt(t.identity.roles[r.role] ?? r.role, r.orgName)}</span>{" "}
+                    <span>{it.roleAt(it.roles[r.role] ?? r.role, r.orgName)}</span>{" "}
                     {p.self ? null : (
                       <>
                         <a
                           class="ds-link"
                           href={localPath(props.lang, `/admin/roller/${r.id}/endre`)}
                         >
-                          {t.admin.change}
+                          {ad.change}
                           <span class="ds-sr-only">
                             {" "}
-                            {t.identity.roleAt(t.identity.roles[r.role] ?? r.role, r.orgName)},{" "}
-                            {p.name ?? ""}
+                            {it.roleAt(it.roles[r.role] ?? r.role, r.orgName)}, {p.name ?? ""}
                           </span>
                         </a>
                         <form
@@ -427,10 +421,10 @@ export function PeopleAdminPage(props: {
                             data-size="sm"
                             type="submit"
                           >
-                            {t.admin.revoke}
+                            {ad.revoke}
                             <span class="ds-sr-only">
                               {" "}
-                              {t.identity.roleAt(t.identity.roles[r.role] ?? r.role, r.orgName)}
+                              {it.roleAt(it.roles[r.role] ?? r.role, r.orgName)}
                             </span>
                           </button>
                         </form>
@@ -445,9 +439,9 @@ export function PeopleAdminPage(props: {
       </DataTable>
       <section aria-labelledby="invite-heading" class="ds-card">
         <h2 class="ds-heading" data-size="md" id="invite-heading">
-          {t.admin.invite}
+          {ad.invite}
         </h2>
-        <p class="ds-paragraph">{t.admin.inviteLead}</p>
+        <p class="ds-paragraph">{ad.inviteLead}</p>
         <form
           method="post"
           action={localPath(props.lang, "/admin/invitasjoner")}
@@ -457,7 +451,7 @@ export function PeopleAdminPage(props: {
           <Field
             t={t}
             name="name"
-            label={t.identity.name}
+            label={it.name}
             maxLength={100}
             value={values.name}
             error={err("name")}
@@ -466,7 +460,7 @@ export function PeopleAdminPage(props: {
             t={t}
             name="email"
             type="email"
-            label={t.identity.email}
+            label={it.email}
             maxLength={254}
             value={values.email}
             error={err("email")}
@@ -474,7 +468,7 @@ export function PeopleAdminPage(props: {
           <Select
             t={t}
             name="role"
-            label={t.admin.filterRole}
+            label={ad.filterRole}
             placeholder={t.form.choose}
             options={roleOptions}
             value={values.role}
@@ -489,27 +483,27 @@ export function PeopleAdminPage(props: {
           />
           <div>
             <button class="ds-button" data-variant="primary" type="submit">
-              {t.admin.sendInvite}
+              {ad.sendInvite}
             </button>
           </div>
         </form>
       </section>
       <h2 class="ds-heading" data-size="md">
-        {t.admin.openInvitations}
+        {ad.openInvitations}
       </h2>
-      {props.invitations.length === 0 ? <p class="ds-paragraph">{t.admin.noInvitations}</p> : null}
+      {props.invitations.length === 0 ? <p class="ds-paragraph">{ad.noInvitations}</p> : null}
       <ul class="ds-list">
         {props.invitations.map((i) => (
           <li>
-            {i.name} ({i.email}): {t.identity.roleAt(t.identity.roles[i.role] ?? i.role, i.orgName)}{" "}
-            · {t.admin.expires} {formatDateTime(props.lang, i.expiresAt)}
+            {i.name} ({i.email}): {it.roleAt(it.roles[i.role] ?? i.role, i.orgName)} · {ad.expires}{" "}
+            {formatDateTime(props.lang, i.expiresAt)}
             <form
               method="post"
               action={localPath(props.lang, `/admin/invitasjoner/${i.id}/trekk`)}
               class="inline-form"
             >
               <button class="ds-button" data-variant="tertiary" data-size="sm" type="submit">
-                {t.admin.withdraw}
+                {ad.withdraw}
                 <span class="ds-sr-only"> {i.email}</span>
               </button>
             </form>
@@ -529,6 +523,7 @@ export function AuditPage(props: {
   pageSize: typeof AUDIT_PAGE_SIZE;
 }) {
   const t = messages(props.lang);
+  const ad = adminTexts(props.lang);
   const at = auditText(props.lang);
   const query = (page: number) => {
     const params = new URLSearchParams({ ...props.filter, side: String(page) });
@@ -542,41 +537,35 @@ export function AuditPage(props: {
     ...(chosen && !at.actions[chosen] ? [{ value: chosen, label: chosen }] : []),
   ];
   return (
-    <Layout lang={props.lang} title={t.admin.audit} path="/admin/logg">
+    <Layout lang={props.lang} title={ad.audit} path="/admin/logg">
       <h1 class="ds-heading" data-size="xl">
-        {t.admin.audit}
+        {ad.audit}
       </h1>
-      <p class="ds-paragraph lead">{t.admin.auditLead}</p>
+      <p class="ds-paragraph lead">{ad.auditLead}</p>
       <form method="get" action={localPath(props.lang, "/admin/logg")} class="filters">
-        <Select
-          t={t}
-          name="handling"
-          label={t.admin.action}
-          value={chosen}
-          options={actionOptions}
-        />
-        <Field t={t} name="gjelder" label={t.admin.entity} value={props.filter.gjelder} />
+        <Select t={t} name="handling" label={ad.action} value={chosen} options={actionOptions} />
+        <Field t={t} name="gjelder" label={ad.entity} value={props.filter.gjelder} />
         <div class="ds-field">
           <label class="ds-label" for="fra">
-            {t.admin.from}
+            {ad.from}
           </label>
           <input class="ds-input" type="date" id="fra" name="fra" value={props.filter.fra ?? ""} />
         </div>
         <div class="ds-field">
           <label class="ds-label" for="til">
-            {t.admin.to}
+            {ad.to}
           </label>
           <input class="ds-input" type="date" id="til" name="til" value={props.filter.til ?? ""} />
         </div>
         <div>
           <button class="ds-button" data-variant="secondary" type="submit">
-            {t.admin.filter}
+            {ad.filter}
           </button>
         </div>
       </form>
-      {props.rows.length === 0 ? <p class="ds-paragraph">{t.admin.noEntries}</p> : null}
+      {props.rows.length === 0 ? <p class="ds-paragraph">{ad.noEntries}</p> : null}
       {props.rows.length > 0 ? (
-        <DataTable label={t.admin.audit} columns={[t.admin.when, at.event, at.changes]}>
+        <DataTable label={ad.audit} columns={[ad.when, at.event, at.changes]}>
           {props.rows.map((r) => (
             <tr>
               <td>{formatDateTime(props.lang, r.at)}</td>
@@ -607,15 +596,15 @@ export function AuditPage(props: {
           ))}
         </DataTable>
       ) : null}
-      <nav aria-label={t.admin.audit} class="pager">
+      <nav aria-label={ad.audit} class="pager">
         {props.page > 1 ? (
           <a class="ds-link" href={query(props.page - 1)}>
-            {t.admin.previousPage}
+            {ad.previousPage}
           </a>
         ) : null}
         {props.hasMore ? (
           <a class="ds-link" href={query(props.page + 1)}>
-            {t.admin.nextPage}
+            {ad.nextPage}
           </a>
         ) : null}
       </nav>
@@ -627,7 +616,7 @@ export function AuditPage(props: {
 function orgErrorText(lang: Lang, error: FormState["errors"][string] | undefined) {
   if (!error) return undefined;
   const t = messages(lang);
-  return error.code === "unknownOrg" ? t.errors.unknownOrg : identityText(lang).orgMissing;
+  return error.code === "unknownOrg" ? t.errors.unknownOrg : adminTexts(lang).orgMissing;
 }
 
 /** Where an organisation error links to: the first choice when there are any, else the search. */
@@ -643,13 +632,13 @@ export function OrgChoices(props: {
   chosen: string;
   error?: string | undefined;
 }) {
-  const it = identityText(props.lang);
   const t = messages(props.lang);
+  const ad = adminTexts(props.lang);
   if (props.choices === null) return <div data-org-choices />;
   if (props.choices.length === 0)
     return (
       <div data-org-choices>
-        <p class="ds-paragraph">{it.noOrgs(props.query)}</p>
+        <p class="ds-paragraph">{ad.noOrgs(props.query)}</p>
       </div>
     );
   return (
@@ -657,12 +646,12 @@ export function OrgChoices(props: {
       <RadioGroup
         t={t}
         name="orgId"
-        legend={it.chooseOrg}
+        legend={ad.chooseOrg}
         error={props.error}
         value={props.chosen || (props.choices.length === 1 ? props.choices[0]!.orgId : "")}
         options={props.choices.map((c) => ({
           value: c.orgId,
-          label: it.choiceLabel(c.name, it.orgKinds[c.orgKind] ?? c.orgKind, c.place),
+          label: ad.choiceLabel(c.name, ad.orgKinds[c.orgKind] ?? c.orgKind, c.place),
         }))}
       />
     </div>
@@ -681,8 +670,8 @@ export function OrgPicker(props: {
   choices: OrgChoice[] | null;
   error?: string | undefined;
 }) {
-  const it = identityText(props.lang);
   const t = messages(props.lang);
+  const ad = adminTexts(props.lang);
   const onChoices = props.choices !== null && props.choices.length > 0;
   return (
     <div
@@ -693,8 +682,8 @@ export function OrgPicker(props: {
       <Field
         t={t}
         name="orgQuery"
-        label={it.org}
-        hint={it.orgHint}
+        label={ad.org}
+        hint={ad.orgHint}
         maxLength={100}
         value={props.query}
         error={onChoices ? undefined : props.error}
@@ -708,7 +697,7 @@ export function OrgPicker(props: {
           value="search"
           formnovalidate
         >
-          {it.searchOrg}
+          {ad.searchOrg}
         </button>
       </div>
       <div aria-live="polite" data-org-results>
@@ -736,20 +725,21 @@ export function RoleChangePage(props: {
 }) {
   const t = messages(props.lang);
   const it = identityText(props.lang);
-  const roleOptions = ROLE_NAMES.map((r) => ({ value: r, label: t.identity.roles[r] ?? r }));
+  const ad = adminTexts(props.lang);
+  const roleOptions = ROLE_NAMES.map((r) => ({ value: r, label: it.roles[r] ?? r }));
   const orgError = orgErrorText(props.lang, props.errors.orgId);
   const roleError = props.errors.role
     ? props.errors.role.code === "duplicateRole"
       ? t.errors.duplicateRole
       : props.errors.role.code === "staleRole"
         ? t.errors.staleRole
-        : errorText(t, t.admin.filterRole, props.errors.role)
+        : errorText(t, ad.filterRole, props.errors.role)
     : undefined;
   const summary = [
     ...(roleError ? [{ href: "#role", text: roleError }] : []),
     ...(orgError ? [{ href: orgPickerTarget(props.choices), text: orgError }] : []),
   ];
-  const title = it.changeTitle(props.personName);
+  const title = ad.changeTitle(props.personName);
   return (
     <Layout
       lang={props.lang}
@@ -759,13 +749,13 @@ export function RoleChangePage(props: {
     >
       <p class="ds-paragraph">
         <a class="ds-link" href={localPath(props.lang, "/admin/personer")}>
-          {it.back}
+          {ad.back}
         </a>
       </p>
       <h1 class="ds-heading" data-size="lg">
         {title}
       </h1>
-      <p class="ds-paragraph lead">{it.changeNow(props.current)}</p>
+      <p class="ds-paragraph lead">{ad.changeNow(props.current)}</p>
       <ErrorSummary t={t} items={summary} />
       <form
         method="post"
@@ -776,7 +766,7 @@ export function RoleChangePage(props: {
         <Select
           t={t}
           name="role"
-          label={t.admin.filterRole}
+          label={ad.filterRole}
           options={roleOptions}
           value={props.values.role}
           error={roleError}
@@ -790,7 +780,7 @@ export function RoleChangePage(props: {
         />
         <div>
           <button class="ds-button" data-variant="primary" type="submit">
-            {it.saveChange}
+            {ad.saveChange}
           </button>
         </div>
       </form>

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { withinRateLimit } from "../../kernel/abuse";
-import { type AppContext, type AppEnv, deps } from "../../kernel/context";
+import { type AppContext, type AppEnv, deps, langOf } from "../../kernel/context";
 import { emailAddress, ticked } from "../../kernel/field-rules";
 import { type FieldErrors, type FormValues, isBot, readForm, validate } from "../../kernel/forms";
 import type { ContentPage, WidgetState } from "../../web/content-pages";
@@ -66,11 +66,11 @@ export function newsletterRoutes() {
   app.get("/:lang{nb|nn|en}/nyhetsbrev", (c) => {
     const scope = c.req.query("tilbud");
     const values = scope && /^[a-z0-9-]{1,60}$/.test(scope) ? { scope } : ({} as FormValues);
-    return showForm(c, c.req.param("lang") as Lang, values, {}, widgetStateFrom(c), 200);
+    return showForm(c, langOf(c), values, {}, widgetStateFrom(c), 200);
   });
 
   app.post("/:lang{nb|nn|en}/nyhetsbrev", async (c) => {
-    const lang = c.req.param("lang") as Lang;
+    const lang = langOf(c);
     const d = deps(c);
     const values = await readForm(c);
     if (isBot(values)) return errorPage(c, "badRequest");
@@ -98,7 +98,7 @@ export function newsletterRoutes() {
   });
 
   app.get("/:lang{nb|nn|en}/nyhetsbrev/sendt/:id{[0-9]{1,15}}/:sig", async (c) => {
-    const lang = c.req.param("lang") as Lang;
+    const lang = langOf(c);
     const { id, sig } = c.req.param();
     const d = deps(c);
     if (!d.signer.verify("newsletter-sent", id, sig)) return errorPage(c, "notFound");
@@ -133,7 +133,7 @@ export function newsletterRoutes() {
   };
 
   app.get("/:lang{nb|nn|en}/nyhetsbrev/bekreft/:token", async (c) => {
-    const lang = c.req.param("lang") as Lang;
+    const lang = langOf(c);
     const d = deps(c);
     const check = readConfirmToken(d.signer, c.req.param("token"), d.clock.now());
     if (!check.ok) return badToken(c, lang, check.reason);
@@ -165,7 +165,7 @@ export function newsletterRoutes() {
   });
 
   app.post("/:lang{nb|nn|en}/nyhetsbrev/bekreft/:token", async (c) => {
-    const lang = c.req.param("lang") as Lang;
+    const lang = langOf(c);
     const d = deps(c);
     const check = readConfirmToken(d.signer, c.req.param("token"), d.clock.now());
     if (!check.ok) return badToken(c, lang, check.reason);
@@ -180,7 +180,7 @@ export function newsletterRoutes() {
   });
 
   app.get("/:lang{nb|nn|en}/nyhetsbrev/bekreftet", (c) => {
-    const lang = c.req.param("lang") as Lang;
+    const lang = langOf(c);
     const nt = newsletterTexts(lang);
     return render(
       c,
@@ -189,7 +189,7 @@ export function newsletterRoutes() {
   });
 
   app.get("/:lang{nb|nn|en}/nyhetsbrev/avmeld/:token", async (c) => {
-    const lang = c.req.param("lang") as Lang;
+    const lang = langOf(c);
     const d = deps(c);
     const check = readUnsubscribeToken(d.signer, c.req.param("token"));
     if (!check.ok) return badToken(c, lang, check.reason);
@@ -219,7 +219,7 @@ export function newsletterRoutes() {
   });
 
   app.post("/:lang{nb|nn|en}/nyhetsbrev/avmeld/:token", async (c) => {
-    const lang = c.req.param("lang") as Lang;
+    const lang = langOf(c);
     const d = deps(c);
     const check = readUnsubscribeToken(d.signer, c.req.param("token"));
     const values = await readForm(c).catch(() => ({}) as FormValues);
@@ -231,7 +231,7 @@ export function newsletterRoutes() {
   });
 
   app.get("/:lang{nb|nn|en}/nyhetsbrev/avmeldt", (c) => {
-    const lang = c.req.param("lang") as Lang;
+    const lang = langOf(c);
     const nt = newsletterTexts(lang);
     return render(
       c,

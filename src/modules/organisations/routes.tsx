@@ -1,10 +1,9 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { osloToday } from "../../kernel/clock";
-import { type AppContext, type AppEnv, deps } from "../../kernel/context";
+import { type AppContext, type AppEnv, deps, langOf } from "../../kernel/context";
 import { readForm, readFormAll, replaceControlCharacters } from "../../kernel/forms";
 import { errorPage } from "../../web/error-pages";
-import type { Lang } from "../../web/i18n";
 import { localPath } from "../../web/layout";
 import { render } from "../../web/render";
 import { type OrgScope, organisationScope, recordAudit, requirePermission } from "../identity";
@@ -31,7 +30,6 @@ import {
   UnitPage,
 } from "./views";
 
-const lang = (c: AppContext) => c.req.param("lang") as Lang;
 const today = (c: AppContext) => osloToday(deps(c).clock.now());
 
 function inScope(scope: OrgScope, municipality: string, unit?: string): boolean {
@@ -47,7 +45,7 @@ export function organisationRoutes(urls: RegisterUrls = {}) {
   app.get("/:lang{nb|nn|en}/organisasjoner", async (c) => {
     const scope = await organisationScope(c, "read", "organisation");
     const d = deps(c);
-    const l = lang(c);
+    const l = langOf(c);
     const _t = orgTexts(l);
     const query = (c.req.query("q") ?? "").trim().slice(0, 100);
     const date = today(c);
@@ -113,7 +111,7 @@ export function organisationRoutes(urls: RegisterUrls = {}) {
     return render(
       c,
       <MunicipalityPage
-        lang={lang(c)}
+        lang={langOf(c)}
         code={code}
         name={municipality.name}
         units={units}
@@ -133,7 +131,7 @@ export function organisationRoutes(urls: RegisterUrls = {}) {
       (await municipalitiesAt(d.db, today(c))).find((m) => m.code === unit.municipalityCode)
         ?.name ?? unit.municipalityCode;
     c.header("Cache-Control", "no-store");
-    return render(c, <UnitPage lang={lang(c)} unit={unit} municipalityName={name} />);
+    return render(c, <UnitPage lang={langOf(c)} unit={unit} municipalityName={name} />);
   });
 
   app.get("/:lang{nb|nn|en}/organisasjoner/statsforvaltere", async (c) => {
@@ -145,7 +143,7 @@ export function organisationRoutes(urls: RegisterUrls = {}) {
       /^\d{4}-\d{2}-\d{2}$/.test(asked) && asked >= "2017-01-01" && !Number.isNaN(Date.parse(asked))
         ? asked
         : today(c);
-    const l = lang(c);
+    const l = langOf(c);
     const offices = await countyOfficesAt(d.db, date, l === "nn" ? "nn" : "nb");
     const countyNames = new Map((await countiesAt(d.db, date)).map((x) => [x.code, x.name]));
     return render(
@@ -161,12 +159,12 @@ export function organisationRoutes(urls: RegisterUrls = {}) {
       date: today(c),
       ...(scope.all ? {} : { scope: [...scope.municipalities] }),
     });
-    return render(c, <PpServicesPage lang={lang(c)} services={services} />);
+    return render(c, <PpServicesPage lang={langOf(c)} services={services} />);
   });
 
   app.get("/:lang{nb|nn|en}/admin/import", (c) => {
     requirePermission(c, "import", "register");
-    return render(c, <ImportPage lang={lang(c)} urls={urls} />);
+    return render(c, <ImportPage lang={langOf(c)} urls={urls} />);
   });
 
   // Register files are large (the whole NSR is tens of megabytes): this route has its own limit.
@@ -176,7 +174,7 @@ export function organisationRoutes(urls: RegisterUrls = {}) {
     bodyLimit({ maxSize: 100 * 1024 * 1024, onError: (c) => errorPage(c, "tooLarge") }),
     async (c) => {
       requirePermission(c, "import", "register");
-      const l = lang(c);
+      const l = langOf(c);
       const t = orgTexts(l);
       const d = deps(c);
       const body = await readFormAll(c);
@@ -231,13 +229,13 @@ export function organisationRoutes(urls: RegisterUrls = {}) {
       d.clock,
     );
     c.header("Cache-Control", "no-store");
-    if (!preview) return render(c, <ImportGonePage lang={lang(c)} />, 404);
-    return render(c, <ImportPreviewPage lang={lang(c)} {...preview} />);
+    if (!preview) return render(c, <ImportGonePage lang={langOf(c)} />, 404);
+    return render(c, <ImportPreviewPage lang={langOf(c)} {...preview} />);
   });
 
   app.post(DRAFT, async (c) => {
     requirePermission(c, "import", "register");
-    const l = lang(c);
+    const l = langOf(c);
     const d = deps(c);
     const values = await readForm(c);
     const id = Number(c.req.param("draftId"));
@@ -280,7 +278,7 @@ export function organisationRoutes(urls: RegisterUrls = {}) {
     if (!report) return errorPage(c, "notFound");
     return render(
       c,
-      <ImportRunPage lang={lang(c)} report={report} justDone={c.req.query("ferdig") === "1"} />,
+      <ImportRunPage lang={langOf(c)} report={report} justDone={c.req.query("ferdig") === "1"} />,
     );
   });
 

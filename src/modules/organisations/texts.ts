@@ -1,4 +1,4 @@
-import type { Lang } from "../../web/i18n";
+import { type Lang, pluralText } from "../../web/i18n";
 
 /** The organisations module's texts: bokmål, nynorsk and English. */
 const nb = {
@@ -9,7 +9,7 @@ const nb = {
   searchHint:
     "For eksempel «Bærum», «0301», «Bakkeli skole» eller et organisasjonsnummer. Gamle kommunenavn finner kommunen de ble til.",
   searchButton: "Søk",
-  results: (n: number) => (n === 1 ? "1 treff" : `${n} treff`),
+  results: (n: number) => pluralText("nb-NO", { other: "{n} treff" }, n),
   noResults: "Ingen treff.",
   kinds: {
     county: "Fylke",
@@ -86,7 +86,7 @@ const nn: OrgTexts = {
   searchHint:
     "Til dømes «Bærum», «0301», «Bakkeli skule» eller eit organisasjonsnummer. Gamle kommunenamn finn kommunen dei vart til.",
   searchButton: "Søk",
-  results: (n: number) => (n === 1 ? "1 treff" : `${n} treff`),
+  results: (n: number) => pluralText("nn-NO", { other: "{n} treff" }, n),
   noResults: "Ingen treff.",
   kinds: {
     county: "Fylke",
@@ -156,7 +156,7 @@ const en: OrgTexts = {
   searchHint:
     "For example “Bærum”, “0301”, “Bakkeli skole” or an organisation number. Old municipality names find the municipality they became.",
   searchButton: "Search",
-  results: (n: number) => (n === 1 ? "1 result" : `${n} results`),
+  results: (n: number) => pluralText("en-GB", { one: "1 result", other: "{n} results" }, n),
   noResults: "No results.",
   kinds: {
     county: "County",

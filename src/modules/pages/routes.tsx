@@ -1,15 +1,15 @@
 import { desc } from "drizzle-orm";
 import { Hono } from "hono";
-import { type AppEnv, deps } from "../../kernel/context";
+import { type AppEnv, deps, langOf } from "../../kernel/context";
 import { fromLoopback } from "../../kernel/loopback";
 import { devOutbox } from "../../kernel/schema";
 import { type ContentPage, widgetHasError } from "../../web/content-pages";
 import { errorPage } from "../../web/error-pages";
-import { formatDateTime, LANGS, type Lang, messages } from "../../web/i18n";
+import { formatDateTime, LANGS, type Lang } from "../../web/i18n";
 import { Layout } from "../../web/layout";
 import { render } from "../../web/render";
 import { FeedbackWidget, widgetStateFrom } from "../feedback";
-import { accessibility, privacy, type StaticText } from "./texts";
+import { accessibility, outboxTexts, privacy, type StaticText } from "./texts";
 
 function staticPage(path: string, texts: Record<Lang, StaticText>): ContentPage {
   return {
@@ -69,20 +69,10 @@ export function pageRoutes() {
   for (const lang of LANGS) app.get(`/${lang}`, (c) => c.redirect(`/${lang}/`, 301));
 
   app.get("/:lang{nb|nn|en}/tilgjengelighet", (c) =>
-    accessibilityPage.render(
-      c,
-      c.req.param("lang") as Lang,
-      [] as unknown as RegExpMatchArray,
-      widgetStateFrom(c),
-    ),
+    accessibilityPage.render(c, langOf(c), [] as unknown as RegExpMatchArray, widgetStateFrom(c)),
   );
   app.get("/:lang{nb|nn|en}/personvern", (c) =>
-    privacyPage.render(
-      c,
-      c.req.param("lang") as Lang,
-      [] as unknown as RegExpMatchArray,
-      widgetStateFrom(c),
-    ),
+    privacyPage.render(c, langOf(c), [] as unknown as RegExpMatchArray, widgetStateFrom(c)),
   );
 
   app.get("/healthz", (c) => c.text("ok"));
@@ -98,25 +88,25 @@ export function pageRoutes() {
   });
   app.get("/:lang{nb|nn|en}/dev/utboks", async (c) => {
     const d = deps(c);
-    const lang = c.req.param("lang") as Lang;
-    const t = messages(lang);
+    const lang = langOf(c);
+    const t = outboxTexts(lang);
     const mails = await d.db.select().from(devOutbox).orderBy(desc(devOutbox.id)).limit(50);
     c.header("Cache-Control", "no-store");
     return render(
       c,
-      <Layout lang={lang} title={t.outbox.title} path="/dev/utboks">
+      <Layout lang={lang} title={t.title} path="/dev/utboks">
         <h1 class="ds-heading" data-size="lg">
-          {t.outbox.title}
+          {t.title}
         </h1>
-        <p class="ds-paragraph">{t.outbox.lead}</p>
-        {mails.length === 0 ? <p class="ds-paragraph">{t.outbox.empty}</p> : null}
+        <p class="ds-paragraph">{t.lead}</p>
+        {mails.length === 0 ? <p class="ds-paragraph">{t.empty}</p> : null}
         {mails.map((m) => (
           <article class="ds-card outbox-mail">
             <h2 class="ds-heading" data-size="xs">
               {m.subject}
             </h2>
             <p class="ds-paragraph" data-size="sm">
-              {t.outbox.to}: {m.to} · {t.outbox.sentAt}: {formatDateTime(lang, m.sentAt)}
+              {t.to}: {m.to} · {t.sentAt}: {formatDateTime(lang, m.sentAt)}
             </p>
             <pre class="pre">
               {m.text.split(/(https?:\/\/[^\s]+)/).map((part) =>

@@ -173,3 +173,36 @@ export const privacy: Record<Lang, StaticText> = {
     ],
   },
 };
+
+/** The development outbox (/dev/utboks): the mail the outbox mailer kept instead of sending. */
+const outboxNb = {
+  title: "Utboks (utvikling)",
+  lead: "E-post som ville blitt sendt. Vises bare når Samspill kjører i utviklingsmodus uten SMTP-server.",
+  empty: "Ingen e-post ennå.",
+  to: "Til",
+  sentAt: "Sendt",
+};
+
+type OutboxTexts = typeof outboxNb;
+
+const outboxNn: OutboxTexts = {
+  title: "Utboks (utvikling)",
+  lead: "E-post som ville blitt send. Blir berre vist når Samspill køyrer i utviklingsmodus utan SMTP-tenar.",
+  empty: "Ingen e-post enno.",
+  to: "Til",
+  sentAt: "Send",
+};
+
+const outboxEn: OutboxTexts = {
+  title: "Outbox (development)",
+  lead: "E-mail that would have been sent. Shown only when Samspill runs in development mode without an SMTP server.",
+  empty: "No e-mail yet.",
+  to: "To",
+  sentAt: "Sent",
+};
+
+const outboxByLang: Record<Lang, OutboxTexts> = { nb: outboxNb, nn: outboxNn, en: outboxEn };
+
+export function outboxTexts(lang: Lang): OutboxTexts {
+  return outboxByLang[lang];
+}

@@ -1,11 +1,12 @@
 import { Hono } from "hono";
-import { type AppContext, type AppEnv, deps } from "../../kernel/context";
+import { type AppContext, type AppEnv, deps, langOf } from "../../kernel/context";
 import { readForm, validate } from "../../kernel/forms";
 import { errorPage } from "../../web/error-pages";
 import { isLang, type Lang, messages } from "../../web/i18n";
 import { renderMarkdown } from "../../web/markdown";
 import { render } from "../../web/render";
 import { requirePermission } from "../identity";
+import { programmeAdminTexts } from "./admin-texts";
 import { type EditorProps, ProgrammeEditorPage, ProgrammeListPage } from "./admin-views";
 import {
   hasBrokenLink,
@@ -39,8 +40,6 @@ function rulesValues(programme: Programme): Record<string, string> {
     contactEmail: programme.contactEmail ?? "",
   };
 }
-
-const langParam = (c: AppContext) => c.req.param("lang") as Lang;
 
 /** The owner organisations the user may edit programmes of (`edit:programme:owner`). */
 function editableOwners(c: AppContext): string[] | null {
@@ -83,7 +82,7 @@ export function programmeAdminRoutes() {
     const owners = editableOwners(c);
     const programmes = await listProgrammesForAdmin(deps(c).db, owners);
     c.header("Cache-Control", "no-store");
-    return render(c, <ProgrammeListPage lang={langParam(c)} programmes={programmes} />);
+    return render(c, <ProgrammeListPage lang={langOf(c)} programmes={programmes} />);
   });
 
   async function editor(
@@ -104,7 +103,7 @@ export function programmeAdminRoutes() {
     return render(
       c,
       <ProgrammeEditorPage
-        lang={langParam(c)}
+        lang={langOf(c)}
         slug={programme.slug}
         title={latest.get("nb")?.title ?? programme.slug}
         publishedAt={programme.publishedAt}
@@ -123,7 +122,7 @@ export function programmeAdminRoutes() {
   app.get("/:lang{nb|nn|en}/admin/tilbud/:slug{[a-z0-9-]{1,60}}", async (c) => {
     const found = await ownProgramme(c);
     if (found.response) return found.response;
-    const a = messages(langParam(c)).programmeAdmin;
+    const a = programmeAdminTexts(langOf(c));
     const asked = c.req.query("sprak");
     const textLang = isLang(asked) ? asked : "nb";
     const m = c.req.query("melding");
@@ -151,7 +150,7 @@ export function programmeAdminRoutes() {
     async (c) => {
       const found = await ownProgramme(c);
       if (found.response) return found.response;
-      const lang = langParam(c);
+      const lang = langOf(c);
       const textLang = c.req.param("textLang") as Lang;
       const values = await readForm(c);
       const form = Object.fromEntries(textFields.map((f) => [f, values[f] ?? ""]));
@@ -220,7 +219,7 @@ export function programmeAdminRoutes() {
     const d = deps(c);
     await saveProgrammeRules(d.db, found.programme.id, parsed.data, actor(c));
     d.pageCache.clear();
-    return c.redirect(`/${langParam(c)}/admin/tilbud/${found.programme.slug}?melding=rules`, 303);
+    return c.redirect(`/${langOf(c)}/admin/tilbud/${found.programme.slug}?melding=rules`, 303);
   });
 
   app.post(
@@ -236,7 +235,7 @@ export function programmeAdminRoutes() {
       );
       if (!restored) return errorPage(c, "notFound");
       return c.redirect(
-        `/${langParam(c)}/admin/tilbud/${found.programme.slug}?sprak=${restored.lang}&melding=restored`,
+        `/${langOf(c)}/admin/tilbud/${found.programme.slug}?sprak=${restored.lang}&melding=restored`,
         303,
       );
     },
@@ -245,12 +244,14 @@ export function programmeAdminRoutes() {
   app.post("/:lang{nb|nn|en}/admin/tilbud/:slug{[a-z0-9-]{1,60}}/publiser", async (c) => {
     const found = await ownProgramme(c);
     if (found.response) return found.response;
-    const lang = langParam(c);
+    const lang = langOf(c);
     const d = deps(c);
     const result = await publishProgramme(d.db, found.programme.id, actor(c));
     if (!result.ok) {
-      const a = messages(lang).programmeAdmin;
-      const names = result.missing.map((l) => (a.langNames[l] ?? l).toLowerCase()).join(", ");
+      const a = programmeAdminTexts(lang);
+      const names = result.missing
+        .map((l) => (messages(lang).languageNames[l] ?? l).toLowerCase())
+        .join(", ");
       return editor(
         c,
         found.programme,
@@ -270,7 +271,7 @@ export function programmeAdminRoutes() {
     await unpublishProgramme(d.db, found.programme.id, actor(c));
     d.pageCache.clear();
     return c.redirect(
-      `/${langParam(c)}/admin/tilbud/${found.programme.slug}?melding=unpublished`,
+      `/${langOf(c)}/admin/tilbud/${found.programme.slug}?melding=unpublished`,
       303,
     );
   });

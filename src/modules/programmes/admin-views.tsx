@@ -15,6 +15,7 @@ import { Notice } from "../../web/components/notice";
 import { PreviewSection } from "../../web/components/preview";
 import { formatDateTime, LANGS, type Lang, type Messages, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
+import { type ProgrammeAdminTexts, programmeAdminTexts } from "./admin-texts";
 import {
   type AdminProgramme,
   DELIVERY_MODES,
@@ -27,10 +28,10 @@ import {
   textLimits,
   type VersionView,
 } from "./editing";
+import { programmePageTexts } from "./texts";
 
 export function ProgrammeListPage(props: { lang: Lang; programmes: AdminProgramme[] }) {
-  const t = messages(props.lang);
-  const a = t.programmeAdmin;
+  const a = programmeAdminTexts(props.lang);
   return (
     <Layout lang={props.lang} title={a.title} path="/admin/tilbud">
       <h1 class="ds-heading" data-size="xl">
@@ -82,7 +83,8 @@ export type EditorProps = {
 
 export function ProgrammeEditorPage(props: EditorProps) {
   const t = messages(props.lang);
-  const a = t.programmeAdmin;
+  const a = programmeAdminTexts(props.lang);
+  const pt = programmePageTexts(props.lang);
   const base = `/admin/tilbud/${props.slug}`;
   const labels: Record<TextField, string> = {
     title: a.fieldTitle,
@@ -97,7 +99,7 @@ export function ProgrammeEditorPage(props: EditorProps) {
     const e = props.form.errors[name];
     return e ? errorText(t, labels[name], e) : undefined;
   };
-  const ruleErr = (name: RuleField) => ruleErrorText(t, name, props.rules.errors);
+  const ruleErr = (name: RuleField) => ruleErrorText(t, a, name, props.rules.errors);
   const summary = [
     ...textFields.flatMap((f) => {
       const text = err(f);
@@ -186,7 +188,7 @@ export function ProgrammeEditorPage(props: EditorProps) {
                 href={`${localPath(props.lang, base)}?sprak=${l}`}
                 aria-current={l === props.textLang ? "page" : undefined}
               >
-                {a.langNames[l]}
+                {t.languageNames[l]}
               </a>
             </li>
           ))}
@@ -195,7 +197,7 @@ export function ProgrammeEditorPage(props: EditorProps) {
 
       <section aria-labelledby="text-heading" class="stack">
         <h2 class="ds-heading" data-size="md" id="text-heading">
-          {a.textIn(a.langNames[props.textLang] ?? props.textLang)}
+          {a.textIn(t.languageNames[props.textLang] ?? props.textLang)}
         </h2>
         {props.hasText ? null : <p class="ds-paragraph">{a.noText}</p>}
         <form
@@ -244,16 +246,16 @@ export function ProgrammeEditorPage(props: EditorProps) {
               <strong>{values.title}</strong>
             </p>
             <p class="ds-paragraph lead">{values.summary}</p>
-            <PreviewList title={t.programme.themes} text={values.themes ?? ""} />
+            <PreviewList title={pt.themes} text={values.themes ?? ""} />
             {values.costs?.trim() ? (
               <>
                 <h3 class="ds-heading" data-size="xs">
-                  {t.programme.costs}
+                  {pt.costs}
                 </h3>
                 <p class="ds-paragraph">{values.costs}</p>
               </>
             ) : null}
-            <PreviewList title={t.programme.commitments} text={values.commitments ?? ""} />
+            <PreviewList title={pt.commitments} text={values.commitments ?? ""} />
             {raw(props.preview.html)}
           </div>
         </PreviewSection>
@@ -406,10 +408,14 @@ function PreviewList(props: { title: string; text: string }) {
   );
 }
 
-function ruleErrorText(t: Messages, field: RuleField, errors: FieldErrors): string | undefined {
+function ruleErrorText(
+  t: Messages,
+  a: ProgrammeAdminTexts,
+  field: RuleField,
+  errors: FieldErrors,
+): string | undefined {
   const error = errors[field];
   if (!error) return undefined;
-  const a = t.programmeAdmin;
   const labels: Record<RuleField, string> = {
     durationMinMonths: a.minMonths,
     durationMaxMonths: a.maxMonths,

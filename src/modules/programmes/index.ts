@@ -27,8 +27,8 @@ export type Programme = typeof programmes.$inferSelect;
 // ── Manifest: what the app needs of this module (see kernel/manifest.ts). A block of its own at
 // the end, imports included, so that it merges apart from the module's other exports. ──
 import type { ModuleManifest } from "../../kernel/manifest";
-import { messages as manifestMessages } from "../../web/i18n";
 import { programmeAdminRoutes as manifestAdminRoutes } from "./admin-routes";
+import { programmeAdminTexts as manifestAdminTexts } from "./admin-texts";
 import { programmeTitles } from "./identity-reads";
 import {
   frontPage as manifestFrontPage,
@@ -45,7 +45,7 @@ export const manifest: ModuleManifest = {
     {
       position: 40,
       path: "/admin/tilbud",
-      label: (lang) => manifestMessages(lang).programmeAdmin.nav,
+      label: (lang) => manifestAdminTexts(lang).nav,
       permission: "edit:programme:",
     },
   ],

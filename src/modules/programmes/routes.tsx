@@ -1,10 +1,9 @@
 import { Hono } from "hono";
-import { type AppContext, type AppEnv, deps } from "../../kernel/context";
+import { type AppContext, type AppEnv, deps, langOf } from "../../kernel/context";
 import { cachedPageResponse } from "../../kernel/page-cache";
 import { securityHeaderRecord } from "../../kernel/security";
 import type { ContentPage, WidgetState } from "../../web/content-pages";
 import { errorPage } from "../../web/error-pages";
-import type { Lang } from "../../web/i18n";
 import { toHtml } from "../../web/render";
 import { widgetStateFrom } from "../feedback";
 import { getPublicProgramme, isPublished, listPublishedProgrammes } from "./service";
@@ -57,13 +56,13 @@ export const programmePage: ContentPage = {
 export function programmeRoutes() {
   const app = new Hono<AppEnv>();
   app.get("/:lang{nb|nn|en}/", (c) =>
-    frontPage.render(c, c.req.param("lang") as Lang, ["/"] as RegExpMatchArray, widgetStateFrom(c)),
+    frontPage.render(c, langOf(c), ["/"] as RegExpMatchArray, widgetStateFrom(c)),
   );
   app.get("/:lang{nb|nn|en}/tilbud/:slug{[a-z0-9-]{1,60}}", (c) => {
     const slug = c.req.param("slug");
     return programmePage.render(
       c,
-      c.req.param("lang") as Lang,
+      langOf(c),
       [`/tilbud/${slug}`, slug] as unknown as RegExpMatchArray,
       widgetStateFrom(c),
     );

@@ -6,28 +6,24 @@ import { renderMarkdown } from "../../web/markdown";
 import { FeedbackWidget } from "../feedback";
 import { splitLines } from "./editing";
 import type { ProgrammeSummary, PublicProgramme } from "./service";
+import { programmePageTexts } from "./texts";
 
 export function FrontPage(props: {
   lang: Lang;
   programmes: ProgrammeSummary[];
   widget: WidgetState;
 }) {
-  const t = messages(props.lang);
+  const pt = programmePageTexts(props.lang);
   return (
-    <Layout
-      lang={props.lang}
-      title={t.front.title}
-      path="/"
-      hasErrors={widgetHasError(props.widget)}
-    >
+    <Layout lang={props.lang} title={pt.title} path="/" hasErrors={widgetHasError(props.widget)}>
       <h1 class="ds-heading" data-size="xl">
-        {t.front.title}
+        {pt.title}
       </h1>
       <p class="ds-paragraph lead" data-size="lg">
-        {t.front.intro}
+        {pt.intro}
       </p>
       <h2 class="ds-heading" data-size="md">
-        {t.front.catalogue}
+        {pt.catalogue}
       </h2>
       <ul class="catalogue">
         {props.programmes.map((p) => (
@@ -39,7 +35,7 @@ export function FrontPage(props: {
                 </a>
               </h3>
               <p class="ds-paragraph owner" data-size="sm">
-                {t.front.by(p.ownerName)}
+                {pt.by(p.ownerName)}
               </p>
               <p class="ds-paragraph">{p.summary}</p>
             </article>
@@ -53,6 +49,7 @@ export function FrontPage(props: {
 
 export function ProgrammePage(props: { lang: Lang; data: PublicProgramme; widget: WidgetState }) {
   const t = messages(props.lang);
+  const pt = programmePageTexts(props.lang);
   const { programme, text, textLang, cohorts } = props.data;
   const contentLang = textLang !== props.lang ? textLang : undefined;
   const path = `/tilbud/${programme.slug}`;
@@ -88,57 +85,52 @@ export function ProgrammePage(props: { lang: Lang; data: PublicProgramme; widget
         <h1 class="ds-heading" data-size="xl" lang={contentLang}>
           {text.title}
         </h1>
-        <p class="ds-paragraph owner">{t.front.by(text.ownerName)}</p>
+        <p class="ds-paragraph owner">{pt.by(text.ownerName)}</p>
         <p class="ds-paragraph lead" data-size="lg" lang={contentLang}>
           {text.summary}
         </p>
         <div class="stack">
           <section aria-labelledby="facts-heading" class="facts">
             <h2 class="ds-heading" data-size="sm" id="facts-heading">
-              {t.programme.facts}
+              {pt.facts}
             </h2>
             <dl>
               {programme.startedOn ? (
                 <div>
-                  <dt>{t.programme.status}</dt>
-                  <dd>{t.programme.startedIn(formatMonthYear(props.lang, programme.startedOn))}</dd>
+                  <dt>{pt.status}</dt>
+                  <dd>{pt.startedIn(formatMonthYear(props.lang, programme.startedOn))}</dd>
                 </div>
               ) : null}
               <div>
-                <dt>{t.programme.targetGroup}</dt>
+                <dt>{pt.targetGroup}</dt>
                 <dd lang={contentLang}>{text.targetGroup}</dd>
               </div>
               <div>
-                <dt>{t.programme.duration}</dt>
+                <dt>{pt.duration}</dt>
                 <dd>
-                  {t.programme.durationRange(
-                    programme.durationMinMonths,
-                    programme.durationMaxMonths,
-                  )}
+                  {pt.durationRange(programme.durationMinMonths, programme.durationMaxMonths)}
                 </dd>
               </div>
               <div>
-                <dt>{t.programme.delivery}</dt>
-                <dd>
-                  {t.programme.deliveryModes[programme.deliveryMode] ?? programme.deliveryMode}
-                </dd>
+                <dt>{pt.delivery}</dt>
+                <dd>{pt.deliveryModes[programme.deliveryMode] ?? programme.deliveryMode}</dd>
               </div>
               {text.costs ? (
                 <div>
-                  <dt>{t.programme.costs}</dt>
+                  <dt>{pt.costs}</dt>
                   <dd lang={contentLang}>{text.costs}</dd>
                 </div>
               ) : null}
               <div>
-                <dt>{t.programme.howToJoin}</dt>
-                <dd>{t.programme.models[programme.model] ?? programme.model}</dd>
+                <dt>{pt.howToJoin}</dt>
+                <dd>{pt.models[programme.model] ?? programme.model}</dd>
               </div>
             </dl>
           </section>
           {themes.length > 0 ? (
             <section aria-labelledby="themes-heading" class="prose">
               <h2 class="ds-heading" data-size="sm" id="themes-heading">
-                {t.programme.themes}
+                {pt.themes}
               </h2>
               <ul class="ds-list" lang={contentLang}>
                 {themes.map((theme) => (
@@ -153,7 +145,7 @@ export function ProgrammePage(props: { lang: Lang; data: PublicProgramme; widget
           {commitments.length > 0 ? (
             <section aria-labelledby="commitments-heading" class="prose">
               <h2 class="ds-heading" data-size="sm" id="commitments-heading">
-                {t.programme.commitments}
+                {pt.commitments}
               </h2>
               <ul class="ds-list" lang={contentLang}>
                 {commitments.map((c) => (
@@ -165,35 +157,33 @@ export function ProgrammePage(props: { lang: Lang; data: PublicProgramme; widget
           {cohorts.length > 0 ? (
             <section aria-labelledby="cohorts-heading">
               <h2 class="ds-heading" data-size="md" id="cohorts-heading">
-                {t.programme.cohorts}
+                {pt.cohorts}
               </h2>
               {cohorts.map((cohort) => (
                 <section class="cohort" aria-labelledby={`cohort-${cohort.number}`}>
                   <h3 class="ds-heading" data-size="sm" id={`cohort-${cohort.number}`}>
-                    {t.programme.cohortTitle(cohort.number)}
+                    {pt.cohortTitle(cohort.number)}
                   </h3>
                   <p class="ds-paragraph">
-                    {t.programme.cohortPeriod(
+                    {pt.cohortPeriod(
                       formatMonthYear(props.lang, cohort.startsOn),
                       formatMonthYear(props.lang, cohort.endsOn),
                     )}
                   </p>
                   {cohort.officeInviteDeadline ? (
                     <p class="ds-paragraph">
-                      {t.programme.officeDeadline(
-                        formatDate(props.lang, cohort.officeInviteDeadline),
-                      )}
+                      {pt.officeDeadline(formatDate(props.lang, cohort.officeInviteDeadline))}
                     </p>
                   ) : null}
                   <p class="ds-paragraph figure">
                     <strong>
-                      {t.programme.municipalitiesInCohort(cohort.municipalityCount, cohort.number)}
+                      {pt.municipalitiesInCohort(cohort.municipalityCount, cohort.number)}
                     </strong>
                     {cohort.unitCount > 0 ? <br /> : null}
-                    {cohort.unitCount > 0 ? t.programme.unitsEnrolled(cohort.unitCount) : null}
+                    {cohort.unitCount > 0 ? pt.unitsEnrolled(cohort.unitCount) : null}
                   </p>
                   <h4 class="ds-heading" data-size="xs">
-                    {t.programme.invitedOffices(cohort.offices.length)}
+                    {pt.invitedOffices(cohort.offices.length)}
                   </h4>
                   <ul class="ds-list offices">
                     {cohort.offices.map((office) => (
@@ -205,7 +195,7 @@ export function ProgrammePage(props: { lang: Lang; data: PublicProgramme; widget
                             </summary>
                             <div>
                               <p class="ds-paragraph ds-sr-only">
-                                {t.programme.municipalitiesOf(office.name)}
+                                {pt.municipalitiesOf(office.name)}
                               </p>
                               <ul class="ds-list municipalities">
                                 {office.municipalities.map((m) => (
@@ -221,7 +211,7 @@ export function ProgrammePage(props: { lang: Lang; data: PublicProgramme; widget
                     ))}
                   </ul>
                   {cohort.municipalityCount === 0 ? (
-                    <p class="ds-paragraph">{t.programme.noMunicipalitiesYet}</p>
+                    <p class="ds-paragraph">{pt.noMunicipalitiesYet}</p>
                   ) : null}
                 </section>
               ))}
@@ -229,18 +219,18 @@ export function ProgrammePage(props: { lang: Lang; data: PublicProgramme; widget
           ) : null}
           <section aria-labelledby="contact-heading" class="ds-card programme-contact">
             <h2 class="ds-heading" data-size="sm" id="contact-heading">
-              {t.programme.contact}
+              {pt.contact}
             </h2>
             <p class="ds-paragraph">
-              {t.programme.contactLead}{" "}
+              {pt.contactLead}{" "}
               <a class="ds-link" href={localPath(props.lang, `/kontakt?tilbud=${programme.slug}`)}>
-                {t.programme.contactForm}
+                {pt.contactForm}
               </a>
-              {programme.contactPhone ? ` ${t.programme.phone(programme.contactPhone)}.` : "."}
+              {programme.contactPhone ? ` ${pt.phone(programme.contactPhone)}.` : "."}
             </p>
             {programme.contactName || programme.contactEmail ? (
               <p class="ds-paragraph">
-                {t.programme.contactPoint}: {programme.contactName ?? ""}
+                {pt.contactPoint}: {programme.contactName ?? ""}
                 {programme.contactName && programme.contactEmail ? ", " : ""}
                 {programme.contactEmail ? (
                   <a class="ds-link" href={`mailto:${programme.contactEmail}`}>
@@ -250,12 +240,12 @@ export function ProgrammePage(props: { lang: Lang; data: PublicProgramme; widget
               </p>
             ) : null}
             <p class="ds-paragraph">
-              {t.programme.newsletterLead}{" "}
+              {pt.newsletterLead}{" "}
               <a
                 class="ds-link"
                 href={localPath(props.lang, `/nyhetsbrev?tilbud=${programme.slug}`)}
               >
-                {t.programme.newsletterLink}
+                {pt.newsletterLink}
               </a>
             </p>
           </section>
