@@ -144,6 +144,7 @@ export async function seedDemoPeople(db: Db, now: Date): Promise<void> {
 
 const roleLabel: Record<Role, string> = {
   "programme-admin": "programadministrator",
+  assessor: "vurderer av søknader",
   "county-coordinator": "koordinator hos statsforvalteren",
   "municipal-coordinator": "kommunekoordinator",
   "resource-person": "ressursperson",

@@ -1,6 +1,8 @@
 /** The roles of PRODUCT.md, each scoped to one kind of organisation. */
 export const ROLES = {
   "programme-admin": { orgKind: "owner" },
+  // Named per application round by the programme admin; scores, never decides.
+  assessor: { orgKind: "owner" },
   "county-coordinator": { orgKind: "county-office" },
   "municipal-coordinator": { orgKind: "municipality" },
   "resource-person": { orgKind: "municipality" },
@@ -49,7 +51,13 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     // Cohorts of the admin's own programmes: create, edit, invite county offices.
     "manage:cohort:owner",
     "read:cohort:owner",
+    // Application forms, rounds, assessors, decisions and the tailored plans of the owner's
+    // programmes.
+    "manage:application:owner",
+    "follow:participation:owner",
   ],
+  // The rounds of the owner's programmes the person is named to (checked per round).
+  assessor: ["assess:application:owner"],
   // Cohorts their office is invited to: invite, remind, extend deadlines for what it covers.
   "county-coordinator": ["read:organisation:office", "read:cohort:office", "invite:cohort:office"],
   // The municipality's invitations: answer, enrol units, name the resource person and PP contact.
@@ -57,6 +65,9 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     "read:organisation:municipality",
     "read:cohort:municipality",
     "answer:cohort:municipality",
+    // Apply for the municipality, follow its tailored plan, record its own costs.
+    "apply:application:municipality",
+    "follow:participation:municipality",
   ],
   "resource-person": ["read:organisation:municipality", "read:cohort:municipality"],
   // A private unit invited directly answers for itself.

@@ -64,6 +64,7 @@ const nb = {
   deletedLead: "Du er logget ut. Takk for innsatsen.",
   roles: {
     "programme-admin": "Programadministrator",
+    assessor: "Vurderer av søknader",
     "county-coordinator": "Koordinator hos statsforvalteren",
     "municipal-coordinator": "Kommunekoordinator",
     "resource-person": "Ressursperson",
@@ -160,6 +161,7 @@ const nn: IdentityTexts = {
   deletedLead: "Du er logga ut. Takk for innsatsen.",
   roles: {
     "programme-admin": "Programadministrator",
+    assessor: "Vurderar av søknader",
     "county-coordinator": "Koordinator hos statsforvaltaren",
     "municipal-coordinator": "Kommunekoordinator",
     "resource-person": "Ressursperson",
@@ -257,6 +259,7 @@ const en: IdentityTexts = {
   deletedLead: "You are signed out. Thank you for your work.",
   roles: {
     "programme-admin": "Programme administrator",
+    assessor: "Application assessor",
     "county-coordinator": "County governor coordinator",
     "municipal-coordinator": "Municipal coordinator",
     "resource-person": "Resource person",
