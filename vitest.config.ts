@@ -21,6 +21,11 @@ export default defineConfig({
           include: ["tests/e2e/**/*.test.ts"],
           // One browser at a time on a two-core machine; unit files run beside it.
           fileParallelism: false,
+          // The journeys share one worker, its imports (the whole app, Playwright) and its
+          // Chromium (tests/support/journey.ts): each file would otherwise pay a fresh process,
+          // about two seconds of imports and a browser launch. Every file starts its own server
+          // over its own database copy, and every test has its own browser context.
+          isolate: false,
           testTimeout: 90_000,
         },
       },

@@ -2,20 +2,13 @@ import { readFile } from "node:fs/promises";
 import { and, eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type Actor,
-  answerInvitation,
-  enrolUnits,
-  getInvitation,
-  inviteToCohort,
-  setContact,
-} from "../../src/modules/cohorts/chain";
-import { cohortInvitations } from "../../src/modules/cohorts/schema";
+import { type Actor, enrolUnits, getInvitation, setContact } from "../../src/modules/cohorts/chain";
+import { createTestCohort, createTestInvitation } from "../../src/modules/cohorts/factories";
 import { roleAssignments } from "../../src/modules/identity/schema";
 import { completeOrgNumber, insertTestUnits } from "../../src/modules/organisations";
 import { units } from "../../src/modules/organisations/schema";
 import { expectNoAxeViolations, loadsPage, openPage, screenshot, shown } from "../support/browser";
-import { createTestCohort, IBS, municipalities, programmeIdOf } from "../support/cohorts";
+import { IBS, programmeIdOf } from "../support/cohorts";
 import { databaseKinds } from "../support/db";
 import { h1, path, useBrowser } from "../support/journey";
 import { demoPeopleIds } from "../support/people";
@@ -64,41 +57,26 @@ describe.each(databaseKinds)("the cohort overview, on %s", (kind) => {
       },
       { offices: ["sf-agder", "sf-rogaland"], actor: actor("ada") },
     );
-    const invited = await inviteToCohort(
-      db,
-      {
-        cohortId,
-        officeId: "sf-agder",
-        invitees: municipalities("4204", "4202", "4205", "4201"),
-        message: "Vi håper dere blir med.",
-      },
-      actor("siv"),
-    );
-    expect(invited.ok).toBe(true);
-    const inv = async (code: string) => (await getInvitation(db, cohortId, "municipality", code))!;
-    for (const [code, answer] of [
-      ["4204", "accept"],
-      ["4202", "decline"],
+    // Kristiansand said yes, Grimstad no, Lindesnes has not answered, and Risør's deadline
+    // passed without an answer.
+    for (const [code, state] of [
+      ["4204", "accepted"],
+      ["4202", "declined"],
+      ["4205", "invited"],
+      ["4201", "overdue"],
     ] as const) {
-      const i = await inv(code);
-      const r = await answerInvitation(
+      await createTestInvitation(
         db,
         {
-          invitationId: i.id,
-          answer,
-          commitments: answer === "accept",
-          reason: answer === "decline" ? "Vi har ikke kapasitet i år." : "",
-          version: i.version,
+          cohortId,
+          officeId: "sf-agder",
+          invitee: { kind: "municipality", id: code },
+          message: "Vi håper dere blir med.",
         },
-        actor("kari"),
+        { state, office: actor("siv"), answerer: actor("kari") },
       );
-      expect(r.ok).toBe(true);
     }
-    // Risør's deadline passed without an answer.
-    await db
-      .update(cohortInvitations)
-      .set({ deadline: "2026-11-20" })
-      .where(eq(cohortInvitations.id, (await inv("4201")).id));
+    const inv = async (code: string) => (await getInvitation(db, cohortId, "municipality", code))!;
     // Two kindergartens and a school of our own in Kristiansand, enrolled; a resource person.
     const orgNumbers: string[] = [];
     let prefix = 99_200_000;

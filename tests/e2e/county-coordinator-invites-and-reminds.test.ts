@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getInvitation, inviteToCohort } from "../../src/modules/cohorts/chain";
+import { createTestCohort } from "../../src/modules/cohorts/factories";
 import {
   expectNoAxeViolations,
   loadsPage,
@@ -9,7 +10,7 @@ import {
   scriptModes,
   shown,
 } from "../support/browser";
-import { createTestCohort, IBS, programmeIdOf } from "../support/cohorts";
+import { IBS, programmeIdOf } from "../support/cohorts";
 import { databaseKinds } from "../support/db";
 import { alert, h1, main, path, useBrowser } from "../support/journey";
 import { demoPeopleIds } from "../support/people";

@@ -2,8 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoEmail } from "../../src/db/demo-people";
-import { answerInvitation, inviteToCohort } from "../../src/modules/cohorts";
-import { getInvitation } from "../../src/modules/cohorts/chain";
+import { createTestCohort, createTestInvitation } from "../../src/modules/cohorts/factories";
 import { cohortEnrolments, cohortInvitations } from "../../src/modules/cohorts/schema";
 import { roleInvitations } from "../../src/modules/identity/schema";
 import { insertTestUnits, type TestUnit } from "../../src/modules/organisations";
@@ -16,7 +15,7 @@ import {
   scriptModes,
   shown,
 } from "../support/browser";
-import { createTestCohort, testOrgNumbers } from "../support/cohorts";
+import { testOrgNumbers } from "../support/cohorts";
 import { databaseKinds } from "../support/db";
 import { h1, path, summary, useBrowser } from "../support/journey";
 import { demoPeopleIds } from "../support/people";
@@ -99,36 +98,31 @@ describe.each(databaseKinds)("a municipal coordinator accepts and enrols, on %s"
         },
         { offices: [OFFICE], actor: { ...actor, personId: ada! } },
       );
-      const invited = await inviteToCohort(
+      await createTestInvitation(
         server.db,
         {
           cohortId: id,
           officeId: OFFICE,
-          invitees: [{ kind: "municipality", id: "4204" }],
+          invitee: { kind: "municipality", id: "4204" },
           message: "Vi håper Kristiansand blir med!",
         },
-        { ...actor, personId: siv! },
+        { state: "invited", office: { ...actor, personId: siv! } },
       );
-      expect(invited.ok).toBe(true);
       // A private kindergarten in Kristiansand, invited directly, said yes first (finding 11).
-      const direct = await inviteToCohort(
+      await createTestInvitation(
         server.db,
         {
           cohortId: id,
           officeId: OFFICE,
-          invitees: [{ kind: "unit", id: privateKindergarten }],
+          invitee: { kind: "unit", id: privateKindergarten },
           message: "",
         },
-        { ...actor, personId: siv! },
+        {
+          state: "accepted",
+          office: { ...actor, personId: siv! },
+          answerer: { ...actor, personId: null },
+        },
       );
-      expect(direct.ok).toBe(true);
-      const own = (await getInvitation(server.db, id, "unit", privateKindergarten))!;
-      const yes = await answerInvitation(
-        server.db,
-        { invitationId: own.id, answer: "accept", commitments: true, reason: "", version: 1 },
-        { ...actor, personId: null },
-      );
-      expect(yes.ok).toBe(true);
       cohorts[tag] = { id, number };
     }
   });

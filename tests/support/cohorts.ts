@@ -1,9 +1,6 @@
 import { eq } from "drizzle-orm";
-import { expect } from "vitest";
 import type { Db } from "../../src/db/client";
-import { createCohort } from "../../src/modules/cohorts";
-import { type Actor, type Invitee, inviteOffices } from "../../src/modules/cohorts/chain";
-import type { cohorts } from "../../src/modules/cohorts/schema";
+import type { Invitee } from "../../src/modules/cohorts/chain";
 import { completeOrgNumber } from "../../src/modules/organisations";
 import { programmes } from "../../src/modules/programmes/schema";
 
@@ -15,37 +12,6 @@ export async function programmeIdOf(db: Db, slug: string): Promise<number> {
   const [row] = await db.select().from(programmes).where(eq(programmes.slug, slug));
   if (!row) throw new Error(`no programme ${slug}`);
   return row.id;
-}
-
-type CohortInput = Omit<typeof cohorts.$inferInsert, "id">;
-
-/**
- * A cohort made with the cohorts module's `createCohort`, and the county offices in
- * `offices` invited through the chain (`inviteOffices`, their mails queued) by `actor`.
- * Unless given, it runs 2027-08-01 to 2029-06-30, offices invite until 15 January 2027 and
- * answers are due 1 March 2027. Its id.
- */
-export async function createTestCohort(
-  db: Db,
-  cohort: Pick<CohortInput, "programmeId" | "number"> & Partial<CohortInput>,
-  invite: { offices: string[]; actor: Actor },
-): Promise<number> {
-  const id = await createCohort(
-    db,
-    {
-      startsOn: "2027-08-01",
-      endsOn: "2029-06-30",
-      officeInviteDeadline: "2027-01-15",
-      answerDeadline: "2027-03-01",
-      ...cohort,
-    },
-    [],
-  );
-  if (invite.offices.length > 0) {
-    const invited = await inviteOffices(db, id, invite.offices, invite.actor);
-    expect(invited).toEqual({ ok: true, invited: invite.offices.length });
-  }
-  return id;
 }
 
 /** Municipalities as invitees, by their codes. */

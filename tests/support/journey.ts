@@ -1,17 +1,25 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { beforeAll } from "vitest";
 import { launchBrowser, shown } from "./browser";
 
+/** The worker's Chromium, once launched. */
+let shared: Promise<Browser> | undefined;
+
 /**
- * One Chromium for the test file that calls this (at its top level): launched before its
- * tests, closed after them. The browser is there once the file's tests run.
+ * The Chromium for the test file that calls this (at its top level), there once the file's
+ * tests run. The e2e project runs its files one after another in one worker without isolation
+ * (vitest.config.ts), so the first file launches it and the files after it reuse it: a launch
+ * costs about two seconds of CPU, as much as a short journey. Each test still has a context of
+ * its own (`openPage`), so no cookie or storage crosses from one test to the next. Playwright
+ * closes the browser when the worker exits.
  */
 export function useBrowser(): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    browser = await launchBrowser();
+    if (shared && !(await shared.catch(() => undefined))?.isConnected()) shared = undefined;
+    shared ??= launchBrowser();
+    browser = await shared;
   });
-  afterAll(() => browser?.close());
   return () => {
     if (!browser) throw new Error("the browser is not launched yet (use it inside a test)");
     return browser;

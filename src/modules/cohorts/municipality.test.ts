@@ -1,15 +1,16 @@
 import { and, count, eq, inArray, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ORIGIN, type TestApp, testApp } from "../../../tests/support/app";
-import { createTestCohort, testOrgNumbers } from "../../../tests/support/cohorts";
+import { testOrgNumbers } from "../../../tests/support/cohorts";
 import { databaseKinds } from "../../../tests/support/db";
 import { demoPeopleIds, requestsAs } from "../../../tests/support/people";
 import { demoEmail } from "../../db/demo-people";
-import { grantRole } from "../identity";
-import { auditLog, people, roleInvitations } from "../identity/schema";
+import { insertTestPerson } from "../identity";
+import { auditLog, roleInvitations } from "../identity/schema";
 import { createPpService, insertTestUnits, writtenStandardOf } from "../organisations";
 import { createProgramme } from "../programmes";
 import { contactHistory, extendDeadline, inviteToCohort } from "./chain";
+import { createTestCohort, createTestInvitation } from "./factories";
 import { cohortEnrolments, cohortInvitationEvents, cohortInvitations } from "./schema";
 
 const START = new Date("2026-11-23T10:00:00Z");
@@ -37,21 +38,6 @@ describe.each(databaseKinds)("the municipality's page of its invitation on %s", 
       await demoPeopleIds(t.db, ["ada", "frida", "siv", "kari", "rune", "bente", "sverre"]),
     );
     const now = t.clock.now();
-    // People the demo has no role for: Nora (none), Kjell (a second coordinator of 4204), Rolv
-    // (a coordinator of another office), Ulla (leader of a private kindergarten).
-    for (const [key, name] of [
-      ["nora", "Nora Uten Rolle"],
-      ["kjell", "Kjell Kommune"],
-      ["rolv", "Rolv Rogaland"],
-      ["ulla", "Ulla Privat"],
-    ] as const) {
-      const [p] = await t.db
-        .insert(people)
-        .values({ name, email: `${key}@test.samspill.example`, createdAt: now })
-        .returning();
-      ids[key] = p!.id;
-    }
-    const system = { personId: null, now };
     await insertTestUnits(
       t.db,
       [
@@ -70,33 +56,17 @@ describe.each(databaseKinds)("the municipality's page of its invitation on %s", 
       })),
       now,
     );
-    expect(
-      (
-        await grantRole(
-          t.db,
-          { personId: ids.kjell!, role: "municipal-coordinator", orgId: "4204" },
-          system,
-        )
-      ).ok,
-    ).toBe(true);
-    expect(
-      (
-        await grantRole(
-          t.db,
-          { personId: ids.rolv!, role: "county-coordinator", orgId: "sf-rogaland" },
-          system,
-        )
-      ).ok,
-    ).toBe(true);
-    expect(
-      (
-        await grantRole(
-          t.db,
-          { personId: ids.ulla!, role: "unit-leader", orgId: kgPrivate },
-          system,
-        )
-      ).ok,
-    ).toBe(true);
+    // People the demo has no role for: Nora (none), Kjell (a second coordinator of 4204), Rolv
+    // (a coordinator of another office), Ulla (leader of a private kindergarten).
+    for (const [key, name, role] of [
+      ["nora", "Nora Uten Rolle", undefined],
+      ["kjell", "Kjell Kommune", { role: "municipal-coordinator", orgId: "4204" }],
+      ["rolv", "Rolv Rogaland", { role: "county-coordinator", orgId: "sf-rogaland" }],
+      ["ulla", "Ulla Privat", { role: "unit-leader", orgId: kgPrivate }],
+    ] as const) {
+      const email = `${key}@test.samspill.example`;
+      ids[key] = await insertTestPerson(t.db, { name, email, ...(role ? { role } : {}) }, now);
+    }
     ppHere = await createPpService(t.db, {
       name: "PPT Testdalen (test)",
       hostMunicipalityCode: "4204",
@@ -165,20 +135,13 @@ describe.each(databaseKinds)("the municipality's page of its invitation on %s", 
       },
       { offices: [OFFICE], actor: { ...officeActor(), personId: ids.ada! } },
     );
-    const invited = await inviteToCohort(
+    const inv = await createTestInvitation(
       t.db,
-      { cohortId, officeId: OFFICE, invitees: [invitee], message: "Velkommen med i puljen!" },
-      officeActor(),
+      { cohortId, officeId: OFFICE, invitee, message: "Velkommen med i puljen!" },
+      { state: "invited", office: officeActor() },
     );
-    expect(invited.ok).toBe(true);
-    const [inv] = await t.db
-      .select()
-      .from(cohortInvitations)
-      .where(
-        and(eq(cohortInvitations.cohortId, cohortId), eq(cohortInvitations.inviteeId, invitee.id)),
-      );
     const segment = invitee.kind === "unit" ? "enhet" : "kommune";
-    return { cohortId, inv: inv!, path: `/nb/puljer/${cohortId}/${segment}/${invitee.id}` };
+    return { cohortId, inv, path: `/nb/puljer/${cohortId}/${segment}/${invitee.id}` };
   }
   const invitationNow = async (id: number) =>
     (await t.db.select().from(cohortInvitations).where(eq(cohortInvitations.id, id)))[0]!;

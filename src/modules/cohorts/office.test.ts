@@ -1,14 +1,14 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, testApp } from "../../../tests/support/app";
-import { createTestCohort, IBS, programmeIdOf } from "../../../tests/support/cohorts";
+import { IBS, programmeIdOf } from "../../../tests/support/cohorts";
 import { databaseKinds } from "../../../tests/support/db";
 import { demoPeopleIds, requestsAs } from "../../../tests/support/people";
 import { demoEmail } from "../../db/demo-people";
 import { MAIL_JOB } from "../../kernel/mail-jobs";
 import { jobs } from "../../kernel/schema";
-import { deletePerson, grantRole } from "../identity";
-import { people, roleInvitations } from "../identity/schema";
+import { deletePerson, insertTestPerson } from "../identity";
+import { roleInvitations } from "../identity/schema";
 import { completeOrgNumber, getUnit, isValidOrgNumber, setWrittenStandard } from "../organisations";
 import { units } from "../organisations/schema";
 import {
@@ -19,6 +19,7 @@ import {
   recipientsOf,
   runChainHousekeeping,
 } from "./chain";
+import { createTestCohort } from "./factories";
 import { officeAccess, parseInviteForm, reachableOf } from "./office";
 import { cohortInvitationEvents, cohortInvitations } from "./schema";
 
@@ -72,22 +73,20 @@ describe.each(databaseKinds)("the county office's page of a cohort on %s", (kind
     t = await testApp(kind, { demoPeople: true });
     Object.assign(ids, await demoPeopleIds(t.db, ["ada", "frida", "siv", "kari"]));
     const now = t.clock.now();
-    const [roar] = await t.db
-      .insert(people)
-      .values({ name: "Roar Rogaland", email: "roar@sf-rogaland.example", createdAt: now })
-      .returning();
-    ids.roar = roar!.id;
-    const granted = await grantRole(
+    ids.roar = await insertTestPerson(
       t.db,
-      { personId: roar!.id, role: "county-coordinator", orgId: ROGALAND },
-      { personId: null, now },
+      {
+        name: "Roar Rogaland",
+        email: "roar@sf-rogaland.example",
+        role: { role: "county-coordinator", orgId: ROGALAND },
+      },
+      now,
     );
-    expect(granted.ok).toBe(true);
-    const [nora] = await t.db
-      .insert(people)
-      .values({ name: "Nora Uten Rolle", email: "nora@samspill.example", createdAt: now })
-      .returning();
-    ids.nora = nora!.id;
+    ids.nora = await insertTestPerson(
+      t.db,
+      { name: "Nora Uten Rolle", email: "nora@samspill.example" },
+      now,
+    );
 
     ibsId = await programmeIdOf(t.db, IBS);
     const actor = { personId: ids.ada!, now, baseUrl: BASE_URL };
@@ -729,20 +728,21 @@ describe.each(databaseKinds)("the county office's page of a cohort on %s", (kind
     expect(html).toContain("Samspill (automatisk)");
     expect(html).toContain("Fra 1. desember 2026 til 20. januar 2027");
     // Someone who acted and has since been deleted is named as such, not as the system.
-    const [gone] = await t.db
-      .insert(people)
-      .values({ name: "Gunn Gått", email: "gunn@agder.example", createdAt: t.clock.now() })
-      .returning();
+    const gone = await insertTestPerson(
+      t.db,
+      { name: "Gunn Gått", email: "gunn@agder.example" },
+      t.clock.now(),
+    );
     await t.db
       .update(cohortInvitationEvents)
-      .set({ actorId: gone!.id })
+      .set({ actorId: gone })
       .where(
         and(
           eq(cohortInvitationEvents.invitationId, lindesnes.id),
           eq(cohortInvitationEvents.event, "invited"),
         ),
       );
-    await deletePerson(t.db, gone!.id, { personId: null, now: t.clock.now() });
+    await deletePerson(t.db, gone, { personId: null, now: t.clock.now() });
     const after = await text(await get(sub, "siv"));
     expect(after).toContain("Slettet person");
     expect(after).not.toContain("Gunn Gått");
@@ -756,14 +756,14 @@ describe.each(databaseKinds)("the county office's page of a cohort on %s", (kind
   it("sends the automatic reminder once, N days before the deadline", async () => {
     // Farsund's coordinator uses Samspill already (a role invitation would have lapsed after
     // 30 days, before the reminder is due).
-    const [frode] = await t.db
-      .insert(people)
-      .values({ name: "Frode Farsund", email: "frode@farsund.example", createdAt: t.clock.now() })
-      .returning();
-    await grantRole(
+    await insertTestPerson(
       t.db,
-      { personId: frode!.id, role: "municipal-coordinator", orgId: "4206" },
-      { personId: null, now: t.clock.now() },
+      {
+        name: "Frode Farsund",
+        email: "frode@farsund.example",
+        role: { role: "municipal-coordinator", orgId: "4206" },
+      },
+      t.clock.now(),
     );
     const res = await post(`${page(c10)}/inviter`, "siv", {
       "municipality-4206": "yes",

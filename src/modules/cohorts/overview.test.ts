@@ -2,17 +2,11 @@ import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, testApp } from "../../../tests/support/app";
-import {
-  createTestCohort,
-  IBS,
-  municipalities,
-  programmeIdOf,
-} from "../../../tests/support/cohorts";
+import { IBS, municipalities, programmeIdOf } from "../../../tests/support/cohorts";
 import { databaseKinds } from "../../../tests/support/db";
 import { demoPeopleIds, requestsAs } from "../../../tests/support/people";
 import { osloToday } from "../../kernel/clock";
-import { grantRole } from "../identity";
-import { people } from "../identity/schema";
+import { insertTestPerson, type TestPerson } from "../identity";
 import { completeOrgNumber } from "../organisations";
 import { units } from "../organisations/schema";
 import {
@@ -25,6 +19,7 @@ import {
   withdrawUnit,
 } from "./chain";
 import { exportRows, neutralise, toCsv } from "./export";
+import { createTestCohort } from "./factories";
 import { cohortOverview, noFilter, type OverviewFilter } from "./overview";
 import { cohortInvitations, cohortPlannedGatherings } from "./schema";
 
@@ -123,13 +118,14 @@ describe.each(databaseKinds)("the cohort overview on %s", (kind) => {
       { offices, actor: actor("ada") },
     );
   }
-  async function person(key: string, name: string) {
-    const [row] = await t.db
-      .insert(people)
-      .values({ name, email: `${key}@overview.test`, createdAt: t.clock.now() })
-      .returning();
-    ids[key] = row!.id;
-    return row!.id;
+  async function person(key: string, name: string, role?: TestPerson["role"]) {
+    const email = `${key}@overview.test`;
+    ids[key] = await insertTestPerson(
+      t.db,
+      { name, email, ...(role ? { role } : {}) },
+      t.clock.now(),
+    );
+    return ids[key];
   }
 
   beforeAll(async () => {
@@ -163,27 +159,10 @@ describe.each(databaseKinds)("the cohort overview on %s", (kind) => {
 
     // People of our own: no role; unit leaders of an enrolled unit and of an invited one.
     await person("nora", "Nora Uten Rolle");
-    await person("ulla", "Ulla Enhetsleder");
-    await person("petra", "Petra Privat");
-    for (const [who, unit] of [
-      ["ulla", "K1"],
-      ["petra", "P1"],
-    ] as const) {
-      const g = await grantRole(
-        t.db,
-        { personId: ids[who]!, role: "unit-leader", orgId: org[unit]! },
-        { personId: null, now: t.clock.now() },
-      );
-      expect(g.ok).toBe(true);
-    }
+    await person("ulla", "Ulla Enhetsleder", { role: "unit-leader", orgId: org.K1! });
+    await person("petra", "Petra Privat", { role: "unit-leader", orgId: org.P1! });
     // Staff of a school Kristiansand enrols in cohort 9 (issue 8, finding 12).
-    await person("stian", "Stian Stab");
-    const staff = await grantRole(
-      t.db,
-      { personId: ids.stian!, role: "staff", orgId: org.S1! },
-      { personId: null, now: t.clock.now() },
-    );
-    expect(staff.ok).toBe(true);
+    await person("stian", "Stian Stab", { role: "staff", orgId: org.S1! });
 
     // Cohort 9: the whole chain.
     c9 = await newCohort(9, [AGDER, ROGALAND]);

@@ -5,6 +5,7 @@ import { databaseKinds } from "../../../tests/support/db";
 import { demoEmail, seedDemoPeople } from "../../db/demo-people";
 import { cohorts } from "../cohorts/schema";
 import { getUnit, unitsOfMunicipality } from "../organisations";
+import { insertTestPerson } from "./factories";
 import {
   affiliations,
   auditLog,
@@ -36,11 +37,11 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         .where(eq(people.email, demoEmail(key)));
       ids[key] = p!.id;
     }
-    const [lonely] = await t.db
-      .insert(people)
-      .values({ name: "Uten Rolle", email: "uten@samspill.example", createdAt: t.clock.now() })
-      .returning();
-    ids.norole = lonely!.id;
+    ids.norole = await insertTestPerson(
+      t.db,
+      { name: "Uten Rolle", email: "uten@samspill.example" },
+      t.clock.now(),
+    );
     school = (await unitsOfMunicipality(t.db, "4204", { type: "school", active: true }))[0]!
       .orgNumber;
     kindergarten = (

@@ -15,6 +15,7 @@ export {
   scopesFor,
 } from "./access";
 export { listAudit, recordAudit } from "./audit";
+export { insertTestPerson, type TestPerson } from "./factories";
 export {
   type LocalAccount,
   type LocalProvider,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, testApp } from "../../../tests/support/app";
 import { databaseKinds } from "../../../tests/support/db";
 import { sessionCookie } from "../../../tests/support/people";
-import { people } from "./schema";
+import { insertTestPerson } from "./factories";
 
 /** The links of the page's main content, in order. */
 const mainLinks = (html: string) =>
@@ -22,15 +22,12 @@ describe.each(databaseKinds)(
     afterAll(() => t.close());
 
     it("signed in without a role: the no-access page links to her page, and work pages answer", async () => {
-      const [nobody] = await t.db
-        .insert(people)
-        .values({
-          name: "Ola Uten Rolle",
-          email: "ola@demo.samspill.example",
-          createdAt: t.clock.now(),
-        })
-        .returning();
-      const headers = { Cookie: await sessionCookie(t, nobody!.id) };
+      const nobody = await insertTestPerson(
+        t.db,
+        { name: "Ola Uten Rolle", email: "ola@demo.samspill.example" },
+        t.clock.now(),
+      );
+      const headers = { Cookie: await sessionCookie(t, nobody) };
       const page = await t.app.request("/nb/ingen-tilgang", { headers });
       expect(page.status).toBe(200);
       const html = await page.text();
