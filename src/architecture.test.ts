@@ -22,8 +22,6 @@ const ALLOWED_TODAY = new Set([
   // The overview's national count joins the units table (the cohort-overview benchmark's query);
   // it goes when organisations exports a count function measured as fast.
   "cohorts/overview → organisations/schema",
-  // The demo seed reads units and PP services; it goes with the manifests' demo-seed step.
-  "cohorts/demo → organisations/schema",
 ]);
 
 /** Every file under dir, recursively. */
@@ -155,6 +153,11 @@ describe("the module list", () => {
         expect(schema[name], `${folder}/schema.ts ${name}`).toBe(table);
       }
     }
+  });
+
+  it("seeds each module's demo at its own place in the order", () => {
+    const orders = appModules().flatMap((m) => (m.demo ? [m.demo.order] : []));
+    expect(new Set(orders).size).toBe(orders.length);
   });
 
   it("places each menu entry at its own position", () => {

@@ -1,10 +1,10 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoEmail } from "../../src/db/demo-people";
 import { answerInvitation, inviteToCohort } from "../../src/modules/cohorts";
 import { getInvitation } from "../../src/modules/cohorts/chain";
 import { cohortEnrolments, cohortInvitations } from "../../src/modules/cohorts/schema";
+import { demoEmail } from "../../src/modules/identity";
 import { roleInvitations } from "../../src/modules/identity/schema";
 import { insertTestUnits, type TestUnit } from "../../src/modules/organisations";
 import { createProgramme } from "../../src/modules/programmes";

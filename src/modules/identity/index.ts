@@ -1,5 +1,6 @@
 import type { ModuleManifest } from "../../kernel/manifest";
 import { messages } from "../../web/i18n";
+import { identityDemo } from "./demo";
 import { protectedIdentityRoutes, publicIdentityRoutes } from "./routes";
 import * as schema from "./schema";
 
@@ -15,6 +16,7 @@ export {
   scopesFor,
 } from "./access";
 export { listAudit, recordAudit } from "./audit";
+export { demoAccounts, demoEmail } from "./demo";
 export {
   type LocalAccount,
   type LocalProvider,
@@ -68,4 +70,5 @@ export const manifest: ModuleManifest = {
     },
   ],
   schema,
+  demo: identityDemo,
 };
