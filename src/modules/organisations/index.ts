@@ -61,9 +61,11 @@ export {
 } from "./service";
 export {
   activeUnitsIn,
+  countUnitsPerGroup,
   getUnit,
   municipalitiesOfUnits,
   type Unit,
+  type UnitCounts,
   type UnitFilter,
   type UnitHistoryEntry,
   unitsByOrgNumber,
