@@ -3,7 +3,6 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { loadConfig } from "./config";
 import { openDatabase } from "./db/client";
-import { demoAccounts } from "./db/demo-people";
 import { seedAtStart } from "./db/seed";
 import { systemClock } from "./kernel/clock";
 import { createJobRunner } from "./kernel/jobs";
@@ -13,7 +12,12 @@ import { memoryRateLimiter, postgresRateLimiter } from "./kernel/rate-limit";
 import { loadSecret } from "./kernel/secrets";
 import { diskFileStore } from "./kernel/storage";
 import { appModules } from "./modules";
-import { ACCEPTED_IDPORTEN_ACR, createOidcRegistry, startLocalProviders } from "./modules/identity";
+import {
+  ACCEPTED_IDPORTEN_ACR,
+  createOidcRegistry,
+  demoAccounts,
+  startLocalProviders,
+} from "./modules/identity";
 
 // Start: config → database → migrations → reference and demo data → jobs → http.
 const config = loadConfig();

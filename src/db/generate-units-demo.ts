@@ -3,6 +3,7 @@
 // Deterministic (seeded), so running it again writes the same files:
 //   node --import tsx src/db/generate-units-demo.ts
 import { writeFileSync } from "node:fs";
+import { demoUnitMunicipalities } from "../modules/cohorts";
 import {
   type GeneratedUnit,
   orgNumbers,
@@ -12,7 +13,7 @@ import {
   unitName,
 } from "../modules/organisations/factories";
 import { openPglite } from "./client";
-import { demoUnitMunicipalities, seedReference } from "./seed";
+import { seedReference } from "./seed";
 
 const SNAPSHOT_DATE = "2026-11-23";
 const SEED = 20_170_101;

@@ -2,13 +2,14 @@ import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds, freshDatabase } from "../../tests/support/db";
 import { jobs } from "../kernel/schema";
+import { demoUnitMunicipalities } from "../modules/cohorts";
 import { cohortEnrolments, cohortInvitations, cohorts } from "../modules/cohorts/schema";
 import { people } from "../modules/identity/schema";
 import { isValidOrgNumber, ppServicesAt, unitsOfMunicipality } from "../modules/organisations";
 import { importRuns, units } from "../modules/organisations/schema";
 import { programmes } from "../modules/programmes/schema";
 import { type Database, openPostgres } from "./client";
-import { demoUnitMunicipalities, seedAtStart, seedDemo, seedReference } from "./seed";
+import { seedAtStart, seedDemo, seedReference } from "./seed";
 
 const DATE = "2026-11-23";
 

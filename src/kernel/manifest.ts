@@ -40,10 +40,43 @@ export type HousekeepingJob = {
   run: (db: Db, context: { now: Date; baseUrl: string }) => Promise<string | null>;
 };
 
+/** What a module's demo is seeded with (SEED_DEMO; the test templates). */
+export type DemoContext = {
+  /** The day the demo is seeded on (Europe/Oslo): live deadlines are counted from it. */
+  today: string;
+  /** Base of links in the mail the demo's acts queue (db/seed.ts empties the queue after). */
+  baseUrl: string;
+};
+
+/**
+ * A module's part of the demo. db/seed.ts runs each phase over every manifest in ascending
+ * `order` before the next phase: `everyStart`, then (once per database) `seed`, then `people`.
+ */
+export type DemoSeed = {
+  /** A module whose demo reads another module's demo data comes after it. */
+  order: number;
+  /** Idempotent work at every start with the demo, before any data is seeded. */
+  everyStart?: (db: Db, context: DemoContext) => Promise<void>;
+  /** Whether this module's demo data is there; when any module's is, no module's `seed` runs. */
+  seeded?: (db: Db) => Promise<boolean>;
+  /**
+   * The module's demo data, written once per database, in bulk. It reads what it needs of
+   * other modules' demo data through their index.ts; what its acts queue as mail is history
+   * and is not sent.
+   */
+  seed?: (db: Db, context: DemoContext) => Promise<void>;
+  /**
+   * The demo's people, after every module's data, at every start (a demo person who deleted
+   * themself is back at the next start); skips those that exist. Apart from `seed` because the
+   * test templates hold the demo with and without its people.
+   */
+  people?: (db: Db, now: Date) => Promise<void>;
+};
+
 /**
  * What the app needs of a module, declared once in the module's index.ts. The app mounts the
  * routes, the layout builds the menu, db/schema.ts collects the schema and the server runs the
- * jobs, each by looping over the list in src/modules/index.ts.
+ * jobs and db/seed.ts seeds the demo, each by looping over the list in src/modules/index.ts.
  */
 export type ModuleManifest = {
   name: string;
@@ -62,4 +95,6 @@ export type ModuleManifest = {
   /** Read-only functions identity needs of this module (identity cannot import it). */
   identityReads?: Partial<IdentityReads>;
   housekeeping?: HousekeepingJob[];
+  /** The module's demo data (development and tests; see `DemoSeed`). */
+  demo?: DemoSeed;
 };

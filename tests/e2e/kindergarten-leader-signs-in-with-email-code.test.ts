@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoEmail } from "../../src/db/demo-people";
+import { demoEmail } from "../../src/modules/identity";
 import { people, sessions, signInCodes } from "../../src/modules/identity/schema";
 import {
   expectNoAxeViolations,

@@ -1,9 +1,9 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoEmail } from "../../src/db/demo-people";
 import { createTestCohort, createTestInvitation } from "../../src/modules/cohorts/factories";
 import { cohortEnrolments, cohortInvitations } from "../../src/modules/cohorts/schema";
+import { demoEmail } from "../../src/modules/identity";
 import { roleInvitations } from "../../src/modules/identity/schema";
 import { insertTestUnits, type TestUnit } from "../../src/modules/organisations";
 import { createProgramme } from "../../src/modules/programmes";

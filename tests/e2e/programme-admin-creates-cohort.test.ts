@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoEmail } from "../../src/db/demo-people";
+import { demoEmail } from "../../src/modules/identity";
 import {
   expectNoAxeViolations,
   loadsPage,

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoEmail } from "../../src/db/demo-people";
+import { demoEmail } from "../../src/modules/identity";
 import { auditLog, people, roleInvitations, sessions } from "../../src/modules/identity/schema";
 import { hashId } from "../../src/modules/identity/sessions";
 import { expectNoAxeViolations, loadsPage, openPage, screenshot, shown } from "../support/browser";

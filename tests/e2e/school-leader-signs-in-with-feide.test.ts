@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoEmail } from "../../src/db/demo-people";
+import { demoEmail } from "../../src/modules/identity";
 import { auditLog, people, roleAssignments } from "../../src/modules/identity/schema";
 import {
   expectNoAxeViolations,

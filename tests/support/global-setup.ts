@@ -5,8 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { type Db, openPostgres, wrapPglite } from "../../src/db/client";
-import { seedDemoPeople } from "../../src/db/demo-people";
-import { seedDemo, seedReference } from "../../src/db/seed";
+import { seedDemo, seedDemoPeople, seedReference } from "../../src/db/seed";
 import { TEMPLATE_CLOCK, TEMPLATE_DATE, TEMPLATES, type Template } from "./templates";
 
 declare module "vitest" {

@@ -1,6 +1,6 @@
 import { inArray } from "drizzle-orm";
 import type { Db } from "../../src/db/client";
-import { demoEmail } from "../../src/db/demo-people";
+import { demoEmail } from "../../src/modules/identity";
 import { people } from "../../src/modules/identity/schema";
 import { createSession } from "../../src/modules/identity/sessions";
 import type { TestApp } from "./app";

@@ -1,7 +1,6 @@
 import { type AddressInfo, createServer } from "node:net";
 import { serve } from "@hono/node-server";
-import { demoAccounts } from "../../src/db/demo-people";
-import { startLocalProviders } from "../../src/modules/identity";
+import { demoAccounts, startLocalProviders } from "../../src/modules/identity";
 import { testApp } from "./app";
 import type { DbKind } from "./db";
 import type { ReceivedMail } from "./smtp";

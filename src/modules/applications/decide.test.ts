@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DbKind, databaseKinds, freshDatabase } from "../../../tests/support/db";
 import { demoPeopleIds } from "../../../tests/support/people";
 import type { Database } from "../../db/client";
-import { DEMO_MUNICIPALITY, demoEmail } from "../../db/demo-people";
 import { jobs } from "../../kernel/schema";
+import { demoEmail } from "../identity";
 import { setWrittenStandard } from "../organisations";
 import type { Answers } from "./answers";
 import { assessmentsFor, nameAssessor, saveAssessment } from "./assess";
@@ -26,6 +26,7 @@ import { applications, participations } from "./schema";
 import { submitApplication } from "./submit";
 
 const PROGRAMME = 2;
+const DEMO_MUNICIPALITY = "4204"; // Kristiansand, where Kari is coordinator
 const BASE = "https://samspill.example";
 const OTHERS = ["4201", "4202", "4203"]; // Risør, Grimstad, Arendal
 

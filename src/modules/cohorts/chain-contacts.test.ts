@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { TestApp } from "../../../tests/support/app";
 import { useChainTest } from "../../../tests/support/chain";
 import { databaseKinds } from "../../../tests/support/db";
-import { demoEmail } from "../../db/demo-people";
+import { demoEmail } from "../identity";
 import { roleInvitations } from "../identity/schema";
 import { ppServices } from "../organisations/schema";
 import { contactHistory, type Invitation, setContact } from "./chain";

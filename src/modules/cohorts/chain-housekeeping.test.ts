@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { TestApp } from "../../../tests/support/app";
 import { AGDER, BASE, useChainTest } from "../../../tests/support/chain";
 import { databaseKinds } from "../../../tests/support/db";
-import { demoEmail } from "../../db/demo-people";
+import { demoEmail } from "../identity";
 import { extendDeadline, runChainHousekeeping } from "./chain";
 
 describe.each(databaseKinds)("the invitation chain on %s: housekeeping", (kind) => {

@@ -13,7 +13,7 @@ import {
 } from "../../../tests/support/chain";
 import { municipalities } from "../../../tests/support/cohorts";
 import { databaseKinds } from "../../../tests/support/db";
-import { demoEmail } from "../../db/demo-people";
+import { demoEmail } from "../identity";
 import { auditLog, roleInvitations } from "../identity/schema";
 import { setWrittenStandard } from "../organisations";
 import { coverageAtStart, getInvitation, inviteOffices, todaysCodes } from "./chain";

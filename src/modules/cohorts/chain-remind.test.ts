@@ -3,8 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { TestApp } from "../../../tests/support/app";
 import { AGDER, BASE, IBS_NB, IBS_NN, START, useChainTest } from "../../../tests/support/chain";
 import { databaseKinds } from "../../../tests/support/db";
-import { demoEmail } from "../../db/demo-people";
-import { grantRole } from "../identity";
+import { demoEmail, grantRole } from "../identity";
 import { setWrittenStandard } from "../organisations";
 import {
   addRecipient,

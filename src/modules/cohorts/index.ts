@@ -19,12 +19,7 @@ export {
   setContact,
   withdrawUnit,
 } from "./chain";
-export {
-  forgetSeedMail,
-  seedCohort1Work,
-  seedCohort2Chain,
-  seedCohort3Chain,
-} from "./demo";
+export { demoUnitMunicipalities } from "./demo";
 export { municipalityRoutes } from "./municipality-routes";
 export { officeRoutes } from "./office-routes";
 export { overviewRoutes } from "./overview-routes";
@@ -40,6 +35,7 @@ import type { ModuleManifest } from "../../kernel/manifest";
 import { messages as manifestMessages } from "../../web/i18n";
 import { cohortAdminRoutes as manifestCohortAdminRoutes } from "./admin-routes";
 import { runChainHousekeeping as manifestChainHousekeeping } from "./chain";
+import { cohortsDemo as manifestDemo } from "./demo";
 import { chainInvitations, cohortReach, cohortsById } from "./identity-reads";
 import { municipalityRoutes as manifestMunicipalityRoutes } from "./municipality-routes";
 import { officeRoutes as manifestOfficeRoutes } from "./office-routes";
@@ -78,4 +74,5 @@ export const manifest: ModuleManifest = {
       },
     },
   ],
+  demo: manifestDemo,
 };

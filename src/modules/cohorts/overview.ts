@@ -4,11 +4,12 @@ import type { Db } from "../../db/client";
 import type { CurrentUser } from "../../kernel/context";
 import type { Lang } from "../../web/i18n";
 import { orgsGranting } from "../identity";
-import { countyOfficesAt, municipalitiesAt, unitsByOrgNumber } from "../organisations";
-// The one read of another module's table: the enrolled units' kinds and owners counted per
-// invitation in one query at national scale (bench/cohort-overview.ts). See
-// docs/decisions/0015-cohort-module-owns-the-cohort-life.md for what should replace it.
-import { units } from "../organisations/schema";
+import {
+  countUnitsPerGroup,
+  countyOfficesAt,
+  municipalitiesAt,
+  unitsByOrgNumber,
+} from "../organisations";
 import { programmeRef, programmesOwnedBy, programmeTitles } from "../programmes";
 import { effectiveState } from "./chain";
 import {
@@ -293,12 +294,13 @@ async function jsonRows<T>(db: Db, query: SQL): Promise<T[]> {
 
 /**
  * Every invitation of a cohort, with its enrolled units counted by type and owner (withdrawn
- * ones left out) and whether a resource person and a PP-tjeneste contact are named now: three
- * statements, two of them GROUP BY aggregates, merged here by invitation id. Each answers one
- * JSON value: the embedded database decodes a result value by value, which for a few hundred
- * rows costs more than the query. The aggregates are not joined to the invitations in SQL: on
- * a database whose statistics are stale (PGlite never runs ANALYZE by itself) the planner then
- * re-aggregates once per invitation (measured: over a second for a national cohort).
+ * ones left out; organisations counts them, joining its units to the enrolments) and whether a
+ * resource person and a PP-tjeneste contact are named now: three statements, two of them GROUP
+ * BY aggregates, merged here by invitation id. Each answers one JSON value: the embedded
+ * database decodes a result value by value, which for a few hundred rows costs more than the
+ * query. The aggregates are not joined to the invitations in SQL: on a database whose
+ * statistics are stale (PGlite never runs ANALYZE by itself) the planner then re-aggregates
+ * once per invitation (measured: over a second for a national cohort).
  */
 async function invitationsWithCounts(db: Db, cohortId: number): Promise<InvitationWithCounts[]> {
   const [invitations, enrolled, named] = await Promise.all([
@@ -318,25 +320,11 @@ async function invitationsWithCounts(db: Db, cohortId: number): Promise<Invitati
                  answered_at, decline_reason
             from ${cohortInvitations} where cohort_id = ${cohortId}`,
     ),
-    jsonRows<{
-      invitation_id: number;
-      total: number;
-      kindergartens: number;
-      schools: number;
-      public: number;
-      private: number;
-    }>(
+    countUnitsPerGroup<number>(
       db,
-      sql`select e.invitation_id,
-                 count(*) as total,
-                 count(*) filter (where u.is_kindergarten) as kindergartens,
-                 count(*) filter (where u.is_school) as schools,
-                 count(*) filter (where u.owner = 'public') as public,
-                 count(*) filter (where u.owner = 'private') as private
-            from ${cohortEnrolments} e
-            join ${units} u on u.org_number = e.unit_org_number
-           where e.cohort_id = ${cohortId} and e.withdrawn_at is null
-           group by e.invitation_id`,
+      sql`select invitation_id as group_id, unit_org_number as org_number
+            from ${cohortEnrolments}
+           where cohort_id = ${cohortId} and withdrawn_at is null`,
     ),
     jsonRows<{ invitation_id: number; resource_person: boolean; pp: boolean }>(
       db,
@@ -353,10 +341,9 @@ async function invitationsWithCounts(db: Db, cohortId: number): Promise<Invitati
   const unitIds = invitations.filter((i) => i.invitee_kind === "unit").map((i) => i.invitee_id);
   const unitRows = unitIds.length > 0 ? await unitsByOrgNumber(db, unitIds) : [];
   const unitBy = new Map(unitRows.map((u) => [u.orgNumber, u]));
-  const enrolledBy = new Map(enrolled.map((e) => [e.invitation_id, e]));
   const namedBy = new Map(named.map((n) => [n.invitation_id, n]));
   return invitations.map((inv) => {
-    const e = enrolledBy.get(inv.id);
+    const e = enrolled.get(inv.id);
     const n = namedBy.get(inv.id);
     const unit = inv.invitee_kind === "unit" ? unitBy.get(inv.invitee_id) : undefined;
     return {
@@ -371,11 +358,11 @@ async function invitationsWithCounts(db: Db, cohortId: number): Promise<Invitati
       declineReason: inv.decline_reason,
       unitName: unit?.name ?? null,
       unitCounty: unit?.countyCode ?? null,
-      units: Number(e?.total ?? 0),
-      kindergartens: Number(e?.kindergartens ?? 0),
-      schools: Number(e?.schools ?? 0),
-      publicUnits: Number(e?.public ?? 0),
-      privateUnits: Number(e?.private ?? 0),
+      units: e?.total ?? 0,
+      kindergartens: e?.kindergartens ?? 0,
+      schools: e?.schools ?? 0,
+      publicUnits: e?.public ?? 0,
+      privateUnits: e?.private ?? 0,
       resourcePerson: n?.resource_person === true,
       ppContact: n?.pp === true,
     };

@@ -12,8 +12,8 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-// A foreign key to the programme a cohort belongs to: the one schema import across modules.
-import { programmes } from "../programmes/schema";
+// The programme a cohort belongs to, for the foreign key only (decision 0018).
+import { programmes } from "../programmes/foreign-keys";
 
 /** A cohort of a programme: its dates, deadlines and participation terms. */
 export const cohorts = pgTable(

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, testApp } from "../../../tests/support/app";
 import { databaseKinds } from "../../../tests/support/db";
-import { demoEmail } from "../../db/demo-people";
+import { demoEmail } from "../identity";
 import { auditLog, people } from "../identity/schema";
 import { createSession } from "../identity/sessions";
 import { pageFeedback } from "./schema";

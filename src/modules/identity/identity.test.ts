@@ -2,9 +2,9 @@ import { and, count, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ORIGIN, type TestApp, testApp } from "../../../tests/support/app";
 import { databaseKinds } from "../../../tests/support/db";
-import { demoEmail, seedDemoPeople } from "../../db/demo-people";
 import { cohorts } from "../cohorts/schema";
 import { getUnit, unitsOfMunicipality } from "../organisations";
+import { demoEmail, seedDemoPeople } from "./demo";
 import { insertTestPerson } from "./factories";
 import {
   affiliations,

@@ -1,5 +1,7 @@
 import type { ModuleManifest } from "../../kernel/manifest";
+import { messages } from "../../web/i18n";
 import { adminTexts } from "./admin-texts";
+import { identityDemo } from "./demo";
 import { protectedIdentityRoutes, publicIdentityRoutes } from "./routes";
 import * as schema from "./schema";
 
@@ -15,6 +17,7 @@ export {
   scopesFor,
 } from "./access";
 export { listAudit, recordAudit } from "./audit";
+export { demoAccounts, demoEmail } from "./demo";
 export { insertTestPerson, type TestPerson } from "./factories";
 export {
   type LocalAccount,
@@ -69,4 +72,5 @@ export const manifest: ModuleManifest = {
     },
   ],
   schema,
+  demo: identityDemo,
 };

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ORIGIN, type TestApp, testApp } from "../../../tests/support/app";
 import { databaseKinds } from "../../../tests/support/db";
 import { demoPeopleIds, sessionCookie } from "../../../tests/support/people";
-import { demoAccounts, seedDemoPeople } from "../../db/demo-people";
+import { seedDemoPeople } from "../../db/seed";
+import { demoAccounts } from "../identity";
 import { auditLog } from "../identity/schema";
 import { registerImportDrafts, units } from "./schema";
 

@@ -2,6 +2,7 @@ export { insertTestUnits, type TestUnit } from "./factories";
 
 import type { ModuleManifest } from "../../kernel/manifest";
 import { messages } from "../../web/i18n";
+import { organisationsDemo } from "./demo";
 import { organisationRoutes } from "./routes";
 import * as schema from "./schema";
 
@@ -60,9 +61,11 @@ export {
 } from "./service";
 export {
   activeUnitsIn,
+  countUnitsPerGroup,
   getUnit,
   municipalitiesOfUnits,
   type Unit,
+  type UnitCounts,
   type UnitFilter,
   type UnitHistoryEntry,
   unitsByOrgNumber,
@@ -89,4 +92,5 @@ export const manifest: ModuleManifest = {
     },
   ],
   schema,
+  demo: organisationsDemo,
 };

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { type RegisterSource, unitHistory, units } from "./schema";
 
@@ -125,4 +125,54 @@ export async function activeUnitsIn(db: Db, municipalityCodes: string[]): Promis
     .from(units)
     .where(and(inArray(units.municipalityCode, municipalityCodes), eq(units.active, true)))
     .orderBy(asc(units.searchKey), asc(units.orgNumber));
+}
+
+/** Units counted by kind and owner (a unit can be both kindergarten and school). */
+export type UnitCounts = {
+  total: number;
+  kindergartens: number;
+  schools: number;
+  public: number;
+  private: number;
+};
+
+/**
+ * Units counted by kind and owner per group, for another module's list of units: `members` is
+ * a query yielding `group_id` and `org_number` columns (e.g. a cohort's enrolments per
+ * invitation). Unknown org numbers are not counted; groups with none are left out. One
+ * statement, the units joined in it, so a national cohort's overview stays one query
+ * (bench/cohort-overview.ts), answered as one JSON value: the embedded database decodes a
+ * result value by value, which for a few hundred rows costs more than the query.
+ */
+export async function countUnitsPerGroup<Group extends number | string>(
+  db: Db,
+  members: SQL,
+): Promise<Map<Group, UnitCounts>> {
+  const result = await db.execute(
+    sql`select coalesce(json_agg(x), '[]'::json) as rows from (
+          select m.group_id,
+                 count(*) as total,
+                 count(*) filter (where u.is_kindergarten) as kindergartens,
+                 count(*) filter (where u.is_school) as schools,
+                 count(*) filter (where u.owner = 'public') as public,
+                 count(*) filter (where u.owner = 'private') as private
+            from (${members}) m
+            join ${units} u on u.org_number = m.org_number
+           group by m.group_id) x`,
+  );
+  type Row = UnitCounts & { group_id: Group };
+  const value = (result as unknown as { rows: { rows: Row[] | string }[] }).rows[0]?.rows ?? [];
+  const rows = typeof value === "string" ? (JSON.parse(value) as Row[]) : value;
+  return new Map(
+    rows.map(({ group_id, ...counts }) => [
+      group_id,
+      {
+        total: Number(counts.total),
+        kindergartens: Number(counts.kindergartens),
+        schools: Number(counts.schools),
+        public: Number(counts.public),
+        private: Number(counts.private),
+      },
+    ]),
+  );
 }

@@ -29,6 +29,7 @@ export type Programme = typeof programmes.$inferSelect;
 import type { ModuleManifest } from "../../kernel/manifest";
 import { programmeAdminRoutes as manifestAdminRoutes } from "./admin-routes";
 import { programmeAdminTexts as manifestAdminTexts } from "./admin-texts";
+import { programmesDemo as manifestDemo } from "./demo";
 import { programmeTitles } from "./identity-reads";
 import {
   frontPage as manifestFrontPage,
@@ -52,4 +53,5 @@ export const manifest: ModuleManifest = {
   schema: manifestSchema,
   contentPages: () => [manifestFrontPage, manifestProgrammePage],
   identityReads: { programmeTitles },
+  demo: manifestDemo,
 };

@@ -1,9 +1,15 @@
 import { inArray } from "drizzle-orm";
-import { osloToday } from "../kernel/clock";
-import { grantRole, type LocalAccount, type Role } from "../modules/identity";
-import { identities, people } from "../modules/identity/schema";
-import { countyOfficesAt, unitsOfMunicipality } from "../modules/organisations";
-import type { Db } from "./client";
+import type { Db } from "../../db/client";
+import { osloToday } from "../../kernel/clock";
+import type { DemoSeed } from "../../kernel/manifest";
+import { countyOfficesAt, unitsOfMunicipality } from "../organisations";
+import type { LocalAccount } from "./local-provider";
+import { grantRole } from "./people";
+import type { Role } from "./roles";
+import { identities, people } from "./schema";
+
+/** The demo people, last: their roles are at the organisations' demo office and units. */
+export const identityDemo: DemoSeed = { order: 40, people: seedDemoPeople };
 
 /**
  * The demo people, one for every role (clearly marked as demo data). Each signs in with one
@@ -21,7 +27,7 @@ type DemoPerson = {
 
 type DemoOrgs = { agderOffice: string; school: string; kindergarten: string };
 
-export const DEMO_MUNICIPALITY = "4204"; // Kristiansand
+const DEMO_MUNICIPALITY = "4204"; // Kristiansand
 
 const DEMO_PEOPLE: DemoPerson[] = [
   {
