@@ -1,5 +1,4 @@
 import type { ModuleManifest } from "../../kernel/manifest";
-import { messages } from "../../web/i18n";
 import { adminTexts } from "./admin-texts";
 import { identityDemo } from "./demo";
 import { protectedIdentityRoutes, publicIdentityRoutes } from "./routes";
