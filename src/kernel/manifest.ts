@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
 import type { Db } from "../db/client";
-import type { IdentityReads } from "../modules/identity";
+import type { AuditActionTexts, IdentityReads } from "../modules/identity";
 import type { RegisterUrls } from "../modules/organisations";
 import type { ContentPage } from "../web/content-pages";
 import type { Lang } from "../web/i18n";
@@ -95,6 +95,11 @@ export type ModuleManifest = {
   /** Read-only functions identity needs of this module (identity cannot import it). */
   identityReads?: Partial<IdentityReads>;
   housekeeping?: HousekeepingJob[];
+  /**
+   * What the audit log says of the actions this module writes (`action` codes), in each
+   * language: identity shows the log and reads them from here (a test checks every code).
+   */
+  auditActions?: AuditActionTexts;
   /** The module's demo data (development and tests; see `DemoSeed`). */
   demo?: DemoSeed;
 };

@@ -1,4 +1,5 @@
 import type { Lang } from "../../web/i18n";
+import { appModules } from "../index";
 
 /**
  * What an audit entry says, in words: who did what to whom, by name. The names are looked up
@@ -37,7 +38,9 @@ export type AuditWords = {
 };
 
 type Sentence = (w: AuditWords) => string;
-type ActionText = { label: string; sentence: Sentence };
+export type ActionText = { label: string; sentence: Sentence };
+/** A module's sentences for its audit actions, by language and action code. */
+export type AuditActionTexts = Record<Lang, Record<string, ActionText>>;
 
 export type AuditTexts = {
   actions: Record<string, ActionText>;
@@ -622,6 +625,19 @@ const en: AuditTexts = {
 
 export const auditTexts = { nb, nn, en } satisfies Record<Lang, AuditTexts>;
 
+const merged = new Map<Lang, AuditTexts>();
+
+/**
+ * The audit log's words in a language, with the sentences of every module's actions (their
+ * manifests' `auditActions`) beside identity's own. Read once the modules have loaded.
+ */
 export function auditText(lang: Lang): AuditTexts {
-  return auditTexts[lang];
+  let texts = merged.get(lang);
+  if (!texts) {
+    const actions = { ...auditTexts[lang].actions };
+    for (const m of appModules()) Object.assign(actions, m.auditActions?.[lang]);
+    texts = { ...auditTexts[lang], actions };
+    merged.set(lang, texts);
+  }
+  return texts;
 }

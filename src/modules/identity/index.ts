@@ -16,6 +16,7 @@ export {
   scopesFor,
 } from "./access";
 export { listAudit, recordAudit } from "./audit";
+export type { ActionText, AuditActionTexts, AuditWords } from "./audit-texts";
 export { demoAccounts, demoEmail } from "./demo";
 export { insertTestPerson, type TestPerson } from "./factories";
 export {
