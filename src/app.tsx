@@ -51,9 +51,6 @@ export type AppOptions = {
   files?: FileStore;
 };
 
-/** Routes that take big uploads set their own body limit. */
-const isLargeUpload = (path: string) => /^\/(nb|nn|en)\/admin\/import$/.test(path);
-
 export const defaultRateRules: RateRules = { form: { limit: 30, windowSeconds: 60 } };
 
 let faviconIco: Buffer | undefined;
@@ -119,6 +116,9 @@ export function createApp(options: AppOptions) {
   // every request) takes @hono/node-server off its fast path for plain GETs.
   const compressor = compress();
   app.use((c, next) => (c.req.header("accept-encoding") ? compressor(c, next) : next()));
+  // Routes that take big uploads (the modules' `largeUploads`) set their own body limit.
+  const largeUploads = appModules().flatMap((m) => m.largeUploads ?? []);
+  const isLargeUpload = (path: string) => largeUploads.some((pattern) => pattern.test(path));
   const limiter = bodyLimit({ maxSize: 64 * 1024, onError: (c) => errorPage(c, "tooLarge") });
   app.use((c, next) =>
     c.req.method === "GET" || c.req.method === "HEAD" || isLargeUpload(c.req.path)

@@ -100,6 +100,16 @@ export type ModuleManifest = {
    * language: identity shows the log and reads them from here (a test checks every code).
    */
   auditActions?: AuditActionTexts;
+  /**
+   * Path prefixes (without the language) of the module's work pages, which get the wide
+   * layout for tables and forms side by side: "/puljer" covers "/nb/puljer/3/…".
+   */
+  workAreas?: string[];
+  /**
+   * Paths (with the language) whose posts may be larger than the 64 kB every form gets: the
+   * module's upload routes, which check their own limit.
+   */
+  largeUploads?: RegExp[];
   /** The module's demo data (development and tests; see `DemoSeed`). */
   demo?: DemoSeed;
 };

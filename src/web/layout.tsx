@@ -20,10 +20,13 @@ export type PageProps = {
 };
 
 /** The signed-in work areas: their pages carry tables and get the wide layout. */
-const WORK_AREAS = /^\/(admin|puljer|organisasjoner)(\/|$)/;
+let workAreas: string[] | undefined;
 
+/** Whether a path (without the language) is one of the modules' work areas (manifest `workAreas`). */
 export function isWorkArea(path: string | undefined) {
-  return path !== undefined && WORK_AREAS.test(path);
+  if (path === undefined) return false;
+  workAreas ??= appModules().flatMap((m) => m.workAreas ?? []);
+  return workAreas.some((area) => path === area || path.startsWith(`${area}/`));
 }
 
 export function localPath(lang: Lang, path: string) {

@@ -44,6 +44,8 @@ import * as manifestSchema from "./schema";
 
 export const manifest: ModuleManifest = {
   name: "cohorts",
+  // The cohort admin under /admin/tilbud/…/puljer, and the chain's pages.
+  workAreas: ["/admin", "/puljer"],
   signedInRoutes: [
     () => manifestCohortAdminRoutes(),
     () => manifestOverviewRoutes(),

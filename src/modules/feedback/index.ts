@@ -12,6 +12,7 @@ export { FeedbackWidget } from "./widget";
 /** What the app needs of this module (see kernel/manifest.ts). */
 export const manifest: ModuleManifest = {
   name: "feedback",
+  workAreas: ["/admin"],
   publicRoutes: [(context) => feedbackRoutes(context.contentPages)],
   signedInRoutes: [() => feedbackAdminRoutes()],
   nav: [

@@ -55,6 +55,7 @@ export { protectedIdentityRoutes, publicIdentityRoutes } from "./routes";
 /** What the app needs of this module (see kernel/manifest.ts). */
 export const manifest: ModuleManifest = {
   name: "identity",
+  workAreas: ["/admin"],
   publicRoutes: [() => publicIdentityRoutes()],
   signedInRoutes: [(context) => protectedIdentityRoutes(context.identityReads)],
   nav: [

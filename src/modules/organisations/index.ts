@@ -82,6 +82,9 @@ export {
 /** What the app needs of this module (see kernel/manifest.ts). */
 export const manifest: ModuleManifest = {
   name: "organisations",
+  workAreas: ["/admin", "/organisasjoner"],
+  // A register file is several megabytes; the import route checks its own limit.
+  largeUploads: [/^\/(nb|nn|en)\/admin\/import$/],
   signedInRoutes: [(context) => organisationRoutes(context.registerUrls)],
   nav: [
     {

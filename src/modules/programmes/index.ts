@@ -40,6 +40,7 @@ import * as manifestSchema from "./schema";
 
 export const manifest: ModuleManifest = {
   name: "programmes",
+  workAreas: ["/admin"],
   publicRoutes: [() => manifestPublicRoutes()],
   signedInRoutes: [() => manifestAdminRoutes()],
   nav: [
