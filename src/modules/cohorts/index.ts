@@ -32,8 +32,8 @@ providePublicCohorts(publicCohortsOf);
 // ── Manifest: what the app needs of this module (see kernel/manifest.ts). A block of its own at
 // the end, imports included, so that it merges apart from the module's other exports. ──
 import type { ModuleManifest } from "../../kernel/manifest";
-import { messages as manifestMessages } from "../../web/i18n";
 import { cohortAdminRoutes as manifestCohortAdminRoutes } from "./admin-routes";
+import { cohortTexts as manifestCohortTexts } from "./admin-texts";
 import { runChainHousekeeping as manifestChainHousekeeping } from "./chain";
 import { cohortsDemo as manifestDemo } from "./demo";
 import { chainInvitations, cohortReach, cohortsById } from "./identity-reads";
@@ -56,7 +56,7 @@ export const manifest: ModuleManifest = {
     {
       position: 20,
       path: "/puljer",
-      label: (lang) => manifestMessages(lang).site.cohorts,
+      label: (lang) => manifestCohortTexts(lang).cohorts,
       permission: "read:cohort:",
     },
   ],

@@ -1,10 +1,10 @@
 export { insertTestUnits, type TestUnit } from "./factories";
 
 import type { ModuleManifest } from "../../kernel/manifest";
-import { messages } from "../../web/i18n";
 import { organisationsDemo } from "./demo";
 import { organisationRoutes } from "./routes";
 import * as schema from "./schema";
+import { orgTexts } from "./texts";
 
 export { fetchKlass, type KlassSnapshot, readKlassSnapshot } from "./klass";
 export { completeOrgNumber, isValidOrgNumber } from "./org-number";
@@ -90,7 +90,7 @@ export const manifest: ModuleManifest = {
     {
       position: 10,
       path: "/organisasjoner",
-      label: (lang) => messages(lang).site.organisations,
+      label: (lang) => orgTexts(lang).title,
       permission: "read:organisation:",
     },
   ],

@@ -15,8 +15,6 @@ export const en: Messages = {
     programmes: "Programmes",
     contact: "Contact us",
     newsletter: "Newsletter",
-    cohorts: "Cohorts",
-    organisations: "Organisations",
     accessibility: "Accessibility statement",
     privacy: "Privacy",
     footerAbout:

@@ -17,8 +17,6 @@ export const nb = {
     programmes: "Tilbud",
     contact: "Kontakt oss",
     newsletter: "Nyhetsbrev",
-    cohorts: "Puljer",
-    organisations: "Organisasjoner",
     accessibility: "Tilgjengelighetserklæring",
     privacy: "Personvern",
     footerAbout:

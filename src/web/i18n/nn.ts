@@ -15,8 +15,6 @@ export const nn: Messages = {
     programmes: "Tilbod",
     contact: "Kontakt oss",
     newsletter: "Nyheitsbrev",
-    cohorts: "Puljar",
-    organisations: "Organisasjonar",
     accessibility: "Tilgjengeerklæring",
     privacy: "Personvern",
     footerAbout:
