@@ -16,7 +16,7 @@ type LetterInput = {
  * The decision letter, in the municipality's written standard (språklova § 15): bokmål or
  * nynorsk, whatever language the person who applied used.
  */
-const letters: Record<"nb" | "nn", (l: LetterInput) => Letter> = {
+export const decisionLetters: Record<"nb" | "nn", (l: LetterInput) => Letter> = {
   nb: (l) => {
     const head = {
       granted: l.promoted
@@ -54,5 +54,5 @@ const letters: Record<"nb" | "nn", (l: LetterInput) => Letter> = {
 };
 
 export function decisionLetter(standard: "nb" | "nn", input: LetterInput): Letter {
-  return letters[standard](input);
+  return decisionLetters[standard](input);
 }

@@ -34,6 +34,7 @@ providePublicCohorts(publicCohortsOf);
 import type { ModuleManifest } from "../../kernel/manifest";
 import { cohortAdminRoutes as manifestCohortAdminRoutes } from "./admin-routes";
 import { cohortTexts as manifestCohortTexts } from "./admin-texts";
+import { cohortsAuditActions } from "./audit-texts";
 import { runChainHousekeeping as manifestChainHousekeeping } from "./chain";
 import { cohortsDemo as manifestDemo } from "./demo";
 import { chainInvitations, cohortReach, cohortsById } from "./identity-reads";
@@ -44,6 +45,7 @@ import * as manifestSchema from "./schema";
 
 export const manifest: ModuleManifest = {
   name: "cohorts",
+  auditActions: cohortsAuditActions,
   // The cohort admin under /admin/tilbud/…/puljer, and the chain's pages.
   workAreas: ["/admin", "/puljer"],
   signedInRoutes: [

@@ -1,6 +1,7 @@
 import type { ModuleManifest } from "../../kernel/manifest";
 import { feedbackAdminRoutes } from "./admin-routes";
 import { feedbackAdminTexts } from "./admin-texts";
+import { feedbackAuditActions } from "./audit-texts";
 import { feedbackRoutes } from "./routes";
 import * as schema from "./schema";
 
@@ -12,6 +13,7 @@ export { FeedbackWidget } from "./widget";
 /** What the app needs of this module (see kernel/manifest.ts). */
 export const manifest: ModuleManifest = {
   name: "feedback",
+  auditActions: feedbackAuditActions,
   workAreas: ["/admin"],
   publicRoutes: [(context) => feedbackRoutes(context.contentPages)],
   signedInRoutes: [() => feedbackAdminRoutes()],

@@ -1,6 +1,7 @@
 export { insertTestUnits, type TestUnit } from "./factories";
 
 import type { ModuleManifest } from "../../kernel/manifest";
+import { organisationsAuditActions } from "./audit-texts";
 import { organisationsDemo } from "./demo";
 import { organisationRoutes } from "./routes";
 import * as schema from "./schema";
@@ -82,6 +83,7 @@ export {
 /** What the app needs of this module (see kernel/manifest.ts). */
 export const manifest: ModuleManifest = {
   name: "organisations",
+  auditActions: organisationsAuditActions,
   workAreas: ["/admin", "/organisasjoner"],
   // A register file is several megabytes; the import route checks its own limit.
   largeUploads: [/^\/(nb|nn|en)\/admin\/import$/],

@@ -29,6 +29,7 @@ export type Programme = typeof programmes.$inferSelect;
 import type { ModuleManifest } from "../../kernel/manifest";
 import { programmeAdminRoutes as manifestAdminRoutes } from "./admin-routes";
 import { programmeAdminTexts as manifestAdminTexts } from "./admin-texts";
+import { programmesAuditActions } from "./audit-texts";
 import { programmesDemo as manifestDemo } from "./demo";
 import { programmeTitles } from "./identity-reads";
 import {
@@ -40,6 +41,7 @@ import * as manifestSchema from "./schema";
 
 export const manifest: ModuleManifest = {
   name: "programmes",
+  auditActions: programmesAuditActions,
   workAreas: ["/admin"],
   publicRoutes: [() => manifestPublicRoutes()],
   signedInRoutes: [() => manifestAdminRoutes()],
