@@ -189,7 +189,7 @@ describe.each(databaseKinds)("migration 0004 on %s", (kind) => {
     } finally {
       await db.close();
     }
-  });
+  }, 120_000); // A database made from nothing: initdb and every migration, not a template clone.
 });
 
 function row(cohort: number, office: string, code: string, deadline: string, invitedOn: string) {
