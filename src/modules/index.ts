@@ -1,4 +1,5 @@
 import type { ModuleManifest } from "../kernel/manifest";
+import { manifest as applications } from "./applications";
 import { manifest as cohorts } from "./cohorts";
 import { manifest as contact } from "./contact";
 import { manifest as feedback } from "./feedback";
@@ -15,5 +16,15 @@ import { manifest as programmes } from "./programmes";
  * layout, which reads this list, so the list is read only once every module has loaded.
  */
 export function appModules(): ModuleManifest[] {
-  return [pages, programmes, feedback, contact, newsletter, identity, organisations, cohorts];
+  return [
+    pages,
+    programmes,
+    feedback,
+    contact,
+    newsletter,
+    identity,
+    organisations,
+    cohorts,
+    applications,
+  ];
 }

@@ -184,6 +184,34 @@ const nb: AuditTexts = {
       sentence: (w) =>
         `${w.actor} leste inn ${w.source}: ${w.added} nye, ${w.changed} endret, ${w.closed} nedlagt, ${w.rejected} avvist.`,
     },
+    "application-round.open": {
+      label: "Søknadsrunde åpnet",
+      sentence: (w) => `${w.actor} åpnet en søknadsrunde.`,
+    },
+    "application-round.close": {
+      label: "Søknadsrunde stengt",
+      sentence: (w) => `${w.actor} stengte en søknadsrunde før fristen.`,
+    },
+    "application-round.assessor": {
+      label: "Vurderer oppnevnt",
+      sentence: (w) => `${w.actor} oppnevnte en vurderer i en søknadsrunde.`,
+    },
+    "application.reopen": {
+      label: "Søknad gjenåpnet",
+      sentence: (w) => `${w.actor} lot en kommune sende inn søknaden sin etter fristen.`,
+    },
+    "application.submit-after-reopening": {
+      label: "Søknad sendt etter gjenåpning",
+      sentence: (w) => `${w.actor} sendte inn en søknad etter fristen, i tiden den var gjenåpnet.`,
+    },
+    "application.decide": {
+      label: "Søknad avgjort",
+      sentence: (w) => `${w.actor} fattet vedtak om en søknad.`,
+    },
+    "application.withdraw": {
+      label: "Søknad trukket",
+      sentence: (w) => `${w.actor} trakk en søknad.`,
+    },
     "written-standard.set": {
       label: "Målform satt",
       sentence: (w) => `${w.actor} satte målformen for ${w.org} til ${w.standard}.`,
@@ -372,6 +400,34 @@ const nn: AuditTexts = {
       sentence: (w) =>
         `${w.actor} las inn ${w.source}: ${w.added} nye, ${w.changed} endra, ${w.closed} nedlagde, ${w.rejected} avviste.`,
     },
+    "application-round.open": {
+      label: "Søknadsrunde opna",
+      sentence: (w) => `${w.actor} opna ein søknadsrunde.`,
+    },
+    "application-round.close": {
+      label: "Søknadsrunde stengd",
+      sentence: (w) => `${w.actor} stengde ein søknadsrunde før fristen.`,
+    },
+    "application-round.assessor": {
+      label: "Vurderar oppnemnd",
+      sentence: (w) => `${w.actor} oppnemnde ein vurderar i ein søknadsrunde.`,
+    },
+    "application.reopen": {
+      label: "Søknad gjenopna",
+      sentence: (w) => `${w.actor} lét ein kommune sende inn søknaden sin etter fristen.`,
+    },
+    "application.submit-after-reopening": {
+      label: "Søknad send etter gjenopning",
+      sentence: (w) => `${w.actor} sende inn ein søknad etter fristen, i tida han var gjenopna.`,
+    },
+    "application.decide": {
+      label: "Søknad avgjord",
+      sentence: (w) => `${w.actor} gjorde vedtak om ein søknad.`,
+    },
+    "application.withdraw": {
+      label: "Søknad trekt",
+      sentence: (w) => `${w.actor} trekte ein søknad.`,
+    },
     "written-standard.set": {
       label: "Målform sett",
       sentence: (w) => `${w.actor} sette målforma for ${w.org} til ${w.standard}.`,
@@ -558,6 +614,35 @@ const en: AuditTexts = {
       label: "Register imported",
       sentence: (w) =>
         `${w.actor} imported ${w.source}: ${w.added} new, ${w.changed} changed, ${w.closed} closed, ${w.rejected} rejected.`,
+    },
+    "application-round.open": {
+      label: "Application round opened",
+      sentence: (w) => `${w.actor} opened an application round.`,
+    },
+    "application-round.close": {
+      label: "Application round closed",
+      sentence: (w) => `${w.actor} closed an application round before its deadline.`,
+    },
+    "application-round.assessor": {
+      label: "Assessor named",
+      sentence: (w) => `${w.actor} named an assessor of an application round.`,
+    },
+    "application.reopen": {
+      label: "Application reopened",
+      sentence: (w) => `${w.actor} let a municipality submit its application after the deadline.`,
+    },
+    "application.submit-after-reopening": {
+      label: "Application submitted after reopening",
+      sentence: (w) =>
+        `${w.actor} submitted an application after the deadline, while it was reopened.`,
+    },
+    "application.decide": {
+      label: "Application decided",
+      sentence: (w) => `${w.actor} decided an application.`,
+    },
+    "application.withdraw": {
+      label: "Application withdrawn",
+      sentence: (w) => `${w.actor} withdrew an application.`,
     },
     "written-standard.set": {
       label: "Written standard set",

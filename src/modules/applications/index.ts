@@ -1,0 +1,23 @@
+export { applyRoutes } from "./apply-routes";
+export { QuestionFields, type QuestionFieldsProps } from "./question-fields";
+
+// ── Manifest: what the app needs of this module (see kernel/manifest.ts). A block of its own at
+// the end, imports included, so that routes of the admin's side merge in beside these. ──
+import type { ModuleManifest } from "../../kernel/manifest";
+import { applyRoutes as manifestApplyRoutes } from "./apply-routes";
+import { applyTexts as manifestApplyTexts } from "./apply-texts";
+import * as manifestSchema from "./schema";
+
+export const manifest: ModuleManifest = {
+  name: "applications",
+  signedInRoutes: [() => manifestApplyRoutes()],
+  nav: [
+    {
+      position: 25,
+      path: "/soknader",
+      label: (lang) => manifestApplyTexts[lang].nav,
+      permission: "apply:application:",
+    },
+  ],
+  schema: manifestSchema,
+};
