@@ -80,6 +80,21 @@ describe.each(databaseKinds)("the municipality applies (%s)", (kind) => {
   let appId = 0;
   const at = (rest = "") => `/nb/soknader/${appId}${rest}`;
 
+  it("shows anyone the round and the questions before signing in, with the way in", async () => {
+    const res = await get("/nb/tilbud/bedre-foreldresamarbeid/soknad");
+    expect(res.status).toBe(200);
+    const page = await text(res);
+    expect(page).toContain("Søknadsrunden er åpen. Fristen er 15. desember 2026 kl. 23:59.");
+    expect(page).toContain("Logg inn for å søke");
+    expect(page).toContain("Motivasjon");
+    expect(page).toContain("Forpliktelser");
+    const nn = await text(await get("/nn/tilbud/bedre-foreldresamarbeid/soknad"));
+    expect(nn).toContain("Logg inn for å søkje");
+    const signedIn = await text(await get("/nb/tilbud/bedre-foreldresamarbeid/soknad", "kari"));
+    expect(signedIn).toContain("Gå til kommunens søknader");
+    expect((await get("/nb/tilbud/finnes-ikke/soknad")).status).toBe(404);
+  });
+
   it("lets only municipal coordinators in: sign-in for nobody, 403 for others", async () => {
     const anonymous = await get("/nb/soknader");
     expect(anonymous.status).toBe(302);

@@ -1,4 +1,5 @@
 export { applyRoutes } from "./apply-routes";
+export { latestRoundOf, publicApplyRoutes } from "./public-page";
 export { QuestionFields, type QuestionFieldsProps } from "./question-fields";
 
 // ── Manifest: what the app needs of this module (see kernel/manifest.ts). A block of its own at
@@ -6,10 +7,12 @@ export { QuestionFields, type QuestionFieldsProps } from "./question-fields";
 import type { ModuleManifest } from "../../kernel/manifest";
 import { applyRoutes as manifestApplyRoutes } from "./apply-routes";
 import { applyTexts as manifestApplyTexts } from "./apply-texts";
+import { publicApplyRoutes as manifestPublicApplyRoutes } from "./public-page";
 import * as manifestSchema from "./schema";
 
 export const manifest: ModuleManifest = {
   name: "applications",
+  publicRoutes: [() => manifestPublicApplyRoutes()],
   signedInRoutes: [() => manifestApplyRoutes()],
   nav: [
     {
