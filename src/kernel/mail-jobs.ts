@@ -10,6 +10,9 @@ const mailPayload = z.object({
   subject: z.string(),
   text: z.string(),
   headers: z.record(z.string(), z.string()).optional(),
+  attachments: z
+    .array(z.object({ filename: z.string(), contentType: z.string(), contentBase64: z.string() }))
+    .optional(),
 });
 
 /** Queue a mail in the caller's transaction; the job loop sends it, with retries. */
@@ -42,9 +45,11 @@ export function messageKey(job: Pick<JobInfo, "id" | "createdAt">): string {
 
 export function mailJobHandler(mailer: Mailer): JobHandler {
   return async (payload, job) => {
-    const mail = mailPayload.parse(payload);
+    const { headers, attachments, ...mail } = mailPayload.parse(payload);
     await mailer.send({
-      ...(mail.headers ? { ...mail, headers: mail.headers } : mail),
+      ...mail,
+      ...(headers ? { headers } : {}),
+      ...(attachments ? { attachments } : {}),
       messageKey: messageKey(job),
     });
   };

@@ -2,11 +2,15 @@ import nodemailer from "nodemailer";
 import type { Db } from "../db/client";
 import { devOutbox } from "./schema";
 
+/** A file sent with a mail; the content base64-encoded, so a queued mail is plain JSON. */
+export type MailAttachment = { filename: string; contentType: string; contentBase64: string };
+
 export type Mail = {
   to: string;
   subject: string;
   text: string;
   headers?: Record<string, string>;
+  attachments?: MailAttachment[];
   /** Left part of the Message-ID, stable across resends (`messageKey` in mail-jobs). */
   messageKey?: string;
 };
@@ -31,6 +35,11 @@ export function smtpMailer(url: string, from: string): Mailer {
         subject: mail.subject,
         text: mail.text,
         headers: mail.headers ?? {},
+        attachments: (mail.attachments ?? []).map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: Buffer.from(a.contentBase64, "base64"),
+        })),
         ...(mail.messageKey ? { messageId: `<${mail.messageKey}@${domain}>` } : {}),
       });
     },
@@ -45,7 +54,10 @@ export function outboxMailer(db: Db): Mailer {
       await db.insert(devOutbox).values({
         to: mail.to,
         subject: mail.subject,
-        text: mail.text,
+        // The outbox keeps the text only: attachments are named, not stored.
+        text: mail.attachments?.length
+          ? `${mail.text}\n\n[${mail.attachments.map((a) => a.filename).join(", ")}]`
+          : mail.text,
         headers: {
           ...(mail.headers ?? {}),
           ...(mail.messageKey ? { "Message-ID": `<${mail.messageKey}@outbox.localhost>` } : {}),

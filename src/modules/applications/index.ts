@@ -1,10 +1,28 @@
-import type { ModuleManifest } from "../../kernel/manifest";
-import { applicationAuditActions } from "./audit-texts";
-import * as schema from "./schema";
+export { applyRoutes } from "./apply-routes";
+export { latestRoundOf, publicApplyRoutes } from "./public-page";
+export { QuestionFields, type QuestionFieldsProps } from "./question-fields";
 
-/** What the app needs of this module (see kernel/manifest.ts). */
+// ── Manifest: what the app needs of this module (see kernel/manifest.ts). A block of its own at
+// the end, imports included, so that routes of the admin's side merge in beside these. ──
+import type { ModuleManifest } from "../../kernel/manifest";
+import { applyRoutes as manifestApplyRoutes } from "./apply-routes";
+import { applyTexts as manifestApplyTexts } from "./apply-texts";
+import { applicationAuditActions as manifestAuditActions } from "./audit-texts";
+import { publicApplyRoutes as manifestPublicApplyRoutes } from "./public-page";
+import * as manifestSchema from "./schema";
+
 export const manifest: ModuleManifest = {
   name: "applications",
-  schema,
-  auditActions: applicationAuditActions,
+  publicRoutes: [() => manifestPublicApplyRoutes()],
+  signedInRoutes: [() => manifestApplyRoutes()],
+  nav: [
+    {
+      position: 25,
+      path: "/soknader",
+      label: (lang) => manifestApplyTexts[lang].nav,
+      permission: "apply:application:",
+    },
+  ],
+  schema: manifestSchema,
+  auditActions: manifestAuditActions,
 };

@@ -128,6 +128,17 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         allowed: everyone.filter((w) => w !== "norole"),
       },
       {
+        name: "GET /nb/soknader",
+        send: (w) => get("/nb/soknader", w),
+        allowed: ["kari"],
+      },
+      {
+        name: "POST /nb/soknader (no round)",
+        send: (w) => post("/nb/soknader", w, { round: "99999", municipality: "4204" }),
+        allowed: ["kari"],
+        okStatus: 404,
+      },
+      {
         name: "GET /nb/admin/personer",
         send: (w) => get("/nb/admin/personer", w),
         allowed: admins,

@@ -1,5 +1,6 @@
 // Progressive enhancement only: every page works without this file.
 import { PLURAL_CATEGORIES, type PluralForms, pluralText } from "../i18n/plural";
+import { enhanceAutosave } from "./autosave";
 
 type Kind = "limit" | "left" | "over";
 
@@ -136,6 +137,9 @@ function start() {
   }
   for (const picker of document.querySelectorAll<HTMLElement>("[data-module=org-picker]")) {
     enhanceOrgPicker(picker);
+  }
+  for (const form of document.querySelectorAll<HTMLFormElement>("form[data-module=autosave]")) {
+    enhanceAutosave(form);
   }
 }
 

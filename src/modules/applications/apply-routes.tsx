@@ -1,0 +1,437 @@
+import { Hono } from "hono";
+import { osloToday } from "../../kernel/clock";
+import { type AppContext, type AppEnv, deps, langOf } from "../../kernel/context";
+import { BadRequest, type FieldErrors, readForm, readFormAll } from "../../kernel/forms";
+import { errorPage } from "../../web/error-pages";
+import type { Lang } from "../../web/i18n";
+import { render } from "../../web/render";
+import { addressesActingAs, orgsGranting, personNames } from "../identity";
+import { programmeTitles } from "../programmes";
+import type { Answers } from "./answers";
+import {
+  applicationsOf,
+  errorsIn,
+  missingOf,
+  municipalityNames,
+  openRounds,
+  parseSection,
+  seenOf,
+} from "./apply";
+import { applyTexts } from "./apply-texts";
+import { ListPage, OverviewPage, ReceiptPage, SectionPage, sentenceOf } from "./apply-views";
+import { withdrawApplication } from "./decide";
+import {
+  answersOf,
+  applicationById as byId,
+  fingerprint,
+  saveAnswers,
+  startApplication,
+} from "./drafts";
+import { formById, formDefinitionOf } from "./forms";
+import { answerLines, applicationPdf } from "./pdf";
+import type { ConflictNote } from "./question-fields";
+import { enqueueReceipt } from "./receipt-mail";
+import { isOpen, roundById } from "./rounds";
+import { submissionOf, submitApplication } from "./submit";
+
+const BASE = "/:lang{nb|nn|en}/soknader";
+const ONE = `${BASE}/:id{[0-9]{1,9}}`;
+const SECTION = `${ONE}/del/:section{[a-z][a-z0-9-]{0,39}}`;
+const PERMISSION = "apply:application:municipality";
+
+/** The municipalities the user applies for: those where one of her roles grants it. */
+const codesOf = (c: AppContext) => orgsGranting(c.get("user"), PERMISSION, "municipality");
+
+const actor = (c: AppContext) => ({
+  personId: c.get("user")!.personId,
+  now: deps(c).clock.now(),
+  baseUrl: deps(c).linkBase,
+});
+
+const timeOfDay = (lang: Lang, at: Date) =>
+  new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "nb-NO", {
+    timeStyle: "short",
+    timeZone: "Europe/Oslo",
+  }).format(at);
+
+const wantsJson = (c: AppContext) => (c.req.header("accept") ?? "").includes("application/json");
+
+/**
+ * The application of the path, for one of its own municipality's coordinators: 403 before
+ * anything is read for people who never apply, 404 when there is no such application, 403 for
+ * another municipality's.
+ */
+async function load(c: AppContext) {
+  const codes = codesOf(c);
+  if (codes.size === 0) return { response: await errorPage(c, "notAllowed") };
+  const { db } = deps(c);
+  const app = await applicationById(c);
+  if (!app) return { response: await errorPage(c, "notFound") };
+  if (!codes.has(app.municipalityCode)) return { response: await errorPage(c, "notAllowed") };
+  const round = (await roundById(db, app.roundId))!;
+  const def = await formDefinitionOf(db, app.formId);
+  const lang = langOf(c);
+  const title = (await programmeTitles(db, lang, [round.programmeId])).get(round.programmeId) ?? "";
+  return { app, round, def, title };
+}
+type Loaded = Exclude<Awaited<ReturnType<typeof load>>, { response: Response }>;
+
+function applicationById(c: AppContext) {
+  return byId(deps(c).db, Number(c.req.param("id")));
+}
+
+async function municipalityName(c: AppContext, code: string) {
+  const now = deps(c).clock.now();
+  return (await municipalityNames(deps(c).db, [code], osloToday(now))).get(code) ?? code;
+}
+
+async function showOverview(
+  c: AppContext,
+  loaded: Loaded,
+  opts: { errors?: FieldErrors; message?: string | undefined; status?: 200 | 422 } = {},
+) {
+  const { db, clock } = deps(c);
+  const { app, round, def, title } = loaded;
+  const { answers } = await answersOf(db, app.id);
+  const now = clock.now();
+  c.header("Cache-Control", "no-store");
+  return render(
+    c,
+    <OverviewPage
+      lang={langOf(c)}
+      app={app}
+      round={round}
+      title={title}
+      municipalityName={await municipalityName(c, app.municipalityCode)}
+      def={def}
+      answers={answers}
+      missing={missingOf(def, answers)}
+      open={isOpen(round, now) || (app.reopenedUntil !== null && now < app.reopenedUntil)}
+      {...(opts.errors ? { errors: opts.errors } : {})}
+      message={opts.message}
+    />,
+    opts.status ?? 200,
+  );
+}
+
+/** What a colleague's kept answer says, and who saved it when, for the note beside the field. */
+async function conflictNotes(
+  c: AppContext,
+  loaded: Loaded,
+  conflicts: Awaited<ReturnType<typeof saveAnswers>> & { ok: true },
+) {
+  const lang = langOf(c);
+  const names = await personNames(
+    deps(c).db,
+    conflicts.conflicts.flatMap((x) => (x.savedBy === null ? [] : [x.savedBy])),
+  );
+  const notes = new Map<string, ConflictNote>();
+  for (const x of conflicts.conflicts) {
+    const q = loaded.def.sections.flatMap((s) => s.questions).find((y) => y.id === x.questionId)!;
+    notes.set(x.questionId, {
+      who: (x.savedBy !== null ? names.get(x.savedBy) : null) ?? applyTexts[lang].someone,
+      time: timeOfDay(lang, x.savedAt),
+      theirs: answerLines(q, x.theirs, lang === "nn" ? "nn" : "nb").join("; "),
+    });
+  }
+  return notes;
+}
+
+export function applyRoutes() {
+  const app = new Hono<AppEnv>();
+
+  app.get(BASE, async (c) => {
+    const codes = [...codesOf(c)];
+    if (codes.length === 0) return errorPage(c, "notAllowed");
+    const { db, clock } = deps(c);
+    const lang = langOf(c);
+    const now = clock.now();
+    const names = await municipalityNames(db, codes, osloToday(now));
+    c.header("Cache-Control", "no-store");
+    return render(
+      c,
+      <ListPage
+        lang={lang}
+        municipalities={codes.map((code) => ({ code, name: names.get(code) ?? code }))}
+        rounds={(await openRounds(db, now, lang)).map((r) => r)}
+        apps={await applicationsOf(db, codes, lang)}
+      />,
+    );
+  });
+
+  // Start (or open a colleague's draft: one application per municipality and round).
+  app.post(BASE, async (c) => {
+    const codes = codesOf(c);
+    if (codes.size === 0) return errorPage(c, "notAllowed");
+    const raw = await readForm(c);
+    const roundId = raw.round ?? "";
+    const code = raw.municipality ?? "";
+    if (!/^[0-9]{1,9}$/.test(roundId) || !/^[0-9]{4}$/.test(code)) throw new BadRequest("start");
+    if (!codes.has(code)) return errorPage(c, "notAllowed");
+    const { db } = deps(c);
+    const round = await roundById(db, Number(roundId));
+    if (!round || !isOpen(round, deps(c).clock.now())) return errorPage(c, "notFound");
+    const started = await startApplication(
+      db,
+      { roundId: round.id, municipalityCode: code },
+      actor(c),
+    );
+    if (!started.ok) return errorPage(c, "notFound");
+    return c.redirect(`/${langOf(c)}/soknader/${started.applicationId}`, 303);
+  });
+
+  app.get(ONE, async (c) => {
+    const loaded = await load(c);
+    if ("response" in loaded) return loaded.response;
+    const a = applyTexts[langOf(c)];
+    const message = { withdrawn: a.withdrawn }[c.req.query("melding") ?? ""];
+    return showOverview(c, loaded, { message });
+  });
+
+  app.get(SECTION, async (c) => {
+    const loaded = await load(c);
+    if ("response" in loaded) return loaded.response;
+    const section = loaded.def.sections.find((s) => s.id === c.req.param("section"));
+    if (!section) return errorPage(c, "notFound");
+    if (loaded.app.state !== "draft") {
+      return c.redirect(`/${langOf(c)}/soknader/${loaded.app.id}`, 302);
+    }
+    const { answers } = await answersOf(deps(c).db, loaded.app.id);
+    const lang = langOf(c);
+    c.header("Cache-Control", "no-store");
+    return render(
+      c,
+      <SectionPage
+        lang={lang}
+        app={loaded.app}
+        title={loaded.title}
+        def={loaded.def}
+        section={section}
+        answers={answers}
+        seen={seenOf(section, answers)}
+        errors={{}}
+        conflicts={new Map()}
+        message={c.req.query("melding") === "lagret" ? applyTexts[lang].saved : undefined}
+      />,
+    );
+  });
+
+  // Save one section: the plain form (303 back with a notice) and the autosave (JSON).
+  app.post(SECTION, async (c) => {
+    const loaded = await load(c);
+    if ("response" in loaded) return loaded.response;
+    const section = loaded.def.sections.find((s) => s.id === c.req.param("section"));
+    if (!section) return errorPage(c, "notFound");
+    const raw = await readFormAll(c);
+    const posted = parseSection(section, raw);
+    const lang = langOf(c);
+    const json = wantsJson(c);
+    const { db } = deps(c);
+    const questionIds = Object.keys(posted.answers);
+    const result = await saveAnswers(
+      db,
+      { applicationId: loaded.app.id, answers: posted.answers, seen: posted.seen, questionIds },
+      actor(c),
+    );
+    const stored = (await answersOf(db, loaded.app.id)).answers;
+    if (!result.ok && result.errors.application) {
+      // Submitted or withdrawn meanwhile (by a colleague): nothing to save into.
+      if (json) return c.json({ errors: { application: "notDraft" } }, 409);
+      return showOverview(c, loaded, { errors: result.errors, status: 422 });
+    }
+    const errors = result.ok ? {} : errorsIn(result.errors, loaded.def, section);
+    const conflicts = result.ok ? await conflictNotes(c, loaded, result) : new Map();
+    // What the page shows next: the user's own input wherever it was not stored.
+    const answers: Answers = { ...stored };
+    const seen: Record<string, string> = { ...posted.seen };
+    if (!result.ok) Object.assign(answers, posted.answers);
+    else {
+      for (const id of result.saved) seen[id] = fingerprint(stored[id]);
+      for (const x of result.conflicts) {
+        answers[x.questionId] = x.yours;
+        // Saving again means: mine over theirs, knowingly.
+        seen[x.questionId] = fingerprint(x.theirs);
+      }
+    }
+    if (json) {
+      return c.json(
+        {
+          version: result.ok ? result.version : loaded.app.version,
+          saved: result.ok ? result.saved : [],
+          savedAt: timeOfDay(lang, deps(c).clock.now()),
+          conflicts: [...conflicts.entries()].map(([questionId, note]) => ({
+            questionId,
+            ...note,
+          })),
+          errors: Object.fromEntries(
+            Object.entries(errors).map(([f, e]) => [f, sentenceOf(lang, loaded.def, f, e)]),
+          ),
+          seen,
+        },
+        result.ok ? 200 : 422,
+      );
+    }
+    if (!result.ok || conflicts.size > 0) {
+      c.header("Cache-Control", "no-store");
+      return render(
+        c,
+        <SectionPage
+          lang={lang}
+          app={loaded.app}
+          title={loaded.title}
+          def={loaded.def}
+          section={section}
+          answers={answers}
+          seen={seen}
+          errors={errors}
+          conflicts={conflicts}
+        />,
+        result.ok ? 409 : 422,
+      );
+    }
+    const base = `/${lang}/soknader/${loaded.app.id}/del`;
+    const next = raw.next?.[0];
+    if (typeof next === "string" && loaded.def.sections.some((s) => s.id === next)) {
+      return c.redirect(`${base}/${next}`, 303);
+    }
+    const table =
+      raw.add?.[0] ??
+      (typeof raw.remove?.[0] === "string" ? raw.remove[0].split(":")[0] : undefined);
+    const anchor =
+      typeof table === "string" && /^[a-z][a-z0-9-]{0,39}$/.test(table) ? `#q-${table}` : "";
+    return c.redirect(`${base}/${section.id}?melding=lagret${anchor}`, 303);
+  });
+
+  app.post(`${ONE}/send`, async (c) => {
+    const loaded = await load(c);
+    if ("response" in loaded) return loaded.response;
+    const a = actor(c);
+    const result = await submitApplication(deps(c).db, { applicationId: loaded.app.id }, a);
+    if (!result.ok) {
+      return showOverview(
+        c,
+        { ...loaded, app: (await applicationById(c))! },
+        {
+          errors: result.errors,
+          status: 422,
+        },
+      );
+    }
+    await sendReceipt(c, loaded);
+    return c.redirect(`/${langOf(c)}/soknader/${loaded.app.id}/kvittering`, 303);
+  });
+
+  app.get(`${ONE}/kvittering`, async (c) => {
+    const loaded = await load(c);
+    if ("response" in loaded) return loaded.response;
+    const { db } = deps(c);
+    const submission = await submissionOf(db, loaded.app.id);
+    if (!submission) return c.redirect(`/${langOf(c)}/soknader/${loaded.app.id}`, 302);
+    const form = await formById(db, submission.formId);
+    const by =
+      submission.submittedBy === null
+        ? null
+        : (await personNames(db, [submission.submittedBy])).get(submission.submittedBy);
+    c.header("Cache-Control", "no-store");
+    return render(
+      c,
+      <ReceiptPage
+        lang={langOf(c)}
+        app={loaded.app}
+        title={loaded.title}
+        municipalityName={await municipalityName(c, loaded.app.municipalityCode)}
+        submittedAt={submission.submittedAt}
+        submittedBy={by ?? ""}
+        contentHash={submission.contentHash}
+        formVersion={form?.version ?? 0}
+      />,
+    );
+  });
+
+  app.get(`${ONE}/soknad.pdf`, async (c) => {
+    const loaded = await load(c);
+    if ("response" in loaded) return loaded.response;
+    const made = await pdfOf(c, loaded);
+    if (!made) return errorPage(c, "notFound");
+    c.header("Cache-Control", "no-store");
+    c.header("Content-Disposition", `inline; filename="soknad-${loaded.app.id}.pdf"`);
+    return c.body(new Uint8Array(made.pdf), 200, { "Content-Type": "application/pdf" });
+  });
+
+  app.post(`${ONE}/trekk`, async (c) => {
+    const loaded = await load(c);
+    if ("response" in loaded) return loaded.response;
+    const result = await withdrawApplication(
+      deps(c).db,
+      { applicationId: loaded.app.id },
+      actor(c),
+    );
+    if (!result.ok) return showOverview(c, loaded, { errors: result.errors, status: 422 });
+    deps(c).onJobQueued();
+    return c.redirect(`/${langOf(c)}/soknader/${loaded.app.id}?melding=withdrawn`, 303);
+  });
+
+  return app;
+}
+
+/** The PDF of exactly what was submitted: the stored submission on its own form version. */
+async function pdfOf(c: AppContext, loaded: Loaded) {
+  const { db } = deps(c);
+  const submission = await submissionOf(db, loaded.app.id);
+  if (!submission) return null;
+  const form = (await formById(db, submission.formId))!;
+  const standard = loaded.app.writtenStandard ?? "nb";
+  const title =
+    (await programmeTitles(db, standard, [loaded.round.programmeId])).get(
+      loaded.round.programmeId,
+    ) ?? loaded.title;
+  return {
+    pdf: await applicationPdf({
+      standard,
+      programmeTitle: title,
+      municipalityName: await municipalityName(c, loaded.app.municipalityCode),
+      submittedAt: submission.submittedAt,
+      contentHash: submission.contentHash,
+      formVersion: form.version,
+      definition: form.definition,
+      answers: submission.answers,
+    }),
+    submission,
+    form,
+    standard,
+    title,
+  };
+}
+
+/**
+ * The receipt by e-mail, to the one who submitted and the municipality's coordinators, with
+ * the PDF. Queued right after the submission; its key per application and address makes a
+ * second click queue nothing.
+ */
+async function sendReceipt(c: AppContext, loaded: Loaded) {
+  const made = await pdfOf(c, loaded);
+  if (!made) return;
+  const d = deps(c);
+  const now = d.clock.now();
+  const user = c.get("user")!;
+  const coordinators = await addressesActingAs(
+    d.db,
+    "municipal-coordinator",
+    loaded.app.municipalityCode,
+    now,
+  );
+  await enqueueReceipt(d.db, {
+    applicationId: loaded.app.id,
+    standard: made.standard,
+    programmeTitle: made.title,
+    municipalityName: await municipalityName(c, loaded.app.municipalityCode),
+    submittedAt: made.submission.submittedAt,
+    contentHash: made.submission.contentHash,
+    formVersion: made.form.version,
+    link: `${d.linkBase}/${made.standard}/soknader/${loaded.app.id}/kvittering`,
+    pdf: made.pdf,
+    recipients: [...(user.email ? [user.email] : []), ...coordinators],
+    now,
+  });
+  d.onJobQueued();
+}

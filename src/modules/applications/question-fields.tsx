@@ -1,0 +1,342 @@
+import type { Child } from "hono/jsx";
+import { DateField, Field, Select, ValidationMessage } from "../../web/components/form";
+import { Notice } from "../../web/components/notice";
+import { type Lang, messages } from "../../web/i18n";
+import { type ActivityRow, type Answer, activityNoteMax, fieldName } from "./answers";
+import { emptyRow, loc } from "./apply";
+import { applyTexts } from "./apply-texts";
+import { ACTIVITY_KINDS, ACTIVITY_MODES, type Question } from "./form-definition";
+
+/**
+ * Each kind of question as form fields, drawn from an answer (stored, or as posted and kept).
+ * Field names are the ones the answer check names in its errors (`q-<id>`, `q-<id>-to`,
+ * `q-<id>-<row>-kind`), so every error sits beside its field and the summary's links resolve.
+ * Used by the municipality's form and, read-only, by previews of the form.
+ */
+
+export type ConflictNote = { who: string; time: string; theirs: string };
+
+export type QuestionFieldsProps = {
+  lang: Lang;
+  question: Question;
+  answer: Answer | undefined;
+  /** The sentence of the error of a field, if it has one. */
+  error: (field: string) => string | undefined;
+  /** Shown by its condition (a hidden one stays in the page for the script to show). */
+  asked: boolean;
+  conflict?: ConflictNote | undefined;
+};
+
+const textOf = (a: Answer | undefined) => (a?.kind === "text" ? a.value : "");
+const valuesOf = (a: Answer | undefined) => (a?.kind === "choices" ? a.values : []);
+
+export function QuestionFields(props: QuestionFieldsProps) {
+  const { question: q } = props;
+  const showIf = q.showIf;
+  return (
+    <div
+      class="question"
+      data-question={q.id}
+      data-show-if={showIf?.question}
+      data-show-if-any={showIf?.anyOf.join(" ")}
+      hidden={!props.asked}
+    >
+      {props.conflict ? (
+        <Notice color="warning" id={`${fieldName(q)}-conflict`}>
+          {applyTexts[props.lang].conflict(
+            props.conflict.who,
+            props.conflict.time,
+            props.conflict.theirs,
+          )}
+        </Notice>
+      ) : null}
+      <Kind {...props} />
+    </div>
+  );
+}
+
+function help(q: Question, lang: Lang) {
+  const text = q.help ? loc(q.help, lang) : "";
+  return text || undefined;
+}
+
+function Kind(props: QuestionFieldsProps) {
+  const { lang, question: q, answer } = props;
+  const t = messages(lang);
+  const a = applyTexts[lang];
+  const name = fieldName(q);
+  const label = loc(q.label, lang);
+  const optional = q.required ? undefined : false;
+  switch (q.kind) {
+    case "short-text":
+    case "long-text":
+      return (
+        <Field
+          t={t}
+          name={name}
+          label={label}
+          hint={help(q, lang)}
+          error={props.error(name)}
+          value={textOf(answer)}
+          maxLength={q.maxLength}
+          multiline={q.kind === "long-text" || q.maxLength > 200}
+          rows={q.kind === "long-text" ? 6 : 2}
+          {...(optional === false ? { required: false } : {})}
+        />
+      );
+    case "number":
+      return (
+        <Field
+          t={t}
+          name={name}
+          label={label}
+          hint={[help(q, lang), a.numberHint(q.min, q.max)].filter(Boolean).join(" ")}
+          error={props.error(name)}
+          value={textOf(answer)}
+          {...(optional === false ? { required: false } : {})}
+        />
+      );
+    case "single-choice":
+    case "multiple-choice":
+      return (
+        <Choices
+          lang={lang}
+          type={q.kind === "single-choice" ? "radio" : "checkbox"}
+          name={name}
+          legend={label}
+          hint={help(q, lang)}
+          optional={!q.required}
+          error={props.error(name)}
+          options={q.options.map((o) => ({ value: o.value, label: loc(o.label, lang) }))}
+          chosen={q.kind === "single-choice" ? [textOf(answer)] : valuesOf(answer)}
+        />
+      );
+    case "commitments":
+      return (
+        <Choices
+          lang={lang}
+          type="checkbox"
+          name={name}
+          legend={label}
+          hint={help(q, lang)}
+          optional={!q.required}
+          error={props.error(name)}
+          options={q.items.map((i) => ({ value: i.id, label: loc(i.label, lang) }))}
+          chosen={valuesOf(answer)}
+        />
+      );
+    case "date-range": {
+      const range = answer?.kind === "range" ? answer : { from: "", to: "" };
+      const hint = [
+        help(q, lang),
+        q.minMonths !== undefined || q.maxMonths !== undefined
+          ? a.monthsHint(q.minMonths ?? 1, q.maxMonths ?? 120)
+          : undefined,
+      ]
+        .filter(Boolean)
+        .join(" ");
+      return (
+        <Group lang={lang} id={name} legend={label} hint={hint} error={props.error(name)}>
+          <div class="date-range">
+            <DateField
+              t={t}
+              name={`${name}-from`}
+              label={a.from}
+              error={props.error(`${name}-from`)}
+              value={range.from}
+            />
+            <DateField
+              t={t}
+              name={`${name}-to`}
+              label={a.to}
+              error={props.error(`${name}-to`)}
+              value={range.to}
+            />
+          </div>
+        </Group>
+      );
+    }
+    case "activity-table": {
+      const rows = answer?.kind === "rows" ? answer.rows : [];
+      const shown: ActivityRow[] = rows.length < q.maxRows ? [...rows, emptyRow] : rows;
+      return (
+        <Group lang={lang} id={name} legend={label} hint={help(q, lang)} error={props.error(name)}>
+          {shown.map((row, i) => {
+            const at = `${name}-${i}`;
+            const isNew = i === rows.length;
+            return (
+              <fieldset class="ds-fieldset activity-row">
+                <legend class="ds-label">{isNew ? a.newRow : a.row(i + 1)}</legend>
+                <Select
+                  t={t}
+                  name={`${at}-kind`}
+                  label={a.rowKind}
+                  error={props.error(`${at}-kind`)}
+                  value={row.kind}
+                  placeholder={a.chooseOne}
+                  options={ACTIVITY_KINDS.map((k) => ({ value: k, label: a.kinds[k] ?? k }))}
+                />
+                <Select
+                  t={t}
+                  name={`${at}-mode`}
+                  label={a.rowMode}
+                  error={props.error(`${at}-mode`)}
+                  value={row.mode}
+                  placeholder={a.chooseOne}
+                  options={ACTIVITY_MODES.map((m) => ({ value: m, label: a.modes[m] ?? m }))}
+                />
+                <Field
+                  t={t}
+                  name={`${at}-count`}
+                  label={a.rowCount}
+                  error={props.error(`${at}-count`)}
+                  value={row.count}
+                />
+                <DateField
+                  t={t}
+                  name={`${at}-when`}
+                  label={a.rowWhen}
+                  error={props.error(`${at}-when`)}
+                  value={row.when}
+                />
+                <Field
+                  t={t}
+                  name={`${at}-note`}
+                  label={a.rowNote}
+                  error={props.error(`${at}-note`)}
+                  value={row.note}
+                  maxLength={activityNoteMax}
+                />
+                {isNew ? null : (
+                  <button
+                    class="ds-button"
+                    data-variant="tertiary"
+                    type="submit"
+                    name="remove"
+                    value={`${q.id}:${i}`}
+                  >
+                    {a.removeRow(i + 1)}
+                  </button>
+                )}
+              </fieldset>
+            );
+          })}
+          {rows.length + 1 < q.maxRows ? (
+            <button
+              class="ds-button"
+              data-variant="secondary"
+              type="submit"
+              name="add"
+              value={q.id}
+            >
+              {a.addRow}
+            </button>
+          ) : null}
+        </Group>
+      );
+    }
+    case "attachment":
+      return (
+        <Group
+          lang={lang}
+          id={name}
+          legend={label}
+          hint={[
+            help(q, lang),
+            a.attachmentTypes(q.types.join(", "), Math.floor(q.maxBytes / 1024 / 1024)),
+          ]
+            .filter(Boolean)
+            .join(" ")}
+          error={props.error(name)}
+        >
+          <Notice color="info">{a.attachmentNotYet}</Notice>
+        </Group>
+      );
+  }
+}
+
+/** A fieldset for a question of several fields; the summary's link lands on it. */
+function Group(props: {
+  lang: Lang;
+  id: string;
+  legend: string;
+  hint?: string | undefined;
+  error: string | undefined;
+  children: Child;
+}) {
+  const t = messages(props.lang);
+  const described = [props.error ? `${props.id}-error` : "", props.hint ? `${props.id}-hint` : ""]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    <fieldset
+      class="ds-fieldset"
+      id={props.id}
+      tabindex={-1}
+      aria-describedby={described || undefined}
+    >
+      <legend class="ds-label">{props.legend}</legend>
+      {props.hint ? (
+        <p data-field="description" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      <ValidationMessage t={t} id={`${props.id}-error`} text={props.error} />
+      {props.children}
+    </fieldset>
+  );
+}
+
+/** Radio buttons or checkboxes under one legend; the first option's id is the field's name. */
+function Choices(props: {
+  lang: Lang;
+  type: "radio" | "checkbox";
+  name: string;
+  legend: string;
+  hint?: string | undefined;
+  optional: boolean;
+  error: string | undefined;
+  options: { value: string; label: string }[];
+  chosen: string[];
+}) {
+  const t = messages(props.lang);
+  const described = [
+    props.error ? `${props.name}-error` : "",
+    props.hint ? `${props.name}-hint` : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    <fieldset class="ds-fieldset" aria-describedby={described || undefined}>
+      <legend class="ds-label">
+        {props.legend}
+        {props.optional ? <span class="optional"> {t.form.optional}</span> : null}
+      </legend>
+      {props.hint ? (
+        <p data-field="description" id={`${props.name}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      <ValidationMessage t={t} id={`${props.name}-error`} text={props.error} />
+      {props.options.map((o, i) => {
+        const id = i === 0 ? props.name : `${props.name}-${o.value}`;
+        return (
+          <div class="ds-field">
+            <input
+              class="ds-input"
+              type={props.type}
+              id={id}
+              name={props.name}
+              value={o.value}
+              checked={props.chosen.includes(o.value)}
+              aria-invalid={props.error ? "true" : undefined}
+            />
+            <label class="ds-label" for={id} data-weight="regular">
+              {o.label}
+            </label>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
