@@ -1,3 +1,4 @@
+import type { ErrorCatalogues } from "../../web/form-errors";
 import type { Lang } from "../../web/i18n";
 
 /** Texts of role administration: people and roles, invitations, changing a role, the audit log. */
@@ -44,7 +45,6 @@ const nb = {
   searchOrg: "Søk etter organisasjon",
   chooseOrg: "Velg organisasjon",
   noOrgs: (q: string) => `Fant ingen organisasjon du kan gi roller i som passer med «${q}».`,
-  orgMissing: "Søk etter organisasjonen og velg den i lista",
   orgKinds: {
     owner: "programeier",
     "county-office": "statsforvalter",
@@ -104,7 +104,6 @@ const nn: AdminTexts = {
   searchOrg: "Søk etter organisasjon",
   chooseOrg: "Vel organisasjon",
   noOrgs: (q) => `Fann ingen organisasjon du kan gi roller i som passar med «${q}».`,
-  orgMissing: "Søk etter organisasjonen og vel henne i lista",
   orgKinds: {
     owner: "programeigar",
     "county-office": "statsforvaltar",
@@ -163,7 +162,6 @@ const en: AdminTexts = {
   searchOrg: "Search for organisation",
   chooseOrg: "Choose organisation",
   noOrgs: (q) => `No organisation you can give roles in matches “${q}”.`,
-  orgMissing: "Search for the organisation and choose it in the list",
   orgKinds: {
     owner: "programme owner",
     "county-office": "county governor's office",
@@ -182,3 +180,30 @@ const texts: Record<Lang, AdminTexts> = { nb, nn, en };
 export function adminTexts(lang: Lang): AdminTexts {
   return texts[lang];
 }
+
+/**
+ * The role forms' own codes: an organisation not searched for and chosen, one that does not
+ * exist (any more), a role the person has already, a role ended by someone else meanwhile.
+ */
+export const roleAdminErrors: ErrorCatalogues<
+  "orgMissing" | "unknownOrg" | "duplicateRole" | "staleRole"
+> = {
+  nb: {
+    orgMissing: "Søk etter organisasjonen og velg den i lista",
+    unknownOrg: "Velg en organisasjon som finnes",
+    duplicateRole: "Personen har allerede denne rollen",
+    staleRole: "Rollen er endret av noen andre. Last siden på nytt.",
+  },
+  nn: {
+    orgMissing: "Søk etter organisasjonen og vel henne i lista",
+    unknownOrg: "Vel ein organisasjon som finst",
+    duplicateRole: "Personen har allereie denne rolla",
+    staleRole: "Rolla er endra av nokon andre. Last sida på nytt.",
+  },
+  en: {
+    orgMissing: "Search for the organisation and choose it in the list",
+    unknownOrg: "Choose an organisation that exists",
+    duplicateRole: "The person already has this role",
+    staleRole: "The role was changed by someone else. Reload the page.",
+  },
+};

@@ -5,9 +5,10 @@ import { z } from "zod";
 import { withinRateLimit } from "../../kernel/abuse";
 import { osloToday } from "../../kernel/clock";
 import { type AppContext, type AppEnv, deps, langOf, requestOrigin } from "../../kernel/context";
+import { emailAddress, isEmailAddress } from "../../kernel/field-rules";
 import { type FieldErrors, isBot, readForm, validate } from "../../kernel/forms";
 import { errorPage } from "../../web/error-pages";
-import { type Lang, messages } from "../../web/i18n";
+import type { Lang } from "../../web/i18n";
 import { localPath } from "../../web/layout";
 import { render } from "../../web/render";
 import { getUnit } from "../organisations";
@@ -44,6 +45,7 @@ import {
   revokeRoleAsAdmin,
   roleToChange,
 } from "./role-admin";
+import { inviteForm, roleChangeForm } from "./role-forms";
 import { isRole, type OrgKind, ROLES } from "./roles";
 import { affiliations, identities } from "./schema";
 import { endAllSessions, endSession, readSession } from "./sessions";
@@ -62,8 +64,9 @@ import {
   SignInPage,
 } from "./views";
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 const ATTEMPT_COOKIE = "samspill-sign-in";
+
+const signInForm = z.object({ email: emailAddress() });
 
 async function roleViews(
   c: AppContext,
@@ -200,20 +203,20 @@ export function publicIdentityRoutes() {
     const returnTo = safeReturnTo(values.returnTo, `/${lang}/meg`);
     if (isBot(values)) return errorPage(c, "badRequest");
     if (!(await withinRateLimit(c, "sign-in-code"))) return errorPage(c, "tooMany");
-    const email = (values.email ?? "").trim();
-    if (!EMAIL.test(email) || email.length > 254) {
-      const errors: FieldErrors = { email: { code: email ? "email" : "required" } };
+    const parsed = validate(signInForm, values);
+    if (!parsed.ok) {
       return render(
         c,
         <SignInPage
           lang={lang}
           providers={d.oidc.configured()}
           returnTo={returnTo}
-          form={{ values, errors }}
+          form={{ values, errors: parsed.errors }}
         />,
         422,
       );
     }
+    const { email } = parsed.data;
     await requestCode(d.db, { email, lang }, { now: d.clock.now(), secret: d.secret });
     d.onJobQueued();
     c.header("Cache-Control", "no-store");
@@ -223,26 +226,20 @@ export function publicIdentityRoutes() {
   app.post("/:lang{nb|nn|en}/logg-inn/kode", async (c) => {
     const lang = langOf(c);
     const d = deps(c);
-    const t = messages(lang);
-    const it = identityText(lang);
     const values = await readForm(c);
     const email = (values.email ?? "").trim();
     const returnTo = safeReturnTo(values.returnTo, `/${lang}/meg`);
-    if (!EMAIL.test(email)) return errorPage(c, "badRequest");
+    // The address comes from the code page's hidden field: a bad one is no typing mistake.
+    if (!isEmailAddress(email)) return errorPage(c, "badRequest");
     if (!(await withinRateLimit(c, "sign-in-verify"))) return errorPage(c, "tooMany");
     const code = (values.code ?? "").replace(/\s/g, "");
+    const again = (form: { values: Record<string, string>; errors: FieldErrors }) =>
+      render(c, <CodePage lang={lang} email={email} returnTo={returnTo} form={form} />, 422);
     if (!/^\d{6}$/.test(code)) {
-      return render(
-        c,
-        <CodePage
-          lang={lang}
-          email={email}
-          returnTo={returnTo}
-          code={values.code ?? ""}
-          error={t.errors.code}
-        />,
-        422,
-      );
+      return again({
+        values: { code: values.code ?? "" },
+        errors: { code: { code: "codeFormat" } },
+      });
     }
     const outcome = await verifyCode(
       d.db,
@@ -250,24 +247,13 @@ export function publicIdentityRoutes() {
       { now: d.clock.now(), secret: d.secret },
     );
     if (outcome.kind === "wrong") {
-      return render(
-        c,
-        <CodePage
-          lang={lang}
-          email={email}
-          returnTo={returnTo}
-          code={code}
-          error={it.wrongCode(outcome.attemptsLeft)}
-        />,
-        422,
-      );
+      return again({
+        values: { code },
+        errors: { code: { code: "wrongCode", params: { left: outcome.attemptsLeft } } },
+      });
     }
     if (outcome.kind === "expired") {
-      return render(
-        c,
-        <CodePage lang={lang} email={email} returnTo={returnTo} error={it.expiredCode} />,
-        422,
-      );
+      return again({ values: {}, errors: { code: { code: "expiredCode" } } });
     }
     return landed(c, outcome, lang, returnTo);
   });
@@ -295,31 +281,6 @@ export function publicIdentityRoutes() {
 
   return app;
 }
-
-const inviteForm = z.object({
-  name: z.string().trim().min(1, { error: "required" }).max(100, { error: "max" }),
-  email: z
-    .string({ error: "required" })
-    .trim()
-    .min(1, { error: "required" })
-    .max(254, { error: "max" })
-    .regex(EMAIL, { error: "email" }),
-  role: z.string({ error: "choice" }).refine(isRole, { error: "choice" }),
-  orgId: z
-    .string({ error: "required" })
-    .trim()
-    .min(1, { error: "required" })
-    .max(40, { error: "max" }),
-});
-
-const roleChangeForm = z.object({
-  role: z.string({ error: "choice" }).refine(isRole, { error: "choice" }),
-  orgId: z
-    .string({ error: "required" })
-    .trim()
-    .min(1, { error: "required" })
-    .max(40, { error: "max" }),
-});
 
 /** The kind of organisation a role's form searches: none chosen yet, any kind. */
 const kindOf = (role: string | undefined): OrgKind | null =>
@@ -427,7 +388,7 @@ export function protectedIdentityRoutes(reads: IdentityReads) {
       invite?: { values: Record<string, string>; errors: FieldErrors };
       orgChoices?: OrgChoice[] | null;
       message?: string;
-      roleError?: { roleId: number; text: string };
+      roleErrors?: FieldErrors;
     },
     status: 200 | 422 = 200,
   ) {
@@ -461,7 +422,7 @@ export function protectedIdentityRoutes(reads: IdentityReads) {
         invite={extra.invite ?? { values: {}, errors: {} }}
         orgChoices={extra.orgChoices ?? null}
         message={extra.message}
-        roleError={extra.roleError}
+        roleErrors={extra.roleErrors}
       />,
       status,
     );
@@ -565,8 +526,7 @@ export function protectedIdentityRoutes(reads: IdentityReads) {
         roleId={roleId}
         personName={person?.name ?? "–"}
         current={it.roleAt(it.roles[role.role] ?? role.role, currentOrg)}
-        values={values}
-        errors={form.errors ?? {}}
+        form={{ values, errors: form.errors ?? {} }}
         choices={form.values ? searched : [current]}
       />,
       status,
@@ -590,7 +550,6 @@ export function protectedIdentityRoutes(reads: IdentityReads) {
   app.post("/:lang{nb|nn|en}/admin/roller/:id{[0-9]{1,9}}/endre", async (c) => {
     requirePermission(c, "manage", "role");
     const lang = langOf(c);
-    const t = messages(lang);
     const d = deps(c);
     const roleId = Number(c.req.param("id"));
     const values = await readForm(c);
@@ -608,7 +567,7 @@ export function protectedIdentityRoutes(reads: IdentityReads) {
     if (!result.ok && !result.forbidden) {
       // The role has ended meanwhile: back to the list, which says so.
       if (result.errors.role?.code === "staleRole")
-        return peoplePage(c, { roleError: { roleId, text: t.errors.staleRole } }, 422);
+        return peoplePage(c, { roleErrors: { [`role-${roleId}`]: result.errors.role } }, 422);
       return roleChangePage(c, roleId, { values, errors: result.errors }, 422);
     }
     return c.redirect(`/${lang}/admin/personer?melding=changed`, 303);

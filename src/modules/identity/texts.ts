@@ -1,3 +1,4 @@
+import type { ErrorCatalogues } from "../../web/form-errors";
 import { type Lang, pluralText } from "../../web/i18n";
 
 /** The identity module's texts: signing in and out, Min side, the role names and the mail it sends. */
@@ -21,8 +22,6 @@ const nb = {
   code: "Kode",
   codeHint: "Seks siffer, for eksempel 123456.",
   confirmCode: "Logg inn",
-  wrongCode: (left: number) => `Koden stemmer ikke. Du har ${left} forsøk igjen.`,
-  expiredCode: "Koden er utløpt eller brukt opp. Be om en ny kode.",
   newCode: "Be om en ny kode",
   codeSubject: (code: string) => `${code} er koden din for å logge inn i Samspill`,
   codeBody: (code: string) =>
@@ -119,8 +118,6 @@ const nn: IdentityTexts = {
   code: "Kode",
   codeHint: "Seks siffer, til dømes 123456.",
   confirmCode: "Logg inn",
-  wrongCode: (left: number) => `Koden stemmer ikkje. Du har ${left} forsøk att.`,
-  expiredCode: "Koden har gått ut eller er brukt opp. Be om ein ny kode.",
   newCode: "Be om ein ny kode",
   codeSubject: (code: string) => `${code} er koden din for å logge inn i Samspill`,
   codeBody: (code: string) =>
@@ -208,16 +205,6 @@ const en: IdentityTexts = {
   code: "Code",
   codeHint: "Six digits, for example 123456.",
   confirmCode: "Sign in",
-  wrongCode: (left: number) =>
-    pluralText(
-      "en-GB",
-      {
-        one: "The code is not right. You have {n} try left.",
-        other: "The code is not right. You have {n} tries left.",
-      },
-      left,
-    ),
-  expiredCode: "The code has expired or has no tries left. Ask for a new code.",
   newCode: "Ask for a new code",
   codeSubject: (code: string) => `${code} is your code to sign in to Samspill`,
   codeBody: (code: string) =>
@@ -292,3 +279,33 @@ const texts: Record<Lang, IdentityTexts> = { nb, nn, en };
 export function identityText(lang: Lang): IdentityTexts {
   return texts[lang];
 }
+
+/**
+ * The sign-in forms' own codes: the code as typed (`codeFormat`), a wrong code with the tries
+ * left (`params.left`), a code that has expired or has no tries left.
+ */
+export const signInErrors: ErrorCatalogues<"codeFormat" | "wrongCode" | "expiredCode"> = {
+  nb: {
+    codeFormat: "Skriv inn koden på seks siffer",
+    wrongCode: (e) => `Koden stemmer ikke. Du har ${e.params.left} forsøk igjen.`,
+    expiredCode: "Koden er utløpt eller brukt opp. Be om en ny kode.",
+  },
+  nn: {
+    codeFormat: "Skriv inn koden på seks siffer",
+    wrongCode: (e) => `Koden stemmer ikkje. Du har ${e.params.left} forsøk att.`,
+    expiredCode: "Koden har gått ut eller er brukt opp. Be om ein ny kode.",
+  },
+  en: {
+    codeFormat: "Enter the six-digit code",
+    wrongCode: (e) =>
+      pluralText(
+        "en-GB",
+        {
+          one: "The code is not right. You have {n} try left.",
+          other: "The code is not right. You have {n} tries left.",
+        },
+        Number(e.params.left),
+      ),
+    expiredCode: "The code has expired or has no tries left. Ask for a new code.",
+  },
+};

@@ -1,23 +1,25 @@
 import type { Child } from "hono/jsx";
+import { emailMaxLength } from "../../kernel/field-rules";
 import { DataTable } from "../../web/components/data-table";
 import {
+  DateField,
   ErrorSummary,
-  errorText,
   Field,
-  type FormState,
   Honeypot,
   RadioGroup,
   Select,
 } from "../../web/components/form";
+import { type FormState, formView, type SummaryItem } from "../../web/form-errors";
 import { formatDateTime, type Lang, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
-import { adminTexts } from "./admin-texts";
+import { adminTexts, roleAdminErrors } from "./admin-texts";
 import type { AUDIT_PAGE_SIZE } from "./audit";
 import { auditText } from "./audit-texts";
 import type { AuditLine } from "./audit-view";
 import type { OrgChoice } from "./role-admin";
+import { inviteNameMaxLength } from "./role-forms";
 import { ROLE_NAMES } from "./roles";
-import { identityText } from "./texts";
+import { identityText, signInErrors } from "./texts";
 
 export function Notice(props: {
   color: "success" | "info" | "warning" | "danger";
@@ -48,16 +50,14 @@ export function SignInPage(props: {
   const t = messages(props.lang);
   const it = identityText(props.lang);
   const q = `lang=${props.lang}&returnTo=${encodeURIComponent(props.returnTo)}${props.anotherAccount ? `&${ANOTHER_ACCOUNT}=1` : ""}`;
-  const emailError = props.form.errors.email
-    ? errorText(t, it.email, props.form.errors.email)
-    : undefined;
+  const f = formView(props.lang, props.form, { labels: { email: it.email } });
   return (
-    <Layout lang={props.lang} title={it.signInTitle} path="/logg-inn" hasErrors={!!emailError}>
+    <Layout lang={props.lang} title={it.signInTitle} path="/logg-inn" hasErrors={f.hasErrors}>
       <h1 class="ds-heading" data-size="xl">
         {it.signInTitle}
       </h1>
       <p class="ds-paragraph lead">{it.signInLead}</p>
-      <ErrorSummary t={t} items={emailError ? [{ href: "#email", text: emailError }] : []} />
+      <ErrorSummary t={t} items={f.summary} />
       <ul class="sign-in-options">
         {props.providers.includes("idporten") ? (
           <li class="ds-card">
@@ -96,13 +96,10 @@ export function SignInPage(props: {
           <input type="hidden" name="returnTo" value={props.returnTo} />
           <Field
             t={t}
-            name="email"
+            {...f.bind("email")}
             type="email"
-            label={it.email}
             autocomplete="email"
-            maxLength={254}
-            value={props.form.values.email}
-            error={emailError}
+            maxLength={emailMaxLength}
           />
           <div>
             <button class="ds-button" data-variant="secondary" type="submit">
@@ -119,30 +116,31 @@ export function CodePage(props: {
   lang: Lang;
   email: string;
   returnTo: string;
-  error?: string | undefined;
-  code?: string;
+  /** The code as typed and what was wrong with it; none when the page is new. */
+  form?: FormState | undefined;
 }) {
   const t = messages(props.lang);
   const it = identityText(props.lang);
+  const f = formView(props.lang, props.form, {
+    labels: { code: it.code },
+    errors: signInErrors[props.lang],
+  });
   return (
-    <Layout lang={props.lang} title={it.codeTitle} path={undefined} hasErrors={!!props.error}>
+    <Layout lang={props.lang} title={it.codeTitle} path={undefined} hasErrors={f.hasErrors}>
       <h1 class="ds-heading" data-size="lg">
         {it.codeTitle}
       </h1>
       <p class="ds-paragraph">{it.codeLead}</p>
-      <ErrorSummary t={t} items={props.error ? [{ href: "#code", text: props.error }] : []} />
+      <ErrorSummary t={t} items={f.summary} />
       <form method="post" action={localPath(props.lang, "/logg-inn/kode")} novalidate class="stack">
         <input type="hidden" name="email" value={props.email} />
         <input type="hidden" name="returnTo" value={props.returnTo} />
         <Field
           t={t}
-          name="code"
-          label={it.code}
+          {...f.bind("code")}
           hint={it.codeHint}
           autocomplete="one-time-code"
           maxLength={10}
-          value={props.code}
-          error={props.error}
         />
         <div>
           <button class="ds-button" data-variant="primary" type="submit">
@@ -331,26 +329,23 @@ export function PeopleAdminPage(props: {
   /** The organisations found for the invite form's search; null before any search. */
   orgChoices: OrgChoice[] | null;
   message?: string | undefined;
-  roleError?: { roleId: number; text: string } | undefined;
+  /** Errors of the roles in the list, keyed `role-<id>` (the row's id, which they link to). */
+  roleErrors?: FormState["errors"] | undefined;
 }) {
   const t = messages(props.lang);
   const it = identityText(props.lang);
   const ad = adminTexts(props.lang);
   const roleOptions = ROLE_NAMES.map((r) => ({ value: r, label: it.roles[r] ?? r }));
-  const { values, errors } = props.invite;
-  const labels: Record<string, string> = {
-    name: it.name,
-    email: it.email,
-    role: ad.filterRole,
-  };
-  const err = (f: string) => (errors[f] ? errorText(t, labels[f] ?? f, errors[f]) : undefined);
-  const orgError = orgErrorText(props.lang, errors.orgId);
-  const summary = ["name", "email", "role"]
-    .filter((f) => errors[f])
-    .map((f) => ({ href: `#${f}`, text: err(f) ?? "" }));
-  if (orgError) summary.push({ href: orgPickerTarget(props.orgChoices), text: orgError });
-  if (props.roleError)
-    summary.push({ href: `#role-${props.roleError.roleId}`, text: props.roleError.text });
+  const f = formView(props.lang, props.invite, {
+    labels: { name: it.name, email: it.email, role: ad.filterRole, orgId: ad.orgId },
+    errors: roleAdminErrors[props.lang],
+  });
+  const rows = formView(
+    props.lang,
+    { values: {}, errors: props.roleErrors ?? {} },
+    { labels: {}, errors: roleAdminErrors[props.lang] },
+  );
+  const summary = [...orgLinked(f.summary, props.orgChoices), ...rows.summary];
   return (
     <Layout
       lang={props.lang}
@@ -448,38 +443,15 @@ export function PeopleAdminPage(props: {
           novalidate
           class="stack"
         >
-          <Field
-            t={t}
-            name="name"
-            label={it.name}
-            maxLength={100}
-            value={values.name}
-            error={err("name")}
-          />
-          <Field
-            t={t}
-            name="email"
-            type="email"
-            label={it.email}
-            maxLength={254}
-            value={values.email}
-            error={err("email")}
-          />
-          <Select
-            t={t}
-            name="role"
-            label={ad.filterRole}
-            placeholder={t.form.choose}
-            options={roleOptions}
-            value={values.role}
-            error={err("role")}
-          />
+          <Field t={t} {...f.bind("name")} maxLength={inviteNameMaxLength} />
+          <Field t={t} {...f.bind("email")} type="email" maxLength={emailMaxLength} />
+          <Select t={t} {...f.bind("role")} placeholder={t.form.choose} options={roleOptions} />
           <OrgPicker
             lang={props.lang}
-            query={values.orgQuery ?? ""}
-            chosen={values.orgId ?? ""}
+            query={f.value("orgQuery")}
+            chosen={f.value("orgId")}
             choices={props.orgChoices}
-            error={orgError}
+            error={f.error("orgId")}
           />
           <div>
             <button class="ds-button" data-variant="primary" type="submit">
@@ -525,6 +497,12 @@ export function AuditPage(props: {
   const t = messages(props.lang);
   const ad = adminTexts(props.lang);
   const at = auditText(props.lang);
+  // A filter, not a form that is refused: what is not understood is left out, never an error.
+  const f = formView(
+    props.lang,
+    { values: props.filter, errors: {} },
+    { labels: { handling: ad.action, gjelder: ad.entity, fra: ad.from, til: ad.to } },
+  );
   const query = (page: number) => {
     const params = new URLSearchParams({ ...props.filter, side: String(page) });
     return `${localPath(props.lang, "/admin/logg")}?${params}`;
@@ -543,20 +521,10 @@ export function AuditPage(props: {
       </h1>
       <p class="ds-paragraph lead">{ad.auditLead}</p>
       <form method="get" action={localPath(props.lang, "/admin/logg")} class="filters">
-        <Select t={t} name="handling" label={ad.action} value={chosen} options={actionOptions} />
-        <Field t={t} name="gjelder" label={ad.entity} value={props.filter.gjelder} />
-        <div class="ds-field">
-          <label class="ds-label" for="fra">
-            {ad.from}
-          </label>
-          <input class="ds-input" type="date" id="fra" name="fra" value={props.filter.fra ?? ""} />
-        </div>
-        <div class="ds-field">
-          <label class="ds-label" for="til">
-            {ad.to}
-          </label>
-          <input class="ds-input" type="date" id="til" name="til" value={props.filter.til ?? ""} />
-        </div>
+        <Select t={t} {...f.bind("handling")} options={actionOptions} />
+        <Field t={t} {...f.bind("gjelder")} />
+        <DateField t={t} {...f.bind("fra")} />
+        <DateField t={t} {...f.bind("til")} />
         <div>
           <button class="ds-button" data-variant="secondary" type="submit">
             {ad.filter}
@@ -612,16 +580,13 @@ export function AuditPage(props: {
   );
 }
 
-/** The error text for the organisation of a role form. */
-function orgErrorText(lang: Lang, error: FormState["errors"][string] | undefined) {
-  if (!error) return undefined;
-  const t = messages(lang);
-  return error.code === "unknownOrg" ? t.errors.unknownOrg : adminTexts(lang).orgMissing;
-}
-
-/** Where an organisation error links to: the first choice when there are any, else the search. */
-function orgPickerTarget(choices: OrgChoice[] | null) {
-  return choices && choices.length > 0 ? "#orgId" : "#orgQuery";
+/**
+ * The summary with the organisation's error linked to where it is shown: the first choice when
+ * there are any, else the search field.
+ */
+function orgLinked(summary: SummaryItem[], choices: OrgChoice[] | null): SummaryItem[] {
+  const target = choices && choices.length > 0 ? "#orgId" : "#orgQuery";
+  return summary.map((item) => (item.href === "#orgId" ? { ...item, href: target } : item));
 }
 
 /** The organisations found, as radio buttons: also sent alone to the page's script. */
@@ -719,26 +684,18 @@ export function RoleChangePage(props: {
   roleId: number;
   personName: string;
   current: string;
-  values: Record<string, string>;
-  errors: FormState["errors"];
+  form: FormState;
   choices: OrgChoice[] | null;
 }) {
   const t = messages(props.lang);
   const it = identityText(props.lang);
   const ad = adminTexts(props.lang);
   const roleOptions = ROLE_NAMES.map((r) => ({ value: r, label: it.roles[r] ?? r }));
-  const orgError = orgErrorText(props.lang, props.errors.orgId);
-  const roleError = props.errors.role
-    ? props.errors.role.code === "duplicateRole"
-      ? t.errors.duplicateRole
-      : props.errors.role.code === "staleRole"
-        ? t.errors.staleRole
-        : errorText(t, ad.filterRole, props.errors.role)
-    : undefined;
-  const summary = [
-    ...(roleError ? [{ href: "#role", text: roleError }] : []),
-    ...(orgError ? [{ href: orgPickerTarget(props.choices), text: orgError }] : []),
-  ];
+  const f = formView(props.lang, props.form, {
+    labels: { role: ad.filterRole, orgId: ad.orgId },
+    errors: roleAdminErrors[props.lang],
+  });
+  const summary = orgLinked(f.summary, props.choices);
   const title = ad.changeTitle(props.personName);
   return (
     <Layout
@@ -763,20 +720,13 @@ export function RoleChangePage(props: {
         novalidate
         class="stack"
       >
-        <Select
-          t={t}
-          name="role"
-          label={ad.filterRole}
-          options={roleOptions}
-          value={props.values.role}
-          error={roleError}
-        />
+        <Select t={t} {...f.bind("role")} options={roleOptions} />
         <OrgPicker
           lang={props.lang}
-          query={props.values.orgQuery ?? ""}
-          chosen={props.values.orgId ?? ""}
+          query={f.value("orgQuery")}
+          chosen={f.value("orgId")}
           choices={props.choices}
-          error={orgError}
+          error={f.error("orgId")}
         />
         <div>
           <button class="ds-button" data-variant="primary" type="submit">

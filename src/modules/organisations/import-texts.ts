@@ -1,3 +1,4 @@
+import type { ErrorCatalogues } from "../../web/form-errors";
 import type { Lang } from "../../web/i18n";
 
 /** The register import's preview, confirmation and run pages: bokmål, nynorsk and English. */
@@ -21,8 +22,6 @@ const nb = {
     `Importen vil legge ned ${closing} av ${active} aktive enheter. Det skjer nesten bare når filen ikke er hele registeret. Sjekk filen, eller velg «Bare disse enhetene» på nytt.`,
   confirmLegend: "Bekreft nedleggelsen",
   confirmLabel: (closing: number) => `Ja, legg ned ${closing} enheter`,
-  confirmRequired: (closing: number) =>
-    `Bekreft at ${closing} enheter skal legges ned, eller avbryt importen`,
   run: "Importer",
   discard: "Avbryt og slett filen",
   gone: "Importen finnes ikke lenger. Filer som ikke er importert, slettes etter ett døgn. Last opp filen på nytt.",
@@ -32,7 +31,6 @@ const nb = {
   notes: "Merknader",
   newImport: "Ny import",
   rejectedRows: "Avviste rader",
-  fetchFailed: (url: string) => `Fikk ikke hentet registeret fra ${url}. Prøv igjen senere.`,
 };
 
 type ImportTexts = typeof nb;
@@ -57,8 +55,6 @@ const nn: ImportTexts = {
     `Importen vil leggje ned ${closing} av ${active} aktive einingar. Det skjer nesten berre når fila ikkje er heile registeret. Sjekk fila, eller vel «Berre desse einingane» på nytt.`,
   confirmLegend: "Stadfest nedlegginga",
   confirmLabel: (closing) => `Ja, legg ned ${closing} einingar`,
-  confirmRequired: (closing) =>
-    `Stadfest at ${closing} einingar skal leggjast ned, eller avbryt importen`,
   run: "Importer",
   discard: "Avbryt og slett fila",
   gone: "Importen finst ikkje lenger. Filer som ikkje er importerte, blir sletta etter eitt døgn. Last opp fila på nytt.",
@@ -68,7 +64,6 @@ const nn: ImportTexts = {
   notes: "Merknader",
   newImport: "Ny import",
   rejectedRows: "Avviste rader",
-  fetchFailed: (url) => `Fekk ikkje henta registeret frå ${url}. Prøv igjen seinare.`,
 };
 
 const en: ImportTexts = {
@@ -91,8 +86,6 @@ const en: ImportTexts = {
     `The import will close ${closing} of ${active} active units. That almost only happens when the file is not the whole register. Check the file, or choose "Only these units" again.`,
   confirmLegend: "Confirm the closures",
   confirmLabel: (closing) => `Yes, close ${closing} units`,
-  confirmRequired: (closing) =>
-    `Confirm that ${closing} units are to be closed, or cancel the import`,
   run: "Import",
   discard: "Cancel and delete the file",
   gone: "This import no longer exists. Files that are not imported are deleted after a day. Upload the file again.",
@@ -102,7 +95,6 @@ const en: ImportTexts = {
   notes: "Notes",
   newImport: "New import",
   rejectedRows: "Rejected rows",
-  fetchFailed: (url) => `Could not fetch the register from ${url}. Try again later.`,
 };
 
 const texts: Record<Lang, ImportTexts> = { nb, nn, en };
@@ -110,3 +102,34 @@ const texts: Record<Lang, ImportTexts> = { nb, nn, en };
 export function importTexts(lang: Lang): ImportTexts {
   return texts[lang];
 }
+
+/**
+ * The import forms' own codes: no file, a file that is not a register listing, a register
+ * that could not be fetched (`params.url`), and a mass closure not confirmed
+ * (`params.closing`, the number of units to close).
+ */
+export const importErrors: ErrorCatalogues<
+  "noFile" | "badFile" | "fetchFailed" | "confirmRequired"
+> = {
+  nb: {
+    noFile: "Velg en fil",
+    badFile: "Filen er ikke JSON i formatet til NSR/NBR API v4.",
+    fetchFailed: (e) => `Fikk ikke hentet registeret fra ${e.params.url}. Prøv igjen senere.`,
+    confirmRequired: (e) =>
+      `Bekreft at ${e.params.closing} enheter skal legges ned, eller avbryt importen`,
+  },
+  nn: {
+    noFile: "Vel ei fil",
+    badFile: "Fila er ikkje JSON i formatet til NSR/NBR API v4.",
+    fetchFailed: (e) => `Fekk ikkje henta registeret frå ${e.params.url}. Prøv igjen seinare.`,
+    confirmRequired: (e) =>
+      `Stadfest at ${e.params.closing} einingar skal leggjast ned, eller avbryt importen`,
+  },
+  en: {
+    noFile: "Choose a file",
+    badFile: "The file is not JSON in the NSR/NBR API v4 format.",
+    fetchFailed: (e) => `Could not fetch the register from ${e.params.url}. Try again later.`,
+    confirmRequired: (e) =>
+      `Confirm that ${e.params.closing} units are to be closed, or cancel the import`,
+  },
+};

@@ -8,10 +8,11 @@ import {
   ValidationMessage,
 } from "../../web/components/form";
 import { Notice } from "../../web/components/notice";
+import { type FormState, formView } from "../../web/form-errors";
 import { type Lang, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
 import type { ImportDraft } from "./import-drafts";
-import { importTexts } from "./import-texts";
+import { importErrors, importTexts } from "./import-texts";
 import type { RegisterImportReport } from "./registers";
 import { orgTexts } from "./texts";
 
@@ -21,19 +22,24 @@ type Urls = { nsr?: string | undefined; nbr?: string | undefined };
 export function ImportPage(props: {
   lang: Lang;
   urls: Urls;
-  error?: string | undefined;
-  values?: { source?: string | undefined; coverage?: string | undefined };
+  /** The choices made and the file's error, when the upload is refused. */
+  form?: FormState | undefined;
 }) {
   const all = messages(props.lang);
   const t = orgTexts(props.lang);
   const it = importTexts(props.lang);
+  const f = formView(props.lang, props.form, {
+    labels: { source: t.register, file: t.file, coverage: t.coverage },
+    errors: importErrors[props.lang],
+  });
+  const file = f.bind("file");
   return (
-    <Layout lang={props.lang} title={t.importTitle} path="/admin/import" hasErrors={!!props.error}>
+    <Layout lang={props.lang} title={t.importTitle} path="/admin/import" hasErrors={f.hasErrors}>
       <h1 class="ds-heading" data-size="xl">
         {t.importTitle}
       </h1>
       <p class="ds-paragraph lead">{t.importLead}</p>
-      <ErrorSummary t={all} items={props.error ? [{ href: "#file", text: props.error }] : []} />
+      <ErrorSummary t={all} items={f.summary} />
       <form
         method="post"
         action={localPath(props.lang, "/admin/import")}
@@ -44,35 +50,36 @@ export function ImportPage(props: {
           t={all}
           name="source"
           legend={t.register}
-          value={props.values?.source === "nbr" ? "nbr" : "nsr"}
+          value={f.value("source") === "nbr" ? "nbr" : "nsr"}
           options={[
             { value: "nsr", label: t.nsr },
             { value: "nbr", label: t.nbr },
           ]}
         />
         <div class="ds-field">
-          <label class="ds-label" for="file">
-            {t.file}
+          <label class="ds-label" for={file.id}>
+            {file.label}
           </label>
-          <p data-field="description" id="file-hint">
+          <p data-field="description" id={`${file.id}-hint`}>
             {t.fileHint}
           </p>
-          <ValidationMessage t={all} id="file-error" text={props.error} />
+          <ValidationMessage t={all} id={`${file.id}-error`} text={file.error} />
+          {/* A file input keeps no value: the browser never lets a page fill one in. */}
           <input
             class="ds-input"
             type="file"
-            id="file"
-            name="file"
+            id={file.id}
+            name={file.name}
             accept="application/json,.json"
-            aria-describedby={props.error ? "file-error file-hint" : "file-hint"}
-            aria-invalid={props.error ? "true" : undefined}
+            aria-describedby={file.error ? `${file.id}-error ${file.id}-hint` : `${file.id}-hint`}
+            aria-invalid={file.error ? "true" : undefined}
           />
         </div>
         <RadioGroup
           t={all}
           name="coverage"
           legend={t.coverage}
-          value={props.values?.coverage === "partial" ? "partial" : "register"}
+          value={f.value("coverage") === "partial" ? "partial" : "register"}
           options={[
             { value: "register", label: t.coverageFull },
             { value: "partial", label: t.coveragePartial },
@@ -166,28 +173,29 @@ export function ImportPreviewPage(props: {
   lang: Lang;
   draft: ImportDraft;
   report: RegisterImportReport;
-  confirmError?: boolean;
+  /** The go-ahead refused: a mass closure not confirmed. */
+  confirm?: FormState | undefined;
 }) {
   const all = messages(props.lang);
   const it = importTexts(props.lang);
   const { draft, report } = props;
   const mass = report.massClosure;
   const action = localPath(props.lang, `/admin/import/${draft.id}`);
-  const confirmText = mass ? it.confirmRequired(mass.closing) : "";
+  const f = formView(props.lang, props.confirm, {
+    labels: { confirmClosures: it.confirmLegend },
+    errors: importErrors[props.lang],
+  });
   return (
     <Layout
       lang={props.lang}
       title={it.previewTitle}
       path={`/admin/import/${draft.id}`}
-      hasErrors={!!props.confirmError}
+      hasErrors={f.hasErrors}
     >
       <h1 class="ds-heading" data-size="xl">
         {it.previewTitle}
       </h1>
-      <ErrorSummary
-        t={all}
-        items={props.confirmError ? [{ href: "#confirmClosures", text: confirmText }] : []}
-      />
+      <ErrorSummary t={all} items={f.summary} />
       <p class="ds-paragraph lead">{it.previewLead(draft.source.toUpperCase(), draft.origin)}</p>
       <p class="ds-paragraph">{it.coverageOf(draft.coverage === "register")}</p>
       <Counts lang={props.lang} report={report} preview />
@@ -203,10 +211,9 @@ export function ImportPreviewPage(props: {
         {mass ? (
           <Checkbox
             t={all}
-            name="confirmClosures"
+            {...f.bind("confirmClosures")}
             legend={it.confirmLegend}
             label={it.confirmLabel(mass.closing)}
-            error={props.confirmError ? confirmText : undefined}
             checked={false}
           />
         ) : null}

@@ -2,7 +2,12 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { osloToday } from "../../kernel/clock";
 import { type AppContext, type AppEnv, deps, langOf } from "../../kernel/context";
-import { readForm, readFormAll, replaceControlCharacters } from "../../kernel/forms";
+import {
+  type FieldError,
+  readForm,
+  readFormAll,
+  replaceControlCharacters,
+} from "../../kernel/forms";
 import { errorPage } from "../../web/error-pages";
 import { localPath } from "../../web/layout";
 import { render } from "../../web/render";
@@ -14,7 +19,6 @@ import {
   runImportDraft,
   saveImportDraft,
 } from "./import-drafts";
-import { importTexts } from "./import-texts";
 import { ImportGonePage, ImportPage, ImportPreviewPage, ImportRunPage } from "./import-views";
 import { ppServicesAt } from "./pp-services";
 import { fetchRegisterPages, parseRegisterFile } from "./registers";
@@ -175,17 +179,20 @@ export function organisationRoutes(urls: RegisterUrls = {}) {
     async (c) => {
       requirePermission(c, "import", "register");
       const l = langOf(c);
-      const t = orgTexts(l);
       const d = deps(c);
       const body = await readFormAll(c);
       const first = (name: string) => {
         const v = body[name]?.[0];
         return typeof v === "string" ? v : undefined;
       };
-      const values = { source: first("source"), coverage: first("coverage") };
+      const values = { source: first("source") ?? "", coverage: first("coverage") ?? "" };
       const source = values.source === "nbr" ? "nbr" : "nsr";
-      const refuse = (error: string) =>
-        render(c, <ImportPage lang={l} urls={urls} error={error} values={values} />, 422);
+      const refuse = (error: FieldError) =>
+        render(
+          c,
+          <ImportPage lang={l} urls={urls} form={{ values, errors: { file: error } }} />,
+          422,
+        );
       let draft: Parameters<typeof saveImportDraft>[1];
       const base = { source, personId: c.get("user")!.personId, now: d.clock.now() } as const;
       if (first("fromUrl") === "yes" && urls[source]) {
@@ -193,17 +200,17 @@ export function organisationRoutes(urls: RegisterUrls = {}) {
         try {
           pages = await fetchRegisterPages(urls[source]!);
         } catch {
-          return refuse(importTexts(l).fetchFailed(urls[source]!));
+          return refuse({ code: "fetchFailed", params: { url: urls[source]! } });
         }
         draft = { ...base, pages, origin: `${urls[source]}/enheter`, coverage: "register" };
       } else {
         const file = body.file?.[0];
-        if (!(file instanceof File) || file.size === 0) return refuse(t.noFile);
+        if (!(file instanceof File) || file.size === 0) return refuse({ code: "noFile" });
         let pages: ReturnType<typeof parseRegisterFile>;
         try {
           pages = parseRegisterFile(JSON.parse(await file.text()));
         } catch {
-          return refuse(t.badFile);
+          return refuse({ code: "badFile" });
         }
         draft = {
           ...base,
@@ -250,7 +257,12 @@ export function organisationRoutes(urls: RegisterUrls = {}) {
     if (!done) return render(c, <ImportGonePage lang={l} />, 404);
     const { report } = done;
     if (!report.applied) {
-      return render(c, <ImportPreviewPage lang={l} {...done} confirmError />, 422);
+      const closing = report.massClosure?.closing ?? 0;
+      const confirm = {
+        values: {},
+        errors: { confirmClosures: { code: "confirmRequired", params: { closing } } },
+      };
+      return render(c, <ImportPreviewPage lang={l} {...done} confirm={confirm} />, 422);
     }
     await recordAudit(d.db, {
       actorId: personId,

@@ -72,8 +72,6 @@ const nb = {
   rejected: "Avvist",
   row: "Rad",
   reason: "Årsak",
-  badFile: "Filen er ikke JSON i formatet til NSR/NBR API v4.",
-  noFile: "Velg en fil",
 };
 
 type OrgTexts = typeof nb;
@@ -144,8 +142,6 @@ const nn: OrgTexts = {
   rejected: "Avviste",
   row: "Rad",
   reason: "Årsak",
-  badFile: "Fila er ikkje JSON i formatet til NSR/NBR API v4.",
-  noFile: "Vel ei fil",
 };
 
 const en: OrgTexts = {
@@ -214,8 +210,6 @@ const en: OrgTexts = {
   rejected: "Rejected",
   row: "Row",
   reason: "Reason",
-  badFile: "The file is not JSON in the NSR/NBR API v4 format.",
-  noFile: "Choose a file",
 };
 
 const texts: Record<Lang, OrgTexts> = { nb, nn, en };

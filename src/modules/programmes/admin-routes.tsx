@@ -9,7 +9,7 @@ import { requirePermission } from "../identity";
 import { programmeAdminTexts } from "./admin-texts";
 import { type EditorProps, ProgrammeEditorPage, ProgrammeListPage } from "./admin-views";
 import {
-  hasBrokenLink,
+  bodyErrors,
   hasDisallowedContent,
   latestVersions,
   listProgrammesForAdmin,
@@ -173,19 +173,13 @@ export function programmeAdminRoutes() {
           },
         });
       }
-      // A script or a link without a valid target is refused before it is stored: the sanitiser
-      // would neutralise it on the page, but the author should know and fix it.
-      const unsafe = hasDisallowedContent(parsed.data.bodyMarkdown)
-        ? "unsafeContent"
-        : hasBrokenLink(parsed.data.bodyMarkdown)
-          ? "brokenLink"
-          : null;
-      if (unsafe) {
+      const refused = bodyErrors(parsed.data.bodyMarkdown);
+      if (Object.keys(refused).length > 0) {
         return editor(
           c,
           found.programme,
           textLang,
-          { form: { values: form, errors: { bodyMarkdown: { code: unsafe } } } },
+          { form: { values: form, errors: refused } },
           422,
         );
       }

@@ -1,3 +1,4 @@
+import type { ErrorCatalogues } from "../../web/form-errors";
 import type { Lang } from "../../web/i18n";
 
 /** Texts of the programme pages' editor: the list, the text versions, publishing and the rules. */
@@ -71,9 +72,6 @@ const nb = {
   contactEmail: "E-postadresse",
   saveRules: "Lagre regler og kontakt",
   rulesSaved: "Regler og kontakt er lagret og vises på den offentlige siden.",
-  monthsError: (min: number, max: number) => `Skriv et antall måneder fra ${min} til ${max}`,
-  monthsOrder: "Lengste varighet kan ikke være kortere enn korteste varighet",
-  phoneError: "Skriv et telefonnummer med sifre og mellomrom, for eksempel 23 30 12 00",
   cohorts: "Puljer",
 };
 
@@ -149,9 +147,6 @@ const nn: ProgrammeAdminTexts = {
   contactEmail: "E-postadresse",
   saveRules: "Lagre reglar og kontakt",
   rulesSaved: "Reglar og kontakt er lagra og blir viste på den offentlege sida.",
-  monthsError: (min: number, max: number) => `Skriv eit tal månader frå ${min} til ${max}`,
-  monthsOrder: "Lengste varigheit kan ikkje vere kortare enn kortaste varigheit",
-  phoneError: "Skriv eit telefonnummer med siffer og mellomrom, til dømes 23 30 12 00",
   cohorts: "Puljar",
 };
 
@@ -226,9 +221,6 @@ const en: ProgrammeAdminTexts = {
   contactEmail: "Email address",
   saveRules: "Save rules and contact",
   rulesSaved: "Rules and contact are saved and show on the public page.",
-  monthsError: (min: number, max: number) => `Enter a number of months from ${min} to ${max}`,
-  monthsOrder: "The longest duration cannot be shorter than the shortest",
-  phoneError: "Enter a phone number with digits and spaces, such as 23 30 12 00",
   cohorts: "Cohorts",
 };
 
@@ -237,3 +229,40 @@ const texts: Record<Lang, ProgrammeAdminTexts> = { nb, nn, en };
 export function programmeAdminTexts(lang: Lang): ProgrammeAdminTexts {
   return texts[lang];
 }
+
+/**
+ * The programme editor's own codes: the page text's Markdown (a script or a link that goes
+ * nowhere), the durations (`months` names the allowed range in `params.min` and `params.max`)
+ * and the contact point's phone number.
+ */
+export const programmeErrors: ErrorCatalogues<
+  "unsafeContent" | "brokenLink" | "months" | "monthsOrder" | "phone"
+> = {
+  nb: {
+    unsafeContent:
+      "Teksten har innhold som ikke er tillatt: skript, javascript:-lenker eller hendelsesattributter. Fjern det før du lagrer.",
+    brokenLink:
+      "En lenke i teksten mangler en gyldig adresse. Lenker må begynne med https://, mailto:, tel: eller /.",
+    months: (e) => `Skriv et antall måneder fra ${e.params.min} til ${e.params.max}`,
+    monthsOrder: "Lengste varighet kan ikke være kortere enn korteste varighet",
+    phone: "Skriv et telefonnummer med sifre og mellomrom, for eksempel 23 30 12 00",
+  },
+  nn: {
+    unsafeContent:
+      "Teksten har innhald som ikkje er tillate: skript, javascript:-lenkjer eller hendingsattributt. Fjern det før du lagrar.",
+    brokenLink:
+      "Ei lenkje i teksten manglar ei gyldig adresse. Lenkjer må byrje med https://, mailto:, tel: eller /.",
+    months: (e) => `Skriv eit tal månader frå ${e.params.min} til ${e.params.max}`,
+    monthsOrder: "Lengste varigheit kan ikkje vere kortare enn kortaste varigheit",
+    phone: "Skriv eit telefonnummer med siffer og mellomrom, til dømes 23 30 12 00",
+  },
+  en: {
+    unsafeContent:
+      "The text contains content that is not allowed: scripts, javascript: links or event attributes. Remove it before saving.",
+    brokenLink:
+      "A link in the text has no valid address. Links must start with https://, mailto:, tel: or /.",
+    months: (e) => `Enter a number of months from ${e.params.min} to ${e.params.max}`,
+    monthsOrder: "The longest duration cannot be shorter than the shortest",
+    phone: "Enter a phone number with digits and spaces, such as 23 30 12 00",
+  },
+};

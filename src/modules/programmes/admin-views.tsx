@@ -1,30 +1,26 @@
 import { raw } from "hono/html";
-import type { FieldErrors } from "../../kernel/forms";
 import { DataTable } from "../../web/components/data-table";
 import {
   Button,
   ButtonRow,
   ErrorSummary,
-  errorText,
   Field,
-  type FormState,
   RadioGroup,
   SubmitRow,
 } from "../../web/components/form";
 import { Notice } from "../../web/components/notice";
 import { PreviewSection } from "../../web/components/preview";
-import { formatDateTime, LANGS, type Lang, type Messages, messages } from "../../web/i18n";
+import { type FormState, formView } from "../../web/form-errors";
+import { formatDateTime, LANGS, type Lang, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
-import { type ProgrammeAdminTexts, programmeAdminTexts } from "./admin-texts";
+import { programmeAdminTexts, programmeErrors } from "./admin-texts";
 import {
   type AdminProgramme,
   DELIVERY_MODES,
   type RuleField,
-  ruleFields,
   ruleLimits,
   splitLines,
   type TextField,
-  textFields,
   textLimits,
   type VersionView,
 } from "./editing";
@@ -95,23 +91,25 @@ export function ProgrammeEditorPage(props: EditorProps) {
     commitments: a.commitments,
     bodyMarkdown: a.body,
   };
-  const err = (name: TextField) => {
-    const e = props.form.errors[name];
-    return e ? errorText(t, labels[name], e) : undefined;
+  const ruleLabels: Record<RuleField, string> = {
+    durationMinMonths: a.minMonths,
+    durationMaxMonths: a.maxMonths,
+    deliveryMode: a.deliveryMode,
+    contactName: a.contactName,
+    contactPhone: a.contactPhone,
+    contactEmail: a.contactEmail,
   };
-  const ruleErr = (name: RuleField) => ruleErrorText(t, a, name, props.rules.errors);
-  const summary = [
-    ...textFields.flatMap((f) => {
-      const text = err(f);
-      return text ? [{ href: `#${f}`, text }] : [];
-    }),
-    ...ruleFields.flatMap((f) => {
-      const text = ruleErr(f);
-      return text ? [{ href: `#${f}`, text }] : [];
-    }),
-  ];
+  const text = formView(props.lang, props.form, {
+    labels,
+    errors: programmeErrors[props.lang],
+  });
+  const rules = formView(props.lang, props.rules, {
+    labels: ruleLabels,
+    errors: programmeErrors[props.lang],
+  });
+  // The text form comes first on the page, then the rules form.
+  const summary = [...text.summary, ...rules.summary];
   const values = props.form.values;
-  const rules = props.rules.values;
   /** The text fields in page order: a hint where there is one, rows where it is multiline. */
   const textFieldShapes: { name: TextField; hint?: string; rows?: number }[] = [
     { name: "title" },
@@ -210,14 +208,11 @@ export function ProgrammeEditorPage(props: EditorProps) {
           {textFieldShapes.map((f) => (
             <Field
               t={t}
-              name={f.name}
-              label={labels[f.name]}
+              {...text.bind(f.name)}
               hint={f.hint}
               multiline={f.rows !== undefined}
               rows={f.rows}
               maxLength={textLimits[f.name]}
-              value={values[f.name]}
-              error={err(f.name)}
             />
           ))}
           <ButtonRow>
@@ -272,59 +267,34 @@ export function ProgrammeEditorPage(props: EditorProps) {
           novalidate
           class="stack"
         >
-          <Field
-            t={t}
-            name="durationMinMonths"
-            label={a.minMonths}
-            maxLength={3}
-            value={rules.durationMinMonths}
-            error={ruleErr("durationMinMonths")}
-          />
-          <Field
-            t={t}
-            name="durationMaxMonths"
-            label={a.maxMonths}
-            maxLength={3}
-            value={rules.durationMaxMonths}
-            error={ruleErr("durationMaxMonths")}
-          />
+          <Field t={t} {...rules.bind("durationMinMonths")} maxLength={3} />
+          <Field t={t} {...rules.bind("durationMaxMonths")} maxLength={3} />
           <RadioGroup
             t={t}
-            name="deliveryMode"
+            {...rules.bind("deliveryMode")}
             legend={a.deliveryMode}
-            value={rules.deliveryMode}
-            error={ruleErr("deliveryMode")}
             options={DELIVERY_MODES.map((m) => ({ value: m, label: a.deliveryModes[m] ?? m }))}
           />
           <Field
             t={t}
-            name="contactName"
-            label={a.contactName}
+            {...rules.bind("contactName")}
             hint={a.contactNameHint}
             required={false}
             maxLength={ruleLimits.contactName}
-            value={rules.contactName}
-            error={ruleErr("contactName")}
           />
           <Field
             t={t}
-            name="contactPhone"
+            {...rules.bind("contactPhone")}
             type="tel"
-            label={a.contactPhone}
             required={false}
             maxLength={ruleLimits.contactPhone}
-            value={rules.contactPhone}
-            error={ruleErr("contactPhone")}
           />
           <Field
             t={t}
-            name="contactEmail"
+            {...rules.bind("contactEmail")}
             type="email"
-            label={a.contactEmail}
             required={false}
             maxLength={ruleLimits.contactEmail}
-            value={rules.contactEmail}
-            error={ruleErr("contactEmail")}
           />
           <SubmitRow>{a.saveRules}</SubmitRow>
         </form>
@@ -406,32 +376,4 @@ function PreviewList(props: { title: string; text: string }) {
       </ul>
     </>
   );
-}
-
-function ruleErrorText(
-  t: Messages,
-  a: ProgrammeAdminTexts,
-  field: RuleField,
-  errors: FieldErrors,
-): string | undefined {
-  const error = errors[field];
-  if (!error) return undefined;
-  const labels: Record<RuleField, string> = {
-    durationMinMonths: a.minMonths,
-    durationMaxMonths: a.maxMonths,
-    deliveryMode: a.deliveryMode,
-    contactName: a.contactName,
-    contactPhone: a.contactPhone,
-    contactEmail: a.contactEmail,
-  };
-  switch (error.code) {
-    case "months":
-      return a.monthsError(ruleLimits.minMonths, ruleLimits.maxMonths);
-    case "monthsOrder":
-      return a.monthsOrder;
-    case "phone":
-      return a.phoneError;
-    default:
-      return errorText(t, labels[field], error);
-  }
 }

@@ -2,6 +2,12 @@ import { and, asc, count, desc, eq, getTableColumns, inArray, lte, sql } from "d
 import { Marked } from "marked";
 import { z } from "zod";
 import type { Db } from "../../db/client";
+import {
+  emailMaxLength,
+  optionalEmailAddress,
+  optionalText,
+  requiredText,
+} from "../../kernel/field-rules";
 import { type FieldErrors, validate } from "../../kernel/forms";
 import { LANGS, type Lang } from "../../web/i18n";
 import { getPerson, OWNERS, recordAudit } from "../identity";
@@ -19,9 +25,6 @@ export const textLimits = {
   commitments: 3000,
 };
 
-const required = (max: number) =>
-  z.string({ error: "required" }).trim().min(1, { error: "required" }).max(max, { error: "max" });
-
 /** One item per line: blank lines and list marks ("- ", "* ", "• ") are dropped. */
 export function splitLines(text: string): string[] {
   return text
@@ -37,12 +40,12 @@ const lines = (max: number) =>
     .transform((text) => splitLines(text).join("\n"));
 
 export const programmeTextForm = z.object({
-  title: required(textLimits.title),
-  summary: required(textLimits.summary),
-  targetGroup: required(textLimits.targetGroup),
-  bodyMarkdown: required(textLimits.bodyMarkdown),
+  title: requiredText(textLimits.title),
+  summary: requiredText(textLimits.summary),
+  targetGroup: requiredText(textLimits.targetGroup),
+  bodyMarkdown: requiredText(textLimits.bodyMarkdown),
   themes: lines(textLimits.themes),
-  costs: z.string().trim().max(textLimits.costs, { error: "max" }),
+  costs: optionalText(textLimits.costs),
   commitments: lines(textLimits.commitments),
 });
 export type ProgrammeTextInput = z.output<typeof programmeTextForm>;
@@ -394,11 +397,10 @@ export const ruleLimits = {
   maxMonths: 24,
   contactName: 120,
   contactPhone: 30,
-  contactEmail: 254,
+  contactEmail: emailMaxLength,
 };
 export const DELIVERY_MODES = ["mixed", "mostly-digital"] as const;
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 const PHONE = /^\+?[0-9][0-9 ]{6,18}[0-9]$/;
 
 const months = z
@@ -424,9 +426,7 @@ export const programmeRulesForm = z.object({
   contactPhone: optional(ruleLimits.contactPhone).refine((v) => v === null || PHONE.test(v), {
     error: "phone",
   }),
-  contactEmail: optional(ruleLimits.contactEmail).refine((v) => v === null || EMAIL.test(v), {
-    error: "email",
-  }),
+  contactEmail: optionalEmailAddress().transform((v) => (v === "" ? null : v)),
 });
 export type ProgrammeRulesInput = z.output<typeof programmeRulesForm>;
 export const ruleFields = [
@@ -444,7 +444,15 @@ export function validateRules(
   values: Record<RuleField, string>,
 ): { ok: true; data: ProgrammeRulesInput } | { ok: false; errors: FieldErrors } {
   const parsed = validate(programmeRulesForm, values);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) {
+    // The sentence names the range the durations must lie in.
+    const range = { min: ruleLimits.minMonths, max: ruleLimits.maxMonths };
+    const errors: FieldErrors = {};
+    for (const [field, error] of Object.entries(parsed.errors)) {
+      errors[field] = error.code === "months" ? { ...error, params: range } : error;
+    }
+    return { ok: false, errors };
+  }
   if (parsed.data.durationMinMonths > parsed.data.durationMaxMonths) {
     return { ok: false, errors: { durationMaxMonths: { code: "monthsOrder" } } };
   }
@@ -473,6 +481,17 @@ export async function saveProgrammeRules(
       at: actor.now,
     });
   });
+}
+
+/**
+ * What stops a page text from being saved: a script or a link that goes nowhere in its
+ * Markdown. The sanitiser would neutralise either on the page, but the author should know and
+ * fix it. The preview shows such a text (with a warning) rather than refusing it.
+ */
+export function bodyErrors(markdown: string): FieldErrors {
+  if (hasDisallowedContent(markdown)) return { bodyMarkdown: { code: "unsafeContent" } };
+  if (hasBrokenLink(markdown)) return { bodyMarkdown: { code: "brokenLink" } };
+  return {};
 }
 
 /**

@@ -1,47 +1,9 @@
 import type { Child } from "hono/jsx";
-import { type FieldErrors, HONEYPOT } from "../../kernel/forms";
+import { HONEYPOT } from "../../kernel/forms";
 import type { SummaryItem } from "../form-errors";
 import { type Messages, pluralText } from "../i18n";
 
 export { emptyForm, type FormState, type SummaryItem } from "../form-errors";
-
-/** Turn an error code from a form schema into a sentence in the user's language. */
-export function errorText(t: Messages, label: string, error: FieldErrors[string]): string {
-  switch (error.code) {
-    case "required":
-      return t.errors.required(label);
-    case "choice":
-      return t.errors.choice(label);
-    case "max":
-      return t.errors.max(label, error.max ?? 0);
-    case "email":
-      return t.errors.email;
-    case "municipality":
-      return t.errors.municipality;
-    case "consent":
-      return t.errors.consent;
-    case "alreadySubscribed":
-      return t.errors.alreadySubscribed;
-    case "rateLimited":
-      return t.errors.rateLimited;
-    case "staleFeedback":
-      return t.errors.staleFeedback;
-    case "unknownOrg":
-      return t.errors.unknownOrg;
-    case "duplicateRole":
-      return t.errors.duplicateRole;
-    case "staleRole":
-      return t.errors.staleRole;
-    case "unsafeContent":
-      return t.errors.unsafeContent;
-    case "brokenLink":
-      return t.errors.brokenLink;
-    case "code":
-      return t.errors.code;
-    default:
-      return t.errors.required(label);
-  }
-}
 
 /**
  * GOV.UK's pattern in Designsystemet's look: a summary at the top that takes focus (autofocus

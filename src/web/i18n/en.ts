@@ -39,23 +39,4 @@ export const en: Messages = {
     required: "Required",
     choose: "Choose",
   },
-  errors: {
-    required: (label: string) => `Enter ${label.toLowerCase()}`,
-    choice: (label: string) => `Choose ${label.toLowerCase()}`,
-    max: (label: string, max: number) => `${label} must be ${max} characters or fewer`,
-    email: "Enter a valid e-mail address, like name@municipality.no",
-    municipality: "Choose a municipality from the list",
-    consent: "You must give your consent to subscribe",
-    alreadySubscribed: "This e-mail address already subscribes to this newsletter",
-    rateLimited: "You have sent many forms in a short time. Wait a little and try again.",
-    staleFeedback: "We could not find your answer. Please answer again.",
-    unknownOrg: "Choose an organisation that exists",
-    duplicateRole: "The person already has this role",
-    staleRole: "The role was changed by someone else. Reload the page.",
-    unsafeContent:
-      "The text contains content that is not allowed: scripts, javascript: links or event attributes. Remove it before saving.",
-    brokenLink:
-      "A link in the text has no valid address. Links must start with https://, mailto:, tel: or /.",
-    code: "Enter the six-digit code",
-  },
 };

@@ -43,25 +43,6 @@ export const nb = {
     required: "Må fylles ut",
     choose: "Velg",
   },
-  errors: {
-    required: (label: string) => `Fyll ut ${label.toLowerCase()}`,
-    choice: (label: string) => `Velg ${label.toLowerCase()}`,
-    max: (label: string, max: number) => `${label} kan ha høyst ${max} tegn`,
-    email: "Skriv inn en gyldig e-postadresse, for eksempel navn@kommune.no",
-    municipality: "Velg en kommune fra listen",
-    consent: "Du må samtykke for å abonnere",
-    alreadySubscribed: "Denne e-postadressen abonnerer allerede på dette nyhetsbrevet",
-    rateLimited: "Du har sendt mange skjemaer på kort tid. Vent litt og prøv igjen.",
-    staleFeedback: "Vi fant ikke svaret ditt. Prøv å svare på nytt.",
-    unknownOrg: "Velg en organisasjon som finnes",
-    duplicateRole: "Personen har allerede denne rollen",
-    staleRole: "Rollen er endret av noen andre. Last siden på nytt.",
-    unsafeContent:
-      "Teksten har innhold som ikke er tillatt: skript, javascript:-lenker eller hendelsesattributter. Fjern det før du lagrer.",
-    brokenLink:
-      "En lenke i teksten mangler en gyldig adresse. Lenker må begynne med https://, mailto:, tel: eller /.",
-    code: "Skriv inn koden på seks siffer",
-  },
 };
 
 export type Messages = typeof nb;

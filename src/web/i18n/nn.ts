@@ -39,23 +39,4 @@ export const nn: Messages = {
     required: "Må fyllast ut",
     choose: "Vel",
   },
-  errors: {
-    required: (label: string) => `Fyll ut ${label.toLowerCase()}`,
-    choice: (label: string) => `Vel ${label.toLowerCase()}`,
-    max: (label: string, max: number) => `${label} kan ha høgst ${max} teikn`,
-    email: "Skriv inn ei gyldig e-postadresse, til dømes namn@kommune.no",
-    municipality: "Vel ein kommune frå lista",
-    consent: "Du må samtykkje for å abonnere",
-    alreadySubscribed: "Denne e-postadressa abonnerer allereie på dette nyheitsbrevet",
-    rateLimited: "Du har sendt mange skjema på kort tid. Vent litt og prøv igjen.",
-    staleFeedback: "Vi fann ikkje svaret ditt. Prøv å svare på nytt.",
-    unknownOrg: "Vel ein organisasjon som finst",
-    duplicateRole: "Personen har allereie denne rolla",
-    staleRole: "Rolla er endra av nokon andre. Last sida på nytt.",
-    unsafeContent:
-      "Teksten har innhald som ikkje er tillate: skript, javascript:-lenkjer eller hendingsattributt. Fjern det før du lagrar.",
-    brokenLink:
-      "Ei lenkje i teksten manglar ei gyldig adresse. Lenkjer må byrje med https://, mailto:, tel: eller /.",
-    code: "Skriv inn koden på seks siffer",
-  },
 };
