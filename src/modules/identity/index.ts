@@ -16,7 +16,7 @@ export {
   scopesFor,
 } from "./access";
 export { listAudit, recordAudit } from "./audit";
-export { demoAccounts, demoEmail } from "./demo";
+export { demoAccounts, demoEmail, demoPersonId } from "./demo";
 export { insertTestPerson, type TestPerson } from "./factories";
 export {
   type LocalAccount,
