@@ -2,6 +2,7 @@
 // per figure; everything else printed starts with "#". Servers run as child processes on
 // 127.0.0.1 on fresh temp data dirs and are stopped on every way out.
 import { cohortOverviewBenchmark } from "./cohort-overview";
+import { deadlineRushBenchmark } from "./deadline-rush";
 import { feedbackBenchmark } from "./feedback";
 import { type ChildServer, log, removeTempDirs, startApp, tempDir } from "./lib";
 import { nsrImportBenchmark } from "./nsr-import";
@@ -48,6 +49,7 @@ try {
   await step("feedback-post-p95", () => feedbackBenchmark(tempDir("feedback")));
   await step("org-search-p95", () => orgSearchBenchmark());
   await step("cohort-overview-p95", () => cohortOverviewBenchmark());
+  await step("deadline-rush", () => deadlineRushBenchmark());
   await step("nsr-import-18k", () => nsrImportBenchmark(tempDir("nsr")));
   await step("test-suite-seconds", async () => suiteTimeBenchmark());
 } finally {

@@ -27,6 +27,8 @@ describe.each(databaseKinds)("the municipality applies (%s)", (kind) => {
   const ids: Record<string, number> = {};
   let roundId = 0;
   const cohortId = 9000;
+  // The demo may have published versions of FUB/FUG's form before this test's.
+  let formVersion = 0;
 
   beforeAll(async () => {
     t = await testApp(kind, { demoPeople: true });
@@ -59,6 +61,7 @@ describe.each(databaseKinds)("the municipality applies (%s)", (kind) => {
       admin,
     );
     if (!form.ok) throw new Error("form");
+    formVersion = form.version;
     const round = await openRound(
       t.db,
       { cohortId, programmeId: fub.id, deadline: "2026-12-15", criteria: [] },
@@ -109,7 +112,6 @@ describe.each(databaseKinds)("the municipality applies (%s)", (kind) => {
     const page = await text(kari);
     expect(page).toContain("Bedre foreldresamarbeid");
     expect(page).toContain("Start søknad");
-    expect(page).toContain("Kommunen har ingen søknader ennå.");
   });
 
   it("starts one application per municipality: a colleague opens the same draft", async () => {
@@ -120,7 +122,10 @@ describe.each(databaseKinds)("the municipality applies (%s)", (kind) => {
     expect(appId).toBeGreaterThan(0);
     const second = await post("/nb/soknader", "knut", start);
     expect(second.headers.get("location")).toBe(`/nb/soknader/${appId}`);
-    const [n] = await t.db.select({ n: count() }).from(applications);
+    const [n] = await t.db
+      .select({ n: count() })
+      .from(applications)
+      .where(eq(applications.roundId, roundId));
     expect(n!.n).toBe(1);
     expect(await text(await get("/nb/soknader", "kari"))).toContain("Utkast");
   });
@@ -349,7 +354,10 @@ describe.each(databaseKinds)("the municipality applies (%s)", (kind) => {
     expect(first.status).toBe(303);
     expect(second.status).toBe(303);
     expect(first.headers.get("location")).toBe(at("/kvittering"));
-    const [n] = await t.db.select({ n: count() }).from(applicationSubmissions);
+    const [n] = await t.db
+      .select({ n: count() })
+      .from(applicationSubmissions)
+      .where(eq(applicationSubmissions.applicationId, appId));
     expect(n!.n).toBe(1);
     const [stored] = await t.db
       .select()
@@ -359,7 +367,7 @@ describe.each(databaseKinds)("the municipality applies (%s)", (kind) => {
     const receipt = await text(await get(at("/kvittering"), "kari"));
     expect(receipt).toContain("Søknaden er sendt inn");
     expect(receipt).toContain(stored!.contentHash);
-    expect(receipt).toContain("Skjemaversjon 1");
+    expect(receipt).toContain(`Skjemaversjon ${formVersion}`);
 
     const pdf = await get(at("/soknad.pdf"), "kari");
     expect(pdf.status).toBe(200);

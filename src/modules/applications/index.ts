@@ -8,13 +8,14 @@ import type { ModuleManifest } from "../../kernel/manifest";
 import { applyRoutes as manifestApplyRoutes } from "./apply-routes";
 import { applyTexts as manifestApplyTexts } from "./apply-texts";
 import { applicationAuditActions as manifestAuditActions } from "./audit-texts";
+import { applicationsDemo, planNav, planSignedInRoutes } from "./plan-manifest";
 import { publicApplyRoutes as manifestPublicApplyRoutes } from "./public-page";
 import * as manifestSchema from "./schema";
 
 export const manifest: ModuleManifest = {
   name: "applications",
   publicRoutes: [() => manifestPublicApplyRoutes()],
-  signedInRoutes: [() => manifestApplyRoutes()],
+  signedInRoutes: [() => manifestApplyRoutes(), ...planSignedInRoutes],
   nav: [
     {
       position: 25,
@@ -22,7 +23,9 @@ export const manifest: ModuleManifest = {
       label: (lang) => manifestApplyTexts[lang].nav,
       permission: "apply:application:",
     },
+    ...planNav,
   ],
   schema: manifestSchema,
   auditActions: manifestAuditActions,
+  demo: applicationsDemo,
 };

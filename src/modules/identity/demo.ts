@@ -80,6 +80,14 @@ const DEMO_PEOPLE: DemoPerson[] = [
     org: (o) => o.school,
   },
   { key: "stine", name: "Stine Stab", role: "staff", provider: "feide", org: (o) => o.school },
+  {
+    // FUB/FUG's assessor: the applications' demo names her to its rounds.
+    key: "vera",
+    name: "Vera Vurderer",
+    role: "assessor",
+    provider: "idporten",
+    org: () => "fub",
+  },
 ];
 
 export const demoEmail = (key: string) => `${key}@demo.samspill.example`;
@@ -206,4 +214,13 @@ export async function demoAccounts(
       },
     ],
   };
+}
+
+/** A demo person's id, or null when they are not there (deleted themself, or no people yet). */
+export async function demoPersonId(db: Db, key: string): Promise<number | null> {
+  const [row] = await db
+    .select({ id: people.id })
+    .from(people)
+    .where(inArray(people.email, [demoEmail(key)]));
+  return row?.id ?? null;
 }

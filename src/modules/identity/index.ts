@@ -17,7 +17,7 @@ export {
 } from "./access";
 export { listAudit, recordAudit } from "./audit";
 export type { ActionText, AuditActionTexts, AuditWords } from "./audit-texts";
-export { demoAccounts, demoEmail } from "./demo";
+export { demoAccounts, demoEmail, demoPersonId } from "./demo";
 export { insertTestPerson, type TestPerson } from "./factories";
 export {
   type LocalAccount,
