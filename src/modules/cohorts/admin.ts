@@ -652,3 +652,24 @@ export async function createCohort(
     return row.id;
   });
 }
+
+export type CohortRef = Pick<
+  Cohort,
+  "id" | "number" | "programmeId" | "wayIn" | "startsOn" | "endsOn"
+>;
+
+/** A cohort's id, number, programme and way in, for the modules that hang on it (applications). */
+export async function cohortRef(db: Db, id: number): Promise<CohortRef | null> {
+  const [row] = await db
+    .select({
+      id: cohorts.id,
+      number: cohorts.number,
+      programmeId: cohorts.programmeId,
+      wayIn: cohorts.wayIn,
+      startsOn: cohorts.startsOn,
+      endsOn: cohorts.endsOn,
+    })
+    .from(cohorts)
+    .where(eq(cohorts.id, id));
+  return row ?? null;
+}
