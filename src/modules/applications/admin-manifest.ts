@@ -2,6 +2,7 @@ import type { NavEntry, RouteFactory } from "../../kernel/manifest";
 import { applicationAdminRoutes } from "./admin-routes";
 import { assessTexts } from "./admin-texts";
 import { assessRoutes } from "./assess-routes";
+import { builderRoutes } from "./builder-routes";
 
 /**
  * What the programme admin's and the assessor's side adds to the applications module's manifest
@@ -10,6 +11,7 @@ import { assessRoutes } from "./assess-routes";
 export const adminSignedInRoutes: RouteFactory[] = [
   () => applicationAdminRoutes(),
   () => assessRoutes(),
+  () => builderRoutes(),
 ];
 
 export const adminNav: NavEntry[] = [
