@@ -4,6 +4,17 @@ import { type Lang, pluralText } from "../../web/i18n";
 /** The cohort admin's strings: the same keys in bokmål, nynorsk and English. */
 export const cohortAdminTexts = {
   nb: {
+    wayInLegend: "Hvordan kommer kommunene med?",
+    wayIns: {
+      invitation: "Ved invitasjon (statsforvalterne inviterer kommunene)",
+      application: "Ved søknad (kommunene søker i en søknadsrunde)",
+    },
+    wayInShort: { invitation: "Invitasjon", application: "Søknad" },
+    wayInHint:
+      "Ved søknad inviteres ingen embeter, og fristene for embetene og kommunene trengs ikke: søknadsfristen settes i søknadsrunden.",
+    applicationRound: "Søknadsrunde",
+    applicationRoundOf: (n: number) => `for pulje ${n}`,
+    noOfficesForApplication: "Ingen (søknad)",
     listTitle: (p: string) => `Puljer i «${p}»`,
     listLead:
       "Puljene i tilbudet og embetene som er invitert. Opprett en ny pulje for å invitere statsforvalterne.",
@@ -87,6 +98,17 @@ export const cohortAdminTexts = {
       "Noe i teksten er ikke tillatt: skript, stiler, innebygde elementer eller lenker som ikke virker. Det må tas bort før du lagrer.",
   },
   nn: {
+    wayInLegend: "Korleis kjem kommunane med?",
+    wayIns: {
+      invitation: "Ved invitasjon (statsforvaltarane inviterer kommunane)",
+      application: "Ved søknad (kommunane søkjer i ein søknadsrunde)",
+    },
+    wayInShort: { invitation: "Invitasjon", application: "Søknad" },
+    wayInHint:
+      "Ved søknad blir ingen embete inviterte, og fristane for embeta og kommunane trengst ikkje: søknadsfristen blir sett i søknadsrunden.",
+    applicationRound: "Søknadsrunde",
+    applicationRoundOf: (n: number) => `for pulje ${n}`,
+    noOfficesForApplication: "Ingen (søknad)",
     listTitle: (p: string) => `Puljar i «${p}»`,
     listLead:
       "Puljane i tilbodet og embeta som er inviterte. Opprett ein ny pulje for å invitere statsforvaltarane.",
@@ -170,6 +192,17 @@ export const cohortAdminTexts = {
       "Noko i teksten er ikkje tillate: skript, stilar, innebygde element eller lenkjer som ikkje verkar. Det må takast bort før du lagrar.",
   },
   en: {
+    wayInLegend: "How do municipalities join?",
+    wayIns: {
+      invitation: "By invitation (the county offices invite the municipalities)",
+      application: "By application (municipalities apply in an application round)",
+    },
+    wayInShort: { invitation: "Invitation", application: "Application" },
+    wayInHint:
+      "By application, no offices are invited and the deadlines for offices and municipalities are not needed: the application deadline is set in the application round.",
+    applicationRound: "Application round",
+    applicationRoundOf: (n: number) => `of cohort ${n}`,
+    noOfficesForApplication: "None (application)",
     listTitle: (p: string) => `Cohorts of “${p}”`,
     listLead:
       "The programme's cohorts and the county governors' offices invited. Create a new cohort to invite the offices.",

@@ -8,6 +8,7 @@ import {
   DateField,
   ErrorSummary,
   Field,
+  RadioGroup,
   Select,
   ValidationMessage,
 } from "../../web/components/form";
@@ -22,6 +23,7 @@ import {
   type CohortListItem,
   cohortLimits,
   GATHERING_KINDS,
+  WAYS_IN,
 } from "./admin";
 import { cohortErrors, cohortTexts } from "./admin-texts";
 import { relink } from "./form-parts";
@@ -111,15 +113,27 @@ export function CohortListPage(props: {
                 {cohort.answerDeadline ? c.answerDeadlineShort(date(cohort.answerDeadline)) : null}
               </td>
               <td>
-                {cohort.offices.length === 0
-                  ? c.noOffices
-                  : cohort.offices.map((o) => o.name).join(", ")}
+                {cohort.wayIn === "application"
+                  ? c.noOfficesForApplication
+                  : cohort.offices.length === 0
+                    ? c.noOffices
+                    : cohort.offices.map((o) => o.name).join(", ")}
               </td>
               <td>
-                <a class="ds-link" href={localPath(props.lang, `/puljer/${cohort.id}`)}>
-                  {c.overview}
-                  <span class="ds-sr-only"> {c.overviewOf(cohort.number)}</span>
-                </a>
+                {cohort.wayIn === "application" ? (
+                  <a
+                    class="ds-link"
+                    href={localPath(props.lang, `/admin/puljer/${cohort.id}/soknadsrunde`)}
+                  >
+                    {c.applicationRound}
+                    <span class="ds-sr-only"> {c.applicationRoundOf(cohort.number)}</span>
+                  </a>
+                ) : (
+                  <a class="ds-link" href={localPath(props.lang, `/puljer/${cohort.id}`)}>
+                    {c.overview}
+                    <span class="ds-sr-only"> {c.overviewOf(cohort.number)}</span>
+                  </a>
+                )}
               </td>
             </tr>
           ))}
@@ -162,12 +176,15 @@ export function CohortFormPage(props: CohortFormProps) {
     rows.push({ id: "", kind: "", title: "", date: "" });
   }
 
+  // An application cohort, once made, asks nothing of offices (create shows both ways' fields).
+  const byInvitation = !existing || existing.cohort.wayIn === "invitation";
   const invited = new Map((existing?.offices ?? []).map((o) => [o.id, o]));
   const choosable = props.offices.filter((o) => !invited.has(o.id));
   const firstOffice = existing?.offices[0]?.id ?? props.offices[0]?.id;
   // The labels in the order of the page, which the error summary follows.
   const labels: Record<string, string> = {
     number: c.number,
+    wayIn: c.wayInLegend,
     startsOn: c.startsOn,
     endsOn: c.endsOn,
     officeInviteDeadline: c.officeInviteDeadline,
@@ -225,66 +242,90 @@ export function CohortFormPage(props: CohortFormProps) {
         id="cohort-form"
       >
         {existing ? null : <Field t={t} {...f.bind("number")} hint={c.numberHint} maxLength={3} />}
+        {existing ? (
+          <p class="ds-paragraph">
+            {c.wayInLegend} {c.wayInShort[existing.cohort.wayIn]}
+          </p>
+        ) : (
+          <>
+            <RadioGroup
+              t={t}
+              {...f.bind("wayIn")}
+              legend={c.wayInLegend}
+              value={f.value("wayIn") || "invitation"}
+              options={WAYS_IN.map((w) => ({ value: w, label: c.wayIns[w] }))}
+            />
+            <p class="ds-paragraph subtle">{c.wayInHint}</p>
+          </>
+        )}
         <fieldset class="ds-fieldset stack">
           <legend class="ds-label">{c.datesLegend}</legend>
           {(["startsOn", "endsOn"] as const).map((name) => (
             <DateField t={t} class="date-input" {...f.bind(name)} />
           ))}
-          <DateField
-            t={t}
-            class="date-input"
-            {...f.bind("officeInviteDeadline")}
-            hint={c.officeInviteDeadlineHint}
-          />
-          <DateField
-            t={t}
-            class="date-input"
-            {...f.bind("answerDeadline")}
-            hint={c.answerDeadlineHint}
-          />
+          {byInvitation ? (
+            <>
+              <DateField
+                t={t}
+                class="date-input"
+                {...f.bind("officeInviteDeadline")}
+                hint={c.officeInviteDeadlineHint}
+              />
+              <DateField
+                t={t}
+                class="date-input"
+                {...f.bind("answerDeadline")}
+                hint={c.answerDeadlineHint}
+              />
+            </>
+          ) : null}
           <Field t={t} {...f.bind("reminderDaysBefore")} hint={c.reminderHint} maxLength={2} />
         </fieldset>
 
-        <fieldset
-          class="ds-fieldset"
-          aria-describedby={[err("offices") ? "offices-error" : "", "offices-hint"]
-            .filter(Boolean)
-            .join(" ")}
-        >
-          <legend class="ds-label">{c.officesLegend}</legend>
-          <p data-field="description" id="offices-hint">
-            {existing ? c.officesHintEdit : c.officesHint(formatDate(props.lang, props.officesOn))}
-          </p>
-          <ValidationMessage t={t} id="offices-error" text={err("offices")} />
-          {existing?.offices.map((o) => (
-            <div class="ds-field">
-              <input class="ds-input" type="checkbox" id={`office-${o.id}`} checked disabled />
-              <label class="ds-label" for={`office-${o.id}`} data-weight="regular">
-                {o.name} (
-                {o.invitedAt
-                  ? c.invitedOn(formatDate(props.lang, osloToday(o.invitedAt)))
-                  : c.invited}
-                )
-              </label>
-            </div>
-          ))}
-          {choosable.map((o) => (
-            <div class="ds-field">
-              <input
-                class="ds-input"
-                type="checkbox"
-                id={`office-${o.id}`}
-                name={`office-${o.id}`}
-                value="yes"
-                checked={props.form.offices.includes(o.id)}
-                aria-invalid={err("offices") ? "true" : undefined}
-              />
-              <label class="ds-label" for={`office-${o.id}`} data-weight="regular">
-                {o.name}
-              </label>
-            </div>
-          ))}
-        </fieldset>
+        {byInvitation ? (
+          <fieldset
+            class="ds-fieldset"
+            aria-describedby={[err("offices") ? "offices-error" : "", "offices-hint"]
+              .filter(Boolean)
+              .join(" ")}
+          >
+            <legend class="ds-label">{c.officesLegend}</legend>
+            <p data-field="description" id="offices-hint">
+              {existing
+                ? c.officesHintEdit
+                : c.officesHint(formatDate(props.lang, props.officesOn))}
+            </p>
+            <ValidationMessage t={t} id="offices-error" text={err("offices")} />
+            {existing?.offices.map((o) => (
+              <div class="ds-field">
+                <input class="ds-input" type="checkbox" id={`office-${o.id}`} checked disabled />
+                <label class="ds-label" for={`office-${o.id}`} data-weight="regular">
+                  {o.name} (
+                  {o.invitedAt
+                    ? c.invitedOn(formatDate(props.lang, osloToday(o.invitedAt)))
+                    : c.invited}
+                  )
+                </label>
+              </div>
+            ))}
+            {choosable.map((o) => (
+              <div class="ds-field">
+                <input
+                  class="ds-input"
+                  type="checkbox"
+                  id={`office-${o.id}`}
+                  name={`office-${o.id}`}
+                  value="yes"
+                  checked={props.form.offices.includes(o.id)}
+                  aria-invalid={err("offices") ? "true" : undefined}
+                />
+                <label class="ds-label" for={`office-${o.id}`} data-weight="regular">
+                  {o.name}
+                </label>
+              </div>
+            ))}
+          </fieldset>
+        ) : null}
 
         <fieldset class="ds-fieldset stack" aria-describedby="terms-hint">
           <legend class="ds-label">{c.termsLegend}</legend>

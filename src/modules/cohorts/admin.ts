@@ -23,6 +23,10 @@ export const cohortLimits = {
 };
 
 export const GATHERING_KINDS = ["national", "regional"] as const;
+
+/** How municipalities join a cohort: invited down the chain, or by applying in its round. */
+export const WAYS_IN = ["invitation", "application"] as const;
+export type WayIn = (typeof WAYS_IN)[number];
 export type GatheringKind = (typeof GATHERING_KINDS)[number];
 
 export type Cohort = typeof cohorts.$inferSelect;
@@ -39,6 +43,7 @@ export type CohortForm = {
 
 export const scalarFields = [
   "number",
+  "wayIn",
   "startsOn",
   "endsOn",
   "officeInviteDeadline",
@@ -90,10 +95,12 @@ export function readCohortForm(values: FormValues): CohortForm {
 
 export type CohortData = {
   number: number;
+  /** Invitation unless said otherwise (forms from before the choice send none). */
+  wayIn?: WayIn;
   startsOn: string;
   endsOn: string;
-  officeInviteDeadline: string;
-  answerDeadline: string;
+  officeInviteDeadline: string | null;
+  answerDeadline: string | null;
   reminderDaysBefore: number;
   termsNb: string;
   termsNn: string;
@@ -142,10 +149,20 @@ export async function checkCohortForm(
     }
   }
 
-  const date = (field: ScalarField): string | null => {
+  // The way in is chosen when the cohort is made: its invitations or its round hang on it.
+  let wayIn: WayIn = existing?.cohort.wayIn ?? "invitation";
+  if (!existing) {
+    // The radio group starts on invitation, so a browser always sends one of ours.
+    const chosen = (v.wayIn ?? "").trim() || "invitation";
+    if (!(WAYS_IN as readonly string[]).includes(chosen)) throw new BadRequest("unknown way in");
+    wayIn = chosen as WayIn;
+  }
+  const byInvitation = wayIn === "invitation";
+
+  const date = (field: ScalarField, required = true): string | null => {
     const text = (v[field] ?? "").trim();
     if (!text) {
-      errors[field] = { code: "required" };
+      if (required) errors[field] = { code: "required" };
       return null;
     }
     const parsed = parseDate(text);
@@ -154,8 +171,9 @@ export async function checkCohortForm(
   };
   const startsOn = date("startsOn");
   const endsOn = date("endsOn");
-  const officeDeadline = date("officeInviteDeadline");
-  const answerDeadline = date("answerDeadline");
+  // An application cohort invites no offices: its deadline is the round's, set there.
+  const officeDeadline = byInvitation ? date("officeInviteDeadline") : null;
+  const answerDeadline = byInvitation ? date("answerDeadline") : null;
   // A deadline may not be set to a day already past; one left as it was may have passed.
   const changed = (field: "officeInviteDeadline" | "answerDeadline", value: string) =>
     !existing || existing.cohort[field] !== value;
@@ -206,8 +224,9 @@ export async function checkCohortForm(
 
   // Offices: those that exist on the start date; already invited ones stay and must still exist.
   const invited = new Set(existing?.offices.map((o) => o.id) ?? []);
-  const offices = form.offices.filter((id) => !invited.has(id));
-  if (!existing && offices.length === 0) errors.offices = { code: "officesRequired" };
+  const offices = byInvitation ? form.offices.filter((id) => !invited.has(id)) : [];
+  if (byInvitation && !existing && offices.length === 0)
+    errors.offices = { code: "officesRequired" };
   if (startsOn) {
     const known = new Set((await countyOfficesAt(db, startsOn, "nb")).map((o) => o.id));
     if (offices.some((id) => !known.has(id))) errors.offices = { code: "officeNotAtStart" };
@@ -257,10 +276,11 @@ export async function checkCohortForm(
     ok: true,
     data: {
       number,
+      wayIn,
       startsOn: startsOn!,
       endsOn: endsOn!,
-      officeInviteDeadline: officeDeadline!,
-      answerDeadline: answerDeadline!,
+      officeInviteDeadline: officeDeadline,
+      answerDeadline: answerDeadline,
       reminderDaysBefore,
       termsNb,
       termsNn,
@@ -328,6 +348,7 @@ export async function createCohortAndInvite(
         .values({
           programmeId: programme.id,
           number: data.number,
+          wayIn: data.wayIn ?? "invitation",
           startsOn: data.startsOn,
           endsOn: data.endsOn,
           officeInviteDeadline: data.officeInviteDeadline,
@@ -356,7 +377,11 @@ export async function createCohortAndInvite(
         action: "cohort.create",
         entityType: "cohort",
         entityId: String(cohortId),
-        after: { programme: programme.slug, ...auditShape(data) },
+        after: {
+          programme: programme.slug,
+          wayIn: data.wayIn ?? "invitation",
+          ...auditShape(data),
+        },
         at: actor.now,
       });
       const invited = await inviteInTx(tx, cohortId, data.offices, actor);
@@ -488,6 +513,7 @@ function auditShape(c: {
 export type CohortListItem = {
   id: number;
   number: number;
+  wayIn: WayIn;
   startsOn: string;
   endsOn: string;
   officeInviteDeadline: string | null;
@@ -525,6 +551,7 @@ export async function listCohorts(
     result.push({
       id: row.id,
       number: row.number,
+      wayIn: row.wayIn,
       startsOn: row.startsOn,
       endsOn: row.endsOn,
       officeInviteDeadline: row.officeInviteDeadline,
@@ -583,6 +610,7 @@ export function formFromCohort(view: CohortEditView): CohortForm {
   return {
     values: {
       number: String(c.number),
+      wayIn: c.wayIn,
       startsOn: c.startsOn,
       endsOn: c.endsOn,
       officeInviteDeadline: c.officeInviteDeadline ?? "",
@@ -623,4 +651,25 @@ export async function createCohort(
     }
     return row.id;
   });
+}
+
+export type CohortRef = Pick<
+  Cohort,
+  "id" | "number" | "programmeId" | "wayIn" | "startsOn" | "endsOn"
+>;
+
+/** A cohort's id, number, programme and way in, for the modules that hang on it (applications). */
+export async function cohortRef(db: Db, id: number): Promise<CohortRef | null> {
+  const [row] = await db
+    .select({
+      id: cohorts.id,
+      number: cohorts.number,
+      programmeId: cohorts.programmeId,
+      wayIn: cohorts.wayIn,
+      startsOn: cohorts.startsOn,
+      endsOn: cohorts.endsOn,
+    })
+    .from(cohorts)
+    .where(eq(cohorts.id, id));
+  return row ?? null;
 }

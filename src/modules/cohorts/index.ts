@@ -1,7 +1,7 @@
 import { providePublicCohorts } from "../programmes";
 import { publicCohortsOf } from "./public";
 
-export { createCohort } from "./admin";
+export { type CohortRef, cohortRef, createCohort } from "./admin";
 export { cohortAdminRoutes } from "./admin-routes";
 export {
   type Actor,

@@ -32,6 +32,11 @@ export const cohorts = pgTable(
     answerDeadline: date("answer_deadline"),
     /** Automatic reminders go this many days before an invitation's deadline; 0 sends none. */
     reminderDaysBefore: integer("reminder_days_before").notNull().default(7),
+    /**
+     * How municipalities come in: invited down the chain (county office → municipality), or by
+     * applying in the cohort's application round (the applications module holds the round).
+     */
+    wayIn: text("way_in").$type<"invitation" | "application">().notNull().default("invitation"),
     /** The participation terms, Markdown, per language (English optional). */
     termsNb: text("terms_nb").notNull().default(""),
     termsNn: text("terms_nn").notNull().default(""),

@@ -31,7 +31,15 @@ export {
   type OidcRegistry,
   type OidcSettings,
 } from "./oidc";
-export { activeRoles, deletePerson, exportPerson, getPerson, grantRole, invite } from "./people";
+export {
+  activeRoles,
+  deletePerson,
+  exportPerson,
+  findPersonByEmail,
+  getPerson,
+  grantRole,
+  invite,
+} from "./people";
 export { type IdentityReads, identityReadsFrom, noIdentityReads } from "./reads";
 export {
   addressesActingAs,

@@ -1,0 +1,1 @@
+ALTER TABLE "cohorts" ADD COLUMN "way_in" text DEFAULT 'invitation' NOT NULL;
