@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_MUNICIPALITY } from "../../src/db/demo-people";
 import {
   createTestApplication,
   createTestAssessor,
 } from "../../src/modules/applications/admin-factories";
-import { adminSignedInRoutes } from "../../src/modules/applications/admin-manifest";
 import { nameAssessor } from "../../src/modules/applications/assess";
 import { roundOfCohort } from "../../src/modules/applications/rounds";
 import { createCohort } from "../../src/modules/cohorts";
@@ -15,6 +13,9 @@ import { databaseKinds } from "../support/db";
 import { h1, main, useBrowser } from "../support/journey";
 import { demoPeopleIds } from "../support/people";
 import { type TestServer, testServer } from "../support/server";
+
+/** Kristiansand: the demo municipality, where Kari is coordinator. */
+const DEMO_MUNICIPALITY = "4204";
 
 const browser = useBrowser();
 const FUB = "bedre-foreldresamarbeid";
@@ -31,9 +32,6 @@ describe.each(databaseKinds)("the programme admin builds an application form, on
 
   beforeAll(async () => {
     server = await testServer(kind, { signIn: true });
-    for (const routes of adminSignedInRoutes) {
-      server.app.route("/", routes({} as Parameters<typeof routes>[0]));
-    }
     Object.assign(ids, await demoPeopleIds(server.db, ["frida", "kari"]));
     fub = await programmeIdOf(server.db, FUB);
     ids.vera = await createTestAssessor(

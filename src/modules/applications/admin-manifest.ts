@@ -16,7 +16,7 @@ export const adminSignedInRoutes: RouteFactory[] = [
 
 export const adminNav: NavEntry[] = [
   {
-    position: 25,
+    position: 26,
     path: "/vurdering",
     label: (lang) => assessTexts(lang).title,
     permission: "assess:application:",

@@ -4,7 +4,6 @@ import { type TestApp, testApp } from "../../../tests/support/app";
 import { programmeIdOf } from "../../../tests/support/cohorts";
 import { databaseKinds } from "../../../tests/support/db";
 import { demoPeopleIds, requestsAs } from "../../../tests/support/people";
-import { adminSignedInRoutes } from "./admin-manifest";
 import { openRound } from "./rounds";
 import { applicationForms } from "./schema";
 
@@ -20,9 +19,6 @@ describe.each(databaseKinds)("the form builder on %s", (kind) => {
 
   beforeAll(async () => {
     t = await testApp(kind, { demoPeople: true });
-    for (const routes of adminSignedInRoutes) {
-      t.app.route("/", routes({} as Parameters<typeof routes>[0]));
-    }
     Object.assign(ids, await demoPeopleIds(t.db, ["ada", "frida", "kari"]));
     fub = await programmeIdOf(t.db, FUB);
   });

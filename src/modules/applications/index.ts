@@ -5,6 +5,7 @@ export { QuestionFields, type QuestionFieldsProps } from "./question-fields";
 // ── Manifest: what the app needs of this module (see kernel/manifest.ts). A block of its own at
 // the end, imports included, so that routes of the admin's side merge in beside these. ──
 import type { ModuleManifest } from "../../kernel/manifest";
+import { adminNav, adminSignedInRoutes } from "./admin-manifest";
 import { applyRoutes as manifestApplyRoutes } from "./apply-routes";
 import { applyTexts as manifestApplyTexts } from "./apply-texts";
 import { applicationAuditActions as manifestAuditActions } from "./audit-texts";
@@ -15,7 +16,7 @@ import * as manifestSchema from "./schema";
 export const manifest: ModuleManifest = {
   name: "applications",
   publicRoutes: [() => manifestPublicApplyRoutes()],
-  signedInRoutes: [() => manifestApplyRoutes(), ...planSignedInRoutes],
+  signedInRoutes: [() => manifestApplyRoutes(), ...adminSignedInRoutes, ...planSignedInRoutes],
   nav: [
     {
       position: 25,
@@ -23,6 +24,7 @@ export const manifest: ModuleManifest = {
       label: (lang) => manifestApplyTexts[lang].nav,
       permission: "apply:application:",
     },
+    ...adminNav,
     ...planNav,
   ],
   schema: manifestSchema,
