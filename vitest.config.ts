@@ -21,11 +21,9 @@ export default defineConfig({
           include: ["tests/e2e/**/*.test.ts"],
           // One browser at a time on a two-core machine; unit files run beside it.
           fileParallelism: false,
-          // The journeys share one worker, its imports (the whole app, Playwright) and its
-          // Chromium (tests/support/journey.ts): each file would otherwise pay a fresh process,
-          // about two seconds of imports and a browser launch. Every file starts its own server
-          // over its own database copy, and every test has its own browser context.
-          isolate: false,
+          // Not `isolate: false` (one worker and one Chromium for every journey file): Vitest 4
+          // then needs the journeys in a sequence group of their own, after the unit files
+          // rather than beside them, which costs more than the launches it saves.
           testTimeout: 90_000,
         },
       },

@@ -7,11 +7,9 @@ let shared: Promise<Browser> | undefined;
 
 /**
  * The Chromium for the test file that calls this (at its top level), there once the file's
- * tests run. The e2e project runs its files one after another in one worker without isolation
- * (vitest.config.ts), so the first file launches it and the files after it reuse it: a launch
- * costs about two seconds of CPU, as much as a short journey. Each test still has a context of
- * its own (`openPage`), so no cookie or storage crosses from one test to the next. Playwright
- * closes the browser when the worker exits.
+ * tests run: one launch per file (about two seconds of CPU), shared by its tests. Each test has
+ * a context of its own (`openPage`), so no cookie or storage crosses from one test to the next.
+ * Playwright closes the browser when the file's worker exits.
  */
 export function useBrowser(): () => Browser {
   let browser: Browser | undefined;
