@@ -24,6 +24,10 @@ const PARAMS: Record<string, string> = {
   token: "x",
   reference: "x",
   sig: "x",
+  section: "motivasjon",
+  s: "0",
+  q: "0",
+  activity: "1",
 };
 
 function concrete(pattern: string): string {

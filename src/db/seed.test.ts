@@ -162,7 +162,7 @@ if (process.env.TEST_DATABASE_URL)
         const results = await Promise.all([seedAtStart(first, opts), seedAtStart(second, opts)]);
         expect(results.map((r) => r.demoLoaded).sort()).toEqual([false, true]);
         expect((await first.db.select({ n: count() }).from(programmes))[0]!.n).toBe(2);
-        expect((await first.db.select({ n: count() }).from(cohorts))[0]!.n).toBe(3);
+        expect((await first.db.select({ n: count() }).from(cohorts))[0]!.n).toBe(5); // IBS 1–3, FUB/FUG 1–2
         const names = (await first.db.select({ name: people.name }).from(people)).map(
           (p) => p.name,
         );
