@@ -9,7 +9,7 @@ import { completeOrgNumber, insertTestUnits } from "../../src/modules/organisati
 import { units } from "../../src/modules/organisations/schema";
 import { expectNoAxeViolations, loadsPage, openPage, screenshot, shown } from "../support/browser";
 import { IBS, programmeIdOf } from "../support/cohorts";
-import { databaseKinds } from "../support/db";
+import { journeyKinds } from "../support/db";
 import { h1, path, useBrowser } from "../support/journey";
 import { demoPeopleIds } from "../support/people";
 import { type TestServer, testServer } from "../support/server";
@@ -34,7 +34,7 @@ const figure = async (page: Page, label: string) =>
  * A county coordinator (with JavaScript) and a programme admin (without) follow IBS cohort 9:
  * "Mine puljer", the chain overview, a selection by status, the print view and the CSV export.
  */
-describe.each(databaseKinds)("the cohort overview, on %s", (kind) => {
+describe.each(journeyKinds)("the cohort overview, on %s", (kind) => {
   let server: TestServer;
   let cohortId = 0;
   let staffSchool = "";

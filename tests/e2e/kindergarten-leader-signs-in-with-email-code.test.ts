@@ -11,7 +11,7 @@ import {
   scriptModes,
   shown,
 } from "../support/browser";
-import { databaseKinds } from "../support/db";
+import { journeyKinds } from "../support/db";
 import { h1, main, path, summary, useBrowser } from "../support/journey";
 import { type TestServer, testServer } from "../support/server";
 import { signInWith } from "../support/sign-in";
@@ -37,7 +37,7 @@ async function typeCode(page: Page, code: string) {
   );
 }
 
-describe.each(databaseKinds)(
+describe.each(journeyKinds)(
   "a kindergarten leader signs in with an e-mailed code, on %s",
   (kind) => {
     let server: TestServer;

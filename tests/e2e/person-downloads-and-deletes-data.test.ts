@@ -11,7 +11,7 @@ import {
   sessions,
 } from "../../src/modules/identity/schema";
 import { expectNoAxeViolations, loadsPage, openPage, screenshot, shown } from "../support/browser";
-import { databaseKinds } from "../support/db";
+import { journeyKinds } from "../support/db";
 import { h1, main, path, useBrowser } from "../support/journey";
 import { type TestServer, testServer } from "../support/server";
 import { signInWith } from "../support/sign-in";
@@ -27,7 +27,7 @@ async function download(page: Page, click: () => Promise<void>) {
   };
 }
 
-describe.each(databaseKinds)("a person downloads and deletes their data, on %s", (kind) => {
+describe.each(journeyKinds)("a person downloads and deletes their data, on %s", (kind) => {
   let server: TestServer;
   let runeId: number;
   beforeAll(async () => {

@@ -2,14 +2,14 @@ import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { people, sessions } from "../../src/modules/identity/schema";
 import { expectNoAxeViolations, loadsPage, openPage, screenshot } from "../support/browser";
-import { databaseKinds } from "../support/db";
+import { journeyKinds } from "../support/db";
 import { h1, main, path, useBrowser } from "../support/journey";
 import { type TestServer, testServer } from "../support/server";
 import { signInWith } from "../support/sign-in";
 
 const browser = useBrowser();
 
-describe.each(databaseKinds)("a person without a role signs in, on %s", (kind) => {
+describe.each(journeyKinds)("a person without a role signs in, on %s", (kind) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await testServer(kind, { signIn: true });

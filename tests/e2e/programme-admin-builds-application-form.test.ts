@@ -9,7 +9,7 @@ import { createCohort } from "../../src/modules/cohorts";
 import { createSession } from "../../src/modules/identity/sessions";
 import { expectNoAxeViolations, loadsPage, openPage, scriptModes } from "../support/browser";
 import { programmeIdOf } from "../support/cohorts";
-import { databaseKinds } from "../support/db";
+import { journeyKinds } from "../support/db";
 import { h1, main, useBrowser } from "../support/journey";
 import { demoPeopleIds } from "../support/people";
 import { type TestServer, testServer } from "../support/server";
@@ -25,7 +25,7 @@ const FUB = "bedre-foreldresamarbeid";
  * round on an application cohort; an assessor scores; Frida reads the application. Axe on
  * every page, with and without JavaScript.
  */
-describe.each(databaseKinds)("the programme admin builds an application form, on %s", (kind) => {
+describe.each(journeyKinds)("the programme admin builds an application form, on %s", (kind) => {
   let server: TestServer;
   const ids: Record<string, number> = {};
   let fub = 0;

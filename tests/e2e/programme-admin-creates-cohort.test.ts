@@ -9,7 +9,7 @@ import {
   scriptModes,
   shown,
 } from "../support/browser";
-import { databaseKinds } from "../support/db";
+import { journeyKinds } from "../support/db";
 import { alert, h1, path, useBrowser } from "../support/journey";
 import { type TestServer, testServer } from "../support/server";
 import { signInWith } from "../support/sign-in";
@@ -26,7 +26,7 @@ const row = (page: Page, n: number) =>
  * gathering row and no nynorsk terms is refused with the errors shown; she completes it, two
  * county offices are invited (and mailed), and the cohort is listed with a planned gathering.
  */
-describe.each(databaseKinds)("a programme admin creates a cohort, on %s", (kind) => {
+describe.each(journeyKinds)("a programme admin creates a cohort, on %s", (kind) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await testServer(kind, { signIn: true });

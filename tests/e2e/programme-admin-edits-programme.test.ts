@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pageFeedback } from "../../src/modules/feedback/schema";
 import { expectNoAxeViolations, loadsPage, openPage, screenshot, shown } from "../support/browser";
-import { databaseKinds } from "../support/db";
+import { journeyKinds } from "../support/db";
 import { alert, h1, nav, path, useBrowser } from "../support/journey";
 import { type TestServer, testServer } from "../support/server";
 import { signInWith } from "../support/sign-in";
@@ -15,7 +15,7 @@ const IBS = "inkluderende-barnehage-og-skolemiljo";
  * publish, a restore (with JavaScript, in nynorsk) or an unpublish (without, in bokmål), then
  * moderates a page-feedback comment.
  */
-describe.each(databaseKinds)("a programme admin edits a programme page, on %s", (kind) => {
+describe.each(journeyKinds)("a programme admin edits a programme page, on %s", (kind) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await testServer(kind, { signIn: true });

@@ -9,7 +9,7 @@ import {
   scriptModes,
   shown,
 } from "../support/browser";
-import { databaseKinds } from "../support/db";
+import { journeyKinds } from "../support/db";
 import { h1, path, summary, useBrowser } from "../support/journey";
 import { type TestServer, testServer } from "../support/server";
 import { signInWith } from "../support/sign-in";
@@ -22,7 +22,7 @@ const browser = useBrowser();
  * With JavaScript the file is NSR (schools), without it NBR (kindergartens), so each run meets
  * a register that is still whole.
  */
-describe.each(databaseKinds)("a programme admin imports a register file, on %s", (kind) => {
+describe.each(journeyKinds)("a programme admin imports a register file, on %s", (kind) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await testServer(kind, { signIn: true });

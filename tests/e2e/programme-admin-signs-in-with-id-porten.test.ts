@@ -5,7 +5,7 @@ import { demoEmail } from "../../src/modules/identity";
 import { auditLog, people, roleInvitations, sessions } from "../../src/modules/identity/schema";
 import { hashId } from "../../src/modules/identity/sessions";
 import { expectNoAxeViolations, loadsPage, openPage, screenshot, shown } from "../support/browser";
-import { databaseKinds } from "../support/db";
+import { journeyKinds } from "../support/db";
 import { h1, main, nav, path, useBrowser } from "../support/journey";
 import { type TestServer, testServer } from "../support/server";
 import { signInWith } from "../support/sign-in";
@@ -16,7 +16,7 @@ const browser = useBrowser();
  * Ada's work is the same with scripts on and off (no page of hers has a script of its own), so
  * it is shared between the two runs; both sign in through ID-porten and sign out.
  */
-describe.each(databaseKinds)("a programme admin signs in with ID-porten, on %s", (kind) => {
+describe.each(journeyKinds)("a programme admin signs in with ID-porten, on %s", (kind) => {
   let server: TestServer;
   let adaId: number;
   beforeAll(async () => {

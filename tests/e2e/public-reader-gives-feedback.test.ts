@@ -10,7 +10,7 @@ import {
   screenshot,
   shown,
 } from "../support/browser";
-import { databaseKinds } from "../support/db";
+import { journeyKinds } from "../support/db";
 import { useBrowser } from "../support/journey";
 import { type TestServer, testServer } from "../support/server";
 
@@ -23,7 +23,7 @@ const widgetHeading = (page: Page) => widget(page).locator("#feedback-heading");
 const counter = (page: Page) => widget(page).locator("[data-counter=visual]");
 const focusedId = (page: Page) => page.locator(":focus").getAttribute("id");
 
-describe.each(databaseKinds)("a public reader gives feedback on a page, on %s", (kind) => {
+describe.each(journeyKinds)("a public reader gives feedback on a page, on %s", (kind) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await testServer(kind);

@@ -8,7 +8,7 @@ import {
   scriptModes,
   shown,
 } from "../support/browser";
-import { databaseKinds } from "../support/db";
+import { journeyKinds } from "../support/db";
 import { useBrowser } from "../support/journey";
 import { type TestServer, testServer } from "../support/server";
 
@@ -21,7 +21,7 @@ const heading = (page: Page) => page.getByRole("heading", { level: 1 });
 const lang = (page: Page) => page.locator("html").getAttribute("lang");
 const text = async (page: Page) => (await shown(page.locator("main"))).replace(/\s+/g, " ");
 
-describe.each(databaseKinds)("a public reader reads about the programmes on %s", (kind) => {
+describe.each(journeyKinds)("a public reader reads about the programmes on %s", (kind) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await testServer(kind);

@@ -10,7 +10,7 @@ import {
   scriptModes,
   shown,
 } from "../support/browser";
-import { databaseKinds } from "../support/db";
+import { journeyKinds } from "../support/db";
 import { h1, summary, useBrowser } from "../support/journey";
 import { type TestServer, testServer } from "../support/server";
 import type { ReceivedMail } from "../support/smtp";
@@ -26,7 +26,7 @@ function headerLine(mail: ReceivedMail, name: string): string | undefined {
   return line?.replace(/\r?\n[ \t]+/g, " ");
 }
 
-describe.each(databaseKinds)("a public reader subscribes to the newsletter, on %s", (kind) => {
+describe.each(journeyKinds)("a public reader subscribes to the newsletter, on %s", (kind) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await testServer(kind);

@@ -10,7 +10,7 @@ import {
   scriptModes,
   shown,
 } from "../support/browser";
-import { databaseKinds } from "../support/db";
+import { journeyKinds } from "../support/db";
 import { summary, useBrowser } from "../support/journey";
 import { type TestServer, testServer } from "../support/server";
 
@@ -35,7 +35,7 @@ const senders = {
   },
 };
 
-describe.each(databaseKinds)("a public reader uses the contact form, on %s", (kind) => {
+describe.each(journeyKinds)("a public reader uses the contact form, on %s", (kind) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await testServer(kind);

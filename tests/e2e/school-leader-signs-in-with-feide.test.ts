@@ -10,7 +10,7 @@ import {
   scriptModes,
   shown,
 } from "../support/browser";
-import { databaseKinds } from "../support/db";
+import { journeyKinds } from "../support/db";
 import { h1, main, nav, path, useBrowser } from "../support/journey";
 import { type TestServer, testServer } from "../support/server";
 import { signInWith } from "../support/sign-in";
@@ -19,7 +19,7 @@ const SCHOOL = "Seljebakken ungdomsskole (demo)";
 
 const browser = useBrowser();
 
-describe.each(databaseKinds)("a school leader signs in with Feide, on %s", (kind) => {
+describe.each(journeyKinds)("a school leader signs in with Feide, on %s", (kind) => {
   let server: TestServer;
   /** The org number of Sverre's school, from his role. */
   let school: string;

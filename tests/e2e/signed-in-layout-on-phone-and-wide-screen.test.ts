@@ -7,7 +7,7 @@ import {
   screenshot,
   scriptModes,
 } from "../support/browser";
-import { databaseKinds } from "../support/db";
+import { journeyKinds } from "../support/db";
 import { h1, nav, path, useBrowser } from "../support/journey";
 import { type TestServer, testServer } from "../support/server";
 import { signInWith } from "../support/sign-in";
@@ -34,7 +34,7 @@ const menuToggle = (page: Page) => nav(page).locator("summary");
  * The signed-in pages' layout: on a phone the long menu folds behind "Meny" so the page starts
  * on the first screen; on a wide screen the menu is open and the work pages' tables have room.
  */
-describe.each(databaseKinds)("the signed-in layout, on %s", (kind) => {
+describe.each(journeyKinds)("the signed-in layout, on %s", (kind) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await testServer(kind, { signIn: true });

@@ -14,6 +14,14 @@ export const databaseKinds: DbKind[] = process.env.TEST_DATABASE_URL
   : ["pglite"];
 
 /**
+ * The databases a browser journey runs on: PGlite only, unless the journey's point is what the
+ * database does under it (concurrent acts, locks; those use `databaseKinds`). Every route is
+ * tested on both databases by the unit project; running each journey twice more than doubled
+ * the suite's critical path (decision 0022).
+ */
+export const journeyKinds: DbKind[] = ["pglite"];
+
+/**
  * A new PostgreSQL database name owned by this run: it carries the global setup's process id,
  * so the run's teardown finds and drops every copy even when a test dies.
  */
