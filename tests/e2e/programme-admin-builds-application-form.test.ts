@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  completeFubAnswers,
   createTestApplication,
   createTestAssessor,
 } from "../../src/modules/applications/admin-factories";
@@ -105,7 +106,11 @@ describe.each(journeyKinds)("the programme admin builds an application form, on 
         {
           roundId: round!.id,
           municipalityCode: DEMO_MUNICIPALITY,
-          answers: { [`prosjekt-${mode.tag}`]: { kind: "text", value: "Heime og skule" } },
+          // FUB/FUG's demo form already holds its questions; Frida's new one is added to them.
+          answers: {
+            ...completeFubAnswers,
+            [`prosjekt-${mode.tag}`]: { kind: "text", value: "Heime og skule" },
+          },
           submit: true,
         },
         { personId: ids.kari!, now: server.clock.now() },
