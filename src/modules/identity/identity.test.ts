@@ -432,6 +432,12 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         okStatus: 303,
       },
       {
+        name: "POST /nb/deltakelser/<Kristiansand's plan>/aktiviteter/:activity/gjennomfort (unknown)",
+        send: (w) => post(`/nb/deltakelser/${fub.plan}/aktiviteter/999999/gjennomfort`, w),
+        allowed: ["frida", "kari"],
+        okStatus: 404,
+      },
+      {
         name: "POST /nb/deltakelser/<Kristiansand's plan>/veiledning (empty; FUB/FUG's part)",
         send: (w) => post(`/nb/deltakelser/${fub.plan}/veiledning`, w),
         allowed: ["frida"],
