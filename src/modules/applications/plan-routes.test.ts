@@ -177,4 +177,24 @@ describe.each(databaseKinds)("the tailored plan's pages (%s)", (kind) => {
     const after = (await planOf(t.db, plan)).activities.find((a) => a.id === added.id)!;
     expect(after.doneBy).toBe(ids.frida);
   });
+
+  it("answers 404, never a database error, to ids beyond the integer columns and to an activity of no plan", async () => {
+    const other = (await t.db.select().from(participations)).find((p) => p.id !== plan)!;
+    const [mine] = (await planOf(t.db, plan)).activities;
+    for (const [url, who] of [
+      ["/nb/deltakelser/2147483648", "kari"],
+      ["/nb/deltakelser/9007199254740991", "frida"],
+    ] as const) {
+      expect((await as.get(url, who)).status, url).toBe(404);
+    }
+    for (const [url, who] of [
+      [path("/aktiviteter/2147483648/gjennomfort"), "kari"],
+      [path("/aktiviteter/999999999/gjennomfort"), "frida"],
+      [`/nb/deltakelser/9007199254740991/aktiviteter/${mine!.id}/gjennomfort`, "kari"],
+      // Kristiansand's activity through Bergen's plan: Frida follows both, it is neither's there.
+      [`/nb/deltakelser/${other.id}/aktiviteter/${mine!.id}/gjennomfort`, "frida"],
+    ] as const) {
+      expect((await as.post(url, who)).status, url).toBe(404);
+    }
+  });
 });

@@ -42,9 +42,7 @@ async function municipalityNames(c: AppContext) {
 /** The participation of the path, with the reader's side; 404 or 403 as the case is. */
 async function load(c: AppContext) {
   const reach = reachOf(c);
-  const id = Number(c.req.param("id"));
-  if (!Number.isSafeInteger(id) || id < 1) return null;
-  const found = await participationFor(deps(c).db, id, reach);
+  const found = await participationFor(deps(c).db, Number(c.req.param("id")), reach);
   if (!found) return null;
   if (!found.side.owner && !found.side.municipality) throw new Forbidden("follow:participation");
   return found;
@@ -95,6 +93,13 @@ const field = (values: FormValues, name: string) => values[name] ?? "";
 const back = (c: AppContext, id: number, anchor: string) =>
   c.redirect(`${localPath(langOf(c), `/deltakelser/${id}`)}#${anchor}`, 303);
 
+/**
+ * Ids as the other routes of the module take them: at most nine digits, so that every id the
+ * path admits fits the integer columns (a longer one is no route: 404, never a database error).
+ */
+const ID = "[1-9][0-9]{0,8}";
+const PLAN = `/:lang{nb|nn|en}/deltakelser/:id{${ID}}`;
+
 export function planRoutes() {
   const app = new Hono<AppEnv>();
 
@@ -123,13 +128,13 @@ export function planRoutes() {
     );
   });
 
-  app.get("/:lang{nb|nn|en}/deltakelser/:id{[0-9]+}", async (c) => {
+  app.get(PLAN, async (c) => {
     const found = await load(c);
     if (!found) return errorPage(c, "notFound");
     return showPlan(c, langOf(c), found);
   });
 
-  app.post("/:lang{nb|nn|en}/deltakelser/:id{[0-9]+}/periode", async (c) => {
+  app.post(`${PLAN}/periode`, async (c) => {
     const found = await load(c);
     if (!found) return errorPage(c, "notFound");
     if (!found.side.owner) throw new Forbidden("follow:participation:owner");
@@ -145,7 +150,7 @@ export function planRoutes() {
     return back(c, found.participation.id, "periode-heading");
   });
 
-  app.post("/:lang{nb|nn|en}/deltakelser/:id{[0-9]+}/aktiviteter", async (c) => {
+  app.post(`${PLAN}/aktiviteter`, async (c) => {
     const found = await load(c);
     if (!found) return errorPage(c, "notFound");
     const all = await readFormAll(c);
@@ -189,26 +194,24 @@ export function planRoutes() {
     return back(c, found.participation.id, "aktiviteter-heading");
   });
 
-  app.post(
-    "/:lang{nb|nn|en}/deltakelser/:id{[0-9]+}/aktiviteter/:activity{[0-9]+}/gjennomfort",
-    async (c) => {
-      const found = await load(c);
-      if (!found) return errorPage(c, "notFound");
-      const user = c.get("user")!;
-      const result = await markActivityDone(
-        deps(c).db,
-        { participationId: found.participation.id, activityId: Number(c.req.param("activity")) },
-        { personId: user.personId, now: deps(c).clock.now() },
-      );
-      // Marked already (by the other side, or a second click): the page shows it done.
-      if (!result.ok && result.errors.activity?.code !== "alreadyDone") {
-        return errorPage(c, "notFound");
-      }
-      return back(c, found.participation.id, "aktiviteter-heading");
-    },
-  );
+  app.post(`${PLAN}/aktiviteter/:activity{${ID}}/gjennomfort`, async (c) => {
+    const found = await load(c);
+    if (!found) return errorPage(c, "notFound");
+    const user = c.get("user")!;
+    const result = await markActivityDone(
+      deps(c).db,
+      { participationId: found.participation.id, activityId: Number(c.req.param("activity")) },
+      { personId: user.personId, now: deps(c).clock.now() },
+    );
+    // Marked already (by the other side, or a second click): the page shows it done. An
+    // activity of no plan, or of another plan, is not there to mark.
+    if (!result.ok && result.errors.activity?.code !== "alreadyDone") {
+      return errorPage(c, "notFound");
+    }
+    return back(c, found.participation.id, "aktiviteter-heading");
+  });
 
-  app.post("/:lang{nb|nn|en}/deltakelser/:id{[0-9]+}/veiledning", async (c) => {
+  app.post(`${PLAN}/veiledning`, async (c) => {
     const found = await load(c);
     if (!found) return errorPage(c, "notFound");
     if (!found.side.owner) throw new Forbidden("follow:participation:owner");
@@ -230,7 +233,7 @@ export function planRoutes() {
     return back(c, found.participation.id, "veiledning-heading");
   });
 
-  app.post("/:lang{nb|nn|en}/deltakelser/:id{[0-9]+}/kostnader", async (c) => {
+  app.post(`${PLAN}/kostnader`, async (c) => {
     const found = await load(c);
     if (!found) return errorPage(c, "notFound");
     if (!found.side.municipality) throw new Forbidden("follow:participation:municipality");

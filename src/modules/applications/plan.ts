@@ -133,7 +133,18 @@ export async function markActivityDone(
       ),
     )
     .returning({ id: planActivities.id });
-  return row ? { ok: true } : refuse("activity", "alreadyDone");
+  if (row) return { ok: true };
+  // Nothing changed: marked already, or no such activity in this plan.
+  const [there] = await db
+    .select({ id: planActivities.id })
+    .from(planActivities)
+    .where(
+      and(
+        eq(planActivities.id, input.activityId),
+        eq(planActivities.participationId, input.participationId),
+      ),
+    );
+  return refuse("activity", there ? "alreadyDone" : "notFound");
 }
 
 /** FUB/FUG records guidance given to the municipality: date, mode, topics, a short note. */

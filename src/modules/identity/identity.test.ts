@@ -1,7 +1,13 @@
-import { and, count, eq, isNull } from "drizzle-orm";
+import { and, count, eq, isNotNull, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ORIGIN, type TestApp, testApp } from "../../../tests/support/app";
 import { databaseKinds } from "../../../tests/support/db";
+import {
+  applicationRounds,
+  applications,
+  participations,
+  planActivities,
+} from "../applications/schema";
 import { cohorts } from "../cohorts/schema";
 import { getUnit, unitsOfMunicipality } from "../organisations";
 import { demoEmail, seedDemoPeople } from "./demo";
@@ -26,11 +32,24 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
   let school = "";
   let kindergarten = "";
   let cohort3 = 0;
+  // FUB/FUG's application rounds in the demo (demo.ts of applications): cohort 1's is decided,
+  // with Kristiansand granted and its tailored plan under way; cohort 2's is open.
+  const fub = {
+    decidedCohort: 0,
+    openCohort: 0,
+    kristiansand: 0,
+    drammen: 0,
+    lillesandDraft: 0,
+    openRound: 0,
+    plan: 0,
+    doneActivity: 0,
+  };
 
   beforeAll(async () => {
-    t = await testApp(kind);
+    // With the demo people's steps of every module: Vera is named to FUB/FUG's rounds.
+    t = await testApp(kind, { demoPeople: true });
     await seedDemoPeople(t.db, t.clock.now());
-    for (const key of ["ada", "frida", "siv", "kari", "rune", "bente", "sverre", "stine"]) {
+    for (const key of ["ada", "frida", "siv", "kari", "rune", "bente", "sverre", "stine", "vera"]) {
       const [p] = await t.db
         .select()
         .from(people)
@@ -42,6 +61,52 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
       { name: "Uten Rolle", email: "uten@samspill.example" },
       t.clock.now(),
     );
+    // Lillesand's coordinator (Lillesand has a draft in the open round), and an assessor of
+    // FUB/FUG's whom nobody named to a round.
+    ids.mona = await insertTestPerson(
+      t.db,
+      {
+        name: "Mona Lillesand",
+        email: "mona@kommune.samspill.example",
+        role: { role: "municipal-coordinator", orgId: "4215" },
+      },
+      t.clock.now(),
+    );
+    ids.viggo = await insertTestPerson(
+      t.db,
+      {
+        name: "Viggo Vurderer",
+        email: "viggo@fub.samspill.example",
+        role: { role: "assessor", orgId: "fub" },
+      },
+      t.clock.now(),
+    );
+    const appOf = async (code: string) => {
+      const [row] = await t.db
+        .select({ app: applications, round: applicationRounds })
+        .from(applications)
+        .innerJoin(applicationRounds, eq(applicationRounds.id, applications.roundId))
+        .where(eq(applications.municipalityCode, code));
+      return row!;
+    };
+    const kristiansand = await appOf("4204");
+    const drammen = await appOf("3301");
+    fub.decidedCohort = kristiansand.round.cohortId;
+    fub.openCohort = drammen.round.cohortId;
+    fub.openRound = drammen.round.id;
+    fub.kristiansand = kristiansand.app.id;
+    fub.drammen = drammen.app.id;
+    fub.lillesandDraft = (await appOf("4215")).app.id;
+    const [plan] = await t.db
+      .select()
+      .from(participations)
+      .where(eq(participations.municipalityCode, "4204"));
+    fub.plan = plan!.id;
+    const [done] = await t.db
+      .select()
+      .from(planActivities)
+      .where(and(eq(planActivities.participationId, plan!.id), isNotNull(planActivities.doneAt)));
+    fub.doneActivity = done!.id;
     school = (await unitsOfMunicipality(t.db, "4204", { type: "school", active: true }))[0]!
       .orgNumber;
     kindergarten = (
@@ -80,9 +145,14 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
       "sverre",
       "stine",
       "norole",
+      "vera",
+      "viggo",
+      "mona",
     ] as const;
     type Who = (typeof everyone)[number];
     const admins: Who[] = ["ada", "frida"];
+    // No role, or one that reads no organisation: an assessor reads only the applications.
+    const noOrganisations: Who[] = ["norole", "vera", "viggo"];
     const routes: {
       name: string;
       send: (who?: string) => Promise<Response>;
@@ -95,7 +165,7 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
       {
         name: "GET /nb/organisasjoner",
         send: (w) => get("/nb/organisasjoner?q=kristiansand", w),
-        allowed: everyone.filter((w) => w !== "norole"),
+        allowed: everyone.filter((w) => !noOrganisations.includes(w)),
       },
       {
         name: "GET kommune/4204",
@@ -125,18 +195,259 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
       {
         name: "GET pp-tjenester",
         send: (w) => get("/nb/organisasjoner/pp-tjenester", w),
-        allowed: everyone.filter((w) => w !== "norole"),
+        allowed: everyone.filter((w) => !noOrganisations.includes(w)),
       },
+      // Applications (decision 0020), on FUB/FUG's demo rounds: a municipality's coordinators
+      // apply for it alone (Kari for Kristiansand, Mona for Lillesand); FUB/FUG's admin runs
+      // the rounds, decides and follows the plans, Udir's admin none of it; an assessor sees
+      // only the rounds she is named to (Vera; Viggo is named to none).
       {
         name: "GET /nb/soknader",
         send: (w) => get("/nb/soknader", w),
-        allowed: ["kari"],
+        allowed: ["kari", "mona"],
       },
       {
         name: "POST /nb/soknader (no round)",
         send: (w) => post("/nb/soknader", w, { round: "99999", municipality: "4204" }),
         allowed: ["kari"],
         okStatus: 404,
+      },
+      {
+        name: "POST /nb/soknader (Lillesand's application in the open round: there already)",
+        send: (w) =>
+          post("/nb/soknader", w, { round: String(fub.openRound), municipality: "4215" }),
+        allowed: ["mona"],
+        okStatus: 303,
+      },
+      {
+        name: "GET /nb/soknader/<Kristiansand's, decided>",
+        send: (w) => get(`/nb/soknader/${fub.kristiansand}`, w),
+        allowed: ["kari"],
+      },
+      {
+        name: "GET /nb/soknader/<Kristiansand's>/kvittering",
+        send: (w) => get(`/nb/soknader/${fub.kristiansand}/kvittering`, w),
+        allowed: ["kari"],
+      },
+      {
+        name: "GET /nb/soknader/<Kristiansand's>/soknad.pdf",
+        send: (w) => get(`/nb/soknader/${fub.kristiansand}/soknad.pdf`, w),
+        allowed: ["kari"],
+      },
+      {
+        name: "GET /nb/soknader/<Lillesand's draft>",
+        send: (w) => get(`/nb/soknader/${fub.lillesandDraft}`, w),
+        allowed: ["mona"],
+      },
+      {
+        name: "GET /nb/soknader/<Lillesand's draft>/del/motivasjon",
+        send: (w) => get(`/nb/soknader/${fub.lillesandDraft}/del/motivasjon`, w),
+        allowed: ["mona"],
+      },
+      {
+        name: "POST /nb/soknader/<Lillesand's draft>/del/motivasjon (nothing drawn)",
+        send: (w) => post(`/nb/soknader/${fub.lillesandDraft}/del/motivasjon`, w),
+        allowed: ["mona"],
+        okStatus: 303,
+      },
+      {
+        name: "POST /nb/soknader/<Lillesand's draft>/send (answers missing)",
+        send: (w) => post(`/nb/soknader/${fub.lillesandDraft}/send`, w),
+        allowed: ["mona"],
+        okStatus: 422,
+      },
+      {
+        name: "POST /nb/soknader/:id/trekk (unknown)",
+        send: (w) => post("/nb/soknader/999999/trekk", w),
+        allowed: ["kari", "mona"],
+        okStatus: 404,
+      },
+      {
+        name: "GET /nb/admin/puljer/<FUB/FUG's open cohort>/soknadsrunde",
+        send: (w) => get(`/nb/admin/puljer/${fub.openCohort}/soknadsrunde`, w),
+        allowed: ["frida"],
+      },
+      {
+        name: "GET /nb/admin/puljer/<Udir's cohort 3>/soknadsrunde",
+        send: (w) => get(`/nb/admin/puljer/${cohort3}/soknadsrunde`, w),
+        allowed: ["ada"],
+      },
+      {
+        name: "GET /nb/admin/puljer/:id/soknadsrunde (unknown)",
+        send: (w) => get("/nb/admin/puljer/999999/soknadsrunde", w),
+        allowed: admins,
+        okStatus: 404,
+      },
+      {
+        name: "POST /nb/admin/puljer/<FUB/FUG's open cohort>/soknadsrunde (empty)",
+        send: (w) => post(`/nb/admin/puljer/${fub.openCohort}/soknadsrunde`, w),
+        allowed: ["frida"],
+        okStatus: 422,
+      },
+      {
+        name: "POST /nb/admin/puljer/<FUB/FUG's decided cohort>/soknadsrunde/stenging (closed)",
+        send: (w) => post(`/nb/admin/puljer/${fub.decidedCohort}/soknadsrunde/stenging`, w),
+        allowed: ["frida"],
+        okStatus: 303,
+      },
+      {
+        name: "POST /nb/admin/puljer/<FUB/FUG's open cohort>/soknadsrunde/vurderere (empty)",
+        send: (w) => post(`/nb/admin/puljer/${fub.openCohort}/soknadsrunde/vurderere`, w),
+        allowed: ["frida"],
+        okStatus: 422,
+      },
+      {
+        name: "GET /nb/admin/puljer/<FUB/FUG's open cohort>/soknadsrunde/soknader.json",
+        send: (w) => get(`/nb/admin/puljer/${fub.openCohort}/soknadsrunde/soknader.json`, w),
+        allowed: ["frida"],
+      },
+      {
+        name: "GET /nb/admin/soknader/<Drammen's, submitted>",
+        send: (w) => get(`/nb/admin/soknader/${fub.drammen}`, w),
+        allowed: ["frida"],
+      },
+      {
+        name: "GET /nb/admin/soknader/:id (unknown)",
+        send: (w) => get("/nb/admin/soknader/999999", w),
+        allowed: admins,
+        okStatus: 404,
+      },
+      {
+        name: "POST /nb/admin/soknader/<Drammen's>/vedtak (empty)",
+        send: (w) => post(`/nb/admin/soknader/${fub.drammen}/vedtak`, w),
+        allowed: ["frida"],
+        okStatus: 422,
+      },
+      {
+        name: "POST /nb/admin/soknader/<Drammen's>/gjenapning (empty)",
+        send: (w) => post(`/nb/admin/soknader/${fub.drammen}/gjenapning`, w),
+        allowed: ["frida"],
+        okStatus: 422,
+      },
+      {
+        name: "GET /nb/admin/soknader/<Kristiansand's>/soknad.json",
+        send: (w) => get(`/nb/admin/soknader/${fub.kristiansand}/soknad.json`, w),
+        allowed: ["frida"],
+      },
+      {
+        name: "GET /nb/admin/soknader/<Kristiansand's>/soknad.pdf",
+        send: (w) => get(`/nb/admin/soknader/${fub.kristiansand}/soknad.pdf`, w),
+        allowed: ["frida"],
+      },
+      {
+        name: "GET /nb/admin/tilbud/<FUB/FUG's>/soknadsskjema",
+        send: (w) => get("/nb/admin/tilbud/bedre-foreldresamarbeid/soknadsskjema", w),
+        allowed: ["frida"],
+      },
+      {
+        name: "GET /nb/admin/tilbud/<Udir's>/soknadsskjema",
+        send: (w) => get("/nb/admin/tilbud/inkluderende-barnehage-og-skolemiljo/soknadsskjema", w),
+        allowed: ["ada"],
+      },
+      {
+        name: "GET /nb/admin/tilbud/:slug/soknadsskjema (unknown)",
+        send: (w) => get("/nb/admin/tilbud/finnes-ikke/soknadsskjema", w),
+        allowed: admins,
+        okStatus: 404,
+      },
+      {
+        name: "POST /nb/admin/tilbud/<FUB/FUG's>/soknadsskjema/handling (no act)",
+        send: (w) => post("/nb/admin/tilbud/bedre-foreldresamarbeid/soknadsskjema/handling", w),
+        allowed: ["frida"],
+        okStatus: 400,
+      },
+      {
+        name: "POST /nb/admin/tilbud/<FUB/FUG's>/soknadsskjema/del/0 (empty)",
+        send: (w) => post("/nb/admin/tilbud/bedre-foreldresamarbeid/soknadsskjema/del/0", w),
+        allowed: ["frida"],
+        okStatus: 422,
+      },
+      {
+        name: "GET /nb/admin/tilbud/<FUB/FUG's>/soknadsskjema/sporsmal/0/0",
+        send: (w) => get("/nb/admin/tilbud/bedre-foreldresamarbeid/soknadsskjema/sporsmal/0/0", w),
+        allowed: ["frida"],
+      },
+      {
+        name: "POST /nb/admin/tilbud/<FUB/FUG's>/soknadsskjema/sporsmal/0/0 (no kind)",
+        send: (w) => post("/nb/admin/tilbud/bedre-foreldresamarbeid/soknadsskjema/sporsmal/0/0", w),
+        allowed: ["frida"],
+        okStatus: 400,
+      },
+      {
+        name: "GET /nb/vurdering",
+        send: (w) => get("/nb/vurdering", w),
+        allowed: ["vera", "viggo"],
+      },
+      {
+        name: "GET /nb/vurdering/soknader/<Drammen's>",
+        send: (w) => get(`/nb/vurdering/soknader/${fub.drammen}`, w),
+        allowed: ["vera"],
+      },
+      {
+        name: "GET /nb/vurdering/soknader/<Lillesand's draft>",
+        send: (w) => get(`/nb/vurdering/soknader/${fub.lillesandDraft}`, w),
+        allowed: ["vera", "viggo"],
+        okStatus: 404,
+      },
+      {
+        // Vera's demo assessment of Drammen's is submitted: it is final.
+        name: "POST /nb/vurdering/soknader/<Drammen's> (saving over a final one)",
+        send: (w) => post(`/nb/vurdering/soknader/${fub.drammen}`, w),
+        allowed: ["vera"],
+        okStatus: 422,
+      },
+      {
+        name: "GET /nb/deltakelser",
+        send: (w) => get("/nb/deltakelser", w),
+        allowed: ["ada", "frida", "kari", "mona"],
+      },
+      {
+        name: "GET /nb/deltakelser/<Kristiansand's plan>",
+        send: (w) => get(`/nb/deltakelser/${fub.plan}`, w),
+        allowed: ["frida", "kari"],
+      },
+      {
+        name: "GET /nb/deltakelser/:id (unknown)",
+        send: (w) => get("/nb/deltakelser/999999", w),
+        allowed: ["ada", "frida", "kari", "mona"],
+        okStatus: 404,
+      },
+      {
+        name: "POST /nb/deltakelser/<Kristiansand's plan>/periode (empty; FUB/FUG's part)",
+        send: (w) => post(`/nb/deltakelser/${fub.plan}/periode`, w),
+        allowed: ["frida"],
+        okStatus: 422,
+      },
+      {
+        name: "POST /nb/deltakelser/<Kristiansand's plan>/aktiviteter (empty; both sides)",
+        send: (w) => post(`/nb/deltakelser/${fub.plan}/aktiviteter`, w),
+        allowed: ["frida", "kari"],
+        okStatus: 422,
+      },
+      {
+        name: "POST /nb/deltakelser/<Kristiansand's plan>/aktiviteter/<done>/gjennomfort",
+        send: (w) =>
+          post(`/nb/deltakelser/${fub.plan}/aktiviteter/${fub.doneActivity}/gjennomfort`, w),
+        allowed: ["frida", "kari"],
+        okStatus: 303,
+      },
+      {
+        name: "POST /nb/deltakelser/<Kristiansand's plan>/aktiviteter/:activity/gjennomfort (unknown)",
+        send: (w) => post(`/nb/deltakelser/${fub.plan}/aktiviteter/999999/gjennomfort`, w),
+        allowed: ["frida", "kari"],
+        okStatus: 404,
+      },
+      {
+        name: "POST /nb/deltakelser/<Kristiansand's plan>/veiledning (empty; FUB/FUG's part)",
+        send: (w) => post(`/nb/deltakelser/${fub.plan}/veiledning`, w),
+        allowed: ["frida"],
+        okStatus: 422,
+      },
+      {
+        name: "POST /nb/deltakelser/<Kristiansand's plan>/kostnader (empty; the municipality's)",
+        send: (w) => post(`/nb/deltakelser/${fub.plan}/kostnader`, w),
+        allowed: ["kari"],
+        okStatus: 422,
       },
       {
         name: "GET /nb/admin/personer",
@@ -264,18 +575,18 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         allowed: admins,
         okStatus: 303,
       },
-      // The invitation chain, on the demo's live cohort 3 (Agder has invited Kristiansand and
-      // Bente's private kindergarten; Sverre's school is not invited).
+      // The invitation chain, on the demo's live cohort 3 (Agder has invited Kristiansand,
+      // Lillesand and Bente's private kindergarten; Sverre's school is not invited).
       { name: "GET /nb/puljer", send: (w) => get("/nb/puljer", w), allowed: [...everyone] },
       {
         name: "GET /nb/puljer/<cohort 3>",
         send: (w) => get(`/nb/puljer/${cohort3}`, w),
-        allowed: ["ada", "siv", "kari", "rune", "bente"],
+        allowed: ["ada", "siv", "kari", "rune", "bente", "mona"],
       },
       {
         name: "GET /nb/puljer/<cohort 3>/eksport.csv",
         send: (w) => get(`/nb/puljer/${cohort3}/eksport.csv`, w),
-        allowed: ["ada", "siv", "kari", "rune", "bente"],
+        allowed: ["ada", "siv", "kari", "rune", "bente", "mona"],
       },
       {
         name: "GET /nb/puljer/<cohort 3>/kontor/sf-agder",
