@@ -2,8 +2,10 @@ import { and, count, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ORIGIN, type TestApp, testApp } from "../../../tests/support/app";
 import { databaseKinds } from "../../../tests/support/db";
+import { applications } from "../applications/schema";
 import { cohorts } from "../cohorts/schema";
 import { getUnit, unitsOfMunicipality } from "../organisations";
+import { programmeDocuments } from "../programmes/schema";
 import { demoEmail, seedDemoPeople } from "./demo";
 import { insertTestPerson } from "./factories";
 import {
@@ -26,6 +28,9 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
   let school = "";
   let kindergarten = "";
   let cohort3 = 0;
+  /** Kristiansand's demo application (Kari's municipality), and IBS's information letter. */
+  let kristiansandApplication = 0;
+  let ibsLetter = 0;
 
   beforeAll(async () => {
     t = await testApp(kind);
@@ -49,6 +54,16 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
     )[0]!.orgNumber;
     const [c3] = await t.db.select().from(cohorts).where(eq(cohorts.number, 3));
     cohort3 = c3!.id;
+    const [application] = await t.db
+      .select()
+      .from(applications)
+      .where(eq(applications.municipalityCode, "4204"));
+    kristiansandApplication = application!.id;
+    const [letter] = await t.db
+      .select()
+      .from(programmeDocuments)
+      .where(eq(programmeDocuments.titleNb, "Les fullstendig informasjonsbrev om tilbudet"));
+    ibsLetter = letter!.id;
   });
   afterAll(() => t.close());
 
@@ -137,6 +152,31 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         send: (w) => post("/nb/soknader", w, { round: "99999", municipality: "4204" }),
         allowed: ["kari"],
         okStatus: 404,
+      },
+      // Files of an application: its municipality's coordinators, its programme's admin, the
+      // assessors named for its round (Vera, not in this list); an unknown file is then 404.
+      {
+        name: "GET /nb/soknader/<Kristiansand's>/vedlegg/:fileId (unknown)",
+        send: (w) =>
+          get(`/nb/soknader/${kristiansandApplication}/vedlegg/AAAAAAAAAAAAAAAAAAAAAA`, w),
+        allowed: ["kari"],
+        okStatus: 404,
+      },
+      {
+        name: "GET /nb/admin/soknader/<Kristiansand's>/vedlegg/:fileId (unknown)",
+        send: (w) =>
+          get(`/nb/admin/soknader/${kristiansandApplication}/vedlegg/AAAAAAAAAAAAAAAAAAAAAA`, w),
+        allowed: ["frida"],
+        okStatus: 404,
+      },
+      {
+        name: "GET /nb/vurdering/soknader/<Kristiansand's>/vedlegg/:fileId (unknown)",
+        send: (w) =>
+          get(
+            `/nb/vurdering/soknader/${kristiansandApplication}/vedlegg/AAAAAAAAAAAAAAAAAAAAAA`,
+            w,
+          ),
+        allowed: [],
       },
       {
         name: "GET /nb/admin/personer",
@@ -238,6 +278,25 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
             "/nb/admin/tilbud/inkluderende-barnehage-og-skolemiljo/versjoner/999999/gjenopprett",
             w,
           ),
+        allowed: ["ada"],
+        okStatus: 404,
+      },
+      {
+        name: "GET /nb/admin/tilbud/<Udir's>/dokumenter/<IBS's letter>",
+        send: (w) =>
+          get(`/nb/admin/tilbud/inkluderende-barnehage-og-skolemiljo/dokumenter/${ibsLetter}`, w),
+        allowed: ["ada"],
+      },
+      {
+        name: "POST /nb/admin/tilbud/<Udir's>/dokumenter (empty)",
+        send: (w) => post("/nb/admin/tilbud/inkluderende-barnehage-og-skolemiljo/dokumenter", w),
+        allowed: ["ada"],
+        okStatus: 422,
+      },
+      {
+        name: "POST /nb/admin/tilbud/<Udir's>/dokumenter/:id/fjern (unknown)",
+        send: (w) =>
+          post("/nb/admin/tilbud/inkluderende-barnehage-og-skolemiljo/dokumenter/999999/fjern", w),
         allowed: ["ada"],
         okStatus: 404,
       },
