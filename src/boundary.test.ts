@@ -28,6 +28,8 @@ const PARAMS: Record<string, string> = {
   s: "0",
   q: "0",
   activity: "1",
+  fileId: "AAAAAAAAAAAAAAAAAAAAAA",
+  documentId: "1",
 };
 
 function concrete(pattern: string): string {

@@ -39,11 +39,14 @@ await database.migrate();
 phaseDone("migrations");
 log(`database ready (${database.kind})`);
 
+// Uploaded files' bytes (attachments, documents on programme pages), and the demo's.
+const files = diskFileStore(join(config.dataDir, "files"));
 const { reference, demoLoaded, timings } = await seedAtStart(database, {
   klassUrl: config.klassUrl,
   now: systemClock.now(),
   demo: config.seedDemo,
   linkBase: config.linkBase,
+  files,
 });
 log(
   `reference data: ${reference.counties} counties, ${reference.municipalities} municipality periods, ${reference.offices} county offices${reference.skipped ? " (unchanged since the last start)" : ""}`,
@@ -127,7 +130,7 @@ const app = createApp({
   log,
   oidc,
   registerUrls: config.registerUrls,
-  files: diskFileStore(join(config.dataDir, "files")),
+  files,
 });
 phaseDone("app");
 

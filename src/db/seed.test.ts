@@ -2,6 +2,7 @@ import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds, freshDatabase } from "../../tests/support/db";
 import { jobs } from "../kernel/schema";
+import { temporaryFileStore } from "../kernel/storage";
 import { demoUnitMunicipalities } from "../modules/cohorts";
 import { cohortEnrolments, cohortInvitations, cohorts } from "../modules/cohorts/schema";
 import { people } from "../modules/identity/schema";
@@ -158,7 +159,12 @@ if (process.env.TEST_DATABASE_URL)
       const second = await openPostgres(first.url!, 5);
       try {
         const now = new Date(`${DATE}T08:00:00Z`);
-        const opts = { now, demo: true, linkBase: "http://localhost:3000" };
+        const opts = {
+          now,
+          demo: true,
+          linkBase: "http://localhost:3000",
+          files: temporaryFileStore(),
+        };
         const results = await Promise.all([seedAtStart(first, opts), seedAtStart(second, opts)]);
         expect(results.map((r) => r.demoLoaded).sort()).toEqual([false, true]);
         expect((await first.db.select({ n: count() }).from(programmes))[0]!.n).toBe(2);
@@ -179,7 +185,12 @@ if (process.env.TEST_DATABASE_URL)
       const second = await openPostgres(first.url!, 5);
       try {
         const now = new Date(`${DATE}T08:00:00Z`);
-        const opts = { now, demo: true, linkBase: "http://localhost:3000" };
+        const opts = {
+          now,
+          demo: true,
+          linkBase: "http://localhost:3000",
+          files: temporaryFileStore(),
+        };
         // The first instance migrates (or seeds) under the lock; the second starts meanwhile.
         const waiting = await first.exclusive(async () => {
           const later = seedAtStart(second, opts);

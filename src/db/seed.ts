@@ -3,6 +3,7 @@ import { eq, gte, sql } from "drizzle-orm";
 import { osloToday } from "../kernel/clock";
 import type { DemoSeed } from "../kernel/manifest";
 import { appSettings, jobs } from "../kernel/schema";
+import { type FileStore, temporaryFileStore } from "../kernel/storage";
 import { appModules } from "../modules";
 import {
   fetchKlass,
@@ -90,6 +91,8 @@ export async function seedAtStart(
     demo: boolean;
     /** Base of links in the demo's queued mail (`Config.linkBase`). */
     linkBase: string;
+    /** Where the demo's files go: the app's file store. */
+    files: FileStore;
   },
 ) {
   return database.exclusive(async () => {
@@ -106,7 +109,7 @@ export async function seedAtStart(
     took("reference");
     let demoLoaded = false;
     if (opts.demo) {
-      demoLoaded = await seedDemo(database.db, today, opts.linkBase);
+      demoLoaded = await seedDemo(database.db, today, opts.linkBase, opts.files);
       took("demo");
       await seedDemoPeople(database.db, opts.now);
       took("people");
@@ -131,9 +134,11 @@ export async function seedDemo(
   db: Db,
   today: string = osloToday(new Date()),
   baseUrl = "http://localhost:3000",
+  /** The demo's files (documents on programme pages); a temporary store's are gone at exit. */
+  files: FileStore = temporaryFileStore(),
 ): Promise<boolean> {
   const steps = demoSteps();
-  const context = { today, baseUrl };
+  const context = { today, baseUrl, files };
   for (const step of steps) await step.everyStart?.(db, context);
   for (const step of steps) if (await step.seeded?.(db)) return false;
   const seedStarted = new Date();

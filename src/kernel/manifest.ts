@@ -5,6 +5,7 @@ import type { RegisterUrls } from "../modules/organisations";
 import type { ContentPage } from "../web/content-pages";
 import type { Lang } from "../web/i18n";
 import type { AppEnv } from "./context";
+import type { FileStore } from "./storage";
 
 /** What the app hands a module's route factories when it mounts them. */
 export type RouteContext = {
@@ -46,6 +47,8 @@ export type DemoContext = {
   today: string;
   /** Base of links in the mail the demo's acts queue (db/seed.ts empties the queue after). */
   baseUrl: string;
+  /** Where the demo's files go (documents on programme pages): the app's file store. */
+  files: FileStore;
 };
 
 /**

@@ -1,3 +1,4 @@
+import { inject } from "vitest";
 import { createApp } from "../../src/app";
 import type { Database } from "../../src/db/client";
 import { fixedClock } from "../../src/kernel/clock";
@@ -5,6 +6,7 @@ import type { RateRules } from "../../src/kernel/context";
 import { createJobRunner } from "../../src/kernel/jobs";
 import { MAIL_JOB, mailJobHandler } from "../../src/kernel/mail-jobs";
 import { smtpMailer } from "../../src/kernel/mailer";
+import { diskFileStore, layeredFileStore, temporaryFileStore } from "../../src/kernel/storage";
 import { createOidcRegistry } from "../../src/modules/identity";
 import { type DbKind, freshDatabase } from "./db";
 import { startSmtp } from "./smtp";
@@ -50,6 +52,9 @@ export async function testApp(
     log: () => {},
     oidc,
     ...(opts.rateRules ? { rateRules: opts.rateRules } : {}),
+    // Uploads go to a store of this app's own; the demo's documents are read from the store
+    // the test templates were seeded with.
+    files: layeredFileStore(temporaryFileStore(), diskFileStore(inject("templateFiles"))),
   });
   /** A form post from our own page, as a browser sends it. */
   const post = (

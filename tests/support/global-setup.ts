@@ -6,19 +6,22 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { type Db, openPostgres, wrapPglite } from "../../src/db/client";
 import { seedDemo, seedDemoPeople, seedReference } from "../../src/db/seed";
+import { diskFileStore, type FileStore } from "../../src/kernel/storage";
 import { TEMPLATE_CLOCK, TEMPLATE_DATE, TEMPLATES, type Template } from "./templates";
 
 declare module "vitest" {
   export interface ProvidedContext {
     pgliteTemplates: Record<Template, string>;
     postgresTemplates: Record<Template, string> | null;
+    /** The file store the templates' demo files were written to (test apps read from it). */
+    templateFiles: string;
   }
 }
 
 /** Each template holds what the one before it holds, and more. */
-async function fill(db: Db, template: Template) {
+async function fill(db: Db, template: Template, files: FileStore) {
   if (template === "reference") await seedReference(db, { today: TEMPLATE_DATE });
-  if (template === "demo") await seedDemo(db, TEMPLATE_DATE);
+  if (template === "demo") await seedDemo(db, TEMPLATE_DATE, undefined, files);
   if (template === "people") await seedDemoPeople(db, TEMPLATE_CLOCK);
 }
 
@@ -29,12 +32,16 @@ async function fill(db: Db, template: Template) {
  */
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), "samspill-test-"));
+  // The demo's files (documents on programme pages) for every template, of both databases.
+  const templateFiles = join(dir, "files");
+  const store = diskFileStore(templateFiles);
+  project.provide("templateFiles", templateFiles);
   const client = await PGlite.create();
   const lite = wrapPglite(client);
   await lite.migrate();
   const files = {} as Record<Template, string>;
   for (const template of TEMPLATES) {
-    await fill(lite.db, template);
+    await fill(lite.db, template, store);
     const dump = await client.dumpDataDir("none");
     files[template] = join(dir, `${template}.tar`);
     writeFileSync(files[template], Buffer.from(await dump.arrayBuffer()));
@@ -59,7 +66,7 @@ export default async function setup(project: TestProject) {
       target.pathname = `/${name}`;
       const db = await openPostgres(target.toString(), 2);
       if (!previous) await db.migrate();
-      await fill(db.db, template);
+      await fill(db.db, template, store);
       await db.close();
       names[template] = name;
       previous = name;

@@ -5,6 +5,7 @@ import { addDays, endOfOsloDay, osloToday } from "../../kernel/clock";
 import { type AppContext, type AppEnv, deps, langOf } from "../../kernel/context";
 import { parseDate } from "../../kernel/field-rules";
 import { type FieldErrors, type FormValues, readForm } from "../../kernel/forms";
+import { downloadHeaders } from "../../kernel/storage";
 import { errorPage } from "../../web/error-pages";
 import { formatDateTime, type Lang } from "../../web/i18n";
 import { render } from "../../web/render";
@@ -30,6 +31,7 @@ import {
 } from "./admin-views";
 import type { Answers } from "./answers";
 import { nameAssessor, submittedAssessments } from "./assess";
+import { attachmentOf, FILE_ID, filesIn } from "./attachments";
 import { decide } from "./decide";
 import { type Application, answersOf, applicationById } from "./drafts";
 import type { FormDefinition } from "./form-definition";
@@ -116,6 +118,14 @@ async function applicationExport(
     decidedAt: app.decidedAt?.toISOString() ?? null,
     decisionReason: app.decisionReason,
     waitlistPosition: app.waitlistPosition,
+    /** The uploaded files, for the archive to check against the files it keeps. */
+    attachments: filesIn(form.definition, answers).map(({ questionId, file }) => ({
+      questionId,
+      name: file.name,
+      type: file.type,
+      size: file.bytes,
+      sha256: file.sha256,
+    })),
     answers: form.definition.sections.flatMap((s) =>
       s.questions
         .filter((q) => answers[q.id] !== undefined)
@@ -523,6 +533,17 @@ export function applicationAdminRoutes() {
       `/${langOf(c)}${applicationAdminPath(found.value.application.id)}?gjenapnet`,
       303,
     );
+  });
+
+  // A file of the application, for those who administer its programme's applications.
+  app.get(`${APPLICATION}/vedlegg/:fileId{${FILE_ID}}`, async (c) => {
+    const found = await applicationContext(c);
+    if (found.response) return found.response;
+    const d = deps(c);
+    const id = found.value.application.id;
+    const file = await attachmentOf(d.db, d.files, id, c.req.param("fileId"));
+    if (!file) return errorPage(c, "notFound");
+    return c.body(new Uint8Array(file.bytes), 200, downloadHeaders(file));
   });
 
   app.get(`${APPLICATION}/soknad.json`, async (c) => {

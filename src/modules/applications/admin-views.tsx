@@ -1,5 +1,6 @@
 import type { Child } from "hono/jsx";
 import { osloToday } from "../../kernel/clock";
+import { fileTypeLabel } from "../../kernel/storage";
 import { DataTable } from "../../web/components/data-table";
 import { Facts } from "../../web/components/facts";
 import {
@@ -12,10 +13,10 @@ import {
 } from "../../web/components/form";
 import { Notice } from "../../web/components/notice";
 import { type FormState, formView } from "../../web/form-errors";
-import { formatDate, formatDateTime, type Lang, messages } from "../../web/i18n";
+import { formatDate, formatDateTime, formatFileSize, type Lang, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
 import { applicationAdminErrors, applicationAdminTexts } from "./admin-texts";
-import type { Answers } from "./answers";
+import type { Answers, StoredFile } from "./answers";
 import { isAsked } from "./answers";
 import { decisionReasonMax } from "./decide";
 import { applicationErrors } from "./error-texts";
@@ -359,6 +360,8 @@ export function AnswersList(props: {
   definition: FormDefinition;
   answers: Answers;
   headingLevel?: 2 | 3;
+  /** The address of one of the application's files, for the reader's permission. */
+  fileHref?: (fileId: string) => string;
 }) {
   const standard = props.lang === "nn" ? "nn" : "nb";
   const H = (p: { id: string; children: Child }) =>
@@ -383,12 +386,20 @@ export function AnswersList(props: {
                 <div>
                   <dt>{localText(q.label, props.lang)}</dt>
                   <dd>
-                    {answerLines(q, props.answers[q.id], standard).map((line) => (
-                      <>
-                        {line}
-                        <br />
-                      </>
-                    ))}
+                    {fileOf(props.answers[q.id]) && props.fileHref ? (
+                      <FileLine
+                        lang={props.lang}
+                        file={fileOf(props.answers[q.id])!}
+                        href={props.fileHref}
+                      />
+                    ) : (
+                      answerLines(q, props.answers[q.id], standard).map((line) => (
+                        <>
+                          {line}
+                          <br />
+                        </>
+                      ))
+                    )}
                   </dd>
                 </div>
               ))}
@@ -396,6 +407,23 @@ export function AnswersList(props: {
         </section>
       ))}
     </div>
+  );
+}
+
+const fileOf = (a: Answers[string] | undefined) => (a?.kind === "file" ? a.file : null);
+
+/** An uploaded file as a reader of the application sees it: a link, its type and size, its checksum. */
+function FileLine(props: { lang: Lang; file: StoredFile; href: (fileId: string) => string }) {
+  const { file } = props;
+  return (
+    <>
+      <a class="ds-link" href={props.href(file.fileId)}>
+        {file.name}
+      </a>{" "}
+      ({fileTypeLabel(file.type)}, {formatFileSize(props.lang, file.bytes)})
+      <br />
+      <small class="checksum">SHA-256: {file.sha256}</small>
+    </>
   );
 }
 
@@ -557,7 +585,12 @@ export function ApplicationAdminPage(props: {
           {a.answers}
         </h2>
         {app.submittedAt ? null : <p class="ds-paragraph">{a.notSubmittedYet}</p>}
-        <AnswersList lang={props.lang} definition={props.definition} answers={props.answers} />
+        <AnswersList
+          lang={props.lang}
+          definition={props.definition}
+          answers={props.answers}
+          fileHref={(fileId) => localPath(props.lang, `${path}/vedlegg/${fileId}`)}
+        />
       </section>
       <section aria-labelledby="assessments-heading" class="stack">
         <h2 class="ds-heading" data-size="md" id="assessments-heading">

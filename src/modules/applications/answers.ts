@@ -1,5 +1,6 @@
 import { isCalendarDate } from "../../kernel/clock";
 import type { FieldErrors } from "../../kernel/forms";
+import { FILE_KINDS, kindOfMime } from "../../kernel/storage";
 import {
   ACTIVITY_KINDS,
   ACTIVITY_MODES,
@@ -20,7 +21,20 @@ export type ActivityRow = {
   when: string;
   note: string;
 };
-export type StoredFile = { fileId: string; name: string; bytes: number; type: string };
+/**
+ * An uploaded file as its answer holds it: the row in `application_files` it names, and what a
+ * reader and the archive need of it. The SHA-256 puts the file's bytes under the submission's
+ * content hash: a submitted application's files cannot change unseen.
+ */
+export type StoredFile = {
+  fileId: string;
+  /** The name as uploaded, made safe (kernel/storage `safeFileName`). */
+  name: string;
+  /** The type read from the bytes ("application/pdf"). */
+  type: string;
+  bytes: number;
+  sha256: string;
+};
 
 export type Answer =
   | { kind: "text"; value: string }
@@ -203,13 +217,20 @@ function checkOne(q: Question, a: Answer, submitting: boolean): OneError | null 
       return submitting && q.required && a.values.length < q.items.length
         ? { error: { code: "commitments" } }
         : null;
-    case "attachment":
-      if (a.kind !== "file" || a.file === null) return null;
+    case "attachment": {
+      if (a.kind !== "file" || a.file === null) return { error: { code: "fileRequired" } };
       if (a.file.bytes > q.maxBytes) {
-        return {
-          error: { code: "fileSize", params: { max: Math.floor(q.maxBytes / 1024 / 1024) } },
-        };
+        return { error: { code: "fileSize", params: { maxBytes: q.maxBytes } } };
       }
-      return null;
+      const kind = kindOfMime(a.file.type);
+      return kind && (q.types as readonly string[]).includes(kind)
+        ? null
+        : { error: { code: "fileType", params: { types: typeLabels(q.types) } } };
+    }
   }
+}
+
+/** The allowed types of an attachment question as people read them: "PDF, DOCX, ODT". */
+export function typeLabels(types: readonly (keyof typeof FILE_KINDS)[]): string {
+  return types.map((t) => FILE_KINDS[t].label).join(", ");
 }

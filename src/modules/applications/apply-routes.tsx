@@ -1,13 +1,15 @@
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { osloToday } from "../../kernel/clock";
 import { type AppContext, type AppEnv, deps, langOf } from "../../kernel/context";
 import { BadRequest, type FieldErrors, readForm, readFormAll } from "../../kernel/forms";
+import { downloadHeaders } from "../../kernel/storage";
 import { errorPage } from "../../web/error-pages";
 import type { Lang } from "../../web/i18n";
 import { render } from "../../web/render";
 import { addressesActingAs, orgsGranting, personNames } from "../identity";
 import { programmeTitles } from "../programmes";
-import type { Answers } from "./answers";
+import { type Answers, fieldName } from "./answers";
 import {
   applicationsOf,
   errorsIn,
@@ -19,14 +21,17 @@ import {
 } from "./apply";
 import { applyTexts } from "./apply-texts";
 import { ListPage, OverviewPage, ReceiptPage, SectionPage, sentenceOf } from "./apply-views";
+import { attachFile, attachmentOf, FILE_ID, removeFile } from "./attachments";
 import { withdrawApplication } from "./decide";
 import {
   answersOf,
   applicationById as byId,
+  type Conflict,
   fingerprint,
   saveAnswers,
   startApplication,
 } from "./drafts";
+import { definitionLimits, type Section } from "./form-definition";
 import { formById, formDefinitionOf } from "./forms";
 import { answerLines, applicationPdf } from "./pdf";
 import type { ConflictNote } from "./question-fields";
@@ -38,6 +43,11 @@ const BASE = "/:lang{nb|nn|en}/soknader";
 const ONE = `${BASE}/:id{[0-9]{1,9}}`;
 const SECTION = `${ONE}/del/:section{[a-z][a-z0-9-]{0,39}}`;
 const PERMISSION = "apply:application:municipality";
+/**
+ * The most a section's post may carry: the largest file a question may allow, and room for the
+ * section's typed answers beside it. Every other form gets 64 kB (app.tsx).
+ */
+const SECTION_BODY_MAX = definitionLimits.attachmentBytes + 4 * 1024 * 1024;
 
 /** The municipalities the user applies for: those where one of her roles grants it. */
 const codesOf = (c: AppContext) => orgsGranting(c.get("user"), PERMISSION, "municipality");
@@ -115,26 +125,105 @@ async function showOverview(
 }
 
 /** What a colleague's kept answer says, and who saved it when, for the note beside the field. */
-async function conflictNotes(
-  c: AppContext,
-  loaded: Loaded,
-  conflicts: Awaited<ReturnType<typeof saveAnswers>> & { ok: true },
-) {
+async function conflictNotes(c: AppContext, loaded: Loaded, conflicts: Conflict[]) {
   const lang = langOf(c);
+  const notes = new Map<string, ConflictNote>();
+  if (conflicts.length === 0) return notes;
   const names = await personNames(
     deps(c).db,
-    conflicts.conflicts.flatMap((x) => (x.savedBy === null ? [] : [x.savedBy])),
+    conflicts.flatMap((x) => (x.savedBy === null ? [] : [x.savedBy])),
   );
-  const notes = new Map<string, ConflictNote>();
-  for (const x of conflicts.conflicts) {
+  for (const x of conflicts) {
     const q = loaded.def.sections.flatMap((s) => s.questions).find((y) => y.id === x.questionId)!;
     notes.set(x.questionId, {
       who: (x.savedBy !== null ? names.get(x.savedBy) : null) ?? applyTexts[lang].someone,
       time: timeOfDay(lang, x.savedAt),
       theirs: answerLines(q, x.theirs, lang === "nn" ? "nn" : "nb").join("; "),
+      ...(x.yours.kind === "file" ? { file: { yours: x.yours.file?.name ?? null } } : {}),
     });
   }
   return notes;
+}
+
+type Posted = Awaited<ReturnType<typeof readFormAll>>;
+
+/**
+ * The file acts of a section's post: a file chosen for an attachment question is uploaded (it
+ * replaces the one there); the question whose "remove" button was pressed loses its file.
+ */
+async function saveFiles(
+  c: AppContext,
+  loaded: Loaded,
+  section: Section,
+  raw: Posted,
+  seen: Record<string, string>,
+) {
+  const d = deps(c);
+  const out = {
+    errors: {} as FieldErrors,
+    conflicts: [] as Conflict[],
+    changed: [] as string[],
+    uploaded: false,
+    removed: false,
+  };
+  const removing = raw.removeFile?.[0];
+  for (const q of section.questions) {
+    if (q.kind !== "attachment") continue;
+    const ids = { applicationId: loaded.app.id, questionId: q.id, seen: seen[q.id] };
+    let result: Awaited<ReturnType<typeof attachFile>>;
+    if (removing === q.id) {
+      result = await removeFile(d.db, d.files, ids, actor(c));
+      out.removed ||= result.ok && !result.conflict;
+    } else {
+      // A file field left empty still sends a part: no name, no bytes.
+      const file = raw[fieldName(q)]?.[0];
+      if (!(file instanceof File) || (file.name === "" && file.size === 0)) continue;
+      const upload = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+      result = await attachFile(d.db, d.files, { ...ids, upload }, actor(c));
+      out.uploaded ||= result.ok && result.file !== null;
+    }
+    if (!result.ok) Object.assign(out.errors, result.errors);
+    else if (result.conflict) out.conflicts.push(result.conflict);
+    else out.changed.push(q.id);
+  }
+  return out;
+}
+
+/**
+ * A section's post over the body limit (a file far over any question's limit): nothing of it
+ * was read, so the section is shown as stored, with the error beside its file fields.
+ */
+async function tooLargeToRead(c: AppContext): Promise<Response> {
+  const loaded = await load(c);
+  if ("response" in loaded) return loaded.response ?? errorPage(c, "notAllowed");
+  const section = loaded.def.sections.find((s) => s.id === c.req.param("section"));
+  const questions = section?.questions.filter((q) => q.kind === "attachment") ?? [];
+  if (!section || questions.length === 0 || loaded.app.state !== "draft") {
+    return errorPage(c, "tooLarge");
+  }
+  const { answers } = await answersOf(deps(c).db, loaded.app.id);
+  const errors: FieldErrors = {};
+  for (const q of questions) {
+    if (q.kind === "attachment") {
+      errors[fieldName(q)] = { code: "fileTooLarge", params: { maxBytes: q.maxBytes } };
+    }
+  }
+  c.header("Cache-Control", "no-store");
+  return render(
+    c,
+    <SectionPage
+      lang={langOf(c)}
+      app={loaded.app}
+      title={loaded.title}
+      def={loaded.def}
+      section={section}
+      answers={answers}
+      seen={seenOf(section, answers)}
+      errors={errors}
+      conflicts={new Map()}
+    />,
+    413,
+  );
 }
 
 export function applyRoutes() {
@@ -211,95 +300,126 @@ export function applyRoutes() {
         seen={seenOf(section, answers)}
         errors={{}}
         conflicts={new Map()}
-        message={c.req.query("melding") === "lagret" ? applyTexts[lang].saved : undefined}
+        message={
+          {
+            lagret: applyTexts[lang].saved,
+            vedlegg: applyTexts[lang].fileSaved,
+            "vedlegg-fjernet": applyTexts[lang].fileRemoved,
+          }[c.req.query("melding") ?? ""]
+        }
       />,
     );
   });
 
-  // Save one section: the plain form (303 back with a notice) and the autosave (JSON).
-  app.post(SECTION, async (c) => {
-    const loaded = await load(c);
-    if ("response" in loaded) return loaded.response;
-    const section = loaded.def.sections.find((s) => s.id === c.req.param("section"));
-    if (!section) return errorPage(c, "notFound");
-    const raw = await readFormAll(c);
-    const posted = parseSection(section, raw);
-    const lang = langOf(c);
-    const json = wantsJson(c);
-    const { db } = deps(c);
-    const questionIds = Object.keys(posted.answers);
-    const result = await saveAnswers(
-      db,
-      { applicationId: loaded.app.id, answers: posted.answers, seen: posted.seen, questionIds },
-      actor(c),
-    );
-    const stored = (await answersOf(db, loaded.app.id)).answers;
-    if (!result.ok && result.errors.application) {
-      // Submitted or withdrawn meanwhile (by a colleague): nothing to save into.
-      if (json) return c.json({ errors: { application: "notDraft" } }, 409);
-      return showOverview(c, loaded, { errors: result.errors, status: 422 });
-    }
-    const errors = result.ok ? {} : errorsIn(result.errors, loaded.def, section);
-    const conflicts = result.ok ? await conflictNotes(c, loaded, result) : new Map();
-    // What the page shows next: the user's own input wherever it was not stored.
-    const answers: Answers = { ...stored };
-    const seen: Record<string, string> = { ...posted.seen };
-    if (!result.ok) Object.assign(answers, posted.answers);
-    else {
-      for (const id of result.saved) seen[id] = fingerprint(stored[id]);
-      for (const x of result.conflicts) {
-        answers[x.questionId] = x.yours;
+  // Save one section: the plain form (303 back with a notice) and the autosave (JSON). The plain
+  // form of a section with an attachment question is multipart and may carry files: this route
+  // has its own body limit (the manifest's `largeUploads`), and a body over it is answered with
+  // the section and the error beside its file fields.
+  app.post(
+    SECTION,
+    bodyLimit({ maxSize: SECTION_BODY_MAX, onError: (c) => tooLargeToRead(c) }),
+    async (c) => {
+      const loaded = await load(c);
+      if ("response" in loaded) return loaded.response;
+      const section = loaded.def.sections.find((s) => s.id === c.req.param("section"));
+      if (!section) return errorPage(c, "notFound");
+      const raw = await readFormAll(c);
+      const posted = parseSection(section, raw);
+      const lang = langOf(c);
+      const json = wantsJson(c);
+      const d = deps(c);
+      const questionIds = Object.keys(posted.answers);
+      const result = await saveAnswers(
+        d.db,
+        { applicationId: loaded.app.id, answers: posted.answers, seen: posted.seen, questionIds },
+        actor(c),
+      );
+      if (!result.ok && result.errors.application) {
+        // Submitted or withdrawn meanwhile (by a colleague): nothing to save into.
+        if (json) return c.json({ errors: { application: "notDraft" } }, 409);
+        return showOverview(c, loaded, { errors: result.errors, status: 422 });
+      }
+      const files = await saveFiles(c, loaded, section, raw, posted.seen);
+      const stored = (await answersOf(d.db, loaded.app.id)).answers;
+      const errors = {
+        ...(result.ok ? {} : errorsIn(result.errors, loaded.def, section)),
+        ...files.errors,
+      };
+      const found = [...(result.ok ? result.conflicts : []), ...files.conflicts];
+      const conflicts = await conflictNotes(c, loaded, found);
+      // What the page shows next: the user's own input wherever it was not stored.
+      const answers: Answers = { ...stored };
+      const seen: Record<string, string> = { ...posted.seen };
+      if (!result.ok) Object.assign(answers, posted.answers);
+      else for (const id of result.saved) seen[id] = fingerprint(stored[id]);
+      for (const id of files.changed) seen[id] = fingerprint(stored[id]);
+      for (const x of found) {
+        // A file cannot be put back in its field: the colleague's stays shown, with the note.
+        if (x.yours.kind !== "file") answers[x.questionId] = x.yours;
         // Saving again means: mine over theirs, knowingly.
         seen[x.questionId] = fingerprint(x.theirs);
       }
-    }
-    if (json) {
-      return c.json(
-        {
-          version: result.ok ? result.version : loaded.app.version,
-          saved: result.ok ? result.saved : [],
-          savedAt: timeOfDay(lang, deps(c).clock.now()),
-          conflicts: [...conflicts.entries()].map(([questionId, note]) => ({
-            questionId,
-            ...note,
-          })),
-          errors: Object.fromEntries(
-            Object.entries(errors).map(([f, e]) => [f, sentenceOf(lang, loaded.def, f, e)]),
-          ),
-          seen,
-        },
-        result.ok ? 200 : 422,
-      );
-    }
-    if (!result.ok || conflicts.size > 0) {
-      c.header("Cache-Control", "no-store");
-      return render(
-        c,
-        <SectionPage
-          lang={lang}
-          app={loaded.app}
-          title={loaded.title}
-          def={loaded.def}
-          section={section}
-          answers={answers}
-          seen={seen}
-          errors={errors}
-          conflicts={conflicts}
-        />,
-        result.ok ? 409 : 422,
-      );
-    }
-    const base = `/${lang}/soknader/${loaded.app.id}/del`;
-    const next = raw.next?.[0];
-    if (typeof next === "string" && loaded.def.sections.some((s) => s.id === next)) {
-      return c.redirect(`${base}/${next}`, 303);
-    }
-    const table =
-      raw.add?.[0] ??
-      (typeof raw.remove?.[0] === "string" ? raw.remove[0].split(":")[0] : undefined);
-    const anchor =
-      typeof table === "string" && /^[a-z][a-z0-9-]{0,39}$/.test(table) ? `#q-${table}` : "";
-    return c.redirect(`${base}/${section.id}?melding=lagret${anchor}`, 303);
+      const ok = Object.keys(errors).length === 0;
+      if (json) {
+        return c.json(
+          {
+            version: (await byId(d.db, loaded.app.id))?.version ?? loaded.app.version,
+            saved: [...(result.ok ? result.saved : []), ...files.changed],
+            savedAt: timeOfDay(lang, d.clock.now()),
+            conflicts: [...conflicts.entries()].map(([questionId, note]) => ({
+              questionId,
+              ...note,
+            })),
+            errors: Object.fromEntries(
+              Object.entries(errors).map(([f, e]) => [f, sentenceOf(lang, loaded.def, f, e)]),
+            ),
+            seen,
+          },
+          ok ? 200 : 422,
+        );
+      }
+      if (!ok || conflicts.size > 0) {
+        c.header("Cache-Control", "no-store");
+        return render(
+          c,
+          <SectionPage
+            lang={lang}
+            app={loaded.app}
+            title={loaded.title}
+            def={loaded.def}
+            section={section}
+            answers={answers}
+            seen={seen}
+            errors={errors}
+            conflicts={conflicts}
+          />,
+          ok ? 409 : 422,
+        );
+      }
+      const base = `/${lang}/soknader/${loaded.app.id}/del`;
+      const next = raw.next?.[0];
+      if (typeof next === "string" && loaded.def.sections.some((s) => s.id === next)) {
+        return c.redirect(`${base}/${next}`, 303);
+      }
+      const table =
+        raw.add?.[0] ??
+        (typeof raw.remove?.[0] === "string" ? raw.remove[0].split(":")[0] : undefined) ??
+        files.changed[0];
+      const anchor =
+        typeof table === "string" && /^[a-z][a-z0-9-]{0,39}$/.test(table) ? `#q-${table}` : "";
+      const message = files.removed ? "vedlegg-fjernet" : files.uploaded ? "vedlegg" : "lagret";
+      return c.redirect(`${base}/${section.id}?melding=${message}${anchor}`, 303);
+    },
+  );
+
+  // A file of the application, for its municipality's coordinators.
+  app.get(`${ONE}/vedlegg/:fileId{${FILE_ID}}`, async (c) => {
+    const loaded = await load(c);
+    if ("response" in loaded) return loaded.response;
+    const d = deps(c);
+    const file = await attachmentOf(d.db, d.files, loaded.app.id, c.req.param("fileId"));
+    if (!file) return errorPage(c, "notFound");
+    return c.body(new Uint8Array(file.bytes), 200, downloadHeaders(file));
   });
 
   app.post(`${ONE}/send`, async (c) => {

@@ -55,6 +55,8 @@ type ApplyTexts = {
   withdrawn: string;
   optional: string;
   conflict: (who: string, time: string, theirs: string) => string;
+  /** A file someone else stored meanwhile; `yours` is the file not uploaded (null: a removal). */
+  fileConflict: (who: string, time: string, theirs: string, yours: string | null) => string;
   someone: string;
   chooseOne: string;
   from: string;
@@ -72,8 +74,15 @@ type ApplyTexts = {
   kinds: Record<string, string>;
   modes: Record<string, string>;
   commitmentYes: string;
-  attachmentNotYet: string;
-  attachmentTypes: (types: string, mb: number) => string;
+  attachmentTypes: (types: string, size: string) => string;
+  fileNone: string;
+  fileStored: string;
+  fileDetails: (type: string, size: string) => string;
+  uploadHint: string;
+  replaceHint: string;
+  removeFile: string;
+  fileSaved: string;
+  fileRemoved: string;
   numberHint: (min: number, max: number) => string;
   monthsHint: (min: number, max: number) => string;
   publicTitle: (programme: string) => string;
@@ -171,6 +180,12 @@ export const applyTexts: Record<Lang, ApplyTexts> = {
     optional: "(valgfritt)",
     conflict: (who, time, theirs) =>
       `${who} endret dette kl. ${time}: «${theirs}». Teksten din er beholdt nedenfor; lagre igjen for å bruke den.`,
+    fileConflict: (who, time, theirs, yours) =>
+      `${who} endret dette kl. ${time}: «${theirs}». ${
+        yours
+          ? `Filen din (${yours}) er ikke lastet opp. Velg den igjen og lagre hvis den skal erstatte denne.`
+          : "Vedlegget er ikke fjernet. Trykk «Fjern vedlegget» igjen hvis det skal fjernes."
+      }`,
     someone: "En kollega",
     chooseOne: "Velg",
     from: "Fra dato",
@@ -193,9 +208,16 @@ export const applyTexts: Record<Lang, ApplyTexts> = {
     },
     modes: { digital: "Digitalt", physical: "Fysisk" },
     commitmentYes: "Ja, kommunen forplikter seg til dette",
-    attachmentNotYet:
-      "Opplasting av vedlegg kommer snart. Send vedlegget på e-post til tilbudets kontaktperson inntil videre.",
-    attachmentTypes: (types, mb) => `Filtyper: ${types}. Høyst ${mb} MB.`,
+    attachmentTypes: (types, size) => `Filtyper: ${types}. Høyst ${size}.`,
+    fileNone: "Ingen fil er lastet opp.",
+    fileStored: "Lastet opp:",
+    fileDetails: (type, size) => `${type}, ${size}`,
+    uploadHint: "Filen lastes opp når du lagrer.",
+    replaceHint:
+      "Velg en annen fil hvis du vil bytte ut den som er lastet opp. Den nye lastes opp når du lagrer.",
+    removeFile: "Fjern vedlegget",
+    fileSaved: "Vedlegget er lastet opp.",
+    fileRemoved: "Vedlegget er fjernet.",
     numberHint: (min, max) => `Et helt tall fra ${min} til ${max}.`,
     monthsHint: (min, max) => `Perioden må vare fra ${min} til ${max} måneder.`,
     publicTitle: (p) => `Søknad om ${p}`,
@@ -264,6 +286,12 @@ export const applyTexts: Record<Lang, ApplyTexts> = {
     optional: "(valfritt)",
     conflict: (who, time, theirs) =>
       `${who} endra dette kl. ${time}: «${theirs}». Teksten din er teken vare på nedanfor; lagre igjen for å bruke han.`,
+    fileConflict: (who, time, theirs, yours) =>
+      `${who} endra dette kl. ${time}: «${theirs}». ${
+        yours
+          ? `Fila di (${yours}) er ikkje lasta opp. Vel ho igjen og lagre viss ho skal erstatte denne.`
+          : "Vedlegget er ikkje fjerna. Trykk «Fjern vedlegget» igjen viss det skal fjernast."
+      }`,
     someone: "Ein kollega",
     chooseOne: "Vel",
     from: "Frå dato",
@@ -286,9 +314,16 @@ export const applyTexts: Record<Lang, ApplyTexts> = {
     },
     modes: { digital: "Digitalt", physical: "Fysisk" },
     commitmentYes: "Ja, kommunen forpliktar seg til dette",
-    attachmentNotYet:
-      "Opplasting av vedlegg kjem snart. Send vedlegget på e-post til kontaktpersonen for tilbodet inntil vidare.",
-    attachmentTypes: (types, mb) => `Filtypar: ${types}. Høgst ${mb} MB.`,
+    attachmentTypes: (types, size) => `Filtypar: ${types}. Høgst ${size}.`,
+    fileNone: "Inga fil er lasta opp.",
+    fileStored: "Lasta opp:",
+    fileDetails: (type, size) => `${type}, ${size}`,
+    uploadHint: "Fila blir lasta opp når du lagrar.",
+    replaceHint:
+      "Vel ei anna fil viss du vil byte ut den som er lasta opp. Den nye blir lasta opp når du lagrar.",
+    removeFile: "Fjern vedlegget",
+    fileSaved: "Vedlegget er lasta opp.",
+    fileRemoved: "Vedlegget er fjerna.",
     numberHint: (min, max) => `Eit heilt tal frå ${min} til ${max}.`,
     monthsHint: (min, max) => `Perioden må vare frå ${min} til ${max} månader.`,
     publicTitle: (p) => `Søknad om ${p}`,
@@ -357,6 +392,12 @@ export const applyTexts: Record<Lang, ApplyTexts> = {
     optional: "(optional)",
     conflict: (who, time, theirs) =>
       `${who} changed this at ${time}: “${theirs}”. Your text is kept below; save again to use it.`,
+    fileConflict: (who, time, theirs, yours) =>
+      `${who} changed this at ${time}: “${theirs}”. ${
+        yours
+          ? `Your file (${yours}) was not uploaded. Choose it again and save if it should replace this one.`
+          : "The attachment was not removed. Press “Remove the attachment” again if it should be removed."
+      }`,
     someone: "A colleague",
     chooseOne: "Choose",
     from: "From date",
@@ -379,9 +420,16 @@ export const applyTexts: Record<Lang, ApplyTexts> = {
     },
     modes: { digital: "Digital", physical: "In person" },
     commitmentYes: "Yes, the municipality commits to this",
-    attachmentNotYet:
-      "Uploading attachments is coming soon. Until then, e-mail the attachment to the programme's contact.",
-    attachmentTypes: (types, mb) => `File types: ${types}. At most ${mb} MB.`,
+    attachmentTypes: (types, size) => `File types: ${types}. At most ${size}.`,
+    fileNone: "No file has been uploaded.",
+    fileStored: "Uploaded:",
+    fileDetails: (type, size) => `${type}, ${size}`,
+    uploadHint: "The file is uploaded when you save.",
+    replaceHint:
+      "Choose another file if you want to replace the one uploaded. The new one is uploaded when you save.",
+    removeFile: "Remove the attachment",
+    fileSaved: "The attachment has been uploaded.",
+    fileRemoved: "The attachment has been removed.",
     numberHint: (min, max) => `A whole number from ${min} to ${max}.`,
     monthsHint: (min, max) => `The period must last from ${min} to ${max} months.`,
     publicTitle: (p) => `Applying for ${p}`,

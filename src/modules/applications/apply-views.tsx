@@ -385,7 +385,20 @@ export function SectionPage(props: SectionProps) {
       {intro ? <p class="ds-paragraph lead">{intro}</p> : null}
       {props.message ? <Notice color="success">{props.message}</Notice> : null}
       <ErrorSummary t={t} items={summary} />
-      <form method="post" action={action} data-module="autosave" novalidate>
+      <form
+        method="post"
+        action={action}
+        data-module="autosave"
+        novalidate
+        enctype={
+          section.questions.some((q) => q.kind === "attachment") ? "multipart/form-data" : undefined
+        }
+      >
+        {/* Enter in a field presses the form's first button: make that one Save, not a button
+            that removes a row or a file further down. Browsers press it though it is hidden. */}
+        <button type="submit" hidden>
+          {a.save}
+        </button>
         <p
           class="ds-paragraph autosave-status"
           aria-live="polite"
@@ -396,9 +409,7 @@ export function SectionPage(props: SectionProps) {
         />
         {section.questions.map((q) => (
           <>
-            {q.kind === "attachment" ? null : (
-              <input type="hidden" name={`seen-${q.id}`} value={props.seen[q.id] ?? ""} />
-            )}
+            <input type="hidden" name={`seen-${q.id}`} value={props.seen[q.id] ?? ""} />
             <QuestionFields
               lang={lang}
               question={q}
@@ -406,6 +417,7 @@ export function SectionPage(props: SectionProps) {
               error={error}
               asked={asked.has(q.id)}
               conflict={props.conflicts.get(q.id)}
+              fileHref={(fileId) => localPath(lang, path(app.id, `/vedlegg/${fileId}`))}
             />
           </>
         ))}

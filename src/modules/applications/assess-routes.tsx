@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import { Hono } from "hono";
 import { type AppContext, type AppEnv, deps, langOf } from "../../kernel/context";
 import { type FieldErrors, type FormValues, readForm } from "../../kernel/forms";
+import { downloadHeaders } from "../../kernel/storage";
 import { errorPage } from "../../web/error-pages";
 import { render } from "../../web/render";
 import { cohortRef } from "../cohorts";
@@ -11,6 +12,7 @@ import { answersToShow, municipalityNames } from "./admin-routes";
 import { assessTexts } from "./admin-texts";
 import { assessmentsFor, isAssessorOf, saveAssessment } from "./assess";
 import { AssessorListPage, type AssessorRound, AssessPage, assessPath } from "./assess-views";
+import { attachmentOf, FILE_ID } from "./attachments";
 import { type Application, applicationById } from "./drafts";
 import { formById } from "./forms";
 import { type Round, roundById } from "./rounds";
@@ -179,6 +181,17 @@ export function assessRoutes() {
       status,
     );
   }
+
+  // A file of the application, for the assessors named for its round.
+  app.get(`${APPLICATION}/vedlegg/:fileId{${FILE_ID}}`, async (c) => {
+    const found = await assessable(c);
+    if (found.response) return found.response;
+    const d = deps(c);
+    const id = found.value.application.id;
+    const file = await attachmentOf(d.db, d.files, id, c.req.param("fileId"));
+    if (!file) return errorPage(c, "notFound");
+    return c.body(new Uint8Array(file.bytes), 200, downloadHeaders(file));
+  });
 
   app.get(APPLICATION, async (c) => {
     const found = await assessable(c);

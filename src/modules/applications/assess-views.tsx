@@ -133,7 +133,12 @@ export function AssessPage(props: {
         <h2 class="ds-heading" data-size="md" id="answers-heading">
           {a.answers}
         </h2>
-        <AnswersList lang={props.lang} definition={props.definition} answers={props.answers} />
+        <AnswersList
+          lang={props.lang}
+          definition={props.definition}
+          answers={props.answers}
+          fileHref={(fileId) => localPath(props.lang, `${path}/vedlegg/${fileId}`)}
+        />
       </section>
       <section aria-labelledby="assessment-heading" class="stack" tabindex={-1}>
         <h2 class="ds-heading" data-size="md" id="assessment-heading">

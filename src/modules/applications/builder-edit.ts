@@ -2,6 +2,7 @@ import { BadRequest, type FormValues } from "../../kernel/forms";
 import {
   ATTACHMENT_TYPES,
   type AttachmentType,
+  definitionLimits,
   type FormDefinition,
   type Question,
   type QuestionKind,
@@ -214,7 +215,12 @@ export function questionFromForm(values: FormValues, base: string, previous: Que
             (t) => values[`${base}.types.${t}`] === "yes",
           );
       const kb = int(v("maxBytes"));
-      return { ...common, kind, types, maxBytes: changed ? 5 * 1024 * 1024 : kb * 1024 };
+      return {
+        ...common,
+        kind,
+        types,
+        maxBytes: changed ? definitionLimits.attachmentDefaultBytes : kb * 1024,
+      };
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { ErrorCatalogues } from "../../web/form-errors";
+import { formatFileSize, type Lang } from "../../web/i18n";
 
 /**
  * The sentences for the refusals of the applications module's commands and checks, keyed by
@@ -23,6 +24,8 @@ type Code =
   | "commitments"
   | "fileRequired"
   | "fileSize"
+  | "fileTooLarge"
+  | "fileEmpty"
   | "fileType"
   | "score"
   | "ownMunicipality"
@@ -49,6 +52,9 @@ type Code =
   | "range";
 
 const n = (v: string | number | boolean | undefined) => String(v ?? "");
+/** A limit in bytes (`params.maxBytes`) as the language writes sizes: "10 MB". */
+const size = (lang: Lang, v: string | number | boolean | undefined) =>
+  formatFileSize(lang, Number(v ?? 0));
 
 export const applicationErrors: ErrorCatalogues<Code> = {
   nb: {
@@ -68,7 +74,10 @@ export const applicationErrors: ErrorCatalogues<Code> = {
     rowNote: (e) => `Merknaden i rad ${n(e.params.row)} kan ha høyst ${e.max} tegn`,
     commitments: "Kommunen må si ja til alle forpliktelsene for å søke",
     fileRequired: (e) => `Last opp ${e.label.toLowerCase()}`,
-    fileSize: (e) => `Filen er for stor. Den kan være høyst ${n(e.params.max)} MB`,
+    fileSize: (e) => `Filen er for stor. Den kan være høyst ${size("nb", e.params.maxBytes)}`,
+    fileTooLarge: (e) =>
+      `Filen er for stor. Den kan være høyst ${size("nb", e.params.maxBytes)}. Ingenting av det du sendte, ble lagret`,
+    fileEmpty: "Filen er tom. Velg en fil med innhold",
     fileType: (e) => `Filen må være av typen ${n(e.params.types)}`,
     score: (e) => `Gi en poengsum fra 0 til ${n(e.params.max)}`,
     ownMunicipality:
@@ -112,7 +121,10 @@ export const applicationErrors: ErrorCatalogues<Code> = {
     rowNote: (e) => `Merknaden i rad ${n(e.params.row)} kan ha høgst ${e.max} teikn`,
     commitments: "Kommunen må seie ja til alle forpliktingane for å søkje",
     fileRequired: (e) => `Last opp ${e.label.toLowerCase()}`,
-    fileSize: (e) => `Fila er for stor. Ho kan vere høgst ${n(e.params.max)} MB`,
+    fileSize: (e) => `Fila er for stor. Ho kan vere høgst ${size("nn", e.params.maxBytes)}`,
+    fileTooLarge: (e) =>
+      `Fila er for stor. Ho kan vere høgst ${size("nn", e.params.maxBytes)}. Ingenting av det du sende, vart lagra`,
+    fileEmpty: "Fila er tom. Vel ei fil med innhald",
     fileType: (e) => `Fila må vere av typen ${n(e.params.types)}`,
     score: (e) => `Gi ein poengsum frå 0 til ${n(e.params.max)}`,
     ownMunicipality:
@@ -157,7 +169,10 @@ export const applicationErrors: ErrorCatalogues<Code> = {
     rowNote: (e) => `The note in row ${n(e.params.row)} can have at most ${e.max} characters`,
     commitments: "The municipality must agree to every commitment to apply",
     fileRequired: (e) => `Upload ${e.label.toLowerCase()}`,
-    fileSize: (e) => `The file is too large. It can be at most ${n(e.params.max)} MB`,
+    fileSize: (e) => `The file is too large. It can be at most ${size("en", e.params.maxBytes)}`,
+    fileTooLarge: (e) =>
+      `The file is too large. It can be at most ${size("en", e.params.maxBytes)}. Nothing you sent was saved`,
+    fileEmpty: "The file is empty. Choose a file with content",
     fileType: (e) => `The file must be of type ${n(e.params.types)}`,
     score: (e) => `Give a score from 0 to ${n(e.params.max)}`,
     ownMunicipality:

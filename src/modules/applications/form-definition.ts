@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FILE_KINDS } from "../../kernel/storage";
 
 /**
  * An application form as data: sections of questions a programme admin builds without code.
@@ -20,17 +21,15 @@ export const definitionLimits = {
   tableRows: 50,
   /** An attachment's size, in bytes, at most (the admin may choose less). */
   attachmentBytes: 20 * 1024 * 1024,
+  /** The size a new attachment question allows until the admin chooses another. */
+  attachmentDefaultBytes: 10 * 1024 * 1024,
 } as const;
 
-/** File types an attachment question may allow, by extension, with the types a browser sends. */
-export const ATTACHMENT_TYPES = {
-  pdf: ["application/pdf"],
-  docx: ["application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
-  xlsx: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
-  odt: ["application/vnd.oasis.opendocument.text"],
-  png: ["image/png"],
-  jpg: ["image/jpeg"],
-} as const;
+/**
+ * File types an attachment question may allow: the kernel's (kernel/storage), where each is
+ * recognised by its bytes.
+ */
+export const ATTACHMENT_TYPES = FILE_KINDS;
 export type AttachmentType = keyof typeof ATTACHMENT_TYPES;
 
 /** What a plan row may be (the FUB/FUG model), and how it is held. */

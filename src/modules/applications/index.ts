@@ -28,6 +28,8 @@ export const manifest: ModuleManifest = {
     ...planNav,
   ],
   schema: manifestSchema,
+  // A section of the application form may carry files (apply-routes sets its own limit).
+  largeUploads: [/^\/(nb|nn|en)\/soknader\/[0-9]{1,9}\/del\/[a-z][a-z0-9-]{0,39}$/],
   auditActions: manifestAuditActions,
   demo: applicationsDemo,
 };

@@ -1,5 +1,7 @@
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
+import { fileTypeLabel } from "../../kernel/storage";
+import { formatFileSize } from "../../web/i18n";
 import { type Answer, isAsked } from "./answers";
 import type { FormDefinition, Localised, Question } from "./form-definition";
 
@@ -29,7 +31,7 @@ const words: Record<
     activity: Record<string, string>;
     mode: Record<string, string>;
     times: (n: string) => string;
-    file: (name: string, kb: number) => string;
+    file: (name: string, details: string) => string;
   }
 > = {
   nb: {
@@ -49,7 +51,7 @@ const words: Record<
     },
     mode: { digital: "digitalt", physical: "fysisk" },
     times: (n) => `${n} ganger`,
-    file: (name, kb) => `Vedlegg: ${name} (${kb} kB)`,
+    file: (name, details) => `Vedlegg: ${name} (${details})`,
   },
   nn: {
     title: "Søknad",
@@ -68,7 +70,7 @@ const words: Record<
     },
     mode: { digital: "digitalt", physical: "fysisk" },
     times: (n) => `${n} gonger`,
-    file: (name, kb) => `Vedlegg: ${name} (${kb} kB)`,
+    file: (name, details) => `Vedlegg: ${name} (${details})`,
   },
 };
 
@@ -115,7 +117,16 @@ export function answerLines(q: Question, a: Answer | undefined, standard: Standa
           .join(", "),
       );
     case "file":
-      return a.file ? [w.file(a.file.name, Math.ceil(a.file.bytes / 1024))] : [w.notAnswered];
+      // The checksum lets a reader of the archive tell that a file is the one submitted.
+      return a.file
+        ? [
+            w.file(
+              a.file.name,
+              `${fileTypeLabel(a.file.type)}, ${formatFileSize(standard, a.file.bytes)}`,
+            ),
+            `SHA-256: ${a.file.sha256}`,
+          ]
+        : [w.notAnswered];
   }
 }
 

@@ -1,10 +1,13 @@
 import type { Child } from "hono/jsx";
-import { DateField, Field, Select, ValidationMessage } from "../../web/components/form";
+import { FILE_KINDS, fileTypeLabel } from "../../kernel/storage";
+import { DateField, Field, FileField, Select, ValidationMessage } from "../../web/components/form";
 import { Notice } from "../../web/components/notice";
-import { type Lang, messages } from "../../web/i18n";
-import { type ActivityRow, type Answer, activityNoteMax, fieldName } from "./answers";
+import { errorSentence } from "../../web/form-errors";
+import { formatFileSize, type Lang, messages } from "../../web/i18n";
+import { type ActivityRow, type Answer, activityNoteMax, fieldName, typeLabels } from "./answers";
 import { emptyRow, loc } from "./apply";
 import { applyTexts } from "./apply-texts";
+import { applicationErrors } from "./error-texts";
 import { ACTIVITY_KINDS, ACTIVITY_MODES, type Question } from "./form-definition";
 
 /**
@@ -14,7 +17,13 @@ import { ACTIVITY_KINDS, ACTIVITY_MODES, type Question } from "./form-definition
  * Used by the municipality's form and, read-only, by previews of the form.
  */
 
-export type ConflictNote = { who: string; time: string; theirs: string };
+export type ConflictNote = {
+  who: string;
+  time: string;
+  theirs: string;
+  /** For a file: the name of the one not uploaded, or null when a removal was not done. */
+  file?: { yours: string | null };
+};
 
 export type QuestionFieldsProps = {
   lang: Lang;
@@ -25,6 +34,8 @@ export type QuestionFieldsProps = {
   /** Shown by its condition (a hidden one stays in the page for the script to show). */
   asked: boolean;
   conflict?: ConflictNote | undefined;
+  /** The address of an uploaded file of this application (its link beside the field). */
+  fileHref?: ((fileId: string) => string) | undefined;
 };
 
 const textOf = (a: Answer | undefined) => (a?.kind === "text" ? a.value : "");
@@ -43,11 +54,18 @@ export function QuestionFields(props: QuestionFieldsProps) {
     >
       {props.conflict ? (
         <Notice color="warning" id={`${fieldName(q)}-conflict`}>
-          {applyTexts[props.lang].conflict(
-            props.conflict.who,
-            props.conflict.time,
-            props.conflict.theirs,
-          )}
+          {props.conflict.file
+            ? applyTexts[props.lang].fileConflict(
+                props.conflict.who,
+                props.conflict.time,
+                props.conflict.theirs,
+                props.conflict.file.yours,
+              )
+            : applyTexts[props.lang].conflict(
+                props.conflict.who,
+                props.conflict.time,
+                props.conflict.theirs,
+              )}
         </Notice>
       ) : null}
       <Kind {...props} />
@@ -235,23 +253,68 @@ function Kind(props: QuestionFieldsProps) {
         </Group>
       );
     }
-    case "attachment":
+    case "attachment": {
+      const file = answer?.kind === "file" ? answer.file : null;
+      const hint = [
+        help(q, lang),
+        a.attachmentTypes(typeLabels(q.types), formatFileSize(lang, q.maxBytes)),
+        file ? a.replaceHint : a.uploadHint,
+      ]
+        .filter(Boolean)
+        .join(" ");
+      const tooLarge = errorSentence(lang, applicationErrors[lang], name, label, {
+        code: "fileSize",
+        params: { maxBytes: q.maxBytes },
+      });
       return (
-        <Group
-          lang={lang}
-          id={name}
-          legend={label}
-          hint={[
-            help(q, lang),
-            a.attachmentTypes(q.types.join(", "), Math.floor(q.maxBytes / 1024 / 1024)),
-          ]
-            .filter(Boolean)
-            .join(" ")}
+        <FileField
+          t={t}
+          name={name}
+          label={label}
+          hint={hint}
           error={props.error(name)}
+          optional={!q.required}
+          accept={q.types
+            .flatMap((k) => [...FILE_KINDS[k].extensions.map((e) => `.${e}`), FILE_KINDS[k].mime])
+            .join(",")}
+          maxBytes={q.maxBytes}
+          tooLarge={tooLarge}
         >
-          <Notice color="info">{a.attachmentNotYet}</Notice>
-        </Group>
+          <p class="ds-paragraph file-current" data-testid={`file-${q.id}`}>
+            {file ? (
+              <>
+                {a.fileStored}{" "}
+                {props.fileHref ? (
+                  <a class="ds-link" href={props.fileHref(file.fileId)}>
+                    {file.name}
+                  </a>
+                ) : (
+                  file.name
+                )}{" "}
+                ({a.fileDetails(fileTypeLabel(file.type), formatFileSize(lang, file.bytes))})
+              </>
+            ) : (
+              a.fileNone
+            )}
+          </p>
+          {file ? (
+            <p class="ds-paragraph">
+              <button
+                class="ds-button"
+                data-variant="secondary"
+                data-size="sm"
+                type="submit"
+                name="removeFile"
+                value={q.id}
+              >
+                {a.removeFile}
+                <span class="ds-sr-only">: {file.name}</span>
+              </button>
+            </p>
+          ) : null}
+        </FileField>
       );
+    }
   }
 }
 

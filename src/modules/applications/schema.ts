@@ -261,7 +261,12 @@ export const ownCosts = pgTable(
   (t) => [index("own_costs_participation_idx").on(t.participationId)],
 );
 
-/** Uploaded files (attachments): the bytes live behind the storage interface, by key. */
+/**
+ * Files uploaded to attachment questions. The bytes live behind the file store (kernel/storage)
+ * under `storageKey`; the answer names the row by `id`, which is also the file's address. A
+ * draft's replaced or removed file is deleted; a submitted application's files stay as they
+ * were (the answer's SHA-256 is under the content hash).
+ */
 export const applicationFiles = pgTable(
   "application_files",
   {
@@ -269,7 +274,11 @@ export const applicationFiles = pgTable(
     applicationId: integer("application_id")
       .notNull()
       .references(() => applications.id),
+    questionId: text("question_id").notNull(),
+    storageKey: text("storage_key").notNull(),
+    /** The name as uploaded, made safe to store, show and send back. */
     name: text("name").notNull(),
+    /** The type read from the bytes, as sent back ("application/pdf"). */
     type: text("type").notNull(),
     bytes: integer("bytes").notNull(),
     sha256: text("sha256").notNull(),

@@ -10,6 +10,7 @@ import {
 } from "../applications/schema";
 import { cohorts } from "../cohorts/schema";
 import { getUnit, unitsOfMunicipality } from "../organisations";
+import { programmeDocuments } from "../programmes/schema";
 import { demoEmail, seedDemoPeople } from "./demo";
 import { insertTestPerson } from "./factories";
 import {
@@ -44,6 +45,8 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
     plan: 0,
     doneActivity: 0,
   };
+  /** IBS's information letter on its programme page. */
+  let ibsLetter = 0;
 
   beforeAll(async () => {
     // With the demo people's steps of every module: Vera is named to FUB/FUG's rounds.
@@ -114,6 +117,11 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
     )[0]!.orgNumber;
     const [c3] = await t.db.select().from(cohorts).where(eq(cohorts.number, 3));
     cohort3 = c3!.id;
+    const [letter] = await t.db
+      .select()
+      .from(programmeDocuments)
+      .where(eq(programmeDocuments.titleNb, "Les fullstendig informasjonsbrev om tilbudet"));
+    ibsLetter = letter!.id;
   });
   afterAll(() => t.close());
 
@@ -211,6 +219,27 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         send: (w) => post("/nb/soknader", w, { round: "99999", municipality: "4204" }),
         allowed: ["kari"],
         okStatus: 404,
+      },
+      // Files of an application: its municipality's coordinators, its programme's admin, the
+      // assessors named for its round (Vera, not in this list); an unknown file is then 404.
+      {
+        name: "GET /nb/soknader/<Kristiansand's>/vedlegg/:fileId (unknown)",
+        send: (w) => get(`/nb/soknader/${fub.kristiansand}/vedlegg/AAAAAAAAAAAAAAAAAAAAAA`, w),
+        allowed: ["kari"],
+        okStatus: 404,
+      },
+      {
+        name: "GET /nb/admin/soknader/<Kristiansand's>/vedlegg/:fileId (unknown)",
+        send: (w) =>
+          get(`/nb/admin/soknader/${fub.kristiansand}/vedlegg/AAAAAAAAAAAAAAAAAAAAAA`, w),
+        allowed: ["frida"],
+        okStatus: 404,
+      },
+      {
+        name: "GET /nb/vurdering/soknader/<Kristiansand's>/vedlegg/:fileId (unknown)",
+        send: (w) =>
+          get(`/nb/vurdering/soknader/${fub.kristiansand}/vedlegg/AAAAAAAAAAAAAAAAAAAAAA`, w),
+        allowed: [],
       },
       {
         name: "POST /nb/soknader (Lillesand's application in the open round: there already)",
@@ -549,6 +578,25 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
             "/nb/admin/tilbud/inkluderende-barnehage-og-skolemiljo/versjoner/999999/gjenopprett",
             w,
           ),
+        allowed: ["ada"],
+        okStatus: 404,
+      },
+      {
+        name: "GET /nb/admin/tilbud/<Udir's>/dokumenter/<IBS's letter>",
+        send: (w) =>
+          get(`/nb/admin/tilbud/inkluderende-barnehage-og-skolemiljo/dokumenter/${ibsLetter}`, w),
+        allowed: ["ada"],
+      },
+      {
+        name: "POST /nb/admin/tilbud/<Udir's>/dokumenter (empty)",
+        send: (w) => post("/nb/admin/tilbud/inkluderende-barnehage-og-skolemiljo/dokumenter", w),
+        allowed: ["ada"],
+        okStatus: 422,
+      },
+      {
+        name: "POST /nb/admin/tilbud/<Udir's>/dokumenter/:id/fjern (unknown)",
+        send: (w) =>
+          post("/nb/admin/tilbud/inkluderende-barnehage-og-skolemiljo/dokumenter/999999/fjern", w),
         allowed: ["ada"],
         okStatus: 404,
       },

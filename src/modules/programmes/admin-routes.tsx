@@ -1,6 +1,8 @@
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { type AppContext, type AppEnv, deps, langOf } from "../../kernel/context";
-import { readForm, validate } from "../../kernel/forms";
+import { type FieldErrors, readForm, readFormAll, validate } from "../../kernel/forms";
+import { downloadHeaders } from "../../kernel/storage";
 import { errorPage } from "../../web/error-pages";
 import { isLang, type Lang, messages } from "../../web/i18n";
 import { renderMarkdown } from "../../web/markdown";
@@ -8,6 +10,15 @@ import { render } from "../../web/render";
 import { requirePermission } from "../identity";
 import { programmeAdminTexts } from "./admin-texts";
 import { type EditorProps, ProgrammeEditorPage, ProgrammeListPage } from "./admin-views";
+import {
+  addProgrammeDocument,
+  checkDocumentFile,
+  documentForm,
+  documentLimits,
+  documentListVersions,
+  programmeDocument,
+  removeProgrammeDocument,
+} from "./documents";
 import {
   bodyErrors,
   hasDisallowedContent,
@@ -71,6 +82,8 @@ export async function ownProgramme(
   return { programme };
 }
 
+const EDITOR = "/:lang{nb|nn|en}/admin/tilbud/:slug{[a-z0-9-]{1,60}}";
+
 function actor(c: AppContext) {
   return { personId: c.get("user")!.personId, now: deps(c).clock.now() };
 }
@@ -89,8 +102,8 @@ export function programmeAdminRoutes() {
     c: AppContext,
     programme: Programme,
     textLang: Lang,
-    extra: Partial<Pick<EditorProps, "form" | "rules" | "preview" | "message">>,
-    status: 200 | 422 = 200,
+    extra: Partial<Pick<EditorProps, "form" | "rules" | "preview" | "message" | "documentForm">>,
+    status: 200 | 413 | 422 = 200,
   ) {
     const d = deps(c);
     const latest = await latestVersions(d.db, programme.id);
@@ -113,6 +126,8 @@ export function programmeAdminRoutes() {
         rules={extra.rules ?? { values: rulesValues(programme), errors: {} }}
         preview={extra.preview}
         versions={versions}
+        documents={await documentListVersions(d.db, programme.id)}
+        documentForm={extra.documentForm ?? { values: {}, errors: {} }}
         message={extra.message}
       />,
       status,
@@ -137,7 +152,11 @@ export function programmeAdminRoutes() {
               ? a.unpublishedMsg
               : m === "rules"
                 ? a.rulesSaved
-                : undefined;
+                : m === "document-added"
+                  ? a.documentAdded
+                  : m === "document-removed"
+                    ? a.documentRemoved
+                    : undefined;
     return editor(c, found.programme, textLang, {
       message: text ? { color: "success", text } : undefined,
     });
@@ -234,6 +253,95 @@ export function programmeAdminRoutes() {
       );
     },
   );
+
+  // Documents on the page: a multipart form of titles and a file, with a body limit of its own
+  // (the manifest's `largeUploads`); nothing is public until the page is published.
+  app.post(
+    `${EDITOR}/dokumenter`,
+    bodyLimit({
+      maxSize: documentLimits.bytes + 256 * 1024,
+      onError: (c) => documentTooLarge(c as AppContext),
+    }),
+    async (c) => {
+      const found = await ownProgramme(c);
+      if (found.response) return found.response;
+      const body = await readFormAll(c);
+      const text = (name: string) => {
+        const v = body[name]?.[0];
+        return typeof v === "string" ? v : "";
+      };
+      const values = {
+        titleNb: text("titleNb"),
+        titleNn: text("titleNn"),
+        titleEn: text("titleEn"),
+      };
+      const refuse = (errors: FieldErrors) =>
+        editor(c, found.programme, "nb", { documentForm: { values, errors } }, 422);
+      const titles = validate(documentForm, values);
+      const posted = body.file?.[0];
+      // A file field left empty still sends a part: no name, no bytes.
+      const chosen = posted instanceof File && (posted.name !== "" || posted.size > 0);
+      const upload = chosen
+        ? { name: posted.name, bytes: new Uint8Array(await posted.arrayBuffer()) }
+        : null;
+      const file = checkDocumentFile(upload?.bytes ?? null);
+      if (!titles.ok || file.error) {
+        return refuse({
+          ...(titles.ok ? {} : titles.errors),
+          ...(file.error ? { file: file.error } : {}),
+        });
+      }
+      const d = deps(c);
+      const added = await addProgrammeDocument(
+        d.db,
+        d.files,
+        { programmeId: found.programme.id, titles: titles.data, upload },
+        actor(c),
+      );
+      if (!added.ok) return refuse(added.errors);
+      return c.redirect(
+        `/${langOf(c)}/admin/tilbud/${found.programme.slug}?melding=document-added#documents-heading`,
+        303,
+      );
+    },
+  );
+
+  app.post(`${EDITOR}/dokumenter/:documentId{[0-9]{1,9}}/fjern`, async (c) => {
+    const found = await ownProgramme(c);
+    if (found.response) return found.response;
+    const removed = await removeProgrammeDocument(
+      deps(c).db,
+      found.programme.id,
+      Number(c.req.param("documentId")),
+      actor(c),
+    );
+    if (!removed) return errorPage(c, "notFound");
+    return c.redirect(
+      `/${langOf(c)}/admin/tilbud/${found.programme.slug}?melding=document-removed#documents-heading`,
+      303,
+    );
+  });
+
+  // Any document of the page, as any version of its list has it, for the page's editors.
+  app.get(`${EDITOR}/dokumenter/:documentId{[0-9]{1,9}}`, async (c) => {
+    const found = await ownProgramme(c);
+    if (found.response) return found.response;
+    const d = deps(c);
+    const id = Number(c.req.param("documentId"));
+    const doc = await programmeDocument(d.db, d.files, found.programme.id, id);
+    if (!doc) return errorPage(c, "notFound");
+    return c.body(new Uint8Array(doc.bytes), 200, downloadHeaders(doc));
+  });
+
+  /** A document's post over the body limit: nothing of it was read; the error is beside the file. */
+  async function documentTooLarge(c: AppContext): Promise<Response> {
+    const found = await ownProgramme(c);
+    if (found.response) return found.response;
+    const errors: FieldErrors = {
+      file: { code: "fileSize", params: { maxBytes: documentLimits.bytes } },
+    };
+    return editor(c, found.programme, "nb", { documentForm: { values: {}, errors } }, 413);
+  }
 
   app.post("/:lang{nb|nn|en}/admin/tilbud/:slug{[a-z0-9-]{1,60}}/publiser", async (c) => {
     const found = await ownProgramme(c);

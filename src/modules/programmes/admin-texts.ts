@@ -1,5 +1,8 @@
 import type { ErrorCatalogues } from "../../web/form-errors";
-import type { Lang } from "../../web/i18n";
+import { formatFileSize, type Lang } from "../../web/i18n";
+
+/** A limit in bytes as the language writes sizes: "20 MB". */
+const size = (lang: Lang, bytes: unknown) => formatFileSize(lang, Number(bytes ?? 0));
 
 /** Texts of the programme pages' editor: the list, the text versions, publishing and the rules. */
 const nb = {
@@ -73,6 +76,32 @@ const nb = {
   saveRules: "Lagre regler og kontakt",
   rulesSaved: "Regler og kontakt er lagret og vises på den offentlige siden.",
   cohorts: "Puljer",
+  documentsTitle: "Dokumenter",
+  documentsLead:
+    "Dokumenter på tilbudssiden, for eksempel et informasjonsbrev. Leserne ser tittelen, filtypen og størrelsen. Endringer blir synlige for alle når du publiserer.",
+  noDocuments: "Siden har ingen dokumenter.",
+  documentTitle: "Tittel",
+  documentFile: "Fil",
+  documentLive: "Publisert",
+  documentDraft: "Ikke publisert ennå",
+  fileDetails: (type: string, size: string) => `${type}, ${size}`,
+  removeDocument: "Fjern",
+  removeDocumentNamed: (title: string) => `dokumentet «${title}»`,
+  addDocumentTitle: "Legg til et dokument",
+  titleNb: "Tittel på bokmål",
+  titleNn: "Tittel på nynorsk",
+  titleEn: "Tittel på engelsk",
+  titleEnHint: "Uten engelsk tittel viser den engelske siden tittelen på bokmål.",
+  documentFileLabel: "Fil",
+  documentFileHint: (types: string, size: string) => `Filtyper: ${types}. Høyst ${size}.`,
+  addDocument: "Last opp dokumentet",
+  documentAdded: "Dokumentet er lagt til. Det blir synlig for alle når du publiserer.",
+  documentRemoved:
+    "Dokumentet er fjernet fra siden. Det forsvinner fra den offentlige siden når du publiserer.",
+  documentVersions: "Tidligere versjoner av dokumentlisten",
+  documentVersion: (n: number) => `Versjon ${n}`,
+  documentVersionLive: "publisert nå",
+  noDocumentsInVersion: "Ingen dokumenter.",
 };
 
 export type ProgrammeAdminTexts = typeof nb;
@@ -148,6 +177,32 @@ const nn: ProgrammeAdminTexts = {
   saveRules: "Lagre reglar og kontakt",
   rulesSaved: "Reglar og kontakt er lagra og blir viste på den offentlege sida.",
   cohorts: "Puljar",
+  documentsTitle: "Dokument",
+  documentsLead:
+    "Dokument på tilbodssida, til dømes eit informasjonsbrev. Lesarane ser tittelen, filtypen og storleiken. Endringar blir synlege for alle når du publiserer.",
+  noDocuments: "Sida har ingen dokument.",
+  documentTitle: "Tittel",
+  documentFile: "Fil",
+  documentLive: "Publisert",
+  documentDraft: "Ikkje publisert enno",
+  fileDetails: (type: string, size: string) => `${type}, ${size}`,
+  removeDocument: "Fjern",
+  removeDocumentNamed: (title: string) => `dokumentet «${title}»`,
+  addDocumentTitle: "Legg til eit dokument",
+  titleNb: "Tittel på bokmål",
+  titleNn: "Tittel på nynorsk",
+  titleEn: "Tittel på engelsk",
+  titleEnHint: "Utan engelsk tittel viser den engelske sida tittelen på bokmål.",
+  documentFileLabel: "Fil",
+  documentFileHint: (types: string, size: string) => `Filtypar: ${types}. Høgst ${size}.`,
+  addDocument: "Last opp dokumentet",
+  documentAdded: "Dokumentet er lagt til. Det blir synleg for alle når du publiserer.",
+  documentRemoved:
+    "Dokumentet er fjerna frå sida. Det forsvinn frå den offentlege sida når du publiserer.",
+  documentVersions: "Tidlegare versjonar av dokumentlista",
+  documentVersion: (n: number) => `Versjon ${n}`,
+  documentVersionLive: "publisert no",
+  noDocumentsInVersion: "Ingen dokument.",
 };
 
 const en: ProgrammeAdminTexts = {
@@ -222,6 +277,32 @@ const en: ProgrammeAdminTexts = {
   saveRules: "Save rules and contact",
   rulesSaved: "Rules and contact are saved and show on the public page.",
   cohorts: "Cohorts",
+  documentsTitle: "Documents",
+  documentsLead:
+    "Documents on the programme page, such as an information letter. Readers see the title, the file type and the size. Changes become visible to everyone when you publish.",
+  noDocuments: "The page has no documents.",
+  documentTitle: "Title",
+  documentFile: "File",
+  documentLive: "Published",
+  documentDraft: "Not published yet",
+  fileDetails: (type: string, size: string) => `${type}, ${size}`,
+  removeDocument: "Remove",
+  removeDocumentNamed: (title: string) => `the document “${title}”`,
+  addDocumentTitle: "Add a document",
+  titleNb: "Title in Bokmål",
+  titleNn: "Title in Nynorsk",
+  titleEn: "Title in English",
+  titleEnHint: "Without an English title, the English page shows the Bokmål title.",
+  documentFileLabel: "File",
+  documentFileHint: (types: string, size: string) => `File types: ${types}. At most ${size}.`,
+  addDocument: "Upload the document",
+  documentAdded: "The document has been added. It becomes visible to everyone when you publish.",
+  documentRemoved:
+    "The document has been removed from the page. It disappears from the public page when you publish.",
+  documentVersions: "Earlier versions of the document list",
+  documentVersion: (n: number) => `Version ${n}`,
+  documentVersionLive: "published now",
+  noDocumentsInVersion: "No documents.",
 };
 
 const texts: Record<Lang, ProgrammeAdminTexts> = { nb, nn, en };
@@ -236,7 +317,15 @@ export function programmeAdminTexts(lang: Lang): ProgrammeAdminTexts {
  * and the contact point's phone number.
  */
 export const programmeErrors: ErrorCatalogues<
-  "unsafeContent" | "brokenLink" | "months" | "monthsOrder" | "phone"
+  | "unsafeContent"
+  | "brokenLink"
+  | "months"
+  | "monthsOrder"
+  | "phone"
+  | "fileRequired"
+  | "fileEmpty"
+  | "fileSize"
+  | "fileType"
 > = {
   nb: {
     unsafeContent:
@@ -246,6 +335,10 @@ export const programmeErrors: ErrorCatalogues<
     months: (e) => `Skriv et antall måneder fra ${e.params.min} til ${e.params.max}`,
     monthsOrder: "Lengste varighet kan ikke være kortere enn korteste varighet",
     phone: "Skriv et telefonnummer med sifre og mellomrom, for eksempel 23 30 12 00",
+    fileRequired: "Velg en fil å laste opp",
+    fileEmpty: "Filen er tom. Velg en fil med innhold",
+    fileSize: (e) => `Filen er for stor. Den kan være høyst ${size("nb", e.params.maxBytes)}`,
+    fileType: (e) => `Filen må være av typen ${e.params.types}`,
   },
   nn: {
     unsafeContent:
@@ -255,6 +348,10 @@ export const programmeErrors: ErrorCatalogues<
     months: (e) => `Skriv eit tal månader frå ${e.params.min} til ${e.params.max}`,
     monthsOrder: "Lengste varigheit kan ikkje vere kortare enn kortaste varigheit",
     phone: "Skriv eit telefonnummer med siffer og mellomrom, til dømes 23 30 12 00",
+    fileRequired: "Vel ei fil å laste opp",
+    fileEmpty: "Fila er tom. Vel ei fil med innhald",
+    fileSize: (e) => `Fila er for stor. Ho kan vere høgst ${size("nn", e.params.maxBytes)}`,
+    fileType: (e) => `Fila må vere av typen ${e.params.types}`,
   },
   en: {
     unsafeContent:
@@ -264,5 +361,9 @@ export const programmeErrors: ErrorCatalogues<
     months: (e) => `Enter a number of months from ${e.params.min} to ${e.params.max}`,
     monthsOrder: "The longest duration cannot be shorter than the shortest",
     phone: "Enter a phone number with digits and spaces, such as 23 30 12 00",
+    fileRequired: "Choose a file to upload",
+    fileEmpty: "The file is empty. Choose a file with content",
+    fileSize: (e) => `The file is too large. It can be at most ${size("en", e.params.maxBytes)}`,
+    fileType: (e) => `The file must be of type ${e.params.types}`,
   },
 };

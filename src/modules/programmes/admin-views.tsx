@@ -1,19 +1,27 @@
 import { raw } from "hono/html";
+import { FILE_KINDS, fileTypeLabel } from "../../kernel/storage";
 import { DataTable } from "../../web/components/data-table";
 import {
   Button,
   ButtonRow,
   ErrorSummary,
   Field,
+  FileField,
   RadioGroup,
   SubmitRow,
 } from "../../web/components/form";
 import { Notice } from "../../web/components/notice";
 import { PreviewSection } from "../../web/components/preview";
-import { type FormState, formView } from "../../web/form-errors";
-import { formatDateTime, LANGS, type Lang, messages } from "../../web/i18n";
+import { errorSentence, type FormState, type FormView, formView } from "../../web/form-errors";
+import { formatDateTime, formatFileSize, LANGS, type Lang, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
 import { programmeAdminTexts, programmeErrors } from "./admin-texts";
+import {
+  type DocumentListVersion,
+  type documentFields,
+  documentLimits,
+  type ProgrammeDocument,
+} from "./documents";
 import {
   type AdminProgramme,
   DELIVERY_MODES,
@@ -74,6 +82,10 @@ export type EditorProps = {
   hasText: boolean;
   preview?: { html: string; removed: boolean } | undefined;
   versions: VersionView[];
+  /** The versions of the page's document list, newest (the draft) first. */
+  documents: DocumentListVersion[];
+  /** The form that adds a document (titles and file). */
+  documentForm: FormState;
   message?: { color: "success" | "danger"; text: string } | undefined;
 };
 
@@ -107,8 +119,19 @@ export function ProgrammeEditorPage(props: EditorProps) {
     labels: ruleLabels,
     errors: programmeErrors[props.lang],
   });
-  // The text form comes first on the page, then the rules form.
-  const summary = [...text.summary, ...rules.summary];
+  const documentLabels: Record<(typeof documentFields)[number], string> = {
+    titleNb: a.titleNb,
+    titleNn: a.titleNn,
+    titleEn: a.titleEn,
+    file: a.documentFileLabel,
+  };
+  const docs = formView(props.lang, props.documentForm, {
+    labels: documentLabels,
+    errors: programmeErrors[props.lang],
+    idPrefix: "doc",
+  });
+  // The text form comes first on the page, then the documents, then the rules form.
+  const summary = [...text.summary, ...docs.summary, ...rules.summary];
   const values = props.form.values;
   /** The text fields in page order: a hint where there is one, rows where it is multiline. */
   const textFieldShapes: { name: TextField; hint?: string; rows?: number }[] = [
@@ -256,6 +279,14 @@ export function ProgrammeEditorPage(props: EditorProps) {
         </PreviewSection>
       ) : null}
 
+      <DocumentsSection
+        lang={props.lang}
+        base={base}
+        versions={props.documents}
+        form={docs}
+        pagePublished={props.publishedAt !== null}
+      />
+
       <section aria-labelledby="rules-heading" class="stack">
         <h2 class="ds-heading" data-size="md" id="rules-heading">
           {a.rulesTitle}
@@ -374,6 +405,147 @@ function PreviewList(props: { title: string; text: string }) {
           <li>{item}</li>
         ))}
       </ul>
+    </>
+  );
+}
+
+/** The page's documents: the draft's list with its removals, the upload form, older lists. */
+function DocumentsSection(props: {
+  lang: Lang;
+  base: string;
+  versions: DocumentListVersion[];
+  form: FormView;
+  pagePublished: boolean;
+}) {
+  const t = messages(props.lang);
+  const a = programmeAdminTexts(props.lang);
+  const [draft, ...older] = props.versions;
+  const live = new Set(
+    props.pagePublished
+      ? (props.versions.find((v) => v.live)?.documents.map((d) => d.id) ?? [])
+      : [],
+  );
+  const href = (id: number) => localPath(props.lang, `${props.base}/dokumenter/${id}`);
+  const types = documentLimits.types.map((k) => FILE_KINDS[k].label).join(", ");
+  const file = props.form.bind("file");
+  return (
+    <section aria-labelledby="documents-heading" class="stack">
+      <h2 class="ds-heading" data-size="md" id="documents-heading">
+        {a.documentsTitle}
+      </h2>
+      <p class="ds-paragraph">{a.documentsLead}</p>
+      {!draft || draft.documents.length === 0 ? (
+        <p class="ds-paragraph">{a.noDocuments}</p>
+      ) : (
+        <DataTable
+          label={a.documentsTitle}
+          columns={[
+            a.documentTitle,
+            a.documentFile,
+            a.status,
+            <span class="ds-sr-only">{a.removeDocument}</span>,
+          ]}
+        >
+          {draft.documents.map((d) => (
+            <tr>
+              <td>{d.titleNb}</td>
+              <td>
+                <DocumentLink lang={props.lang} doc={d} href={href(d.id)} />
+              </td>
+              <td>{live.has(d.id) ? a.documentLive : a.documentDraft}</td>
+              <td>
+                <form
+                  method="post"
+                  action={localPath(props.lang, `${props.base}/dokumenter/${d.id}/fjern`)}
+                  class="inline-form"
+                >
+                  <button class="ds-button" data-variant="tertiary" data-size="sm" type="submit">
+                    {a.removeDocument}
+                    <span class="ds-sr-only"> {a.removeDocumentNamed(d.titleNb)}</span>
+                  </button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+      <form
+        method="post"
+        action={localPath(props.lang, `${props.base}/dokumenter`)}
+        enctype="multipart/form-data"
+        novalidate
+        class="stack ds-card"
+      >
+        <h3 class="ds-heading" data-size="sm">
+          {a.addDocumentTitle}
+        </h3>
+        <Field t={t} {...props.form.bind("titleNb")} maxLength={documentLimits.title} />
+        <Field t={t} {...props.form.bind("titleNn")} maxLength={documentLimits.title} />
+        <Field
+          t={t}
+          {...props.form.bind("titleEn")}
+          hint={a.titleEnHint}
+          required={false}
+          maxLength={documentLimits.title}
+        />
+        <FileField
+          t={t}
+          name={file.name}
+          id={file.id}
+          label={file.label}
+          error={file.error}
+          hint={a.documentFileHint(types, formatFileSize(props.lang, documentLimits.bytes))}
+          accept={documentLimits.types
+            .flatMap((k) => [...FILE_KINDS[k].extensions.map((e) => `.${e}`), FILE_KINDS[k].mime])
+            .join(",")}
+          maxBytes={documentLimits.bytes}
+          tooLarge={errorSentence(props.lang, programmeErrors[props.lang], "file", file.label, {
+            code: "fileSize",
+            params: { maxBytes: documentLimits.bytes },
+          })}
+        />
+        <SubmitRow variant="secondary">{a.addDocument}</SubmitRow>
+      </form>
+      {older.length > 0 ? (
+        <details class="ds-details">
+          <summary>{a.documentVersions}</summary>
+          <div>
+            <ul class="ds-list">
+              {older.map((v) => (
+                <li>
+                  {a.documentVersion(v.number)}, {formatDateTime(props.lang, v.createdAt)},{" "}
+                  {v.authorName ?? a.system}
+                  {v.live && props.pagePublished ? ` (${a.documentVersionLive})` : ""}:{" "}
+                  {v.documents.length === 0 ? (
+                    a.noDocumentsInVersion
+                  ) : (
+                    <ul class="ds-list">
+                      {v.documents.map((d) => (
+                        <li>
+                          {d.titleNb}: <DocumentLink lang={props.lang} doc={d} href={href(d.id)} />
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </div>
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
+/** A document's file as a link, with its type and size. */
+function DocumentLink(props: { lang: Lang; doc: ProgrammeDocument; href: string }) {
+  const a = programmeAdminTexts(props.lang);
+  return (
+    <>
+      <a class="ds-link" href={props.href}>
+        {props.doc.fileName}
+      </a>{" "}
+      ({a.fileDetails(fileTypeLabel(props.doc.type), formatFileSize(props.lang, props.doc.bytes))})
     </>
   );
 }

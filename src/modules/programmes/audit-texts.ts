@@ -3,6 +3,14 @@ import type { AuditActionTexts } from "../identity";
 /** What the audit log says of the programmes module's acts, in each language. */
 export const programmesAuditActions: AuditActionTexts = {
   nb: {
+    "programme.document.add": {
+      label: "Dokument lagt til tilbudsside",
+      sentence: (w) => `${w.actor} la til et dokument på siden for ${w.programme}.`,
+    },
+    "programme.document.remove": {
+      label: "Dokument fjernet fra tilbudsside",
+      sentence: (w) => `${w.actor} fjernet et dokument fra siden for ${w.programme}.`,
+    },
     "programme.publish": {
       label: "Tilbud publisert",
       sentence: (w) => `${w.actor} publiserte ${w.programme}.`,
@@ -26,6 +34,14 @@ export const programmesAuditActions: AuditActionTexts = {
     },
   },
   nn: {
+    "programme.document.add": {
+      label: "Dokument lagt til tilbodsside",
+      sentence: (w) => `${w.actor} la til eit dokument på sida for ${w.programme}.`,
+    },
+    "programme.document.remove": {
+      label: "Dokument fjerna frå tilbodsside",
+      sentence: (w) => `${w.actor} fjerna eit dokument frå sida for ${w.programme}.`,
+    },
     "programme.publish": {
       label: "Tilbod publisert",
       sentence: (w) => `${w.actor} publiserte ${w.programme}.`,
@@ -49,6 +65,14 @@ export const programmesAuditActions: AuditActionTexts = {
     },
   },
   en: {
+    "programme.document.add": {
+      label: "Document added to programme page",
+      sentence: (w) => `${w.actor} added a document to the page of ${w.programme}.`,
+    },
+    "programme.document.remove": {
+      label: "Document removed from programme page",
+      sentence: (w) => `${w.actor} removed a document from the page of ${w.programme}.`,
+    },
     "programme.publish": {
       label: "Programme published",
       sentence: (w) => `${w.actor} published ${w.programme}.`,

@@ -1,13 +1,15 @@
 import { count } from "drizzle-orm";
 import type { DemoSeed } from "../../kernel/manifest";
 import { fubTexts, ibsTexts } from "./demo-content";
+import { demoDocumentPdf, fubDescription, ibsLetter } from "./demo-documents";
+import { seedProgrammeDocument } from "./documents";
 import { programmes } from "./schema";
 import { createProgramme } from "./service";
 
 /**
  * The demo's two programmes: IBS, run in cohorts (the cohorts' demo finds it by its slug), and
- * FUB's, by application. The demo is loaded when a programme exists: a database with
- * programmes of its own gets no demo data.
+ * FUB's, by application, each with the document its page links to. The demo is loaded when a
+ * programme exists: a database with programmes of its own gets no demo data.
  */
 export const programmesDemo: DemoSeed = {
   order: 20,
@@ -15,8 +17,8 @@ export const programmesDemo: DemoSeed = {
     const [row] = await db.select({ n: count() }).from(programmes);
     return Number(row?.n) > 0;
   },
-  async seed(db) {
-    await createProgramme(
+  async seed(db, { files }) {
+    const ibs = await createProgramme(
       db,
       {
         slug: "inkluderende-barnehage-og-skolemiljo",
@@ -34,7 +36,7 @@ export const programmesDemo: DemoSeed = {
       },
       ibsTexts,
     );
-    await createProgramme(
+    const fub = await createProgramme(
       db,
       {
         slug: "bedre-foreldresamarbeid",
@@ -52,5 +54,18 @@ export const programmesDemo: DemoSeed = {
       },
       fubTexts,
     );
+    // The documents the seed's pages point to, published with the pages.
+    for (const [programmeId, doc, at] of [
+      [ibs, ibsLetter, "2016-11-01T09:00:00Z"],
+      [fub, fubDescription, "2020-08-01T09:00:00Z"],
+    ] as const) {
+      const bytes = await demoDocumentPdf(doc);
+      await seedProgrammeDocument(
+        db,
+        files,
+        { programmeId, titles: doc.titles, fileName: doc.fileName, bytes },
+        new Date(at),
+      );
+    }
   },
 };

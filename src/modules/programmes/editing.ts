@@ -11,6 +11,7 @@ import {
 import { type FieldErrors, validate } from "../../kernel/forms";
 import { LANGS, type Lang } from "../../web/i18n";
 import { getPerson, OWNERS, recordAudit } from "../identity";
+import { documentsUnpublished, publishDocuments } from "./documents";
 import { programmes, programmeTexts, programmeTextVersions } from "./schema";
 import { forgetPublished } from "./service";
 
@@ -103,7 +104,9 @@ export async function listProgrammesForAdmin(
       owner: p.owner,
       title: latest.get("nb")?.title ?? p.slug,
       publishedAt: p.publishedAt,
-      unpublishedChanges: [...latest.values()].some((v) => live.get(v.lang) !== v.id),
+      unpublishedChanges:
+        [...latest.values()].some((v) => live.get(v.lang) !== v.id) ||
+        (await documentsUnpublished(db, p.id)),
     });
   }
   return result;
@@ -348,6 +351,8 @@ export async function publishProgramme(
           set: text,
         });
     }
+    // The page's documents are published with its texts: the newest list.
+    const documentList = await publishDocuments(tx, programmeId, actor.now);
     await tx
       .update(programmes)
       .set({ publishedAt: actor.now })
@@ -358,7 +363,7 @@ export async function publishProgramme(
       entityType: "programme",
       entityId: programme.slug,
       before: { publishedAt: programme.publishedAt },
-      after: { publishedAt: actor.now, versions },
+      after: { publishedAt: actor.now, versions, documentList },
       at: actor.now,
     });
     return { ok: true };

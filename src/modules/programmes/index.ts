@@ -43,6 +43,8 @@ export const manifest: ModuleManifest = {
   name: "programmes",
   auditActions: programmesAuditActions,
   workAreas: ["/admin"],
+  // Documents on a programme's page (admin-routes sets the route's own limit).
+  largeUploads: [/^\/(nb|nn|en)\/admin\/tilbud\/[a-z0-9-]{1,60}\/dokumenter$/],
   publicRoutes: [() => manifestPublicRoutes()],
   signedInRoutes: [() => manifestAdminRoutes()],
   nav: [

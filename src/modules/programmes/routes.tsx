@@ -2,10 +2,12 @@ import { Hono } from "hono";
 import { type AppContext, type AppEnv, deps, langOf } from "../../kernel/context";
 import { cachedPageResponse } from "../../kernel/page-cache";
 import { securityHeaderRecord } from "../../kernel/security";
+import { downloadHeaders } from "../../kernel/storage";
 import type { ContentPage, WidgetState } from "../../web/content-pages";
 import { errorPage } from "../../web/error-pages";
 import { toHtml } from "../../web/render";
 import { widgetStateFrom } from "../feedback";
+import { publishedDocument, publishedDocuments } from "./documents";
 import { getPublicProgramme, isPublished, listPublishedProgrammes } from "./service";
 import { FrontPage, ProgrammePage } from "./views";
 
@@ -48,7 +50,10 @@ export const programmePage: ContentPage = {
     return cachedPage(c, widget, status, async () => {
       const data = await getPublicProgramme(deps(c).db, match[1]!, lang);
       if (!data) return null;
-      return toHtml(<ProgrammePage lang={lang} data={data} widget={widget} />);
+      const documents = await publishedDocuments(deps(c).db, data.programme.id);
+      return toHtml(
+        <ProgrammePage lang={lang} data={data} documents={documents} widget={widget} />,
+      );
     });
   },
 };
@@ -67,5 +72,22 @@ export function programmeRoutes() {
       widgetStateFrom(c),
     );
   });
+  // A document the published page lists; any other (a draft's, one taken off) is not found.
+  app.get(
+    "/:lang{nb|nn|en}/tilbud/:slug{[a-z0-9-]{1,60}}/dokumenter/:documentId{[0-9]{1,9}}",
+    async (c) => {
+      const d = deps(c);
+      const data = await getPublicProgramme(d.db, c.req.param("slug"), langOf(c));
+      if (!data) return errorPage(c, "notFound");
+      const id = Number(c.req.param("documentId"));
+      const doc = await publishedDocument(d.db, d.files, data.programme.id, id);
+      if (!doc) return errorPage(c, "notFound");
+      return c.body(new Uint8Array(doc.bytes), 200, {
+        ...downloadHeaders(doc),
+        // The same for everyone: a shared cache may keep it a while.
+        "Cache-Control": "public, max-age=300",
+      });
+    },
+  );
   return app;
 }

@@ -2,6 +2,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   serial,
@@ -87,4 +88,56 @@ export const programmeTexts = pgTable(
     versionId: integer("version_id").references(() => programmeTextVersions.id),
   },
   (t) => [primaryKey({ columns: [t.programmeId, t.lang] })],
+);
+
+/**
+ * Documents attached to a programme's page (an information letter), each a file behind the
+ * file store (kernel/storage) with its title per language. Never changed or deleted: the
+ * published page, and every earlier version of its list, keep pointing at their documents.
+ */
+export const programmeDocuments = pgTable(
+  "programme_documents",
+  {
+    id: serial("id").primaryKey(),
+    programmeId: integer("programme_id")
+      .notNull()
+      .references(() => programmes.id),
+    titleNb: text("title_nb").notNull(),
+    titleNn: text("title_nn").notNull(),
+    /** Empty when there is no English title: the English page shows the bokmål one. */
+    titleEn: text("title_en").notNull().default(""),
+    storageKey: text("storage_key").notNull(),
+    /** The name as uploaded, made safe to store and send back. */
+    fileName: text("file_name").notNull(),
+    /** The type read from the bytes ("application/pdf"). */
+    type: text("type").notNull(),
+    bytes: integer("bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    addedAt: timestamp("added_at", { withTimezone: true }).notNull(),
+    /** Null for documents from the seed. */
+    addedBy: integer("added_by"),
+  },
+  (t) => [index("programme_documents_programme_idx").on(t.programmeId)],
+);
+
+/**
+ * The documents of a programme's page, versioned with it: adding or removing one saves the
+ * next version of the list (the newest is the draft); publishing the page marks the newest
+ * published, and the public page lists the one published last.
+ */
+export const programmeDocumentVersions = pgTable(
+  "programme_document_versions",
+  {
+    id: serial("id").primaryKey(),
+    programmeId: integer("programme_id")
+      .notNull()
+      .references(() => programmes.id),
+    /** The documents, in the order the page lists them. */
+    documentIds: jsonb("document_ids").$type<number[]>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    createdBy: integer("created_by"),
+    /** When the page was published with this list; null while it has not been. */
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+  },
+  (t) => [index("programme_document_versions_programme_idx").on(t.programmeId, t.id)],
 );

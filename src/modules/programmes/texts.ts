@@ -57,6 +57,8 @@ const nb = {
       },
       n,
     ),
+  documents: "Dokumenter",
+  documentDetails: (type: string, size: string) => `${type}, ${size}`,
   contactPoint: "Kontaktpunkt",
 };
 
@@ -118,6 +120,8 @@ const nn: ProgrammePageTexts = {
       },
       n,
     ),
+  documents: "Dokument",
+  documentDetails: (type: string, size: string) => `${type}, ${size}`,
   contactPoint: "Kontaktpunkt",
 };
 
@@ -181,6 +185,8 @@ const en: ProgrammePageTexts = {
       },
       n,
     ),
+  documents: "Documents",
+  documentDetails: (type: string, size: string) => `${type}, ${size}`,
   contactPoint: "Contact point",
 };
 

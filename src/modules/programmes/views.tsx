@@ -1,9 +1,11 @@
 import { raw } from "hono/html";
+import { fileTypeLabel } from "../../kernel/storage";
 import { type WidgetState, widgetHasError } from "../../web/content-pages";
-import { formatDate, formatMonthYear, type Lang, messages } from "../../web/i18n";
+import { formatDate, formatFileSize, formatMonthYear, type Lang, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
 import { renderMarkdown } from "../../web/markdown";
 import { FeedbackWidget } from "../feedback";
+import { documentTitle, type ProgrammeDocument } from "./documents";
 import { splitLines } from "./editing";
 import type { ProgrammeSummary, PublicProgramme } from "./service";
 import { programmePageTexts } from "./texts";
@@ -47,7 +49,13 @@ export function FrontPage(props: {
   );
 }
 
-export function ProgrammePage(props: { lang: Lang; data: PublicProgramme; widget: WidgetState }) {
+export function ProgrammePage(props: {
+  lang: Lang;
+  data: PublicProgramme;
+  /** The documents of the list published with the page. */
+  documents: ProgrammeDocument[];
+  widget: WidgetState;
+}) {
   const t = messages(props.lang);
   const pt = programmePageTexts(props.lang);
   const { programme, text, textLang, cohorts } = props.data;
@@ -151,6 +159,35 @@ export function ProgrammePage(props: { lang: Lang; data: PublicProgramme; widget
                 {commitments.map((c) => (
                   <li>{c}</li>
                 ))}
+              </ul>
+            </section>
+          ) : null}
+          {props.documents.length > 0 ? (
+            <section aria-labelledby="documents-heading" class="prose">
+              <h2 class="ds-heading" data-size="sm" id="documents-heading">
+                {pt.documents}
+              </h2>
+              <ul class="ds-list documents">
+                {props.documents.map((doc) => {
+                  const title = documentTitle(doc, props.lang);
+                  return (
+                    <li>
+                      <a
+                        class="ds-link"
+                        href={localPath(props.lang, `${path}/dokumenter/${doc.id}`)}
+                        lang={title.lang !== props.lang ? title.lang : undefined}
+                      >
+                        {title.text}
+                      </a>{" "}
+                      (
+                      {pt.documentDetails(
+                        fileTypeLabel(doc.type),
+                        formatFileSize(props.lang, doc.bytes),
+                      )}
+                      )
+                    </li>
+                  );
+                })}
               </ul>
             </section>
           ) : null}

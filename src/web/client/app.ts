@@ -1,6 +1,7 @@
 // Progressive enhancement only: every page works without this file.
 import { PLURAL_CATEGORIES, type PluralForms, pluralText } from "../i18n/plural";
 import { enhanceAutosave } from "./autosave";
+import { enhanceFileField } from "./file-field";
 
 type Kind = "limit" | "left" | "over";
 
@@ -140,6 +141,9 @@ function start() {
   }
   for (const form of document.querySelectorAll<HTMLFormElement>("form[data-module=autosave]")) {
     enhanceAutosave(form);
+  }
+  for (const field of document.querySelectorAll<HTMLElement>("[data-module=file-field]")) {
+    enhanceFileField(field);
   }
 }
 

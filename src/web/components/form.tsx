@@ -204,6 +204,51 @@ export function DateField(props: {
   );
 }
 
+/**
+ * A file field in the pattern of Field: label, hint, error, then what is stored now (`children`,
+ * such as a link to the file and a button to remove it), then the input. A file input keeps no
+ * value (the browser never lets a page fill one in), so a refused file is chosen again.
+ * `maxBytes` and `tooLarge` let the page's script refuse a file that is too large before it
+ * is sent; without the script the server refuses it the same way.
+ */
+export function FileField(props: {
+  t: Messages;
+  name: string;
+  id?: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  optional?: boolean;
+  /** Endings and types for the browser's file picker: ".pdf,.docx". */
+  accept: string;
+  maxBytes: number;
+  /** The sentence the script shows for a file over `maxBytes`. */
+  tooLarge: string;
+  children?: Child;
+}) {
+  const id = props.id ?? props.name;
+  const hintId = props.hint ? `${id}-hint` : undefined;
+  const errorId = props.error ? `${id}-error` : undefined;
+  return (
+    <div class="ds-field file-field" data-module="file-field">
+      <FieldHead {...props} id={id} optional={props.optional === true} />
+      {props.children}
+      <input
+        class="ds-input"
+        type="file"
+        id={id}
+        name={props.name}
+        accept={props.accept}
+        data-max-bytes={String(props.maxBytes)}
+        data-too-large={props.tooLarge}
+        data-error-prefix={props.t.form.errorPrefix}
+        aria-invalid={props.error ? "true" : undefined}
+        aria-describedby={describedBy(errorId, hintId)}
+      />
+    </div>
+  );
+}
+
 export type Option = { value: string; label: string };
 export type OptionGroup = { label: string; options: Option[] };
 

@@ -49,3 +49,17 @@ export function formatDate(lang: Lang, isoDate: string): string {
 export function formatDateTime(lang: Lang, at: Date): string {
   return formatter(lang, "dateTime").format(at);
 }
+
+/**
+ * A file's size as readers are used to seeing it: whole kilobytes below a megabyte ("120 kB"),
+ * megabytes with one decimal below ten ("1,4 MB"), whole megabytes above.
+ */
+export function formatFileSize(lang: Lang, bytes: number): string {
+  const locale = catalogues[lang].locale;
+  if (bytes < 1024 * 1024) {
+    return `${new Intl.NumberFormat(locale).format(Math.max(1, Math.ceil(bytes / 1024)))} kB`;
+  }
+  const mb = bytes / 1024 / 1024;
+  const digits = mb < 10 ? 1 : 0;
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(mb)} MB`;
+}
