@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -51,13 +52,17 @@ export default async function setup(project: TestProject) {
 
   let names: Record<Template, string> | null = null;
   const url = process.env.TEST_DATABASE_URL;
+  // Vitest runs this setup once per project, in one process: each run owns its templates (and
+  // the copies named after them), or the second would replace the first's, whose demo files
+  // are in another directory.
+  const owner = `${process.pid}r${randomBytes(3).toString("hex")}`;
   if (url) {
     names = {} as Record<Template, string>;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     let previous: string | null = null;
     for (const template of TEMPLATES) {
-      const name = `samspill_tpl_${process.pid}_${template}`;
+      const name = `samspill_tpl_${owner}_${template}`;
       await admin.query(`drop database if exists ${name}`);
       await admin.query(
         previous ? `create database ${name} template ${previous}` : `create database ${name}`,
@@ -82,7 +87,7 @@ export default async function setup(project: TestProject) {
       await admin.connect();
       const { rows } = await admin.query<{ datname: string }>(
         "select datname from pg_database where datname like $1",
-        [`samspill_t_${process.pid}_%`],
+        [`samspill_t_${owner}_%`],
       );
       for (const row of rows)
         await admin.query(`drop database if exists ${row.datname} with (force)`);
