@@ -257,7 +257,8 @@ function findChildren(text: string): ChildFinding[] {
   const add = (reason: WarnReason, start: number, end: number) =>
     found.push({ kind: "child", reason, start, end });
   const names = namesIn(text);
-  const nameAt = (index: number) => names.find((n) => n.start === index);
+  const byStart = new Map(names.map((n) => [n.start, n]));
+  const nameAt = (index: number) => byStart.get(index);
 
   for (const name of names) {
     // A first name with an age, a class or a diagnosis after it.
@@ -285,16 +286,22 @@ function findChildren(text: string): ChildFinding[] {
 
   // A first name and a class with its letter in one sentence: "Noen i 7A har delt et bilde
   // av Emma". Only a bare first name: "Tor Lærer og Stine Stab har tiltaket i 5A" are staff.
-  const classes: RegExpExecArray[] = [];
   CLASS_WITH_LETTER.lastIndex = 0;
-  for (let m = CLASS_WITH_LETTER.exec(text); m; m = CLASS_WITH_LETTER.exec(text)) classes.push(m);
-  if (classes.length > 0) {
+  if (names.length > 0 && CLASS_WITH_LETTER.test(text)) {
+    // Sentences, names and classes are each in text order: one pass over each.
+    const classes: RegExpExecArray[] = [];
+    CLASS_WITH_LETTER.lastIndex = 0;
+    for (let m = CLASS_WITH_LETTER.exec(text); m; m = CLASS_WITH_LETTER.exec(text)) classes.push(m);
+    let n = 0;
+    let c = 0;
     for (const [from, to] of sentencesOf(text)) {
-      const cls = classes.find((c) => c.index >= from && c.index < to);
-      if (!cls) continue;
-      for (const n of names) {
-        if (n.start >= from && n.end <= to && !n.surname && !n.adult) {
-          add("nameClass", Math.min(n.start, cls.index), Math.max(n.end, endOf(cls)));
+      while (c < classes.length && classes[c]!.index < from) c++;
+      const cls = classes[c];
+      const hasClass = cls !== undefined && cls.index < to;
+      for (; n < names.length && names[n]!.start < to; n++) {
+        const name = names[n]!;
+        if (hasClass && name.end <= to && !name.surname && !name.adult) {
+          add("nameClass", Math.min(name.start, cls.index), Math.max(name.end, endOf(cls)));
         }
       }
     }
