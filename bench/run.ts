@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, one `BENCH <name> <value> <unit> target <op> <value>` line
 // per figure; everything else printed starts with "#". Servers run as child processes on
 // 127.0.0.1 on fresh temp data dirs and are stopped on every way out.
+import { childGuardBenchmark } from "./child-guard";
 import { cohortOverviewBenchmark } from "./cohort-overview";
 import { deadlineRushBenchmark } from "./deadline-rush";
 import { feedbackBenchmark } from "./feedback";
@@ -47,6 +48,7 @@ try {
     await app?.stop();
   }
   await step("feedback-post-p95", () => feedbackBenchmark(tempDir("feedback")));
+  await step("child-guard", () => childGuardBenchmark());
   await step("org-search-p95", () => orgSearchBenchmark());
   await step("cohort-overview-p95", () => cohortOverviewBenchmark());
   await step("deadline-rush", () => deadlineRushBenchmark());

@@ -11,6 +11,26 @@ export type FieldError = {
   params?: Readonly<Record<string, string | number | boolean>>;
 };
 export type FieldErrors = Record<string, FieldError>;
+
+/**
+ * A warning on a field: not an error. The writer rewrites the text or ticks the field's
+ * confirmation and sends again (decision 0023). `places` quote where and say why (a reason
+ * code the view turns into words); `confirm` is the value of the confirmation box that accepts
+ * exactly these places, so a text changed to name another child is warned about again.
+ */
+export type FieldWarning = {
+  code: "child";
+  places: { reason: string; quote: string }[];
+  confirm: string;
+  /** The box was ticked for these places (the form came back for another field's error). */
+  confirmed: boolean;
+};
+export type FieldWarnings = Record<string, FieldWarning>;
+
+/** The form field that carries a field's confirmation of its warning: "confirm-message". */
+export function confirmationField(field: string): string {
+  return `confirm-${field}`;
+}
 export type FormValues = Record<string, string>;
 
 export class BadRequest extends Error {}

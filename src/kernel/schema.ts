@@ -64,3 +64,19 @@ export const rateLimitWindows = pgTable(
   },
   (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
 );
+
+/**
+ * How often writers confirmed that a text the child guard warned about does not identify a
+ * child, per form, field and month (Europe/Oslo). Only the count: never the text, nor who.
+ */
+export const childGuardConfirmations = pgTable(
+  "child_guard_confirmations",
+  {
+    form: text("form").notNull(),
+    field: text("field").notNull(),
+    /** "2026-11" */
+    month: text("month").notNull(),
+    confirmations: integer("confirmations").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.form, t.field, t.month] })],
+);

@@ -1,11 +1,19 @@
 import type { AppContext } from "../kernel/context";
-import type { FieldError } from "../kernel/forms";
+import type { FieldError, FieldWarning } from "../kernel/forms";
 import type { Lang } from "./i18n";
 
 /** What the feedback widget at the bottom of a content page shows. */
 export type WidgetState =
   | { kind: "ask" }
-  | { kind: "comment"; ref: string; found: boolean; value?: string; error?: FieldError }
+  | {
+      kind: "comment";
+      ref: string;
+      found: boolean;
+      value?: string;
+      error?: FieldError | undefined;
+      /** The child guard's warning on the comment (decision 0023). */
+      warning?: FieldWarning | undefined;
+    }
   | { kind: "thanks"; masked: boolean };
 
 /**

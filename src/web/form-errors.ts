@@ -1,4 +1,12 @@
-import type { FieldError, FieldErrors, FormValues } from "../kernel/forms";
+import {
+  confirmationField,
+  type FieldError,
+  type FieldErrors,
+  type FieldWarning,
+  type FieldWarnings,
+  type FormValues,
+} from "../kernel/forms";
+import { childGuardTexts } from "./child-guard-texts";
 import type { Lang } from "./i18n";
 
 /**
@@ -31,33 +39,40 @@ export type ErrorCatalogues<Code extends string> = Record<Lang, Record<Code, Err
 const lower = (label: string) => label.toLowerCase();
 
 /** The codes of the shared field rules (kernel/field-rules.ts), and a refusal every form has. */
-const siteWide: ErrorCatalogues<"required" | "choice" | "max" | "email" | "date" | "rateLimited"> =
-  {
-    nb: {
-      required: (e) => `Fyll ut ${lower(e.label)}`,
-      choice: (e) => `Velg ${lower(e.label)}`,
-      max: (e) => `${e.label} kan ha høyst ${e.max} tegn`,
-      email: "Skriv inn en gyldig e-postadresse, for eksempel navn@kommune.no",
-      date: (e) => `Skriv ${lower(e.label)} som en dato, for eksempel 1.8.2027`,
-      rateLimited: "Du har sendt mange skjemaer på kort tid. Vent litt og prøv igjen.",
-    },
-    nn: {
-      required: (e) => `Fyll ut ${lower(e.label)}`,
-      choice: (e) => `Vel ${lower(e.label)}`,
-      max: (e) => `${e.label} kan ha høgst ${e.max} teikn`,
-      email: "Skriv inn ei gyldig e-postadresse, til dømes namn@kommune.no",
-      date: (e) => `Skriv ${lower(e.label)} som ein dato, til dømes 1.8.2027`,
-      rateLimited: "Du har sendt mange skjema på kort tid. Vent litt og prøv igjen.",
-    },
-    en: {
-      required: (e) => `Enter ${lower(e.label)}`,
-      choice: (e) => `Choose ${lower(e.label)}`,
-      max: (e) => `${e.label} can have at most ${e.max} characters`,
-      email: "Enter a valid e-mail address, for example name@municipality.no",
-      date: (e) => `Enter ${lower(e.label)} as a date, for example 1.8.2027`,
-      rateLimited: "You have sent many forms in a short time. Wait a little and try again.",
-    },
-  };
+const siteWide: ErrorCatalogues<
+  "required" | "choice" | "max" | "email" | "date" | "rateLimited" | "nationalId"
+> = {
+  nb: {
+    required: (e) => `Fyll ut ${lower(e.label)}`,
+    choice: (e) => `Velg ${lower(e.label)}`,
+    max: (e) => `${e.label} kan ha høyst ${e.max} tegn`,
+    email: "Skriv inn en gyldig e-postadresse, for eksempel navn@kommune.no",
+    date: (e) => `Skriv ${lower(e.label)} som en dato, for eksempel 1.8.2027`,
+    rateLimited: "Du har sendt mange skjemaer på kort tid. Vent litt og prøv igjen.",
+    nationalId: (e) =>
+      `Ta bort fødselsnummeret eller D-nummeret (det som begynner med ${e.params.start}). Vi tar ikke imot fødselsnumre her.`,
+  },
+  nn: {
+    required: (e) => `Fyll ut ${lower(e.label)}`,
+    choice: (e) => `Vel ${lower(e.label)}`,
+    max: (e) => `${e.label} kan ha høgst ${e.max} teikn`,
+    email: "Skriv inn ei gyldig e-postadresse, til dømes namn@kommune.no",
+    date: (e) => `Skriv ${lower(e.label)} som ein dato, til dømes 1.8.2027`,
+    rateLimited: "Du har sendt mange skjema på kort tid. Vent litt og prøv igjen.",
+    nationalId: (e) =>
+      `Ta bort fødselsnummeret eller D-nummeret (det som byrjar med ${e.params.start}). Vi tek ikkje imot fødselsnummer her.`,
+  },
+  en: {
+    required: (e) => `Enter ${lower(e.label)}`,
+    choice: (e) => `Choose ${lower(e.label)}`,
+    max: (e) => `${e.label} can have at most ${e.max} characters`,
+    email: "Enter a valid e-mail address, for example name@municipality.no",
+    date: (e) => `Enter ${lower(e.label)} as a date, for example 1.8.2027`,
+    rateLimited: "You have sent many forms in a short time. Wait a little and try again.",
+    nationalId: (e) =>
+      `Remove the national identity number or D number (the one starting ${e.params.start}). We do not accept identity numbers here.`,
+  },
+};
 
 /** The sentence for one error: the field's own entry, the module's code, the site's code. */
 export function errorSentence(
@@ -79,6 +94,18 @@ export function errorSentence(
 
 export type SummaryItem = { href: string; text: string };
 
+/**
+ * A warning as its field shows it (decision 0023): why and where, what to do, and the box the
+ * writer ticks to confirm (its value accepts exactly the places quoted).
+ */
+export type BoundWarning = {
+  id: string;
+  intro: string;
+  places: string[];
+  advice: string;
+  confirm: { name: string; id: string; value: string; label: string; checked: boolean };
+};
+
 /** What a field needs to show itself: its name, id, the value kept, the error as a sentence. */
 export type BoundField = {
   name: string;
@@ -86,6 +113,7 @@ export type BoundField = {
   label: string;
   value: string;
   error: string | undefined;
+  warning: BoundWarning | undefined;
 };
 
 /**
@@ -102,9 +130,11 @@ export type FormView = {
   /** The page's error summary, one link per error, in the fields' order. */
   summary: SummaryItem[];
   hasErrors: boolean;
+  /** The warnings not yet confirmed, one link per field, for the summary's warning part. */
+  warnings: SummaryItem[];
 };
 
-export type FormState = { values: FormValues; errors: FieldErrors };
+export type FormState = { values: FormValues; errors: FieldErrors; warnings?: FieldWarnings };
 export const emptyForm: FormState = { values: {}, errors: {} };
 
 export function formView(
@@ -125,6 +155,26 @@ export function formView(
     const e = errors[name];
     return e ? errorSentence(lang, catalogue, name, labelOf(name), e) : undefined;
   };
+  const guard = childGuardTexts(lang);
+  const warnings = state?.warnings ?? {};
+  const warning = (name: string): BoundWarning | undefined => {
+    const w: FieldWarning | undefined = warnings[name];
+    if (!w || errors[name]) return undefined;
+    const reasons: Record<string, string> = guard.reasons;
+    return {
+      id: `${idOf(name)}-warning`,
+      intro: guard.intro,
+      places: w.places.map((p) => guard.place(p.quote, reasons[p.reason] ?? p.reason)),
+      advice: guard.advice,
+      confirm: {
+        name: confirmationField(name),
+        id: idOf(confirmationField(name)),
+        value: w.confirm,
+        label: guard.confirm,
+        checked: w.confirmed,
+      },
+    };
+  };
   const order = Object.keys(opts.labels);
   const position = (name: string) => {
     const i = order.indexOf(name);
@@ -133,6 +183,13 @@ export function formView(
   const summary = Object.keys(errors)
     .sort((a, b) => position(a) - position(b))
     .map((name) => ({ href: `#${idOf(name)}`, text: error(name)! }));
+  const warned = Object.keys(warnings)
+    .filter((name) => !warnings[name]!.confirmed && !errors[name])
+    .sort((a, b) => position(a) - position(b))
+    .map((name) => ({
+      href: `#${idOf(name)}`,
+      text: guard.summary(labelOf(name), warnings[name]!.places[0]?.quote ?? ""),
+    }));
   return {
     bind: (name) => ({
       name,
@@ -140,10 +197,12 @@ export function formView(
       label: labelOf(name),
       value: values[name] ?? "",
       error: error(name),
+      warning: warning(name),
     }),
     value: (name) => values[name] ?? "",
     error,
     summary,
     hasErrors: summary.length > 0,
+    warnings: warned,
   };
 }

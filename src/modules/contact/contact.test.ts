@@ -1,7 +1,8 @@
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, testApp } from "../../../tests/support/app";
 import { databaseKinds } from "../../../tests/support/db";
+import { confirmationCount } from "../../kernel/child-guard-forms";
 import { jobs } from "../../kernel/schema";
 import { contactMessages } from "./schema";
 
@@ -113,14 +114,99 @@ describe.each(databaseKinds)("contact form on %s", (kind) => {
     expect(await res.text()).toContain("Melding kan ha høyst 2000 tegn");
   });
 
-  it("masks a national identity number in the message and says so on the receipt", async () => {
-    const res = await t.post("/nb/kontakt", {
+  it("refuses a message with a national identity number beside the field, keeping the text", async () => {
+    const before = await messages();
+    const message = "Gjelder 010100 12356, kan dere ringe?";
+    const res = await t.post("/nb/kontakt", { ...valid, message });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    const sentence =
+      "Ta bort fødselsnummeret eller D-nummeret (det som begynner med 010100). Vi tar ikke imot fødselsnumre her.";
+    expect(html).toContain(`<a class="ds-link" href="#message">${sentence}</a>`);
+    expect(html).toContain('id="message-error"');
+    expect(html).toContain(`>${message}</textarea>`);
+    expect(html).toContain('value="kari@kommune.samspill.example"');
+    expect(await messages()).toBe(before);
+  });
+
+  it("holds back a message that looks as if it names a child, then stores it once confirmed", async () => {
+    const before = await messages();
+    const countBefore = await confirmationCount(t.db, "contact", "message");
+    const message = "Emma (7 år) blir holdt utenfor i friminuttene. Hva gjør vi?";
+    const warned = await t.post("/nb/kontakt", { ...valid, message });
+    expect(warned.status).toBe(422);
+    const html = await warned.text();
+    // A warning, not an error: its own summary, the places beside the field, the box to tick.
+    expect(html).toContain("Sjekk dette før du sender:");
+    expect(html).not.toContain("For å gå videre må du rette opp dette:");
+    expect(html).toContain(
+      '<a class="ds-link" href="#message">Melding: kan identifisere et barn («Emma (7 år)»)</a>',
+    );
+    expect(html).toContain('id="message-warning"');
+    expect(html).toContain("«Emma (7 år)»: et fornavn sammen med en alder");
+    expect(html).toContain('aria-describedby="message-warning message-hint message-counter"');
+    expect(html).toContain(`>${message}</textarea>`);
+    expect(html).not.toContain("<title>Feil:");
+    const box = html.match(
+      /<input class="ds-input" type="checkbox" id="confirm-message" name="confirm-message" value="([\w-]+)"\/>/,
+    );
+    expect(box, "an unticked confirmation box").not.toBeNull();
+    expect(await messages()).toBe(before);
+
+    // Sent again with the box ticked: stored as written, and the confirmation counted.
+    const confirmed = await t.post("/nb/kontakt", {
       ...valid,
-      message: "Gjelder 01010012356, kan dere ringe?",
+      message,
+      "confirm-message": box![1]!,
     });
-    const html = await (await t.app.request(res.headers.get("location")!)).text();
-    expect(html).toContain("Gjelder [***], kan dere ringe?");
-    expect(html).toContain("noe som så ut som et fødselsnummer");
+    expect(confirmed.status).toBe(303);
+    expect(await messages()).toBe(before + 1);
+    const reference = confirmed.headers.get("location")!.split("/")[4]!;
+    const [row] = await t.db
+      .select()
+      .from(contactMessages)
+      .where(eq(contactMessages.reference, reference));
+    expect(row?.message).toBe(message);
+    expect(await confirmationCount(t.db, "contact", "message")).toBe(countBefore + 1);
+  });
+
+  it("shows the warning beside other errors at once, and keeps the box ticked", async () => {
+    const message = "Ola i 3B kjem ofte for seint.";
+    const first = await (await t.post("/nn/kontakt", { ...valid, message })).text();
+    const value = first.match(/name="confirm-message" value="([\w-]+)"/)![1]!;
+    const res = await t.post("/nn/kontakt", {
+      ...valid,
+      email: "",
+      message,
+      "confirm-message": value,
+    });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain("Fyll ut e-postadresse");
+    expect(html).toContain(
+      "«Ola i 3B»: eit førenamn saman med ein klasse, eit trinn eller ei avdeling",
+    );
+    expect(html).toContain(`name="confirm-message" value="${value}" checked=""`);
+    // Confirmed: no warning summary, only the error's.
+    expect(html).not.toContain("Sjekk dette før du sender:");
+  });
+
+  it("warns again when the text changed to name another child after the box was ticked", async () => {
+    const before = await messages();
+    const first = await (
+      await t.post("/en/kontakt", { ...valid, message: "Lise på 2. trinn." })
+    ).text();
+    const value = first.match(/name="confirm-message" value="([\w-]+)"/)![1]!;
+    const res = await t.post("/en/kontakt", {
+      ...valid,
+      message: "Lise på 2. trinn og Jonas (8 år).",
+      "confirm-message": value,
+    });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain("Check this before you send:");
+    expect(html).toContain("“Jonas (8 år)”: a first name with an age");
+    expect(await messages()).toBe(before);
   });
 
   it("does not show a receipt without its signature", async () => {

@@ -1,13 +1,14 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { withinRateLimit } from "../../kernel/abuse";
+import { confirmationsOf, screenFields } from "../../kernel/child-guard-forms";
 import { osloToday } from "../../kernel/clock";
 import { type AppContext, type AppEnv, deps, langOf } from "../../kernel/context";
 import { choice, emailAddress, personName, requiredText } from "../../kernel/field-rules";
 import { type FieldErrors, type FormValues, isBot, readForm, validate } from "../../kernel/forms";
-import { MASK } from "../../kernel/personal-data";
 import type { ContentPage, WidgetState } from "../../web/content-pages";
 import { errorPage } from "../../web/error-pages";
+import type { FormState } from "../../web/form-errors";
 import type { Lang } from "../../web/i18n";
 import { render } from "../../web/render";
 import { widgetStateFrom } from "../feedback";
@@ -34,8 +35,7 @@ export const contactForm = z.object({
 async function showForm(
   c: AppContext,
   lang: Lang,
-  values: FormValues,
-  errors: FieldErrors,
+  form: FormState,
   widget: WidgetState,
   status: 200 | 422,
 ) {
@@ -50,7 +50,7 @@ async function showForm(
     c,
     <ContactPage
       lang={lang}
-      form={{ values, errors }}
+      form={form}
       municipalities={municipalities}
       programmes={programmes}
       phones={phones}
@@ -62,7 +62,8 @@ async function showForm(
 
 export const contactPage: ContentPage = {
   pattern: /^\/kontakt$/,
-  render: (c, lang, _m, widget, status = 200) => showForm(c, lang, {}, {}, widget, status),
+  render: (c, lang, _m, widget, status = 200) =>
+    showForm(c, lang, { values: {}, errors: {} }, widget, status),
 };
 
 export function contactRoutes() {
@@ -72,7 +73,7 @@ export function contactRoutes() {
     const programme = c.req.query("tilbud");
     const values =
       programme && /^[a-z0-9-]{1,60}$/.test(programme) ? { programme } : ({} as FormValues);
-    return showForm(c, langOf(c), values, {}, widgetStateFrom(c), 200);
+    return showForm(c, langOf(c), { values, errors: {} }, widgetStateFrom(c), 200);
   });
 
   app.post("/:lang{nb|nn|en}/kontakt", async (c) => {
@@ -101,7 +102,15 @@ export function contactRoutes() {
       } else errors.programme = { code: "choice" };
     }
     if (!parsed.ok || Object.keys(errors).length > 0) {
-      return showForm(c, lang, values, errors, { kind: "ask" }, 422);
+      // The guard's findings beside the other errors, so one round shows everything.
+      const screened = screenFields({ message: values.message ?? "" }, values);
+      return showForm(
+        c,
+        lang,
+        { values, errors: { ...screened.errors, ...errors }, warnings: screened.warnings },
+        { kind: "ask" },
+        422,
+      );
     }
     const result = await submitContactMessage(
       d.db,
@@ -114,10 +123,14 @@ export function contactRoutes() {
         topic: parsed.data.topic,
         message: parsed.data.message,
         lang,
+        confirmations: confirmationsOf(values),
       },
       { now: d.clock.now(), inbox: await inboxFor(c, programmeId) },
     );
-    if (!result.ok) return showForm(c, lang, values, result.errors, { kind: "ask" }, 422);
+    if (!result.ok) {
+      const form = { values, errors: result.errors, warnings: result.warnings ?? {} };
+      return showForm(c, lang, form, { kind: "ask" }, 422);
+    }
     d.onJobQueued();
     const sig = d.signer.sign("contact-receipt", result.reference);
     return c.redirect(`/${lang}/kontakt/kvittering/${result.reference}/${sig}`, 303);
@@ -140,7 +153,6 @@ export function contactRoutes() {
         email={row.email}
         message={row.message}
         sentAt={row.createdAt}
-        masked={row.message.includes(MASK)}
       />,
     );
   });

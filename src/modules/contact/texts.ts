@@ -30,8 +30,6 @@ const nb = {
   reference: "Referanse",
   sentAt: "Sendt",
   yourMessage: "Meldingen din",
-  nationalIdMasked:
-    "Meldingen inneholdt noe som så ut som et fødselsnummer. Vi har fjernet det før vi lagret meldingen.",
   mailSubject: (ref: string) => `Kvittering: vi har fått meldingen din (${ref})`,
   mailBody: (name: string, ref: string, message: string) =>
     `Hei ${name}!\n\nTakk for meldingen. Vi har fått den og svarer deg på e-post.\n\nReferanse: ${ref}\n\nDette skrev du:\n${message}\n\nVennlig hilsen\nSamspill`,
@@ -77,8 +75,6 @@ const nn: ContactTexts = {
   reference: "Referanse",
   sentAt: "Send",
   yourMessage: "Meldinga di",
-  nationalIdMasked:
-    "Meldinga inneheldt noko som såg ut som eit fødselsnummer. Vi har fjerna det før vi lagra meldinga.",
   mailSubject: (ref: string) => `Kvittering: vi har fått meldinga di (${ref})`,
   mailBody: (name: string, ref: string, message: string) =>
     `Hei ${name}!\n\nTakk for meldinga. Vi har fått ho og svarer deg på e-post.\n\nReferanse: ${ref}\n\nDette skreiv du:\n${message}\n\nVennleg helsing\nSamspill`,
@@ -122,8 +118,6 @@ const en: ContactTexts = {
   reference: "Reference",
   sentAt: "Sent",
   yourMessage: "Your message",
-  nationalIdMasked:
-    "Your message contained something that looked like a national identity number. We removed it before storing the message.",
   mailSubject: (ref: string) => `Receipt: we have received your message (${ref})`,
   mailBody: (name: string, ref: string, message: string) =>
     `Hello ${name},\n\nThank you for your message. We have received it and will reply by e-mail.\n\nReference: ${ref}\n\nYou wrote:\n${message}\n\nKind regards\nSamspill`,

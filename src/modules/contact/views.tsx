@@ -52,7 +52,7 @@ export function ContactPage(props: {
       {props.phones.map((p) => (
         <p class="ds-paragraph">{ct.phoneAlternative(p.phone, p.owner)}</p>
       ))}
-      <ErrorSummary t={t} items={f.summary} />
+      <ErrorSummary t={t} items={f.summary} warnings={f.warnings} />
       <form method="post" action={localPath(props.lang, "/kontakt")} novalidate class="stack">
         <Honeypot form="contact" />
         <Field t={t} {...f.bind("name")} autocomplete="name" maxLength={nameMaxLength} />
@@ -111,7 +111,6 @@ export function ContactReceiptPage(props: {
   email: string;
   message: string;
   sentAt: Date;
-  masked: boolean;
 }) {
   const t = messages(props.lang);
   const ct = contactTexts(props.lang);
@@ -123,11 +122,6 @@ export function ContactReceiptPage(props: {
         </h1>
         <p class="ds-paragraph">{ct.receiptLead(props.email)}</p>
       </div>
-      {props.masked ? (
-        <div class="ds-alert" data-color="info">
-          <p class="ds-paragraph">{ct.nationalIdMasked}</p>
-        </div>
-      ) : null}
       <dl class="receipt">
         <div>
           <dt>{ct.reference}</dt>

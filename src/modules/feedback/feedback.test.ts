@@ -2,6 +2,7 @@ import { count, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, testApp } from "../../../tests/support/app";
 import { databaseKinds } from "../../../tests/support/db";
+import { confirmationCount } from "../../kernel/child-guard-forms";
 import { pageFeedback } from "./schema";
 import { recordAnswer } from "./service";
 
@@ -109,26 +110,112 @@ describe.each(databaseKinds)("page feedback on %s", (kind) => {
     expect(row?.comment).toBeNull();
   });
 
-  it("masks e-mail addresses, phone numbers and national ids in comments and says so", async () => {
-    const answer = await t.post("/nb/tilbakemelding", { step: "answer", page: PAGE, answer: "no" });
-    const ref = decodeURIComponent(
+  /** A fresh answer's signed reference, for a comment to follow it. */
+  const answerRef = async (lang = "nb") => {
+    const answer = await t.post(`/${lang}/tilbakemelding`, {
+      step: "answer",
+      page: PAGE,
+      answer: "no",
+    });
+    return decodeURIComponent(
       new URL(answer.headers.get("location")!, "http://x").searchParams.get("tilbakemelding")!,
     );
+  };
+  const storedComment = async (ref: string) =>
+    (
+      await t.db
+        .select()
+        .from(pageFeedback)
+        .where(eq(pageFeedback.id, Number(ref.split(".")[0])))
+    )[0];
+
+  it("masks e-mail addresses and phone numbers in comments and says so", async () => {
+    const ref = await answerRef();
     const res = await t.post("/nb/tilbakemelding", {
       step: "comment",
       page: PAGE,
       ref,
-      comment: "Ring meg på 477 99 200 eller skriv til ola@kommune.example, fnr 01010012356",
+      comment: "Ring meg på 477 99 200 eller skriv til ola@kommune.example",
     });
     expect(res.headers.get("location")).toContain("maskert=1");
-    const [row] = await t.db
-      .select()
-      .from(pageFeedback)
-      .where(eq(pageFeedback.id, Number(ref.split(".")[0])));
-    expect(row?.comment).toBe("Ring meg på [***] eller skriv til [***], fnr [***]");
+    const row = await storedComment(ref);
+    expect(row?.comment).toBe("Ring meg på [***] eller skriv til [***]");
     expect(row?.commentMasked).toBe(true);
     const html = await (await t.app.request(res.headers.get("location")!)).text();
     expect(html).toContain("Vi fjernet noe som så ut som personopplysninger");
+  });
+
+  it("refuses a comment with a national identity number, keeping the text", async () => {
+    const ref = await answerRef();
+    const comment = "Gjelder sønnen min, fnr 01010012356";
+    const res = await t.post("/nb/tilbakemelding", { step: "comment", page: PAGE, ref, comment });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain("<title>Feil: ");
+    expect(html).toContain(
+      "Ta bort fødselsnummeret eller D-nummeret (det som begynner med 010100).",
+    );
+    expect(html).toContain('id="feedback-comment-error"');
+    expect(html).toContain(`>${comment}</textarea>`);
+    expect((await storedComment(ref))?.comment).toBeNull();
+  });
+
+  it("holds back a comment that looks as if it names a child, then stores it once confirmed", async () => {
+    const ref = await answerRef("nn");
+    const countBefore = await confirmationCount(t.db, "feedback", "comment");
+    const comment = "Guten i 5A med ADHD finn ikkje informasjon om tilrettelegging.";
+    // With the script: the widget alone comes back, with the warning and its box.
+    const warned = await t.post(
+      "/nn/tilbakemelding",
+      { step: "comment", page: PAGE, ref, comment },
+      { "X-Fragment": "feedback" },
+    );
+    expect(warned.status).toBe(422);
+    const html = await warned.text();
+    expect(html.startsWith("<section")).toBe(true);
+    expect(html).toContain("Sjekk dette før du sender:");
+    expect(html).toContain(
+      '<a class="ds-link" href="#feedback-comment">Kommentaren: kan identifisere eit barn («Guten i 5A med ADHD»)</a>',
+    );
+    expect(html).toContain(
+      "«Guten i 5A med ADHD»: eit barn omtalt saman med ein diagnose eller eit vedtak",
+    );
+    expect(html).toContain(`>${comment}</textarea>`);
+    expect((await storedComment(ref))?.comment).toBeNull();
+    const value = html.match(
+      /id="feedback-confirm-comment" name="confirm-comment" value="([\w-]+)"/,
+    )![1]!;
+
+    // Without the script: the page comes back, then the confirmed comment is stored.
+    const page = await t.post("/nn/tilbakemelding", { step: "comment", page: PAGE, ref, comment });
+    expect(page.status).toBe(422);
+    expect(await page.text()).toContain("Teksten identifiserer ikkje eit barn");
+    const confirmed = await t.post("/nn/tilbakemelding", {
+      step: "comment",
+      page: PAGE,
+      ref,
+      comment,
+      "confirm-comment": value,
+    });
+    expect(confirmed.status).toBe(303);
+    expect((await storedComment(ref))?.comment).toBe(comment);
+    expect(await confirmationCount(t.db, "feedback", "comment")).toBe(countBefore + 1);
+  });
+
+  it("counts no confirmation for a comment that comes too late to be stored", async () => {
+    const ref = await answerRef();
+    const comment = "Eleven Jonas fant ikke fristen.";
+    const first = await (
+      await t.post("/nb/tilbakemelding", { step: "comment", page: PAGE, ref, comment })
+    ).text();
+    const value = first.match(/name="confirm-comment" value="([\w-]+)"/)![1]!;
+    const ok = { step: "comment", page: PAGE, ref, comment, "confirm-comment": value };
+    expect((await t.post("/nb/tilbakemelding", ok)).status).toBe(303);
+    const countAfter = await confirmationCount(t.db, "feedback", "comment");
+    // The same answer commented twice: the second is not stored, and not counted.
+    const again = await t.post("/nb/tilbakemelding", ok);
+    expect(again.headers.get("location")).toContain("tilbakemelding=takk");
+    expect(await confirmationCount(t.db, "feedback", "comment")).toBe(countAfter);
   });
 
   it("refuses a forged reference, an unknown page, garbage and a missing answer with 400", async () => {

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { withinRateLimit } from "../../kernel/abuse";
+import { confirmationsOf } from "../../kernel/child-guard-forms";
 import { type AppContext, type AppEnv, deps, langOf } from "../../kernel/context";
 import { BadRequest, isBot, readForm, validate } from "../../kernel/forms";
 import { type ContentPage, findContentPage, type WidgetState } from "../../web/content-pages";
@@ -95,9 +96,26 @@ export function feedbackRoutes(contentPages: () => ContentPage[]) {
           422,
         );
       }
-      const result = await addComment(deps(c).db, ref.id, parsed.data.comment, deps(c).clock.now());
-      if (!result.ok) return respond({ kind: "thanks", masked: false });
-      return respond({ kind: "thanks", masked: result.masked });
+      const result = await addComment(
+        deps(c).db,
+        ref.id,
+        parsed.data.comment,
+        deps(c).clock.now(),
+        confirmationsOf(values),
+      );
+      if (result.ok) return respond({ kind: "thanks", masked: result.masked });
+      if ("stale" in result) return respond({ kind: "thanks", masked: false });
+      return respond(
+        {
+          kind: "comment",
+          ref: values.ref ?? "",
+          found: ref.found,
+          value: values.comment ?? "",
+          error: result.errors.comment,
+          warning: result.warnings?.comment,
+        },
+        422,
+      );
     }
 
     const parsed = validate(answerForm, values);

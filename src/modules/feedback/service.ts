@@ -1,8 +1,10 @@
 import { and, desc, eq, gt, gte, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { type Batcher, createBatcher } from "../../kernel/batcher";
+import { maskPersonalData } from "../../kernel/child-guard";
+import { guardFreeText } from "../../kernel/child-guard-forms";
 import { osloToday } from "../../kernel/clock";
-import { maskPersonalData } from "../../kernel/personal-data";
+import { type Outcome, RefusedInside } from "../../kernel/result";
 import { recordAudit } from "../identity";
 import { pageFeedback, pageFeedbackMonthly } from "./schema";
 
@@ -43,34 +45,56 @@ export function recordAnswer(
   return batcherFor(db).add({ ...input, createdAt: now });
 }
 
-export type CommentResult = { ok: true; masked: boolean } | { ok: false };
+/** Stored, refused by the guard, or too late (the answer is gone, commented or too old). */
+export type CommentResult = Outcome<{ masked: boolean }> | { ok: false; stale: true };
 
-/** Attach the optional comment to an answer, once, with personal data masked out. */
+/**
+ * Attach the optional comment to an answer, once. The comment is guarded (decision 0023): a
+ * national identity number is refused, a text that looks as if it identifies a child is held
+ * back until confirmed; e-mail addresses and phone numbers are masked out, since nobody can
+ * answer here.
+ */
 export async function addComment(
   db: Db,
   id: number,
   comment: string,
   now: Date,
+  confirmations?: Readonly<Record<string, string>>,
 ): Promise<CommentResult> {
   const trimmed = comment.trim();
   const screened = maskPersonalData(trimmed);
-  const rows = await db
-    .update(pageFeedback)
-    .set({
-      comment: trimmed === "" ? null : screened.text,
-      commentMasked: screened.found.length > 0,
-      commentedAt: now,
-    })
-    .where(
-      and(
-        eq(pageFeedback.id, id),
-        isNull(pageFeedback.commentedAt),
-        gt(pageFeedback.createdAt, new Date(now.getTime() - commentWindowMs)),
-      ),
-    )
-    .returning({ id: pageFeedback.id });
-  if (rows.length === 0) return { ok: false };
-  return { ok: true, masked: screened.found.length > 0 };
+  try {
+    return await db.transaction(async (tx) => {
+      const refusal = await guardFreeText(tx, {
+        form: "feedback",
+        fields: { comment: trimmed },
+        confirmations,
+        now,
+      });
+      if (refusal) return refusal;
+      const rows = await tx
+        .update(pageFeedback)
+        .set({
+          comment: trimmed === "" ? null : screened.text,
+          commentMasked: screened.found.length > 0,
+          commentedAt: now,
+        })
+        .where(
+          and(
+            eq(pageFeedback.id, id),
+            isNull(pageFeedback.commentedAt),
+            gt(pageFeedback.createdAt, new Date(now.getTime() - commentWindowMs)),
+          ),
+        )
+        .returning({ id: pageFeedback.id });
+      // Nothing stored: the confirmation is not counted either.
+      if (rows.length === 0) throw new RefusedInside({ ok: false, errors: {} });
+      return { ok: true as const, masked: screened.found.length > 0 };
+    });
+  } catch (error) {
+    if (error instanceof RefusedInside) return { ok: false, stale: true };
+    throw error;
+  }
 }
 
 // The programme admins' overview and moderation.

@@ -15,7 +15,7 @@ const nb = {
   send: "Send",
   thanks: "Tusen takk for hjelpen!",
   masked:
-    "Vi fjernet noe som så ut som personopplysninger (e-postadresse, telefonnummer eller fødselsnummer) før vi lagret kommentaren.",
+    "Vi fjernet noe som så ut som personopplysninger (en e-postadresse eller et telefonnummer) før vi lagret kommentaren.",
 };
 
 type FeedbackTexts = typeof nb;
@@ -33,7 +33,7 @@ const nn: FeedbackTexts = {
   send: "Send",
   thanks: "Tusen takk for hjelpa!",
   masked:
-    "Vi fjerna noko som såg ut som personopplysningar (e-postadresse, telefonnummer eller fødselsnummer) før vi lagra kommentaren.",
+    "Vi fjerna noko som såg ut som personopplysningar (ei e-postadresse eller eit telefonnummer) før vi lagra kommentaren.",
 };
 
 const en: FeedbackTexts = {
@@ -49,7 +49,7 @@ const en: FeedbackTexts = {
   send: "Send",
   thanks: "Thank you for your help!",
   masked:
-    "We removed something that looked like personal information (an e-mail address, phone number or national identity number) before storing your comment.",
+    "We removed something that looked like personal information (an e-mail address or a phone number) before storing your comment.",
 };
 
 const texts: Record<Lang, FeedbackTexts> = { nb, nn, en };

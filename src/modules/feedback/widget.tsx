@@ -20,6 +20,7 @@ export function FeedbackWidget(props: { lang: Lang; page: string; state: WidgetS
       ? {
           values: { comment: state.value ?? "" },
           errors: state.error ? { comment: state.error } : {},
+          warnings: state.warning ? { comment: state.warning } : {},
         }
       : undefined,
     {
@@ -71,7 +72,7 @@ export function FeedbackWidget(props: { lang: Lang; page: string; state: WidgetS
           <input type="hidden" name="page" value={props.page} />
           <input type="hidden" name="ref" value={state.ref} />
           <Honeypot form="feedback" />
-          <ErrorSummary t={t} items={comment.summary} />
+          <ErrorSummary t={t} items={comment.summary} warnings={comment.warnings} />
           <h2 class="ds-heading" data-size="xs" id="feedback-heading" tabindex={-1}>
             {state.found ? ft.followUpYes : ft.followUpNo}
           </h2>

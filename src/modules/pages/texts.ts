@@ -89,13 +89,13 @@ export const privacy: Record<Lang, StaticText> = {
       {
         heading: "«Fant du det du lette etter?»",
         paragraphs: [
-          "Vi lagrer siden, språket, svaret ditt, kommentaren og tidspunktet. Vi lagrer ikke IP-adressen din. Ser kommentaren ut til å inneholde e-postadresse, telefonnummer eller fødselsnummer, fjerner vi det før lagring og sier fra til deg.",
+          "Vi lagrer siden, språket, svaret ditt, kommentaren og tidspunktet. Vi lagrer ikke IP-adressen din. Ser kommentaren ut til å inneholde e-postadresse eller telefonnummer, fjerner vi det før lagring og sier fra til deg. Et fødselsnummer tar vi ikke imot. Ser kommentaren ut til å kunne identifisere et barn, ber vi deg skrive den om eller bekrefte at den ikke gjør det; vi teller bekreftelsene, uten tekst og uten navn.",
         ],
       },
       {
         heading: "Kontaktskjemaet",
         paragraphs: [
-          "Vi lagrer navn, e-postadresse, kommune og meldingen for å kunne svare deg. Meldingen sendes til den som eier tilbudet. Et fødselsnummer i meldingen fjernes før lagring.",
+          "Vi lagrer navn, e-postadresse, kommune og meldingen for å kunne svare deg. Meldingen sendes til den som eier tilbudet. En melding med fødselsnummer tar vi ikke imot. Ser meldingen ut til å kunne identifisere et barn, ber vi deg skrive den om eller bekrefte at den ikke gjør det; vi teller bekreftelsene, uten tekst og uten navn.",
         ],
       },
       {
@@ -119,13 +119,13 @@ export const privacy: Record<Lang, StaticText> = {
       {
         heading: "«Fann du det du leita etter?»",
         paragraphs: [
-          "Vi lagrar sida, språket, svaret ditt, kommentaren og tidspunktet. Vi lagrar ikkje IP-adressa di. Ser kommentaren ut til å innehalde e-postadresse, telefonnummer eller fødselsnummer, fjernar vi det før lagring og seier frå til deg.",
+          "Vi lagrar sida, språket, svaret ditt, kommentaren og tidspunktet. Vi lagrar ikkje IP-adressa di. Ser kommentaren ut til å innehalde e-postadresse eller telefonnummer, fjernar vi det før lagring og seier frå til deg. Eit fødselsnummer tek vi ikkje imot. Ser kommentaren ut til å kunne identifisere eit barn, ber vi deg skrive han om eller stadfeste at han ikkje gjer det; vi tel stadfestingane, utan tekst og utan namn.",
         ],
       },
       {
         heading: "Kontaktskjemaet",
         paragraphs: [
-          "Vi lagrar namn, e-postadresse, kommune og meldinga for å kunne svare deg. Meldinga blir send til den som eig tilbodet. Eit fødselsnummer i meldinga blir fjerna før lagring.",
+          "Vi lagrar namn, e-postadresse, kommune og meldinga for å kunne svare deg. Meldinga blir send til den som eig tilbodet. Ei melding med fødselsnummer tek vi ikkje imot. Ser meldinga ut til å kunne identifisere eit barn, ber vi deg skrive ho om eller stadfeste at ho ikkje gjer det; vi tel stadfestingane, utan tekst og utan namn.",
         ],
       },
       {
@@ -149,13 +149,13 @@ export const privacy: Record<Lang, StaticText> = {
       {
         heading: "“Did you find what you were looking for?”",
         paragraphs: [
-          "We store the page, the language, your answer, your comment and the time. We do not store your IP address. If the comment seems to contain an e-mail address, phone number or national identity number, we remove it before storing and tell you.",
+          "We store the page, the language, your answer, your comment and the time. We do not store your IP address. If the comment seems to contain an e-mail address or phone number, we remove it before storing and tell you. We do not accept a national identity number. If the comment looks as if it could identify a child, we ask you to rewrite it or confirm that it does not; we count the confirmations, without the text and without names.",
         ],
       },
       {
         heading: "The contact form",
         paragraphs: [
-          "We store your name, e-mail address, municipality and message so that we can reply. The message goes to the owner of the programme. A national identity number in the message is removed before storing.",
+          "We store your name, e-mail address, municipality and message so that we can reply. The message goes to the owner of the programme. A message with a national identity number is not accepted. If the message looks as if it could identify a child, we ask you to rewrite it or confirm that it does not; we count the confirmations, without the text and without names.",
         ],
       },
       {

@@ -89,7 +89,7 @@ function enhanceFeedback(section: HTMLElement) {
       section.innerHTML = next.innerHTML;
       enhanceCounters(section);
       const focusTarget =
-        section.querySelector<HTMLElement>(".ds-error-summary") ??
+        section.querySelector<HTMLElement>(".ds-error-summary, .warning-summary") ??
         section.querySelector<HTMLElement>("#feedback-heading");
       focusTarget?.focus();
     } catch {

@@ -1,31 +1,58 @@
 import type { Child } from "hono/jsx";
 import { HONEYPOT } from "../../kernel/forms";
-import type { SummaryItem } from "../form-errors";
+import type { BoundWarning, SummaryItem } from "../form-errors";
 import { type Messages, pluralText } from "../i18n";
 
 export { emptyForm, type FormState, type SummaryItem } from "../form-errors";
 
 /**
  * GOV.UK's pattern in Designsystemet's look: a summary at the top that takes focus (autofocus
- * works without script), each error a link to its field.
+ * works without script), each error a link to its field. `warnings` (formView's `warnings`)
+ * adds a summary of its own below, headed as a warning, that takes focus when there are no
+ * errors (decision 0023).
  */
-export function ErrorSummary(props: { t: Messages; items: SummaryItem[] }) {
-  if (props.items.length === 0) return null;
+export function ErrorSummary(props: {
+  t: Messages;
+  items: SummaryItem[];
+  warnings?: SummaryItem[];
+}) {
+  const warnings = props.warnings ?? [];
+  const links = (items: SummaryItem[]) => (
+    <ul class="ds-list">
+      {items.map((item) => (
+        <li>
+          <a class="ds-link" href={item.href}>
+            {item.text}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
   return (
-    <div class="ds-error-summary" tabindex={-1} autofocus data-module="error-summary">
-      <h2 class="ds-heading" data-size="xs">
-        {props.t.form.errorSummary}
-      </h2>
-      <ul class="ds-list">
-        {props.items.map((item) => (
-          <li>
-            <a class="ds-link" href={item.href}>
-              {item.text}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </div>
+    <>
+      {props.items.length > 0 ? (
+        <div class="ds-error-summary" tabindex={-1} autofocus data-module="error-summary">
+          <h2 class="ds-heading" data-size="xs">
+            {props.t.form.errorSummary}
+          </h2>
+          {links(props.items)}
+        </div>
+      ) : null}
+      {warnings.length > 0 ? (
+        <div
+          class="ds-alert warning-summary"
+          data-color="warning"
+          tabindex={-1}
+          autofocus={props.items.length === 0}
+          data-module="warning-summary"
+        >
+          <h2 class="ds-heading" data-size="xs">
+            {props.t.form.warningSummary}
+          </h2>
+          {links(warnings)}
+        </div>
+      ) : null}
+    </>
   );
 }
 
@@ -44,6 +71,8 @@ type FieldProps = {
   /** Render a textarea with a character counter. */
   multiline?: boolean;
   rows?: number;
+  /** The child guard's warning (formView's bind gives it): shown beside the field, with its box. */
+  warning?: BoundWarning | undefined;
 };
 
 function describedBy(...ids: (string | false | undefined)[]) {
@@ -100,6 +129,45 @@ export function Counter(props: { t: Messages; id: string; limit: number; value: 
   );
 }
 
+/** Why a field's text is held back and where (a warning, not an error): decision 0023. */
+export function WarningMessage(props: { t: Messages; warning: BoundWarning | undefined }) {
+  const w = props.warning;
+  if (!w) return null;
+  return (
+    <div class="ds-validation-message" data-color="warning" data-field="warning" id={w.id}>
+      <span class="ds-sr-only">{props.t.form.warningPrefix} </span>
+      {w.intro}
+      <ul class="warning-places">
+        {w.places.map((place) => (
+          <li>{place}</li>
+        ))}
+      </ul>
+      {w.advice}
+    </div>
+  );
+}
+
+/** The box that confirms a warned text, below its field. */
+export function WarningConfirmation(props: { warning: BoundWarning | undefined }) {
+  const w = props.warning;
+  if (!w) return null;
+  return (
+    <div class="ds-field warning-confirmation">
+      <input
+        class="ds-input"
+        type="checkbox"
+        id={w.confirm.id}
+        name={w.confirm.name}
+        value={w.confirm.value}
+        checked={w.confirm.checked}
+      />
+      <label class="ds-label" for={w.confirm.id} data-weight="regular">
+        {w.confirm.label}
+      </label>
+    </div>
+  );
+}
+
 /** A field's label, its hint and its error message, in the order every field shows them. */
 function FieldHead(props: {
   t: Messages;
@@ -107,6 +175,7 @@ function FieldHead(props: {
   label: string;
   hint?: string | undefined;
   error?: string | undefined;
+  warning?: BoundWarning | undefined;
   optional?: boolean;
 }) {
   return (
@@ -121,6 +190,7 @@ function FieldHead(props: {
         </p>
       ) : null}
       <ValidationMessage t={props.t} id={`${props.id}-error`} text={props.error} />
+      <WarningMessage t={props.t} warning={props.warning} />
     </>
   );
 }
@@ -130,42 +200,45 @@ export function Field(props: FieldProps) {
   const hintId = props.hint ? `${id}-hint` : undefined;
   const errorId = props.error ? `${id}-error` : undefined;
   const counterId = props.multiline && props.maxLength ? `${id}-counter` : undefined;
-  const aria = describedBy(errorId, hintId, counterId);
+  const aria = describedBy(errorId, props.warning?.id, hintId, counterId);
   return (
-    <div class="ds-field" data-module={counterId ? "counter" : undefined}>
-      <FieldHead {...props} id={id} optional={props.required === false} />
-      {props.multiline ? (
-        <textarea
-          class="ds-input"
-          id={id}
-          name={props.name}
-          rows={props.rows ?? 4}
-          maxlength={props.maxLength}
-          aria-invalid={props.error ? "true" : undefined}
-          aria-describedby={aria}
-          required={props.required}
-        >
-          {props.value ?? ""}
-        </textarea>
-      ) : (
-        <input
-          class="ds-input"
-          id={id}
-          name={props.name}
-          type={props.type ?? "text"}
-          value={props.value ?? ""}
-          autocomplete={props.autocomplete}
-          maxlength={props.maxLength}
-          aria-invalid={props.error ? "true" : undefined}
-          aria-describedby={aria}
-          required={props.required}
-          spellcheck={props.type === "email" ? false : undefined}
-        />
-      )}
-      {counterId && props.maxLength ? (
-        <Counter t={props.t} id={counterId} limit={props.maxLength} value={props.value ?? ""} />
-      ) : null}
-    </div>
+    <>
+      <div class="ds-field" data-module={counterId ? "counter" : undefined}>
+        <FieldHead {...props} id={id} optional={props.required === false} />
+        {props.multiline ? (
+          <textarea
+            class="ds-input"
+            id={id}
+            name={props.name}
+            rows={props.rows ?? 4}
+            maxlength={props.maxLength}
+            aria-invalid={props.error ? "true" : undefined}
+            aria-describedby={aria}
+            required={props.required}
+          >
+            {props.value ?? ""}
+          </textarea>
+        ) : (
+          <input
+            class="ds-input"
+            id={id}
+            name={props.name}
+            type={props.type ?? "text"}
+            value={props.value ?? ""}
+            autocomplete={props.autocomplete}
+            maxlength={props.maxLength}
+            aria-invalid={props.error ? "true" : undefined}
+            aria-describedby={aria}
+            required={props.required}
+            spellcheck={props.type === "email" ? false : undefined}
+          />
+        )}
+        {counterId && props.maxLength ? (
+          <Counter t={props.t} id={counterId} limit={props.maxLength} value={props.value ?? ""} />
+        ) : null}
+      </div>
+      <WarningConfirmation warning={props.warning} />
+    </>
   );
 }
 

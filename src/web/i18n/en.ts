@@ -35,6 +35,8 @@ export const en: Messages = {
   form: {
     errorSummary: "To continue, please correct the following:",
     errorPrefix: "Error:",
+    warningSummary: "Check this before you send:",
+    warningPrefix: "Warning:",
     optional: "(optional)",
     required: "Required",
     choose: "Choose",

@@ -39,6 +39,8 @@ export const nb = {
   form: {
     errorSummary: "For å gå videre må du rette opp dette:",
     errorPrefix: "Feil:",
+    warningSummary: "Sjekk dette før du sender:",
+    warningPrefix: "Advarsel:",
     optional: "(valgfritt)",
     required: "Må fylles ut",
     choose: "Velg",

@@ -35,6 +35,8 @@ export const nn: Messages = {
   form: {
     errorSummary: "For å gå vidare må du rette opp dette:",
     errorPrefix: "Feil:",
+    warningSummary: "Sjekk dette før du sender:",
+    warningPrefix: "Åtvaring:",
     optional: "(valfritt)",
     required: "Må fyllast ut",
     choose: "Vel",
