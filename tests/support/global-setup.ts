@@ -34,7 +34,10 @@ async function fill(db: Db, template: Template, files: FileStore) {
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), "samspill-test-"));
   // The demo's files (documents on programme pages) for every template, of both databases.
-  const templateFiles = join(dir, "files");
+  // One directory per process, not per call: each project (unit, e2e) runs this setup, and the
+  // PostgreSQL templates' names are per process, so the last call's templates are the ones
+  // every project's tests copy, whichever call's files they name.
+  const templateFiles = join(tmpdir(), `samspill-test-files-${process.pid}`);
   const store = diskFileStore(templateFiles);
   project.provide("templateFiles", templateFiles);
   const client = await PGlite.create();
@@ -82,6 +85,7 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     rmSync(dir, { recursive: true, force: true });
+    rmSync(templateFiles, { recursive: true, force: true });
     if (url && names) {
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();

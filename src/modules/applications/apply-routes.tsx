@@ -363,7 +363,12 @@ export function applyRoutes() {
       if (json) {
         return c.json(
           {
-            version: (await byId(d.db, loaded.app.id))?.version ?? loaded.app.version,
+            version:
+              files.changed.length > 0
+                ? ((await byId(d.db, loaded.app.id))?.version ?? loaded.app.version)
+                : result.ok
+                  ? result.version
+                  : loaded.app.version,
             saved: [...(result.ok ? result.saved : []), ...files.changed],
             savedAt: timeOfDay(lang, d.clock.now()),
             conflicts: [...conflicts.entries()].map(([questionId, note]) => ({

@@ -9,6 +9,7 @@ import { applicationsDemo } from "./demo";
 import { planOf } from "./plan";
 import { isOpen } from "./rounds";
 import {
+  applicationFiles,
   applicationForms,
   applicationRounds,
   applicationSubmissions,
@@ -69,6 +70,19 @@ describe.each(databaseKinds)("the applications' demo on %s", (kind) => {
       expect(contentHashOf(s.formId, s.answers)).toBe(app.contentHash);
       expect(s.contentHash).toBe(app.contentHash);
     }
+    // One sent the council's decision along: a file whose row says what the answer says.
+    const withFile = sent.filter((s) => s.answers.vedlegg?.kind === "file");
+    expect(withFile).toHaveLength(1);
+    const answer = withFile[0]!.answers.vedlegg!;
+    const files = await database.db.select().from(applicationFiles);
+    expect(files).toHaveLength(1);
+    expect(answer.kind === "file" && answer.file).toMatchObject({
+      fileId: files[0]!.id,
+      name: files[0]!.name,
+      type: "application/pdf",
+      sha256: files[0]!.sha256,
+    });
+    expect(files[0]!.applicationId).toBe(withFile[0]!.applicationId);
   });
 
   it("grants Kristiansand, whose tailored plan is under way", async () => {

@@ -1,12 +1,22 @@
+import { randomBytes } from "node:crypto";
 import { and, count, eq, inArray } from "drizzle-orm";
+import PDFDocument from "pdfkit";
 import type { Db } from "../../db/client";
 import { addDays } from "../../kernel/clock";
 import type { DemoSeed } from "../../kernel/manifest";
+import { FILE_KINDS, type FileStore, sha256Hex } from "../../kernel/storage";
 import { createCohort } from "../cohorts";
 import { demoPersonId } from "../identity";
 import { unitsOfMunicipality, writtenStandardOf } from "../organisations";
 import { programmesOwnedBy } from "../programmes";
-import { type Answers, checkAnswers, durationOf, isAsked, isEmpty } from "./answers";
+import {
+  type Answers,
+  checkAnswers,
+  durationOf,
+  isAsked,
+  isEmpty,
+  type StoredFile,
+} from "./answers";
 import { nameAssessor, saveAssessment } from "./assess";
 import { questionsOf } from "./form-definition";
 import { saveForm } from "./forms";
@@ -15,6 +25,7 @@ import { openRound } from "./rounds";
 import {
   type ApplicationState,
   applicationAnswers,
+  applicationFiles,
   applicationForms,
   applicationRounds,
   applicationSubmissions,
@@ -39,7 +50,7 @@ export const applicationsDemo: DemoSeed = {
     const [row] = await db.select({ n: count() }).from(applicationForms);
     return Number(row?.n ?? 0) > 0;
   },
-  seed: (db, { today }) => seedApplications(db, today),
+  seed: (db, { today, files }) => seedApplications(db, today, files),
   people: (db, now) => nameDemoAssessor(db, now),
 };
 
@@ -96,7 +107,7 @@ function monthStart(date: string, months: number) {
   return d.toISOString().slice(0, 10);
 }
 
-async function seedApplications(db: Db, today: string) {
+async function seedApplications(db: Db, today: string, files: FileStore) {
   const [fub] = await programmesOwnedBy(db, ["fub"]);
   if (!fub) throw new Error("the applications' demo needs FUB/FUG's programme");
   const system = (date: string) => ({ personId: null, now: at(date) });
@@ -158,6 +169,11 @@ async function seedApplications(db: Db, today: string) {
     ),
   ).roundId;
 
+  const decision = await demoAttachment(files, "vedtak-formannskapet.pdf", [
+    "Utdrag av møtebok",
+    "Formannskapet vedtok å søke om tilbudet Bedre foreldresamarbeid for barnehagene og skolene i kommunen, og ber kommunedirektøren sette av tid til arbeidet.",
+    "Dette er et eksempeldokument i demoen av Samspill.",
+  ]);
   const until = addDays(monthStart(planStart, 18), -1);
   const decided = (day: number, decision: ApplicationState, reason: string, position?: number) => ({
     decision,
@@ -240,7 +256,11 @@ async function seedApplications(db: Db, today: string) {
       roundId: round2,
       code,
       day: -9 + i,
-      answers: filled(`${year + 1}-08-01`, `${year + 2}-12-31`, why),
+      answers: {
+        ...filled(`${year + 1}-08-01`, `${year + 2}-12-31`, why),
+        // The first of them sent the council's decision along.
+        ...(i === 0 ? { vedlegg: { kind: "file" as const, file: decision.file } } : {}),
+      },
       submitted: true,
     })),
     // Drafts in progress: Lillesand has answered the first section, Sogndal only started.
@@ -265,6 +285,22 @@ async function seedApplications(db: Db, today: string) {
       [round2, cohort2],
     ]),
   );
+  // The attachment's row, under the application that answers with it.
+  const [withFile] = await db
+    .select({ id: applications.id, submittedAt: applications.submittedAt })
+    .from(applications)
+    .where(and(eq(applications.roundId, round2), eq(applications.municipalityCode, "3301")));
+  await db.insert(applicationFiles).values({
+    id: decision.file.fileId,
+    applicationId: withFile!.id,
+    questionId: "vedlegg",
+    storageKey: decision.storageKey,
+    name: decision.file.name,
+    type: decision.file.type,
+    bytes: decision.file.bytes,
+    sha256: decision.file.sha256,
+    uploadedAt: withFile!.submittedAt!,
+  });
   const [kristiansand] = await db
     .select({ id: applications.id })
     .from(applications)
@@ -552,4 +588,32 @@ async function nameDemoAssessor(db: Db, now: Date) {
 function must<T extends { ok: boolean }>(result: T): T & { ok: true } {
   if (!result.ok) throw new Error(`applications' demo refused: ${JSON.stringify(result)}`);
   return result as T & { ok: true };
+}
+
+/**
+ * A demo municipality's attachment: a small PDF (pdfkit's built-in font: it is an example
+ * letter, not one of our documents), stored in the demo's file store.
+ */
+async function demoAttachment(files: FileStore, name: string, paragraphs: string[]) {
+  const doc = new PDFDocument({ size: "A4", margin: 64, info: { Title: paragraphs[0] } });
+  const chunks: Buffer[] = [];
+  doc.on("data", (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+  const [title, ...rest] = paragraphs;
+  doc.fontSize(16).text(title ?? "");
+  doc.moveDown();
+  for (const p of rest) doc.fontSize(11).text(p).moveDown();
+  doc.end();
+  const bytes = await done;
+  const file: StoredFile = {
+    fileId: randomBytes(16).toString("base64url"),
+    name,
+    type: FILE_KINDS.pdf.mime,
+    bytes: bytes.length,
+    sha256: sha256Hex(bytes),
+  };
+  return { file, storageKey: await files.put(bytes) };
 }
