@@ -1,5 +1,5 @@
 /**
- * The child guard's test corpus (decision 0023): sentences written for it, in bokmål and
+ * The child guard's test corpus (decision 0024): sentences written for it, in bokmål and
  * nynorsk, of the kinds Samspill's free text holds (development plans, reflections, minutes,
  * follow-up notes, feedback, contact messages). Half identify a child; half are ordinary
  * professional text about groups, staff, themes and measures, with the hard cases ("3. trinn

@@ -1,5 +1,5 @@
 /**
- * The child guard's word lists and patterns (kernel/child-guard.ts reads them; decision 0023).
+ * The child guard's word lists and patterns (kernel/child-guard.ts reads them; decision 0024).
  * Data, not code: a word or a pattern is added here, and the corpus test
  * (child-guard-corpus.ts) says what it did to recall and false alarms. Patterns are regular
  * expression sources; child-guard.ts compiles them once with the `u` flag.

@@ -8,7 +8,7 @@ import type { Refusal } from "./result";
 import { childGuardConfirmations } from "./schema";
 
 /**
- * The child guard in forms and commands (decision 0023). A command that stores free text calls
+ * The child guard in forms and commands (decision 0024). A command that stores free text calls
  * `guardFreeText` once, in the transaction that stores it; its view shows the warnings through
  * `formView` (web/form-errors.ts) with nothing more than `warnings={f.warnings}` on its summary.
  */

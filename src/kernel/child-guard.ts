@@ -13,7 +13,7 @@ import {
 } from "./child-guard-data";
 
 /**
- * The guard against data about children in free text, one for every module (decision 0023).
+ * The guard against data about children in free text, one for every module (decision 0024).
  * `checkFreeText` finds what must be refused (national identity numbers, by their control
  * digits and their date) and what should be warned about (text that looks as if it identifies
  * a child: a first name with an age, a class or a diagnosis; "eleven Jonas", "gutten i 5A").
@@ -401,7 +401,7 @@ export function checkFreeText(text: string): GuardResult {
   return { refuse, warn: findChildren(text) };
 }
 
-// Masking: what the feedback widget does not store (decision 0002, kept by 0023).
+// Masking: what the feedback widget does not store (decision 0002, kept by 0024).
 
 export const MASK = "[***]";
 

@@ -14,7 +14,7 @@ export type FieldErrors = Record<string, FieldError>;
 
 /**
  * A warning on a field: not an error. The writer rewrites the text or ticks the field's
- * confirmation and sends again (decision 0023). `places` quote where and say why (a reason
+ * confirmation and sends again (decision 0024). `places` quote where and say why (a reason
  * code the view turns into words); `confirm` is the value of the confirmation box that accepts
  * exactly these places, so a text changed to name another child is warned about again.
  */

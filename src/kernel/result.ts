@@ -3,7 +3,7 @@ import type { FieldError, FieldErrors, FieldWarnings } from "./forms";
 /**
  * What a command answers: done (with what it made), or refused with errors keyed by the form's
  * own field names, so the route shows them without mapping (decision 0019). A refusal may carry
- * warnings: text held back until the writer rewrites it or confirms it (decision 0023).
+ * warnings: text held back until the writer rewrites it or confirms it (decision 0024).
  */
 export type Refusal = { ok: false; errors: FieldErrors; warnings?: FieldWarnings };
 export type Outcome<T = Record<never, never>> = ({ ok: true } & T) | Refusal;

@@ -2,7 +2,7 @@ import type { WarnReason } from "../kernel/child-guard";
 import type { Lang } from "./i18n";
 
 /**
- * The child guard's words on every form that uses it (decision 0023): site-wide, like the
+ * The child guard's words on every form that uses it (decision 0024): site-wide, like the
  * error pages' texts, because every module's free text is guarded.
  */
 const nb = {

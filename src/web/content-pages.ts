@@ -11,7 +11,7 @@ export type WidgetState =
       found: boolean;
       value?: string;
       error?: FieldError | undefined;
-      /** The child guard's warning on the comment (decision 0023). */
+      /** The child guard's warning on the comment (decision 0024). */
       warning?: FieldWarning | undefined;
     }
   | { kind: "thanks"; masked: boolean };

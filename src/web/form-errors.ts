@@ -95,7 +95,7 @@ export function errorSentence(
 export type SummaryItem = { href: string; text: string };
 
 /**
- * A warning as its field shows it (decision 0023): why and where, what to do, and the box the
+ * A warning as its field shows it (decision 0024): why and where, what to do, and the box the
  * writer ticks to confirm (its value accepts exactly the places quoted).
  */
 export type BoundWarning = {

@@ -41,7 +41,7 @@ export type SubmitResult = Outcome<{ reference: string }>;
 /**
  * Store a message and queue the receipt to the sender and the copy to the inbox, in one
  * transaction: once the person sees the receipt page, all three exist. The message is guarded
- * (decision 0023): a national identity number is refused, a text that looks as if it
+ * (decision 0024): a national identity number is refused, a text that looks as if it
  * identifies a child is held back until the writer rewrites it or confirms it.
  */
 export async function submitContactMessage(

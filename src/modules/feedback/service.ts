@@ -49,7 +49,7 @@ export function recordAnswer(
 export type CommentResult = Outcome<{ masked: boolean }> | { ok: false; stale: true };
 
 /**
- * Attach the optional comment to an answer, once. The comment is guarded (decision 0023): a
+ * Attach the optional comment to an answer, once. The comment is guarded (decision 0024): a
  * national identity number is refused, a text that looks as if it identifies a child is held
  * back until confirmed; e-mail addresses and phone numbers are masked out, since nobody can
  * answer here.

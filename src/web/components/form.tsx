@@ -9,7 +9,7 @@ export { emptyForm, type FormState, type SummaryItem } from "../form-errors";
  * GOV.UK's pattern in Designsystemet's look: a summary at the top that takes focus (autofocus
  * works without script), each error a link to its field. `warnings` (formView's `warnings`)
  * adds a summary of its own below, headed as a warning, that takes focus when there are no
- * errors (decision 0023).
+ * errors (decision 0024).
  */
 export function ErrorSummary(props: {
   t: Messages;
@@ -129,7 +129,7 @@ export function Counter(props: { t: Messages; id: string; limit: number; value: 
   );
 }
 
-/** Why a field's text is held back and where (a warning, not an error): decision 0023. */
+/** Why a field's text is held back and where (a warning, not an error): decision 0024. */
 export function WarningMessage(props: { t: Messages; warning: BoundWarning | undefined }) {
   const w = props.warning;
   if (!w) return null;
