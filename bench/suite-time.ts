@@ -7,6 +7,7 @@ import { bench, log, root } from "./lib";
 
 type SuiteTime = {
   seconds: number;
+  cpuSeconds?: number | null;
   total: number;
   passed: number;
   failed: number;
@@ -28,7 +29,8 @@ export function suiteTimeBenchmark() {
   log(
     `test suite: npm test at ${t.commit}, finished ${t.finishedAt}, ${t.cores} cores, ` +
       `${t.postgres ? "PGlite and PostgreSQL" : "PGlite only"}: ${t.passed} passed, ` +
-      `${t.failed} failed, ${t.pending} skipped of ${t.total} (exit ${t.exitCode})`,
+      `${t.failed} failed, ${t.pending} skipped of ${t.total} (exit ${t.exitCode}), ` +
+      `${t.cpuSeconds ?? "?"} s of CPU (user + system)`,
   );
   if (t.exitCode !== 0 || t.failed > 0 || t.total === 0) {
     log("test-suite-seconds not printed: that run did not pass");

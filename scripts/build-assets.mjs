@@ -82,7 +82,9 @@ async function build() {
   // Loaded only to build: a start with fresh builds runs without esbuild (a dev dependency).
   const esbuild = await import("esbuild");
   const result = await esbuild.build({
-    entryPoints: ["public/.entry/app.css", "src/web/client/app.ts"],
+    // scan.ts (the QR reader, with jsQR) is its own script, linked only by the door's check-in
+    // page, so no other page carries it.
+    entryPoints: ["public/.entry/app.css", "src/web/client/app.ts", "src/web/client/scan.ts"],
     bundle: true,
     minify: true,
     format: "esm",
@@ -90,6 +92,7 @@ async function build() {
     outdir: out,
     entryNames: "[name].[hash]",
     assetNames: "[name].[hash]",
+
     loader: { ".woff2": "file" },
     metafile: true,
     logLevel: "warning",
@@ -103,10 +106,13 @@ async function build() {
   writeFileSync(join(out, icon), svg);
   writeFileSync(join(out, "favicon.ico"), faviconIco());
 
-  const files = Object.keys(result.metafile.outputs).map((p) => basename(p));
+  const outputs = Object.entries(result.metafile.outputs);
+  const files = outputs.map(([p]) => basename(p));
+  const entryOf = (source) => basename(outputs.find(([, o]) => o.entryPoint === source)?.[0] ?? "");
   const manifest = {
     css: files.find((f) => f.endsWith(".css")),
-    js: files.find((f) => f.endsWith(".js")),
+    js: entryOf("src/web/client/app.ts"),
+    scan: entryOf("src/web/client/scan.ts"),
     fonts: files.filter((f) => f.endsWith(".woff2")),
     icon,
   };

@@ -3,7 +3,14 @@ import { fileURLToPath } from "node:url";
 
 export const buildDir = fileURLToPath(new URL("../../public/build", import.meta.url));
 
-export type AssetManifest = { css: string; js: string; fonts: string[]; icon: string };
+export type AssetManifest = {
+  css: string;
+  js: string;
+  /** The door's QR reader, linked only by pages with a `[data-scan]` box. */
+  scan: string;
+  fonts: string[];
+  icon: string;
+};
 
 let cached: AssetManifest | undefined;
 

@@ -16,6 +16,8 @@ export type PageProps = {
    * /organisasjoner are wide by default); reading pages keep a readable measure.
    */
   wide?: boolean;
+  /** The door's QR reader (assets.scan): only the check-in page links it. */
+  scanner?: boolean;
   children: Child;
 };
 
@@ -90,6 +92,7 @@ export function Layout(props: PageProps) {
           <link rel="alternate" hreflang="x-default" href={localPath("nb", path)} />
         ) : null}
         <script type="module" src={`/assets/${assets.js}`} />
+        {props.scanner ? <script type="module" src={`/assets/${assets.scan}`} /> : null}
       </head>
       <body class={(props.wide ?? isWorkArea(path)) ? "layout--wide" : undefined}>
         <a class="ds-skip-link" href="#main">

@@ -10,8 +10,11 @@ import {
 } from "playwright-core";
 import { onTestFinished } from "vitest";
 
-/** Chromium from the Debian package, quiet: no calls home, no updates, no QUIC. */
-export function launchBrowser(): Promise<Browser> {
+/**
+ * Chromium from the Debian package, quiet: no calls home, no updates, no QUIC. With `camera`
+ * (a .y4m file, see fake-camera.ts), the camera shows that picture and is allowed without asking.
+ */
+export function launchBrowser(options: { camera?: string } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: "/usr/bin/chromium",
     args: [
@@ -22,6 +25,13 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      ...(options.camera
+        ? [
+            "--use-fake-ui-for-media-stream",
+            "--use-fake-device-for-media-stream",
+            `--use-file-for-fake-video-capture=${options.camera}`,
+          ]
+        : []),
     ],
   });
 }

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { osloToday } from "../../kernel/clock";
 import { parseDate } from "../../kernel/field-rules";
 import { BadRequest, type FieldErrors, type FormValues } from "../../kernel/forms";
@@ -316,8 +316,6 @@ function isUniqueViolation(error: unknown): boolean {
 function chainErrors(e: ChainRefused): FieldErrors {
   return { [e.field ?? "form"]: { code: e.error } };
 }
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /**
  * Invite offices as part of the caller's transaction: the chain's command opens a savepoint in

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, ne } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type { Db, Executor, Tx } from "../../db/client";
 import { addDays } from "../../kernel/clock";
 import { personNames, recordAudit } from "../identity";
 import { countyOfficesAt, municipalitiesAt, successorsAt } from "../organisations";
@@ -44,8 +44,7 @@ export type ChainResult<T = Record<never, never>> =
   | ({ ok: true } & T)
   | { ok: false; error: ChainError; field?: string; detail?: Record<string, unknown> };
 
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-export type Executor = Db | Tx;
+export type { Executor, Tx };
 export type Invitation = typeof cohortInvitations.$inferSelect;
 export type Cohort = typeof cohorts.$inferSelect;
 

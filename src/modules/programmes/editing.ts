@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, getTableColumns, inArray, lte, sql } from "drizzle-orm";
 import { Marked } from "marked";
 import { z } from "zod";
-import type { Db } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import {
   emailMaxLength,
   optionalEmailAddress,
@@ -200,8 +200,6 @@ function ownerNameFor(owner: string, lang: Lang, previous: TextVersion | undefin
   const names = OWNERS[owner as keyof typeof OWNERS];
   return names ? names[lang] : owner;
 }
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** The programme row, locked for the rest of the transaction: one change to it at a time. */
 async function lockProgramme(tx: Tx, programmeId: number) {
