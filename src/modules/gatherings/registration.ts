@@ -22,6 +22,7 @@ import {
   registrationSessions,
 } from "./schema";
 import { fillFreeSeats } from "./seats";
+import { placedInLine, seatConfirmed } from "./ticket";
 
 export type Registration = typeof gatheringRegistrations.$inferSelect;
 
@@ -164,7 +165,7 @@ export async function register(
   return db.transaction(async (tx) => {
     const g = (await lockGathering(tx, gathering.id))!;
     if (actor.now < g.registrationOpensAt) return refuse("gathering", "notOpenYet");
-    if (actor.now >= g.registrationClosesAt) return refuse("gathering", "closed");
+    if (actor.now >= g.registrationClosesAt || g.closedAt) return refuse("gathering", "closed");
     const [existing] = await tx
       .select({ status: gatheringRegistrations.status })
       .from(gatheringRegistrations)
@@ -227,6 +228,9 @@ export async function register(
       await tx
         .insert(registrationNeeds)
         .values({ registrationId, ...needs, recordedAt: actor.now });
+    // The confirmation (code, .ics, QR) or the place in line, by mail queued in this transaction.
+    if (status === "confirmed") await seatConfirmed(tx, g, registrationId, actor);
+    else await placedInLine(tx, g, registrationId, n("waiting") + 1, actor);
     return {
       ok: true as const,
       registrationId,
@@ -371,6 +375,7 @@ export async function confirmOffer(
       .update(gatheringRegistrations)
       .set({ status: "confirmed", confirmedAt: actor.now })
       .where(eq(gatheringRegistrations.id, registration.id));
+    await seatConfirmed(tx, gathering, registration.id, actor);
     return { ok: true as const, repeated: false };
   });
 }

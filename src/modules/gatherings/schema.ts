@@ -64,6 +64,13 @@ export const gatherings = pgTable(
     version: integer("version").notNull().default(1),
     /** Set when the needs (dietary, accessibility) were deleted after the gathering. */
     needsDeletedAt: timestamp("needs_deleted_at", { withTimezone: true }),
+    /** Closed by the organiser after the gathering (door.ts): no registration after this. */
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    closedBy: integer("closed_by"),
+    /** The organiser's minutes of the gathering, written when closing it. */
+    minutes: text("minutes").notNull().default(""),
+    /** How many came, as the organiser closed it (counted from attendance, then edited). */
+    presentCount: integer("present_count"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     createdBy: integer("created_by"),
     updatedAt: timestamp("updated_at", { withTimezone: true }),
@@ -128,6 +135,14 @@ export const gatheringRegistrations = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     /** Who registered the person: themselves, or their unit leader. */
     createdBy: integer("created_by"),
+    /**
+     * What the person's QR code holds and the organiser types at the door (kernel/check-in-code):
+     * given when the seat is confirmed, unique within the gathering, kept after a cancellation
+     * so that the door can say the registration was cancelled.
+     */
+    checkInCode: text("check_in_code"),
+    checkedInAt: timestamp("checked_in_at", { withTimezone: true }),
+    checkedInBy: integer("checked_in_by"),
   },
   (t) => [
     uniqueIndex("gathering_registrations_person_uq")
@@ -139,6 +154,9 @@ export const gatheringRegistrations = pgTable(
       .on(t.offeredUntil)
       .where(sql`${t.status} = 'offered'`),
     index("gathering_registrations_person_idx").on(t.personId),
+    // The code first: the door also looks a code up in every gathering, to tell "another
+    // gathering's code" from an unknown one.
+    uniqueIndex("gathering_registrations_check_in_uq").on(t.checkInCode, t.gatheringId),
   ],
 );
 
@@ -171,3 +189,63 @@ export const registrationNeeds = pgTable("gathering_registration_needs", {
   accessibility: text("accessibility").notNull().default(""),
   recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
 });
+
+export type AttendanceStatus = "present" | "absent" | "excused";
+
+/**
+ * Who came: per registration, for the whole gathering (no session) and for each session of the
+ * agenda, digital ones too. Checking in at the door marks the whole gathering present. A
+ * session removed from the agenda takes its marks with it.
+ */
+export const gatheringAttendance = pgTable(
+  "gathering_attendance",
+  {
+    id: serial("id").primaryKey(),
+    gatheringId: integer("gathering_id")
+      .notNull()
+      .references(() => gatherings.id),
+    registrationId: integer("registration_id")
+      .notNull()
+      .references(() => gatheringRegistrations.id),
+    /** Null: the whole gathering. */
+    sessionId: integer("session_id").references(() => gatheringSessions.id, {
+      onDelete: "cascade",
+    }),
+    status: text("status").$type<AttendanceStatus>().notNull(),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
+    recordedBy: integer("recorded_by"),
+  },
+  (t) => [
+    uniqueIndex("gathering_attendance_whole_uq")
+      .on(t.registrationId)
+      .where(sql`${t.sessionId} is null`),
+    uniqueIndex("gathering_attendance_session_uq")
+      .on(t.registrationId, t.sessionId)
+      .where(sql`${t.sessionId} is not null`),
+    index("gathering_attendance_gathering_idx").on(t.gatheringId, t.sessionId),
+  ],
+);
+
+/**
+ * A person's private calendar feed: the address holds a random token (256 bits) that is the
+ * only key (calendar apps have no session), stored here as its SHA-256 only. One live feed per
+ * person; renewing revokes the old address.
+ */
+export const calendarFeeds = pgTable(
+  "gathering_calendar_feeds",
+  {
+    id: serial("id").primaryKey(),
+    personId: integer("person_id").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    /** The language of the page it was made on: the feed's words (nb, nn or en). */
+    lang: text("lang").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("gathering_calendar_feeds_token_uq").on(t.tokenHash),
+    uniqueIndex("gathering_calendar_feeds_live_uq")
+      .on(t.personId)
+      .where(sql`${t.revokedAt} is null`),
+  ],
+);
