@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Executor } from "./chain-core";
-import { cohortEnrolments, cohortInvitations } from "./schema";
+import { cohortEnrolments, cohortInvitations, cohorts } from "./schema";
 
 /**
  * Which of `cohortIds` the given municipalities or units take part in: a municipality whose
@@ -61,4 +61,17 @@ export async function cohortsTakingPart(
     for (const r of enrolled) found.add(r.cohortId);
   }
   return found;
+}
+
+/** The id of a programme's cohort by its number, or null (the gatherings' demo finds cohort 1). */
+export async function cohortIdOf(
+  db: Executor,
+  programmeId: number,
+  number: number,
+): Promise<number | null> {
+  const [row] = await db
+    .select({ id: cohorts.id })
+    .from(cohorts)
+    .where(and(eq(cohorts.programmeId, programmeId), eq(cohorts.number, number)));
+  return row?.id ?? null;
 }

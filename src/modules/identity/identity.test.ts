@@ -304,6 +304,37 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         send: (w) => get(`/nb/puljer/${cohort3}/enhet/${kindergarten}`, w),
         allowed: ["ada", "siv", "bente"],
       },
+      // Gatherings: everyone with a role takes part; who a gathering admits is its own rule
+      // (the gatherings module's tests). Unknown gatherings and registrations are not found.
+      {
+        name: "GET /nb/samlinger",
+        send: (w) => get("/nb/samlinger", w),
+        allowed: everyone.filter((w) => w !== "norole"),
+      },
+      {
+        name: "GET /nb/samlinger/:id (unknown)",
+        send: (w) => get("/nb/samlinger/999999", w),
+        allowed: everyone.filter((w) => w !== "norole"),
+        okStatus: 404,
+      },
+      {
+        name: "POST /nb/samlinger/:id/pamelding (unknown)",
+        send: (w) => post("/nb/samlinger/999999/pamelding", w),
+        allowed: everyone.filter((w) => w !== "norole"),
+        okStatus: 404,
+      },
+      {
+        name: "POST /nb/samlinger/:id/avmelding (unknown)",
+        send: (w) => post("/nb/samlinger/999999/avmelding", w, { registration: "999999" }),
+        allowed: everyone.filter((w) => w !== "norole"),
+        okStatus: 404,
+      },
+      {
+        name: "POST /nb/samlinger/:id/bekreft (unknown)",
+        send: (w) => post("/nb/samlinger/999999/bekreft", w, { registration: "999999" }),
+        allowed: everyone.filter((w) => w !== "norole"),
+        okStatus: 404,
+      },
     ];
 
     for (const route of routes) {
