@@ -23,7 +23,13 @@ export {
 // the end, imports included. ──
 import type { ModuleManifest } from "../../kernel/manifest";
 import { gatheringAuditActions as manifestAuditActions } from "./audit-texts";
+import {
+  calendarRoutes as manifestCalendarRoutes,
+  publicCalendarRoutes as manifestPublicCalendarRoutes,
+} from "./calendar-routes";
 import { gatheringsDemo as manifestDemo } from "./demo";
+import { doorAuditActions as manifestDoorAuditActions } from "./door-audit-texts";
+import { doorRoutes as manifestDoorRoutes } from "./door-routes";
 import { participantRoutes as manifestParticipantRoutes } from "./participant-routes";
 import {
   deleteNeedsAfterGatherings as manifestDeleteNeeds,
@@ -34,7 +40,13 @@ import { gatheringTexts as manifestTexts } from "./texts";
 
 export const manifest: ModuleManifest = {
   name: "gatherings",
-  signedInRoutes: [() => manifestParticipantRoutes()],
+  // The calendar feed's address is its own key: calendar apps have no session.
+  publicRoutes: [() => manifestPublicCalendarRoutes()],
+  signedInRoutes: [
+    () => manifestParticipantRoutes(),
+    () => manifestCalendarRoutes(),
+    () => manifestDoorRoutes(),
+  ],
   nav: [
     {
       position: 22,
@@ -44,7 +56,11 @@ export const manifest: ModuleManifest = {
     },
   ],
   schema: manifestSchema,
-  auditActions: manifestAuditActions,
+  auditActions: {
+    nb: { ...manifestAuditActions.nb, ...manifestDoorAuditActions.nb },
+    nn: { ...manifestAuditActions.nn, ...manifestDoorAuditActions.nn },
+    en: { ...manifestAuditActions.en, ...manifestDoorAuditActions.en },
+  },
   demo: manifestDemo,
   housekeeping: [
     {

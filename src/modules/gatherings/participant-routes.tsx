@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { checkInQrSvg, showCheckInCode } from "../../kernel/check-in-code";
 import { type AppContext, type AppEnv, deps, langOf } from "../../kernel/context";
 import { BadRequest, type FieldErrors, type FormValues, readForm } from "../../kernel/forms";
 import { errorPage } from "../../web/error-pages";
@@ -52,6 +53,7 @@ async function showGathering(
     db,
     sessions.filter((s) => s.capacity !== null).map((s) => s.id),
   );
+  const code = registration?.status === "confirmed" ? registration.checkInCode : null;
   c.header("Cache-Control", "no-store");
   return render(
     c,
@@ -68,6 +70,9 @@ async function showGathering(
       now={clock.now()}
       {...(opts.form ? { form: opts.form } : {})}
       {...(opts.notice ? { notice: opts.notice } : {})}
+      {...(code
+        ? { ticket: { code: showCheckInCode(code), qrSvg: await checkInQrSvg(code) } }
+        : {})}
     />,
     opts.form && Object.keys(opts.form.errors).length > 0 ? 422 : 200,
   );

@@ -4,6 +4,8 @@ import { Notice } from "../../web/components/notice";
 import { type FormState, formView } from "../../web/form-errors";
 import { formatDateTime, type Lang, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
+import { calendarTexts } from "./calendar-texts";
+import { FEED_PAGE, Ticket } from "./calendar-views";
 import { gatheringErrors } from "./error-texts";
 import { type Gathering, gatheringLimits, type Session } from "./gatherings";
 import type { Registration } from "./registration";
@@ -62,6 +64,11 @@ export function GatheringListPage(props: { lang: Lang; items: ListItem[] }) {
         {t.listTitle}
       </h1>
       <p class="ds-paragraph lead">{t.listLead}</p>
+      <p class="ds-paragraph">
+        <a class="ds-link" href={localPath(lang, FEED_PAGE)}>
+          {calendarTexts[lang].feedLink}
+        </a>
+      </p>
       {props.items.length === 0 ? (
         <p class="ds-paragraph">{t.none}</p>
       ) : (
@@ -112,6 +119,8 @@ export type GatheringPageProps = {
   form?: FormState;
   /** A notice after an act (cancelled). */
   notice?: "cancelled";
+  /** With a confirmed seat: the check-in code as shown and its QR code (calendar-views.tsx). */
+  ticket?: { code: string; qrSvg: string };
 };
 
 /** The names of the registration form's fields, in the order the error summary lists them. */
@@ -178,6 +187,7 @@ export function GatheringPage(props: GatheringPageProps) {
         </Notice>
       ) : null}
       <RegistrationStatus {...props} />
+      {props.ticket ? <Ticket lang={lang} gatheringId={g.id} {...props.ticket} /> : null}
       <Facts heading={t.about} facts={facts} />
       {g.mode !== "physical" ? (
         <section aria-labelledby="digital-heading">
