@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ORIGIN, type TestApp, testApp } from "../../../tests/support/app";
 import { databaseKinds } from "../../../tests/support/db";
 import { cohorts } from "../cohorts/schema";
+import { gatherings } from "../gatherings/schema";
 import { getUnit, unitsOfMunicipality } from "../organisations";
 import { demoEmail, seedDemoPeople } from "./demo";
 import { insertTestPerson } from "./factories";
@@ -83,6 +84,14 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
     ] as const;
     type Who = (typeof everyone)[number];
     const admins: Who[] = ["ada", "frida"];
+    /** The demo's national gathering of IBS cohort 1 (Udir organises it): its day's pages. */
+    const udirDay = async (rest: string) => {
+      const [g] = await t.db
+        .select({ id: gatherings.id })
+        .from(gatherings)
+        .where(eq(gatherings.titleNb, "Nasjonal samling 1 for pulje 1"));
+      return `/nb/admin/samlinger/${g!.id}${rest}`;
+    };
     const routes: {
       name: string;
       send: (who?: string) => Promise<Response>;
@@ -333,6 +342,83 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         name: "POST /nb/samlinger/:id/bekreft (unknown)",
         send: (w) => post("/nb/samlinger/999999/bekreft", w, { registration: "999999" }),
         allowed: everyone.filter((w) => w !== "norole"),
+        okStatus: 404,
+      },
+      // The participant's calendar: the feed's page and one gathering's .ics (the feed itself
+      // is public: its address is its key; the gatherings module's tests).
+      {
+        name: "GET /nb/samlinger/kalender",
+        send: (w) => get("/nb/samlinger/kalender", w),
+        allowed: everyone.filter((w) => w !== "norole"),
+      },
+      {
+        name: "POST /nb/samlinger/kalender (a new address)",
+        send: (w) => post("/nb/samlinger/kalender", w),
+        allowed: everyone.filter((w) => w !== "norole"),
+      },
+      {
+        name: "POST /nb/samlinger/kalender/av",
+        send: (w) => post("/nb/samlinger/kalender/av", w),
+        allowed: everyone.filter((w) => w !== "norole"),
+        okStatus: 303,
+      },
+      {
+        name: "GET /nb/samlinger/:id/kalender.ics (no seat)",
+        send: (w) => get("/nb/samlinger/999999/kalender.ics", w),
+        allowed: everyone.filter((w) => w !== "norole"),
+        okStatus: 404,
+      },
+      // A gathering's day (door, attendance, closing): its organiser only. FUB/FUG's admin
+      // organises gatherings too, but not Udir's.
+      {
+        name: "GET /nb/admin/samlinger/<Udir's>/innsjekk",
+        send: async (w) => get(await udirDay("/innsjekk"), w),
+        allowed: ["ada"],
+      },
+      {
+        name: "POST /nb/admin/samlinger/<Udir's>/innsjekk (no code)",
+        send: async (w) => post(await udirDay("/innsjekk"), w, { code: "" }),
+        allowed: ["ada"],
+        okStatus: 422,
+      },
+      {
+        name: "GET /nb/admin/samlinger/<Udir's>/oppmote",
+        send: async (w) => get(await udirDay("/oppmote"), w),
+        allowed: ["ada"],
+      },
+      {
+        name: "POST /nb/admin/samlinger/<Udir's>/oppmote (nothing changed)",
+        send: async (w) => post(await udirDay("/oppmote"), w),
+        allowed: ["ada"],
+        okStatus: 303,
+      },
+      {
+        name: "GET /nb/admin/samlinger/<Udir's>/avslutt",
+        send: async (w) => get(await udirDay("/avslutt"), w),
+        allowed: ["ada"],
+      },
+      {
+        name: "POST /nb/admin/samlinger/<Udir's>/avslutt (no number)",
+        send: async (w) => post(await udirDay("/avslutt"), w, { minutes: "", presentCount: "" }),
+        allowed: ["ada"],
+        okStatus: 422,
+      },
+      {
+        name: "GET /nb/admin/samlinger/:id/innsjekk (unknown)",
+        send: (w) => get("/nb/admin/samlinger/999999/innsjekk", w),
+        allowed: admins,
+        okStatus: 404,
+      },
+      {
+        name: "POST /nb/admin/samlinger/:id/oppmote (unknown)",
+        send: (w) => post("/nb/admin/samlinger/999999/oppmote", w),
+        allowed: admins,
+        okStatus: 404,
+      },
+      {
+        name: "POST /nb/admin/samlinger/:id/avslutt (unknown)",
+        send: (w) => post("/nb/admin/samlinger/999999/avslutt", w),
+        allowed: admins,
         okStatus: 404,
       },
     ];
