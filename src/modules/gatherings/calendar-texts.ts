@@ -14,6 +14,7 @@ const nb = {
   secret: "Adressen er hemmelig: alle som har den, kan se samlingene dine. Del den ikke med andre.",
   newAddress:
     "Dette er den nye adressen. Kopier den nå og lim den inn i kalenderappen som et abonnement. Vi viser den bare denne ene gangen.",
+  freshHeading: "Ny kalenderadresse",
   address: "Adressen til kalenderen",
   openFeed: "Åpne kalenderen",
   live: (made: string) =>
@@ -43,6 +44,7 @@ const nn: CalendarTexts = {
   secret: "Adressa er hemmeleg: alle som har ho, kan sjå samlingane dine. Del ho ikkje med andre.",
   newAddress:
     "Dette er den nye adressa. Kopier ho no og lim ho inn i kalenderappen som eit abonnement. Vi viser ho berre denne eine gongen.",
+  freshHeading: "Ny kalenderadresse",
   address: "Adressa til kalenderen",
   openFeed: "Opne kalenderen",
   live: (made) =>
@@ -70,6 +72,7 @@ const en: CalendarTexts = {
   secret: "The address is secret: anyone who has it can see your gatherings. Do not share it.",
   newAddress:
     "This is the new address. Copy it now and add it to your calendar app as a subscription. We show it this one time only.",
+  freshHeading: "A new calendar address",
   address: "The calendar's address",
   openFeed: "Open the calendar",
   live: (made) =>

@@ -73,7 +73,7 @@ export function FeedPage(props: {
       {props.fresh ? (
         <section class="stack" aria-labelledby="fresh-heading">
           <h2 class="ds-heading" data-size="sm" id="fresh-heading">
-            {t.address}
+            {t.freshHeading}
           </h2>
           <Notice color="success">{t.newAddress}</Notice>
           <div class="ds-field">

@@ -85,9 +85,9 @@ describe.each(databaseKinds)(
       expect(download.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
       expect(download.headers.get("content-disposition")).toContain("attachment");
       // Unfolded: RFC 5545 folds long lines.
-    expect((await download.text()).replace(/\r\n[ \t]/g, "")).toContain(
-      "https://meet.example.org/oslo",
-    );
+      expect((await download.text()).replace(/\r\n[ \t]/g, "")).toContain(
+        "https://meet.example.org/oslo",
+      );
       // Someone without a seat gets neither the file nor the code.
       expect((await as.get(`/nb/samlinger/${gatheringId}/kalender.ics`, "stine")).status).toBe(404);
       expect(await (await as.get(`/nb/samlinger/${gatheringId}`, "stine")).text()).not.toContain(
@@ -141,6 +141,10 @@ describe.each(databaseKinds)(
       const html = await own.text();
       expect(html).toContain("data-scan");
       expect(html).toContain("/assets/scan");
+      expect(own.headers.get("permissions-policy")).toContain("camera=(self)");
+      expect(
+        (await as.get(`/nb/samlinger/${gatheringId}`, "kari")).headers.get("permissions-policy"),
+      ).toContain("camera=()");
       expect(html).toContain("Kari Kommune");
       for (const rest of ["/innsjekk", "/oppmote", "/avslutt"]) {
         expect((await as.get(door(rest), "frida")).status, rest).toBe(403);

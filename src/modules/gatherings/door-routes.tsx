@@ -47,6 +47,8 @@ async function showDoor(
   const { db, clock } = deps(c);
   const q = (opts.q ?? "").slice(0, SEARCH_MAX);
   c.header("Cache-Control", "no-store");
+  // The one page that may use the camera (the QR reader); every other page forbids it.
+  c.header("Permissions-Policy", "camera=(self), microphone=(), geolocation=()");
   return render(
     c,
     <DoorPage
