@@ -8,7 +8,7 @@ import { insertTestPerson } from "../identity";
 import { programmesOwnedBy } from "../programmes";
 import { agendaOn, gatheringInput } from "./factories";
 import { createGathering, type GatheringInput } from "./gatherings";
-import { register } from "./registration";
+import { deleteNeedsAfterGatherings, register } from "./registration";
 import { gatherings } from "./schema";
 
 /**
@@ -65,7 +65,8 @@ async function seedGatherings(db: Db, today: string) {
           email: `deltaker-${i + 1}@demo.samspill.example`,
           role: { role: "resource-person", orgId: code },
         },
-        created,
+        // Their roles are in today's municipalities (Agder's codes since 2020).
+        new Date(`${today}T08:00:00Z`),
       ),
     );
   }
@@ -132,6 +133,9 @@ async function seedGatherings(db: Db, today: string) {
         ),
       );
   }
+
+  // The needs given for 2017 were deleted after those gatherings, as the job does.
+  await deleteNeedsAfterGatherings(db, new Date(`${today}T00:00:00Z`));
 
   // FUB/FUG's digital gathering for municipal coordinators, three weeks ahead.
   const day = addDays(today, 21);

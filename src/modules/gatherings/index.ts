@@ -8,6 +8,7 @@ export {
   type SessionInput,
   sessionsOf,
 } from "./gatherings";
+export { organiserRoutes } from "./organiser-routes";
 export { participantRoutes } from "./participant-routes";
 export {
   cancelRegistration,
@@ -24,6 +25,8 @@ export {
 import type { ModuleManifest } from "../../kernel/manifest";
 import { gatheringAuditActions as manifestAuditActions } from "./audit-texts";
 import { gatheringsDemo as manifestDemo } from "./demo";
+import { organiserRoutes as manifestOrganiserRoutes } from "./organiser-routes";
+import { organiserTexts as manifestOrganiserTexts } from "./organiser-texts";
 import { participantRoutes as manifestParticipantRoutes } from "./participant-routes";
 import {
   deleteNeedsAfterGatherings as manifestDeleteNeeds,
@@ -34,13 +37,19 @@ import { gatheringTexts as manifestTexts } from "./texts";
 
 export const manifest: ModuleManifest = {
   name: "gatherings",
-  signedInRoutes: [() => manifestParticipantRoutes()],
+  signedInRoutes: [() => manifestParticipantRoutes(), () => manifestOrganiserRoutes()],
   nav: [
     {
       position: 22,
       path: "/samlinger",
       label: (lang) => manifestTexts[lang].nav,
       permission: "register:gathering:",
+    },
+    {
+      position: 27,
+      path: "/admin/samlinger",
+      label: (lang) => manifestOrganiserTexts[lang].nav,
+      permission: "manage:gathering:",
     },
   ],
   schema: manifestSchema,
