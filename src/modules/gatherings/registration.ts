@@ -28,8 +28,14 @@ export type Registration = typeof gatheringRegistrations.$inferSelect;
 /** Where a person works, one per active role: what "who may register" is checked against. */
 export type Place = { role: string; unitOrgNumber: string | null; municipalityCode: string | null };
 
-export async function placesOf(db: Db, personId: number): Promise<Place[]> {
-  const roles = await activeRoles(db, personId);
+export type RoleOf = { role: string; orgKind: string; orgId: string };
+
+/**
+ * The person's places. `roles`: the person's active roles when the caller has just read them
+ * (the signed-in person's, read with the session), to spare a read in the rush.
+ */
+export async function placesOf(db: Db, personId: number, roles?: RoleOf[]): Promise<Place[]> {
+  roles ??= await activeRoles(db, personId);
   const unitNumbers = roles.filter((r) => r.orgKind === "unit").map((r) => r.orgId);
   const unitMunicipality = await municipalitiesOfUnits(db, unitNumbers);
   return roles.map((r) => {
@@ -129,7 +135,7 @@ async function actsFor(db: Db, actorId: number | null, personId: number): Promis
 export async function register(
   db: Db,
   input: RegisterInput,
-  actor: Actor,
+  actor: Actor & { roles?: RoleOf[] },
 ): Promise<Outcome<Registered>> {
   const gathering = await gatheringById(db, input.gatheringId);
   if (!gathering) return refuse("gathering", "notFound");
@@ -138,7 +144,7 @@ export async function register(
   const place = await admittedPlace(
     db,
     gathering,
-    await placesOf(db, input.personId),
+    await placesOf(db, input.personId, input.personId === actor.personId ? actor.roles : undefined),
     input.unitOrgNumber,
   );
   if (!place) return refuse("gathering", "notAllowed");
@@ -161,11 +167,8 @@ export async function register(
         if (overlapping(chosen[i]!, chosen[j]!)) return refuse("sessions", "overlap");
   }
 
-  // A second click finds the first registration without taking the lock; two at the same
-  // instant meet the unique index below.
-  const before = await registrationOf(db, gathering.id, input.personId);
-  if (before) return refuse("gathering", "already", { status: before.status });
-
+  // A second registration of the same person (a second click, or two at the same instant)
+  // meets the unique index on insert: its transaction, queue number and seat are undone.
   try {
     return await db.transaction(async (tx) => {
       // One statement locks the gathering, hands out the next queue number and takes a seat,
