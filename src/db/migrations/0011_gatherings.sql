@@ -53,6 +53,8 @@ CREATE TABLE "gatherings" (
 	"allowed_roles" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"offer_hours" integer DEFAULT 48 NOT NULL,
 	"last_queue_number" integer DEFAULT 0 NOT NULL,
+	"seats_held" integer DEFAULT 0 NOT NULL,
+	"waiting_count" integer DEFAULT 0 NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"needs_deleted_at" timestamp with time zone,
 	"created_at" timestamp with time zone NOT NULL,

@@ -75,3 +75,16 @@ export async function cohortIdOf(
     .where(and(eq(cohorts.programmeId, programmeId), eq(cohorts.number, number)));
   return row?.id ?? null;
 }
+
+/** The cohorts of these programmes, by programme and number (the organiser's choice of cohort). */
+export async function cohortsOfProgrammes(
+  db: Executor,
+  programmeIds: number[],
+): Promise<{ id: number; programmeId: number; number: number }[]> {
+  if (programmeIds.length === 0) return [];
+  return db
+    .select({ id: cohorts.id, programmeId: cohorts.programmeId, number: cohorts.number })
+    .from(cohorts)
+    .where(inArray(cohorts.programmeId, programmeIds))
+    .orderBy(cohorts.programmeId, cohorts.number);
+}

@@ -4,6 +4,7 @@ import type { AttendanceStatus } from "./schema";
 /** The organiser's side of a gathering's day: the door, attendance, closing. */
 const nb = {
   tabs: "Samlingens dag",
+  dayLink: "Innsjekking, oppmøte og avslutning",
   doorTab: "Innsjekking",
   attendanceTab: "Oppmøte",
   closeTab: "Avslutt samlingen",
@@ -78,6 +79,7 @@ type DoorTexts = typeof nb;
 
 const nn: DoorTexts = {
   tabs: "Dagen for samlinga",
+  dayLink: "Innsjekking, oppmøte og avslutning",
   doorTab: "Innsjekking",
   attendanceTab: "Oppmøte",
   closeTab: "Avslutt samlinga",
@@ -145,6 +147,7 @@ const nn: DoorTexts = {
 
 const en: DoorTexts = {
   tabs: "The gathering's day",
+  dayLink: "Check-in, attendance and closing",
   doorTab: "Check-in",
   attendanceTab: "Attendance",
   closeTab: "Close the gathering",

@@ -10,10 +10,12 @@ import { doorErrors } from "./door-error-texts";
 import { doorTexts } from "./door-texts";
 import { gatheringErrors } from "./error-texts";
 import type { Gathering, Session } from "./gatherings";
+import { organiserTexts } from "./organiser-texts";
+import { ADMIN_PATH } from "./organiser-views";
 import type { AttendanceStatus } from "./schema";
 
 /** The organiser's pages of one gathering's day, under the admin's work area. */
-export const doorPath = (id: number, rest = "") => `/admin/samlinger/${id}${rest}`;
+export const doorPath = (id: number, rest = "") => `${ADMIN_PATH}/${id}${rest}`;
 
 const errorsOf = (lang: Lang) => ({ ...gatheringErrors[lang], ...doorErrors[lang] });
 
@@ -38,21 +40,28 @@ function DayTabs(props: { lang: Lang; id: number; current: Tab }) {
     ["close", "/avslutt", t.closeTab],
   ];
   return (
-    <nav aria-label={t.tabs} class="day-tabs">
-      <ul>
-        {tabs.map(([tab, rest, label]) => (
-          <li>
-            <a
-              class="ds-link"
-              href={localPath(props.lang, doorPath(props.id, rest))}
-              aria-current={tab === props.current ? "page" : undefined}
-            >
-              {label}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <>
+      <p class="ds-paragraph">
+        <a class="ds-link" href={localPath(props.lang, ADMIN_PATH)}>
+          {organiserTexts[props.lang].listTitle}
+        </a>
+      </p>
+      <nav aria-label={t.tabs} class="day-tabs">
+        <ul>
+          {tabs.map(([tab, rest, label]) => (
+            <li>
+              <a
+                class="ds-link"
+                href={localPath(props.lang, doorPath(props.id, rest))}
+                aria-current={tab === props.current ? "page" : undefined}
+              >
+                {label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </>
   );
 }
 

@@ -30,7 +30,9 @@ type Code =
   | "started"
   | "notOffered"
   | "offerExpired"
-  | "cancelledAlready";
+  | "cancelledAlready"
+  | "municipalityCodes"
+  | "unknownMunicipality";
 
 const n = (v: string | number | boolean | undefined) => String(v ?? "");
 
@@ -68,6 +70,8 @@ export const gatheringErrors: ErrorCatalogues<Code> = {
     notOffered: "Du har ikke fått tilbud om plass ennå. Du står på ventelisten.",
     offerExpired: "Fristen for å bekrefte plassen har gått ut, og plassen er gitt videre.",
     cancelledAlready: "Påmeldingen er avmeldt.",
+    municipalityCodes: "Skriv kommunenumre med fire sifre, skilt med komma",
+    unknownMunicipality: (e) => `Det finnes ingen kommune med nummer ${n(e.params.code)}`,
   },
   nn: {
     notFound: "Vi fann ikkje samlinga eller påmeldinga.",
@@ -101,6 +105,8 @@ export const gatheringErrors: ErrorCatalogues<Code> = {
     notOffered: "Du har ikkje fått tilbod om plass enno. Du står på ventelista.",
     offerExpired: "Fristen for å stadfeste plassen har gått ut, og plassen er gitt vidare.",
     cancelledAlready: "Påmeldinga er meld av.",
+    municipalityCodes: "Skriv kommunenummer med fire siffer, skilde med komma",
+    unknownMunicipality: (e) => `Det finst ingen kommune med nummer ${n(e.params.code)}`,
   },
   en: {
     notFound: "We could not find the gathering or the registration.",
@@ -134,5 +140,7 @@ export const gatheringErrors: ErrorCatalogues<Code> = {
     offerExpired:
       "The time to confirm the seat has passed, and the seat has gone to the next person.",
     cancelledAlready: "The registration is cancelled.",
+    municipalityCodes: "Enter four-digit municipality numbers separated by commas",
+    unknownMunicipality: (e) => `There is no municipality numbered ${n(e.params.code)}`,
   },
 };

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db, Executor, Tx } from "../../db/client";
 import type { FieldErrors } from "../../kernel/forms";
 import { type Outcome, refuse } from "../../kernel/result";
@@ -133,12 +133,12 @@ export function checkGathering(input: GatheringInput): FieldErrors {
   input.sessions.forEach((s, i) => {
     const at = `session-${i + 1}`;
     if (s.titleNb.trim() === "" || s.titleNn.trim() === "")
-      errors[`${at}-title`] = { code: "required" };
+      errors[`${at}-titleNb`] = { code: "required" };
     else if (s.titleNb.length > L.title || s.titleNn.length > L.title)
-      errors[`${at}-title`] = { code: "max", max: L.title };
-    if (s.endsAt <= s.startsAt) errors[`${at}-ends`] = { code: "endBeforeStart" };
+      errors[`${at}-titleNb`] = { code: "max", max: L.title };
+    if (s.endsAt <= s.startsAt) errors[`${at}-endsAt`] = { code: "endBeforeStart" };
     else if (s.startsAt < input.startsAt || s.endsAt > input.endsAt)
-      errors[`${at}-ends`] = { code: "sessionOutside" };
+      errors[`${at}-endsAt`] = { code: "sessionOutside" };
     if (s.speaker.length > L.speaker) errors[`${at}-speaker`] = { code: "max", max: L.speaker };
     if (s.room.length > L.room) errors[`${at}-room`] = { code: "max", max: L.room };
     if (s.capacity !== null && (!Number.isInteger(s.capacity) || s.capacity < 1))
@@ -274,7 +274,7 @@ export async function editGathering(
     const before = await lockGathering(tx, input.gatheringId);
     if (!before) return refuse("gathering", "notFound");
     if (before.version !== input.version) return refuse("gathering", "stale");
-    const taken = await seatsTaken(tx, before.id);
+    const taken = before.seatsHeld;
     if (input.capacity < taken) return refuse("capacity", "belowTaken", { taken });
     const existing = await tx
       .select()
@@ -368,4 +368,17 @@ export async function registrationCounts(db: Executor, gatheringId: number) {
   const out = { confirmed: 0, offered: 0, waiting: 0 };
   for (const r of rows) if (r.status !== "cancelled") out[r.status] = r.n;
   return out;
+}
+
+/** The gatherings of these programmes, latest first (the organiser's list). */
+export async function gatheringsOfProgrammes(
+  db: Executor,
+  programmeIds: number[],
+): Promise<Gathering[]> {
+  if (programmeIds.length === 0) return [];
+  return db
+    .select()
+    .from(gatherings)
+    .where(inArray(gatherings.programmeId, programmeIds))
+    .orderBy(desc(gatherings.startsAt), desc(gatherings.id));
 }

@@ -8,6 +8,7 @@ export {
   type SessionInput,
   sessionsOf,
 } from "./gatherings";
+export { organiserRoutes } from "./organiser-routes";
 export { participantRoutes } from "./participant-routes";
 export {
   cancelRegistration,
@@ -30,6 +31,8 @@ import {
 import { gatheringsDemo as manifestDemo } from "./demo";
 import { doorAuditActions as manifestDoorAuditActions } from "./door-audit-texts";
 import { doorRoutes as manifestDoorRoutes } from "./door-routes";
+import { organiserRoutes as manifestOrganiserRoutes } from "./organiser-routes";
+import { organiserTexts as manifestOrganiserTexts } from "./organiser-texts";
 import { participantRoutes as manifestParticipantRoutes } from "./participant-routes";
 import {
   deleteNeedsAfterGatherings as manifestDeleteNeeds,
@@ -44,6 +47,7 @@ export const manifest: ModuleManifest = {
   publicRoutes: [() => manifestPublicCalendarRoutes()],
   signedInRoutes: [
     () => manifestParticipantRoutes(),
+    () => manifestOrganiserRoutes(),
     () => manifestCalendarRoutes(),
     () => manifestDoorRoutes(),
   ],
@@ -53,6 +57,12 @@ export const manifest: ModuleManifest = {
       path: "/samlinger",
       label: (lang) => manifestTexts[lang].nav,
       permission: "register:gathering:",
+    },
+    {
+      position: 27,
+      path: "/admin/samlinger",
+      label: (lang) => manifestOrganiserTexts[lang].nav,
+      permission: "manage:gathering:",
     },
   ],
   schema: manifestSchema,

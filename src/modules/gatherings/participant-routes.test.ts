@@ -63,6 +63,11 @@ describe.each(databaseKinds)("a participant registers on the gathering's page (%
     // The link to the online meeting is for those with a seat.
     expect(body).not.toContain("meet.example.org");
     expect(await text(await as.get("/nb/samlinger", "noa"))).not.toContain("Regional samling");
+    // The demo's digital FUB/FUG gathering is for municipal coordinators: Kari, not Stine.
+    expect(await text(await as.get("/nb/samlinger", "kari"))).toContain(
+      "Digitalt nettverksmøte for kommunekontakter",
+    );
+    expect(list).not.toContain("Digitalt nettverksmøte");
     expect((await as.get(page(), "noa")).status).toBe(404);
     expect((await as.post(`${page()}/pamelding`, "noa")).status).toBe(404);
   });

@@ -132,7 +132,8 @@ export function participantRoutes() {
         sessionIds,
         needs: { dietary: raw.dietary ?? "", accessibility: raw.accessibility ?? "" },
       },
-      actor(c),
+      // The roles were read with the session a moment ago.
+      { ...actor(c), roles: c.get("user")!.roles },
     );
     if (!result.ok) {
       if (result.errors.gathering?.code === "notFound") return errorPage(c, "notFound");

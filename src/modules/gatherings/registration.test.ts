@@ -64,6 +64,17 @@ describe.each(databaseKinds)("gatherings: registration (%s)", (kind: DbKind) => 
     return made.gatheringId;
   }
 
+  /** The gathering's own counts of seats held and people waiting agree with its registrations. */
+  async function expectCountsKept(gatheringId: number) {
+    const g = (await gatheringById(db(), gatheringId))!;
+    const counts = await registrationCounts(db(), gatheringId);
+    expect({ held: g.seatsHeld, waiting: g.waitingCount }).toEqual({
+      held: counts.confirmed + counts.offered,
+      waiting: counts.waiting,
+    });
+    expect(g.seatsHeld).toBeLessThanOrEqual(g.capacity);
+  }
+
   const reg = (gatheringId: number, personId: number, extra: { sessionIds?: number[] } = {}) =>
     register(db(), { gatheringId, personId, sessionIds: extra.sessionIds ?? [] }, as(personId));
 
@@ -119,7 +130,7 @@ describe.each(databaseKinds)("gatherings: registration (%s)", (kind: DbKind) => 
       }),
       as(ids.ada!),
     );
-    expect(outside.ok ? null : outside.errors["session-1-ends"]?.code).toBe("sessionOutside");
+    expect(outside.ok ? null : outside.errors["session-1-endsAt"]?.code).toBe("sessionOutside");
   });
 
   it("confirms while seats remain, then puts people on the waiting list in order, and says so", async () => {
@@ -150,10 +161,11 @@ describe.each(databaseKinds)("gatherings: registration (%s)", (kind: DbKind) => 
     const again = await reg(id, q!);
     expect(again.ok ? null : again.errors.gathering?.params?.status).toBe("waiting");
 
+    const [eager] = await people(1, "eager");
     const early = await register(
       db(),
-      { gatheringId: id, personId: p!, sessionIds: [] },
-      as(p!, new Date("2026-10-31T12:00:00Z")),
+      { gatheringId: id, personId: eager!, sessionIds: [] },
+      as(eager!, new Date("2026-10-31T12:00:00Z")),
     );
     expect(early.ok ? null : early.errors.gathering?.code).toBe("notOpenYet");
     const [late] = await people(1, "late");
@@ -272,6 +284,7 @@ describe.each(databaseKinds)("gatherings: registration (%s)", (kind: DbKind) => 
     expect((await cancelRegistration(db(), { registrationId: qReg.id }, as(q!))).ok).toBe(true);
     const rReg = (await registrationOf(db(), id, r!))!;
     expect(rReg.status).toBe("offered");
+    await expectCountsKept(id);
   });
 
   it("keeps needs apart and deletes them after the gathering", async () => {
@@ -329,6 +342,7 @@ describe.each(databaseKinds)("gatherings: registration (%s)", (kind: DbKind) => 
       as(ids.ada!),
     );
     expect(stale.ok ? null : stale.errors.gathering?.code).toBe("stale");
+    await expectCountsKept(id);
   });
 
   it("never over-books when many register at once for the last seats; the waiting list keeps the order", async () => {
@@ -362,6 +376,18 @@ describe.each(databaseKinds)("gatherings: registration (%s)", (kind: DbKind) => 
       .sort((a, b) => a.queueNumber - b.queueNumber)
       .map((r) => r.position);
     expect(told).toEqual(Array.from({ length: 37 }, (_, i) => i + 1));
+    await expectCountsKept(id);
+  });
+
+  it("takes one registration when the same person registers twice at the same instant", async () => {
+    const id = await gathering({ capacity: 1 });
+    const [p] = await people(1, "double");
+    const both = await Promise.all([reg(id, p!), reg(id, p!), reg(id, p!)]);
+    expect(both.filter((r) => r.ok)).toHaveLength(1);
+    for (const r of both.filter((x) => !x.ok))
+      expect(r.ok ? null : r.errors.gathering?.code).toBe("already");
+    expect((await gatheringById(db(), id))?.lastQueueNumber).toBe(1);
+    await expectCountsKept(id);
   });
 
   it("promotes exactly once when cancellations race each other and the offers' expiry", async () => {
@@ -448,6 +474,7 @@ describe.each(databaseKinds)("gatherings: registration (%s)", (kind: DbKind) => 
       "offered",
     ]);
     expect(await registrationCounts(db(), id)).toEqual({ confirmed: 1, offered: 4, waiting: 0 });
+    await expectCountsKept(id);
     const laterMails = await db()
       .select({ key: jobs.idempotencyKey })
       .from(jobs)
@@ -475,6 +502,7 @@ describe.each(databaseKinds)("gatherings: registration (%s)", (kind: DbKind) => 
     ]);
     expect(clicks.map((c) => (c.ok ? c.repeated : null)).sort()).toEqual([false, true]);
     expect((await registrationOf(db(), id, q!))?.status).toBe("confirmed");
+    await expectCountsKept(id);
     expect(await expireOffers(db(), as(null, new Date(NOW.getTime() + 10 * HOUR)))).toEqual({
       lapsed: 0,
       offered: 0,

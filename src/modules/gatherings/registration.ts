@@ -1,6 +1,6 @@
-import { and, asc, count, eq, inArray, lt, lte, ne, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNull, lt, lte, ne, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client";
-import { type Outcome, refuse } from "../../kernel/result";
+import { type Outcome, RefusedInside, refuse } from "../../kernel/result";
 import { cohortsTakingPart } from "../cohorts";
 import { activeRoles } from "../identity";
 import { municipalitiesOfUnits } from "../organisations";
@@ -29,8 +29,14 @@ export type Registration = typeof gatheringRegistrations.$inferSelect;
 /** Where a person works, one per active role: what "who may register" is checked against. */
 export type Place = { role: string; unitOrgNumber: string | null; municipalityCode: string | null };
 
-export async function placesOf(db: Db, personId: number): Promise<Place[]> {
-  const roles = await activeRoles(db, personId);
+export type RoleOf = { role: string; orgKind: string; orgId: string };
+
+/**
+ * The person's places. `roles`: the person's active roles when the caller has just read them
+ * (the signed-in person's, read with the session), to spare a read in the rush.
+ */
+export async function placesOf(db: Db, personId: number, roles?: RoleOf[]): Promise<Place[]> {
+  roles ??= await activeRoles(db, personId);
   const unitNumbers = roles.filter((r) => r.orgKind === "unit").map((r) => r.orgId);
   const unitMunicipality = await municipalitiesOfUnits(db, unitNumbers);
   return roles.map((r) => {
@@ -130,7 +136,7 @@ async function actsFor(db: Db, actorId: number | null, personId: number): Promis
 export async function register(
   db: Db,
   input: RegisterInput,
-  actor: Actor,
+  actor: Actor & { roles?: RoleOf[] },
 ): Promise<Outcome<Registered>> {
   const gathering = await gatheringById(db, input.gatheringId);
   if (!gathering) return refuse("gathering", "notFound");
@@ -139,7 +145,7 @@ export async function register(
   const place = await admittedPlace(
     db,
     gathering,
-    await placesOf(db, input.personId),
+    await placesOf(db, input.personId, input.personId === actor.personId ? actor.roles : undefined),
     input.unitOrgNumber,
   );
   if (!place) return refuse("gathering", "notAllowed");
@@ -162,83 +168,102 @@ export async function register(
         if (overlapping(chosen[i]!, chosen[j]!)) return refuse("sessions", "overlap");
   }
 
-  return db.transaction(async (tx) => {
-    const g = (await lockGathering(tx, gathering.id))!;
-    if (actor.now < g.registrationOpensAt) return refuse("gathering", "notOpenYet");
-    if (actor.now >= g.registrationClosesAt || g.closedAt) return refuse("gathering", "closed");
-    const [existing] = await tx
-      .select({ status: gatheringRegistrations.status })
-      .from(gatheringRegistrations)
-      .where(
-        and(
-          eq(gatheringRegistrations.gatheringId, g.id),
-          eq(gatheringRegistrations.personId, input.personId),
-          ne(gatheringRegistrations.status, "cancelled"),
-        ),
-      );
-    if (existing) return refuse("gathering", "already", { status: existing.status });
-    const counts = await tx
-      .select({ status: gatheringRegistrations.status, n: count() })
-      .from(gatheringRegistrations)
-      .where(
-        and(
-          eq(gatheringRegistrations.gatheringId, g.id),
-          inArray(gatheringRegistrations.status, ["confirmed", "offered", "waiting"]),
-        ),
-      )
-      .groupBy(gatheringRegistrations.status);
-    const n = (s: RegistrationStatus) => counts.find((c) => c.status === s)?.n ?? 0;
-    const held = n("confirmed") + n("offered");
-    // Nobody waits while a seat is free (every freed seat is offered at once), so a free seat
-    // is this registration's.
-    const status = held < g.capacity && n("waiting") === 0 ? "confirmed" : "waiting";
-    if (status === "confirmed" && chosen.length > 0) {
-      const taken = await sessionSeatsTaken(
-        tx,
-        chosen.map((s) => s.id),
-      );
-      const full = chosen.find((s) => (taken.get(s.id) ?? 0) >= s.capacity!);
-      if (full) return refuse("sessions", "sessionFull", { session: full.titleNb });
-    }
-    const queueNumber = g.lastQueueNumber + 1;
-    await tx
-      .update(gatherings)
-      .set({ lastQueueNumber: queueNumber })
-      .where(eq(gatherings.id, g.id));
-    const [row] = await tx
-      .insert(gatheringRegistrations)
-      .values({
-        gatheringId: g.id,
-        personId: input.personId,
-        unitOrgNumber: place.unitOrgNumber,
-        municipalityCode: place.municipalityCode,
+  // A second registration of the same person (a second click, or two at the same instant)
+  // meets the unique index on insert: its transaction, queue number and seat are undone.
+  try {
+    return await db.transaction(async (tx) => {
+      // One statement locks the gathering, hands out the next queue number and takes a seat,
+      // or a place in line when the seats are held or anyone waits (nobody waits while a seat
+      // is free: every freed seat is offered at once). The row's latest values decide.
+      const free = sql`${gatherings.seatsHeld} < ${gatherings.capacity} and ${gatherings.waitingCount} = 0`;
+      const [g] = await tx
+        .update(gatherings)
+        .set({
+          lastQueueNumber: sql`${gatherings.lastQueueNumber} + 1`,
+          seatsHeld: sql`case when ${free} then ${gatherings.seatsHeld} + 1 else ${gatherings.seatsHeld} end`,
+          waitingCount: sql`case when ${free} then ${gatherings.waitingCount} else ${gatherings.waitingCount} + 1 end`,
+        })
+        .where(
+          and(
+            eq(gatherings.id, gathering.id),
+            lte(gatherings.registrationOpensAt, actor.now),
+            gt(gatherings.registrationClosesAt, actor.now),
+            // Closed by the organiser after the gathering (door.ts).
+            isNull(gatherings.closedAt),
+          ),
+        )
+        .returning({
+          queueNumber: gatherings.lastQueueNumber,
+          waitingCount: gatherings.waitingCount,
+        });
+      if (!g) {
+        throw new RefusedInside(
+          refuse("gathering", actor.now < gathering.registrationOpensAt ? "notOpenYet" : "closed"),
+        );
+      }
+      const status = g.waitingCount === 0 ? "confirmed" : "waiting";
+      if (status === "confirmed" && chosen.length > 0) {
+        const taken = await sessionSeatsTaken(
+          tx,
+          chosen.map((s) => s.id),
+        );
+        const full = chosen.find((s) => (taken.get(s.id) ?? 0) >= s.capacity!);
+        if (full)
+          throw new RefusedInside(refuse("sessions", "sessionFull", { session: full.titleNb }));
+      }
+      const [row] = await tx
+        .insert(gatheringRegistrations)
+        .values({
+          gatheringId: gathering.id,
+          personId: input.personId,
+          unitOrgNumber: place.unitOrgNumber,
+          municipalityCode: place.municipalityCode,
+          status,
+          queueNumber: g.queueNumber,
+          confirmedAt: status === "confirmed" ? actor.now : null,
+          createdAt: actor.now,
+          createdBy: actor.personId,
+        })
+        .returning({ id: gatheringRegistrations.id });
+      const registrationId = row!.id;
+      if (chosen.length > 0)
+        await tx
+          .insert(registrationSessions)
+          .values(chosen.map((s) => ({ registrationId, sessionId: s.id })));
+      if (needs.dietary !== "" || needs.accessibility !== "")
+        await tx
+          .insert(registrationNeeds)
+          .values({ registrationId, ...needs, recordedAt: actor.now });
+      // The confirmation (code, .ics, QR) or the place in line, by mail queued in this
+      // transaction, under the gathering's lock taken above.
+      if (status === "confirmed") await seatConfirmed(tx, gathering, registrationId, actor);
+      else await placedInLine(tx, gathering, registrationId, g.waitingCount, actor);
+      return {
+        ok: true as const,
+        registrationId,
         status,
-        queueNumber,
-        confirmedAt: status === "confirmed" ? actor.now : null,
-        createdAt: actor.now,
-        createdBy: actor.personId,
-      })
-      .returning({ id: gatheringRegistrations.id });
-    const registrationId = row!.id;
-    if (chosen.length > 0)
-      await tx
-        .insert(registrationSessions)
-        .values(chosen.map((s) => ({ registrationId, sessionId: s.id })));
-    if (needs.dietary !== "" || needs.accessibility !== "")
-      await tx
-        .insert(registrationNeeds)
-        .values({ registrationId, ...needs, recordedAt: actor.now });
-    // The confirmation (code, .ics, QR) or the place in line, by mail queued in this transaction.
-    if (status === "confirmed") await seatConfirmed(tx, g, registrationId, actor);
-    else await placedInLine(tx, g, registrationId, n("waiting") + 1, actor);
-    return {
-      ok: true as const,
-      registrationId,
-      status,
-      position: status === "waiting" ? n("waiting") + 1 : null,
-      queueNumber,
-    };
-  });
+        // The one who just joined the line is last in it.
+        position: status === "waiting" ? g.waitingCount : null,
+        queueNumber: g.queueNumber,
+      };
+    });
+  } catch (error) {
+    // Everything the transaction did is undone, the seat or the place in line included.
+    if (error instanceof RefusedInside) return error.refusal;
+    if (isUniqueViolation(error)) {
+      const found = await registrationOf(db, gathering.id, input.personId);
+      return refuse("gathering", "already", { status: found?.status ?? "confirmed" });
+    }
+    throw error;
+  }
+}
+
+/** A unique index refused the row (the same person registering twice at the same instant). */
+function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === "23505") return true;
+  }
+  return false;
 }
 
 /** A person's registration for a gathering that is not cancelled, or null. */
@@ -338,6 +363,14 @@ export async function cancelRegistration(
         cancelReason: input.byOrganiser ? "organiser" : "participant",
       })
       .where(eq(gatheringRegistrations.id, registration.id));
+    await tx
+      .update(gatherings)
+      .set(
+        registration.status === "waiting"
+          ? { waitingCount: sql`${gatherings.waitingCount} - 1` }
+          : { seatsHeld: sql`${gatherings.seatsHeld} - 1` },
+      )
+      .where(eq(gatherings.id, gathering.id));
     await tx.delete(registrationNeeds).where(eq(registrationNeeds.registrationId, registration.id));
     const offered =
       registration.status === "waiting" ? [] : await fillFreeSeats(tx, gathering, actor);
@@ -387,12 +420,17 @@ async function lapse(
   ids: number[],
   actor: Actor,
 ) {
-  await tx
+  const lapsed = await tx
     .update(gatheringRegistrations)
     .set({ status: "cancelled", cancelledAt: actor.now, cancelReason: "offer-expired" })
     .where(
       and(inArray(gatheringRegistrations.id, ids), eq(gatheringRegistrations.status, "offered")),
-    );
+    )
+    .returning({ id: gatheringRegistrations.id });
+  await tx
+    .update(gatherings)
+    .set({ seatsHeld: sql`${gatherings.seatsHeld} - ${lapsed.length}` })
+    .where(eq(gatherings.id, gathering.id));
   await tx.delete(registrationNeeds).where(inArray(registrationNeeds.registrationId, ids));
   return fillFreeSeats(tx, gathering, actor);
 }

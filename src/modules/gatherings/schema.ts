@@ -60,6 +60,13 @@ export const gatherings = pgTable(
     offerHours: integer("offer_hours").notNull().default(48),
     /** The last queue number handed out: registrations are numbered in the order they came. */
     lastQueueNumber: integer("last_queue_number").notNull().default(0),
+    /**
+     * Seats held (confirmed and offered registrations) and registrations waiting, kept with
+     * every change of a registration's status in the same statement that locks this row: a
+     * registration takes its seat or its place in line in one UPDATE (registration.ts).
+     */
+    seatsHeld: integer("seats_held").notNull().default(0),
+    waitingCount: integer("waiting_count").notNull().default(0),
     /** Raised by every edit: an edit from a page drawn before another is refused. */
     version: integer("version").notNull().default(1),
     /** Set when the needs (dietary, accessibility) were deleted after the gathering. */

@@ -1,11 +1,16 @@
-import { and, asc, count, eq, inArray, notInArray } from "drizzle-orm";
+import { and, asc, count, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import { enqueueMail } from "../../kernel/mail-jobs";
 import { getPerson } from "../identity";
 import { writtenStandardOf } from "../organisations";
 import type { Actor, Gathering } from "./gatherings";
 import { offerLetter } from "./mail-texts";
-import { gatheringRegistrations, gatheringSessions, registrationSessions } from "./schema";
+import {
+  gatheringRegistrations,
+  gatheringSessions,
+  gatherings,
+  registrationSessions,
+} from "./schema";
 
 const HOUR = 3_600_000;
 
@@ -18,16 +23,12 @@ const HOUR = 3_600_000;
  */
 export async function fillFreeSeats(tx: Tx, gathering: Gathering, actor: Actor): Promise<number[]> {
   if (actor.now >= gathering.startsAt) return [];
-  const [held] = await tx
-    .select({ n: count() })
-    .from(gatheringRegistrations)
-    .where(
-      and(
-        eq(gatheringRegistrations.gatheringId, gathering.id),
-        inArray(gatheringRegistrations.status, ["confirmed", "offered"]),
-      ),
-    );
-  const free = gathering.capacity - (held?.n ?? 0);
+  // The caller holds the row's lock: these are its latest values, its own changes included.
+  const [row] = await tx
+    .select({ capacity: gatherings.capacity, seatsHeld: gatherings.seatsHeld })
+    .from(gatherings)
+    .where(eq(gatherings.id, gathering.id));
+  const free = row!.capacity - row!.seatsHeld;
   if (free <= 0) return [];
   const next = await tx
     .select()
@@ -53,6 +54,13 @@ export async function fillFreeSeats(tx: Tx, gathering: Gathering, actor: Actor):
     .where(
       and(inArray(gatheringRegistrations.id, ids), eq(gatheringRegistrations.status, "waiting")),
     );
+  await tx
+    .update(gatherings)
+    .set({
+      seatsHeld: sql`${gatherings.seatsHeld} + ${ids.length}`,
+      waitingCount: sql`${gatherings.waitingCount} - ${ids.length}`,
+    })
+    .where(eq(gatherings.id, gathering.id));
   await dropFullSessionWishes(tx, gathering.id, ids);
   for (const r of next) {
     const person = await getPerson(tx, r.personId);

@@ -339,6 +339,34 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         okStatus: 404,
       },
       {
+        name: "GET /nb/admin/samlinger",
+        send: (w) => get("/nb/admin/samlinger", w),
+        allowed: admins,
+      },
+      {
+        name: "GET /nb/admin/samlinger/ny",
+        send: (w) => get("/nb/admin/samlinger/ny", w),
+        allowed: admins,
+      },
+      {
+        name: "POST /nb/admin/samlinger/ny (empty)",
+        send: (w) => post("/nb/admin/samlinger/ny", w),
+        allowed: admins,
+        okStatus: 422,
+      },
+      {
+        name: "GET /nb/admin/samlinger/:id (unknown)",
+        send: (w) => get("/nb/admin/samlinger/999999", w),
+        allowed: admins,
+        okStatus: 404,
+      },
+      {
+        name: "POST /nb/admin/samlinger/:id (unknown)",
+        send: (w) => post("/nb/admin/samlinger/999999", w),
+        allowed: admins,
+        okStatus: 404,
+      },
+      {
         name: "POST /nb/samlinger/:id/bekreft (unknown)",
         send: (w) => post("/nb/samlinger/999999/bekreft", w, { registration: "999999" }),
         allowed: everyone.filter((w) => w !== "norole"),
