@@ -10,6 +10,7 @@ import { nsrImportBenchmark } from "./nsr-import";
 import { orgSearchBenchmark } from "./org-search";
 import { pageWeightBenchmark } from "./page-weight";
 import { publicPageBenchmark } from "./public-page";
+import { registrationRushBenchmark } from "./registration-rush";
 import { startUpBenchmark } from "./start-up";
 import { suiteTimeBenchmark } from "./suite-time";
 
@@ -52,6 +53,7 @@ try {
   await step("org-search-p95", () => orgSearchBenchmark());
   await step("cohort-overview-p95", () => cohortOverviewBenchmark());
   await step("deadline-rush", () => deadlineRushBenchmark());
+  await step("registration-rush", () => registrationRushBenchmark());
   await step("nsr-import-18k", () => nsrImportBenchmark(tempDir("nsr")));
   await step("test-suite-seconds", async () => suiteTimeBenchmark());
 } finally {

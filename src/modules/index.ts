@@ -3,6 +3,7 @@ import { manifest as applications } from "./applications";
 import { manifest as cohorts } from "./cohorts";
 import { manifest as contact } from "./contact";
 import { manifest as feedback } from "./feedback";
+import { manifest as gatherings } from "./gatherings";
 import { manifest as identity } from "./identity";
 import { manifest as newsletter } from "./newsletter";
 import { manifest as organisations } from "./organisations";
@@ -26,5 +27,6 @@ export function appModules(): ModuleManifest[] {
     organisations,
     cohorts,
     applications,
+    gatherings,
   ];
 }

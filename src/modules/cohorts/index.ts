@@ -23,6 +23,7 @@ export { demoUnitMunicipalities } from "./demo";
 export { municipalityRoutes } from "./municipality-routes";
 export { officeRoutes } from "./office-routes";
 export { overviewRoutes } from "./overview-routes";
+export { cohortIdOf, cohortsOfProgrammes, cohortsTakingPart } from "./participation-reads";
 export { publicCohortsOf } from "./public";
 
 // Cohorts belong to programmes: the programme page shows this module's figures, told here,

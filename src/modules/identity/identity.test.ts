@@ -9,6 +9,7 @@ import {
   planActivities,
 } from "../applications/schema";
 import { cohorts } from "../cohorts/schema";
+import { gatherings } from "../gatherings/schema";
 import { getUnit, unitsOfMunicipality } from "../organisations";
 import { programmeDocuments } from "../programmes/schema";
 import { demoEmail, seedDemoPeople } from "./demo";
@@ -161,6 +162,14 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
     const admins: Who[] = ["ada", "frida"];
     // No role, or one that reads no organisation: an assessor reads only the applications.
     const noOrganisations: Who[] = ["norole", "vera", "viggo"];
+    /** The demo's national gathering of IBS cohort 1 (Udir organises it): its day's pages. */
+    const udirDay = async (rest: string) => {
+      const [g] = await t.db
+        .select({ id: gatherings.id })
+        .from(gatherings)
+        .where(eq(gatherings.titleNb, "Nasjonal samling 1 for pulje 1"));
+      return `/nb/admin/samlinger/${g!.id}${rest}`;
+    };
     const routes: {
       name: string;
       send: (who?: string) => Promise<Response>;
@@ -663,6 +672,142 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         name: "GET /nb/puljer/<cohort 3>/enhet/<Bente's kindergarten>",
         send: (w) => get(`/nb/puljer/${cohort3}/enhet/${kindergarten}`, w),
         allowed: ["ada", "siv", "bente"],
+      },
+      // Gatherings: everyone with a role takes part; who a gathering admits is its own rule
+      // (the gatherings module's tests). Unknown gatherings and registrations are not found.
+      {
+        name: "GET /nb/samlinger",
+        send: (w) => get("/nb/samlinger", w),
+        allowed: everyone.filter((w) => w !== "norole"),
+      },
+      {
+        name: "GET /nb/samlinger/:id (unknown)",
+        send: (w) => get("/nb/samlinger/999999", w),
+        allowed: everyone.filter((w) => w !== "norole"),
+        okStatus: 404,
+      },
+      {
+        name: "POST /nb/samlinger/:id/pamelding (unknown)",
+        send: (w) => post("/nb/samlinger/999999/pamelding", w),
+        allowed: everyone.filter((w) => w !== "norole"),
+        okStatus: 404,
+      },
+      {
+        name: "POST /nb/samlinger/:id/avmelding (unknown)",
+        send: (w) => post("/nb/samlinger/999999/avmelding", w, { registration: "999999" }),
+        allowed: everyone.filter((w) => w !== "norole"),
+        okStatus: 404,
+      },
+      {
+        name: "GET /nb/admin/samlinger",
+        send: (w) => get("/nb/admin/samlinger", w),
+        allowed: admins,
+      },
+      {
+        name: "GET /nb/admin/samlinger/ny",
+        send: (w) => get("/nb/admin/samlinger/ny", w),
+        allowed: admins,
+      },
+      {
+        name: "POST /nb/admin/samlinger/ny (empty)",
+        send: (w) => post("/nb/admin/samlinger/ny", w),
+        allowed: admins,
+        okStatus: 422,
+      },
+      {
+        name: "GET /nb/admin/samlinger/:id (unknown)",
+        send: (w) => get("/nb/admin/samlinger/999999", w),
+        allowed: admins,
+        okStatus: 404,
+      },
+      {
+        name: "POST /nb/admin/samlinger/:id (unknown)",
+        send: (w) => post("/nb/admin/samlinger/999999", w),
+        allowed: admins,
+        okStatus: 404,
+      },
+      {
+        name: "POST /nb/samlinger/:id/bekreft (unknown)",
+        send: (w) => post("/nb/samlinger/999999/bekreft", w, { registration: "999999" }),
+        allowed: everyone.filter((w) => w !== "norole"),
+        okStatus: 404,
+      },
+      // The participant's calendar: the feed's page and one gathering's .ics (the feed itself
+      // is public: its address is its key; the gatherings module's tests).
+      {
+        name: "GET /nb/samlinger/kalender",
+        send: (w) => get("/nb/samlinger/kalender", w),
+        allowed: everyone.filter((w) => w !== "norole"),
+      },
+      {
+        name: "POST /nb/samlinger/kalender (a new address)",
+        send: (w) => post("/nb/samlinger/kalender", w),
+        allowed: everyone.filter((w) => w !== "norole"),
+      },
+      {
+        name: "POST /nb/samlinger/kalender/av",
+        send: (w) => post("/nb/samlinger/kalender/av", w),
+        allowed: everyone.filter((w) => w !== "norole"),
+        okStatus: 303,
+      },
+      {
+        name: "GET /nb/samlinger/:id/kalender.ics (no seat)",
+        send: (w) => get("/nb/samlinger/999999/kalender.ics", w),
+        allowed: everyone.filter((w) => w !== "norole"),
+        okStatus: 404,
+      },
+      // A gathering's day (door, attendance, closing): its organiser only. FUB/FUG's admin
+      // organises gatherings too, but not Udir's.
+      {
+        name: "GET /nb/admin/samlinger/<Udir's>/innsjekk",
+        send: async (w) => get(await udirDay("/innsjekk"), w),
+        allowed: ["ada"],
+      },
+      {
+        name: "POST /nb/admin/samlinger/<Udir's>/innsjekk (no code)",
+        send: async (w) => post(await udirDay("/innsjekk"), w, { code: "" }),
+        allowed: ["ada"],
+        okStatus: 422,
+      },
+      {
+        name: "GET /nb/admin/samlinger/<Udir's>/oppmote",
+        send: async (w) => get(await udirDay("/oppmote"), w),
+        allowed: ["ada"],
+      },
+      {
+        name: "POST /nb/admin/samlinger/<Udir's>/oppmote (nothing changed)",
+        send: async (w) => post(await udirDay("/oppmote"), w),
+        allowed: ["ada"],
+        okStatus: 303,
+      },
+      {
+        name: "GET /nb/admin/samlinger/<Udir's>/avslutt",
+        send: async (w) => get(await udirDay("/avslutt"), w),
+        allowed: ["ada"],
+      },
+      {
+        name: "POST /nb/admin/samlinger/<Udir's>/avslutt (no number)",
+        send: async (w) => post(await udirDay("/avslutt"), w, { minutes: "", presentCount: "" }),
+        allowed: ["ada"],
+        okStatus: 422,
+      },
+      {
+        name: "GET /nb/admin/samlinger/:id/innsjekk (unknown)",
+        send: (w) => get("/nb/admin/samlinger/999999/innsjekk", w),
+        allowed: admins,
+        okStatus: 404,
+      },
+      {
+        name: "POST /nb/admin/samlinger/:id/oppmote (unknown)",
+        send: (w) => post("/nb/admin/samlinger/999999/oppmote", w),
+        allowed: admins,
+        okStatus: 404,
+      },
+      {
+        name: "POST /nb/admin/samlinger/:id/avslutt (unknown)",
+        send: (w) => post("/nb/admin/samlinger/999999/avslutt", w),
+        allowed: admins,
+        okStatus: 404,
       },
     ];
 

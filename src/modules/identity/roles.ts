@@ -37,6 +37,12 @@ export type Permission = `${string}:${string}:${Scope}`;
 
 const EVERYONE: Permission[] = ["read:profile:own", "export:person:own", "delete:person:own"];
 
+/**
+ * Register oneself for gatherings: every role in the sector may take part; which gathering
+ * admits whom (cohorts, municipalities, roles) is the gathering's own rule.
+ */
+const TAKES_PART: Permission = "register:gathering:own";
+
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   "programme-admin": [
     "read:organisation:any",
@@ -55,11 +61,19 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     // programmes.
     "manage:application:owner",
     "follow:participation:owner",
+    // Gatherings of the owner's programmes: create and edit them, follow registrations.
+    "manage:gathering:owner",
+    TAKES_PART,
   ],
   // The rounds of the owner's programmes the person is named to (checked per round).
   assessor: ["assess:application:owner"],
   // Cohorts their office is invited to: invite, remind, extend deadlines for what it covers.
-  "county-coordinator": ["read:organisation:office", "read:cohort:office", "invite:cohort:office"],
+  "county-coordinator": [
+    "read:organisation:office",
+    "read:cohort:office",
+    "invite:cohort:office",
+    TAKES_PART,
+  ],
   // The municipality's invitations: answer, enrol units, name the resource person and PP contact.
   "municipal-coordinator": [
     "read:organisation:municipality",
@@ -68,11 +82,12 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     // Apply for the municipality, follow its tailored plan, record its own costs.
     "apply:application:municipality",
     "follow:participation:municipality",
+    TAKES_PART,
   ],
-  "resource-person": ["read:organisation:municipality", "read:cohort:municipality"],
+  "resource-person": ["read:organisation:municipality", "read:cohort:municipality", TAKES_PART],
   // A private unit invited directly answers for itself.
-  "unit-leader": ["read:organisation:unit", "read:cohort:unit", "answer:cohort:unit"],
-  staff: ["read:organisation:unit", "read:cohort:unit"],
+  "unit-leader": ["read:organisation:unit", "read:cohort:unit", "answer:cohort:unit", TAKES_PART],
+  staff: ["read:organisation:unit", "read:cohort:unit", TAKES_PART],
 };
 
 export function permissionsOf(roles: { role: string }[]): Permission[] {

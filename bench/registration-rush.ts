@@ -1,0 +1,313 @@
+// Benchmark: the registration rush. A national gathering of 500 seats for a cohort in which
+// every municipality (357, today's codes) takes part; 3,000 participants (municipal
+// coordinators and resource persons of those municipalities) each register once, at instants
+// spread at random over 60 seconds, sent by 100 concurrent clients, each signed in with a
+// session of its own, through the app's own route (POST /nb/samlinger/:id/pamelding, via
+// createApp/app.request: every middleware, sign-in and CSRF check included). Each registration
+// chooses one of two parallel group sessions; one in ten gives a dietary need.
+//
+// Measured: each request from send to the last byte of the answer (p95), as the deadline rush
+// measures; when the app cannot keep up with the arrivals, sends fall behind their instants and
+// the log says by how much (the run then takes longer than the minute). Checked afterwards
+// against the database: seats held beyond the 500 (over-booked), registrations answered with
+// success but not stored or not answered with success at all (lost), and the order: exactly
+// 500 confirmed, every waiting registration after every confirmed one in the order they came,
+// each client's later registration after its earlier one, queue numbers 1..3000 once each.
+//
+// On the embedded database (PGlite, in this process), then on PostgreSQL when
+// BENCH_DATABASE_URL or TEST_DATABASE_URL is set (a database of its own, dropped afterwards).
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import pg from "pg";
+import { createApp } from "../src/app";
+import { type Database, openPglite, openPostgres } from "../src/db/client";
+import { seedReference } from "../src/db/seed";
+import { fixedClock } from "../src/kernel/clock";
+import { createCohort, recordParticipants } from "../src/modules/cohorts";
+import { coverageAtStart, getCohort } from "../src/modules/cohorts/chain";
+import { createGathering, sessionsOf } from "../src/modules/gatherings";
+import { agendaOn, gatheringInput } from "../src/modules/gatherings/factories";
+import { gatheringRegistrations } from "../src/modules/gatherings/schema";
+import { people, roleAssignments, sessions } from "../src/modules/identity/schema";
+import { hashId, newSecret } from "../src/modules/identity/sessions";
+import { countyOfficesAt } from "../src/modules/organisations";
+import { seededRandom } from "../src/modules/organisations/factories";
+import { createProgramme } from "../src/modules/programmes";
+import { ibsTexts } from "../src/modules/programmes/demo-content";
+import { bench, log, percentile } from "./lib";
+
+const PARTICIPANTS = 3_000;
+const SEATS = 500;
+const CLIENTS = 100;
+const WINDOW_MS = 60_000;
+/** The instant the app's clock shows: registration is open. */
+const NOW = new Date("2027-01-12T08:00:00Z");
+const TODAY = "2027-01-12";
+const ORIGIN = "http://127.0.0.1";
+
+type Setup = { gatheringId: number; cookies: string[]; personIds: number[]; groups: number[] };
+
+/** The cohort, its participants, the gathering and the signed-in participants. */
+async function prepare(db: Database["db"]): Promise<Setup> {
+  await seedReference(db, { today: TODAY });
+  const programmeId = await createProgramme(
+    db,
+    {
+      slug: "inkluderende-barnehage-og-skolemiljo",
+      owner: "udir",
+      model: "cohorts",
+      startedOn: "2017-01-01",
+      durationMinMonths: 24,
+      durationMaxMonths: 24,
+      deliveryMode: "mixed",
+      publishedAt: NOW,
+    },
+    ibsTexts,
+  );
+  const cohortId = await createCohort(
+    db,
+    { programmeId, number: 1, startsOn: "2026-08-01", endsOn: "2028-06-30", createdAt: NOW },
+    [],
+  );
+  const cohort = (await getCohort(db, cohortId))!;
+  const rows: { municipalityCode: string; officeId: string }[] = [];
+  for (const office of await countyOfficesAt(db, cohort.startsOn, "nb")) {
+    for (const m of await coverageAtStart(db, cohort, office.id))
+      rows.push({ municipalityCode: m.code, officeId: office.id });
+  }
+  await recordParticipants(db, cohortId, rows, NOW);
+  const codes = rows.map((r) => r.municipalityCode);
+
+  const made = await createGathering(
+    db,
+    gatheringInput(programmeId, {
+      cohortId,
+      allowedCohorts: [cohortId],
+      capacity: SEATS,
+      titleNb: "Nasjonal samling for pulje 1",
+      titleNn: "Nasjonal samling for pulje 1",
+      registrationOpensAt: new Date("2027-01-05T08:00:00Z"),
+      registrationClosesAt: new Date("2027-02-01T08:00:00Z"),
+      day: "2027-02-10",
+      // Two parallel groups of 300 places each: more than the seats together, so none fills.
+      sessions: agendaOn("2027-02-10").map((s) =>
+        s.kind === "group" ? { ...s, capacity: 300 } : s,
+      ),
+    }),
+    { personId: null, now: NOW, baseUrl: ORIGIN },
+  );
+  if (!made.ok) throw new Error(`registration-rush: ${JSON.stringify(made.errors)}`);
+  const groups = (await sessionsOf(db, made.gatheringId))
+    .filter((s) => s.kind === "group")
+    .map((s) => s.id);
+
+  // The participants, their roles and their sessions, in bulk (as sign-in would leave them).
+  const personIds: number[] = [];
+  const cookies: string[] = [];
+  for (let start = 0; start < PARTICIPANTS; start += 500) {
+    const batch = Array.from({ length: Math.min(500, PARTICIPANTS - start) }, (_, i) => start + i);
+    const inserted = await db
+      .insert(people)
+      .values(
+        batch.map((i) => ({
+          name: `Deltaker ${i + 1}`,
+          email: `deltaker-${i + 1}@bench.samspill.example`,
+          createdAt: NOW,
+        })),
+      )
+      .returning({ id: people.id });
+    const ids = inserted.map((r) => r.id);
+    await db.insert(roleAssignments).values(
+      ids.map((personId, k) => ({
+        personId,
+        role: (start + k) % 4 === 0 ? "municipal-coordinator" : "resource-person",
+        orgKind: "municipality",
+        orgId: codes[(start + k) % codes.length]!,
+        grantedAt: NOW,
+      })),
+    );
+    const secrets = ids.map(() => newSecret());
+    await db.insert(sessions).values(
+      ids.map((personId, k) => ({
+        idHash: hashId(secrets[k]!),
+        personId,
+        via: "bench",
+        createdAt: NOW,
+        lastSeenAt: NOW,
+        expiresAt: new Date(NOW.getTime() + 86_400_000),
+      })),
+    );
+    personIds.push(...ids);
+    cookies.push(...secrets.map((s) => `samspill-session=${s}`));
+  }
+  return { gatheringId: made.gatheringId, cookies, personIds, groups };
+}
+
+type Figures = { overbooked: number; lost: number; p95: number };
+
+async function measure(database: Database, label: string): Promise<Figures> {
+  const t0Setup = performance.now();
+  await database.migrate();
+  const db = database.db;
+  const setup = await prepare(db);
+  log(
+    `registration-rush (${label}): ${PARTICIPANTS} participants in ${(
+      (performance.now() - t0Setup) / 1000
+    ).toFixed(1)} s of setup`,
+  );
+  const app = createApp({
+    db,
+    secret: "bench-secret-that-is-long-enough-0123456789",
+    clock: fixedClock(NOW),
+    env: "production",
+    linkBase: ORIGIN,
+    mailKind: "outbox",
+    pageCacheSeconds: 0,
+    log: () => {},
+  });
+  const path = `/nb/samlinger/${setup.gatheringId}/pamelding`;
+  const random = seededRandom(11);
+  // Who registers when: each participant once, at a random instant of the minute.
+  const arrivals = setup.cookies
+    .map((cookie, i) => ({ i, cookie, at: random.next() * WINDOW_MS }))
+    .sort((a, b) => a.at - b.at);
+  const ms: number[] = [];
+  const lateness: number[] = [];
+  const answered = new Map<number, number>(); // participant index → HTTP status
+  const sentBy = new Map<number, { client: number; seq: number }>();
+  let next = 0;
+  const t0 = performance.now();
+  const client = async (clientNo: number) => {
+    let seq = 0;
+    while (next < arrivals.length) {
+      const a = arrivals[next++]!;
+      const wait = t0 + a.at - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      lateness.push(Math.max(0, performance.now() - (t0 + a.at)));
+      sentBy.set(a.i, { client: clientNo, seq: seq++ });
+      const form: Record<string, string> = { [`session-${setup.groups[a.i % 2]}`]: "yes" };
+      if (a.i % 10 === 0) form.dietary = "Vegetar";
+      const s = performance.now();
+      try {
+        const res = await app.request(`${ORIGIN}${path}`, {
+          method: "POST",
+          body: new URLSearchParams(form),
+          headers: {
+            "Content-Type": "application/x-www-form-urlencoded",
+            Origin: ORIGIN,
+            Cookie: a.cookie,
+          },
+        });
+        await res.arrayBuffer();
+        answered.set(a.i, res.status);
+      } catch {
+        answered.set(a.i, 0);
+      }
+      ms.push(performance.now() - s);
+    }
+  };
+  await Promise.all(Array.from({ length: CLIENTS }, (_, k) => client(k)));
+  const seconds = (performance.now() - t0) / 1000;
+
+  // What the database holds afterwards.
+  const stored = await db
+    .select()
+    .from(gatheringRegistrations)
+    .where(eq(gatheringRegistrations.gatheringId, setup.gatheringId));
+  const byPerson = new Map(stored.map((r) => [r.personId, r]));
+  const held = stored.filter((r) => r.status === "confirmed" || r.status === "offered").length;
+  const confirmed = stored.filter((r) => r.status === "confirmed").length;
+  const waiting = stored.filter((r) => r.status === "waiting");
+  const overbooked = Math.max(0, held - SEATS);
+  let lost = 0;
+  setup.personIds.forEach((personId, i) => {
+    const ok = answered.get(i) === 303;
+    if (!ok || !byPerson.has(personId)) lost++;
+  });
+
+  // The order: queue numbers once each; every waiting after every confirmed; each client's
+  // registrations in the order it sent them.
+  const problems: string[] = [];
+  const queue = stored.map((r) => r.queueNumber).sort((a, b) => a - b);
+  if (stored.length !== PARTICIPANTS) problems.push(`${stored.length} stored`);
+  if (queue.some((q, k) => q !== k + 1)) problems.push("queue numbers not 1..n once each");
+  if (confirmed !== Math.min(SEATS, stored.length))
+    problems.push(`${confirmed} confirmed, not ${SEATS}`);
+  const lastConfirmed = Math.max(
+    0,
+    ...stored.filter((r) => r.status === "confirmed").map((r) => r.queueNumber),
+  );
+  if (waiting.some((r) => r.queueNumber < lastConfirmed))
+    problems.push("a waiting registration came before a confirmed one");
+  const perClient = new Map<number, { seq: number; queue: number }[]>();
+  setup.personIds.forEach((personId, i) => {
+    const sent = sentBy.get(i);
+    const row = byPerson.get(personId);
+    if (!sent || !row) return;
+    const list = perClient.get(sent.client) ?? [];
+    list.push({ seq: sent.seq, queue: row.queueNumber });
+    perClient.set(sent.client, list);
+  });
+  for (const list of perClient.values()) {
+    list.sort((a, b) => a.seq - b.seq);
+    if (list.some((x, k) => k > 0 && x.queue < list[k - 1]!.queue)) {
+      problems.push("a client's later registration is ahead of its earlier one");
+      break;
+    }
+  }
+  const statuses = new Map<number, number>();
+  for (const s of answered.values()) statuses.set(s, (statuses.get(s) ?? 0) + 1);
+  log(
+    `registration-rush (${label}): ${PARTICIPANTS} registrations by ${CLIENTS} clients in ${seconds.toFixed(1)} s; ` +
+      `answers ${[...statuses].map(([s, n]) => `${s}×${n}`).join(", ")}; ` +
+      `${confirmed} confirmed, ${waiting.length} waiting, ${held - confirmed} offered; ` +
+      `p50 ${percentile(ms, 50).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms; ` +
+      `sends late by p95 ${percentile(lateness, 95).toFixed(1)} ms; order ${problems.length ? problems.join("; ") : "kept"}`,
+  );
+  if (problems.length > 0) lost = Math.max(lost, 1);
+  return { overbooked, lost, p95: percentile(ms, 95) };
+}
+
+function print(figures: Figures, suffix: string) {
+  // The issue's targets for the first two are equalities, which bench() (>= and <=) does not print.
+  console.log(
+    `BENCH registration-rush-overbooked${suffix} ${figures.overbooked} seats target == 0`,
+  );
+  console.log(`BENCH registration-rush-lost${suffix} ${figures.lost} registrations target == 0`);
+  bench(`registration-rush-p95${suffix}`, figures.p95.toFixed(0), "ms", "<=", "250");
+}
+
+export async function registrationRushBenchmark() {
+  const pglite = await openPglite(undefined);
+  try {
+    print(await measure(pglite, "PGlite, in this process"), "");
+  } finally {
+    await pglite.close();
+  }
+
+  const url = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
+  if (!url) {
+    log("registration-rush: no BENCH_DATABASE_URL or TEST_DATABASE_URL, PostgreSQL skipped");
+    return;
+  }
+  const name = `samspill_bench_${process.pid}_${randomBytes(3).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const postgres = await openPostgres(target.toString(), 10);
+  try {
+    print(await measure(postgres, "PostgreSQL, pool of 10"), "-postgres");
+  } finally {
+    await postgres.close();
+    const drop = new pg.Client({ connectionString: url });
+    await drop.connect();
+    await drop.query(`drop database if exists ${name} with (force)`);
+    await drop.end();
+  }
+}
+
+// Alone: `node --import tsx bench/registration-rush.ts`.
+if (import.meta.url === `file://${process.argv[1]}`) await registrationRushBenchmark();

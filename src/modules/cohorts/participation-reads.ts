@@ -1,0 +1,90 @@
+import { and, eq, inArray, isNull, or } from "drizzle-orm";
+import type { Executor } from "./chain-core";
+import { cohortEnrolments, cohortInvitations, cohorts } from "./schema";
+
+/**
+ * Which of `cohortIds` the given municipalities or units take part in: a municipality whose
+ * invitation it accepted, a unit enrolled now (not withdrawn), or a private unit invited
+ * directly that accepted. Other modules (gatherings: who may register) ask this, never the
+ * tables.
+ */
+export async function cohortsTakingPart(
+  db: Executor,
+  cohortIds: number[],
+  places: { municipalities: string[]; units: string[] },
+): Promise<Set<number>> {
+  const found = new Set<number>();
+  if (cohortIds.length === 0) return found;
+  const { municipalities, units } = places;
+  if (municipalities.length > 0 || units.length > 0) {
+    const invitees = [
+      ...(municipalities.length > 0
+        ? [
+            and(
+              eq(cohortInvitations.inviteeKind, "municipality"),
+              inArray(cohortInvitations.inviteeId, municipalities),
+            ),
+          ]
+        : []),
+      ...(units.length > 0
+        ? [
+            and(
+              eq(cohortInvitations.inviteeKind, "unit"),
+              inArray(cohortInvitations.inviteeId, units),
+            ),
+          ]
+        : []),
+    ];
+    const accepted = await db
+      .select({ cohortId: cohortInvitations.cohortId })
+      .from(cohortInvitations)
+      .where(
+        and(
+          inArray(cohortInvitations.cohortId, cohortIds),
+          eq(cohortInvitations.state, "accepted"),
+          or(...invitees),
+        ),
+      );
+    for (const r of accepted) found.add(r.cohortId);
+  }
+  if (units.length > 0) {
+    const enrolled = await db
+      .select({ cohortId: cohortEnrolments.cohortId })
+      .from(cohortEnrolments)
+      .where(
+        and(
+          inArray(cohortEnrolments.cohortId, cohortIds),
+          inArray(cohortEnrolments.unitOrgNumber, units),
+          isNull(cohortEnrolments.withdrawnAt),
+        ),
+      );
+    for (const r of enrolled) found.add(r.cohortId);
+  }
+  return found;
+}
+
+/** The id of a programme's cohort by its number, or null (the gatherings' demo finds cohort 1). */
+export async function cohortIdOf(
+  db: Executor,
+  programmeId: number,
+  number: number,
+): Promise<number | null> {
+  const [row] = await db
+    .select({ id: cohorts.id })
+    .from(cohorts)
+    .where(and(eq(cohorts.programmeId, programmeId), eq(cohorts.number, number)));
+  return row?.id ?? null;
+}
+
+/** The cohorts of these programmes, by programme and number (the organiser's choice of cohort). */
+export async function cohortsOfProgrammes(
+  db: Executor,
+  programmeIds: number[],
+): Promise<{ id: number; programmeId: number; number: number }[]> {
+  if (programmeIds.length === 0) return [];
+  return db
+    .select({ id: cohorts.id, programmeId: cohorts.programmeId, number: cohorts.number })
+    .from(cohorts)
+    .where(inArray(cohorts.programmeId, programmeIds))
+    .orderBy(cohorts.programmeId, cohorts.number);
+}
