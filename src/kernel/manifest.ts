@@ -4,7 +4,9 @@ import type { AuditActionTexts, IdentityReads } from "../modules/identity";
 import type { RegisterUrls } from "../modules/organisations";
 import type { ContentPage } from "../web/content-pages";
 import type { Lang } from "../web/i18n";
+import type { Clock } from "./clock";
 import type { AppEnv } from "./context";
+import type { JobHandlers } from "./jobs";
 
 /** What the app hands a module's route factories when it mounts them. */
 export type RouteContext = {
@@ -38,6 +40,14 @@ export type HousekeepingJob = {
   everyMinutes: number;
   /** Does the work; returns a log line when it did something (and queued mail), else null. */
   run: (db: Db, context: { now: Date; baseUrl: string }) => Promise<string | null>;
+};
+
+/** What the app hands a module's job handlers when the job loop is built. */
+export type JobContext = {
+  db: Db;
+  clock: Clock;
+  /** Base of links in mail (configuration, never a request). */
+  linkBase: string;
 };
 
 /** What a module's demo is seeded with (SEED_DEMO; the test templates). */
@@ -95,6 +105,12 @@ export type ModuleManifest = {
   /** Read-only functions identity needs of this module (identity cannot import it). */
   identityReads?: Partial<IdentityReads>;
   housekeeping?: HousekeepingJob[];
+  /**
+   * The kinds of job the module queues (kernel/jobs.ts) and how the job loop does each: work
+   * that must happen once the module's transaction commits, but not in the request (a receipt's
+   * PDF and mail). The server and the tests' job runners merge them with the mail job's.
+   */
+  jobHandlers?: (context: JobContext) => JobHandlers;
   /**
    * What the audit log says of the actions this module writes (`action` codes), in each
    * language: identity shows the log and reads them from here (a test checks every code).
