@@ -11,6 +11,7 @@ import { applyTexts as manifestApplyTexts } from "./apply-texts";
 import { applicationAuditActions as manifestAuditActions } from "./audit-texts";
 import { applicationsDemo, planNav, planSignedInRoutes } from "./plan-manifest";
 import { publicApplyRoutes as manifestPublicApplyRoutes } from "./public-page";
+import { receiptJobHandlers } from "./receipt-mail";
 import * as manifestSchema from "./schema";
 
 export const manifest: ModuleManifest = {
@@ -29,5 +30,6 @@ export const manifest: ModuleManifest = {
   ],
   schema: manifestSchema,
   auditActions: manifestAuditActions,
+  jobHandlers: receiptJobHandlers,
   demo: applicationsDemo,
 };
