@@ -40,8 +40,8 @@ export async function formById(
   if (known) return known;
   const [row] = await via.select().from(applicationForms).where(eq(applicationForms.id, id));
   if (row?.publishedAt) {
-    let forms = frozen.get(db);
-    if (!forms) frozen.set(db, (forms = new Map()));
+    const forms = frozen.get(db) ?? new Map<number, ApplicationForm>();
+    frozen.set(db, forms);
     forms.set(id, row);
   }
   return row ?? null;

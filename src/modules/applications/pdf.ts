@@ -63,7 +63,9 @@ export function sfntOfWoff(woff: Buffer): Buffer {
 
 /** The two faces, parsed once: fontkit keeps what it has read of a font (its tables, the glyphs
  * laid out), which every document then reuses (a third of a PDF's time). */
-let fonts: { regular: ReturnType<typeof createFont>; bold: ReturnType<typeof createFont> } | undefined;
+let fonts:
+  | { regular: ReturnType<typeof createFont>; bold: ReturnType<typeof createFont> }
+  | undefined;
 const interFonts = () => {
   fonts ??= {
     regular: createFont(sfntOfWoff(readFileSync(FONT_REGULAR))),

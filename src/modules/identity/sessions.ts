@@ -53,7 +53,10 @@ const wellFormed = (raw: string) => /^[\w-]{20,100}$/.test(raw);
 /** The session behind a cookie value, if it is still alive; refreshes its idle clock. */
 export async function readSession(db: Db, raw: string, now: Date): Promise<LiveSession | null> {
   if (!wellFormed(raw)) return null;
-  const [row] = await db.select().from(sessions).where(eq(sessions.idHash, hashId(raw)));
+  const [row] = await db
+    .select()
+    .from(sessions)
+    .where(eq(sessions.idHash, hashId(raw)));
   if (!row || !(await alive(db, row, now))) return null;
   return { personId: row.personId, createdAt: row.createdAt, via: row.via };
 }

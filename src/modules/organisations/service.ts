@@ -218,8 +218,8 @@ export async function municipalityNamesAt(
   date: string,
 ): Promise<Map<string, string>> {
   if (codes.length === 0) return new Map();
-  let byDate = namesOnDate.get(db);
-  if (!byDate) namesOnDate.set(db, (byDate = new Map()));
+  const byDate = namesOnDate.get(db) ?? new Map();
+  namesOnDate.set(db, byDate);
   let kept = byDate.get(date);
   if (!kept || kept.until < Date.now()) {
     const rows = await db
