@@ -1,4 +1,5 @@
 import type { Hono } from "hono";
+import type { Child } from "hono/jsx";
 import type { Db } from "../db/client";
 import type { AuditActionTexts, IdentityReads } from "../modules/identity";
 import type { RegisterUrls } from "../modules/organisations";
@@ -31,6 +32,27 @@ export type NavEntry = {
   label: (lang: Lang) => string;
   /** A permission prefix such as "read:cohort:". */
   permission: string;
+};
+
+/**
+ * A part of a programme's public page that another module owns: the cohorts and their figures,
+ * the application round and the way in. The programmes module renders the page and places
+ * every module's section on it, never reading their tables.
+ */
+export type ProgrammeSection = {
+  /** Place among the sections, ascending (after the programme's own text, before contact). */
+  position: number;
+  /**
+   * The section for a published programme in a language, or null when the module has nothing
+   * to show for it. The page is shared by everyone not signed in (the page cache): nothing in
+   * it may depend on who reads it.
+   */
+  render: (
+    db: Db,
+    programme: { id: number; slug: string },
+    lang: Lang,
+    now: Date,
+  ) => Promise<Child | null>;
 };
 
 /** Work the server runs now and then (every instance may: the work must be idempotent). */
@@ -126,6 +148,13 @@ export type ModuleManifest = {
    * module's upload routes, which check their own limit.
    */
   largeUploads?: RegExp[];
+  /**
+   * The application deadline of each of these cohorts that has an application round: lent by
+   * the module that runs the rounds to the cohort pages ("Mine puljer"), which cannot import it.
+   */
+  applicationDeadlines?: (db: Db, cohortIds: number[]) => Promise<Map<number, Date>>;
+  /** Sections the module adds to a programme's public page (see `ProgrammeSection`). */
+  programmeSections?: ProgrammeSection[];
   /** The module's demo data (development and tests; see `DemoSeed`). */
   demo?: DemoSeed;
 };

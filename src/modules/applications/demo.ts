@@ -115,6 +115,7 @@ async function seedApplications(db: Db, today: string) {
     {
       programmeId: fub.id,
       number: 1,
+      wayIn: "application",
       startsOn: planStart,
       endsOn: addDays(monthStart(planStart, 24), -1),
       officeInviteDeadline: null,
@@ -141,6 +142,7 @@ async function seedApplications(db: Db, today: string) {
     {
       programmeId: fub.id,
       number: 2,
+      wayIn: "application",
       startsOn: `${year + 1}-08-01`,
       endsOn: `${year + 3}-07-31`,
       officeInviteDeadline: null,

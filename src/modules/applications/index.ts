@@ -10,8 +10,12 @@ import { applyRoutes as manifestApplyRoutes } from "./apply-routes";
 import { applyTexts as manifestApplyTexts } from "./apply-texts";
 import { applicationAuditActions as manifestAuditActions } from "./audit-texts";
 import { applicationsDemo, planNav, planSignedInRoutes } from "./plan-manifest";
-import { publicApplyRoutes as manifestPublicApplyRoutes } from "./public-page";
+import {
+  applicationSection as manifestApplicationSection,
+  publicApplyRoutes as manifestPublicApplyRoutes,
+} from "./public-page";
 import { receiptJobHandlers } from "./receipt-mail";
+import { applicationDeadlines as manifestApplicationDeadlines } from "./rounds";
 import * as manifestSchema from "./schema";
 
 export const manifest: ModuleManifest = {
@@ -31,5 +35,8 @@ export const manifest: ModuleManifest = {
   schema: manifestSchema,
   auditActions: manifestAuditActions,
   jobHandlers: receiptJobHandlers,
+  // The way in on a programme's page: the round, its deadline, the questions and applying.
+  programmeSections: [{ position: 10, render: manifestApplicationSection }],
+  applicationDeadlines: manifestApplicationDeadlines,
   demo: applicationsDemo,
 };

@@ -6,6 +6,7 @@ import type { ContentPage, WidgetState } from "../../web/content-pages";
 import { errorPage } from "../../web/error-pages";
 import { toHtml } from "../../web/render";
 import { widgetStateFrom } from "../feedback";
+import { programmeSections } from "./sections";
 import { getPublicProgramme, isPublished, listPublishedProgrammes } from "./service";
 import { FrontPage, ProgrammePage } from "./views";
 
@@ -46,9 +47,11 @@ export const programmePage: ContentPage = {
   exists: (c, match) => isPublished(deps(c).db, match[1]!),
   async render(c, lang, match, widget, status = 200) {
     return cachedPage(c, widget, status, async () => {
-      const data = await getPublicProgramme(deps(c).db, match[1]!, lang);
+      const { db, clock } = deps(c);
+      const data = await getPublicProgramme(db, match[1]!, lang);
       if (!data) return null;
-      return toHtml(<ProgrammePage lang={lang} data={data} widget={widget} />);
+      const sections = await programmeSections(db, data.programme, lang, clock.now());
+      return toHtml(<ProgrammePage lang={lang} data={data} sections={sections} widget={widget} />);
     });
   },
 };
