@@ -55,6 +55,35 @@ describe.each(databaseKinds)("the public site on %s", (kind) => {
     expect(html).toContain("Kommunen søker om å delta");
   });
 
+  it("shows the way in on FUB's page: the open round, its deadline, the questions and applying", async () => {
+    const FUB = "/tilbud/bedre-foreldresamarbeid";
+    const section = (html: string) => {
+      const start = html.indexOf('aria-labelledby="application-heading"');
+      return start < 0 ? "" : html.slice(start, html.indexOf("</section>", start));
+    };
+    const nb = await (await t.app.request(`/nb${FUB}`)).text();
+    const way = section(nb);
+    expect(way).toContain("Slik søker kommunen");
+    expect(way).toContain("Søknadsrunden er åpen. Fristen er 14. desember 2026 kl. 23:59.");
+    expect(way).toContain("Søknadsrunden gjelder pulje 2, fra august 2027 til juli 2029.");
+    expect(way).toContain(`href="/nb${FUB}/soknad"`);
+    expect(way).toContain('href="/nb/soknader"');
+    expect(way).toContain("Søk for kommunen");
+    // Before the cohorts, and the cohorts by application without the chain's words.
+    expect(nb.indexOf("application-heading")).toBeLessThan(nb.indexOf("cohorts-heading"));
+    expect(nb).toContain("Kommunene søker om å være med i denne puljen.");
+    expect(nb).not.toMatch(/Inviterte? embete|Embetene|kommuner i pulje/);
+    const nn = section(await (await t.app.request(`/nn${FUB}`)).text());
+    expect(nn).toContain("Slik søkjer kommunen");
+    expect(nn).toContain("Søknadsrunden gjeld pulje 2, frå august 2027 til juli 2029.");
+    expect(nn).toContain("Les spørsmåla i søknaden");
+    const en = section(await (await t.app.request(`/en${FUB}`)).text());
+    expect(en).toContain("How the municipality applies");
+    expect(en).toContain("Apply for the municipality");
+    // IBS has no application round: no such section.
+    expect(section(await (await t.app.request(`/nb${IBS}`)).text())).toBe("");
+  });
+
   it("serves the same page in nynorsk and English, with lang and hreflang right", async () => {
     const nn = await (await t.app.request(`/nn${IBS}`)).text();
     expect(nn).toContain('<html lang="nn"');

@@ -6,12 +6,11 @@ import { openDatabase } from "./db/client";
 import { seedAtStart } from "./db/seed";
 import { systemClock } from "./kernel/clock";
 import { createJobRunner } from "./kernel/jobs";
-import { MAIL_JOB, mailJobHandler } from "./kernel/mail-jobs";
 import { outboxMailer, smtpMailer } from "./kernel/mailer";
 import { memoryRateLimiter, postgresRateLimiter } from "./kernel/rate-limit";
 import { loadSecret } from "./kernel/secrets";
 import { diskFileStore } from "./kernel/storage";
-import { appModules } from "./modules";
+import { appModules, jobHandlers } from "./modules";
 import {
   ACCEPTED_IDPORTEN_ACR,
   createOidcRegistry,
@@ -64,7 +63,7 @@ const mailer = config.smtpUrl
   : outboxMailer(database.db);
 const jobs = createJobRunner(
   database.db,
-  { [MAIL_JOB]: mailJobHandler(mailer) },
+  jobHandlers({ db: database.db, mailer, clock: systemClock, linkBase: config.linkBase }),
   systemClock,
   log,
   {

@@ -1,10 +1,13 @@
 import type { Hono } from "hono";
+import type { Child } from "hono/jsx";
 import type { Db } from "../db/client";
 import type { AuditActionTexts, IdentityReads } from "../modules/identity";
 import type { RegisterUrls } from "../modules/organisations";
 import type { ContentPage } from "../web/content-pages";
 import type { Lang } from "../web/i18n";
+import type { Clock } from "./clock";
 import type { AppEnv } from "./context";
+import type { JobHandlers } from "./jobs";
 import type { FileStore } from "./storage";
 
 /** What the app hands a module's route factories when it mounts them. */
@@ -32,6 +35,27 @@ export type NavEntry = {
   permission: string;
 };
 
+/**
+ * A part of a programme's public page that another module owns: the cohorts and their figures,
+ * the application round and the way in. The programmes module renders the page and places
+ * every module's section on it, never reading their tables.
+ */
+export type ProgrammeSection = {
+  /** Place among the sections, ascending (after the programme's own text, before contact). */
+  position: number;
+  /**
+   * The section for a published programme in a language, or null when the module has nothing
+   * to show for it. The page is shared by everyone not signed in (the page cache): nothing in
+   * it may depend on who reads it.
+   */
+  render: (
+    db: Db,
+    programme: { id: number; slug: string },
+    lang: Lang,
+    now: Date,
+  ) => Promise<Child | null>;
+};
+
 /** Work the server runs now and then (every instance may: the work must be idempotent). */
 export type HousekeepingJob = {
   /** For the log: "invitation chain". */
@@ -39,6 +63,14 @@ export type HousekeepingJob = {
   everyMinutes: number;
   /** Does the work; returns a log line when it did something (and queued mail), else null. */
   run: (db: Db, context: { now: Date; baseUrl: string }) => Promise<string | null>;
+};
+
+/** What the app hands a module's job handlers when the job loop is built. */
+export type JobContext = {
+  db: Db;
+  clock: Clock;
+  /** Base of links in mail (configuration, never a request). */
+  linkBase: string;
 };
 
 /** What a module's demo is seeded with (SEED_DEMO; the test templates). */
@@ -99,6 +131,12 @@ export type ModuleManifest = {
   identityReads?: Partial<IdentityReads>;
   housekeeping?: HousekeepingJob[];
   /**
+   * The kinds of job the module queues (kernel/jobs.ts) and how the job loop does each: work
+   * that must happen once the module's transaction commits, but not in the request (a receipt's
+   * PDF and mail). The server and the tests' job runners merge them with the mail job's.
+   */
+  jobHandlers?: (context: JobContext) => JobHandlers;
+  /**
    * What the audit log says of the actions this module writes (`action` codes), in each
    * language: identity shows the log and reads them from here (a test checks every code).
    */
@@ -113,6 +151,13 @@ export type ModuleManifest = {
    * module's upload routes, which check their own limit.
    */
   largeUploads?: RegExp[];
+  /**
+   * The application deadline of each of these cohorts that has an application round: lent by
+   * the module that runs the rounds to the cohort pages ("Mine puljer"), which cannot import it.
+   */
+  applicationDeadlines?: (db: Db, cohortIds: number[]) => Promise<Map<number, Date>>;
+  /** Sections the module adds to a programme's public page (see `ProgrammeSection`). */
+  programmeSections?: ProgrammeSection[];
   /** The module's demo data (development and tests; see `DemoSeed`). */
   demo?: DemoSeed;
 };

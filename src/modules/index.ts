@@ -1,4 +1,7 @@
-import type { ModuleManifest } from "../kernel/manifest";
+import type { JobHandlers } from "../kernel/jobs";
+import { MAIL_JOB, mailJobHandler } from "../kernel/mail-jobs";
+import type { Mailer } from "../kernel/mailer";
+import type { JobContext, ModuleManifest } from "../kernel/manifest";
 import { manifest as applications } from "./applications";
 import { manifest as cohorts } from "./cohorts";
 import { manifest as contact } from "./contact";
@@ -29,4 +32,16 @@ export function appModules(): ModuleManifest[] {
     applications,
     gatherings,
   ];
+}
+
+/** What the job loop can run: the mail job and every module's kinds (`jobHandlers`). */
+export function jobHandlers(context: JobContext & { mailer: Mailer }): JobHandlers {
+  const handlers: JobHandlers = { [MAIL_JOB]: mailJobHandler(context.mailer) };
+  for (const m of appModules()) {
+    for (const [kind, handler] of Object.entries(m.jobHandlers?.(context) ?? {})) {
+      if (handlers[kind]) throw new Error(`job kind ${kind} has two handlers (${m.name})`);
+      handlers[kind] = handler;
+    }
+  }
+  return handlers;
 }

@@ -4,9 +4,9 @@ import type { Database } from "../../src/db/client";
 import { fixedClock } from "../../src/kernel/clock";
 import type { RateRules } from "../../src/kernel/context";
 import { createJobRunner } from "../../src/kernel/jobs";
-import { MAIL_JOB, mailJobHandler } from "../../src/kernel/mail-jobs";
 import { smtpMailer } from "../../src/kernel/mailer";
 import { diskFileStore, layeredFileStore, temporaryFileStore } from "../../src/kernel/storage";
+import { jobHandlers } from "../../src/modules";
 import { createOidcRegistry } from "../../src/modules/identity";
 import { type DbKind, freshDatabase } from "./db";
 import { startSmtp } from "./smtp";
@@ -36,7 +36,12 @@ export async function testApp(
   const smtp = await startSmtp();
   const jobs = createJobRunner(
     database.db,
-    { [MAIL_JOB]: mailJobHandler(smtpMailer(smtp.url, "Samspill <ikke-svar@samspill.test>")) },
+    jobHandlers({
+      db: database.db,
+      mailer: smtpMailer(smtp.url, "Samspill <ikke-svar@samspill.test>"),
+      clock,
+      linkBase: opts.linkBase ?? ORIGIN,
+    }),
     clock,
   );
   const oidc = createOidcRegistry([]);

@@ -96,6 +96,10 @@ type ApplyTexts = {
   required: string;
   applicationHeading: string;
   readQuestions: string;
+  /** The programme page's section (`programmeSections`). */
+  sectionHeading: string;
+  roundForCohort: (cohort: number, from: string, to: string) => string;
+  applyNow: string;
 };
 
 const states = {
@@ -231,6 +235,9 @@ export const applyTexts: Record<Lang, ApplyTexts> = {
     required: "Må fylles ut",
     applicationHeading: "Søknad",
     readQuestions: "Les spørsmålene i søknaden",
+    sectionHeading: "Slik søker kommunen",
+    roundForCohort: (n, from, to) => `Søknadsrunden gjelder pulje ${n}, fra ${from} til ${to}.`,
+    applyNow: "Søk for kommunen",
   },
   nn: {
     nav: "Søknader",
@@ -337,6 +344,9 @@ export const applyTexts: Record<Lang, ApplyTexts> = {
     required: "Må fyllast ut",
     applicationHeading: "Søknad",
     readQuestions: "Les spørsmåla i søknaden",
+    sectionHeading: "Slik søkjer kommunen",
+    roundForCohort: (n, from, to) => `Søknadsrunden gjeld pulje ${n}, frå ${from} til ${to}.`,
+    applyNow: "Søk for kommunen",
   },
   en: {
     nav: "Applications",
@@ -444,5 +454,9 @@ export const applyTexts: Record<Lang, ApplyTexts> = {
     required: "Required",
     applicationHeading: "Application",
     readQuestions: "Read the questions of the application",
+    sectionHeading: "How the municipality applies",
+    roundForCohort: (n, from, to) =>
+      `The application round is for cohort ${n}, from ${from} to ${to}.`,
+    applyNow: "Apply for the municipality",
   },
 };

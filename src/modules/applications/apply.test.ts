@@ -1,18 +1,33 @@
-import { count, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, testApp } from "../../../tests/support/app";
 import { databaseKinds } from "../../../tests/support/db";
 import { demoPeopleIds, requestsAs } from "../../../tests/support/people";
+import { MAIL_JOB } from "../../kernel/mail-jobs";
+import { jobs } from "../../kernel/schema";
 import { demoEmail, insertTestPerson } from "../identity";
 import { getPublicProgramme } from "../programmes";
 import { answersOf, fingerprint } from "./drafts";
 import { saveForm } from "./forms";
 import { fubApplicationForm } from "./fub-form";
+import { RECEIPT_JOB } from "./receipt-mail";
 import { openRound } from "./rounds";
 import { applicationSubmissions, applications } from "./schema";
 
 const text = async (res: Response) =>
   (await res.text()).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+
+/** The text of a PDF, as a reader gets it out (words joined by single spaces). */
+async function pdfText(pdf: Uint8Array) {
+  const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false }).promise;
+  const pages: string[] = [];
+  for (let p = 1; p <= doc.numPages; p++) {
+    const content = await (await doc.getPage(p)).getTextContent();
+    pages.push(content.items.map((i) => ("str" in i ? i.str : "")).join(" "));
+  }
+  return pages.join(" ").replace(/\s+/g, " ");
+}
 
 /** The hidden fingerprints of a page's section form, as a browser would post them back. */
 async function seenOnPage(res: Response | string) {
@@ -386,15 +401,39 @@ describe.each(databaseKinds)("the municipality applies (%s)", (kind) => {
     });
     expect(late.status).toBe(422);
 
+    // The request queued the receipt with the submission, once for the two clicks, and built
+    // no PDF: the job loop does, from what was stored.
+    const queued = await t.db
+      .select({ kind: jobs.kind, payload: jobs.payload, done: jobs.doneAt })
+      .from(jobs)
+      .where(
+        and(eq(jobs.kind, RECEIPT_JOB), eq(jobs.idempotencyKey, `application-receipt:${appId}`)),
+      );
+    expect(queued).toEqual([{ kind: RECEIPT_JOB, payload: { applicationId: appId }, done: null }]);
+    const mailKeys = async () =>
+      (await t.db.select({ key: jobs.idempotencyKey }).from(jobs).where(eq(jobs.kind, MAIL_JOB)))
+        .map((j) => j.key)
+        .filter((key) => key?.startsWith(`application-receipt:${appId}:`));
+    expect(await mailKeys()).toEqual([]);
+
     await t.jobs.runDue();
+    expect((await mailKeys()).sort()).toEqual([
+      `application-receipt:${appId}:${demoEmail("kari")}`,
+      `application-receipt:${appId}:knut@kommune.example.org`,
+    ]);
     for (const who of ["kari", "knut"]) {
       const email = who === "kari" ? demoEmail("kari") : "knut@kommune.example.org";
       const mail = await t.smtp.waitFor(
         (m) => m.to === email && m.subject.startsWith("Kvittering"),
       );
       expect(mail.text).toContain(stored!.contentHash);
+      expect(mail.text).toContain(`http://localhost/nb/soknader/${appId}/kvittering`);
       expect(mail.raw.attachments.map((a) => a.contentType)).toEqual(["application/pdf"]);
-      expect(mail.raw.attachments[0]!.content.subarray(0, 5).toString()).toBe("%PDF-");
+      const attached = await pdfText(mail.raw.attachments[0]!.content);
+      // The PDF is the stored submission: its hash, and the answers as they were sent.
+      expect(attached).toContain(stored!.contentHash);
+      expect(attached).toContain("Karis tekst.");
+      expect(attached).toContain("Kommunalsjefen leder.");
     }
     const kariMails = t.smtp.received.filter((m) => m.to === demoEmail("kari"));
     expect(kariMails.filter((m) => m.subject.startsWith("Kvittering"))).toHaveLength(1);

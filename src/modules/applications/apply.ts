@@ -2,7 +2,7 @@ import { and, desc, eq, gt, inArray, isNull, lte } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import type { FieldErrors } from "../../kernel/forms";
 import type { Lang } from "../../web/i18n";
-import { municipalitiesAt } from "../organisations";
+import { municipalityNamesAt } from "../organisations";
 import { programmeTitles } from "../programmes";
 import {
   type ActivityRow,
@@ -63,8 +63,8 @@ export async function applicationsOf(db: Db, codes: string[], lang: Lang) {
 
 /** Today's names of municipalities by code (the code itself where it is unknown). */
 export async function municipalityNames(db: Db, codes: string[], today: string) {
-  const all = await municipalitiesAt(db, today);
-  return new Map(codes.map((code) => [code, all.find((m) => m.code === code)?.name ?? code]));
+  const found = await municipalityNamesAt(db, codes, today);
+  return new Map(codes.map((code) => [code, found.get(code) ?? code]));
 }
 
 /** The question a form field (`q-periode-to`, `q-aktiviteter-0-kind`) belongs to. */

@@ -34,6 +34,16 @@ export async function applicationById(db: Db, id: number): Promise<Application |
   return row ?? null;
 }
 
+/** An application with its round, in one query (the pages of an application need both). */
+export async function applicationWithRound(db: Db, id: number) {
+  const [row] = await db
+    .select({ app: applications, round: applicationRounds })
+    .from(applications)
+    .innerJoin(applicationRounds, eq(applicationRounds.id, applications.roundId))
+    .where(eq(applications.id, id));
+  return row ?? null;
+}
+
 export async function applicationOf(db: Db, roundId: number, municipalityCode: string) {
   const [row] = await db
     .select()
@@ -122,7 +132,7 @@ export async function saveAnswers(
       .for("update");
     if (!app) return refuse("application", "notFound");
     if (app.state !== "draft") return refuse("application", "notDraft", { state: app.state });
-    const definition = await formDefinitionOf(tx, app.formId);
+    const definition = await formDefinitionOf(db, app.formId, tx);
     const only = new Set(input.questionIds);
     const errors = checkAnswers(definition, input.answers, { submitting: false, only });
     if (Object.keys(errors).length > 0) return { ok: false as const, errors };

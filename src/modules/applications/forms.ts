@@ -19,19 +19,43 @@ export async function latestForm(db: Db, programmeId: number): Promise<Applicati
   return row ?? null;
 }
 
-/** The definition of a form version (an application is always checked against its own). */
-export async function formDefinitionOf(db: Executor, formId: number): Promise<FormDefinition> {
-  const [row] = await db
-    .select({ definition: applicationForms.definition })
-    .from(applicationForms)
-    .where(eq(applicationForms.id, formId));
-  if (!row) throw new Error(`application form ${formId} is missing`);
-  return row.definition;
+/**
+ * Published form versions, per database, once read: a published version is frozen (saving over
+ * it makes the next), and every application and round uses a published one, so each page of an
+ * application needs no query for its form. Drafts are always read. Shared objects: not to be
+ * changed by the reader.
+ */
+const frozen = new WeakMap<Db, Map<number, ApplicationForm>>();
+
+/**
+ * A form version by id. Inside a transaction, `via` is the transaction (on PGlite a query on
+ * `db` would wait for the transaction to end) and `db` names the database for the cache.
+ */
+export async function formById(
+  db: Db,
+  id: number,
+  via: Executor = db,
+): Promise<ApplicationForm | null> {
+  const known = frozen.get(db)?.get(id);
+  if (known) return known;
+  const [row] = await via.select().from(applicationForms).where(eq(applicationForms.id, id));
+  if (row?.publishedAt) {
+    const forms = frozen.get(db) ?? new Map<number, ApplicationForm>();
+    frozen.set(db, forms);
+    forms.set(id, row);
+  }
+  return row ?? null;
 }
 
-export async function formById(db: Db, id: number): Promise<ApplicationForm | null> {
-  const [row] = await db.select().from(applicationForms).where(eq(applicationForms.id, id));
-  return row ?? null;
+/** The definition of a form version (an application is always checked against its own). */
+export async function formDefinitionOf(
+  db: Db,
+  formId: number,
+  via: Executor = db,
+): Promise<FormDefinition> {
+  const row = await formById(db, formId, via);
+  if (!row) throw new Error(`application form ${formId} is missing`);
+  return row.definition;
 }
 
 /**

@@ -10,7 +10,12 @@ import { applyRoutes as manifestApplyRoutes } from "./apply-routes";
 import { applyTexts as manifestApplyTexts } from "./apply-texts";
 import { applicationAuditActions as manifestAuditActions } from "./audit-texts";
 import { applicationsDemo, planNav, planSignedInRoutes } from "./plan-manifest";
-import { publicApplyRoutes as manifestPublicApplyRoutes } from "./public-page";
+import {
+  applicationSection as manifestApplicationSection,
+  publicApplyRoutes as manifestPublicApplyRoutes,
+} from "./public-page";
+import { receiptJobHandlers } from "./receipt-mail";
+import { applicationDeadlines as manifestApplicationDeadlines } from "./rounds";
 import * as manifestSchema from "./schema";
 
 export const manifest: ModuleManifest = {
@@ -31,5 +36,9 @@ export const manifest: ModuleManifest = {
   // A section of the application form may carry files (apply-routes sets its own limit).
   largeUploads: [/^\/(nb|nn|en)\/soknader\/[0-9]{1,9}\/del\/[a-z][a-z0-9-]{0,39}$/],
   auditActions: manifestAuditActions,
+  jobHandlers: receiptJobHandlers,
+  // The way in on a programme's page: the round, its deadline, the questions and applying.
+  programmeSections: [{ position: 10, render: manifestApplicationSection }],
+  applicationDeadlines: manifestApplicationDeadlines,
   demo: applicationsDemo,
 };

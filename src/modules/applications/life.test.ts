@@ -1,13 +1,15 @@
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DbKind, databaseKinds, freshDatabase } from "../../../tests/support/db";
 import type { Database } from "../../db/client";
 import { endOfOsloDay } from "../../kernel/clock";
+import { jobs } from "../../kernel/schema";
 import { auditLog } from "../identity/schema";
 import type { Answers } from "./answers";
 import { answersOf, fingerprint, saveAnswers, startApplication } from "./drafts";
 import { latestForm, saveForm } from "./forms";
 import { fubApplicationForm } from "./fub-form";
+import { RECEIPT_JOB } from "./receipt-mail";
 import { openRound } from "./rounds";
 import { applicationSubmissions } from "./schema";
 import { reopenApplication, submissionOf, submitApplication } from "./submit";
@@ -282,5 +284,66 @@ describe.each(databaseKinds)("an application's life (%s)", (kind: DbKind) => {
       .from(applicationSubmissions)
       .where(eq(applicationSubmissions.applicationId, id));
     expect(rows?.n).toBe(1);
+  });
+
+  it("queues the receipt in the submitting transaction: with the submission or not at all", async () => {
+    const receiptJobs = async (id: number) =>
+      database.db
+        .select({ payload: jobs.payload, runAt: jobs.runAt })
+        .from(jobs)
+        .where(
+          and(eq(jobs.kind, RECEIPT_JOB), eq(jobs.idempotencyKey, `application-receipt:${id}`)),
+        );
+    const submissions = async (id: number) =>
+      (
+        await database.db
+          .select({ n: count() })
+          .from(applicationSubmissions)
+          .where(eq(applicationSubmissions.applicationId, id))
+      )[0]!.n;
+    const id = await draftIn("2027-03-15");
+    const kari = { personId: KARI, now: new Date("2027-03-10T10:05:00Z") };
+
+    // Refused (answers missing): nothing queued.
+    expect((await submitApplication(database.db, { applicationId: id }, kari)).ok).toBe(false);
+    expect(await receiptJobs(id)).toEqual([]);
+
+    await saveAnswers(
+      database.db,
+      {
+        applicationId: id,
+        answers: complete,
+        seen: await pageSeen(database.db, id),
+        questionIds: Object.keys(complete),
+      },
+      { personId: KARI, now: new Date("2027-03-10T10:00:00Z") },
+    );
+    // A receipt that cannot be queued takes the submission with it.
+    await database.db.execute(
+      sql.raw(`create function refuse_receipt() returns trigger language plpgsql as $$
+        begin raise exception 'no receipt queue'; end $$`),
+    );
+    await database.db.execute(
+      sql.raw(`create trigger refuse_receipt before insert on jobs for each row
+        when (new.kind = '${RECEIPT_JOB}') execute function refuse_receipt()`),
+    );
+    try {
+      await expect(submitApplication(database.db, { applicationId: id }, kari)).rejects.toThrow();
+    } finally {
+      await database.db.execute(sql.raw("drop trigger refuse_receipt on jobs"));
+      await database.db.execute(sql.raw("drop function refuse_receipt()"));
+    }
+    expect(await submissions(id)).toBe(0);
+    expect(await receiptJobs(id)).toEqual([]);
+
+    // Submitted: one receipt job, due at once; a second click queues no other.
+    const receipt = await submitApplication(database.db, { applicationId: id }, kari);
+    expect(receipt).toMatchObject({ ok: true, repeated: false });
+    expect(await submitApplication(database.db, { applicationId: id }, kari)).toMatchObject({
+      ok: true,
+      repeated: true,
+    });
+    expect(await submissions(id)).toBe(1);
+    expect(await receiptJobs(id)).toEqual([{ payload: { applicationId: id }, runAt: kari.now }]);
   });
 });

@@ -4,9 +4,10 @@ import type { Db } from "../../db/client";
 import { type AppEnv, deps, langOf } from "../../kernel/context";
 import { Notice } from "../../web/components/notice";
 import { errorPage } from "../../web/error-pages";
-import { formatDateTime, type Lang, messages } from "../../web/i18n";
+import { formatDateTime, formatMonthYear, type Lang, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
 import { render } from "../../web/render";
+import { cohortRef } from "../cohorts";
 import { getPublicProgramme } from "../programmes";
 import { loc } from "./apply";
 import { applyTexts } from "./apply-texts";
@@ -117,6 +118,55 @@ function PublicApplicationPage(props: Props) {
         </section>
       ) : null}
     </Layout>
+  );
+}
+
+/**
+ * The way in on a programme's public page (this module's `programmeSections`): whether its
+ * newest round is open and until when, for which cohort, with links to the questions and to
+ * the municipality's applications (sign-in first for those not signed in). The same for every
+ * reader: the page is cached for those not signed in.
+ */
+export async function applicationSection(
+  db: Db,
+  programme: { id: number; slug: string },
+  lang: Lang,
+  now: Date,
+) {
+  const round = await latestRoundOf(db, programme.id);
+  if (!round) return null;
+  const a = applyTexts[lang];
+  const open = isOpen(round, now);
+  const deadline = formatDateTime(lang, lastMinute(round.deadline));
+  const cohort = await cohortRef(db, round.cohortId);
+  return (
+    <section aria-labelledby="application-heading" class="stack">
+      <h2 class="ds-heading" data-size="md" id="application-heading">
+        {a.sectionHeading}
+      </h2>
+      <Notice color={open ? "info" : "warning"}>
+        {open ? a.roundOpen(deadline) : a.roundClosed(deadline)}
+      </Notice>
+      {cohort ? (
+        <p class="ds-paragraph">
+          {a.roundForCohort(
+            cohort.number,
+            formatMonthYear(lang, cohort.startsOn),
+            formatMonthYear(lang, cohort.endsOn),
+          )}
+        </p>
+      ) : null}
+      <p class="ds-paragraph button-row">
+        {open ? (
+          <a class="ds-button" data-variant="primary" href={localPath(lang, "/soknader")}>
+            {a.applyNow}
+          </a>
+        ) : null}
+        <a class="ds-link" href={localPath(lang, `/tilbud/${programme.slug}/soknad`)}>
+          {a.readQuestions}
+        </a>
+      </p>
+    </section>
   );
 }
 

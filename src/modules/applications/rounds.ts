@@ -26,6 +26,21 @@ export async function roundOfCohort(db: Db, cohortId: number): Promise<Round | n
   return row ?? null;
 }
 
+/** Each of these cohorts' application deadline (its newest round's), for the cohort pages. */
+export async function applicationDeadlines(db: Db, cohortIds: number[]) {
+  const found = new Map<number, Date>();
+  if (cohortIds.length === 0) return found;
+  const rows = await db
+    .select({ cohortId: applicationRounds.cohortId, deadline: applicationRounds.deadline })
+    .from(applicationRounds)
+    .where(inArray(applicationRounds.cohortId, cohortIds));
+  for (const r of rows) {
+    const known = found.get(r.cohortId);
+    if (!known || r.deadline > known) found.set(r.cohortId, r.deadline);
+  }
+  return found;
+}
+
 /** The rounds of the given cohorts, newest first, with the form version each uses. */
 export async function roundsOfCohorts(db: Db, cohortIds: number[]) {
   if (cohortIds.length === 0) return [];

@@ -8,6 +8,7 @@ import { type Answers, checkAnswers, isAsked, isEmpty } from "./answers";
 import { canonicalJson } from "./drafts";
 import { questionsOf } from "./form-definition";
 import { type Actor, formDefinitionOf } from "./forms";
+import { queueReceipt } from "./receipt-mail";
 import {
   applicationAnswers,
   applicationRounds,
@@ -41,7 +42,8 @@ export function contentHashOf(formId: number, answers: Answers): string {
 /**
  * Submit a draft: checked against its own form version, taken only before the round's deadline
  * (or a reopening for this municipality), stored exactly as it was with a content hash. Two
- * clicks on Submit make one submission: the second finds it and gets the same receipt.
+ * clicks on Submit make one submission: the second finds it and gets the same receipt. The
+ * receipt's mail (with the PDF, built by the job loop) is queued in the same transaction.
  */
 export async function submitApplication(
   db: Db,
@@ -49,12 +51,15 @@ export async function submitApplication(
   actor: Actor,
 ): Promise<Outcome<Receipt>> {
   return db.transaction(async (tx) => {
-    const [app] = await tx
-      .select()
+    // The application locked, with its round (read, not locked) in the same query.
+    const [row] = await tx
+      .select({ app: applications, round: applicationRounds })
       .from(applications)
+      .innerJoin(applicationRounds, eq(applicationRounds.id, applications.roundId))
       .where(eq(applications.id, input.applicationId))
-      .for("update");
-    if (!app) return refuse("application", "notFound");
+      .for("update", { of: applications });
+    if (!row) return refuse("application", "notFound");
+    const { app, round } = row;
     if (app.state !== "draft") {
       if (app.submittedAt && app.contentHash) {
         return {
@@ -67,15 +72,11 @@ export async function submitApplication(
       }
       return refuse("application", "notDraft", { state: app.state });
     }
-    const [round] = await tx
-      .select()
-      .from(applicationRounds)
-      .where(eq(applicationRounds.id, app.roundId));
     const open =
-      round!.closedAt === null && actor.now >= round!.opensAt && actor.now < round!.deadline;
+      round.closedAt === null && actor.now >= round.opensAt && actor.now < round.deadline;
     const reopened = app.reopenedUntil !== null && actor.now < app.reopenedUntil;
     if (!open && !reopened) return refuse("application", "deadlinePassed");
-    const definition = await formDefinitionOf(tx, app.formId);
+    const definition = await formDefinitionOf(db, app.formId, tx);
     const rows = await tx
       .select()
       .from(applicationAnswers)
@@ -106,6 +107,7 @@ export async function submitApplication(
         version: sql`${applications.version} + 1`,
       })
       .where(and(eq(applications.id, app.id), eq(applications.state, "draft")));
+    await queueReceipt(tx, app.id, actor.now);
     if (reopened && !open) {
       await recordAudit(tx, {
         at: actor.now,

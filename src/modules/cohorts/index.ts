@@ -1,6 +1,3 @@
-import { providePublicCohorts } from "../programmes";
-import { publicCohortsOf } from "./public";
-
 export { type CohortRef, cohortRef, createCohort } from "./admin";
 export { cohortAdminRoutes } from "./admin-routes";
 export {
@@ -24,11 +21,7 @@ export { municipalityRoutes } from "./municipality-routes";
 export { officeRoutes } from "./office-routes";
 export { overviewRoutes } from "./overview-routes";
 export { cohortIdOf, cohortsOfProgrammes, cohortsTakingPart } from "./participation-reads";
-export { publicCohortsOf } from "./public";
-
-// Cohorts belong to programmes: the programme page shows this module's figures, told here,
-// so that programmes never reads the cohort tables (docs/decisions/0015-cohort-module-owns-the-cohort-life.md).
-providePublicCohorts(publicCohortsOf);
+export { type PublicCohort, publicCohortsOf } from "./public";
 
 // ── Manifest: what the app needs of this module (see kernel/manifest.ts). A block of its own at
 // the end, imports included, so that it merges apart from the module's other exports. ──
@@ -42,6 +35,7 @@ import { chainInvitations, cohortReach, cohortsById } from "./identity-reads";
 import { municipalityRoutes as manifestMunicipalityRoutes } from "./municipality-routes";
 import { officeRoutes as manifestOfficeRoutes } from "./office-routes";
 import { overviewRoutes as manifestOverviewRoutes } from "./overview-routes";
+import { cohortsSection as manifestCohortsSection } from "./public-section";
 import * as manifestSchema from "./schema";
 
 export const manifest: ModuleManifest = {
@@ -65,6 +59,11 @@ export const manifest: ModuleManifest = {
   ],
   schema: manifestSchema,
   identityReads: { cohortReach, chainInvitations, cohortsById },
+  // Cohorts belong to programmes: the programme's page shows this module's section, so that
+  // programmes never reads the cohort tables (decision 0015).
+  programmeSections: [
+    { position: 20, render: (db, programme, lang) => manifestCohortsSection(db, programme, lang) },
+  ],
   housekeeping: [
     {
       // The invitation chain's clock: expire what is overdue and send the automatic reminders.

@@ -33,6 +33,10 @@ const nb = {
   seeInvitation: "Se invitasjonen",
   seeOverview: "Se oversikten",
   overviewOf: (cohort: string) => `Se oversikten over ${cohort}`,
+  byApplication: "Kommunene søker om å være med.",
+  applicationDeadline: (date: string) => `Søknadsfrist ${date}`,
+  noRoundYet: "Søknad, ingen søknadsrunde ennå",
+  seeRound: "Se søknadsrunden",
 
   overviewLead: "Hele invitasjonskjeden: statsforvalterne, kommunene og enhetene de har meldt på.",
   facts: "Om puljen",
@@ -169,6 +173,10 @@ const nn: OverviewTexts = {
   seeInvitation: "Sjå invitasjonen",
   seeOverview: "Sjå oversikta",
   overviewOf: (cohort) => `Sjå oversikta over ${cohort}`,
+  byApplication: "Kommunane søkjer om å vere med.",
+  applicationDeadline: (date: string) => `Søknadsfrist ${date}`,
+  noRoundYet: "Søknad, ingen søknadsrunde enno",
+  seeRound: "Sjå søknadsrunden",
 
   overviewLead:
     "Heile invitasjonskjeda: statsforvaltarane, kommunane og einingane dei har meldt på.",
@@ -303,6 +311,10 @@ const en: OverviewTexts = {
   seeInvitation: "See the invitation",
   seeOverview: "See the overview",
   overviewOf: (cohort) => `See the overview of ${cohort}`,
+  byApplication: "Municipalities apply to join.",
+  applicationDeadline: (date: string) => `Application deadline ${date}`,
+  noRoundYet: "Application, no application round yet",
+  seeRound: "See the application round",
 
   overviewLead:
     "The whole invitation chain: the county governors, the municipalities and the units they enrolled.",

@@ -38,6 +38,9 @@ function StateTag(props: { t: OverviewTexts; state: InvitationState }) {
 
 const dateOrDash = (lang: Lang, date: string | null) => (date ? formatDate(lang, date) : "–");
 
+/** A deadline is the end of its day: the minute before it names the day. */
+const lastMinuteOf = (deadline: Date) => new Date(deadline.getTime() - 60_000);
+
 // ---------------------------------------------------------------- "Mine puljer"
 
 function actionLabel(t: OverviewTexts, item: LandingItem) {
@@ -180,20 +183,56 @@ export function LandingPage(props: { lang: Lang; landing: Landing }) {
                 t.acceptedCount,
               ]}
             >
-              {p.cohorts.map((c) => (
-                <tr>
-                  <td>
-                    <a class="ds-link" href={localPath(lang, `/puljer/${c.id}`)}>
-                      {t.cohortShort(c.number)}
-                    </a>
-                  </td>
-                  <td>{t.periodValue(formatDate(lang, c.startsOn), formatDate(lang, c.endsOn))}</td>
-                  <td>{dateOrDash(lang, c.officeInviteDeadline)}</td>
-                  <td>{c.offices}</td>
-                  <td>{c.invited}</td>
-                  <td>{c.accepted}</td>
-                </tr>
-              ))}
+              {p.cohorts.map((c) =>
+                c.wayIn === "application" ? (
+                  // Joined by application: no offices, no invitations; the round's deadline.
+                  <tr>
+                    <td>
+                      <a
+                        class="ds-link"
+                        href={localPath(lang, `/admin/puljer/${c.id}/soknadsrunde`)}
+                      >
+                        {t.cohortShort(c.number)}
+                      </a>
+                    </td>
+                    <td>
+                      {t.periodValue(formatDate(lang, c.startsOn), formatDate(lang, c.endsOn))}
+                    </td>
+                    <td>
+                      {c.applicationDeadline
+                        ? t.applicationDeadline(
+                            formatDate(lang, osloToday(lastMinuteOf(c.applicationDeadline))),
+                          )
+                        : t.noRoundYet}
+                    </td>
+                    <td colspan={3}>
+                      {t.byApplication}{" "}
+                      <a
+                        class="ds-link"
+                        href={localPath(lang, `/admin/puljer/${c.id}/soknadsrunde`)}
+                      >
+                        {t.seeRound}
+                        <span class="ds-sr-only">: {t.cohortShort(c.number)}</span>
+                      </a>
+                    </td>
+                  </tr>
+                ) : (
+                  <tr>
+                    <td>
+                      <a class="ds-link" href={localPath(lang, `/puljer/${c.id}`)}>
+                        {t.cohortShort(c.number)}
+                      </a>
+                    </td>
+                    <td>
+                      {t.periodValue(formatDate(lang, c.startsOn), formatDate(lang, c.endsOn))}
+                    </td>
+                    <td>{dateOrDash(lang, c.officeInviteDeadline)}</td>
+                    <td>{c.offices}</td>
+                    <td>{c.invited}</td>
+                    <td>{c.accepted}</td>
+                  </tr>
+                ),
+              )}
             </DataTable>
           )}
         </section>

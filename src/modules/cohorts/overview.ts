@@ -4,6 +4,7 @@ import type { Db } from "../../db/client";
 import type { CurrentUser } from "../../kernel/context";
 import type { Lang } from "../../web/i18n";
 import { orgsGranting } from "../identity";
+import { appModules } from "../index";
 import {
   countUnitsPerGroup,
   countyOfficesAt,
@@ -11,6 +12,7 @@ import {
   unitsByOrgNumber,
 } from "../organisations";
 import { programmeRef, programmesOwnedBy, programmeTitles } from "../programmes";
+import type { WayIn } from "./admin";
 import { effectiveState } from "./chain";
 import {
   cohortContacts,
@@ -599,9 +601,29 @@ export type CohortHead = {
   answerDeadline: string | null;
   programmeId: number;
   programmeTitle: string;
+  wayIn: WayIn;
 };
 
-export type AdminCohortRow = CohortHead & { offices: number; invited: number; accepted: number };
+export type AdminCohortRow = CohortHead & {
+  offices: number;
+  invited: number;
+  accepted: number;
+  /** A cohort joined by application: its round's deadline, once it has a round. */
+  applicationDeadline: Date | null;
+};
+
+/**
+ * The application deadlines of these cohorts, from the module that runs the rounds (its
+ * manifest's `applicationDeadlines`; it builds on this module, so it lends them).
+ */
+async function applicationDeadlinesOf(db: Db, cohortIds: number[]) {
+  const found = new Map<number, Date>();
+  if (cohortIds.length === 0) return found;
+  for (const m of appModules()) {
+    for (const [id, at] of (await m.applicationDeadlines?.(db, cohortIds)) ?? []) found.set(id, at);
+  }
+  return found;
+}
 
 export type LandingItem = {
   cohort: CohortHead;
@@ -631,6 +653,7 @@ const headColumns = {
   officeInviteDeadline: cohorts.officeInviteDeadline,
   answerDeadline: cohorts.answerDeadline,
   programmeId: cohorts.programmeId,
+  wayIn: cohorts.wayIn,
 };
 
 /** The cohorts the person has a part in, what waits for them first. */
@@ -682,6 +705,10 @@ export async function myCohorts(
     ]);
     const offices = new Map(officeCounts.map((r) => [r.cohortId, r.n]));
     const invited = new Map(invitationCounts.map((r) => [r.cohortId, r]));
+    const deadlines = await applicationDeadlinesOf(
+      db,
+      list.filter((c) => c.wayIn === "application").map((c) => c.id),
+    );
     adminView = [];
     for (const row of list) {
       let group = adminView.find((g) => g.id === row.programmeId);
@@ -694,6 +721,7 @@ export async function myCohorts(
         offices: offices.get(row.id) ?? 0,
         invited: invited.get(row.id)?.invited ?? 0,
         accepted: invited.get(row.id)?.accepted ?? 0,
+        applicationDeadline: deadlines.get(row.id) ?? null,
       });
     }
   }

@@ -2,8 +2,20 @@ import { and, asc, count, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import type { Lang } from "../../web/i18n";
 import { countyOfficesAt, municipalitiesAt } from "../organisations";
-import type { PublicCohort } from "../programmes";
+import type { WayIn } from "./admin";
 import { cohortEnrolments, cohortInvitations, cohortOffices, cohorts } from "./schema";
+
+export type PublicCohort = {
+  number: number;
+  /** By invitation (offices invite municipalities) or by application (a round). */
+  wayIn: WayIn;
+  startsOn: string;
+  endsOn: string;
+  officeInviteDeadline: string | null;
+  offices: { id: string; name: string; municipalities: { code: string; name: string }[] }[];
+  municipalityCount: number;
+  unitCount: number;
+};
 
 /**
  * A programme's cohorts as its public page shows them. Offices and municipalities are named as
@@ -80,6 +92,7 @@ export async function publicCohortsOf(
       .sort((a, b) => a.name.localeCompare(b.name, "nb"));
     result.push({
       number: cohort.number,
+      wayIn: cohort.wayIn,
       startsOn: cohort.startsOn,
       endsOn: cohort.endsOn,
       officeInviteDeadline: cohort.officeInviteDeadline,

@@ -85,4 +85,44 @@ describe.each(databaseKinds)("a cohort's way in on %s", (kind) => {
     expect(res.status).toBe(400);
     expect(await cohort(11)).toBeUndefined();
   });
+
+  it("says søknad and søknadsfrist of application cohorts in Mine puljer, never the chain's words", async () => {
+    // Cohort 9 (made above) has no round yet; the demo's cohort 2 has an open one.
+    const nine = (await cohort(9))!;
+    const two = (await cohort(2))!;
+    const html = await (await get("/nb/puljer", "frida")).text();
+    const row = (id: number) => {
+      const at = html.indexOf(`/admin/puljer/${id}/soknadsrunde`);
+      expect(at).toBeGreaterThan(0);
+      return html.slice(html.lastIndexOf("<tr>", at), html.indexOf("</tr>", at));
+    };
+    expect(row(two.id)).toContain("Søknadsfrist 14. desember 2026");
+    expect(row(two.id)).toContain("Kommunene søker om å være med.");
+    expect(row(two.id)).toContain("Se søknadsrunden");
+    expect(row(nine.id)).toContain("Søknad, ingen søknadsrunde ennå");
+    // No chain overview and no invitation figures for them.
+    for (const id of [two.id, nine.id]) {
+      expect(html).not.toContain(`href="/nb/puljer/${id}"`);
+      expect(row(id)).not.toMatch(/<td>\d+<\/td>/);
+    }
+    const nn = await (await get("/nn/puljer", "frida")).text();
+    expect(nn).toContain("Kommunane søkjer om å vere med.");
+    expect(nn).toContain("Sjå søknadsrunden");
+    const en = await (await get("/en/puljer", "frida")).text();
+    expect(en).toContain("Application deadline 14 December 2026");
+  });
+
+  it("says on the programme's page that municipalities apply to an application cohort", async () => {
+    const html = await (await get("/nb/tilbud/bedre-foreldresamarbeid")).text();
+    const start = html.indexOf('id="cohort-9"');
+    expect(start).toBeGreaterThan(0);
+    const nine = html.slice(start, html.indexOf("</section>", start));
+    expect(nine).toContain("Kommunene søker om å være med i denne puljen.");
+    expect(nine).toContain('href="/nb/tilbud/bedre-foreldresamarbeid/soknad"');
+    expect(nine).not.toMatch(/embete|Embetene|invit|kommuner i pulje/i);
+    const nn = await (await get("/nn/tilbud/bedre-foreldresamarbeid")).text();
+    expect(nn).toContain("Kommunane søkjer om å vere med i denne puljen.");
+    const en = await (await get("/en/tilbud/bedre-foreldresamarbeid")).text();
+    expect(en).toContain("Municipalities apply to join this cohort.");
+  });
 });

@@ -7,9 +7,8 @@ import { runWithViewer } from "../../kernel/request-context";
 import { errorPage } from "../../web/error-pages";
 import { countyOfficesAt, municipalitiesAt } from "../organisations";
 import { foundNoAccess, noAccessPage } from "./no-access";
-import { activeRoles, getPerson } from "./people";
 import { type Permission, permissionsOf, type Scope } from "./roles";
-import { readSession } from "./sessions";
+import { readSignedIn } from "./sessions";
 
 function secureCookies(c: AppContext): boolean {
   const d = deps(c);
@@ -49,10 +48,9 @@ export function loadUser(): MiddlewareHandler<AppEnv> {
     let user: CurrentUser | null = null;
     if (raw) {
       const d = deps(c);
-      const session = await readSession(d.db, raw, d.clock.now());
-      const person = session ? await getPerson(d.db, session.personId) : null;
-      if (session && person && !person.deletedAt) {
-        const roles = await activeRoles(d.db, person.id);
+      const signedIn = await readSignedIn(d.db, raw, d.clock.now());
+      if (signedIn && !signedIn.person.deletedAt) {
+        const { session, person, roles } = signedIn;
         user = {
           personId: person.id,
           name: person.name ?? "",

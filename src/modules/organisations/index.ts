@@ -56,6 +56,7 @@ export {
   isMunicipalityValidAt,
   type MunicipalityOption,
   municipalitiesAt,
+  municipalityNamesAt,
   readCountyOfficesFile,
   setCountyOfficeMailboxes,
   successorsAt,

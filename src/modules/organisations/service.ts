@@ -84,6 +84,7 @@ export async function importKlass(db: Db, snapshot: KlassSnapshot): Promise<Impo
         .onConflictDoNothing();
     }
   });
+  namesOnDate.delete(db);
   return {
     counties: countyRows.length,
     municipalities: municipalityRows.length,
@@ -200,6 +201,38 @@ export async function municipalitiesAt(db: Db, date: string): Promise<Municipali
     .where(validAt(municipalities, date))
     .orderBy(asc(municipalities.countyCode), asc(municipalities.name));
   return rows;
+}
+
+/**
+ * Every municipality's name on a date, per database, kept a few minutes: pages of one
+ * municipality (an application, its receipt) name it on every request. The register changes
+ * only when Klass is imported, which empties this.
+ */
+const namesOnDate = new WeakMap<Db, Map<string, { until: number; names: Map<string, string> }>>();
+const NAMES_KEPT_MS = 10 * 60_000;
+
+/** The names of these municipalities on a date, by code (a code not valid then is left out). */
+export async function municipalityNamesAt(
+  db: Db,
+  codes: string[],
+  date: string,
+): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const byDate = namesOnDate.get(db) ?? new Map();
+  namesOnDate.set(db, byDate);
+  let kept = byDate.get(date);
+  if (!kept || kept.until < Date.now()) {
+    const rows = await db
+      .select({ code: municipalities.code, name: municipalities.name })
+      .from(municipalities)
+      .where(validAt(municipalities, date));
+    kept = { until: Date.now() + NAMES_KEPT_MS, names: new Map(rows.map((r) => [r.code, r.name])) };
+    // One date a day is asked for: the map stays small.
+    if (byDate.size > 16) byDate.clear();
+    byDate.set(date, kept);
+  }
+  const names = kept.names;
+  return new Map(codes.flatMap((code) => (names.has(code) ? [[code, names.get(code)!]] : [])));
 }
 
 export async function isMunicipalityValidAt(db: Db, code: string, date: string): Promise<boolean> {

@@ -15,11 +15,8 @@ export {
   getPublicProgramme,
   listPublishedProgrammes,
   ownerPhones,
-  type PublicCohort,
-  type PublicCohortsSource,
   programmeContact,
   programmeOptions,
-  providePublicCohorts,
 } from "./service";
 
 export type Programme = typeof programmes.$inferSelect;

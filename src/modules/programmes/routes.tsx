@@ -8,6 +8,7 @@ import { errorPage } from "../../web/error-pages";
 import { toHtml } from "../../web/render";
 import { widgetStateFrom } from "../feedback";
 import { publishedDocument, publishedDocuments } from "./documents";
+import { programmeSections } from "./sections";
 import { getPublicProgramme, isPublished, listPublishedProgrammes } from "./service";
 import { FrontPage, ProgrammePage } from "./views";
 
@@ -48,11 +49,19 @@ export const programmePage: ContentPage = {
   exists: (c, match) => isPublished(deps(c).db, match[1]!),
   async render(c, lang, match, widget, status = 200) {
     return cachedPage(c, widget, status, async () => {
-      const data = await getPublicProgramme(deps(c).db, match[1]!, lang);
+      const { db, clock } = deps(c);
+      const data = await getPublicProgramme(db, match[1]!, lang);
       if (!data) return null;
-      const documents = await publishedDocuments(deps(c).db, data.programme.id);
+      const documents = await publishedDocuments(db, data.programme.id);
+      const sections = await programmeSections(db, data.programme, lang, clock.now());
       return toHtml(
-        <ProgrammePage lang={lang} data={data} documents={documents} widget={widget} />,
+        <ProgrammePage
+          lang={lang}
+          data={data}
+          documents={documents}
+          sections={sections}
+          widget={widget}
+        />,
       );
     });
   },

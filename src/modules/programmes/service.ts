@@ -77,44 +77,13 @@ export async function isPublished(db: Db, slug: string): Promise<boolean> {
   return (await slugs).has(slug);
 }
 
-export type PublicCohort = {
-  number: number;
-  startsOn: string;
-  endsOn: string;
-  officeInviteDeadline: string | null;
-  offices: { id: string; name: string; municipalities: { code: string; name: string }[] }[];
-  municipalityCount: number;
-  unitCount: number;
-};
-
-/**
- * Where the public page gets a programme's cohorts. Cohorts belong to programmes, so the cohorts
- * module depends on this one, never the other way: it provides its figures through
- * `providePublicCohorts` (from its index), and until it has, a programme shows no cohorts.
- */
-export type PublicCohortsSource = (
-  db: Db,
-  programmeId: number,
-  lang: Lang,
-) => Promise<PublicCohort[]>;
-
-let publicCohortsSource: PublicCohortsSource = async () => [];
-
-export function providePublicCohorts(source: PublicCohortsSource) {
-  publicCohortsSource = source;
-}
-
 export type PublicProgramme = {
   programme: typeof programmes.$inferSelect;
   text: typeof programmeTexts.$inferSelect;
   textLang: Lang;
-  cohorts: PublicCohort[];
 };
 
-/**
- * A published programme as the public page shows it. Offices and municipalities are named as
- * they were when the cohort started (Fylkesmannen i Oppland in 2017, not today's office).
- */
+/** A published programme with its text in a language (bokmål where there is none). */
 export async function getPublicProgramme(
   db: Db,
   slug: string,
@@ -127,8 +96,7 @@ export async function getPublicProgramme(
   if (!programme) return null;
   const text = (await textsFor(db, [programme.id], lang)).get(programme.id);
   if (!text) return null;
-  const cohorts = await publicCohortsSource(db, programme.id, lang);
-  return { programme, text, textLang: text.lang as Lang, cohorts };
+  return { programme, text, textLang: text.lang as Lang };
 }
 
 export async function programmeOptions(db: Db, lang: Lang) {

@@ -1,4 +1,4 @@
-import { type Lang, pluralText } from "../../web/i18n";
+import type { Lang } from "../../web/i18n";
 
 /** The programmes module's public texts: the catalogue on the front page and a programme's page. */
 const nb = {
@@ -25,14 +25,6 @@ const nb = {
       "Utdanningsdirektoratet inviterer statsforvalterne, og statsforvalterne inviterer kommuner i sine fylker.",
     application: "Kommunen søker om å delta. Søknaden blir vurdert før dere får svar.",
   } as Record<string, string>,
-  cohorts: "Puljer",
-  cohortTitle: (n: number) => `Pulje ${n}`,
-  cohortPeriod: (from: string, to: string) => `Fra ${from} til ${to}`,
-  officeDeadline: (date: string) => `Embetene inviterer kommuner innen ${date}.`,
-  invitedOffices: (n: number) =>
-    pluralText("nb-NO", { one: "Invitert embete", other: "Inviterte embeter ({n})" }, n),
-  municipalitiesOf: (office: string) => `Kommuner hos ${office}`,
-  noMunicipalitiesYet: "Embetene har ikke meldt inn kommuner ennå.",
   contact: "Kontakt",
   contactLead: "Har du spørsmål om tilbudet?",
   contactForm: "Bruk kontaktskjemaet",
@@ -42,28 +34,12 @@ const nb = {
   themes: "Tema",
   costs: "Kostnader",
   commitments: "Dette forplikter kommunen seg til",
-  municipalitiesInCohort: (n: number, cohort: number) =>
-    pluralText(
-      "nb-NO",
-      { one: `{n} kommune i pulje ${cohort}`, other: `{n} kommuner i pulje ${cohort}` },
-      n,
-    ),
-  unitsEnrolled: (n: number) =>
-    pluralText(
-      "nb-NO",
-      {
-        one: "{n} barnehage eller skole er meldt på",
-        other: "{n} barnehager og skoler er meldt på",
-      },
-      n,
-    ),
   documents: "Dokumenter",
   documentDetails: (type: string, size: string) => `${type}, ${size}`,
   contactPoint: "Kontaktpunkt",
 };
 
 export type ProgrammePageTexts = typeof nb;
-
 const nn: ProgrammePageTexts = {
   title: "Tilbod om kompetanseutvikling",
   intro:
@@ -88,14 +64,6 @@ const nn: ProgrammePageTexts = {
       "Utdanningsdirektoratet inviterer statsforvaltarane, og statsforvaltarane inviterer kommunar i fylka sine.",
     application: "Kommunen søkjer om å vere med. Søknaden blir vurdert før de får svar.",
   },
-  cohorts: "Puljar",
-  cohortTitle: (n: number) => `Pulje ${n}`,
-  cohortPeriod: (from: string, to: string) => `Frå ${from} til ${to}`,
-  officeDeadline: (date: string) => `Embeta inviterer kommunar innan ${date}.`,
-  invitedOffices: (n: number) =>
-    pluralText("nn-NO", { one: "Invitert embete", other: "Inviterte embete ({n})" }, n),
-  municipalitiesOf: (office: string) => `Kommunar hos ${office}`,
-  noMunicipalitiesYet: "Embeta har ikkje meldt inn kommunar enno.",
   contact: "Kontakt",
   contactLead: "Har du spørsmål om tilbodet?",
   contactForm: "Bruk kontaktskjemaet",
@@ -105,21 +73,6 @@ const nn: ProgrammePageTexts = {
   themes: "Tema",
   costs: "Kostnader",
   commitments: "Dette forpliktar kommunen seg til",
-  municipalitiesInCohort: (n: number, cohort: number) =>
-    pluralText(
-      "nn-NO",
-      { one: `{n} kommune i pulje ${cohort}`, other: `{n} kommunar i pulje ${cohort}` },
-      n,
-    ),
-  unitsEnrolled: (n: number) =>
-    pluralText(
-      "nn-NO",
-      {
-        one: "{n} barnehage eller skule er meld på",
-        other: "{n} barnehagar og skular er melde på",
-      },
-      n,
-    ),
   documents: "Dokument",
   documentDetails: (type: string, size: string) => `${type}, ${size}`,
   contactPoint: "Kontaktpunkt",
@@ -150,14 +103,6 @@ const en: ProgrammePageTexts = {
     application:
       "The municipality applies to take part. The application is assessed before you get an answer.",
   },
-  cohorts: "Cohorts",
-  cohortTitle: (n: number) => `Cohort ${n}`,
-  cohortPeriod: (from: string, to: string) => `From ${from} to ${to}`,
-  officeDeadline: (date: string) => `The county governors invite municipalities by ${date}.`,
-  invitedOffices: (n: number) =>
-    pluralText("en-GB", { one: "Invited office", other: "Invited offices ({n})" }, n),
-  municipalitiesOf: (office: string) => `Municipalities with ${office}`,
-  noMunicipalitiesYet: "The offices have not reported municipalities yet.",
   contact: "Contact",
   contactLead: "Questions about the programme?",
   contactForm: "Use the contact form",
@@ -167,24 +112,6 @@ const en: ProgrammePageTexts = {
   themes: "Themes",
   costs: "Costs",
   commitments: "What the municipality commits to",
-  municipalitiesInCohort: (n: number, cohort: number) =>
-    pluralText(
-      "en-GB",
-      {
-        one: `{n} municipality in cohort ${cohort}`,
-        other: `{n} municipalities in cohort ${cohort}`,
-      },
-      n,
-    ),
-  unitsEnrolled: (n: number) =>
-    pluralText(
-      "en-GB",
-      {
-        one: "{n} kindergarten or school enrolled",
-        other: "{n} kindergartens and schools enrolled",
-      },
-      n,
-    ),
   documents: "Documents",
   documentDetails: (type: string, size: string) => `${type}, ${size}`,
   contactPoint: "Contact point",

@@ -1,7 +1,8 @@
 import { raw } from "hono/html";
+import type { Child } from "hono/jsx";
 import { fileTypeLabel } from "../../kernel/storage";
 import { type WidgetState, widgetHasError } from "../../web/content-pages";
-import { formatDate, formatFileSize, formatMonthYear, type Lang, messages } from "../../web/i18n";
+import { formatFileSize, formatMonthYear, type Lang, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
 import { renderMarkdown } from "../../web/markdown";
 import { FeedbackWidget } from "../feedback";
@@ -54,11 +55,13 @@ export function ProgrammePage(props: {
   data: PublicProgramme;
   /** The documents of the list published with the page. */
   documents: ProgrammeDocument[];
+  /** Other modules' sections (cohorts, the application round): `programmeSections`. */
+  sections: Child[];
   widget: WidgetState;
 }) {
   const t = messages(props.lang);
   const pt = programmePageTexts(props.lang);
-  const { programme, text, textLang, cohorts } = props.data;
+  const { programme, text, textLang } = props.data;
   const contentLang = textLang !== props.lang ? textLang : undefined;
   const path = `/tilbud/${programme.slug}`;
   const themes = splitLines(text.themes);
@@ -191,69 +194,7 @@ export function ProgrammePage(props: {
               </ul>
             </section>
           ) : null}
-          {cohorts.length > 0 ? (
-            <section aria-labelledby="cohorts-heading">
-              <h2 class="ds-heading" data-size="md" id="cohorts-heading">
-                {pt.cohorts}
-              </h2>
-              {cohorts.map((cohort) => (
-                <section class="cohort" aria-labelledby={`cohort-${cohort.number}`}>
-                  <h3 class="ds-heading" data-size="sm" id={`cohort-${cohort.number}`}>
-                    {pt.cohortTitle(cohort.number)}
-                  </h3>
-                  <p class="ds-paragraph">
-                    {pt.cohortPeriod(
-                      formatMonthYear(props.lang, cohort.startsOn),
-                      formatMonthYear(props.lang, cohort.endsOn),
-                    )}
-                  </p>
-                  {cohort.officeInviteDeadline ? (
-                    <p class="ds-paragraph">
-                      {pt.officeDeadline(formatDate(props.lang, cohort.officeInviteDeadline))}
-                    </p>
-                  ) : null}
-                  <p class="ds-paragraph figure">
-                    <strong>
-                      {pt.municipalitiesInCohort(cohort.municipalityCount, cohort.number)}
-                    </strong>
-                    {cohort.unitCount > 0 ? <br /> : null}
-                    {cohort.unitCount > 0 ? pt.unitsEnrolled(cohort.unitCount) : null}
-                  </p>
-                  <h4 class="ds-heading" data-size="xs">
-                    {pt.invitedOffices(cohort.offices.length)}
-                  </h4>
-                  <ul class="ds-list offices">
-                    {cohort.offices.map((office) => (
-                      <li>
-                        {office.municipalities.length > 0 ? (
-                          <details class="ds-details">
-                            <summary>
-                              {office.name} ({office.municipalities.length})
-                            </summary>
-                            <div>
-                              <p class="ds-paragraph ds-sr-only">
-                                {pt.municipalitiesOf(office.name)}
-                              </p>
-                              <ul class="ds-list municipalities">
-                                {office.municipalities.map((m) => (
-                                  <li>{m.name}</li>
-                                ))}
-                              </ul>
-                            </div>
-                          </details>
-                        ) : (
-                          office.name
-                        )}
-                      </li>
-                    ))}
-                  </ul>
-                  {cohort.municipalityCount === 0 ? (
-                    <p class="ds-paragraph">{pt.noMunicipalitiesYet}</p>
-                  ) : null}
-                </section>
-              ))}
-            </section>
-          ) : null}
+          {props.sections}
           <section aria-labelledby="contact-heading" class="ds-card programme-contact">
             <h2 class="ds-heading" data-size="sm" id="contact-heading">
               {pt.contact}
