@@ -12,7 +12,7 @@ export function agendaOn(day: string): SessionInput[] {
       kind: "lecture",
       titleNb: "Velkommen og innledning",
       titleNn: "Velkomen og innleiing",
-      speaker: "Programleiinga",
+      speaker: "Programledelsen",
       room: "Storsalen",
       startsAt: t("09:00"),
       endsAt: t("10:30"),

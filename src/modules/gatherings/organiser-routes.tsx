@@ -9,6 +9,7 @@ import { orgsGranting } from "../identity";
 import { municipalitiesAt } from "../organisations";
 import { programmesOwnedBy, programmeTitles } from "../programmes";
 import {
+  checkGathering,
   createGathering,
   editGathering,
   type Gathering,
@@ -89,18 +90,22 @@ async function readGathering(
     if (unknown)
       errors.allowedMunicipalities = { code: "unknownMunicipality", params: { code: unknown } };
   }
-  return {
-    input: {
-      ...parsed.input,
-      programmeId: programme?.id ?? 0,
-      cohortId: cohort?.id ?? null,
-      allowedCohorts: parsed.onlyCohort && cohort ? [cohort.id] : [],
-      organiserKind: "owner",
-      organiserId: programme?.owner ?? "",
-    },
-    rowOf: parsed.rowOf,
-    errors,
+  const input: GatheringInput = {
+    ...parsed.input,
+    programmeId: programme?.id ?? 0,
+    cohortId: cohort?.id ?? null,
+    allowedCohorts: parsed.onlyCohort && cohort ? [cohort.id] : [],
+    organiserKind: "owner",
+    organiserId: programme?.owner ?? "",
   };
+  if (Object.keys(errors).length > 0) {
+    // Say at once what else is missing: the text fields' rules (the times' rules wait until
+    // the times can be read).
+    for (const [field, e] of Object.entries(errorsOnRows(checkGathering(input), parsed.rowOf)))
+      if (["required", "max", "venueRequired", "linkRequired"].includes(e.code))
+        errors[field] ??= e;
+  }
+  return { input, rowOf: parsed.rowOf, errors };
 }
 
 async function showForm(
@@ -202,7 +207,11 @@ export function organiserRoutes() {
       return showForm(c, own, {
         gathering: null,
         values: raw,
-        errors: errorsOnRows(result.errors, read.rowOf),
+        // The form's errors are keyed by its rows already; the command's are moved onto them.
+        errors:
+          Object.keys(read.errors).length > 0
+            ? result.errors
+            : errorsOnRows(result.errors, read.rowOf),
         storedRows: 0,
       });
     return c.redirect(`/${langOf(c)}${ADMIN_PATH}/${result.gatheringId}?melding=opprettet`, 303);
@@ -243,7 +252,11 @@ export function organiserRoutes() {
       return showForm(c, own, {
         gathering: g,
         values: raw,
-        errors: errorsOnRows(result.errors, read.rowOf),
+        // The form's errors are keyed by its rows already; the command's are moved onto them.
+        errors:
+          Object.keys(read.errors).length > 0
+            ? result.errors
+            : errorsOnRows(result.errors, read.rowOf),
         storedRows,
       });
     return c.redirect(`/${langOf(c)}${ADMIN_PATH}/${g.id}?melding=lagret`, 303);
