@@ -16,9 +16,16 @@ const when = (standard: Standard, at: Date) =>
     timeZone: "Europe/Oslo",
   }).format(at);
 
+type Letter = { subject: string; text: string };
+
 /** A freed seat offered to the first on the waiting list, in the municipality's written standard. */
-export function offerLetter(standard: Standard, r: OfferLetterInput) {
-  if (standard === "nn") {
+export function offerLetter(standard: Standard, r: OfferLetterInput): Letter {
+  return offerLetters[standard](r);
+}
+
+/** The offer letter in bokmål and nynorsk (språklova § 15). */
+export const offerLetters: Record<Standard, (r: OfferLetterInput) => Letter> = {
+  nn: (r) => {
     return {
       subject: `Ledig plass: ${r.title}`,
       text: [
@@ -33,8 +40,8 @@ export function offerLetter(standard: Standard, r: OfferLetterInput) {
         "Samspill",
       ].join("\n"),
     };
-  }
-  return {
+  },
+  nb: (r) => ({
     subject: `Ledig plass: ${r.title}`,
     text: [
       `Det har blitt en ledig plass på ${r.title} (${when("nb", r.startsAt)}), og du står først på ventelisten.`,
@@ -47,5 +54,5 @@ export function offerLetter(standard: Standard, r: OfferLetterInput) {
       "Vennlig hilsen",
       "Samspill",
     ].join("\n"),
-  };
-}
+  }),
+};
