@@ -208,29 +208,36 @@ export async function register(
         if (full)
           throw new RefusedInside(refuse("sessions", "sessionFull", { session: full.titleNb }));
       }
-      const [row] = await tx
-        .insert(gatheringRegistrations)
-        .values({
-          gatheringId: gathering.id,
-          personId: input.personId,
-          unitOrgNumber: place.unitOrgNumber,
-          municipalityCode: place.municipalityCode,
-          status,
-          queueNumber: g.queueNumber,
-          confirmedAt: status === "confirmed" ? actor.now : null,
-          createdAt: actor.now,
-          createdBy: actor.personId,
-        })
-        .returning({ id: gatheringRegistrations.id });
-      const registrationId = row!.id;
+      // The registration, its sessions and its needs in one statement: the lock is held for
+      // as few round trips as can be (on PostgreSQL each is a wait for everyone in line).
+      const now = actor.now.toISOString();
+      const parts = [
+        sql`with r as (
+          insert into ${gatheringRegistrations}
+            (gathering_id, person_id, unit_org_number, municipality_code, status, queue_number,
+             confirmed_at, created_at, created_by)
+          values (${gathering.id}, ${input.personId}, ${place.unitOrgNumber},
+            ${place.municipalityCode}, ${status}, ${g.queueNumber},
+            ${status === "confirmed" ? now : null}::timestamptz, ${now}::timestamptz,
+            ${actor.personId})
+          returning id
+        )`,
+      ];
       if (chosen.length > 0)
-        await tx
-          .insert(registrationSessions)
-          .values(chosen.map((s) => ({ registrationId, sessionId: s.id })));
+        parts.push(sql`, s as (
+          insert into ${registrationSessions} (registration_id, session_id)
+          select r.id, x from r, unnest(${`{${chosen.map((c) => c.id).join(",")}}`}::int[]) as x
+        )`);
       if (needs.dietary !== "" || needs.accessibility !== "")
-        await tx
-          .insert(registrationNeeds)
-          .values({ registrationId, ...needs, recordedAt: actor.now });
+        parts.push(sql`, n as (
+          insert into ${registrationNeeds} (registration_id, dietary, accessibility, recorded_at)
+          select r.id, ${needs.dietary}, ${needs.accessibility}, ${now}::timestamptz from r
+        )`);
+      parts.push(sql` select id from r`);
+      const inserted = await tx.execute(sql.join(parts));
+      const registrationId = Number(
+        (inserted as unknown as { rows: { id: number | string }[] }).rows[0]!.id,
+      );
       return {
         ok: true as const,
         registrationId,
