@@ -214,20 +214,6 @@ export async function createGathering(
   });
 }
 
-/** Seats held now: confirmed, and offered while the offer stands. */
-export async function seatsTaken(db: Executor, gatheringId: number): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(gatheringRegistrations)
-    .where(
-      and(
-        eq(gatheringRegistrations.gatheringId, gatheringId),
-        inArray(gatheringRegistrations.status, ["confirmed", "offered"]),
-      ),
-    );
-  return row?.n ?? 0;
-}
-
 /** Places taken in each session that has a capacity: choices of confirmed and offered seats. */
 export async function sessionSeatsTaken(
   db: Executor,

@@ -4,7 +4,7 @@ import { type AppContext, type AppEnv, deps, langOf } from "../../kernel/context
 import { BadRequest, type FieldErrors, type FormValues, readForm } from "../../kernel/forms";
 import { errorPage } from "../../web/error-pages";
 import { render } from "../../web/render";
-import { gatheringById, seatsTaken, sessionSeatsTaken, sessionsOf } from "./gatherings";
+import { gatheringById, sessionSeatsTaken, sessionsOf } from "./gatherings";
 import { GatheringListPage, GatheringPage } from "./participant-views";
 import {
   admittedPlace,
@@ -62,7 +62,7 @@ async function showGathering(
       gathering={gathering}
       sessions={sessions}
       sessionTaken={sessionTaken}
-      seatsLeft={gathering.capacity - (await seatsTaken(db, id))}
+      seatsLeft={gathering.capacity - gathering.seatsHeld}
       registration={registration}
       position={registration ? await waitingPosition(db, registration) : null}
       chosen={registration ? await chosenSessions(db, registration.id) : []}

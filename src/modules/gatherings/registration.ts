@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, isNull, lt, lte, ne, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, lt, lte, ne, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client";
 import { type Outcome, RefusedInside, refuse } from "../../kernel/result";
 import { cohortsTakingPart } from "../cohorts";
@@ -172,68 +172,78 @@ export async function register(
   // meets the unique index on insert: its transaction, queue number and seat are undone.
   try {
     return await db.transaction(async (tx) => {
-      // One statement locks the gathering, hands out the next queue number and takes a seat,
-      // or a place in line when the seats are held or anyone waits (nobody waits while a seat
-      // is free: every freed seat is offered at once). The row's latest values decide.
-      const free = sql`${gatherings.seatsHeld} < ${gatherings.capacity} and ${gatherings.waitingCount} = 0`;
-      const [g] = await tx
-        .update(gatherings)
-        .set({
-          lastQueueNumber: sql`${gatherings.lastQueueNumber} + 1`,
-          seatsHeld: sql`case when ${free} then ${gatherings.seatsHeld} + 1 else ${gatherings.seatsHeld} end`,
-          waitingCount: sql`case when ${free} then ${gatherings.waitingCount} else ${gatherings.waitingCount} + 1 end`,
-        })
-        .where(
-          and(
-            eq(gatherings.id, gathering.id),
-            lte(gatherings.registrationOpensAt, actor.now),
-            gt(gatherings.registrationClosesAt, actor.now),
-            // Closed by the organiser after the gathering (door.ts).
-            isNull(gatherings.closedAt),
-          ),
-        )
-        .returning({
-          queueNumber: gatherings.lastQueueNumber,
-          waitingCount: gatherings.waitingCount,
-        });
-      if (!g) {
+      // One statement locks the gathering, hands out the next queue number, takes a seat — or
+      // a place in line when the seats are held or anyone waits (nobody waits while a seat is
+      // free: every freed seat is offered at once) — and inserts the registration with its
+      // sessions and needs. PostgreSQL re-reads the row's latest version once it has waited for
+      // the lock, so the decision is made on the latest counts; and the lock is held for as few
+      // round trips as can be (on PostgreSQL each is a wait for everyone in line).
+      const now = actor.now.toISOString();
+      const parts = [
+        sql`with g as (
+          update ${gatherings} set
+            last_queue_number = last_queue_number + 1,
+            seats_held = case when seats_held < capacity and waiting_count = 0
+              then seats_held + 1 else seats_held end,
+            waiting_count = case when seats_held < capacity and waiting_count = 0
+              then waiting_count else waiting_count + 1 end
+          where id = ${gathering.id}
+            and registration_opens_at <= ${now}::timestamptz
+            and registration_closes_at > ${now}::timestamptz
+            and closed_at is null
+          returning last_queue_number as queue_number, waiting_count
+        ), r as (
+          insert into ${gatheringRegistrations}
+            (gathering_id, person_id, unit_org_number, municipality_code, status, queue_number,
+             confirmed_at, created_at, created_by)
+          select ${gathering.id}, ${input.personId}, ${place.unitOrgNumber},
+            ${place.municipalityCode},
+            case when g.waiting_count = 0 then 'confirmed' else 'waiting' end, g.queue_number,
+            case when g.waiting_count = 0 then ${now}::timestamptz end, ${now}::timestamptz,
+            ${actor.personId}
+          from g
+          returning id
+        )`,
+      ];
+      if (chosen.length > 0)
+        parts.push(sql`, s as (
+          insert into ${registrationSessions} (registration_id, session_id)
+          select r.id, x from r, unnest(${`{${chosen.map((c) => c.id).join(",")}}`}::int[]) as x
+        )`);
+      if (needs.dietary !== "" || needs.accessibility !== "")
+        parts.push(sql`, n as (
+          insert into ${registrationNeeds} (registration_id, dietary, accessibility, recorded_at)
+          select r.id, ${needs.dietary}, ${needs.accessibility}, ${now}::timestamptz from r
+        )`);
+      parts.push(sql` select r.id, g.queue_number, g.waiting_count from r, g`);
+      const result = await tx.execute(sql.join(parts));
+      const [row] = (
+        result as unknown as {
+          rows: {
+            id: number | string;
+            queue_number: number | string;
+            waiting_count: number | string;
+          }[];
+        }
+      ).rows;
+      if (!row) {
         throw new RefusedInside(
           refuse("gathering", actor.now < gathering.registrationOpensAt ? "notOpenYet" : "closed"),
         );
       }
-      const status = g.waitingCount === 0 ? "confirmed" : "waiting";
+      const registrationId = Number(row.id);
+      const g = { queueNumber: Number(row.queue_number), waitingCount: Number(row.waiting_count) };
+      const status = g.waitingCount === 0 ? ("confirmed" as const) : ("waiting" as const);
       if (status === "confirmed" && chosen.length > 0) {
+        // With the lock held: the places now taken in each chosen session, this one's included.
         const taken = await sessionSeatsTaken(
           tx,
           chosen.map((s) => s.id),
         );
-        const full = chosen.find((s) => (taken.get(s.id) ?? 0) >= s.capacity!);
+        const full = chosen.find((s) => (taken.get(s.id) ?? 0) > s.capacity!);
         if (full)
           throw new RefusedInside(refuse("sessions", "sessionFull", { session: full.titleNb }));
       }
-      const [row] = await tx
-        .insert(gatheringRegistrations)
-        .values({
-          gatheringId: gathering.id,
-          personId: input.personId,
-          unitOrgNumber: place.unitOrgNumber,
-          municipalityCode: place.municipalityCode,
-          status,
-          queueNumber: g.queueNumber,
-          confirmedAt: status === "confirmed" ? actor.now : null,
-          createdAt: actor.now,
-          createdBy: actor.personId,
-        })
-        .returning({ id: gatheringRegistrations.id });
-      const registrationId = row!.id;
-      if (chosen.length > 0)
-        await tx
-          .insert(registrationSessions)
-          .values(chosen.map((s) => ({ registrationId, sessionId: s.id })));
-      if (needs.dietary !== "" || needs.accessibility !== "")
-        await tx
-          .insert(registrationNeeds)
-          .values({ registrationId, ...needs, recordedAt: actor.now });
       // The confirmation (code, .ics, QR) or the place in line, by mail queued in this
       // transaction, under the gathering's lock taken above.
       if (status === "confirmed") await seatConfirmed(tx, gathering, registrationId, actor);
