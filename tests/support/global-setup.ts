@@ -26,20 +26,49 @@ async function fill(db: Db, template: Template, files: FileStore) {
   if (template === "people") await seedDemoPeople(db, TEMPLATE_CLOCK);
 }
 
+type Prepared = {
+  templateFiles: string;
+  pgliteTemplates: Record<Template, string>;
+  postgresTemplates: Record<Template, string> | null;
+  teardown: () => Promise<void>;
+};
+
+/**
+ * The run's templates, prepared once. Vitest calls the global setup for the root and for each
+ * project (three calls, measured) in one process: later calls share the first's templates
+ * instead of building them again, and the last teardown removes them.
+ */
+// Vitest loads this file anew for each project, so the shared state hangs on the process.
+const shared = globalThis as typeof globalThis & {
+  samspillTemplates?: { prepared?: Promise<Prepared>; users: number };
+};
+shared.samspillTemplates ??= { users: 0 };
+const state = shared.samspillTemplates;
+
 /**
  * Once per run: migrated databases as PGlite dumps and (when TEST_DATABASE_URL is set) as
  * PostgreSQL template databases, one per template — the reference data; the demo on top; the
  * demo people on top of that. Test files copy them, so no file seeds the demo itself.
  */
 export default async function setup(project: TestProject) {
+  state.users++;
+  state.prepared ??= prepare();
+  const run = await state.prepared;
+  project.provide("templateFiles", run.templateFiles);
+  project.provide("pgliteTemplates", run.pgliteTemplates);
+  project.provide("postgresTemplates", run.postgresTemplates);
+  return async () => {
+    if (--state.users > 0) return;
+    state.prepared = undefined;
+    await run.teardown();
+  };
+}
+
+async function prepare(): Promise<Prepared> {
   const dir = mkdtempSync(join(tmpdir(), "samspill-test-"));
-  // The demo's files (documents on programme pages) for every template, of both databases.
-  // One directory per process, not per call: each project (unit, e2e) runs this setup, and the
-  // PostgreSQL templates' names are per process, so the last call's templates are the ones
-  // every project's tests copy, whichever call's files they name.
-  const templateFiles = join(tmpdir(), `samspill-test-files-${process.pid}`);
+  // The demo's files (documents on programme pages), written once for both databases' templates.
+  const templateFiles = mkdtempSync(join(tmpdir(), "samspill-test-files-"));
   const store = diskFileStore(templateFiles);
-  project.provide("templateFiles", templateFiles);
   const client = await PGlite.create();
   const lite = wrapPglite(client);
   await lite.migrate();
@@ -51,13 +80,11 @@ export default async function setup(project: TestProject) {
     writeFileSync(files[template], Buffer.from(await dump.arrayBuffer()));
   }
   await client.close();
-  project.provide("pgliteTemplates", files);
 
   let names: Record<Template, string> | null = null;
   const url = process.env.TEST_DATABASE_URL;
-  // Vitest runs this setup once per project, in one process: each run owns its templates (and
-  // the copies named after them), or the second would replace the first's, whose demo files
-  // are in another directory.
+  // The run owns its templates and the copies named after them (a run beside it on the same
+  // server has another owner).
   const owner = `${process.pid}r${randomBytes(3).toString("hex")}`;
   if (url) {
     names = {} as Record<Template, string>;
@@ -81,23 +108,28 @@ export default async function setup(project: TestProject) {
     }
     await admin.end();
   }
-  project.provide("postgresTemplates", names);
 
-  return async () => {
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(templateFiles, { recursive: true, force: true });
-    if (url && names) {
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      const { rows } = await admin.query<{ datname: string }>(
-        "select datname from pg_database where datname like $1",
-        [`samspill_t_${owner}_%`],
-      );
-      for (const row of rows)
-        await admin.query(`drop database if exists ${row.datname} with (force)`);
-      for (const name of Object.values(names))
-        await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    }
+  const postgresTemplates = names;
+  return {
+    templateFiles,
+    pgliteTemplates: files,
+    postgresTemplates,
+    async teardown() {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(templateFiles, { recursive: true, force: true });
+      if (url && postgresTemplates) {
+        const admin = new pg.Client({ connectionString: url });
+        await admin.connect();
+        const { rows } = await admin.query<{ datname: string }>(
+          "select datname from pg_database where datname like $1",
+          [`samspill_t_${owner}_%`],
+        );
+        for (const row of rows)
+          await admin.query(`drop database if exists ${row.datname} with (force)`);
+        for (const name of Object.values(postgresTemplates))
+          await admin.query(`drop database if exists ${name} with (force)`);
+        await admin.end();
+      }
+    },
   };
 }
