@@ -1,6 +1,7 @@
 import type { Child } from "hono/jsx";
 import { osloToday } from "../../kernel/clock";
 import { fileTypeLabel } from "../../kernel/storage";
+import { Breadcrumbs as Trail } from "../../web/components/breadcrumbs";
 import { DataTable } from "../../web/components/data-table";
 import { Facts } from "../../web/components/facts";
 import {
@@ -45,7 +46,6 @@ export function AdminCrumbs(props: {
   programme: ProgrammeHead;
   items: { href: string; text: string }[];
 }) {
-  const t = messages(props.lang);
   const a = applicationAdminTexts(props.lang);
   const base = `/admin/tilbud/${props.programme.slug}`;
   const items = [
@@ -54,23 +54,7 @@ export function AdminCrumbs(props: {
     { href: `${base}/puljer`, text: a.cohorts },
     ...props.items,
   ];
-  return (
-    <nav aria-label={t.site.breadcrumbs} class="ds-breadcrumbs">
-      <ol>
-        {items.map((item, i) => (
-          <li>
-            <a
-              class="ds-link"
-              href={localPath(props.lang, item.href)}
-              aria-current={i === items.length - 1 ? "page" : undefined}
-            >
-              {item.text}
-            </a>
-          </li>
-        ))}
-      </ol>
-    </nav>
-  );
+  return <Trail lang={props.lang} items={items} />;
 }
 
 export type RoundView = {

@@ -1,4 +1,5 @@
 import type { FieldErrors } from "../../kernel/forms";
+import { Breadcrumbs as Trail } from "../../web/components/breadcrumbs";
 import { Facts } from "../../web/components/facts";
 import { Button, ButtonRow, ErrorSummary } from "../../web/components/form";
 import { Notice } from "../../web/components/notice";
@@ -286,38 +287,16 @@ function Breadcrumbs(props: {
   here?: string;
 }) {
   const { lang, app } = props;
-  const t = messages(lang);
   const a = applyTexts[lang];
   return (
-    <nav aria-label={t.site.breadcrumbs} class="ds-breadcrumbs">
-      <ol>
-        <li>
-          <a class="ds-link" href={localPath(lang, "/soknader")}>
-            {a.backToList}
-          </a>
-        </li>
-        <li>
-          <a
-            class="ds-link"
-            href={localPath(lang, path(app.id))}
-            aria-current={props.section ? undefined : "page"}
-          >
-            {props.current}
-          </a>
-        </li>
-        {props.section ? (
-          <li>
-            <a
-              class="ds-link"
-              href={localPath(lang, props.here ?? path(app.id))}
-              aria-current="page"
-            >
-              {props.section}
-            </a>
-          </li>
-        ) : null}
-      </ol>
-    </nav>
+    <Trail
+      lang={lang}
+      items={[
+        { href: "/soknader", text: a.backToList },
+        { href: path(app.id), text: props.current },
+        ...(props.section ? [{ href: props.here ?? path(app.id), text: props.section }] : []),
+      ]}
+    />
   );
 }
 

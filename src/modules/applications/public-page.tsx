@@ -2,6 +2,7 @@ import { desc, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import type { Db } from "../../db/client";
 import { type AppEnv, deps, langOf } from "../../kernel/context";
+import { Breadcrumbs } from "../../web/components/breadcrumbs";
 import { Notice } from "../../web/components/notice";
 import { errorPage } from "../../web/error-pages";
 import { formatDateTime, formatMonthYear, type Lang, messages } from "../../web/i18n";
@@ -48,29 +49,14 @@ function PublicApplicationPage(props: Props) {
   const deadline = props.round ? formatDateTime(lang, lastMinute(props.round.deadline)) : "";
   return (
     <Layout lang={lang} title={title} path={`/tilbud/${props.slug}/soknad`}>
-      <nav aria-label={t.site.breadcrumbs} class="ds-breadcrumbs">
-        <ol>
-          <li>
-            <a class="ds-link" href={localPath(lang, "/")}>
-              {t.site.programmes}
-            </a>
-          </li>
-          <li>
-            <a class="ds-link" href={localPath(lang, `/tilbud/${props.slug}`)}>
-              {props.title}
-            </a>
-          </li>
-          <li>
-            <a
-              class="ds-link"
-              href={localPath(lang, `/tilbud/${props.slug}/soknad`)}
-              aria-current="page"
-            >
-              {a.applicationHeading}
-            </a>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        lang={lang}
+        items={[
+          { href: "/", text: t.site.programmes },
+          { href: `/tilbud/${props.slug}`, text: props.title },
+          { href: `/tilbud/${props.slug}/soknad`, text: a.applicationHeading },
+        ]}
+      />
       <h1 class="ds-heading" data-size="xl">
         {title}
       </h1>

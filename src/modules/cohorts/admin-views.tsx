@@ -1,6 +1,7 @@
 import { raw } from "hono/html";
 import { osloToday } from "../../kernel/clock";
 import type { FieldErrors } from "../../kernel/forms";
+import { Breadcrumbs as Trail } from "../../web/components/breadcrumbs";
 import { DataTable } from "../../web/components/data-table";
 import {
   Button,
@@ -34,7 +35,6 @@ function Breadcrumbs(props: {
   title: string;
   current?: { href: string; text: string } | undefined;
 }) {
-  const t = messages(props.lang);
   const c = cohortTexts(props.lang);
   const base = `/admin/tilbud/${props.slug}`;
   const items = [
@@ -43,23 +43,7 @@ function Breadcrumbs(props: {
     { href: `${base}/puljer`, text: c.cohorts },
     ...(props.current ? [props.current] : []),
   ];
-  return (
-    <nav aria-label={t.site.breadcrumbs} class="ds-breadcrumbs">
-      <ol>
-        {items.map((item, i) => (
-          <li>
-            <a
-              class="ds-link"
-              href={localPath(props.lang, item.href)}
-              aria-current={i === items.length - 1 ? "page" : undefined}
-            >
-              {item.text}
-            </a>
-          </li>
-        ))}
-      </ol>
-    </nav>
-  );
+  return <Trail lang={props.lang} items={items} />;
 }
 
 export function CohortListPage(props: {

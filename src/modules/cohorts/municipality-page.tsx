@@ -1,4 +1,5 @@
 import { raw } from "hono/html";
+import { Breadcrumbs } from "../../web/components/breadcrumbs";
 import { Facts as FactList } from "../../web/components/facts";
 import { ErrorSummary } from "../../web/components/form";
 import { Notice } from "../../web/components/notice";
@@ -66,25 +67,14 @@ export function InvitationPage(props: InvitationPageProps) {
   const accepted = props.municipality?.accepted;
   return (
     <Layout lang={lang} title={title} path={base} hasErrors={summary.length > 0}>
-      <nav aria-label={t.site.breadcrumbs} class="ds-breadcrumbs">
-        <ol>
-          <li>
-            <a class="ds-link" href={localPath(lang, "/puljer")}>
-              {m.myCohorts}
-            </a>
-          </li>
-          <li>
-            <a class="ds-link" href={localPath(lang, `/puljer/${data.cohort.id}`)}>
-              {m.cohortValue(data.cohort.number)}
-            </a>
-          </li>
-          <li>
-            <a class="ds-link" href={localPath(lang, base)} aria-current="page">
-              {data.inviteeName}
-            </a>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        lang={lang}
+        items={[
+          { href: "/puljer", text: m.myCohorts },
+          { href: `/puljer/${data.cohort.id}`, text: m.cohortValue(data.cohort.number) },
+          { href: base, text: data.inviteeName },
+        ]}
+      />
       <h1 class="ds-heading" data-size="xl">
         {title}
       </h1>

@@ -1,6 +1,7 @@
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import { fileTypeLabel } from "../../kernel/storage";
+import { Breadcrumbs } from "../../web/components/breadcrumbs";
 import { type WidgetState, widgetHasError } from "../../web/content-pages";
 import { formatFileSize, formatMonthYear, type Lang, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
@@ -73,20 +74,13 @@ export function ProgrammePage(props: {
       path={path}
       hasErrors={widgetHasError(props.widget)}
     >
-      <nav aria-label={t.site.breadcrumbs} class="ds-breadcrumbs">
-        <ol>
-          <li>
-            <a class="ds-link" href={localPath(props.lang, "/")}>
-              {t.site.programmes}
-            </a>
-          </li>
-          <li>
-            <a class="ds-link" href={localPath(props.lang, path)} aria-current="page">
-              {text.title}
-            </a>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        lang={props.lang}
+        items={[
+          { href: "/", text: t.site.programmes },
+          { href: path, text: text.title },
+        ]}
+      />
       {contentLang ? (
         <p class="ds-paragraph notice" data-size="sm">
           {t.site.onlyInNorwegian}
