@@ -257,12 +257,16 @@ const screenshotDir = join(process.cwd(), "test-results", "screenshots");
 /** Names already taken in this test file's process. */
 const taken = new Set<string>();
 
+/** Screenshots are for people looking at the pages, so only when asked (SCREENSHOTS=1). */
+const screenshotsWanted = process.env.SCREENSHOTS === "1";
+
 /**
- * A full-page PNG under test-results/screenshots/ (git-ignored), for people to look at. Taken
- * once per name: a journey that runs again on the next database shows the same page.
+ * A full-page PNG under test-results/screenshots/ (git-ignored), for people to look at, when
+ * the run was started with SCREENSHOTS=1 (encoding some 160 full pages costs the suite CPU it
+ * needs for the tests). Taken once per name: a journey that runs again shows the same page.
  */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  if (taken.has(name)) return;
+  if (!screenshotsWanted || taken.has(name)) return;
   taken.add(name);
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
