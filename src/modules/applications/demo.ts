@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import { and, count, eq, inArray } from "drizzle-orm";
-import PDFDocument from "pdfkit";
 import type { Db } from "../../db/client";
 import { addDays } from "../../kernel/clock";
 import type { DemoSeed } from "../../kernel/manifest";
@@ -595,6 +594,7 @@ function must<T extends { ok: boolean }>(result: T): T & { ok: true } {
  * letter, not one of our documents), stored in the demo's file store.
  */
 async function demoAttachment(files: FileStore, name: string, paragraphs: string[]) {
+  const { default: PDFDocument } = await import("pdfkit");
   const doc = new PDFDocument({ size: "A4", margin: 64, info: { Title: paragraphs[0] } });
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));

@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { inflateSync } from "node:zlib";
 import { create as createFont } from "fontkit";
-import PDFDocument from "pdfkit";
 import { fileTypeLabel } from "../../kernel/storage";
 import { formatFileSize } from "../../web/i18n";
 import { type Answer, isAsked } from "./answers";
@@ -208,7 +207,9 @@ export type PdfInput = {
 };
 
 /** The submitted application as a tagged PDF. */
-export function applicationPdf(input: PdfInput): Promise<Buffer> {
+export async function applicationPdf(input: PdfInput): Promise<Buffer> {
+  // Loaded with the first PDF, not at start (pdfkit is a large part of every start-up).
+  const { default: PDFDocument } = await import("pdfkit");
   const w = words[input.standard];
   const title = `${w.title}: ${input.programmeTitle} – ${input.municipalityName}`;
   const doc = new PDFDocument({

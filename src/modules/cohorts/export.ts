@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import type { Lang } from "../../web/i18n";
 import type { CohortOverview, InviteeRow } from "./overview";
 import { overviewTexts } from "./overview-texts";
@@ -76,6 +75,8 @@ const widths = [30, 18, 11, 32, 14, 16, 12, 17, 17, 40, 12, 12, 12, 12, 14, 14];
  * column widths. Text goes in as text (never as a formula), numbers as numbers.
  */
 export async function toXlsx(rows: Cell[][], sheetName: string): Promise<Uint8Array<ArrayBuffer>> {
+  // Loaded when a workbook is asked for, not at start (half a second of every start-up).
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Samspill";
   const sheet = workbook.addWorksheet(sheetName, {

@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import Provider from "oidc-provider";
+import type Provider from "oidc-provider";
 
 /**
  * A real OpenID provider on loopback, for development and tests: the same protocol and the
@@ -70,7 +70,9 @@ export async function startLocalProvider(opts: LocalProviderOptions): Promise<Lo
   };
 
   const byId = new Map(opts.accounts.map((a) => [a.sub, a]));
-  const provider = new Provider(issuer, {
+  // Loaded when a local provider starts (development, tests), never in production's start-up.
+  const { default: OidcProvider } = await import("oidc-provider");
+  const provider = new OidcProvider(issuer, {
     clients: [
       {
         client_id: opts.clientId,

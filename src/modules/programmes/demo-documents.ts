@@ -1,5 +1,4 @@
 import { createRequire } from "node:module";
-import PDFDocument from "pdfkit";
 import type { DocumentTitles } from "./documents";
 
 /**
@@ -93,7 +92,8 @@ export const fubDescription: DemoDocument = {
 };
 
 /** A demo document as a tagged PDF in bokmål. */
-export function demoDocumentPdf(doc: DemoDocument): Promise<Buffer> {
+export async function demoDocumentPdf(doc: DemoDocument): Promise<Buffer> {
+  const { default: PDFDocument } = await import("pdfkit");
   const pdf = new PDFDocument({
     size: "A4",
     margin: 64,
