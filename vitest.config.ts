@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     globalSetup: ["./tests/support/global-setup.ts"],
+    // Each file's CPU and wall seconds in test-results/file-cost.tsv (see the file).
+    setupFiles: ["./tests/support/file-cost.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Vitest's default is one worker less than the cores: on two cores, one file at a time.

@@ -4,7 +4,7 @@
 // Exits with npm test's own exit code.
 
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 
 const report = "test-results/vitest.json";
@@ -26,6 +26,10 @@ function childCpuSeconds() {
     return null;
   }
 }
+
+// Each test file's CPU and wall seconds (tests/support/file-cost.ts), for this run only.
+const fileCost = "test-results/file-cost.tsv";
+rmSync(fileCost, { force: true });
 
 const t0 = performance.now();
 const run = spawnSync("npm", args, { stdio: "inherit" });
@@ -68,6 +72,23 @@ writeFileSync(
     2,
   ),
 );
+try {
+  const files = readFileSync(fileCost, "utf8")
+    .trim()
+    .split("\n")
+    .map((line) => line.split("\t"))
+    .map(([cpu, wall, file]) => ({ cpu: Number(cpu), wall: Number(wall), file }));
+  const sum = (list) => list.reduce((s, f) => s + f.cpu, 0).toFixed(0);
+  const journeys = files.filter((f) => f.file.startsWith("tests/e2e/"));
+  console.log(
+    `test files' worker CPU: ${sum(files)} s in all, ${sum(journeys)} s in ${journeys.length} journeys; the costliest:`,
+  );
+  for (const f of files.sort((a, b) => b.cpu - a.cpu).slice(0, 15)) {
+    console.log(`  ${f.cpu.toFixed(1)} s CPU, ${f.wall.toFixed(1)} s wall  ${f.file}`);
+  }
+} catch {
+  // no file ran
+}
 console.log(
   `npm test: ${seconds.toFixed(1)} s, ${cpuSeconds ?? "?"} CPU s, ` +
     `${counts.passed} passed, ${counts.failed} failed`,
