@@ -5,7 +5,13 @@ import { Agent, request } from "node:http";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import { gunzipSync } from "node:zlib";
 
-export type RushMunicipality = { code: string; applicationId: number; cookie: string };
+export type RushMunicipality = {
+  code: string;
+  applicationId: number;
+  cookie: string;
+  /** When, in ms after the rush began, the coordinator opens the application to submit it. */
+  at: number;
+};
 
 export type ClientsInput = { origin: string; clients: number; municipalities: RushMunicipality[] };
 
@@ -19,6 +25,8 @@ export type ClientsResult = {
   failures: string[];
   /** From the first request to the last answer. */
   rushMs: number;
+  /** How far behind its instant each submission began (the clients were all busy). */
+  lateMs: number[];
 };
 
 type Answer = { status: number; location: string | undefined; body: string };
@@ -79,11 +87,22 @@ function send(
   });
 }
 
-/** `clients` browsers, each submitting the next municipality's application until none is left. */
+/**
+ * `clients` browsers: each takes the next municipality in order of its instant, waits for that
+ * instant, and submits; when every client is busy, submissions begin late (`lateMs`).
+ */
 export async function runClients(input: ClientsInput): Promise<ClientsResult> {
   const { origin } = input;
   const agent = new Agent({ keepAlive: true, maxSockets: input.clients });
-  const result: ClientsResult = { submitMs: [], pageMs: [], receipts: [], failures: [], rushMs: 0 };
+  const result: ClientsResult = {
+    submitMs: [],
+    pageMs: [],
+    receipts: [],
+    failures: [],
+    rushMs: 0,
+    lateMs: [],
+  };
+  const queue = [...input.municipalities].sort((a, b) => a.at - b.at);
   let next = 0;
 
   const submitAs = async (m: RushMunicipality) => {
@@ -123,8 +142,11 @@ export async function runClients(input: ClientsInput): Promise<ClientsResult> {
   try {
     await Promise.all(
       Array.from({ length: input.clients }, async () => {
-        while (next < input.municipalities.length) {
-          const m = input.municipalities[next++]!;
+        while (next < queue.length) {
+          const m = queue[next++]!;
+          const wait = t0 + m.at - performance.now();
+          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+          result.lateMs.push(Math.max(0, performance.now() - (t0 + m.at)));
           try {
             await submitAs(m);
           } catch (error) {
