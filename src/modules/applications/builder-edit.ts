@@ -236,16 +236,19 @@ export function withQuestion(def: FormDefinition, s: number, q: number, question
 
 export function withSection(def: FormDefinition, s: number, values: FormValues) {
   const base = `sections.${s}`;
+  const intro = localisedFrom(values, `${base}.intro`);
   return {
-    sections: def.sections.map((sec, i) =>
-      i === s
-        ? {
-            ...sec,
-            id: (values[`${base}.id`] ?? "").trim(),
-            title: localisedFrom(values, `${base}.title`),
-          }
-        : sec,
-    ),
+    sections: def.sections.map((sec, i) => {
+      if (i !== s) return sec;
+      const { intro: _previous, ...rest } = sec;
+      return {
+        ...rest,
+        id: (values[`${base}.id`] ?? "").trim(),
+        title: localisedFrom(values, `${base}.title`),
+        // An introduction is optional: one left empty in every language is none.
+        ...(intro.nb.trim() || intro.nn.trim() || "en" in intro ? { intro } : {}),
+      };
+    }),
   };
 }
 

@@ -188,4 +188,34 @@ describe.each(databaseKinds)("the form builder on %s", (kind) => {
     expect(page).toContain("Du redigerer utkastet til versjon 2.");
     expect(page).toContain("Slik ser kommunen skjemaet");
   });
+
+  it("gives a section an introduction in each language, refuses one over its limit, and removes an emptied one", async () => {
+    const fields = (intro: { nb: string; nn: string; en: string }) => ({
+      "sections.0.id": "om-prosjektet",
+      "sections.0.title.nb": "Om prosjektet",
+      "sections.0.title.nn": "Om prosjektet",
+      "sections.0.title.en": "",
+      "sections.0.intro.nb": intro.nb,
+      "sections.0.intro.nn": intro.nn,
+      "sections.0.intro.en": intro.en,
+    });
+    const long = "x".repeat(1001);
+    const refused = await post(`${PAGE}/del/0`, "ada", fields({ nb: long, nn: "Kort", en: "" }));
+    expect(refused.status).toBe(422);
+    const html = await refused.text();
+    expect(html).toContain('href="#sections.0.intro.nb"');
+    expect(html).toContain('id="sections.0.intro.nb-error"');
+    expect(html).toContain(">Kort</textarea>");
+    const latest = async () => (await versions()).at(-1)?.definition.sections[0];
+    expect((await latest())?.intro).toBeUndefined();
+
+    const intro = { nb: "Fortell kort om prosjektet.", nn: "Fortel kort om prosjektet.", en: "" };
+    expect((await post(`${PAGE}/del/0`, "ada", fields(intro))).status).toBe(303);
+    expect((await latest())?.intro).toEqual({ nb: intro.nb, nn: intro.nn });
+    expect(await text(await get(PAGE, "ada"))).toContain(intro.nb);
+
+    const emptied = fields({ nb: " ", nn: "", en: "" });
+    expect((await post(`${PAGE}/del/0`, "ada", emptied)).status).toBe(303);
+    expect((await latest())?.intro).toBeUndefined();
+  });
 });

@@ -55,8 +55,10 @@ export function BuilderPage(props: {
   const labels: Record<string, string> = {};
   props.definition.sections.forEach((_, s) => {
     labels[`sections.${s}.id`] = `${b.section(s + 1)}: ${b.sectionId}`;
-    for (const l of ["nb", "nn", "en"])
+    for (const l of ["nb", "nn", "en"]) {
       labels[`sections.${s}.title.${l}`] = `${b.section(s + 1)}: ${b.sectionTitle(l)}`;
+      labels[`sections.${s}.intro.${l}`] = `${b.section(s + 1)}: ${b.sectionIntro(l)}`;
+    }
   });
   // Errors of fields not on this page (a question's, after a removal or a move) are shown in
   // the summary, linking to the builder.
@@ -113,6 +115,20 @@ export function BuilderPage(props: {
                     value={f.value(`sections.${s}.title.${l}`) || (section.title[l] ?? "")}
                     required={l === "en" ? false : undefined}
                     maxLength={300}
+                  />
+                ))}
+                {(["nb", "nn", "en"] as const).map((l) => (
+                  <Field
+                    t={t}
+                    {...f.bind(`sections.${s}.intro.${l}`)}
+                    value={
+                      props.state.values[`sections.${s}.intro.${l}`] ?? section.intro?.[l] ?? ""
+                    }
+                    hint={b.sectionIntroHint}
+                    required={false}
+                    multiline
+                    rows={3}
+                    maxLength={1000}
                   />
                 ))}
                 <SubmitRow variant="secondary">{b.saveSection}</SubmitRow>
