@@ -8,7 +8,7 @@ import { render } from "../../web/render";
 import { cohortRef } from "../cohorts";
 import { personNames, requirePermission } from "../identity";
 import { programmeTitles } from "../programmes";
-import { answersToShow, municipalityNames } from "./admin-routes";
+import { answersToShow, municipalityNames } from "./admin-access";
 import { assessTexts } from "./admin-texts";
 import { assessmentsFor, isAssessorOf, saveAssessment } from "./assess";
 import { AssessorListPage, type AssessorRound, AssessPage, assessPath } from "./assess-views";

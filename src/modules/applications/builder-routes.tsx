@@ -5,7 +5,7 @@ import { errorPage } from "../../web/error-pages";
 import { render } from "../../web/render";
 import { OWNERS, requirePermission } from "../identity";
 import { type ProgrammeRef, programmesOwnedBy } from "../programmes";
-import { managedProgramme } from "./admin-routes";
+import { managedProgramme } from "./admin-access";
 import { builderTexts } from "./admin-texts";
 import { localText } from "./admin-views";
 import {
