@@ -3,6 +3,7 @@ import type { Db, Executor, Tx } from "../../db/client";
 import type { FieldErrors } from "../../kernel/forms";
 import { type Outcome, refuse } from "../../kernel/result";
 import { recordAudit } from "../identity";
+import { organiserRule } from "./organiser-scope";
 import {
   type GatheringLevel,
   type GatheringMode,
@@ -13,7 +14,6 @@ import {
   registrationSessions,
   type SessionKind,
 } from "./schema";
-import { organiserRule } from "./organiser-scope";
 import { fillFreeSeats } from "./seats";
 
 export type Actor = { personId: number | null; now: Date; baseUrl: string };

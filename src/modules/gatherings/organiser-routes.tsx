@@ -1,11 +1,11 @@
 import { Hono } from "hono";
+import type { Db } from "../../db/client";
 import { osloToday } from "../../kernel/clock";
 import { type AppContext, type AppEnv, deps, langOf } from "../../kernel/context";
 import { type FieldErrors, type FormValues, readForm } from "../../kernel/forms";
 import { errorPage } from "../../web/error-pages";
-import { render } from "../../web/render";
-import type { Db } from "../../db/client";
 import type { Lang } from "../../web/i18n";
+import { render } from "../../web/render";
 import { OWNERS } from "../identity";
 import { countyOfficesAt, municipalitiesAt } from "../organisations";
 import { programmeRef, programmeTitles } from "../programmes";

@@ -91,7 +91,14 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   ],
   "resource-person": ["read:organisation:municipality", "read:cohort:municipality", TAKES_PART],
   // A private unit invited directly answers for itself.
-  "unit-leader": ["read:organisation:unit", "read:cohort:unit", "answer:cohort:unit", TAKES_PART],
+  "unit-leader": [
+    "read:organisation:unit",
+    "read:cohort:unit",
+    "answer:cohort:unit",
+    TAKES_PART,
+    // Register the unit's staff for a gathering that admits them (gatherings/staff-registration).
+    "register:gathering:unit",
+  ],
   staff: ["read:organisation:unit", "read:cohort:unit", TAKES_PART],
 };
 
