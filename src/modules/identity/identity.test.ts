@@ -862,8 +862,7 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
       },
       {
         name: "POST /nb/samlinger/<Agder's regional>/ansatte (nobody chosen)",
-        send: async (w) =>
-          post(await gatheringPath(agderRegional, "/ansatte", "/nb/samlinger"), w),
+        send: async (w) => post(await gatheringPath(agderRegional, "/ansatte", "/nb/samlinger"), w),
         allowed: ["bente", "sverre"],
         okStatus: 422,
       },
