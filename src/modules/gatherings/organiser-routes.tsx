@@ -286,6 +286,8 @@ export function organiserRoutes() {
             : errorsOnRows(result.errors, read.rowOf),
         storedRows: 0,
       });
+    // The programme's public page lists upcoming gatherings (public-section.tsx).
+    deps(c).pageCache.clear();
     return c.redirect(`/${langOf(c)}${ADMIN_PATH}/${result.gatheringId}?melding=opprettet`, 303);
   });
 
@@ -331,6 +333,7 @@ export function organiserRoutes() {
             : errorsOnRows(result.errors, read.rowOf),
         storedRows,
       });
+    deps(c).pageCache.clear();
     return c.redirect(`/${langOf(c)}${ADMIN_PATH}/${g.id}?melding=lagret`, 303);
   });
 
