@@ -41,7 +41,9 @@ describe.each(journeyKinds)(
         visit.allowErrorStatus(422);
         await page.goto("/nb/logg-inn");
         await signInWith(page, server, provider, leader);
-        await loadsPage(page, () => nav(page).getByRole("link", { name: "Samlinger" }).click());
+        await loadsPage(page, () =>
+          nav(page).getByRole("link", { name: "Samlinger", exact: true }).click(),
+        );
         expect(await h1(page)).toBe("Samlinger");
         await loadsPage(page, () => page.getByRole("link", { name: GATHERING }).click());
         expect(await h1(page)).toBe(GATHERING);
