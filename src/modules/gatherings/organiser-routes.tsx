@@ -6,6 +6,7 @@ import { type FieldErrors, type FormValues, readForm } from "../../kernel/forms"
 import { errorPage } from "../../web/error-pages";
 import type { Lang } from "../../web/i18n";
 import { render } from "../../web/render";
+import { cohortsOfProgrammes } from "../cohorts";
 import { OWNERS } from "../identity";
 import { countyOfficesAt, municipalitiesAt } from "../organisations";
 import { programmeRef, programmeTitles } from "../programmes";
@@ -176,14 +177,33 @@ async function showForm(
   const errors = opts.errors ?? {};
   const rows = Math.max(opts.storedRows + EMPTY_SESSION_ROWS, rowsIn(opts.values));
   const g = opts.gathering;
+  // A stored gathering shows its own programme and cohort even when they have left the
+  // organiser's reach (the command then says so beside the field when it is saved).
+  let programmes = own.programmes;
+  let cohorts = own.cohorts;
+  if (g && !programmes.some((p) => p.id === g.programmeId)) {
+    const ref = await programmeRef(db, g.programmeId);
+    const titles = await programmeTitles(db, langOf(c), [g.programmeId]);
+    if (ref)
+      programmes = [
+        ...programmes,
+        { id: ref.id, owner: ref.owner, title: titles.get(ref.id) ?? ref.slug },
+      ];
+  }
+  if (g?.cohortId != null && !cohorts.some((x) => x.id === g.cohortId)) {
+    const stored = (await cohortsOfProgrammes(db, [g.programmeId])).find(
+      (x) => x.id === g.cohortId,
+    );
+    if (stored) cohorts = [...cohorts, stored];
+  }
   c.header("Cache-Control", "no-store");
   return render(
     c,
     <GatheringFormPage
       lang={langOf(c)}
       gathering={g}
-      programmes={own.programmes}
-      cohorts={own.cohorts}
+      programmes={programmes}
+      cohorts={cohorts}
       organisers={
         g
           ? [

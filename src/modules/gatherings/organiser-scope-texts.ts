@@ -7,6 +7,7 @@ type ScopeTexts = {
   organiserLabel: string;
   organiserHint: string;
   organiserIs: (name: string) => string;
+  nothingToOrganise: string;
   /** The levels as a sentence names them. */
   levels: Record<GatheringLevel, string>;
 };
@@ -16,6 +17,8 @@ const nb: ScopeTexts = {
   organiserHint:
     "Direktoratet og FUB/FUG arrangerer nasjonale samlinger, statsforvalteren regionale og kommunen lokale.",
   organiserIs: (name) => `Arrangør: ${name}`,
+  nothingToOrganise:
+    "Dere tar ikke del i noen pulje ennå. Når dere er med i en pulje, kan dere lage samlinger for den her.",
   levels: { national: "nasjonale", regional: "regionale", local: "lokale" },
 };
 
@@ -24,6 +27,8 @@ const nn: ScopeTexts = {
   organiserHint:
     "Direktoratet og FUB/FUG arrangerer nasjonale samlingar, statsforvaltaren regionale og kommunen lokale.",
   organiserIs: (name) => `Arrangør: ${name}`,
+  nothingToOrganise:
+    "De tek ikkje del i noka pulje enno. Når de er med i ei pulje, kan de lage samlingar for ho her.",
   levels: { national: "nasjonale", regional: "regionale", local: "lokale" },
 };
 
@@ -32,6 +37,8 @@ const en: ScopeTexts = {
   organiserHint:
     "The Directorate and FUB/FUG hold national gatherings, the county governor's office regional ones and the municipality local ones.",
   organiserIs: (name) => `Organiser: ${name}`,
+  nothingToOrganise:
+    "You do not take part in any cohort yet. Once you do, you can create gatherings for it here.",
   levels: { national: "national", regional: "regional", local: "local" },
 };
 

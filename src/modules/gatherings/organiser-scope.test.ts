@@ -8,6 +8,7 @@ import { answerInvitation, cohortIdOf, enrolUnits } from "../cohorts";
 import { cohortInvitations } from "../cohorts/schema";
 import { gatheringInput } from "./factories";
 import { createGathering, editGathering, gatheringById } from "./gatherings";
+import { gatherings } from "./schema";
 
 const text = async (res: Response) =>
   (await res.text()).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
@@ -142,6 +143,24 @@ describe.each(databaseKinds)("organisers at every level (%s)", (kind) => {
     // Kristiansand has not yet answered cohort 3.
     const early = await createGathering(t.db, local, by("kari"));
     expect(!early.ok && early.errors.cohort?.code).toBe("cohortOutsideReach");
+    // Her form says so; the demo's local gathering of Kristiansand is hers to open, but not to
+    // save for a cohort the municipality is not in.
+    expect(await text(await as.get("/nb/admin/samlinger/ny", "kari"))).toContain(
+      "Dere tar ikke del i noen pulje ennå",
+    );
+    const [demoLocal] = await t.db
+      .select()
+      .from(gatherings)
+      .where(eq(gatherings.titleNb, "Lokal samling i Kristiansand"));
+    const opened = await as.get(`/nb/admin/samlinger/${demoLocal!.id}`, "kari");
+    expect(opened.status).toBe(200);
+    expect(await opened.text()).toContain(`<option value="${cohort3}" selected`);
+    const notYet = await editGathering(
+      t.db,
+      { ...local, gatheringId: demoLocal!.id, version: demoLocal!.version },
+      by("kari"),
+    );
+    expect(!notYet.ok && notYet.errors.cohort?.code).toBe("cohortOutsideReach");
     // Rune (resource person of 4204) organises nothing.
     const rune = await createGathering(t.db, local, by("rune"));
     expect(!rune.ok && rune.errors.gathering?.code).toBe("notOrganiser");

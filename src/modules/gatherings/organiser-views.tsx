@@ -162,6 +162,9 @@ export function GatheringFormPage(props: GatheringFormProps) {
           {o.counts(props.counts.confirmed, props.counts.offered, props.counts.waiting)}
         </p>
       ) : null}
+      {!g && props.programmes.length === 0 ? (
+        <Notice color="info">{st.nothingToOrganise}</Notice>
+      ) : null}
       <form method="post" action={action}>
         {g ? <input type="hidden" name="version" value={form.value("version")} /> : null}
         <fieldset class="ds-fieldset">
