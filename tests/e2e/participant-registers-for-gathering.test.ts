@@ -34,7 +34,9 @@ describe.each(journeyKinds)("a participant registers for a gathering, on %s", (k
       const { page } = visit;
       await page.goto("/nb/logg-inn");
       await signInWith(page, server, "ID-porten", "Kari Kommune");
-      await loadsPage(page, () => nav(page).getByRole("link", { name: "Samlinger" }).click());
+      await loadsPage(page, () =>
+        nav(page).getByRole("link", { name: "Samlinger", exact: true }).click(),
+      );
       expect(await h1(page)).toBe("Samlinger");
       await expectNoAxeViolations(page);
 

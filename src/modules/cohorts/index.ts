@@ -19,6 +19,7 @@ export {
 export { demoUnitMunicipalities } from "./demo";
 export { municipalityRoutes } from "./municipality-routes";
 export { officeRoutes } from "./office-routes";
+export { type CohortChoice, cohortsJoinedBy } from "./organiser-reads";
 export { overviewRoutes } from "./overview-routes";
 export { cohortIdOf, cohortsOfProgrammes, cohortsTakingPart } from "./participation-reads";
 export { type PublicCohort, publicCohortsOf } from "./public";

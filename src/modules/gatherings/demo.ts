@@ -5,6 +5,7 @@ import type { DemoSeed } from "../../kernel/manifest";
 import type { Outcome } from "../../kernel/result";
 import { cohortIdOf } from "../cohorts";
 import { insertTestPerson } from "../identity";
+import { countyOfficesAt, municipalitiesAt, unitsOfMunicipality } from "../organisations";
 import { programmesOwnedBy } from "../programmes";
 import { agendaOn, gatheringInput } from "./factories";
 import { createGathering, type GatheringInput } from "./gatherings";
@@ -14,7 +15,11 @@ import { gatherings } from "./schema";
 /**
  * The gatherings of the demo: IBS cohort 1's national and regional gatherings (2017, with
  * agendas, registrations and a waiting list, as they would have run), and a digital FUB/FUG
- * gathering three weeks from `today`, open to every municipal coordinator (Kari may register).
+ * gathering three weeks from `today`, open to every municipal coordinator (Kari may register);
+ * and for IBS cohort 3, which is live: a regional gathering Statsforvalteren i Agder (Siv)
+ * organises for Agder's municipalities, where a unit leader (Sverre, Bente) registers the
+ * unit's staff, and a local one Kristiansand (Kari) organises for its units once enrolled
+ * (decision 0029). Bente's kindergarten gets a member of staff to register.
  */
 export const gatheringsDemo: DemoSeed = {
   // After the cohorts (cohort 1 and its municipalities).
@@ -137,6 +142,8 @@ async function seedGatherings(db: Db, today: string) {
   // The needs given for 2017 were deleted after those gatherings, as the job does.
   await deleteNeedsAfterGatherings(db, new Date(`${today}T00:00:00Z`));
 
+  await seedCohort3Gatherings(db, ibs.id, today);
+
   // FUB/FUG's digital gathering for municipal coordinators, three weeks ahead.
   const day = addDays(today, 21);
   const opens = new Date(`${addDays(today, -7)}T08:00:00Z`);
@@ -163,4 +170,89 @@ async function seedGatherings(db: Db, today: string) {
       system(opens),
     ),
   );
+}
+
+/** The demo's municipality: Kari coordinates it; Sverre's school and Bente's kindergarten are in it. */
+const KRISTIANSAND = "4204";
+
+/** IBS cohort 3's regional gathering (Agder's office) and local one (Kristiansand), ahead. */
+async function seedCohort3Gatherings(db: Db, ibsId: number, today: string) {
+  const cohort3 = await cohortIdOf(db, ibsId, 3);
+  if (!cohort3) return;
+  const opens = new Date(`${addDays(today, -3)}T08:00:00Z`);
+  const office = (await countyOfficesAt(db, today, "nb")).find((o) => o.id === "sf-agder");
+  const agder = office
+    ? (await municipalitiesAt(db, today))
+        .filter((m) => office.countyCodes.includes(m.countyCode))
+        .map((m) => m.code)
+    : [KRISTIANSAND];
+  const regionalDay = addDays(today, 35);
+  must(
+    await createGathering(
+      db,
+      gatheringInput(ibsId, {
+        day: regionalDay,
+        level: "regional",
+        organiserKind: "county-office",
+        organiserId: "sf-agder",
+        cohortId: cohort3,
+        // For the cohort, open to everyone in Agder's kindergartens and schools and municipalities.
+        allowedMunicipalities: agder,
+        titleNb: "Regional samling i Agder for pulje 3",
+        titleNn: "Regional samling i Agder for pulje 3",
+        descriptionNb: "Oppstart i Agder: kartlegging av barnehage- og skolemiljøet.",
+        descriptionNn: "Oppstart i Agder: kartlegging av barnehage- og skulemiljøet.",
+        mode: "hybrid",
+        venue: "Statsforvalterens møtesal (demo)",
+        address: "Eksempelveien 2, 4630 Kristiansand",
+        digitalLink: "https://moete.demo.samspill.example/agder-pulje-3",
+        capacity: 40,
+        registrationOpensAt: opens,
+        registrationClosesAt: new Date(`${addDays(regionalDay, -2)}T22:00:00Z`),
+      }),
+      system(opens),
+    ),
+  );
+  const localDay = addDays(today, 42);
+  must(
+    await createGathering(
+      db,
+      gatheringInput(ibsId, {
+        day: localDay,
+        level: "local",
+        organiserKind: "municipality",
+        organiserId: KRISTIANSAND,
+        cohortId: cohort3,
+        // For Kristiansand's units in the cohort: none until Kari has answered and enrolled.
+        allowedCohorts: [cohort3],
+        allowedMunicipalities: [KRISTIANSAND],
+        titleNb: "Lokal samling i Kristiansand",
+        titleNn: "Lokal samling i Kristiansand",
+        descriptionNb: "Arbeid i egen enhet med det som ble kartlagt.",
+        descriptionNn: "Arbeid i eiga eining med det som vart kartlagt.",
+        venue: "Rådhuset (demo)",
+        address: "Eksempelgata 20, 4611 Kristiansand",
+        capacity: 30,
+        registrationOpensAt: opens,
+        registrationClosesAt: new Date(`${addDays(localDay, -2)}T22:00:00Z`),
+        sessions: agendaOn(localDay).filter((s) => s.kind !== "group"),
+      }),
+      system(opens),
+    ),
+  );
+  // A member of staff at Bente's kindergarten (the demo people's: the first open one in 4204).
+  const [kindergarten] = await unitsOfMunicipality(db, KRISTIANSAND, {
+    type: "kindergarten",
+    active: true,
+  });
+  if (kindergarten)
+    await insertTestPerson(
+      db,
+      {
+        name: "Berit Barnehagelærer",
+        email: "ansatt-barnehage@demo.samspill.example",
+        role: { role: "staff", orgId: kindergarten.orgNumber },
+      },
+      new Date(`${today}T08:00:00Z`),
+    );
 }

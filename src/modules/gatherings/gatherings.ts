@@ -3,6 +3,7 @@ import type { Db, Executor, Tx } from "../../db/client";
 import type { FieldErrors } from "../../kernel/forms";
 import { type Outcome, refuse } from "../../kernel/result";
 import { recordAudit } from "../identity";
+import { organiserRule } from "./organiser-scope";
 import {
   type GatheringLevel,
   type GatheringMode,
@@ -186,12 +187,21 @@ const sessionColumns = (gatheringId: number, s: SessionInput) => ({
   capacity: s.kind === "break" ? null : s.capacity,
 });
 
-/** Create a gathering with its agenda (audited). */
+/**
+ * Create a gathering with its agenda (audited). A person must act for its organiser and keep
+ * within the organiser's reach (organiser-scope.ts); the system (demo, imports) need not.
+ */
 export async function createGathering(
   db: Db,
-  input: GatheringInput,
+  given: GatheringInput,
   actor: Actor,
 ): Promise<Outcome<{ gatheringId: number }>> {
+  let input = given;
+  if (actor.personId !== null) {
+    const scoped = await organiserRule(db, actor.personId, input, actor.now);
+    if (!scoped.ok) return scoped;
+    input = scoped.input;
+  }
   const errors = checkGathering(input);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return db.transaction(async (tx) => {
@@ -251,14 +261,25 @@ export async function lockGathering(tx: Tx, id: number): Promise<Gathering | nul
  */
 export async function editGathering(
   db: Db,
-  input: GatheringInput & { gatheringId: number; version: number },
+  given: GatheringInput & { gatheringId: number; version: number },
   actor: Actor,
 ): Promise<Outcome<{ offered: number[] }>> {
+  let input = given;
+  if (actor.personId !== null) {
+    // Only those acting for the gathering's organiser edit it, and it stays that organiser's.
+    const stored = await gatheringById(db, input.gatheringId);
+    if (!stored) return refuse("gathering", "notFound");
+    const scoped = await organiserRule(db, actor.personId, input, actor.now, stored);
+    if (!scoped.ok) return scoped;
+    input = scoped.input;
+  }
   const errors = checkGathering(input);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return db.transaction(async (tx) => {
     const before = await lockGathering(tx, input.gatheringId);
     if (!before) return refuse("gathering", "notFound");
+    if (before.organiserKind !== input.organiserKind || before.organiserId !== input.organiserId)
+      return refuse("gathering", "notOrganiser");
     if (before.version !== input.version) return refuse("gathering", "stale");
     const taken = before.seatsHeld;
     if (input.capacity < taken) return refuse("capacity", "belowTaken", { taken });

@@ -34,11 +34,13 @@ import { doorRoutes as manifestDoorRoutes } from "./door-routes";
 import { organiserRoutes as manifestOrganiserRoutes } from "./organiser-routes";
 import { organiserTexts as manifestOrganiserTexts } from "./organiser-texts";
 import { participantRoutes as manifestParticipantRoutes } from "./participant-routes";
+import { gatheringsSection as manifestGatheringsSection } from "./public-section";
 import {
   deleteNeedsAfterGatherings as manifestDeleteNeeds,
   expireOffers as manifestExpireOffers,
 } from "./registration";
 import * as manifestSchema from "./schema";
+import { staffRegistrationRoutes as manifestStaffRoutes } from "./staff-registration-routes";
 import { gatheringTexts as manifestTexts } from "./texts";
 
 export const manifest: ModuleManifest = {
@@ -50,6 +52,14 @@ export const manifest: ModuleManifest = {
     () => manifestOrganiserRoutes(),
     () => manifestCalendarRoutes(),
     () => manifestDoorRoutes(),
+    () => manifestStaffRoutes(),
+  ],
+  // Upcoming gatherings on the programme's public page (never the digital link).
+  programmeSections: [
+    {
+      position: 30,
+      render: (db, programme, lang, now) => manifestGatheringsSection(db, programme, lang, now),
+    },
   ],
   nav: [
     {

@@ -1,37 +1,26 @@
 import type { AppContext, CurrentUser } from "../../kernel/context";
 import { deps } from "../../kernel/context";
 import { errorPage } from "../../web/error-pages";
-import { orgsGranting, requirePermission } from "../identity";
-import { programmeRef } from "../programmes";
+import { requirePermission } from "../identity";
 import { type Gathering, gatheringById } from "./gatherings";
+import { organisersOf, sameOrganiser } from "./organiser-scope";
 
 /**
- * Who organises a gathering: as the organiser's list and form have it (organiser-routes.tsx),
- * the admin of the programme's owner (`manage:gathering:owner`) organises every gathering of
- * the owner's programmes; and, when a role grants it, the county office or municipality named
- * as the gathering's organiser (`manage:gathering:office`, `…:municipality`); `any` organises all.
+ * Who organises a gathering: those acting for its organiser (organiser-scope.ts, decision
+ * 0029) — the admin of the programme owner that holds it (`manage:gathering:owner`), the
+ * coordinators of the county office (`…:office`) or of the municipality (`…:municipality`)
+ * named as its organiser; `any` organises all. Nobody organises another organiser's gathering:
+ * a programme admin does not run the county office's regional gathering.
+ * (`_programmeOwner` is no longer read; kept so that callers need not change.)
  */
 export function mayOrganise(
   user: Pick<CurrentUser, "roles" | "permissions"> | null,
   gathering: Pick<Gathering, "organiserKind" | "organiserId">,
-  programmeOwner: string | null,
+  _programmeOwner?: string | null,
 ): boolean {
   if (!user) return false;
   if (user.permissions.includes("manage:gathering:any")) return true;
-  if (
-    programmeOwner !== null &&
-    orgsGranting(user, "manage:gathering:owner", "owner").has(programmeOwner)
-  )
-    return true;
-  if (gathering.organiserKind === "county-office")
-    return orgsGranting(user, "manage:gathering:office", "county-office").has(
-      gathering.organiserId,
-    );
-  if (gathering.organiserKind === "municipality")
-    return orgsGranting(user, "manage:gathering:municipality", "municipality").has(
-      gathering.organiserId,
-    );
-  return false;
+  return organisersOf(user.roles).some((o) => sameOrganiser(o, gathering));
 }
 
 type Found<T> =
@@ -48,8 +37,6 @@ export async function organisedGathering(c: AppContext): Promise<Found<Gathering
   const { db } = deps(c);
   const gathering = await gatheringById(db, Number(c.req.param("id")));
   if (!gathering) return { response: errorPage(c, "notFound") };
-  const programme = await programmeRef(db, gathering.programmeId);
-  if (!mayOrganise(c.get("user"), gathering, programme?.owner ?? null))
-    return { response: errorPage(c, "notAllowed") };
+  if (!mayOrganise(c.get("user"), gathering)) return { response: errorPage(c, "notAllowed") };
   return { value: gathering };
 }

@@ -33,7 +33,7 @@ describe.each(databaseKinds)("the organiser creates and edits a gathering (%s)",
   const complete = (): Record<string, string> => ({
     programme,
     cohort: "",
-    level: "regional",
+    level: "national",
     titleNb: "Regional samling i Agder",
     titleNn: "Regional samling i Agder",
     descriptionNb: "Erfaringsdeling.",

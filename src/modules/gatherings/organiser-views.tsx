@@ -15,6 +15,7 @@ import { doorTexts } from "./door-texts";
 import { gatheringErrors } from "./error-texts";
 import { type Gathering, gatheringLimits, LEVELS, MODES, SESSION_KINDS } from "./gatherings";
 import { admittableRoles } from "./organiser-form";
+import { organiserScopeErrors, organiserScopeTexts } from "./organiser-scope-texts";
 import { organiserTexts } from "./organiser-texts";
 import { whenText } from "./participant-views";
 import { gatheringTexts } from "./texts";
@@ -88,6 +89,10 @@ export type GatheringFormProps = {
   gathering: Gathering | null;
   programmes: { id: number; title: string }[];
   cohorts: { id: number; programmeId: number; number: number }[];
+  /** The organisers the person acts for (a stored gathering's own only), by "kind:id". */
+  organisers: { value: string; label: string }[];
+  /** Whether a gathering may be for the whole programme (a programme owner's may). */
+  wholeProgramme: boolean;
   /** How many session rows the form has (the agenda's sessions and empty rows). */
   rows: number;
   /** How many of the rows are stored sessions (they get a "remove" box). */
@@ -102,6 +107,7 @@ function labelsOf(lang: Lang, rows: number) {
   const o = organiserTexts[lang];
   const labels: Record<string, string> = {
     gathering: o.newTitle,
+    organiser: organiserScopeTexts[lang].organiserLabel,
     ...o.labels,
     allowedRoles: o.labels.allowedRoles,
     sessions: o.agendaHeading,
@@ -120,8 +126,9 @@ export function GatheringFormPage(props: GatheringFormProps) {
   const m = messages(lang);
   const form = formView(lang, props.form, {
     labels: labelsOf(lang, props.rows),
-    errors: gatheringErrors[lang],
+    errors: { ...gatheringErrors[lang], ...organiserScopeErrors[lang] },
   });
+  const st = organiserScopeTexts[lang];
   const title = g ? o.editTitle(lang === "nn" ? g.titleNn : g.titleNb) : o.newTitle;
   const action = localPath(lang, g ? `${ADMIN_PATH}/${g.id}` : `${ADMIN_PATH}/ny`);
   const L = gatheringLimits;
@@ -155,12 +162,30 @@ export function GatheringFormPage(props: GatheringFormProps) {
           {o.counts(props.counts.confirmed, props.counts.offered, props.counts.waiting)}
         </p>
       ) : null}
+      {!g && props.programmes.length === 0 ? (
+        <Notice color="info">{st.nothingToOrganise}</Notice>
+      ) : null}
       <form method="post" action={action}>
         {g ? <input type="hidden" name="version" value={form.value("version")} /> : null}
         <fieldset class="ds-fieldset">
           <legend class="ds-heading" data-size="sm">
             {o.whoHeading}
           </legend>
+          {g || props.organisers.length === 1 ? (
+            <p class="ds-paragraph" id="organiser">
+              {g ? null : (
+                <input type="hidden" name="organiser" value={props.organisers[0]?.value} />
+              )}
+              {st.organiserIs(props.organisers[0]?.label ?? "")}
+            </p>
+          ) : (
+            <Select
+              t={m}
+              {...form.bind("organiser")}
+              hint={st.organiserHint}
+              options={props.organisers}
+            />
+          )}
           <Select
             t={m}
             {...form.bind("programme")}
@@ -170,7 +195,7 @@ export function GatheringFormPage(props: GatheringFormProps) {
             t={m}
             {...form.bind("cohort")}
             options={[
-              { value: "", label: o.wholeProgramme },
+              ...(props.wholeProgramme ? [{ value: "", label: o.wholeProgramme }] : []),
               ...props.cohorts.map((c) => ({
                 value: String(c.id),
                 label: `${props.programmes.find((p) => p.id === c.programmeId)?.title ?? ""}: ${o.cohortNumber(c.number)}`,

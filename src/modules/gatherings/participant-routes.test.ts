@@ -36,7 +36,7 @@ describe.each(databaseKinds)("a participant registers on the gathering's page (%
       t.db,
       gatheringInput(await programmeIdOf(t.db, IBS), {
         titleNb: "Regional samling i Agder",
-        level: "regional",
+        level: "national",
         mode: "hybrid",
         digitalLink: "https://meet.example.org/agder",
         capacity: 1,

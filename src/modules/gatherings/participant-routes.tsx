@@ -70,6 +70,7 @@ async function showGathering(
       now={clock.now()}
       {...(opts.form ? { form: opts.form } : {})}
       {...(opts.notice ? { notice: opts.notice } : {})}
+      staffLink={c.get("user")!.permissions.includes("register:gathering:unit")}
       {...(code
         ? { ticket: { code: showCheckInCode(code), qrSvg: await checkInQrSvg(code) } }
         : {})}

@@ -9,6 +9,7 @@ import { FEED_PAGE, Ticket } from "./calendar-views";
 import { gatheringErrors } from "./error-texts";
 import { type Gathering, gatheringLimits, type Session } from "./gatherings";
 import type { Registration } from "./registration";
+import { staffTexts } from "./staff-registration-texts";
 import { gatheringTexts } from "./texts";
 
 export const gatheringPath = (id: number, rest = "") => `/samlinger/${id}${rest}`;
@@ -121,6 +122,8 @@ export type GatheringPageProps = {
   notice?: "cancelled";
   /** With a confirmed seat: the check-in code as shown and its QR code (calendar-views.tsx). */
   ticket?: { code: string; qrSvg: string };
+  /** A unit leader's way to register the unit's staff (staff-registration-routes.tsx). */
+  staffLink?: boolean;
 };
 
 /** The names of the registration form's fields, in the order the error summary lists them. */
@@ -187,6 +190,13 @@ export function GatheringPage(props: GatheringPageProps) {
         </Notice>
       ) : null}
       <RegistrationStatus {...props} />
+      {props.staffLink ? (
+        <p class="ds-paragraph">
+          <a class="ds-link" href={localPath(lang, gatheringPath(g.id, "/ansatte"))}>
+            {staffTexts[lang].link}
+          </a>
+        </p>
+      ) : null}
       {props.ticket ? <Ticket lang={lang} gatheringId={g.id} {...props.ticket} /> : null}
       <Facts heading={t.about} facts={facts} />
       {g.mode !== "physical" ? (

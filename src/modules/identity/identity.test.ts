@@ -173,6 +173,20 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         .where(eq(gatherings.titleNb, "Nasjonal samling 1 for pulje 1"));
       return `/nb/admin/samlinger/${g!.id}${rest}`;
     };
+    /** A demo gathering's path by its title (the gatherings module's demo.ts). */
+    const gatheringPath = async (title: string, rest: string, prefix = "/nb/admin/samlinger") => {
+      const [g] = await t.db
+        .select({ id: gatherings.id })
+        .from(gatherings)
+        .where(eq(gatherings.titleNb, title));
+      return `${prefix}/${g!.id}${rest}`;
+    };
+    const agderRegional = "Regional samling i Agder for pulje 3";
+    const kristiansandLocal = "Lokal samling i Kristiansand";
+    // Who organises gatherings (decision 0029): the programme admins (national), the county
+    // coordinator (regional), the municipal coordinators (local: Kari's Kristiansand, Mona's
+    // Lillesand), each only their own.
+    const organisers: Who[] = ["ada", "frida", "siv", "kari", "mona"];
     const routes: {
       name: string;
       send: (who?: string) => Promise<Response>;
@@ -704,29 +718,29 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
       {
         name: "GET /nb/admin/samlinger",
         send: (w) => get("/nb/admin/samlinger", w),
-        allowed: admins,
+        allowed: organisers,
       },
       {
         name: "GET /nb/admin/samlinger/ny",
         send: (w) => get("/nb/admin/samlinger/ny", w),
-        allowed: admins,
+        allowed: organisers,
       },
       {
         name: "POST /nb/admin/samlinger/ny (empty)",
         send: (w) => post("/nb/admin/samlinger/ny", w),
-        allowed: admins,
+        allowed: organisers,
         okStatus: 422,
       },
       {
         name: "GET /nb/admin/samlinger/:id (unknown)",
         send: (w) => get("/nb/admin/samlinger/999999", w),
-        allowed: admins,
+        allowed: organisers,
         okStatus: 404,
       },
       {
         name: "POST /nb/admin/samlinger/:id (unknown)",
         send: (w) => post("/nb/admin/samlinger/999999", w),
-        allowed: admins,
+        allowed: organisers,
         okStatus: 404,
       },
       {
@@ -797,19 +811,65 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
       {
         name: "GET /nb/admin/samlinger/:id/innsjekk (unknown)",
         send: (w) => get("/nb/admin/samlinger/999999/innsjekk", w),
-        allowed: admins,
+        allowed: organisers,
         okStatus: 404,
       },
       {
         name: "POST /nb/admin/samlinger/:id/oppmote (unknown)",
         send: (w) => post("/nb/admin/samlinger/999999/oppmote", w),
-        allowed: admins,
+        allowed: organisers,
         okStatus: 404,
       },
       {
         name: "POST /nb/admin/samlinger/:id/avslutt (unknown)",
         send: (w) => post("/nb/admin/samlinger/999999/avslutt", w),
-        allowed: admins,
+        allowed: organisers,
+        okStatus: 404,
+      },
+      // Each organiser's own gathering: the county office's regional one is Siv's, not Ada's
+      // (who organises the programme's national ones); Kristiansand's local one is Kari's.
+      {
+        name: "GET /nb/admin/samlinger/<Agder's regional>",
+        send: async (w) => get(await gatheringPath(agderRegional, ""), w),
+        allowed: ["siv"],
+      },
+      {
+        name: "POST /nb/admin/samlinger/<Agder's regional> (stale, empty)",
+        send: async (w) => post(await gatheringPath(agderRegional, ""), w),
+        allowed: ["siv"],
+        okStatus: 422,
+      },
+      {
+        name: "GET /nb/admin/samlinger/<Agder's regional>/innsjekk",
+        send: async (w) => get(await gatheringPath(agderRegional, "/innsjekk"), w),
+        allowed: ["siv"],
+      },
+      {
+        name: "GET /nb/admin/samlinger/<Kristiansand's local>",
+        send: async (w) => get(await gatheringPath(kristiansandLocal, ""), w),
+        allowed: ["kari"],
+      },
+      {
+        name: "GET /nb/admin/samlinger/<Kristiansand's local>/oppmote",
+        send: async (w) => get(await gatheringPath(kristiansandLocal, "/oppmote"), w),
+        allowed: ["kari"],
+      },
+      // A unit leader registers the unit's staff (register:gathering:unit).
+      {
+        name: "GET /nb/samlinger/<Agder's regional>/ansatte",
+        send: async (w) => get(await gatheringPath(agderRegional, "/ansatte", "/nb/samlinger"), w),
+        allowed: ["bente", "sverre"],
+      },
+      {
+        name: "POST /nb/samlinger/<Agder's regional>/ansatte (nobody chosen)",
+        send: async (w) => post(await gatheringPath(agderRegional, "/ansatte", "/nb/samlinger"), w),
+        allowed: ["bente", "sverre"],
+        okStatus: 422,
+      },
+      {
+        name: "GET /nb/samlinger/:id/ansatte (unknown)",
+        send: (w) => get("/nb/samlinger/999999/ansatte", w),
+        allowed: ["bente", "sverre"],
         okStatus: 404,
       },
     ];

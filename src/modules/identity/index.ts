@@ -59,6 +59,7 @@ export {
   type Role,
 } from "./roles";
 export { protectedIdentityRoutes, publicIdentityRoutes } from "./routes";
+export { peopleOfUnits, type UnitPerson } from "./unit-people";
 
 /** What the app needs of this module (see kernel/manifest.ts). */
 export const manifest: ModuleManifest = {

@@ -72,6 +72,9 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     "read:organisation:office",
     "read:cohort:office",
     "invite:cohort:office",
+    // Regional gatherings for the cohorts the office takes part in, for its counties'
+    // municipalities (gatherings/organiser-scope.ts).
+    "manage:gathering:office",
     TAKES_PART,
   ],
   // The municipality's invitations: answer, enrol units, name the resource person and PP contact.
@@ -82,11 +85,20 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     // Apply for the municipality, follow its tailored plan, record its own costs.
     "apply:application:municipality",
     "follow:participation:municipality",
+    // Local gatherings for the municipality's units enrolled in a cohort.
+    "manage:gathering:municipality",
     TAKES_PART,
   ],
   "resource-person": ["read:organisation:municipality", "read:cohort:municipality", TAKES_PART],
   // A private unit invited directly answers for itself.
-  "unit-leader": ["read:organisation:unit", "read:cohort:unit", "answer:cohort:unit", TAKES_PART],
+  "unit-leader": [
+    "read:organisation:unit",
+    "read:cohort:unit",
+    "answer:cohort:unit",
+    TAKES_PART,
+    // Register the unit's staff for a gathering that admits them (gatherings/staff-registration).
+    "register:gathering:unit",
+  ],
   staff: ["read:organisation:unit", "read:cohort:unit", TAKES_PART],
 };
 
