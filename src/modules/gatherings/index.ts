@@ -42,6 +42,7 @@ import {
 import * as manifestSchema from "./schema";
 import { staffRegistrationRoutes as manifestStaffRoutes } from "./staff-registration-routes";
 import { gatheringTexts as manifestTexts } from "./texts";
+import { ticketJobHandlers as manifestTicketJobs } from "./ticket-job";
 
 export const manifest: ModuleManifest = {
   name: "gatherings",
@@ -82,6 +83,8 @@ export const manifest: ModuleManifest = {
     en: { ...manifestAuditActions.en, ...manifestDoorAuditActions.en },
   },
   demo: manifestDemo,
+  // The participant's mail about a registration, built outside the gathering's lock (0026).
+  jobHandlers: (context) => ({ ...manifestTicketJobs(context) }),
   housekeeping: [
     {
       // Offers from the waiting list that were not confirmed in time lapse and pass on; each

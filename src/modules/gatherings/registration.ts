@@ -244,10 +244,10 @@ export async function register(
         if (full)
           throw new RefusedInside(refuse("sessions", "sessionFull", { session: full.titleNb }));
       }
-      // The confirmation (code, .ics, QR) or the place in line, by mail queued in this
-      // transaction, under the gathering's lock taken above.
+      // The check-in code, and the job that mails the confirmation (code, .ics, QR) or the
+      // place in line once this transaction has let go of the lock (decision 0026).
       if (status === "confirmed") await seatConfirmed(tx, gathering, registrationId, actor);
-      else await placedInLine(tx, gathering, registrationId, g.waitingCount, actor);
+      else await placedInLine(tx, registrationId, actor);
       return {
         ok: true as const,
         registrationId,
@@ -418,7 +418,7 @@ export async function confirmOffer(
       .update(gatheringRegistrations)
       .set({ status: "confirmed", confirmedAt: actor.now })
       .where(eq(gatheringRegistrations.id, registration.id));
-    await seatConfirmed(tx, gathering, registration.id, actor);
+    await seatConfirmed(tx, gathering, registration.id, actor, "offer-confirmed");
     return { ok: true as const, repeated: false };
   });
 }
