@@ -41,6 +41,7 @@ export {
   invite,
 } from "./people";
 export { type IdentityReads, identityReadsFrom, noIdentityReads } from "./reads";
+export { activeRoleHolders, type RoleHolder } from "./role-holders";
 export {
   addressesActingAs,
   holdsRole,
