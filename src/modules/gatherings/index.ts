@@ -33,6 +33,7 @@ import { doorAuditActions as manifestDoorAuditActions } from "./door-audit-texts
 import { doorRoutes as manifestDoorRoutes } from "./door-routes";
 import { organiserRoutes as manifestOrganiserRoutes } from "./organiser-routes";
 import { organiserTexts as manifestOrganiserTexts } from "./organiser-texts";
+import { overviewRoutes as manifestOverviewRoutes } from "./overview-routes";
 import { participantRoutes as manifestParticipantRoutes } from "./participant-routes";
 import { gatheringsSection as manifestGatheringsSection } from "./public-section";
 import {
@@ -53,6 +54,7 @@ export const manifest: ModuleManifest = {
     () => manifestCalendarRoutes(),
     () => manifestDoorRoutes(),
     () => manifestStaffRoutes(),
+    () => manifestOverviewRoutes(),
   ],
   // Upcoming gatherings on the programme's public page (never the digital link).
   programmeSections: [

@@ -872,6 +872,28 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         allowed: ["bente", "sverre"],
         okStatus: 404,
       },
+      // The organiser's overview of registrations, its print view and exports: its organiser only.
+      {
+        name: "GET /nb/admin/samlinger/<Udir's>/pameldte",
+        send: async (w) => get(await udirDay("/pameldte?utskrift=1"), w),
+        allowed: ["ada"],
+      },
+      {
+        name: "GET /nb/admin/samlinger/<Udir's>/pameldte.csv",
+        send: async (w) => get(await udirDay("/pameldte.csv"), w),
+        allowed: ["ada"],
+      },
+      {
+        name: "GET /nb/admin/samlinger/<Agder's regional>/pameldte.xlsx",
+        send: async (w) => get(await gatheringPath(agderRegional, "/pameldte.xlsx"), w),
+        allowed: ["siv"],
+      },
+      {
+        name: "GET /nb/admin/samlinger/:id/pameldte (unknown)",
+        send: (w) => get("/nb/admin/samlinger/999999/pameldte", w),
+        allowed: organisers,
+        okStatus: 404,
+      },
     ];
 
     for (const route of routes) {

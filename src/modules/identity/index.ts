@@ -40,6 +40,12 @@ export {
   grantRole,
   invite,
 } from "./people";
+export {
+  type HeldRole,
+  peopleHoldingRoles,
+  type ReachablePerson,
+  rolesOfPeople,
+} from "./people-reads";
 export { type IdentityReads, identityReadsFrom, noIdentityReads } from "./reads";
 export {
   addressesActingAs,

@@ -1,0 +1,67 @@
+import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import type { Executor } from "../../db/client";
+import { people, roleAssignments } from "./schema";
+
+export type HeldRole = { role: string; orgKind: string; orgId: string };
+
+/**
+ * The active roles of these people, by person (in the order granted). For lists that show
+ * where a person works (a gathering's participants), which never read the identity tables.
+ */
+export async function rolesOfPeople(
+  db: Executor,
+  personIds: number[],
+): Promise<Map<number, HeldRole[]>> {
+  const found = new Map<number, HeldRole[]>();
+  const unique = [...new Set(personIds)];
+  if (unique.length === 0) return found;
+  const rows = await db
+    .select({
+      personId: roleAssignments.personId,
+      role: roleAssignments.role,
+      orgKind: roleAssignments.orgKind,
+      orgId: roleAssignments.orgId,
+    })
+    .from(roleAssignments)
+    .where(and(inArray(roleAssignments.personId, unique), isNull(roleAssignments.revokedAt)))
+    .orderBy(asc(roleAssignments.id));
+  for (const { personId, ...role } of rows) {
+    const list = found.get(personId) ?? [];
+    list.push(role);
+    found.set(personId, list);
+  }
+  return found;
+}
+
+export type ReachablePerson = HeldRole & { personId: number; email: string };
+
+/**
+ * Everyone who can be written to and holds a role now: one row per active role of a person
+ * with an address and not deleted, narrowed to `roles` when given. For mail to those a rule
+ * admits (a gathering's reminder to whom it invites); the caller applies its rule.
+ */
+export async function peopleHoldingRoles(
+  db: Executor,
+  opts: { roles?: string[] } = {},
+): Promise<ReachablePerson[]> {
+  const rows = await db
+    .select({
+      personId: people.id,
+      email: people.email,
+      role: roleAssignments.role,
+      orgKind: roleAssignments.orgKind,
+      orgId: roleAssignments.orgId,
+    })
+    .from(roleAssignments)
+    .innerJoin(people, eq(people.id, roleAssignments.personId))
+    .where(
+      and(
+        isNull(roleAssignments.revokedAt),
+        isNull(people.deletedAt),
+        isNotNull(people.email),
+        ...(opts.roles && opts.roles.length > 0 ? [inArray(roleAssignments.role, opts.roles)] : []),
+      ),
+    )
+    .orderBy(asc(people.id), asc(roleAssignments.id));
+  return rows.map((r) => ({ ...r, email: r.email ?? "" }));
+}
