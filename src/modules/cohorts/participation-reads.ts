@@ -88,3 +88,36 @@ export async function cohortsOfProgrammes(
     .where(inArray(cohorts.programmeId, programmeIds))
     .orderBy(cohorts.programmeId, cohorts.number);
 }
+
+/**
+ * Every municipality and unit that takes part in one of `cohortIds`, in the sense of
+ * `cohortsTakingPart` (a municipality's accepted invitation; a unit enrolled now, or a private
+ * unit's accepted invitation): for a rule over many people at once (a gathering's reminder).
+ */
+export async function cohortParticipants(
+  db: Executor,
+  cohortIds: number[],
+): Promise<{ municipalities: Set<string>; units: Set<string> }> {
+  const municipalities = new Set<string>();
+  const units = new Set<string>();
+  if (cohortIds.length === 0) return { municipalities, units };
+  const accepted = await db
+    .select({ kind: cohortInvitations.inviteeKind, id: cohortInvitations.inviteeId })
+    .from(cohortInvitations)
+    .where(
+      and(
+        inArray(cohortInvitations.cohortId, cohortIds),
+        eq(cohortInvitations.state, "accepted"),
+        inArray(cohortInvitations.inviteeKind, ["municipality", "unit"]),
+      ),
+    );
+  for (const r of accepted) (r.kind === "unit" ? units : municipalities).add(r.id);
+  const enrolled = await db
+    .select({ unit: cohortEnrolments.unitOrgNumber })
+    .from(cohortEnrolments)
+    .where(
+      and(inArray(cohortEnrolments.cohortId, cohortIds), isNull(cohortEnrolments.withdrawnAt)),
+    );
+  for (const r of enrolled) units.add(r.unit);
+  return { municipalities, units };
+}

@@ -31,6 +31,8 @@ import {
 import { gatheringsDemo as manifestDemo } from "./demo";
 import { doorAuditActions as manifestDoorAuditActions } from "./door-audit-texts";
 import { doorRoutes as manifestDoorRoutes } from "./door-routes";
+import { organiserMailAuditActions as manifestMailAuditActions } from "./invitee-reminder-texts";
+import { messagesRoutes as manifestMessagesRoutes } from "./messages-routes";
 import { organiserRoutes as manifestOrganiserRoutes } from "./organiser-routes";
 import { organiserTexts as manifestOrganiserTexts } from "./organiser-texts";
 import { overviewRoutes as manifestOverviewRoutes } from "./overview-routes";
@@ -55,6 +57,7 @@ export const manifest: ModuleManifest = {
     () => manifestDoorRoutes(),
     () => manifestStaffRoutes(),
     () => manifestOverviewRoutes(),
+    () => manifestMessagesRoutes(),
   ],
   // Upcoming gatherings on the programme's public page (never the digital link).
   programmeSections: [
@@ -79,9 +82,21 @@ export const manifest: ModuleManifest = {
   ],
   schema: manifestSchema,
   auditActions: {
-    nb: { ...manifestAuditActions.nb, ...manifestDoorAuditActions.nb },
-    nn: { ...manifestAuditActions.nn, ...manifestDoorAuditActions.nn },
-    en: { ...manifestAuditActions.en, ...manifestDoorAuditActions.en },
+    nb: {
+      ...manifestAuditActions.nb,
+      ...manifestDoorAuditActions.nb,
+      ...manifestMailAuditActions.nb,
+    },
+    nn: {
+      ...manifestAuditActions.nn,
+      ...manifestDoorAuditActions.nn,
+      ...manifestMailAuditActions.nn,
+    },
+    en: {
+      ...manifestAuditActions.en,
+      ...manifestDoorAuditActions.en,
+      ...manifestMailAuditActions.en,
+    },
   },
   demo: manifestDemo,
   housekeeping: [

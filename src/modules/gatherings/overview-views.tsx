@@ -5,6 +5,7 @@ import { formatDateTime, type Lang, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
 import { doorTexts } from "./door-texts";
 import type { Gathering } from "./gatherings";
+import { messagesTexts } from "./messages-texts";
 import { organiserTexts } from "./organiser-texts";
 import { ADMIN_PATH } from "./organiser-views";
 import {
@@ -22,7 +23,7 @@ export const titleOf = (lang: Lang, g: Pick<Gathering, "titleNb" | "titleNn">) =
 /** The organiser's pages of one gathering, under the admin's work area. */
 export const toolPath = (id: number, rest = "") => `${ADMIN_PATH}/${id}${rest}`;
 
-export type Tool = "overview" | "edit";
+export type Tool = "overview" | "edit" | "reminder" | "message";
 
 /**
  * The organiser's tools of one gathering, one link each (the page's own marked as current):
@@ -34,6 +35,8 @@ export function ToolTabs(props: { lang: Lang; id: number; current: Tool | null }
   const tabs: [Tool | null, string, string][] = [
     ["edit", "", t.editTab],
     ["overview", "/pameldte", t.overviewTab],
+    ["reminder", "/paminnelse", messagesTexts[lang].reminderTab],
+    ["message", "/melding", messagesTexts[lang].messageTab],
     [null, "/innsjekk", doorTexts[lang].dayLink],
   ];
   return (

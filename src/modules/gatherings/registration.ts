@@ -39,17 +39,20 @@ export async function placesOf(db: Db, personId: number, roles?: RoleOf[]): Prom
   roles ??= await activeRoles(db, personId);
   const unitNumbers = roles.filter((r) => r.orgKind === "unit").map((r) => r.orgId);
   const unitMunicipality = await municipalitiesOfUnits(db, unitNumbers);
-  return roles.map((r) => {
-    if (r.orgKind === "unit")
-      return {
-        role: r.role,
-        unitOrgNumber: r.orgId,
-        municipalityCode: unitMunicipality.get(r.orgId) ?? null,
-      };
-    if (r.orgKind === "municipality")
-      return { role: r.role, unitOrgNumber: null, municipalityCode: r.orgId };
-    return { role: r.role, unitOrgNumber: null, municipalityCode: null };
-  });
+  return roles.map((r) => placeOfRole(r, unitMunicipality));
+}
+
+/** The place of one role: its unit and the unit's municipality, or its municipality, or none. */
+export function placeOfRole(r: RoleOf, unitMunicipality: Map<string, string>): Place {
+  if (r.orgKind === "unit")
+    return {
+      role: r.role,
+      unitOrgNumber: r.orgId,
+      municipalityCode: unitMunicipality.get(r.orgId) ?? null,
+    };
+  if (r.orgKind === "municipality")
+    return { role: r.role, unitOrgNumber: null, municipalityCode: r.orgId };
+  return { role: r.role, unitOrgNumber: null, municipalityCode: null };
 }
 
 /**
@@ -69,25 +72,42 @@ export async function admittedPlace(
       )
     : places;
   for (const place of ordered) {
-    if (gathering.allowedRoles.length > 0 && !gathering.allowedRoles.includes(place.role)) continue;
-    if (
-      gathering.allowedMunicipalities.length > 0 &&
-      (place.municipalityCode === null ||
-        !gathering.allowedMunicipalities.includes(place.municipalityCode))
-    )
-      continue;
-    if (gathering.allowedCohorts.length > 0) {
-      if (place.unitOrgNumber === null && place.municipalityCode === null) continue;
+    const admitted = await admits(gathering, place, async (p) => {
       const taking = await cohortsTakingPart(db, gathering.allowedCohorts, {
-        units: place.unitOrgNumber ? [place.unitOrgNumber] : [],
-        municipalities:
-          place.unitOrgNumber === null && place.municipalityCode ? [place.municipalityCode] : [],
+        units: p.unitOrgNumber ? [p.unitOrgNumber] : [],
+        municipalities: p.unitOrgNumber === null && p.municipalityCode ? [p.municipalityCode] : [],
       });
-      if (taking.size === 0) continue;
-    }
-    return place;
+      return taking.size > 0;
+    });
+    if (admitted) return place;
   }
   return null;
+}
+
+/**
+ * The gathering's rule for one place: each list that is not empty narrows it (the role, the
+ * municipality, and — asked of `takesPart` only then — taking part in one of the cohorts: the
+ * unit enrolled, or, for a municipal role, the municipality's yes). The one rule for
+ * registering and for reminding those who have not (invitee-reminder.ts).
+ */
+export async function admits(
+  gathering: Pick<Gathering, "allowedCohorts" | "allowedMunicipalities" | "allowedRoles">,
+  place: Place,
+  takesPart: (place: Place) => boolean | Promise<boolean>,
+): Promise<boolean> {
+  if (gathering.allowedRoles.length > 0 && !gathering.allowedRoles.includes(place.role))
+    return false;
+  if (
+    gathering.allowedMunicipalities.length > 0 &&
+    (place.municipalityCode === null ||
+      !gathering.allowedMunicipalities.includes(place.municipalityCode))
+  )
+    return false;
+  if (gathering.allowedCohorts.length > 0) {
+    if (place.unitOrgNumber === null && place.municipalityCode === null) return false;
+    return takesPart(place);
+  }
+  return true;
 }
 
 /** Two sessions overlap when one starts before the other ends. */

@@ -894,6 +894,29 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         allowed: organisers,
         okStatus: 404,
       },
+      // The organiser's reminder to those not registered, and message to those registered.
+      {
+        name: "GET /nb/admin/samlinger/<Udir's>/paminnelse",
+        send: async (w) => get(await udirDay("/paminnelse"), w),
+        allowed: ["ada"],
+      },
+      {
+        name: "POST /nb/admin/samlinger/:id/paminnelse (unknown)",
+        send: (w) => post("/nb/admin/samlinger/999999/paminnelse", w),
+        allowed: organisers,
+        okStatus: 404,
+      },
+      {
+        name: "GET /nb/admin/samlinger/<Agder's regional>/melding",
+        send: async (w) => get(await gatheringPath(agderRegional, "/melding"), w),
+        allowed: ["siv"],
+      },
+      {
+        name: "POST /nb/admin/samlinger/<Agder's regional>/melding (no token)",
+        send: async (w) => post(await gatheringPath(agderRegional, "/melding"), w),
+        allowed: ["siv"],
+        okStatus: 400,
+      },
     ];
 
     for (const route of routes) {

@@ -41,6 +41,7 @@ export {
   invite,
 } from "./people";
 export {
+  emailsOf,
   type HeldRole,
   peopleHoldingRoles,
   type ReachablePerson,

@@ -65,3 +65,14 @@ export async function peopleHoldingRoles(
     .orderBy(asc(people.id), asc(roleAssignments.id));
   return rows.map((r) => ({ ...r, email: r.email ?? "" }));
 }
+
+/** The addresses of these people (not deleted, with an address), by person. */
+export async function emailsOf(db: Executor, personIds: number[]): Promise<Map<number, string>> {
+  const unique = [...new Set(personIds)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({ id: people.id, email: people.email })
+    .from(people)
+    .where(and(inArray(people.id, unique), isNull(people.deletedAt), isNotNull(people.email)));
+  return new Map(rows.map((r) => [r.id, r.email ?? ""]));
+}
