@@ -28,6 +28,7 @@ import {
   calendarRoutes as manifestCalendarRoutes,
   publicCalendarRoutes as manifestPublicCalendarRoutes,
 } from "./calendar-routes";
+import { copyRoutes as manifestCopyRoutes } from "./copy-routes";
 import { gatheringsDemo as manifestDemo } from "./demo";
 import { doorAuditActions as manifestDoorAuditActions } from "./door-audit-texts";
 import { doorRoutes as manifestDoorRoutes } from "./door-routes";
@@ -58,6 +59,7 @@ export const manifest: ModuleManifest = {
     () => manifestStaffRoutes(),
     () => manifestOverviewRoutes(),
     () => manifestMessagesRoutes(),
+    () => manifestCopyRoutes(),
   ],
   // Upcoming gatherings on the programme's public page (never the digital link).
   programmeSections: [

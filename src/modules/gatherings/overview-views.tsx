@@ -3,6 +3,7 @@ import { DataTable } from "../../web/components/data-table";
 import { Button, ButtonRow, Select } from "../../web/components/form";
 import { formatDateTime, type Lang, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
+import { copyTexts } from "./copy-texts";
 import { doorTexts } from "./door-texts";
 import type { Gathering } from "./gatherings";
 import { messagesTexts } from "./messages-texts";
@@ -23,7 +24,7 @@ export const titleOf = (lang: Lang, g: Pick<Gathering, "titleNb" | "titleNn">) =
 /** The organiser's pages of one gathering, under the admin's work area. */
 export const toolPath = (id: number, rest = "") => `${ADMIN_PATH}/${id}${rest}`;
 
-export type Tool = "overview" | "edit" | "reminder" | "message";
+export type Tool = "overview" | "edit" | "reminder" | "message" | "copy";
 
 /**
  * The organiser's tools of one gathering, one link each (the page's own marked as current):
@@ -37,6 +38,7 @@ export function ToolTabs(props: { lang: Lang; id: number; current: Tool | null }
     ["overview", "/pameldte", t.overviewTab],
     ["reminder", "/paminnelse", messagesTexts[lang].reminderTab],
     ["message", "/melding", messagesTexts[lang].messageTab],
+    ["copy", "/kopi", copyTexts[lang].tab],
     [null, "/innsjekk", doorTexts[lang].dayLink],
   ];
   return (

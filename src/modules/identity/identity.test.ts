@@ -917,6 +917,18 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         allowed: ["siv"],
         okStatus: 400,
       },
+      // Copying a gathering: its organiser only, into a cohort within her reach.
+      {
+        name: "GET /nb/admin/samlinger/<Kristiansand's local>/kopi",
+        send: async (w) => get(await gatheringPath(kristiansandLocal, "/kopi"), w),
+        allowed: ["kari"],
+      },
+      {
+        name: "POST /nb/admin/samlinger/<Udir's>/kopi (no start)",
+        send: async (w) => post(await udirDay("/kopi"), w, { cohort: "", startsAt: "" }),
+        allowed: ["ada"],
+        okStatus: 422,
+      },
     ];
 
     for (const route of routes) {
