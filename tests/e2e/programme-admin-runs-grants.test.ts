@@ -82,6 +82,25 @@ for (const { js, mode } of scriptModes) {
         expect(await success(page)).toBe("1 kommuner er tildelt tilskudd.");
         const table = page.getByRole("table", { name: "Per kommune" });
         expect(await shown(table)).toContain("Kristiansand");
+        // Kristiansand is larger than most: Ada adjusts its allocation, with a reason.
+        await loadsPage(page, () =>
+          page.getByRole("link", { name: "Juster tildelingen til Kristiansand" }).click(),
+        );
+        expect(await h1(page)).toBe("Juster tildelingen til Kristiansand");
+        await expectNoAxeViolations(page);
+        ada.allowErrorStatus(422);
+        await page.getByLabel("Nytt beløp i kroner").fill("62 500,505");
+        await loadsPage(page, () => page.getByRole("button", { name: "Juster" }).click());
+        expect(ada.status()).toBe(422);
+        expect(await shown(summary(page))).toContain(
+          "Nytt beløp i kroner kan ha høyst to desimaler (øre)",
+        );
+        expect(await shown(summary(page))).toContain("Fyll ut begrunnelse");
+        await expectNoAxeViolations(page);
+        await page.getByLabel("Nytt beløp i kroner").fill("62 500,50");
+        await page.getByLabel("Begrunnelse").fill("Mange enheter i kommunen.");
+        await loadsPage(page, () => page.getByRole("button", { name: "Juster" }).click());
+        expect(await success(page)).toBe("Tildelingen er justert.");
         await loadsPage(page, () =>
           page.getByRole("button", { name: "Send tilskuddsbrev til alle som er tildelt" }).click(),
         );
@@ -93,7 +112,7 @@ for (const { js, mode } of scriptModes) {
           (m) => m.to.includes(demoEmail("kari")) && m.subject.startsWith("Tilskuddsbrev"),
         );
         expect(mail.subject).toBe(`Tilskuddsbrev: ${COHORT} – Kristiansand`);
-        expect(mail.text).toMatch(/Beløp: 60\s000,00 kr/);
+        expect(mail.text).toMatch(/Beløp: 62\s500,50 kr/);
         expect(mail.raw.attachments.map((a) => a.contentType)).toEqual(["application/pdf"]);
         const link = mail.text.match(/http:\/\/127\.0\.0\.1:\d+\/nb\/tilskudd\/\d+/)?.[0];
         expect(link).toBeDefined();
@@ -152,10 +171,37 @@ for (const { js, mode } of scriptModes) {
           orgNumber,
           "Kristiansand",
           "86011117947",
-          "60000.00",
+          "62500.50",
           expect.stringMatching(/^SAMSPILL-TS-\d+$/),
           "3",
         ]);
+        // Kari reports the use: more than the grant is refused; then what was used.
+        await loadsPage(k, () => k.goto("/nb/tilskudd"));
+        expect(await h1(k)).toBe("Tilskudd til kommunen");
+        await expectNoAxeViolations(k);
+        await loadsPage(k, () => k.getByRole("link", { name: COHORT }).click());
+        expect(await shown(k.getByTestId("grant-state"))).toBe("Utbetalt");
+        await k.getByLabel("Brukt beløp i kroner").fill("62 500,51");
+        await k.getByLabel("Timer for ressurspersonen").check();
+        await k
+          .getByLabel("Kort redegjørelse")
+          .fill("Ressurspersonen fulgte arbeidet i tre enheter.");
+        await loadsPage(k, () => k.getByRole("button", { name: "Send rapporten" }).click());
+        expect(kari.status()).toBe(422);
+        expect(await shown(summary(k))).toContain(
+          "Brukt beløp kan ikke være større enn tilskuddet",
+        );
+        expect(await k.getByLabel("Kort redegjørelse").inputValue()).toBe(
+          "Ressurspersonen fulgte arbeidet i tre enheter.",
+        );
+        expect(await k.getByLabel("Timer for ressurspersonen").isChecked()).toBe(true);
+        await expectNoAxeViolations(k);
+        await k.getByLabel("Brukt beløp i kroner").fill("60 000");
+        await loadsPage(k, () => k.getByRole("button", { name: "Send rapporten" }).click());
+        expect(await success(k)).toBe("Rapporten er sendt. Takk!");
+        expect(await shown(k.getByRole("main"))).toMatch(/Skal tilbakebetales\s*2\s500,50 kr/);
+        await expectNoAxeViolations(k);
+
         const xlsx = await page.request.get(`/nb/admin/tilskudd/${cohort3}/utbetalinger.xlsx`);
         const { default: ExcelJS } = await import("exceljs");
         const book = new ExcelJS.Workbook();
