@@ -43,16 +43,27 @@ export function kronerInput(ore: number | null | undefined): string {
   return ore % 100 === 0 ? String(ore / 100) : kronerWithTwoDecimals(ore).replace(".", ",");
 }
 
+/** Whole kroner with groups of three: "12 500" with a no-break space, or "12,500" in English. */
+function grouped(whole: number, separator: string): string {
+  const digits = String(whole);
+  let out = "";
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) out += separator;
+    out += digits[i];
+  }
+  return out;
+}
+
 /** Øre for a reader, in the language's way: "12 500,50 kr" (only in views and letters). */
 export function formatKroner(lang: "nb" | "nn" | "en", ore: number): string {
   const whole = Math.trunc(Math.abs(ore) / 100);
   const cents = Math.abs(ore) % 100;
-  const grouped = new Intl.NumberFormat(lang === "en" ? "en-GB" : "nb-NO").format(whole);
   const sign = ore < 0 ? "−" : "";
   const decimal = lang === "en" ? "." : ",";
+  const kroner = grouped(whole, lang === "en" ? "," : "\u00a0");
   return lang === "en"
-    ? `NOK ${sign}${grouped}${decimal}${String(cents).padStart(2, "0")}`
-    : `${sign}${grouped}${decimal}${String(cents).padStart(2, "0")} kr`;
+    ? `NOK ${sign}${kroner}${decimal}${String(cents).padStart(2, "0")}`
+    : `${sign}${kroner}${decimal}${String(cents).padStart(2, "0")} kr`;
 }
 
 const ACCOUNT_WEIGHTS = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2] as const;
