@@ -17,6 +17,8 @@ export {
   withdrawUnit,
 } from "./chain";
 export { demoUnitMunicipalities } from "./demo";
+/** CSV as Norwegian Excel opens it; lent to other modules' exports (gatherings' evaluation). */
+export { type Cell, toCsv } from "./export";
 export { municipalityRoutes } from "./municipality-routes";
 export { officeRoutes } from "./office-routes";
 export { type CohortChoice, cohortsJoinedBy } from "./organiser-reads";

@@ -31,6 +31,9 @@ import {
 import { gatheringsDemo as manifestDemo } from "./demo";
 import { doorAuditActions as manifestDoorAuditActions } from "./door-audit-texts";
 import { doorRoutes as manifestDoorRoutes } from "./door-routes";
+import { inviteToEvaluations as manifestInviteToEvaluations } from "./evaluation";
+import { evaluationRoutes as manifestEvaluationRoutes } from "./evaluation-routes";
+import { evaluationAuditActions as manifestEvaluationAuditActions } from "./evaluation-texts";
 import { organiserRoutes as manifestOrganiserRoutes } from "./organiser-routes";
 import { organiserTexts as manifestOrganiserTexts } from "./organiser-texts";
 import { participantRoutes as manifestParticipantRoutes } from "./participant-routes";
@@ -53,6 +56,7 @@ export const manifest: ModuleManifest = {
     () => manifestCalendarRoutes(),
     () => manifestDoorRoutes(),
     () => manifestStaffRoutes(),
+    () => manifestEvaluationRoutes(),
   ],
   // Upcoming gatherings on the programme's public page (never the digital link).
   programmeSections: [
@@ -77,9 +81,21 @@ export const manifest: ModuleManifest = {
   ],
   schema: manifestSchema,
   auditActions: {
-    nb: { ...manifestAuditActions.nb, ...manifestDoorAuditActions.nb },
-    nn: { ...manifestAuditActions.nn, ...manifestDoorAuditActions.nn },
-    en: { ...manifestAuditActions.en, ...manifestDoorAuditActions.en },
+    nb: {
+      ...manifestAuditActions.nb,
+      ...manifestDoorAuditActions.nb,
+      ...manifestEvaluationAuditActions.nb,
+    },
+    nn: {
+      ...manifestAuditActions.nn,
+      ...manifestDoorAuditActions.nn,
+      ...manifestEvaluationAuditActions.nn,
+    },
+    en: {
+      ...manifestAuditActions.en,
+      ...manifestDoorAuditActions.en,
+      ...manifestEvaluationAuditActions.en,
+    },
   },
   demo: manifestDemo,
   housekeeping: [
@@ -100,6 +116,17 @@ export const manifest: ModuleManifest = {
       async run(db, context) {
         const n = await manifestDeleteNeeds(db, context.now);
         return n ? `needs deleted for ${n} gatherings` : null;
+      },
+    },
+    {
+      // After a gathering: each participant is invited once to its evaluation (decision 0027).
+      name: "gathering evaluations",
+      everyMinutes: 30,
+      async run(db, context) {
+        const done = await manifestInviteToEvaluations(db, context);
+        return done.gatherings
+          ? `${done.mails} invited to evaluate ${done.gatherings} gatherings`
+          : null;
       },
     },
   ],

@@ -256,3 +256,4 @@ export const calendarFeeds = pgTable(
       .where(sql`${t.revokedAt} is null`),
   ],
 );
+export * from "./evaluation-schema";
