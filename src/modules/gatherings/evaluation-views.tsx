@@ -127,21 +127,18 @@ export function EvaluationEditPage(props: {
                 {...f.bind(slotField(i, "nb"))}
                 label={t.textNb}
                 maxLength={evaluationLimits.questionText}
-                required={false}
               />
               <Field
                 t={m}
                 {...f.bind(slotField(i, "nn"))}
                 label={t.textNn}
                 maxLength={evaluationLimits.questionText}
-                required={false}
               />
               <Field
                 t={m}
                 {...f.bind(slotField(i, "en"))}
                 label={t.textEn}
                 maxLength={evaluationLimits.questionText}
-                required={false}
               />
               <Checkbox
                 t={m}
@@ -157,7 +154,6 @@ export function EvaluationEditPage(props: {
                 hint={t.optionsHint}
                 multiline
                 rows={3}
-                required={false}
               />
               <Field
                 t={m}
@@ -165,7 +161,6 @@ export function EvaluationEditPage(props: {
                 label={t.optionsNn}
                 multiline
                 rows={3}
-                required={false}
               />
               <Field
                 t={m}
@@ -173,7 +168,6 @@ export function EvaluationEditPage(props: {
                 label={t.optionsEn}
                 multiline
                 rows={3}
-                required={false}
               />
               <Field
                 t={m}
@@ -182,7 +176,6 @@ export function EvaluationEditPage(props: {
                 hint={t.maxLengthHint}
                 maxLength={5}
                 autocomplete="off"
-                required={false}
               />
             </fieldset>
           ))}
