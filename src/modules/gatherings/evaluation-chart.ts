@@ -35,7 +35,7 @@ export async function barChartSvg(
     encoding: { y },
     layer: [
       {
-        mark: { type: "bar", color: BAR_COLOUR },
+        mark: { type: "bar", color: BAR_COLOUR, aria: false },
         encoding: {
           x: {
             field: "count",
@@ -47,7 +47,7 @@ export async function barChartSvg(
         },
       },
       {
-        mark: { type: "text", align: "left", dx: 4, color: "#1a1a1a" },
+        mark: { type: "text", align: "left", dx: 4, color: "#1a1a1a", aria: false },
         encoding: { x: { field: "count", type: "quantitative" }, text: { field: "count" } },
       },
     ],
@@ -60,7 +60,12 @@ export async function barChartSvg(
   });
   const view = new vega.View(vega.parse(spec), { renderer: "none" });
   try {
-    const svg = await view.toSVG();
+    // The picture is one image to assistive technology: Vega's own roles on its inner groups
+    // (graphics-object, "group mark container") would make them parts of it, with no names.
+    const svg = (await view.toSVG()).replace(
+      / (role="graphics-[a-z-]+"|aria-roledescription="[^"]*")/g,
+      "",
+    );
     return svg.replace(
       /^<svg /,
       `<svg role="img" aria-label="${escapeAttribute(opts.alt)}" focusable="false" `,

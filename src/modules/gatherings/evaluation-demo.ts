@@ -42,7 +42,7 @@ export async function seedEvaluation(db: Db, gatheringId: number, people: number
     .update(gatheringEvaluations)
     .set({ invitedAt: new Date("2017-03-16T08:00:00Z") })
     .where(eq(gatheringEvaluations.gatheringId, gatheringId));
-  const useful = [5, 4, 4, 5, 3, 4, 5, 4, 2, 4, 5, 3, 4, 4, 5, 4, 3, 5, 4, 4];
+  const useful = [5, 4, 4, 5, 3, 4, 5, 4, 3, 4, 5, 3, 4, 4, 5, 4, 3, 5, 4, 4];
   const organised = [4, 4, 3, 5, 4, 3, 4, 5, 3, 4, 4, 2, 4, 5, 3, 4, 4, 5, 3, 4];
   for (const [i, personId] of people.slice(0, 20).entries()) {
     const at = new Date(Date.UTC(2017, 2, 16 + (i % 6), 9 + (i % 8)));
