@@ -104,8 +104,8 @@ describe.each(journeyKinds)("a participant evaluates a gathering, on %s", (kind)
 
       await loadsPage(page, () => page.getByRole("button", { name: "Send svarene" }).click());
       const errors = await shown(summary(page));
-      expect(errors).toContain(`Velg ${USEFUL.toLowerCase()}`);
-      expect(errors).toContain(`Velg ${ORGANISED.toLowerCase()}`);
+      expect(errors).toContain(`Velg et svar på «${USEFUL}»`);
+      expect(errors).toContain(`Velg et svar på «${ORGANISED}»`);
       await expectNoAxeViolations(page);
       await screenshot(page, `evaluation-errors-${tag}`);
 

@@ -109,7 +109,7 @@ describe.each(databaseKinds)("the evaluation after a gathering, by route (%s)", 
     expect(missing.status).toBe(422);
     const html = await missing.text();
     expect(html).toContain('href="#a-1"');
-    expect(html).toContain("Velg hvor nyttig var samlingen for arbeidet ditt?");
+    expect(html).toContain("Velg et svar på «Hvor nyttig var samlingen for arbeidet ditt?»");
     expect(html).toContain(">Noe</textarea>");
 
     const done = await as.post(mine(), "kari", ANSWER);

@@ -250,6 +250,8 @@ type Code =
   | "answerMaxRange"
   | "noQuestions"
   | "tooManyQuestions"
+  | "answerChoice"
+  | "answerText"
   | "locked"
   | "answered"
   | "notYet"
@@ -266,6 +268,8 @@ export const evaluationErrors: ErrorCatalogues<Code> = {
     answerMaxRange: (e) => `Lengste svar må være et helt tall fra 1 til ${e.max}`,
     noQuestions: "Skriv minst ett spørsmål",
     tooManyQuestions: (e) => `En evaluering kan ha høyst ${e.max} spørsmål`,
+    answerChoice: (e) => `Velg et svar på «${e.label}»`,
+    answerText: (e) => `Skriv et svar på «${e.label}»`,
     locked: "Noen har alt svart, så spørsmålene kan ikke endres lenger.",
     answered: "Du har allerede svart på denne evalueringen. Du kan bare svare én gang.",
     notYet: nb.notYet,
@@ -280,6 +284,8 @@ export const evaluationErrors: ErrorCatalogues<Code> = {
     answerMaxRange: (e) => `Lengste svar må vere eit heilt tal frå 1 til ${e.max}`,
     noQuestions: "Skriv minst eitt spørsmål",
     tooManyQuestions: (e) => `Ei evaluering kan ha høgst ${e.max} spørsmål`,
+    answerChoice: (e) => `Vel eit svar på «${e.label}»`,
+    answerText: (e) => `Skriv eit svar på «${e.label}»`,
     locked: "Nokon har alt svart, så spørsmåla kan ikkje endrast lenger.",
     answered: "Du har alt svart på denne evalueringa. Du kan berre svare éin gong.",
     notYet: nn.notYet,
@@ -294,6 +300,8 @@ export const evaluationErrors: ErrorCatalogues<Code> = {
     answerMaxRange: (e) => `The longest answer must be a whole number from 1 to ${e.max}`,
     noQuestions: "Enter at least one question",
     tooManyQuestions: (e) => `An evaluation can have at most ${e.max} questions`,
+    answerChoice: (e) => `Choose an answer to “${e.label}”`,
+    answerText: (e) => `Write an answer to “${e.label}”`,
     locked: "Someone has already answered, so the questions can no longer be changed.",
     answered: "You have already answered this evaluation. You can only answer once.",
     notYet: en.notYet,

@@ -201,8 +201,8 @@ describe.each(databaseKinds)(
       });
       const missing = await answer(id, kari, { "a-3": "x".repeat(1001) });
       expect(missing.ok ? null : missing.errors).toEqual({
-        "a-1": { code: "choice" },
-        "a-2": { code: "choice" },
+        "a-1": { code: "answerChoice" },
+        "a-2": { code: "answerChoice" },
         "a-3": { code: "max", max: 1000 },
       });
       await expect(answer(id, kari, { ...values, "a-1": "6" })).rejects.toThrow("scale");

@@ -431,7 +431,9 @@ export async function submitAnswers(
       const field = answerField(q);
       const value = (input.values[field] ?? "").trim();
       if (value === "") {
-        if (q.required) errors[field] = { code: q.kind === "text" ? "required" : "choice" };
+        if (q.required) {
+          errors[field] = { code: q.kind === "text" ? "answerText" : "answerChoice" };
+        }
         continue;
       }
       if (q.kind === "scale" && !/^[1-5]$/.test(value)) throw new BadRequest("scale");
