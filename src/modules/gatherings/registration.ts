@@ -155,19 +155,18 @@ export async function register(
   // meets the unique index on insert: its transaction, queue number and seat are undone. So
   // does a check-in code another registration of the gathering has (one in a trillion per
   // pair): then the person has no registration, and it is tried again with another code.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.transaction(async (tx) => {
-        // One statement locks the gathering, hands out the next queue number, takes a seat — or
-        // a place in line when the seats are held or anyone waits (nobody waits while a seat is
-        // free: every freed seat is offered at once) — and inserts the registration with its
-        // sessions and needs. PostgreSQL re-reads the row's latest version once it has waited for
-        // the lock, so the decision is made on the latest counts; and the lock is held for as few
-        // round trips as can be (on PostgreSQL each is a wait for everyone in line).
-        const now = actor.now.toISOString();
-        const code = newCheckInCode();
-        const parts = [
-          sql`with g as (
+  const now = actor.now.toISOString();
+  /**
+   * One statement locks the gathering, hands out the next queue number, takes a seat — or a
+   * place in line when the seats are held or anyone waits (nobody waits while a seat is free:
+   * every freed seat is offered at once) — and inserts the registration with its check-in code,
+   * sessions, needs and ticket job. PostgreSQL re-reads the row's latest version once it has
+   * waited for the lock, so the decision is made on the latest counts. `lineOnly`: only a place
+   * in line, else nothing (the latest row shows a free seat).
+   */
+  const statement = (lineOnly: boolean) => {
+    const parts = [
+      sql`with g as (
           update ${gatherings} set
             last_queue_number = last_queue_number + 1,
             seats_held = case when seats_held < capacity and waiting_count = 0
@@ -178,6 +177,7 @@ export async function register(
             and registration_opens_at <= ${now}::timestamptz
             and registration_closes_at > ${now}::timestamptz
             and closed_at is null
+            ${lineOnly ? sql`and not (seats_held < capacity and waiting_count = 0)` : sql``}
           returning last_queue_number as queue_number, waiting_count
         ), r as (
           insert into ${gatheringRegistrations}
@@ -187,7 +187,7 @@ export async function register(
             ${place.municipalityCode},
             case when g.waiting_count = 0 then 'confirmed' else 'waiting' end, g.queue_number,
             case when g.waiting_count = 0 then ${now}::timestamptz end,
-            case when g.waiting_count = 0 then ${code} end, ${now}::timestamptz,
+            case when g.waiting_count = 0 then ${newCheckInCode()} end, ${now}::timestamptz,
             ${actor.personId}
           from g
           returning id, status
@@ -200,43 +200,60 @@ export async function register(
           from r
           on conflict do nothing
         )`,
-        ];
-        if (chosen.length > 0)
-          parts.push(sql`, s as (
+    ];
+    if (chosen.length > 0)
+      parts.push(sql`, s as (
           insert into ${registrationSessions} (registration_id, session_id)
           select r.id, x from r, unnest(${`{${chosen.map((c) => c.id).join(",")}}`}::int[]) as x
         )`);
-        if (needs.dietary !== "" || needs.accessibility !== "")
-          parts.push(sql`, n as (
+    if (needs.dietary !== "" || needs.accessibility !== "")
+      parts.push(sql`, n as (
           insert into ${registrationNeeds} (registration_id, dietary, accessibility, recorded_at)
           select r.id, ${needs.dietary}, ${needs.accessibility}, ${now}::timestamptz from r
         )`);
-        parts.push(sql` select r.id, g.queue_number, g.waiting_count from r, g`);
-        const result = await tx.execute(sql.join(parts));
-        const [row] = (
-          result as unknown as {
-            rows: {
-              id: number | string;
-              queue_number: number | string;
-              waiting_count: number | string;
-            }[];
-          }
-        ).rows;
-        if (!row) {
-          throw new RefusedInside(
-            refuse(
-              "gathering",
-              actor.now < gathering.registrationOpensAt ? "notOpenYet" : "closed",
-            ),
-          );
-        }
-        const registrationId = Number(row.id);
-        const g = {
-          queueNumber: Number(row.queue_number),
-          waitingCount: Number(row.waiting_count),
-        };
-        const status = g.waitingCount === 0 ? ("confirmed" as const) : ("waiting" as const);
-        if (status === "confirmed" && chosen.length > 0) {
+    parts.push(sql` select r.id, g.queue_number, g.waiting_count from r, g`);
+    return sql.join(parts);
+  };
+  type Row = { id: number | string; queue_number: number | string; waiting_count: number | string };
+  const firstRow = (result: unknown) => (result as { rows: Row[] }).rows[0];
+  const answer = (row: Row) => {
+    const waitingCount = Number(row.waiting_count);
+    const status = waitingCount === 0 ? ("confirmed" as const) : ("waiting" as const);
+    return {
+      ok: true as const,
+      registrationId: Number(row.id),
+      status,
+      // The one who just joined the line is last in it.
+      position: status === "waiting" ? waitingCount : null,
+      queueNumber: Number(row.queue_number),
+    };
+  };
+  const shut = () =>
+    refuse("gathering", actor.now < gathering.registrationOpensAt ? "notOpenYet" : "closed");
+  // Only a seat with chosen sessions needs a second step under the lock (the places taken in
+  // each session). Without sessions, or when the gathering as read a moment ago had no seat to
+  // give (a place in line is then all but certain), the one statement is the whole act, run
+  // on its own: the lock is held inside the database only, for no round trip (decision 0026).
+  const alone =
+    chosen.length === 0 || gathering.seatsHeld >= gathering.capacity || gathering.waitingCount > 0;
+
+  // A second registration of the same person (a second click, or two at the same instant)
+  // meets the unique index on insert: its transaction, queue number and seat are undone. So
+  // does a check-in code another registration of the gathering has (one in a trillion per
+  // pair): then the person has no registration, and it is tried again with another code.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (alone) {
+        const row = firstRow(await db.execute(statement(chosen.length > 0)));
+        if (row) return answer(row);
+        // Without sessions nothing else stops the statement; with them, a seat came free.
+        if (chosen.length === 0) return shut();
+      }
+      return await db.transaction(async (tx) => {
+        const row = firstRow(await tx.execute(statement(false)));
+        if (!row) throw new RefusedInside(shut());
+        const registered = answer(row);
+        if (registered.status === "confirmed" && chosen.length > 0) {
           // With the lock held: the places now taken in each chosen session, this one's included.
           const taken = await sessionSeatsTaken(
             tx,
@@ -246,18 +263,10 @@ export async function register(
           if (full)
             throw new RefusedInside(refuse("sessions", "sessionFull", { session: full.titleNb }));
         }
-        // The check-in code and the ticket job came with the registration (decision 0026).
-        return {
-          ok: true as const,
-          registrationId,
-          status,
-          // The one who just joined the line is last in it.
-          position: status === "waiting" ? g.waitingCount : null,
-          queueNumber: g.queueNumber,
-        };
+        return registered;
       });
     } catch (error) {
-      // Everything the transaction did is undone, the seat or the place in line included.
+      // Everything the statement or transaction did is undone, the seat or place in line too.
       if (error instanceof RefusedInside) return error.refusal;
       if (isUniqueViolation(error)) {
         const found = await registrationOf(db, gathering.id, input.personId);
