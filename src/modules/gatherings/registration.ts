@@ -161,10 +161,11 @@ export async function register(
    * place in line when the seats are held or anyone waits (nobody waits while a seat is free:
    * every freed seat is offered at once) — and inserts the registration with its check-in code,
    * sessions, needs and ticket job. PostgreSQL re-reads the row's latest version once it has
-   * waited for the lock, so the decision is made on the latest counts. `lineOnly`: only a place
-   * in line, else nothing (the latest row shows a free seat).
+   * waited for the lock, so the decision is made on the latest counts. With a `guard`, only a
+   * place in line, or a seat while the row is still at `version` and its last queue number at
+   * most `seatUpTo`; else nothing.
    */
-  const statement = (lineOnly: boolean) => {
+  const statement = (guard?: { version: number; seatUpTo: number | null }) => {
     const parts = [
       sql`with g as (
           update ${gatherings} set
@@ -177,7 +178,15 @@ export async function register(
             and registration_opens_at <= ${now}::timestamptz
             and registration_closes_at > ${now}::timestamptz
             and closed_at is null
-            ${lineOnly ? sql`and not (seats_held < capacity and waiting_count = 0)` : sql``}
+            ${
+              guard
+                ? sql`and (not (seats_held < capacity and waiting_count = 0) ${
+                    guard.seatUpTo === null
+                      ? sql``
+                      : sql`or (version = ${guard.version} and last_queue_number <= ${guard.seatUpTo})`
+                  })`
+                : sql``
+            }
           returning last_queue_number as queue_number, waiting_count
         ), r as (
           insert into ${gatheringRegistrations}
@@ -230,12 +239,26 @@ export async function register(
   };
   const shut = () =>
     refuse("gathering", actor.now < gathering.registrationOpensAt ? "notOpenYet" : "closed");
-  // Only a seat with chosen sessions needs a second step under the lock (the places taken in
-  // each session). Without sessions, or when the gathering as read a moment ago had no seat to
-  // give (a place in line is then all but certain), the one statement is the whole act, run
-  // on its own: the lock is held inside the database only, for no round trip (decision 0026).
-  const alone =
-    chosen.length === 0 || gathering.seatsHeld >= gathering.capacity || gathering.waitingCount > 0;
+  // A seat with chosen sessions needs the places taken in each, counted under the lock: a
+  // second statement (the transaction below). Mostly it can be known before: the places taken
+  // as read now, plus one for every queue number handed out since (each registration after
+  // this read, seated directly or offered a seat later, takes at most one place in a session;
+  // nobody waited, so no one older can be offered one; cancellations only free places; an edit
+  // raises the version). Then, and for a place in line or without sessions, the one statement
+  // is the whole act, run on its own: the lock is held inside the database only, for no round
+  // trip (decision 0026). Otherwise it does nothing and the transaction runs.
+  let guard: { version: number; seatUpTo: number | null } | undefined;
+  if (chosen.length > 0) {
+    guard = { version: gathering.version, seatUpTo: null };
+    if (gathering.seatsHeld < gathering.capacity && gathering.waitingCount === 0) {
+      const taken = await sessionSeatsTaken(
+        db,
+        chosen.map((s) => s.id),
+      );
+      const room = Math.min(...chosen.map((s) => s.capacity! - (taken.get(s.id) ?? 0) - 1));
+      if (room >= 0) guard.seatUpTo = gathering.lastQueueNumber + room;
+    }
+  }
 
   // A second registration of the same person (a second click, or two at the same instant)
   // meets the unique index on insert: its transaction, queue number and seat are undone. So
@@ -243,14 +266,12 @@ export async function register(
   // pair): then the person has no registration, and it is tried again with another code.
   for (let attempt = 1; ; attempt++) {
     try {
-      if (alone) {
-        const row = firstRow(await db.execute(statement(chosen.length > 0)));
-        if (row) return answer(row);
-        // Without sessions nothing else stops the statement; with them, a seat came free.
-        if (chosen.length === 0) return shut();
-      }
+      const row = firstRow(await db.execute(statement(guard)));
+      if (row) return answer(row);
+      // Without sessions nothing else stops the statement; with them, a seat to check.
+      if (!guard) return shut();
       return await db.transaction(async (tx) => {
-        const row = firstRow(await tx.execute(statement(false)));
+        const row = firstRow(await tx.execute(statement()));
         if (!row) throw new RefusedInside(shut());
         const registered = answer(row);
         if (registered.status === "confirmed" && chosen.length > 0) {
