@@ -28,11 +28,15 @@ import {
   calendarRoutes as manifestCalendarRoutes,
   publicCalendarRoutes as manifestPublicCalendarRoutes,
 } from "./calendar-routes";
+import { copyRoutes as manifestCopyRoutes } from "./copy-routes";
 import { gatheringsDemo as manifestDemo } from "./demo";
 import { doorAuditActions as manifestDoorAuditActions } from "./door-audit-texts";
 import { doorRoutes as manifestDoorRoutes } from "./door-routes";
+import { organiserMailAuditActions as manifestMailAuditActions } from "./invitee-reminder-texts";
+import { messagesRoutes as manifestMessagesRoutes } from "./messages-routes";
 import { organiserRoutes as manifestOrganiserRoutes } from "./organiser-routes";
 import { organiserTexts as manifestOrganiserTexts } from "./organiser-texts";
+import { overviewRoutes as manifestOverviewRoutes } from "./overview-routes";
 import { participantRoutes as manifestParticipantRoutes } from "./participant-routes";
 import { gatheringsSection as manifestGatheringsSection } from "./public-section";
 import {
@@ -58,6 +62,9 @@ export const manifest: ModuleManifest = {
     () => manifestCalendarRoutes(),
     () => manifestDoorRoutes(),
     () => manifestStaffRoutes(),
+    () => manifestOverviewRoutes(),
+    () => manifestMessagesRoutes(),
+    () => manifestCopyRoutes(),
   ],
   // Upcoming gatherings on the programme's public page (never the digital link).
   programmeSections: [
@@ -82,9 +89,21 @@ export const manifest: ModuleManifest = {
   ],
   schema: manifestSchema,
   auditActions: {
-    nb: { ...manifestAuditActions.nb, ...manifestDoorAuditActions.nb },
-    nn: { ...manifestAuditActions.nn, ...manifestDoorAuditActions.nn },
-    en: { ...manifestAuditActions.en, ...manifestDoorAuditActions.en },
+    nb: {
+      ...manifestAuditActions.nb,
+      ...manifestDoorAuditActions.nb,
+      ...manifestMailAuditActions.nb,
+    },
+    nn: {
+      ...manifestAuditActions.nn,
+      ...manifestDoorAuditActions.nn,
+      ...manifestMailAuditActions.nn,
+    },
+    en: {
+      ...manifestAuditActions.en,
+      ...manifestDoorAuditActions.en,
+      ...manifestMailAuditActions.en,
+    },
   },
   demo: manifestDemo,
   // The participant's mail about a registration, built outside the gathering's lock (0026).
