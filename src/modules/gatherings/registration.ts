@@ -1,6 +1,8 @@
 import { and, asc, count, eq, inArray, lt, lte, ne, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client";
+import { newCheckInCode } from "../../kernel/check-in-code";
 import { type Outcome, RefusedInside, refuse } from "../../kernel/result";
+import { jobs } from "../../kernel/schema";
 import { placesTakingPart } from "../cohorts";
 import { activeRoles } from "../identity";
 import { municipalitiesOfUnits } from "../organisations";
@@ -22,7 +24,7 @@ import {
   registrationSessions,
 } from "./schema";
 import { fillFreeSeats } from "./seats";
-import { placedInLine, seatConfirmed } from "./ticket";
+import { seatConfirmed, TICKET_JOB, ticketKeyPrefix } from "./ticket";
 import {
   admits,
   cohortQuestion,
@@ -150,18 +152,22 @@ export async function register(
   }
 
   // A second registration of the same person (a second click, or two at the same instant)
-  // meets the unique index on insert: its transaction, queue number and seat are undone.
-  try {
-    return await db.transaction(async (tx) => {
-      // One statement locks the gathering, hands out the next queue number, takes a seat — or
-      // a place in line when the seats are held or anyone waits (nobody waits while a seat is
-      // free: every freed seat is offered at once) — and inserts the registration with its
-      // sessions and needs. PostgreSQL re-reads the row's latest version once it has waited for
-      // the lock, so the decision is made on the latest counts; and the lock is held for as few
-      // round trips as can be (on PostgreSQL each is a wait for everyone in line).
-      const now = actor.now.toISOString();
-      const parts = [
-        sql`with g as (
+  // meets the unique index on insert: its transaction, queue number and seat are undone. So
+  // does a check-in code another registration of the gathering has (one in a trillion per
+  // pair): then the person has no registration, and it is tried again with another code.
+  const now = actor.now.toISOString();
+  /**
+   * One statement locks the gathering, hands out the next queue number, takes a seat — or a
+   * place in line when the seats are held or anyone waits (nobody waits while a seat is free:
+   * every freed seat is offered at once) — and inserts the registration with its check-in code,
+   * sessions, needs and ticket job. PostgreSQL re-reads the row's latest version once it has
+   * waited for the lock, so the decision is made on the latest counts. With a `guard`, only a
+   * place in line, or a seat while the row is still at `version` and its last queue number at
+   * most `seatUpTo`; else nothing.
+   */
+  const statement = (guard?: { version: number; seatUpTo: number | null }) => {
+    const parts = [
+      sql`with g as (
           update ${gatherings} set
             last_queue_number = last_queue_number + 1,
             seats_held = case when seats_held < capacity and waiting_count = 0
@@ -172,80 +178,124 @@ export async function register(
             and registration_opens_at <= ${now}::timestamptz
             and registration_closes_at > ${now}::timestamptz
             and closed_at is null
+            ${
+              guard
+                ? sql`and (not (seats_held < capacity and waiting_count = 0) ${
+                    guard.seatUpTo === null
+                      ? sql``
+                      : sql`or (version = ${guard.version} and last_queue_number <= ${guard.seatUpTo})`
+                  })`
+                : sql``
+            }
           returning last_queue_number as queue_number, waiting_count
         ), r as (
           insert into ${gatheringRegistrations}
             (gathering_id, person_id, unit_org_number, municipality_code, status, queue_number,
-             confirmed_at, created_at, created_by)
+             confirmed_at, check_in_code, created_at, created_by)
           select ${gathering.id}, ${input.personId}, ${place.unitOrgNumber},
             ${place.municipalityCode},
             case when g.waiting_count = 0 then 'confirmed' else 'waiting' end, g.queue_number,
-            case when g.waiting_count = 0 then ${now}::timestamptz end, ${now}::timestamptz,
+            case when g.waiting_count = 0 then ${now}::timestamptz end,
+            case when g.waiting_count = 0 then ${newCheckInCode()} end, ${now}::timestamptz,
             ${actor.personId}
           from g
-          returning id
+          returning id, status
+        ), j as (
+          -- The ticket job (ticket.ts: queueTicket, the same kind, payload and key), in the
+          -- same statement: the mail is built by the job loop once the lock is let go.
+          insert into ${jobs} (kind, payload, idempotency_key, run_at)
+          select ${TICKET_JOB}, jsonb_build_object('registrationId', r.id, 'event', r.status),
+            ${ticketKeyPrefix} || r.id || ':' || r.status, ${now}::timestamptz
+          from r
+          on conflict do nothing
         )`,
-      ];
-      if (chosen.length > 0)
-        parts.push(sql`, s as (
+    ];
+    if (chosen.length > 0)
+      parts.push(sql`, s as (
           insert into ${registrationSessions} (registration_id, session_id)
           select r.id, x from r, unnest(${`{${chosen.map((c) => c.id).join(",")}}`}::int[]) as x
         )`);
-      if (needs.dietary !== "" || needs.accessibility !== "")
-        parts.push(sql`, n as (
+    if (needs.dietary !== "" || needs.accessibility !== "")
+      parts.push(sql`, n as (
           insert into ${registrationNeeds} (registration_id, dietary, accessibility, recorded_at)
           select r.id, ${needs.dietary}, ${needs.accessibility}, ${now}::timestamptz from r
         )`);
-      parts.push(sql` select r.id, g.queue_number, g.waiting_count from r, g`);
-      const result = await tx.execute(sql.join(parts));
-      const [row] = (
-        result as unknown as {
-          rows: {
-            id: number | string;
-            queue_number: number | string;
-            waiting_count: number | string;
-          }[];
-        }
-      ).rows;
-      if (!row) {
-        throw new RefusedInside(
-          refuse("gathering", actor.now < gathering.registrationOpensAt ? "notOpenYet" : "closed"),
-        );
-      }
-      const registrationId = Number(row.id);
-      const g = { queueNumber: Number(row.queue_number), waitingCount: Number(row.waiting_count) };
-      const status = g.waitingCount === 0 ? ("confirmed" as const) : ("waiting" as const);
-      if (status === "confirmed" && chosen.length > 0) {
-        // With the lock held: the places now taken in each chosen session, this one's included.
-        const taken = await sessionSeatsTaken(
-          tx,
-          chosen.map((s) => s.id),
-        );
-        const full = chosen.find((s) => (taken.get(s.id) ?? 0) > s.capacity!);
-        if (full)
-          throw new RefusedInside(refuse("sessions", "sessionFull", { session: full.titleNb }));
-      }
-      // The check-in code, and the job that mails the confirmation (code, .ics, QR) or the
-      // place in line once this transaction has let go of the lock (decision 0026).
-      if (status === "confirmed") await seatConfirmed(tx, gathering, registrationId, actor);
-      else await placedInLine(tx, registrationId, actor);
-      return {
-        ok: true as const,
-        registrationId,
-        status,
-        // The one who just joined the line is last in it.
-        position: status === "waiting" ? g.waitingCount : null,
-        queueNumber: g.queueNumber,
-      };
-    });
-  } catch (error) {
-    // Everything the transaction did is undone, the seat or the place in line included.
-    if (error instanceof RefusedInside) return error.refusal;
-    if (isUniqueViolation(error)) {
-      const found = await registrationOf(db, gathering.id, input.personId);
-      return refuse("gathering", "already", { status: found?.status ?? "confirmed" });
+    parts.push(sql` select r.id, g.queue_number, g.waiting_count from r, g`);
+    return sql.join(parts);
+  };
+  type Row = { id: number | string; queue_number: number | string; waiting_count: number | string };
+  const firstRow = (result: unknown) => (result as { rows: Row[] }).rows[0];
+  const answer = (row: Row) => {
+    const waitingCount = Number(row.waiting_count);
+    const status = waitingCount === 0 ? ("confirmed" as const) : ("waiting" as const);
+    return {
+      ok: true as const,
+      registrationId: Number(row.id),
+      status,
+      // The one who just joined the line is last in it.
+      position: status === "waiting" ? waitingCount : null,
+      queueNumber: Number(row.queue_number),
+    };
+  };
+  const shut = () =>
+    refuse("gathering", actor.now < gathering.registrationOpensAt ? "notOpenYet" : "closed");
+  // A seat with chosen sessions needs the places taken in each, counted under the lock: a
+  // second statement (the transaction below). Mostly it can be known before: the places taken
+  // as read now, plus one for every queue number handed out since (each registration after
+  // this read, seated directly or offered a seat later, takes at most one place in a session;
+  // nobody waited, so no one older can be offered one; cancellations only free places; an edit
+  // raises the version). Then, and for a place in line or without sessions, the one statement
+  // is the whole act, run on its own: the lock is held inside the database only, for no round
+  // trip (decision 0026). Otherwise it does nothing and the transaction runs.
+  let guard: { version: number; seatUpTo: number | null } | undefined;
+  if (chosen.length > 0) {
+    guard = { version: gathering.version, seatUpTo: null };
+    if (gathering.seatsHeld < gathering.capacity && gathering.waitingCount === 0) {
+      const taken = await sessionSeatsTaken(
+        db,
+        chosen.map((s) => s.id),
+      );
+      const room = Math.min(...chosen.map((s) => s.capacity! - (taken.get(s.id) ?? 0) - 1));
+      if (room >= 0) guard.seatUpTo = gathering.lastQueueNumber + room;
     }
-    throw error;
+  }
+
+  // A second registration of the same person (a second click, or two at the same instant)
+  // meets the unique index on insert: its transaction, queue number and seat are undone. So
+  // does a check-in code another registration of the gathering has (one in a trillion per
+  // pair): then the person has no registration, and it is tried again with another code.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const row = firstRow(await db.execute(statement(guard)));
+      if (row) return answer(row);
+      // Without sessions nothing else stops the statement; with them, a seat to check.
+      if (!guard) return shut();
+      return await db.transaction(async (tx) => {
+        const row = firstRow(await tx.execute(statement()));
+        if (!row) throw new RefusedInside(shut());
+        const registered = answer(row);
+        if (registered.status === "confirmed" && chosen.length > 0) {
+          // With the lock held: the places now taken in each chosen session, this one's included.
+          const taken = await sessionSeatsTaken(
+            tx,
+            chosen.map((s) => s.id),
+          );
+          const full = chosen.find((s) => (taken.get(s.id) ?? 0) > s.capacity!);
+          if (full)
+            throw new RefusedInside(refuse("sessions", "sessionFull", { session: full.titleNb }));
+        }
+        return registered;
+      });
+    } catch (error) {
+      // Everything the statement or transaction did is undone, the seat or place in line too.
+      if (error instanceof RefusedInside) return error.refusal;
+      if (isUniqueViolation(error)) {
+        const found = await registrationOf(db, gathering.id, input.personId);
+        if (!found && attempt < 3) continue;
+        return refuse("gathering", "already", { status: found?.status ?? "confirmed" });
+      }
+      throw error;
+    }
   }
 }
 

@@ -29,12 +29,18 @@ export const TICKET_JOB = "gathering.ticket";
 export const TICKET_EVENTS = ["confirmed", "offer-confirmed", "waiting"] as const;
 export type TicketEvent = (typeof TICKET_EVENTS)[number];
 
-/** Queue the ticket job, once per registration and event. */
+/** The ticket job's idempotency key is this, the registration's id, ":" and the event. */
+export const ticketKeyPrefix = "gathering-ticket:";
+
+/**
+ * Queue the ticket job, once per registration and event. (A registration queues it in the
+ * statement that takes the seat, with the same kind, payload and key: registration.ts.)
+ */
 export function queueTicket(tx: Executor, registrationId: number, event: TicketEvent, now: Date) {
   return enqueue(tx, {
     kind: TICKET_JOB,
     payload: { registrationId, event },
-    idempotencyKey: `gathering-ticket:${registrationId}:${event}`,
+    idempotencyKey: `${ticketKeyPrefix}${registrationId}:${event}`,
     runAt: now,
   });
 }
@@ -84,9 +90,4 @@ export async function seatConfirmed(
 ): Promise<void> {
   await giveCheckInCode(tx, gathering.id, registrationId);
   await queueTicket(tx, registrationId, event, actor.now);
-}
-
-/** A registration went on the waiting list: the job tells the person the place in line. */
-export async function placedInLine(tx: Tx, registrationId: number, actor: Actor): Promise<void> {
-  await queueTicket(tx, registrationId, "waiting", actor.now);
 }
