@@ -17,7 +17,6 @@ export {
   withdrawUnit,
 } from "./chain";
 export { demoUnitMunicipalities } from "./demo";
-export { type Cell, toCsv, toXlsx } from "./export";
 export { municipalityRoutes } from "./municipality-routes";
 export { officeRoutes } from "./office-routes";
 export { type CohortChoice, cohortsJoinedBy } from "./organiser-reads";
@@ -27,6 +26,7 @@ export {
   cohortIdOf,
   cohortsOfProgrammes,
   cohortsTakingPart,
+  placesTakingPart,
 } from "./participation-reads";
 export { type PublicCohort, publicCohortsOf } from "./public";
 

@@ -90,6 +90,59 @@ export async function cohortsOfProgrammes(
 }
 
 /**
+ * Which of the given municipalities and units take part in one of `cohortIds`, each place on
+ * its own (as `cohortsTakingPart` answers for one): a municipality by its accepted invitation,
+ * a unit enrolled now or a private unit's accepted invitation. In two queries for any number
+ * of places (gatherings: reminding everyone who may register).
+ */
+export async function placesTakingPart(
+  db: Executor,
+  cohortIds: number[],
+  places: { municipalities: string[]; units: string[] },
+): Promise<{ municipalities: Set<string>; units: Set<string> }> {
+  const found = { municipalities: new Set<string>(), units: new Set<string>() };
+  const { municipalities, units } = places;
+  if (cohortIds.length === 0 || (municipalities.length === 0 && units.length === 0)) return found;
+  const accepted = await db
+    .select({ kind: cohortInvitations.inviteeKind, id: cohortInvitations.inviteeId })
+    .from(cohortInvitations)
+    .where(
+      and(
+        inArray(cohortInvitations.cohortId, cohortIds),
+        eq(cohortInvitations.state, "accepted"),
+        or(
+          and(
+            eq(cohortInvitations.inviteeKind, "municipality"),
+            inArray(cohortInvitations.inviteeId, municipalities.length > 0 ? municipalities : [""]),
+          ),
+          and(
+            eq(cohortInvitations.inviteeKind, "unit"),
+            inArray(cohortInvitations.inviteeId, units.length > 0 ? units : [""]),
+          ),
+        ),
+      ),
+    );
+  for (const r of accepted) {
+    if (r.kind === "municipality") found.municipalities.add(r.id);
+    else found.units.add(r.id);
+  }
+  if (units.length > 0) {
+    const enrolled = await db
+      .selectDistinct({ unit: cohortEnrolments.unitOrgNumber })
+      .from(cohortEnrolments)
+      .where(
+        and(
+          inArray(cohortEnrolments.cohortId, cohortIds),
+          inArray(cohortEnrolments.unitOrgNumber, units),
+          isNull(cohortEnrolments.withdrawnAt),
+        ),
+      );
+    for (const r of enrolled) found.units.add(r.unit);
+  }
+  return found;
+}
+
+/**
  * The municipalities that accepted a cohort's invitation, each with how many of its units are
  * enrolled now (not withdrawn): what a grant scheme allocates by (the grants module asks this,
  * never the tables).

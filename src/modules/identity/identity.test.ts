@@ -888,6 +888,63 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         allowed: ["bente", "sverre"],
         okStatus: 404,
       },
+      // The organiser's overview of registrations, its print view and exports: its organiser only.
+      {
+        name: "GET /nb/admin/samlinger/<Udir's>/pameldte",
+        send: async (w) => get(await udirDay("/pameldte?utskrift=1"), w),
+        allowed: ["ada"],
+      },
+      {
+        name: "GET /nb/admin/samlinger/<Udir's>/pameldte.csv",
+        send: async (w) => get(await udirDay("/pameldte.csv"), w),
+        allowed: ["ada"],
+      },
+      {
+        name: "GET /nb/admin/samlinger/<Agder's regional>/pameldte.xlsx",
+        send: async (w) => get(await gatheringPath(agderRegional, "/pameldte.xlsx"), w),
+        allowed: ["siv"],
+      },
+      {
+        name: "GET /nb/admin/samlinger/:id/pameldte (unknown)",
+        send: (w) => get("/nb/admin/samlinger/999999/pameldte", w),
+        allowed: organisers,
+        okStatus: 404,
+      },
+      // The organiser's reminder to those not registered, and message to those registered.
+      {
+        name: "GET /nb/admin/samlinger/<Udir's>/paminnelse",
+        send: async (w) => get(await udirDay("/paminnelse"), w),
+        allowed: ["ada"],
+      },
+      {
+        name: "POST /nb/admin/samlinger/:id/paminnelse (unknown)",
+        send: (w) => post("/nb/admin/samlinger/999999/paminnelse", w),
+        allowed: organisers,
+        okStatus: 404,
+      },
+      {
+        name: "GET /nb/admin/samlinger/<Agder's regional>/melding",
+        send: async (w) => get(await gatheringPath(agderRegional, "/melding"), w),
+        allowed: ["siv"],
+      },
+      {
+        name: "POST /nb/admin/samlinger/<Agder's regional>/melding (no token)",
+        send: async (w) => post(await gatheringPath(agderRegional, "/melding"), w),
+        allowed: ["siv"],
+        okStatus: 400,
+      },
+      // Copying a gathering: its organiser only, into a cohort within her reach.
+      {
+        name: "GET /nb/admin/samlinger/<Kristiansand's local>/kopi",
+        send: async (w) => get(await gatheringPath(kristiansandLocal, "/kopi"), w),
+        allowed: ["kari"],
+      },
+      {
+        name: "POST /nb/admin/samlinger/<Udir's>/kopi (no start)",
+        send: async (w) => post(await udirDay("/kopi"), w, { cohort: "", startsAt: "" }),
+        allowed: ["ada"],
+        okStatus: 422,
+      },
       // Grants (issue 13): the programme admin of the owner runs a cohort's grants; the
       // municipal coordinator answers the municipality's own.
       {
