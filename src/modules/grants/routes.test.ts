@@ -118,4 +118,18 @@ describe.each(databaseKinds)("the grants pages (%s)", (kind) => {
     expect(page.status).toBe(422);
     expect(await page.text()).toContain("Du kan ikke justere et tilskudd");
   });
+
+  it("marks Arendal's return received, which closes its grant", async () => {
+    const [arendal] = await t.db.select().from(grants).where(eq(grants.municipalityCode, "4203"));
+    const res = await as.post(admin(`/${arendal!.id}/oppgjor`), "ada");
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe(`${admin()}?melding=avsluttet&n=1`);
+    const [closed] = await t.db.select().from(grants).where(eq(grants.id, arendal!.id));
+    expect(closed).toMatchObject({ state: "closed", returnedOre: 756_250 });
+    const html = await (await as.get(res.headers.get("location")!, "ada")).text();
+    expect(html).toContain("Tilskuddet er avsluttet.");
+    expect(html).toContain(`<a class="ds-link" href="/nb/admin/tilskudd">Tilskudd</a>`);
+    expect(html).toMatch(/data-testid="total-returned">7\s562,50 kr/);
+    expect(html).toMatch(/data-testid="total-toReturn">0,00 kr/);
+  });
 });
