@@ -32,6 +32,9 @@ import { copyRoutes as manifestCopyRoutes } from "./copy-routes";
 import { gatheringsDemo as manifestDemo } from "./demo";
 import { doorAuditActions as manifestDoorAuditActions } from "./door-audit-texts";
 import { doorRoutes as manifestDoorRoutes } from "./door-routes";
+import { inviteToEvaluations as manifestInviteToEvaluations } from "./evaluation";
+import { evaluationRoutes as manifestEvaluationRoutes } from "./evaluation-routes";
+import { evaluationAuditActions as manifestEvaluationAuditActions } from "./evaluation-texts";
 import { organiserMailAuditActions as manifestMailAuditActions } from "./invitee-reminder-texts";
 import { messagesRoutes as manifestMessagesRoutes } from "./messages-routes";
 import { organiserRoutes as manifestOrganiserRoutes } from "./organiser-routes";
@@ -65,6 +68,7 @@ export const manifest: ModuleManifest = {
     () => manifestOverviewRoutes(),
     () => manifestMessagesRoutes(),
     () => manifestCopyRoutes(),
+    () => manifestEvaluationRoutes(),
   ],
   // Upcoming gatherings on the programme's public page (never the digital link).
   programmeSections: [
@@ -93,16 +97,19 @@ export const manifest: ModuleManifest = {
       ...manifestAuditActions.nb,
       ...manifestDoorAuditActions.nb,
       ...manifestMailAuditActions.nb,
+      ...manifestEvaluationAuditActions.nb,
     },
     nn: {
       ...manifestAuditActions.nn,
       ...manifestDoorAuditActions.nn,
       ...manifestMailAuditActions.nn,
+      ...manifestEvaluationAuditActions.nn,
     },
     en: {
       ...manifestAuditActions.en,
       ...manifestDoorAuditActions.en,
       ...manifestMailAuditActions.en,
+      ...manifestEvaluationAuditActions.en,
     },
   },
   demo: manifestDemo,
@@ -139,6 +146,17 @@ export const manifest: ModuleManifest = {
       async run(db, context) {
         const n = await manifestDeleteNeeds(db, context.now);
         return n ? `needs deleted for ${n} gatherings` : null;
+      },
+    },
+    {
+      // After a gathering: each participant is invited once to its evaluation (decision 0027).
+      name: "gathering evaluations",
+      everyMinutes: 30,
+      async run(db, context) {
+        const done = await manifestInviteToEvaluations(db, context);
+        return done.gatherings
+          ? `${done.mails} invited to evaluate ${done.gatherings} gatherings`
+          : null;
       },
     },
   ],

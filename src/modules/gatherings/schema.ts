@@ -299,3 +299,4 @@ export const gatheringMessages = pgTable(
   },
   (t) => [uniqueIndex("gathering_messages_token_uq").on(t.gatheringId, t.token)],
 );
+export * from "./evaluation-schema";

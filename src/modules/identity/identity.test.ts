@@ -988,6 +988,47 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         send: async (w) => get(`/nb/tilskudd/${await arendalGrant()}/brev.pdf`, w),
         allowed: ["ada"],
       },
+      // A gathering's evaluation (decision 0027): the questions and results are its organiser's;
+      // the answers are the participants' (a gathering one is not registered for is not found).
+      {
+        name: "GET /nb/admin/samlinger/<Udir's>/evaluering",
+        send: async (w) => get(await udirDay("/evaluering"), w),
+        allowed: ["ada"],
+      },
+      {
+        name: "POST /nb/admin/samlinger/<Udir's>/evaluering (no questions)",
+        send: async (w) => post(await udirDay("/evaluering"), w, { slots: "2" }),
+        allowed: ["ada"],
+        okStatus: 422,
+      },
+      {
+        name: "GET /nb/admin/samlinger/<Udir's>/evaluering/resultater",
+        send: async (w) => get(await udirDay("/evaluering/resultater"), w),
+        allowed: ["ada"],
+      },
+      {
+        name: "GET /nb/admin/samlinger/<Udir's>/evaluering/resultater.csv",
+        send: async (w) => get(await udirDay("/evaluering/resultater.csv"), w),
+        allowed: ["ada"],
+      },
+      {
+        name: "GET /nb/admin/samlinger/:id/evaluering (unknown)",
+        send: (w) => get("/nb/admin/samlinger/999999/evaluering", w),
+        allowed: organisers,
+        okStatus: 404,
+      },
+      {
+        name: "GET /nb/samlinger/:id/evaluering (unknown)",
+        send: (w) => get("/nb/samlinger/999999/evaluering", w),
+        allowed: takesPart,
+        okStatus: 404,
+      },
+      {
+        name: "POST /nb/samlinger/:id/evaluering (unknown)",
+        send: (w) => post("/nb/samlinger/999999/evaluering", w),
+        allowed: takesPart,
+        okStatus: 404,
+      },
     ];
 
     for (const route of routes) {
