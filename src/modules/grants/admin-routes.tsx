@@ -2,10 +2,11 @@ import { Hono } from "hono";
 import { type AppContext, type AppEnv, deps, langOf } from "../../kernel/context";
 import { type FormValues, readForm, readFormAll } from "../../kernel/forms";
 import type { Refusal } from "../../kernel/result";
+import { toCsv, toXlsx, XLSX_TYPE } from "../../kernel/spreadsheet";
 import { errorPage } from "../../web/error-pages";
 import { errorSentence } from "../../web/form-errors";
 import { render } from "../../web/render";
-import { acceptedMunicipalities, toCsv, toXlsx } from "../cohorts";
+import { acceptedMunicipalities } from "../cohorts";
 import { municipalityPlaces, ownCohort, ownCohorts } from "./access";
 import { AdjustPage, adminPath, type GrantRow, SchemePage, SchemesPage } from "./admin-views";
 import { addInto, databaseTotals, type Figures, figuresOf, paymentFileRows, zero } from "./ledger";
@@ -318,9 +319,9 @@ export function grantAdminRoutes() {
   app.get(`${COHORT}/utbetalinger.xlsx`, async (c) => {
     const e = await exportRows(c);
     if (!e) return errorPage(c, "notFound");
-    const xlsx = await toXlsx(e.rows, "Utbetalinger");
+    const xlsx = await toXlsx(e.rows, "Utbetalinger", [20, 24, 16, 14, 22, 8]);
     return c.body(xlsx, 200, {
-      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Type": XLSX_TYPE,
       "Content-Disposition": `attachment; filename="${e.file}.xlsx"`,
       "Cache-Control": "no-store",
     });

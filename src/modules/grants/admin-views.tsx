@@ -130,7 +130,13 @@ export function SchemePage(props: SchemePageProps) {
       hasErrors={summary.length > 0}
       wide
     >
-      <Breadcrumbs lang={lang} items={[{ href: adminPath(lang), text: gt.listTitle }]} />
+      <Breadcrumbs
+        lang={lang}
+        items={[
+          { href: "/admin/tilskudd", text: gt.listTitle },
+          { href: `/admin/tilskudd/${props.cohortId}`, text: props.title },
+        ]}
+      />
       <h1 class="ds-heading" data-size="xl">
         {props.title}
       </h1>
@@ -340,8 +346,9 @@ export function AdjustPage(props: {
       <Breadcrumbs
         lang={lang}
         items={[
-          { href: adminPath(lang), text: gt.listTitle },
-          { href: base, text: props.cohortTitle },
+          { href: "/admin/tilskudd", text: gt.listTitle },
+          { href: `/admin/tilskudd/${props.cohortId}`, text: props.cohortTitle },
+          { href: `/admin/tilskudd/${props.cohortId}/${grant.id}/juster`, text: title },
         ]}
       />
       <h1 class="ds-heading" data-size="xl">

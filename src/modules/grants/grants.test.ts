@@ -12,6 +12,7 @@ import { auditLog } from "../identity/schema";
 import { programmesOwnedBy } from "../programmes";
 import { demoAccountNumber, demoOrgNumber } from "./demo";
 import { addInto, databaseTotals, figuresOf, zero } from "./ledger";
+import { letterFacts, letterLines } from "./letter";
 import {
   acceptGrant,
   declineGrant,
@@ -120,6 +121,18 @@ describe.each(databaseKinds)("grants from allocation to the last krone (%s)", (k
       ["4640", "paid"],
     ]);
     expect(figuresOf(rows[0]!).toReturn).toBe(6_000_000 - 5_243_750);
+  });
+
+  it("writes Sogndal's letter in nynorsk, Vestland's written standard", async () => {
+    const [sogndal] = await t.db.select().from(grants).where(eq(grants.municipalityCode, "4640"));
+    const facts = (await letterFacts(t.db, sogndal!.id, t.clock.now()))!;
+    expect(facts.standard).toBe("nn");
+    const lines = letterLines(facts);
+    expect(lines.title).toBe(
+      "Tilskotsbrev: Inkluderande barnehage- og skulemiljø, pulje 3 – Sogndal",
+    );
+    expect(lines.facts).toContain("Tilskotet dekkjer: lokal ressursperson");
+    expect(lines.conditions[0]).toContain("Tilskotet skal brukast");
   });
 
   it("refuses a scheme with bad amounts and deadlines, keeping nothing", async () => {

@@ -1,6 +1,7 @@
 import { inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { type Cell, cohortRef } from "../cohorts";
+import type { Cell } from "../../kernel/spreadsheet";
+import { cohortRef } from "../cohorts";
 import { kronerWithTwoDecimals } from "./money";
 import { grantSchemes, grants } from "./schema";
 import type { Grant } from "./schemes";

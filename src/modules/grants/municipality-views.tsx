@@ -103,6 +103,9 @@ export function GrantPage(props: GrantPageProps) {
       <p class="ds-paragraph lead">{props.cohortTitle}</p>
       {props.message ? <Notice color="success">{props.message}</Notice> : null}
       <ErrorSummary t={t} items={summary} warnings={report.warnings} />
+      {/* A refusal of the grant itself (its state, its deadline): its section may be gone. */}
+      <ValidationMessage t={t} id="answer-grant" text={answer.error("grant")} />
+      <ValidationMessage t={t} id="report-grant" text={report.error("grant")} />
       <Facts
         heading={gt.factsHeading}
         facts={[
@@ -136,7 +139,6 @@ export function GrantPage(props: GrantPageProps) {
           <h2 class="ds-heading" data-size="md" id="svar-heading">
             {gt.answerHeading}
           </h2>
-          <ValidationMessage t={t} id="answer-grant" text={answer.error("grant")} />
           {late ? (
             <p class="ds-paragraph">{gt.deadlinePassed}</p>
           ) : (
@@ -178,7 +180,6 @@ export function GrantPage(props: GrantPageProps) {
           <h2 class="ds-heading" data-size="md" id="rapport-heading">
             {gt.reportHeading}
           </h2>
-          <ValidationMessage t={t} id="report-grant" text={report.error("grant")} />
           <form method="post" action={`${base}/rapport`} novalidate class="stack">
             <Field t={t} {...report.bind("used")} hint={gt.usedHint} maxLength={20} />
             <fieldset

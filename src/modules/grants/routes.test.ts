@@ -1,21 +1,25 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testApp } from "../../../tests/support/app";
 import { databaseKinds } from "../../../tests/support/db";
 import { demoPeopleIds, requestsAs } from "../../../tests/support/people";
-import { cohortIdOf } from "../cohorts";
+import { answerInvitation, cohortIdOf } from "../cohorts";
+import { cohortInvitations } from "../cohorts/schema";
 import { programmesOwnedBy } from "../programmes";
+import { sendLetters } from "./life";
 import { grants } from "./schema";
+import { allocate, schemeOfCohort } from "./schemes";
 
 describe.each(databaseKinds)("the grants pages (%s)", (kind) => {
   let t: Awaited<ReturnType<typeof testApp>>;
   let as: ReturnType<typeof requestsAs>;
   let cohort3: number;
+  let ids: Record<string, number>;
   const admin = (rest = "") => `/nb/admin/tilskudd/${cohort3}${rest}`;
 
   beforeAll(async () => {
     t = await testApp(kind, { demoPeople: true });
-    const ids = await demoPeopleIds(t.db, ["ada", "frida", "kari"]);
+    ids = await demoPeopleIds(t.db, ["ada", "frida", "kari"]);
     as = requestsAs(() => t, ids);
     const [ibs] = await programmesOwnedBy(t.db, ["udir"]);
     cohort3 = (await cohortIdOf(t.db, ibs!.id, 3))!;
@@ -117,5 +121,70 @@ describe.each(databaseKinds)("the grants pages (%s)", (kind) => {
     });
     expect(page.status).toBe(422);
     expect(await page.text()).toContain("Du kan ikke justere et tilskudd");
+  });
+
+  it("marks Arendal's return received, which closes its grant", async () => {
+    const [arendal] = await t.db.select().from(grants).where(eq(grants.municipalityCode, "4203"));
+    const res = await as.post(admin(`/${arendal!.id}/oppgjor`), "ada");
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe(`${admin()}?melding=avsluttet&n=1`);
+    const [closed] = await t.db.select().from(grants).where(eq(grants.id, arendal!.id));
+    expect(closed).toMatchObject({ state: "closed", returnedOre: 756_250 });
+    const html = await (await as.get(res.headers.get("location")!, "ada")).text();
+    expect(html).toContain("Tilskuddet er avsluttet.");
+    expect(html).toContain(`<a class="ds-link" href="/nb/admin/tilskudd">Tilskudd</a>`);
+    expect(html).toMatch(/data-testid="total-returned">7\s562,50 kr/);
+    expect(html).toMatch(/data-testid="total-toReturn">0,00 kr/);
+  });
+
+  it("lets Kari answer Kristiansand's grant: a wrong account number kept and refused, then a no", async () => {
+    const now = t.clock.now();
+    const [invitation] = await t.db
+      .select()
+      .from(cohortInvitations)
+      .where(and(eq(cohortInvitations.cohortId, cohort3), eq(cohortInvitations.inviteeId, "4204")));
+    await answerInvitation(
+      t.db,
+      {
+        invitationId: invitation!.id,
+        answer: "accept",
+        commitments: true,
+        reason: "",
+        version: invitation!.version,
+      },
+      { personId: ids.kari!, now, baseUrl: "http://localhost" },
+    );
+    expect((await allocate(t.db, cohort3, { personId: ids.ada!, now })).ok).toBe(true);
+    const schemeId = (await schemeOfCohort(t.db, cohort3))!.id;
+    expect((await sendLetters(t.db, { schemeId }, { personId: ids.ada!, now })).ok).toBe(true);
+    const [grant] = await t.db.select().from(grants).where(eq(grants.municipalityCode, "4204"));
+    const mine = await (await as.get("/nb/tilskudd", "kari")).text();
+    expect(mine).toContain("Kristiansand");
+    expect(mine).toContain("Brev sendt");
+    const page = `/nb/tilskudd/${grant!.id}`;
+    const wrong = await as.post(`${page}/svar`, "kari", {
+      answer: "accept",
+      orgNumber: "123456789",
+      accountNumber: "8601.11.17948",
+      conditions: "yes",
+    });
+    expect(wrong.status).toBe(422);
+    const html = await wrong.text();
+    expect(html).toContain("Kontonummeret er ikke gyldig");
+    expect(html).toContain("Organisasjonsnummeret er ikke gyldig");
+    expect(html).toContain('value="8601.11.17948"');
+    expect(html).toContain('href="#answer-accountNumber"');
+    const no = await as.post(`${page}/svar`, "kari", { answer: "decline" });
+    expect(no.status).toBe(303);
+    expect(await (await as.get(no.headers.get("location")!, "kari")).text()).toContain(
+      "Dere har avslått tilskuddet.",
+    );
+    const again = await as.post(`${page}/svar`, "kari", { answer: "decline" });
+    expect(again.status).toBe(422);
+    expect(await again.text()).toContain("Du kan ikke avslå et tilskudd som har status «avslått»");
+    const [arendal] = await t.db.select().from(grants).where(eq(grants.municipalityCode, "4203"));
+    expect(
+      (await as.post(`/nb/tilskudd/${arendal!.id}/svar`, "kari", { answer: "decline" })).status,
+    ).toBe(403);
   });
 });
