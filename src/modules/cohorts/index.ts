@@ -23,9 +23,9 @@ export { type CohortChoice, cohortsJoinedBy } from "./organiser-reads";
 export { overviewRoutes } from "./overview-routes";
 export {
   cohortIdOf,
-  cohortParticipants,
   cohortsOfProgrammes,
   cohortsTakingPart,
+  placesTakingPart,
 } from "./participation-reads";
 export { type PublicCohort, publicCohortsOf } from "./public";
 

@@ -90,17 +90,19 @@ export async function cohortsOfProgrammes(
 }
 
 /**
- * Every municipality and unit that takes part in one of `cohortIds`, in the sense of
- * `cohortsTakingPart` (a municipality's accepted invitation; a unit enrolled now, or a private
- * unit's accepted invitation): for a rule over many people at once (a gathering's reminder).
+ * Which of the given municipalities and units take part in one of `cohortIds`, each place on
+ * its own (as `cohortsTakingPart` answers for one): a municipality by its accepted invitation,
+ * a unit enrolled now or a private unit's accepted invitation. In two queries for any number
+ * of places (gatherings: reminding everyone who may register).
  */
-export async function cohortParticipants(
+export async function placesTakingPart(
   db: Executor,
   cohortIds: number[],
+  places: { municipalities: string[]; units: string[] },
 ): Promise<{ municipalities: Set<string>; units: Set<string> }> {
-  const municipalities = new Set<string>();
-  const units = new Set<string>();
-  if (cohortIds.length === 0) return { municipalities, units };
+  const found = { municipalities: new Set<string>(), units: new Set<string>() };
+  const { municipalities, units } = places;
+  if (cohortIds.length === 0 || (municipalities.length === 0 && units.length === 0)) return found;
   const accepted = await db
     .select({ kind: cohortInvitations.inviteeKind, id: cohortInvitations.inviteeId })
     .from(cohortInvitations)
@@ -108,16 +110,34 @@ export async function cohortParticipants(
       and(
         inArray(cohortInvitations.cohortId, cohortIds),
         eq(cohortInvitations.state, "accepted"),
-        inArray(cohortInvitations.inviteeKind, ["municipality", "unit"]),
+        or(
+          and(
+            eq(cohortInvitations.inviteeKind, "municipality"),
+            inArray(cohortInvitations.inviteeId, municipalities.length > 0 ? municipalities : [""]),
+          ),
+          and(
+            eq(cohortInvitations.inviteeKind, "unit"),
+            inArray(cohortInvitations.inviteeId, units.length > 0 ? units : [""]),
+          ),
+        ),
       ),
     );
-  for (const r of accepted) (r.kind === "unit" ? units : municipalities).add(r.id);
-  const enrolled = await db
-    .select({ unit: cohortEnrolments.unitOrgNumber })
-    .from(cohortEnrolments)
-    .where(
-      and(inArray(cohortEnrolments.cohortId, cohortIds), isNull(cohortEnrolments.withdrawnAt)),
-    );
-  for (const r of enrolled) units.add(r.unit);
-  return { municipalities, units };
+  for (const r of accepted) {
+    if (r.kind === "municipality") found.municipalities.add(r.id);
+    else found.units.add(r.id);
+  }
+  if (units.length > 0) {
+    const enrolled = await db
+      .selectDistinct({ unit: cohortEnrolments.unitOrgNumber })
+      .from(cohortEnrolments)
+      .where(
+        and(
+          inArray(cohortEnrolments.cohortId, cohortIds),
+          inArray(cohortEnrolments.unitOrgNumber, units),
+          isNull(cohortEnrolments.withdrawnAt),
+        ),
+      );
+    for (const r of enrolled) found.units.add(r.unit);
+  }
+  return found;
 }

@@ -43,9 +43,14 @@ import {
   deleteNeedsAfterGatherings as manifestDeleteNeeds,
   expireOffers as manifestExpireOffers,
 } from "./registration";
+import {
+  queueDueReminders as manifestQueueReminders,
+  reminderJobHandlers as manifestReminderJobs,
+} from "./reminders";
 import * as manifestSchema from "./schema";
 import { staffRegistrationRoutes as manifestStaffRoutes } from "./staff-registration-routes";
 import { gatheringTexts as manifestTexts } from "./texts";
+import { ticketJobHandlers as manifestTicketJobs } from "./ticket-job";
 
 export const manifest: ModuleManifest = {
   name: "gatherings",
@@ -101,7 +106,22 @@ export const manifest: ModuleManifest = {
     },
   },
   demo: manifestDemo,
+  // The participant's mail about a registration, built outside the gathering's lock (0026).
+  jobHandlers: (context) => ({
+    ...manifestTicketJobs(context),
+    ...manifestReminderJobs(context),
+  }),
   housekeeping: [
+    {
+      // Reminders before registration closes and before the gathering, each a job per
+      // gathering and kind, each mail once per person (decision 0026).
+      name: "gathering reminders",
+      everyMinutes: 15,
+      async run(db, context) {
+        const n = await manifestQueueReminders(db, context.now);
+        return n ? `${n} reminders queued` : null;
+      },
+    },
     {
       // Offers from the waiting list that were not confirmed in time lapse and pass on; each
       // gathering under its lock, so every offer lapses once, whichever instance runs it.

@@ -3,56 +3,13 @@ import type { Db, Executor } from "../../db/client";
 import { osloToday } from "../../kernel/clock";
 import { enqueueMail } from "../../kernel/mail-jobs";
 import { type Outcome, refuse } from "../../kernel/result";
-import { cohortParticipants } from "../cohorts";
-import { peopleHoldingRoles, recordAudit } from "../identity";
-import { municipalitiesOfUnits } from "../organisations";
+import { recordAudit } from "../identity";
 import { gatheringLink } from "./calendar-events";
 import { type Actor, type Gathering, gatheringById } from "./gatherings";
 import { reminderLetters } from "./invitee-reminder-texts";
-import { admits, type Place, placeOfRole } from "./registration";
-import { gatheringInviteeReminders, gatheringRegistrations } from "./schema";
+import { mayRegisterAndHaveNot } from "./reminders";
+import { gatheringInviteeReminders } from "./schema";
 import { standardOfPlace } from "./ticket";
-
-export type Invitee = { personId: number; email: string; place: Place };
-
-/**
- * Those the gathering admits (its rule, `admits`) who have not registered: everyone with an
- * address and a role, narrowed by the gathering's lists, less anyone with a registration of any
- * status (a cancellation was an answer too). Each with the first place the rule admits, whose
- * written standard the reminder is written in. The cohort rule is read once for all
- * (`cohortParticipants`), not once per person.
- */
-export async function inviteesNotRegistered(db: Db, gathering: Gathering): Promise<Invitee[]> {
-  const held = await peopleHoldingRoles(db, { roles: gathering.allowedRoles });
-  const unitMunicipality = await municipalitiesOfUnits(db, [
-    ...new Set(held.filter((r) => r.orgKind === "unit").map((r) => r.orgId)),
-  ]);
-  const taking =
-    gathering.allowedCohorts.length > 0
-      ? await cohortParticipants(db, gathering.allowedCohorts)
-      : null;
-  const takesPart = (p: Place) =>
-    taking !== null &&
-    (p.unitOrgNumber
-      ? taking.units.has(p.unitOrgNumber)
-      : p.municipalityCode !== null && taking.municipalities.has(p.municipalityCode));
-  const registered = new Set(
-    (
-      await db
-        .select({ personId: gatheringRegistrations.personId })
-        .from(gatheringRegistrations)
-        .where(eq(gatheringRegistrations.gatheringId, gathering.id))
-    ).map((r) => r.personId),
-  );
-  const found = new Map<number, Invitee>();
-  for (const r of held) {
-    if (registered.has(r.personId) || found.has(r.personId)) continue;
-    const place = placeOfRole(r, unitMunicipality);
-    if (await admits(gathering, place, takesPart))
-      found.set(r.personId, { personId: r.personId, email: r.email, place });
-  }
-  return [...found.values()];
-}
 
 /** The last reminder sent for the gathering, if any. */
 export async function lastInviteeReminder(db: Executor, gatheringId: number) {
@@ -100,7 +57,8 @@ export async function remindInvitees(
   if (!g) return refuse("gathering", "notFound");
   const blocked = await reminderBlocked(db, g, actor.now);
   if (blocked) return refuse("gathering", blocked);
-  const invitees = await inviteesNotRegistered(db, g);
+  // The same people the automatic reminder before the deadline writes to (reminders.ts).
+  const invitees = await mayRegisterAndHaveNot(db, g);
   if (invitees.length === 0) return refuse("gathering", "reminderNobody");
   const day = osloToday(actor.now);
   return db.transaction(async (tx) => {

@@ -13,16 +13,12 @@ import {
 import { errorPage } from "../../web/error-pages";
 import { render } from "../../web/render";
 import type { Gathering } from "./gatherings";
-import {
-  inviteesNotRegistered,
-  lastInviteeReminder,
-  reminderBlocked,
-  remindInvitees,
-} from "./invitee-reminder";
+import { lastInviteeReminder, reminderBlocked, remindInvitees } from "./invitee-reminder";
 import { messageForm, messageParticipants, recipientCounts, TOKEN } from "./messages";
 import { MessagePage, ReminderPage } from "./messages-views";
 import { organisedGathering } from "./organiser-access";
 import { toolPath } from "./overview-views";
+import { mayRegisterAndHaveNot } from "./reminders";
 
 const ONE = "/:lang{nb|nn|en}/admin/samlinger/:id{[0-9]{1,9}}";
 const COUNT = /^[0-9]{1,7}$/;
@@ -50,7 +46,7 @@ async function showReminder(
   const now = clock.now();
   const blocked = await reminderBlocked(db, g, now);
   // The number shown is the number the button sends to (counted again when it is pressed).
-  const count = (await inviteesNotRegistered(db, g)).length;
+  const count = (await mayRegisterAndHaveNot(db, g)).length;
   c.header("Cache-Control", "no-store");
   return render(
     c,

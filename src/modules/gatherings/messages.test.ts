@@ -8,8 +8,8 @@ import { jobs } from "../../kernel/schema";
 import { demoEmail } from "../identity";
 import { gatheringInput } from "./factories";
 import { createGathering, gatheringById } from "./gatherings";
-import { inviteesNotRegistered } from "./invitee-reminder";
 import { register } from "./registration";
+import { mayRegisterAndHaveNot } from "./reminders";
 
 const text = async (res: Response) =>
   (await res.text()).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
@@ -64,7 +64,7 @@ describe.each(databaseKinds)("the organiser's reminder and message (%s)", (kind)
 
   it("finds those the rule admits who have not registered, by the same rule as registering", async () => {
     const g = (await gatheringById(t.db, local))!;
-    const invitees = await inviteesNotRegistered(t.db, g);
+    const invitees = await mayRegisterAndHaveNot(t.db, g);
     const who = new Set(invitees.map((i) => i.personId));
     expect(who.has(ids.sverre!)).toBe(true);
     expect(who.has(ids.bente!)).toBe(true);
@@ -75,7 +75,7 @@ describe.each(databaseKinds)("the organiser's reminder and message (%s)", (kind)
 
   it("shows the number, sends one reminder a day in the written standard, and refuses a second", async () => {
     const page = await text(await as.get(`/nb/admin/samlinger/${local}/paminnelse`, "ada"));
-    const n = (await inviteesNotRegistered(t.db, (await gatheringById(t.db, local))!)).length;
+    const n = (await mayRegisterAndHaveNot(t.db, (await gatheringById(t.db, local))!)).length;
     expect(page).toContain(`${n} personer kan melde seg på, men har ikke gjort det.`);
     expect(page).toContain(`Send påminnelse til ${n} personer`);
 

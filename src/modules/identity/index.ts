@@ -43,11 +43,10 @@ export {
 export {
   emailsOf,
   type HeldRole,
-  peopleHoldingRoles,
-  type ReachablePerson,
   rolesOfPeople,
 } from "./people-reads";
 export { type IdentityReads, identityReadsFrom, noIdentityReads } from "./reads";
+export { activeRoleHolders, type RoleHolder } from "./role-holders";
 export {
   addressesActingAs,
   holdsRole,

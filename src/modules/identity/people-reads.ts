@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { people, roleAssignments } from "./schema";
 
@@ -31,39 +31,6 @@ export async function rolesOfPeople(
     found.set(personId, list);
   }
   return found;
-}
-
-export type ReachablePerson = HeldRole & { personId: number; email: string };
-
-/**
- * Everyone who can be written to and holds a role now: one row per active role of a person
- * with an address and not deleted, narrowed to `roles` when given. For mail to those a rule
- * admits (a gathering's reminder to whom it invites); the caller applies its rule.
- */
-export async function peopleHoldingRoles(
-  db: Executor,
-  opts: { roles?: string[] } = {},
-): Promise<ReachablePerson[]> {
-  const rows = await db
-    .select({
-      personId: people.id,
-      email: people.email,
-      role: roleAssignments.role,
-      orgKind: roleAssignments.orgKind,
-      orgId: roleAssignments.orgId,
-    })
-    .from(roleAssignments)
-    .innerJoin(people, eq(people.id, roleAssignments.personId))
-    .where(
-      and(
-        isNull(roleAssignments.revokedAt),
-        isNull(people.deletedAt),
-        isNotNull(people.email),
-        ...(opts.roles && opts.roles.length > 0 ? [inArray(roleAssignments.role, opts.roles)] : []),
-      ),
-    )
-    .orderBy(asc(people.id), asc(roleAssignments.id));
-  return rows.map((r) => ({ ...r, email: r.email ?? "" }));
 }
 
 /** The addresses of these people (not deleted, with an address), by person. */
