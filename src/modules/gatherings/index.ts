@@ -33,6 +33,11 @@ import { gatheringsDemo as manifestDemo } from "./demo";
 import { doorAuditActions as manifestDoorAuditActions } from "./door-audit-texts";
 import { doorRoutes as manifestDoorRoutes } from "./door-routes";
 import { organiserMailAuditActions as manifestMailAuditActions } from "./invitee-reminder-texts";
+import {
+  materialsRoutes as manifestMaterialsRoutes,
+  materialUploads as manifestMaterialUploads,
+} from "./materials-routes";
+import { materialsAuditActions as manifestMaterialsAuditActions } from "./materials-texts";
 import { messagesRoutes as manifestMessagesRoutes } from "./messages-routes";
 import { organiserRoutes as manifestOrganiserRoutes } from "./organiser-routes";
 import { organiserTexts as manifestOrganiserTexts } from "./organiser-texts";
@@ -65,6 +70,7 @@ export const manifest: ModuleManifest = {
     () => manifestOverviewRoutes(),
     () => manifestMessagesRoutes(),
     () => manifestCopyRoutes(),
+    () => manifestMaterialsRoutes(),
   ],
   // Upcoming gatherings on the programme's public page (never the digital link).
   programmeSections: [
@@ -87,22 +93,26 @@ export const manifest: ModuleManifest = {
       permission: "manage:gathering:",
     },
   ],
+  largeUploads: manifestMaterialUploads,
   schema: manifestSchema,
   auditActions: {
     nb: {
       ...manifestAuditActions.nb,
       ...manifestDoorAuditActions.nb,
       ...manifestMailAuditActions.nb,
+      ...manifestMaterialsAuditActions.nb,
     },
     nn: {
       ...manifestAuditActions.nn,
       ...manifestDoorAuditActions.nn,
       ...manifestMailAuditActions.nn,
+      ...manifestMaterialsAuditActions.nn,
     },
     en: {
       ...manifestAuditActions.en,
       ...manifestDoorAuditActions.en,
       ...manifestMailAuditActions.en,
+      ...manifestMaterialsAuditActions.en,
     },
   },
   demo: manifestDemo,
