@@ -17,11 +17,13 @@ export {
   withdrawUnit,
 } from "./chain";
 export { demoUnitMunicipalities } from "./demo";
+export { type Cell, toCsv, toXlsx } from "./export";
 export { municipalityRoutes } from "./municipality-routes";
 export { officeRoutes } from "./office-routes";
 export { type CohortChoice, cohortsJoinedBy } from "./organiser-reads";
 export { overviewRoutes } from "./overview-routes";
 export {
+  acceptedMunicipalities,
   cohortIdOf,
   cohortsOfProgrammes,
   cohortsTakingPart,

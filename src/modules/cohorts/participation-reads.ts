@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "./chain-core";
 import { cohortEnrolments, cohortInvitations, cohorts } from "./schema";
 
@@ -140,4 +140,41 @@ export async function placesTakingPart(
     for (const r of enrolled) found.units.add(r.unit);
   }
   return found;
+}
+
+/**
+ * The municipalities that accepted a cohort's invitation, each with how many of its units are
+ * enrolled now (not withdrawn): what a grant scheme allocates by (the grants module asks this,
+ * never the tables).
+ */
+export async function acceptedMunicipalities(
+  db: Executor,
+  cohortId: number,
+): Promise<{ municipalityCode: string; enrolledUnits: number }[]> {
+  const rows = await db
+    .select({
+      municipalityCode: cohortInvitations.inviteeId,
+      enrolledUnits: sql<number>`count(${cohortEnrolments.id})::int`,
+    })
+    .from(cohortInvitations)
+    .leftJoin(
+      cohortEnrolments,
+      and(
+        eq(cohortEnrolments.invitationId, cohortInvitations.id),
+        isNull(cohortEnrolments.withdrawnAt),
+      ),
+    )
+    .where(
+      and(
+        eq(cohortInvitations.cohortId, cohortId),
+        eq(cohortInvitations.inviteeKind, "municipality"),
+        eq(cohortInvitations.state, "accepted"),
+      ),
+    )
+    .groupBy(cohortInvitations.inviteeId)
+    .orderBy(cohortInvitations.inviteeId);
+  return rows.map((r) => ({
+    municipalityCode: r.municipalityCode,
+    enrolledUnits: Number(r.enrolledUnits),
+  }));
 }

@@ -32,6 +32,9 @@ import { copyRoutes as manifestCopyRoutes } from "./copy-routes";
 import { gatheringsDemo as manifestDemo } from "./demo";
 import { doorAuditActions as manifestDoorAuditActions } from "./door-audit-texts";
 import { doorRoutes as manifestDoorRoutes } from "./door-routes";
+import { inviteToEvaluations as manifestInviteToEvaluations } from "./evaluation";
+import { evaluationRoutes as manifestEvaluationRoutes } from "./evaluation-routes";
+import { evaluationAuditActions as manifestEvaluationAuditActions } from "./evaluation-texts";
 import { organiserMailAuditActions as manifestMailAuditActions } from "./invitee-reminder-texts";
 import {
   materialsRoutes as manifestMaterialsRoutes,
@@ -71,6 +74,7 @@ export const manifest: ModuleManifest = {
     () => manifestMessagesRoutes(),
     () => manifestCopyRoutes(),
     () => manifestMaterialsRoutes(),
+    () => manifestEvaluationRoutes(),
   ],
   // Upcoming gatherings on the programme's public page (never the digital link).
   programmeSections: [
@@ -101,18 +105,21 @@ export const manifest: ModuleManifest = {
       ...manifestDoorAuditActions.nb,
       ...manifestMailAuditActions.nb,
       ...manifestMaterialsAuditActions.nb,
+      ...manifestEvaluationAuditActions.nb,
     },
     nn: {
       ...manifestAuditActions.nn,
       ...manifestDoorAuditActions.nn,
       ...manifestMailAuditActions.nn,
       ...manifestMaterialsAuditActions.nn,
+      ...manifestEvaluationAuditActions.nn,
     },
     en: {
       ...manifestAuditActions.en,
       ...manifestDoorAuditActions.en,
       ...manifestMailAuditActions.en,
       ...manifestMaterialsAuditActions.en,
+      ...manifestEvaluationAuditActions.en,
     },
   },
   demo: manifestDemo,
@@ -149,6 +156,17 @@ export const manifest: ModuleManifest = {
       async run(db, context) {
         const n = await manifestDeleteNeeds(db, context.now);
         return n ? `needs deleted for ${n} gatherings` : null;
+      },
+    },
+    {
+      // After a gathering: each participant is invited once to its evaluation (decision 0027).
+      name: "gathering evaluations",
+      everyMinutes: 30,
+      async run(db, context) {
+        const done = await manifestInviteToEvaluations(db, context);
+        return done.gatherings
+          ? `${done.mails} invited to evaluate ${done.gatherings} gatherings`
+          : null;
       },
     },
   ],

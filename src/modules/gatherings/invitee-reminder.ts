@@ -57,7 +57,6 @@ export async function remindInvitees(
   if (!g) return refuse("gathering", "notFound");
   const blocked = await reminderBlocked(db, g, actor.now);
   if (blocked) return refuse("gathering", blocked);
-  // The same people the automatic reminder before the deadline writes to (reminders.ts).
   const invitees = await mayRegisterAndHaveNot(db, g);
   if (invitees.length === 0) return refuse("gathering", "reminderNobody");
   const day = osloToday(actor.now);

@@ -323,3 +323,4 @@ export const gatheringMaterials = pgTable(
   },
   (t) => [index("gathering_materials_gathering_idx").on(t.gatheringId)],
 );
+export * from "./evaluation-schema";
