@@ -30,6 +30,7 @@ const PARAMS: Record<string, string> = {
   activity: "1",
   fileId: "AAAAAAAAAAAAAAAAAAAAAA",
   documentId: "1",
+  materialId: "1",
   cohort: "3",
   grant: "1",
 };

@@ -36,6 +36,11 @@ import { inviteToEvaluations as manifestInviteToEvaluations } from "./evaluation
 import { evaluationRoutes as manifestEvaluationRoutes } from "./evaluation-routes";
 import { evaluationAuditActions as manifestEvaluationAuditActions } from "./evaluation-texts";
 import { organiserMailAuditActions as manifestMailAuditActions } from "./invitee-reminder-texts";
+import {
+  materialsRoutes as manifestMaterialsRoutes,
+  materialUploads as manifestMaterialUploads,
+} from "./materials-routes";
+import { materialsAuditActions as manifestMaterialsAuditActions } from "./materials-texts";
 import { messagesRoutes as manifestMessagesRoutes } from "./messages-routes";
 import { organiserRoutes as manifestOrganiserRoutes } from "./organiser-routes";
 import { organiserTexts as manifestOrganiserTexts } from "./organiser-texts";
@@ -68,6 +73,7 @@ export const manifest: ModuleManifest = {
     () => manifestOverviewRoutes(),
     () => manifestMessagesRoutes(),
     () => manifestCopyRoutes(),
+    () => manifestMaterialsRoutes(),
     () => manifestEvaluationRoutes(),
   ],
   // Upcoming gatherings on the programme's public page (never the digital link).
@@ -91,24 +97,28 @@ export const manifest: ModuleManifest = {
       permission: "manage:gathering:",
     },
   ],
+  largeUploads: manifestMaterialUploads,
   schema: manifestSchema,
   auditActions: {
     nb: {
       ...manifestAuditActions.nb,
       ...manifestDoorAuditActions.nb,
       ...manifestMailAuditActions.nb,
+      ...manifestMaterialsAuditActions.nb,
       ...manifestEvaluationAuditActions.nb,
     },
     nn: {
       ...manifestAuditActions.nn,
       ...manifestDoorAuditActions.nn,
       ...manifestMailAuditActions.nn,
+      ...manifestMaterialsAuditActions.nn,
       ...manifestEvaluationAuditActions.nn,
     },
     en: {
       ...manifestAuditActions.en,
       ...manifestDoorAuditActions.en,
       ...manifestMailAuditActions.en,
+      ...manifestMaterialsAuditActions.en,
       ...manifestEvaluationAuditActions.en,
     },
   },

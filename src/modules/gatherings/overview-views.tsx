@@ -6,6 +6,7 @@ import { Layout, localPath } from "../../web/layout";
 import { copyTexts } from "./copy-texts";
 import { doorTexts } from "./door-texts";
 import type { Gathering } from "./gatherings";
+import { materialsTexts } from "./materials-texts";
 import { messagesTexts } from "./messages-texts";
 import { organiserTexts } from "./organiser-texts";
 import { ADMIN_PATH } from "./organiser-views";
@@ -24,7 +25,7 @@ export const titleOf = (lang: Lang, g: Pick<Gathering, "titleNb" | "titleNn">) =
 /** The organiser's pages of one gathering, under the admin's work area. */
 export const toolPath = (id: number, rest = "") => `${ADMIN_PATH}/${id}${rest}`;
 
-export type Tool = "overview" | "edit" | "reminder" | "message" | "copy";
+export type Tool = "overview" | "edit" | "reminder" | "message" | "copy" | "materials";
 
 /**
  * The organiser's tools of one gathering, one link each (the page's own marked as current):
@@ -39,6 +40,7 @@ export function ToolTabs(props: { lang: Lang; id: number; current: Tool | null }
     ["reminder", "/paminnelse", messagesTexts[lang].reminderTab],
     ["message", "/melding", messagesTexts[lang].messageTab],
     ["copy", "/kopi", copyTexts[lang].tab],
+    ["materials", "/materiell", materialsTexts[lang].tab],
     [null, "/innsjekk", doorTexts[lang].dayLink],
   ];
   return (

@@ -9,6 +9,7 @@ import { FEED_PAGE, Ticket } from "./calendar-views";
 import { gatheringErrors } from "./error-texts";
 import { evaluationTexts } from "./evaluation-texts";
 import { type Gathering, gatheringLimits, type Session } from "./gatherings";
+import { materialsTexts } from "./materials-texts";
 import type { Registration } from "./registration";
 import { staffTexts } from "./staff-registration-texts";
 import { gatheringTexts } from "./texts";
@@ -206,6 +207,13 @@ export function GatheringPage(props: GatheringPageProps) {
         </p>
       ) : null}
       {props.ticket ? <Ticket lang={lang} gatheringId={g.id} {...props.ticket} /> : null}
+      {r?.status === "confirmed" ? (
+        <p class="ds-paragraph">
+          <a class="ds-link" href={localPath(lang, `/samlinger/${g.id}/materiell`)}>
+            {materialsTexts[lang].participantLink}
+          </a>
+        </p>
+      ) : null}
       <Facts heading={t.about} facts={facts} />
       {g.mode !== "physical" ? (
         <section aria-labelledby="digital-heading">

@@ -299,4 +299,28 @@ export const gatheringMessages = pgTable(
   },
   (t) => [uniqueIndex("gathering_messages_token_uq").on(t.gatheringId, t.token)],
 );
+
+/**
+ * Materials of a gathering (slides, handouts) for its participants with a seat: the bytes in
+ * the file store (kernel/storage), what they are here. Removing one deletes the row and the bytes.
+ */
+export const gatheringMaterials = pgTable(
+  "gathering_materials",
+  {
+    id: serial("id").primaryKey(),
+    gatheringId: integer("gathering_id")
+      .notNull()
+      .references(() => gatherings.id),
+    titleNb: text("title_nb").notNull(),
+    titleNn: text("title_nn").notNull(),
+    storageKey: text("storage_key").notNull(),
+    fileName: text("file_name").notNull(),
+    type: text("type").notNull(),
+    bytes: integer("bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    addedAt: timestamp("added_at", { withTimezone: true }).notNull(),
+    addedBy: integer("added_by"),
+  },
+  (t) => [index("gathering_materials_gathering_idx").on(t.gatheringId)],
+);
 export * from "./evaluation-schema";

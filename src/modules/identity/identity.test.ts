@@ -945,6 +945,24 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         allowed: ["ada"],
         okStatus: 422,
       },
+      // Materials: the organiser's page; participants with a confirmed seat download.
+      {
+        name: "GET /nb/admin/samlinger/<Agder's regional>/materiell",
+        send: async (w) => get(await gatheringPath(agderRegional, "/materiell"), w),
+        allowed: ["siv"],
+      },
+      {
+        name: "POST /nb/admin/samlinger/:id/materiell/:materialId/fjern (unknown)",
+        send: (w) => post("/nb/admin/samlinger/999999/materiell/1/fjern", w),
+        allowed: organisers,
+        okStatus: 404,
+      },
+      {
+        name: "GET /nb/samlinger/:id/materiell (unknown)",
+        send: (w) => get("/nb/samlinger/999999/materiell", w),
+        allowed: takesPart,
+        okStatus: 404,
+      },
       // Grants (issue 13): the programme admin of the owner runs a cohort's grants; the
       // municipal coordinator answers the municipality's own.
       {
