@@ -8,6 +8,7 @@ import { manifest as contact } from "./contact";
 import { manifest as feedback } from "./feedback";
 import { manifest as gatherings } from "./gatherings";
 import { manifest as identity } from "./identity";
+import { manifest as networks } from "./networks";
 import { manifest as newsletter } from "./newsletter";
 import { manifest as organisations } from "./organisations";
 import { manifest as pages } from "./pages";
@@ -31,6 +32,7 @@ export function appModules(): ModuleManifest[] {
     cohorts,
     applications,
     gatherings,
+    networks,
   ];
 }
 

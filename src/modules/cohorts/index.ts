@@ -18,6 +18,7 @@ export {
 } from "./chain";
 export { demoUnitMunicipalities } from "./demo";
 export { municipalityRoutes } from "./municipality-routes";
+export { type MunicipalityParticipation, municipalityParticipation } from "./network-reads";
 export { officeRoutes } from "./office-routes";
 export { type CohortChoice, cohortsJoinedBy } from "./organiser-reads";
 export { overviewRoutes } from "./overview-routes";

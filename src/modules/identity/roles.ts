@@ -76,6 +76,8 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     // municipalities (gatherings/organiser-scope.ts).
     "manage:gathering:office",
     TAKES_PART,
+    // Learning networks of its counties' municipalities: counts only, never their pages.
+    "read:network:office",
   ],
   // The municipality's invitations: answer, enrol units, name the resource person and PP contact.
   "municipal-coordinator": [
@@ -88,8 +90,17 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     // Local gatherings for the municipality's units enrolled in a cohort.
     "manage:gathering:municipality",
     TAKES_PART,
+    // Learning networks the municipality leads (alone or co-leading): members, meetings, minutes.
+    "read:network:municipality",
+    "lead:network:municipality",
   ],
-  "resource-person": ["read:organisation:municipality", "read:cohort:municipality", TAKES_PART],
+  "resource-person": [
+    "read:organisation:municipality",
+    "read:cohort:municipality",
+    TAKES_PART,
+    // The learning networks the municipality leads.
+    "read:network:municipality",
+  ],
   // A private unit invited directly answers for itself.
   "unit-leader": [
     "read:organisation:unit",
@@ -98,8 +109,10 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     TAKES_PART,
     // Register the unit's staff for a gathering that admits them (gatherings/staff-registration).
     "register:gathering:unit",
+    // The learning networks the unit (or she) is a member of.
+    "read:network:unit",
   ],
-  staff: ["read:organisation:unit", "read:cohort:unit", TAKES_PART],
+  staff: ["read:organisation:unit", "read:cohort:unit", TAKES_PART, "read:network:unit"],
 };
 
 export function permissionsOf(roles: { role: string }[]): Permission[] {
