@@ -39,7 +39,8 @@ export async function addReflection(
   actor: Actor,
 ): Promise<Outcome> {
   const access = await accessTo(db, input.networkId, actor);
-  if (!access?.reads) return refuse("network", "notFound");
+  if (!access) return refuse("network", "notFound");
+  if (!access.reads) return refuse("network", "notAllowed");
   if (!access.takesPart) return refuse("reflection", "notMember");
   const meeting = await meetingOf(db, input.networkId, input.meetingId);
   if (!meeting) return refuse("meeting", "notFound");
@@ -103,7 +104,8 @@ export async function shareDocument(
   actor: Actor,
 ): Promise<Outcome<{ documentId: number }>> {
   const access = await accessTo(db, input.networkId, actor);
-  if (!access?.reads) return refuse("network", "notFound");
+  if (!access) return refuse("network", "notFound");
+  if (!access.reads) return refuse("network", "notAllowed");
   if (!access.takesPart) return refuse("document", "notMember");
   if (input.bytes.length === 0) return refuse("document", "fileEmpty");
   if (input.bytes.length > DOCUMENT_MAX_BYTES)

@@ -8,6 +8,7 @@ export { networkRoutes } from "./routes";
 // the end, imports included. ──
 import type { ModuleManifest } from "../../kernel/manifest";
 import { networkAuditActions as manifestAuditActions } from "./audit-texts";
+import { networksDemo as manifestDemo } from "./demo";
 import { networkRoutes as manifestRoutes } from "./routes";
 import * as manifestSchema from "./schema";
 import { networkTexts as manifestTexts } from "./texts";
@@ -25,6 +26,7 @@ export const manifest: ModuleManifest = {
   ],
   schema: manifestSchema,
   auditActions: manifestAuditActions,
+  demo: manifestDemo,
   // A shared document is up to 10 MB; the route checks its own limit.
   largeUploads: [/^\/(nb|nn|en)\/nettverk\/[0-9]{1,9}\/dokumenter$/],
 };

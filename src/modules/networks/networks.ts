@@ -106,6 +106,17 @@ export async function answerCoLead(
   actor: Actor,
 ): Promise<Outcome> {
   if (!coordinated(actor).includes(input.municipality)) return refuse("answer", "notCoordinator");
+  const [network] = await db
+    .select()
+    .from(learningNetworks)
+    .where(eq(learningNetworks.id, input.networkId));
+  if (!network) return refuse("network", "notFound");
+  // To co-lead, the municipality must itself take part in the network's cohort.
+  if (
+    input.answer === "accept" &&
+    !(await municipalityParticipation(db, network.cohortId, input.municipality)).accepted
+  )
+    return refuse("answer", "cohortNotJoined");
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(networkMunicipalities)

@@ -455,7 +455,7 @@ const mb = (bytes: unknown) => Math.round(Number(bytes) / 1024 / 1024);
 export const networkErrors: ErrorCatalogues<Code> = {
   nb: {
     notCoordinator: "Du er ikke kommunekoordinator for denne kommunen.",
-    cohortNotJoined: "Velg en pulje kommunen har takket ja til",
+    cohortNotJoined: "Kommunen din må takke ja til puljen først",
     coLeadNotInCohort: (e) => `Kommune ${e.params.code} er ikke med i puljen`,
     tooManyCoLeads: (e) => `Du kan invitere høyst ${e.max} kommuner`,
     municipalityCodes: "Skriv kommunenummer med fire sifre, skilt med komma",
@@ -479,7 +479,7 @@ export const networkErrors: ErrorCatalogues<Code> = {
   },
   nn: {
     notCoordinator: "Du er ikkje kommunekoordinator for denne kommunen.",
-    cohortNotJoined: "Vel ein pulje kommunen har takka ja til",
+    cohortNotJoined: "Kommunen din må takke ja til puljen først",
     coLeadNotInCohort: (e) => `Kommune ${e.params.code} er ikkje med i puljen`,
     tooManyCoLeads: (e) => `Du kan invitere høgst ${e.max} kommunar`,
     municipalityCodes: "Skriv kommunenummer med fire siffer, skilde med komma",
@@ -503,7 +503,7 @@ export const networkErrors: ErrorCatalogues<Code> = {
   },
   en: {
     notCoordinator: "You are not the municipal coordinator of this municipality.",
-    cohortNotJoined: "Choose a cohort your municipality has accepted",
+    cohortNotJoined: "Your municipality must accept the cohort first",
     coLeadNotInCohort: (e) => `Municipality ${e.params.code} does not take part in the cohort`,
     tooManyCoLeads: (e) => `You can invite at most ${e.max} municipalities`,
     municipalityCodes: "Enter four-digit municipality numbers separated by commas",
