@@ -4,7 +4,8 @@ import { learningNetworks, networkMembers, networkMunicipalities } from "./schem
 
 /** Who asks: the person and her active roles (the session's, or read for a command). */
 export type Viewer = {
-  personId: number;
+  /** Null for the system (the demo): it acts for the municipalities in `roles`, never as a member. */
+  personId: number | null;
   roles: readonly { role: string; orgKind: string; orgId: string }[];
 };
 
@@ -70,7 +71,10 @@ export async function accessTo(
     })
     .from(networkMembers)
     .where(eq(networkMembers.networkId, networkId));
-  const memberId = members.find((m) => m.personId === viewer.personId)?.id ?? null;
+  const memberId =
+    viewer.personId === null
+      ? null
+      : (members.find((m) => m.personId === viewer.personId)?.id ?? null);
   const myUnits = orgsWhere(viewer, ["unit-leader", "staff"]);
   const unitInIt = members.some((m) => m.unit !== null && myUnits.includes(m.unit));
   const resource = orgsWhere(viewer, ["resource-person"]).some((m) => leading.includes(m));

@@ -41,7 +41,7 @@ export async function addReflection(
   const access = await accessTo(db, input.networkId, actor);
   if (!access) return refuse("network", "notFound");
   if (!access.reads) return refuse("network", "notAllowed");
-  if (!access.takesPart) return refuse("reflection", "notMember");
+  if (!access.takesPart || actor.personId === null) return refuse("reflection", "notMember");
   const meeting = await meetingOf(db, input.networkId, input.meetingId);
   if (!meeting) return refuse("meeting", "notFound");
   if (actor.now < meeting.endsAt) return refuse("reflection", "notHappened");
@@ -49,7 +49,8 @@ export async function addReflection(
   if (text === "") return refuse("reflection", "required");
   if (text.length > reflectionMaxLength)
     return { ok: false, errors: { reflection: { code: "max", max: reflectionMaxLength } } };
-  const person = await getPerson(db, actor.personId);
+  const personId = actor.personId;
+  const person = await getPerson(db, personId);
   try {
     await db.transaction(async (tx) => {
       const refusal = await guardFreeText(tx, {
@@ -63,7 +64,7 @@ export async function addReflection(
         .insert(networkReflections)
         .values({
           meetingId: meeting.id,
-          personId: actor.personId,
+          personId,
           authorName: person?.name ?? "",
           text,
           createdAt: actor.now,
@@ -106,7 +107,7 @@ export async function shareDocument(
   const access = await accessTo(db, input.networkId, actor);
   if (!access) return refuse("network", "notFound");
   if (!access.reads) return refuse("network", "notAllowed");
-  if (!access.takesPart) return refuse("document", "notMember");
+  if (!access.takesPart || actor.personId === null) return refuse("document", "notMember");
   if (input.bytes.length === 0) return refuse("document", "fileEmpty");
   if (input.bytes.length > DOCUMENT_MAX_BYTES)
     return refuse("document", "fileSize", { maxBytes: DOCUMENT_MAX_BYTES });
@@ -115,7 +116,8 @@ export async function shareDocument(
     return refuse("document", "fileType", {
       types: DOCUMENT_KINDS.map((k) => FILE_KINDS[k].label).join(", "),
     });
-  const person = await getPerson(db, actor.personId);
+  const personId = actor.personId;
+  const person = await getPerson(db, personId);
   const key = await files.put(input.bytes);
   try {
     const id = await db.transaction(async (tx) => {
@@ -128,7 +130,7 @@ export async function shareDocument(
           type: FILE_KINDS[kind].mime,
           size: input.bytes.length,
           sha256: sha256Hex(input.bytes),
-          uploadedBy: actor.personId,
+          uploadedBy: personId,
           uploaderName: person?.name ?? "",
           uploadedAt: actor.now,
         })

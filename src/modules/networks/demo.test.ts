@@ -16,7 +16,6 @@ describe.each(databaseKinds)("the networks' demo (%s)", (kind) => {
   beforeAll(async () => {
     t = await testApp(kind, { demoPeople: true });
     const ids = await demoPeopleIds(t.db, ["kari", "siv"]);
-    ids.arne = (await findPersonByEmail(t.db, "arne@demo.samspill.example"))!.id;
     ids.anita = (await findPersonByEmail(t.db, "anita@demo.samspill.example"))!.id;
     as = requestsAs(() => t, ids);
   });

@@ -208,7 +208,7 @@ export async function networksOf(
     .from(networkMembers)
     .where(
       or(
-        eq(networkMembers.personId, viewer.personId),
+        viewer.personId === null ? sql`false` : eq(networkMembers.personId, viewer.personId),
         units.length > 0 ? inArray(networkMembers.unitOrgNumber, units) : sql`false`,
       ),
     ))
