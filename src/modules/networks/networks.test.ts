@@ -174,6 +174,20 @@ describe.each(databaseKinds)("a municipal coordinator runs a learning network (%
       reflection: "Gjelder 15031650094",
     });
     expect(fnr.status).toBe(422);
+    // A text that looks as if it names a child is held back with a warning, kept, and stored
+    // once the writer confirms it does not identify a child.
+    const childText = "Tobias har Tourettes syndrom, og medelevene ler av ham.";
+    const warned = await as.post(`${base}/refleksjoner`, "stine", { reflection: childText });
+    expect(warned.status).toBe(422);
+    const warnedHtml = await warned.text();
+    expect(warnedHtml).toContain("confirm-reflection");
+    expect(warnedHtml).toContain("Tourettes");
+    const confirm = /name="confirm-reflection" value="([^"]+)"/.exec(warnedHtml)![1]!;
+    const confirmed = await as.post(`${base}/refleksjoner`, "stine", {
+      reflection: childText,
+      "confirm-reflection": confirm,
+    });
+    expect(confirmed.status).toBe(303);
     const reflected = await as.post(`${base}/refleksjoner`, "stine", {
       reflection: "Vi prøvde nye pauseaktiviteter, og så mindre uro i gruppene.",
     });
