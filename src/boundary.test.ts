@@ -31,6 +31,8 @@ const PARAMS: Record<string, string> = {
   fileId: "AAAAAAAAAAAAAAAAAAAAAA",
   documentId: "1",
   meetingId: "1",
+  cohort: "3",
+  grant: "1",
 };
 
 function concrete(pattern: string): string {

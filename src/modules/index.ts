@@ -7,6 +7,7 @@ import { manifest as cohorts } from "./cohorts";
 import { manifest as contact } from "./contact";
 import { manifest as feedback } from "./feedback";
 import { manifest as gatherings } from "./gatherings";
+import { manifest as grants } from "./grants";
 import { manifest as identity } from "./identity";
 import { manifest as networks } from "./networks";
 import { manifest as newsletter } from "./newsletter";
@@ -33,6 +34,7 @@ export function appModules(): ModuleManifest[] {
     applications,
     gatherings,
     networks,
+    grants,
   ];
 }
 

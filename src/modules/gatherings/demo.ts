@@ -7,6 +7,7 @@ import { cohortIdOf } from "../cohorts";
 import { insertTestPerson } from "../identity";
 import { countyOfficesAt, municipalitiesAt, unitsOfMunicipality } from "../organisations";
 import { programmesOwnedBy } from "../programmes";
+import { seedEvaluation } from "./evaluation-demo";
 import { agendaOn, gatheringInput } from "./factories";
 import { createGathering, type GatheringInput } from "./gatherings";
 import { deleteNeedsAfterGatherings, register } from "./registration";
@@ -14,7 +15,8 @@ import { gatherings } from "./schema";
 
 /**
  * The gatherings of the demo: IBS cohort 1's national and regional gatherings (2017, with
- * agendas, registrations and a waiting list, as they would have run), and a digital FUB/FUG
+ * agendas, registrations and a waiting list, as they would have run; the national one with its
+ * evaluation answered), and a digital FUB/FUG
  * gathering three weeks from `today`, open to every municipal coordinator (Kari may register);
  * and for IBS cohort 3, which is live: a regional gathering Statsforvalteren i Agder (Siv)
  * organises for Agder's municipalities, where a unit leader (Sverre, Bente) registers the
@@ -52,6 +54,18 @@ const PARTICIPANTS = [
   ["Jon Iveland", "4218"],
   ["Kristin Åmli", "4217"],
   ["Lars Froland", "4214"],
+  ["Mari Lindesnes", "4205"],
+  ["Nils Farsund", "4206"],
+  ["Oda Flekkefjord", "4207"],
+  ["Per Gjerstad", "4211"],
+  ["Randi Vegårshei", "4212"],
+  ["Sindre Tvedestrand", "4213"],
+  ["Tone Bygland", "4220"],
+  ["Ulf Åseral", "4224"],
+  ["Vigdis Lyngdal", "4225"],
+  ["Willy Hægebostad", "4226"],
+  ["Yngve Kvinesdal", "4227"],
+  ["Åse Sirdal", "4228"],
 ] as const;
 
 async function seedGatherings(db: Db, today: string) {
@@ -88,7 +102,7 @@ async function seedGatherings(db: Db, today: string) {
     descriptionNn: "Oppstart for pulje 1: mål, arbeidsformer og erfaringar frå utprøvinga.",
     venue: "Konferansesenteret (demo)",
     address: "Eksempelgata 1, 0150 Oslo",
-    capacity: 10,
+    capacity: 22,
     registrationOpensAt: created,
     registrationClosesAt: new Date("2017-03-01T23:00:00Z"),
   });
@@ -114,7 +128,7 @@ async function seedGatherings(db: Db, today: string) {
     registrationClosesAt: new Date("2017-04-10T22:00:00Z"),
   });
   const regionalId = must(await createGathering(db, regional, system(created))).gatheringId;
-  // Everyone registers for the national gathering, one a day: ten seats, two wait.
+  // Everyone registers for the national gathering, one a day: 22 seats, two wait.
   for (const [i, personId] of people.entries()) {
     const at = new Date(created.getTime() + (i + 1) * 86_400_000);
     must(
@@ -141,6 +155,8 @@ async function seedGatherings(db: Db, today: string) {
 
   // The needs given for 2017 were deleted after those gatherings, as the job does.
   await deleteNeedsAfterGatherings(db, new Date(`${today}T00:00:00Z`));
+  // The national gathering's evaluation, answered by 20 of its 22 participants.
+  await seedEvaluation(db, nationalId, people);
 
   await seedCohort3Gatherings(db, ibs.id, today);
 

@@ -9,6 +9,7 @@ import { ATTENDANCE, closingLimits, type DoorRow } from "./door";
 import { doorErrors } from "./door-error-texts";
 import { doorTexts } from "./door-texts";
 import { gatheringErrors } from "./error-texts";
+import { evaluationTexts } from "./evaluation-texts";
 import type { Gathering, Session } from "./gatherings";
 import { organiserTexts } from "./organiser-texts";
 import { ADMIN_PATH } from "./organiser-views";
@@ -29,15 +30,16 @@ export const clockTime = (lang: Lang, at: Date) =>
     timeZone: "Europe/Oslo",
   }).format(at);
 
-type Tab = "door" | "attendance" | "close";
+type Tab = "door" | "attendance" | "close" | "evaluation";
 
 /** The three pages of the day, one link each; the page's own marked as current. */
-function DayTabs(props: { lang: Lang; id: number; current: Tab }) {
+export function DayTabs(props: { lang: Lang; id: number; current: Tab }) {
   const t = doorTexts[props.lang];
   const tabs: [Tab, string, string][] = [
     ["door", "/innsjekk", t.doorTab],
     ["attendance", "/oppmote", t.attendanceTab],
     ["close", "/avslutt", t.closeTab],
+    ["evaluation", "/evaluering", evaluationTexts[props.lang].tab],
   ];
   return (
     <>

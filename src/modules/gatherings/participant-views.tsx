@@ -7,6 +7,7 @@ import { Layout, localPath } from "../../web/layout";
 import { calendarTexts } from "./calendar-texts";
 import { FEED_PAGE, Ticket } from "./calendar-views";
 import { gatheringErrors } from "./error-texts";
+import { evaluationTexts } from "./evaluation-texts";
 import { type Gathering, gatheringLimits, type Session } from "./gatherings";
 import type { Registration } from "./registration";
 import { staffTexts } from "./staff-registration-texts";
@@ -190,6 +191,13 @@ export function GatheringPage(props: GatheringPageProps) {
         </Notice>
       ) : null}
       <RegistrationStatus {...props} />
+      {props.registration?.status === "confirmed" && props.now >= g.endsAt ? (
+        <p class="ds-paragraph">
+          <a class="ds-link" href={localPath(lang, gatheringPath(g.id, "/evaluering"))}>
+            {evaluationTexts[lang].answerLink}
+          </a>
+        </p>
+      ) : null}
       {props.staffLink ? (
         <p class="ds-paragraph">
           <a class="ds-link" href={localPath(lang, gatheringPath(g.id, "/ansatte"))}>

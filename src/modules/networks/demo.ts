@@ -21,8 +21,8 @@ import { learningNetworks, networkMunicipalities } from "./schema";
  * sign in with a one-time code); the system acts for Arendal's coordinator.
  */
 export const networksDemo: DemoSeed = {
-  // After the cohorts (cohort 3's yes and units) and the gatherings (their demo people).
-  order: 70,
+  // After the cohorts (cohort 3's yes and units), the gatherings and the grants.
+  order: 75,
   seeded: async (db) => {
     const [row] = await db.select({ n: count() }).from(learningNetworks);
     return Number(row?.n ?? 0) > 0;
