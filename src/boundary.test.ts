@@ -31,6 +31,7 @@ const PARAMS: Record<string, string> = {
   fileId: "AAAAAAAAAAAAAAAAAAAAAA",
   documentId: "1",
   materialId: "1",
+  meetingId: "1",
   cohort: "3",
   grant: "1",
 };

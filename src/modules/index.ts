@@ -9,6 +9,7 @@ import { manifest as feedback } from "./feedback";
 import { manifest as gatherings } from "./gatherings";
 import { manifest as grants } from "./grants";
 import { manifest as identity } from "./identity";
+import { manifest as networks } from "./networks";
 import { manifest as newsletter } from "./newsletter";
 import { manifest as organisations } from "./organisations";
 import { manifest as pages } from "./pages";
@@ -32,6 +33,7 @@ export function appModules(): ModuleManifest[] {
     cohorts,
     applications,
     gatherings,
+    networks,
     grants,
   ];
 }

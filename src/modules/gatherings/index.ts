@@ -8,6 +8,7 @@ export {
   type SessionInput,
   sessionsOf,
 } from "./gatherings";
+export { osloTyped, parseOsloDateTime } from "./organiser-form";
 export { organiserRoutes } from "./organiser-routes";
 export { participantRoutes } from "./participant-routes";
 export {

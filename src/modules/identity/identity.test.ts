@@ -11,6 +11,7 @@ import {
 import { cohorts } from "../cohorts/schema";
 import { gatherings } from "../gatherings/schema";
 import { grants } from "../grants/schema";
+import { learningNetworks, networkMeetings } from "../networks/schema";
 import { getUnit, unitsOfMunicipality } from "../organisations";
 import { programmeDocuments } from "../programmes/schema";
 import { demoEmail, seedDemoPeople } from "./demo";
@@ -203,6 +204,31 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
     // coordinator (regional), the municipal coordinators (local: Kari's Kristiansand, Mona's
     // Lillesand), each only their own.
     const organisers: Who[] = ["ada", "frida", "siv", "kari", "mona"];
+    // Who reads learning networks at all (read:network:*): municipalities, units, the county office.
+    const networkReaders: Who[] = ["siv", "kari", "rune", "bente", "sverre", "stine", "mona"];
+    const arendalNetwork = "Lærende nettverk for enhetene i Arendal";
+    const agderSor = "Agder sør: trygge skolemiljø";
+    /** A demo network's path by its name (the networks module's demo.ts). */
+    const networkPath = async (name: string, rest: string) => {
+      const [n] = await t.db
+        .select({ id: learningNetworks.id })
+        .from(learningNetworks)
+        .where(eq(learningNetworks.name, name));
+      return `/nb/nettverk/${n!.id}${rest}`;
+    };
+    /** The demo network's first meeting (held a few days before the demo's day). */
+    const meetingPathOf = async (name: string, rest: string) => {
+      const [n] = await t.db
+        .select({ id: learningNetworks.id })
+        .from(learningNetworks)
+        .where(eq(learningNetworks.name, name));
+      const [m] = await t.db
+        .select({ id: networkMeetings.id })
+        .from(networkMeetings)
+        .where(eq(networkMeetings.networkId, n!.id))
+        .orderBy(networkMeetings.startsAt);
+      return `/nb/nettverk/${n!.id}/moter/${m!.id}${rest}`;
+    };
     const routes: {
       name: string;
       send: (who?: string) => Promise<Response>;
@@ -886,6 +912,95 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         name: "GET /nb/samlinger/:id/ansatte (unknown)",
         send: (w) => get("/nb/samlinger/999999/ansatte", w),
         allowed: ["bente", "sverre"],
+        okStatus: 404,
+      },
+      // Learning networks (decision 0031): the list for every role that reads networks (the
+      // county office sees counts only); creating for municipal coordinators; a network's
+      // pages only for its members and leading municipalities. The demo's are Arendal's, so
+      // every demo person here — Kari, whose Kristiansand is only invited to co-lead, Mona of
+      // Lillesand, the county office, the admins — is refused them.
+      { name: "GET /nb/nettverk", send: (w) => get("/nb/nettverk", w), allowed: networkReaders },
+      {
+        name: "GET /nb/nettverk/ny",
+        send: (w) => get("/nb/nettverk/ny", w),
+        allowed: ["kari", "mona"],
+      },
+      {
+        name: "POST /nb/nettverk/ny (empty)",
+        send: (w) => post("/nb/nettverk/ny", w),
+        allowed: ["kari", "mona"],
+        okStatus: 422,
+      },
+      {
+        name: "POST /nb/nettverk/<Arendal's inter-municipal>/svar (Kristiansand not in the cohort yet)",
+        send: async (w) => post(await networkPath(agderSor, "/svar"), w, { answer: "accept" }),
+        allowed: ["kari"],
+        okStatus: 422,
+      },
+      {
+        name: "GET /nb/nettverk/<Arendal's>",
+        send: async (w) => get(await networkPath(arendalNetwork, ""), w),
+        allowed: [],
+      },
+      {
+        name: "GET /nb/nettverk/<Arendal's inter-municipal>",
+        send: async (w) => get(await networkPath(agderSor, ""), w),
+        allowed: [],
+      },
+      {
+        name: "POST /nb/nettverk/<Arendal's>/medlemmer",
+        send: async (w) => post(await networkPath(arendalNetwork, "/medlemmer"), w),
+        allowed: [],
+      },
+      {
+        name: "POST /nb/nettverk/<Arendal's>/dokumenter",
+        send: async (w) => post(await networkPath(arendalNetwork, "/dokumenter"), w),
+        allowed: [],
+      },
+      {
+        name: "GET /nb/nettverk/<Arendal's>/dokumenter/:documentId",
+        send: async (w) => get(await networkPath(arendalNetwork, "/dokumenter/1"), w),
+        allowed: [],
+      },
+      {
+        name: "GET /nb/nettverk/<Arendal's>/moter/ny",
+        send: async (w) => get(await networkPath(arendalNetwork, "/moter/ny"), w),
+        allowed: [],
+      },
+      {
+        name: "POST /nb/nettverk/<Arendal's>/moter/ny",
+        send: async (w) => post(await networkPath(arendalNetwork, "/moter/ny"), w),
+        allowed: [],
+      },
+      {
+        name: "GET /nb/nettverk/<Arendal's>/moter/<held>",
+        send: async (w) => get(await meetingPathOf(arendalNetwork, ""), w),
+        allowed: [],
+      },
+      {
+        name: "GET /nb/nettverk/<Arendal's>/moter/<held>/kalender.ics",
+        send: async (w) => get(await meetingPathOf(arendalNetwork, "/kalender.ics"), w),
+        allowed: [],
+      },
+      {
+        name: "POST /nb/nettverk/<Arendal's>/moter/<held>/oppmote",
+        send: async (w) => post(await meetingPathOf(arendalNetwork, "/oppmote"), w),
+        allowed: [],
+      },
+      {
+        name: "POST /nb/nettverk/<Arendal's>/moter/<held>/referat",
+        send: async (w) => post(await meetingPathOf(arendalNetwork, "/referat"), w),
+        allowed: [],
+      },
+      {
+        name: "POST /nb/nettverk/<Arendal's>/moter/<held>/refleksjoner",
+        send: async (w) => post(await meetingPathOf(arendalNetwork, "/refleksjoner"), w),
+        allowed: [],
+      },
+      {
+        name: "GET /nb/nettverk/:id (unknown)",
+        send: (w) => get("/nb/nettverk/999999", w),
+        allowed: networkReaders,
         okStatus: 404,
       },
       // The organiser's overview of registrations, its print view and exports: its organiser only.

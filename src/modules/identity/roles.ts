@@ -78,6 +78,8 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     // municipalities (gatherings/organiser-scope.ts).
     "manage:gathering:office",
     TAKES_PART,
+    // Learning networks of its counties' municipalities: counts only, never their pages.
+    "read:network:office",
   ],
   // The municipality's invitations: answer, enrol units, name the resource person and PP contact.
   "municipal-coordinator": [
@@ -92,8 +94,17 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     // The municipality's grants: accept or decline, report the use.
     "answer:grant:municipality",
     TAKES_PART,
+    // Learning networks the municipality leads (alone or co-leading): members, meetings, minutes.
+    "read:network:municipality",
+    "lead:network:municipality",
   ],
-  "resource-person": ["read:organisation:municipality", "read:cohort:municipality", TAKES_PART],
+  "resource-person": [
+    "read:organisation:municipality",
+    "read:cohort:municipality",
+    TAKES_PART,
+    // The learning networks the municipality leads.
+    "read:network:municipality",
+  ],
   // A private unit invited directly answers for itself.
   "unit-leader": [
     "read:organisation:unit",
@@ -102,8 +113,10 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     TAKES_PART,
     // Register the unit's staff for a gathering that admits them (gatherings/staff-registration).
     "register:gathering:unit",
+    // The learning networks the unit (or she) is a member of.
+    "read:network:unit",
   ],
-  staff: ["read:organisation:unit", "read:cohort:unit", TAKES_PART],
+  staff: ["read:organisation:unit", "read:cohort:unit", TAKES_PART, "read:network:unit"],
 };
 
 export function permissionsOf(roles: { role: string }[]): Permission[] {
