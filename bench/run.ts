@@ -5,6 +5,7 @@ import { childGuardBenchmark } from "./child-guard";
 import { cohortOverviewBenchmark } from "./cohort-overview";
 import { deadlineRushBenchmark } from "./deadline-rush";
 import { feedbackBenchmark } from "./feedback";
+import { grantLedgerBenchmark } from "./grant-ledger";
 import { type ChildServer, log, removeTempDirs, startApp, tempDir } from "./lib";
 import { nsrImportBenchmark } from "./nsr-import";
 import { orgSearchBenchmark } from "./org-search";
@@ -52,6 +53,7 @@ try {
   await step("child-guard", () => childGuardBenchmark());
   await step("org-search-p95", () => orgSearchBenchmark());
   await step("cohort-overview-p95", () => cohortOverviewBenchmark());
+  await step("grant-ledger", () => grantLedgerBenchmark());
   await step("deadline-rush", () => deadlineRushBenchmark());
   await step("registration-rush", () => registrationRushBenchmark());
   await step("nsr-import-18k", () => nsrImportBenchmark(tempDir("nsr")));

@@ -30,6 +30,8 @@ const PARAMS: Record<string, string> = {
   activity: "1",
   fileId: "AAAAAAAAAAAAAAAAAAAAAA",
   documentId: "1",
+  cohort: "3",
+  grant: "1",
 };
 
 function concrete(pattern: string): string {

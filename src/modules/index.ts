@@ -7,6 +7,7 @@ import { manifest as cohorts } from "./cohorts";
 import { manifest as contact } from "./contact";
 import { manifest as feedback } from "./feedback";
 import { manifest as gatherings } from "./gatherings";
+import { manifest as grants } from "./grants";
 import { manifest as identity } from "./identity";
 import { manifest as newsletter } from "./newsletter";
 import { manifest as organisations } from "./organisations";
@@ -31,6 +32,7 @@ export function appModules(): ModuleManifest[] {
     cohorts,
     applications,
     gatherings,
+    grants,
   ];
 }
 

@@ -34,7 +34,6 @@ import { reopenApplication, submissionOf } from "./submit";
 
 const LANG = "/:lang{nb|nn|en}";
 const ID = ":id{[1-9][0-9]{0,8}}";
-const _ROUND = `${LANG}/admin/puljer/${ID}/soknadsrunde`;
 const APPLICATION = `${LANG}/admin/soknader/${ID}`;
 
 /** Date and time typed as a day in Norway and HH:MM, as the instant; null when either is bad. */

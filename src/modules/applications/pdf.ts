@@ -206,22 +206,35 @@ export type PdfInput = {
   answers: Record<string, Answer>;
 };
 
-/** The submitted application as a tagged PDF. */
-export async function applicationPdf(input: PdfInput): Promise<Buffer> {
+/** A block of the document: its structure tag (H1, H2, P…), face, size and the gap after it. */
+export type PdfBlock = (
+  tag: string,
+  font: "Inter" | "Inter-Bold",
+  size: number,
+  text: string,
+  gap?: number,
+) => void;
+
+/**
+ * A tagged A4 PDF (PDF/UA-1 as pdfkit declares it) with the text selectable and the Inter faces
+ * embedded, its content written block by block: the application's copy, the grant letter.
+ */
+export async function taggedPdf(
+  meta: { standard: Standard; title: string; subject: string },
+  write: (block: PdfBlock) => void,
+): Promise<Buffer> {
   // Loaded with the first PDF, not at start (pdfkit is a large part of every start-up).
   const { default: PDFDocument } = await import("pdfkit");
-  const w = words[input.standard];
-  const title = `${w.title}: ${input.programmeTitle} – ${input.municipalityName}`;
   const doc = new PDFDocument({
     size: "A4",
     margin: 56,
     pdfVersion: "1.7",
     tagged: true,
     displayTitle: true,
-    lang: input.standard === "nn" ? "nn-NO" : "nb-NO",
+    lang: meta.standard === "nn" ? "nn-NO" : "nb-NO",
     // pdfkit declares PDF/UA-1 conformance in the metadata (its types list only PDF/A).
     subset: "PDF/UA" as never,
-    info: { Title: title, Author: "Samspill", Subject: input.programmeTitle },
+    info: { Title: meta.title, Author: "Samspill", Subject: meta.subject },
   });
   doc.registerFont("Inter", interFonts().regular as never);
   doc.registerFont("Inter-Bold", interFonts().bold as never);
@@ -231,42 +244,50 @@ export async function applicationPdf(input: PdfInput): Promise<Buffer> {
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
-
   const root = doc.struct("Document");
   doc.addStructure(root);
-  const block = (tag: string, font: string, size: number, text: string, gap = 0.4) => {
+  write((tag, font, size, text, gap = 0.4) => {
     root.add(
       doc.struct(tag, {}, () => {
         doc.font(font).fontSize(size).text(text);
       }),
     );
     doc.moveDown(gap);
-  };
-  block("H1", "Inter-Bold", 18, title, 0.6);
-  const at = new Intl.DateTimeFormat(input.standard === "nn" ? "nn-NO" : "nb-NO", {
-    dateStyle: "long",
-    timeStyle: "short",
-    timeZone: "Europe/Oslo",
-  }).format(input.submittedAt);
-  block("P", "Inter", 10, `${w.municipality}: ${input.municipalityName}`, 0.1);
-  block("P", "Inter", 10, `${w.programme}: ${input.programmeTitle}`, 0.1);
-  block("P", "Inter", 10, `${w.submitted}: ${at}`, 0.1);
-  block("P", "Inter", 10, `${w.formVersion}: ${input.formVersion}`, 0.1);
-  block("P", "Inter", 8, `${w.hash}: ${input.contentHash}`, 1);
-
-  for (const section of input.definition.sections) {
-    const asked = section.questions.filter((q) => isAsked(q, input.answers));
-    if (asked.length === 0) continue;
-    block("H2", "Inter-Bold", 14, local(section.title, input.standard), 0.4);
-    for (const q of asked) {
-      block("H3", "Inter-Bold", 11, local(q.label, input.standard), 0.2);
-      for (const line of answerLines(q, input.answers[q.id], input.standard)) {
-        block("P", "Inter", 10, line || " ", 0.1);
-      }
-      doc.moveDown(0.6);
-    }
-  }
+  });
   root.end();
   doc.end();
   return done;
+}
+
+/** The submitted application as a tagged PDF. */
+export async function applicationPdf(input: PdfInput): Promise<Buffer> {
+  const w = words[input.standard];
+  const title = `${w.title}: ${input.programmeTitle} – ${input.municipalityName}`;
+  return taggedPdf({ standard: input.standard, title, subject: input.programmeTitle }, (block) => {
+    block("H1", "Inter-Bold", 18, title, 0.6);
+    const at = new Intl.DateTimeFormat(input.standard === "nn" ? "nn-NO" : "nb-NO", {
+      dateStyle: "long",
+      timeStyle: "short",
+      timeZone: "Europe/Oslo",
+    }).format(input.submittedAt);
+    block("P", "Inter", 10, `${w.municipality}: ${input.municipalityName}`, 0.1);
+    block("P", "Inter", 10, `${w.programme}: ${input.programmeTitle}`, 0.1);
+    block("P", "Inter", 10, `${w.submitted}: ${at}`, 0.1);
+    block("P", "Inter", 10, `${w.formVersion}: ${input.formVersion}`, 0.1);
+    block("P", "Inter", 8, `${w.hash}: ${input.contentHash}`, 1);
+
+    for (const section of input.definition.sections) {
+      const asked = section.questions.filter((q) => isAsked(q, input.answers));
+      if (asked.length === 0) continue;
+      block("H2", "Inter-Bold", 14, local(section.title, input.standard), 0.4);
+      for (const q of asked) {
+        block("H3", "Inter-Bold", 11, local(q.label, input.standard), 0.2);
+        const lines = answerLines(q, input.answers[q.id], input.standard);
+        // The last line of an answer leaves room before the next question.
+        lines.forEach((line, n) => {
+          block("P", "Inter", 10, line || " ", n === lines.length - 1 ? 0.7 : 0.1);
+        });
+      }
+    }
+  });
 }

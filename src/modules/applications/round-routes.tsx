@@ -29,7 +29,6 @@ import { applications, type Criterion, roundAssessors } from "./schema";
 const LANG = "/:lang{nb|nn|en}";
 const ID = ":id{[1-9][0-9]{0,8}}";
 const ROUND = `${LANG}/admin/puljer/${ID}/soknadsrunde`;
-const _APPLICATION = `${LANG}/admin/soknader/${ID}`;
 
 /** The criteria rows of the open form: blank rows skipped, a started row must be complete. */
 function readCriteria(values: FormValues, errors: FieldErrors): Criterion[] {

@@ -1,22 +1,10 @@
+import { type Cell, osloDateTime, toXlsx as workbook } from "../../kernel/spreadsheet";
 import type { Lang } from "../../web/i18n";
+
+export { type Cell, neutralise, osloDateTime, toCsv } from "../../kernel/spreadsheet";
+
 import type { CohortOverview, InviteeRow } from "./overview";
 import { overviewTexts } from "./overview-texts";
-
-export type Cell = string | number;
-
-const osloMinute = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: "Europe/Oslo",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-});
-
-/** "2026-11-23 11:00", Europe/Oslo: sorts as text and reads the same in every language. */
-export function osloDateTime(at: Date): string {
-  return osloMinute.format(at).replace(",", "");
-}
 
 /** The rows of an export, header first: one per invitee in the selection, in the chain's order. */
 export function exportRows(lang: Lang, rows: InviteeRow[]): Cell[][] {
@@ -45,51 +33,11 @@ export function exportRows(lang: Lang, rows: InviteeRow[]): Cell[][] {
   ];
 }
 
-/**
- * A text cell a spreadsheet would read as a formula (= + - @, and tab or carriage return, which
- * some programs strip before looking) gets a leading apostrophe: shown, never run (OWASP CSV
- * injection).
- */
-export function neutralise(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-function csvField(cell: Cell): string {
-  if (typeof cell === "number") return String(cell);
-  const value = neutralise(cell);
-  return /[;"\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-/**
- * CSV as Norwegian Excel opens it with a double click: UTF-8 with a byte order mark, semicolons
- * between fields (the comma is the decimal sign), CRLF line ends and RFC 4180 quoting.
- */
-export function toCsv(rows: Cell[][]): string {
-  return `\uFEFF${rows.map((row) => row.map(csvField).join(";")).join("\r\n")}\r\n`;
-}
-
 const widths = [30, 18, 11, 32, 14, 16, 12, 17, 17, 40, 12, 12, 12, 12, 14, 14];
 
-/**
- * The same rows as an Excel workbook: a bold, frozen header row with filter buttons, readable
- * column widths. Text goes in as text (never as a formula), numbers as numbers.
- */
-export async function toXlsx(rows: Cell[][], sheetName: string): Promise<Uint8Array<ArrayBuffer>> {
-  // Loaded when a workbook is asked for, not at start (half a second of every start-up).
-  const { default: ExcelJS } = await import("exceljs");
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Samspill";
-  const sheet = workbook.addWorksheet(sheetName, {
-    views: [{ state: "frozen", xSplit: 0, ySplit: 1 }],
-  });
-  sheet.columns = (rows[0] ?? []).map((_, i) => ({ width: widths[i] ?? 14 }));
-  for (const row of rows) sheet.addRow(row);
-  sheet.getRow(1).font = { bold: true };
-  if (rows.length > 0) {
-    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: rows[0]!.length } };
-  }
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as unknown as Uint8Array);
+/** The rows as an Excel workbook (kernel/spreadsheet), with the overview's column widths. */
+export function toXlsx(rows: Cell[][], sheetName: string) {
+  return workbook(rows, sheetName, widths);
 }
 
 /** "ibs-pulje-3": the programme's initials (its slug's longer words) and the cohort number. */

@@ -17,13 +17,18 @@ export {
   withdrawUnit,
 } from "./chain";
 export { demoUnitMunicipalities } from "./demo";
-/** CSV as Norwegian Excel opens it; lent to other modules' exports (gatherings' evaluation). */
-export { type Cell, toCsv } from "./export";
+export { type Cell, toCsv, toXlsx } from "./export";
 export { municipalityRoutes } from "./municipality-routes";
 export { officeRoutes } from "./office-routes";
 export { type CohortChoice, cohortsJoinedBy } from "./organiser-reads";
 export { overviewRoutes } from "./overview-routes";
-export { cohortIdOf, cohortsOfProgrammes, cohortsTakingPart } from "./participation-reads";
+export {
+  acceptedMunicipalities,
+  cohortIdOf,
+  cohortsOfProgrammes,
+  cohortsTakingPart,
+  placesTakingPart,
+} from "./participation-reads";
 export { type PublicCohort, publicCohortsOf } from "./public";
 
 // ── Manifest: what the app needs of this module (see kernel/manifest.ts). A block of its own at

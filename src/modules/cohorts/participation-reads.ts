@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "./chain-core";
 import { cohortEnrolments, cohortInvitations, cohorts } from "./schema";
 
@@ -87,4 +87,94 @@ export async function cohortsOfProgrammes(
     .from(cohorts)
     .where(inArray(cohorts.programmeId, programmeIds))
     .orderBy(cohorts.programmeId, cohorts.number);
+}
+
+/**
+ * Which of the given municipalities and units take part in one of `cohortIds`, each place on
+ * its own (as `cohortsTakingPart` answers for one): a municipality by its accepted invitation,
+ * a unit enrolled now or a private unit's accepted invitation. In two queries for any number
+ * of places (gatherings: reminding everyone who may register).
+ */
+export async function placesTakingPart(
+  db: Executor,
+  cohortIds: number[],
+  places: { municipalities: string[]; units: string[] },
+): Promise<{ municipalities: Set<string>; units: Set<string> }> {
+  const found = { municipalities: new Set<string>(), units: new Set<string>() };
+  const { municipalities, units } = places;
+  if (cohortIds.length === 0 || (municipalities.length === 0 && units.length === 0)) return found;
+  const accepted = await db
+    .select({ kind: cohortInvitations.inviteeKind, id: cohortInvitations.inviteeId })
+    .from(cohortInvitations)
+    .where(
+      and(
+        inArray(cohortInvitations.cohortId, cohortIds),
+        eq(cohortInvitations.state, "accepted"),
+        or(
+          and(
+            eq(cohortInvitations.inviteeKind, "municipality"),
+            inArray(cohortInvitations.inviteeId, municipalities.length > 0 ? municipalities : [""]),
+          ),
+          and(
+            eq(cohortInvitations.inviteeKind, "unit"),
+            inArray(cohortInvitations.inviteeId, units.length > 0 ? units : [""]),
+          ),
+        ),
+      ),
+    );
+  for (const r of accepted) {
+    if (r.kind === "municipality") found.municipalities.add(r.id);
+    else found.units.add(r.id);
+  }
+  if (units.length > 0) {
+    const enrolled = await db
+      .selectDistinct({ unit: cohortEnrolments.unitOrgNumber })
+      .from(cohortEnrolments)
+      .where(
+        and(
+          inArray(cohortEnrolments.cohortId, cohortIds),
+          inArray(cohortEnrolments.unitOrgNumber, units),
+          isNull(cohortEnrolments.withdrawnAt),
+        ),
+      );
+    for (const r of enrolled) found.units.add(r.unit);
+  }
+  return found;
+}
+
+/**
+ * The municipalities that accepted a cohort's invitation, each with how many of its units are
+ * enrolled now (not withdrawn): what a grant scheme allocates by (the grants module asks this,
+ * never the tables).
+ */
+export async function acceptedMunicipalities(
+  db: Executor,
+  cohortId: number,
+): Promise<{ municipalityCode: string; enrolledUnits: number }[]> {
+  const rows = await db
+    .select({
+      municipalityCode: cohortInvitations.inviteeId,
+      enrolledUnits: sql<number>`count(${cohortEnrolments.id})::int`,
+    })
+    .from(cohortInvitations)
+    .leftJoin(
+      cohortEnrolments,
+      and(
+        eq(cohortEnrolments.invitationId, cohortInvitations.id),
+        isNull(cohortEnrolments.withdrawnAt),
+      ),
+    )
+    .where(
+      and(
+        eq(cohortInvitations.cohortId, cohortId),
+        eq(cohortInvitations.inviteeKind, "municipality"),
+        eq(cohortInvitations.state, "accepted"),
+      ),
+    )
+    .groupBy(cohortInvitations.inviteeId)
+    .orderBy(cohortInvitations.inviteeId);
+  return rows.map((r) => ({
+    municipalityCode: r.municipalityCode,
+    enrolledUnits: Number(r.enrolledUnits),
+  }));
 }

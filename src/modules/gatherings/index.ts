@@ -28,23 +28,32 @@ import {
   calendarRoutes as manifestCalendarRoutes,
   publicCalendarRoutes as manifestPublicCalendarRoutes,
 } from "./calendar-routes";
+import { copyRoutes as manifestCopyRoutes } from "./copy-routes";
 import { gatheringsDemo as manifestDemo } from "./demo";
 import { doorAuditActions as manifestDoorAuditActions } from "./door-audit-texts";
 import { doorRoutes as manifestDoorRoutes } from "./door-routes";
 import { inviteToEvaluations as manifestInviteToEvaluations } from "./evaluation";
 import { evaluationRoutes as manifestEvaluationRoutes } from "./evaluation-routes";
 import { evaluationAuditActions as manifestEvaluationAuditActions } from "./evaluation-texts";
+import { organiserMailAuditActions as manifestMailAuditActions } from "./invitee-reminder-texts";
+import { messagesRoutes as manifestMessagesRoutes } from "./messages-routes";
 import { organiserRoutes as manifestOrganiserRoutes } from "./organiser-routes";
 import { organiserTexts as manifestOrganiserTexts } from "./organiser-texts";
+import { overviewRoutes as manifestOverviewRoutes } from "./overview-routes";
 import { participantRoutes as manifestParticipantRoutes } from "./participant-routes";
 import { gatheringsSection as manifestGatheringsSection } from "./public-section";
 import {
   deleteNeedsAfterGatherings as manifestDeleteNeeds,
   expireOffers as manifestExpireOffers,
 } from "./registration";
+import {
+  queueDueReminders as manifestQueueReminders,
+  reminderJobHandlers as manifestReminderJobs,
+} from "./reminders";
 import * as manifestSchema from "./schema";
 import { staffRegistrationRoutes as manifestStaffRoutes } from "./staff-registration-routes";
 import { gatheringTexts as manifestTexts } from "./texts";
+import { ticketJobHandlers as manifestTicketJobs } from "./ticket-job";
 
 export const manifest: ModuleManifest = {
   name: "gatherings",
@@ -57,6 +66,9 @@ export const manifest: ModuleManifest = {
     () => manifestDoorRoutes(),
     () => manifestStaffRoutes(),
     () => manifestEvaluationRoutes(),
+    () => manifestOverviewRoutes(),
+    () => manifestMessagesRoutes(),
+    () => manifestCopyRoutes(),
   ],
   // Upcoming gatherings on the programme's public page (never the digital link).
   programmeSections: [
@@ -85,20 +97,38 @@ export const manifest: ModuleManifest = {
       ...manifestAuditActions.nb,
       ...manifestDoorAuditActions.nb,
       ...manifestEvaluationAuditActions.nb,
+      ...manifestMailAuditActions.nb,
     },
     nn: {
       ...manifestAuditActions.nn,
       ...manifestDoorAuditActions.nn,
       ...manifestEvaluationAuditActions.nn,
+      ...manifestMailAuditActions.nn,
     },
     en: {
       ...manifestAuditActions.en,
       ...manifestDoorAuditActions.en,
       ...manifestEvaluationAuditActions.en,
+      ...manifestMailAuditActions.en,
     },
   },
   demo: manifestDemo,
+  // The participant's mail about a registration, built outside the gathering's lock (0026).
+  jobHandlers: (context) => ({
+    ...manifestTicketJobs(context),
+    ...manifestReminderJobs(context),
+  }),
   housekeeping: [
+    {
+      // Reminders before registration closes and before the gathering, each a job per
+      // gathering and kind, each mail once per person (decision 0026).
+      name: "gathering reminders",
+      everyMinutes: 15,
+      async run(db, context) {
+        const n = await manifestQueueReminders(db, context.now);
+        return n ? `${n} reminders queued` : null;
+      },
+    },
     {
       // Offers from the waiting list that were not confirmed in time lapse and pass on; each
       // gathering under its lock, so every offer lapses once, whichever instance runs it.

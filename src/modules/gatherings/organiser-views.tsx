@@ -17,6 +17,7 @@ import { type Gathering, gatheringLimits, LEVELS, MODES, SESSION_KINDS } from ".
 import { admittableRoles } from "./organiser-form";
 import { organiserScopeErrors, organiserScopeTexts } from "./organiser-scope-texts";
 import { organiserTexts } from "./organiser-texts";
+import { overviewTexts } from "./overview-texts";
 import { whenText } from "./participant-views";
 import { gatheringTexts } from "./texts";
 
@@ -65,6 +66,11 @@ export function OrganiserListPage(props: { lang: Lang; items: OrganiserListItem[
                   <br />
                   <a class="ds-link" href={localPath(lang, `${ADMIN_PATH}/${g.id}/innsjekk`)}>
                     {doorTexts[lang].dayLink}
+                    <span class="ds-sr-only">: {lang === "nn" ? g.titleNn : g.titleNb}</span>
+                  </a>
+                  <br />
+                  <a class="ds-link" href={localPath(lang, `${ADMIN_PATH}/${g.id}/pameldte`)}>
+                    {overviewTexts[lang].overviewTab}
                     <span class="ds-sr-only">: {lang === "nn" ? g.titleNn : g.titleNb}</span>
                   </a>
                 </td>
@@ -159,7 +165,12 @@ export function GatheringFormPage(props: GatheringFormProps) {
       ) : null}
       {props.counts ? (
         <p class="ds-paragraph" data-testid="registration-counts">
-          {o.counts(props.counts.confirmed, props.counts.offered, props.counts.waiting)}
+          {o.counts(props.counts.confirmed, props.counts.offered, props.counts.waiting)}{" "}
+          {g ? (
+            <a class="ds-link" href={localPath(lang, `${ADMIN_PATH}/${g.id}/pameldte`)}>
+              {overviewTexts[lang].overviewTab}
+            </a>
+          ) : null}
         </p>
       ) : null}
       {!g && props.programmes.length === 0 ? (

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, lt, lte, ne, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client";
 import { type Outcome, RefusedInside, refuse } from "../../kernel/result";
-import { cohortsTakingPart } from "../cohorts";
+import { placesTakingPart } from "../cohorts";
 import { activeRoles } from "../identity";
 import { municipalitiesOfUnits } from "../organisations";
 import {
@@ -23,13 +23,17 @@ import {
 } from "./schema";
 import { fillFreeSeats } from "./seats";
 import { placedInLine, seatConfirmed } from "./ticket";
+import {
+  admits,
+  cohortQuestion,
+  type Place,
+  passesRoleAndMunicipality,
+  placesFrom,
+  type RoleOf,
+} from "./who-may-register";
 
 export type Registration = typeof gatheringRegistrations.$inferSelect;
-
-/** Where a person works, one per active role: what "who may register" is checked against. */
-export type Place = { role: string; unitOrgNumber: string | null; municipalityCode: string | null };
-
-export type RoleOf = { role: string; orgKind: string; orgId: string };
+export type { Place, RoleOf } from "./who-may-register";
 
 /**
  * The person's places. `roles`: the person's active roles when the caller has just read them
@@ -38,24 +42,13 @@ export type RoleOf = { role: string; orgKind: string; orgId: string };
 export async function placesOf(db: Db, personId: number, roles?: RoleOf[]): Promise<Place[]> {
   roles ??= await activeRoles(db, personId);
   const unitNumbers = roles.filter((r) => r.orgKind === "unit").map((r) => r.orgId);
-  const unitMunicipality = await municipalitiesOfUnits(db, unitNumbers);
-  return roles.map((r) => {
-    if (r.orgKind === "unit")
-      return {
-        role: r.role,
-        unitOrgNumber: r.orgId,
-        municipalityCode: unitMunicipality.get(r.orgId) ?? null,
-      };
-    if (r.orgKind === "municipality")
-      return { role: r.role, unitOrgNumber: null, municipalityCode: r.orgId };
-    return { role: r.role, unitOrgNumber: null, municipalityCode: null };
-  });
+  return placesFrom(roles, await municipalitiesOfUnits(db, unitNumbers));
 }
 
 /**
- * The first of the person's places the gathering admits, or null. Each list of the gathering
- * that is not empty narrows who may register: the role, the municipality, and taking part in
- * one of the cohorts (the unit enrolled, or, for a municipal role, the municipality's yes).
+ * The first of the person's places the gathering admits, or null (the rule: `admits` in
+ * who-may-register.ts). Cohort participation is asked of the cohorts module once, for the
+ * places that pass the role and municipality lists.
  */
 export async function admittedPlace(
   db: Db,
@@ -63,31 +56,19 @@ export async function admittedPlace(
   places: Place[],
   preferUnit?: string,
 ): Promise<Place | null> {
-  const ordered = preferUnit
-    ? [...places].sort(
-        (a, b) => Number(b.unitOrgNumber === preferUnit) - Number(a.unitOrgNumber === preferUnit),
-      )
-    : places;
-  for (const place of ordered) {
-    if (gathering.allowedRoles.length > 0 && !gathering.allowedRoles.includes(place.role)) continue;
-    if (
-      gathering.allowedMunicipalities.length > 0 &&
-      (place.municipalityCode === null ||
-        !gathering.allowedMunicipalities.includes(place.municipalityCode))
-    )
-      continue;
-    if (gathering.allowedCohorts.length > 0) {
-      if (place.unitOrgNumber === null && place.municipalityCode === null) continue;
-      const taking = await cohortsTakingPart(db, gathering.allowedCohorts, {
-        units: place.unitOrgNumber ? [place.unitOrgNumber] : [],
-        municipalities:
-          place.unitOrgNumber === null && place.municipalityCode ? [place.municipalityCode] : [],
-      });
-      if (taking.size === 0) continue;
-    }
-    return place;
-  }
-  return null;
+  const ordered = (
+    preferUnit
+      ? [...places].sort(
+          (a, b) => Number(b.unitOrgNumber === preferUnit) - Number(a.unitOrgNumber === preferUnit),
+        )
+      : places
+  ).filter((p) => passesRoleAndMunicipality(gathering, p));
+  if (ordered.length === 0) return null;
+  const taking =
+    gathering.allowedCohorts.length > 0
+      ? await placesTakingPart(db, gathering.allowedCohorts, cohortQuestion(ordered))
+      : null;
+  return ordered.find((p) => admits(gathering, p, taking)) ?? null;
 }
 
 /** Two sessions overlap when one starts before the other ends. */
@@ -244,10 +225,10 @@ export async function register(
         if (full)
           throw new RefusedInside(refuse("sessions", "sessionFull", { session: full.titleNb }));
       }
-      // The confirmation (code, .ics, QR) or the place in line, by mail queued in this
-      // transaction, under the gathering's lock taken above.
+      // The check-in code, and the job that mails the confirmation (code, .ics, QR) or the
+      // place in line once this transaction has let go of the lock (decision 0026).
       if (status === "confirmed") await seatConfirmed(tx, gathering, registrationId, actor);
-      else await placedInLine(tx, gathering, registrationId, g.waitingCount, actor);
+      else await placedInLine(tx, registrationId, actor);
       return {
         ok: true as const,
         registrationId,
@@ -418,7 +399,7 @@ export async function confirmOffer(
       .update(gatheringRegistrations)
       .set({ status: "confirmed", confirmedAt: actor.now })
       .where(eq(gatheringRegistrations.id, registration.id));
-    await seatConfirmed(tx, gathering, registration.id, actor);
+    await seatConfirmed(tx, gathering, registration.id, actor, "offer-confirmed");
     return { ok: true as const, repeated: false };
   });
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   index,
   integer,
   jsonb,
@@ -255,5 +256,47 @@ export const calendarFeeds = pgTable(
       .on(t.personId)
       .where(sql`${t.revokedAt} is null`),
   ],
+);
+
+/**
+ * The organiser's reminder to those the gathering admits who have not registered: at most one
+ * a day per gathering (the Oslo date), recorded with how many it went to.
+ */
+export const gatheringInviteeReminders = pgTable(
+  "gathering_invitee_reminders",
+  {
+    id: serial("id").primaryKey(),
+    gatheringId: integer("gathering_id")
+      .notNull()
+      .references(() => gatherings.id),
+    /** The day in Europe/Oslo, YYYY-MM-DD. */
+    day: text("day").notNull(),
+    recipients: integer("recipients").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull(),
+    sentBy: integer("sent_by"),
+  },
+  (t) => [uniqueIndex("gathering_invitee_reminders_day_uq").on(t.gatheringId, t.day)],
+);
+
+/**
+ * A message from the organiser to those registered: the subject and how many it went to (the
+ * text is in the queued mails only). The form's token makes a second post of the same form
+ * (a double click) the same message.
+ */
+export const gatheringMessages = pgTable(
+  "gathering_messages",
+  {
+    id: serial("id").primaryKey(),
+    gatheringId: integer("gathering_id")
+      .notNull()
+      .references(() => gatherings.id),
+    token: text("token").notNull(),
+    subject: text("subject").notNull(),
+    includeWaiting: boolean("include_waiting").notNull().default(false),
+    recipients: integer("recipients").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull(),
+    sentBy: integer("sent_by"),
+  },
+  (t) => [uniqueIndex("gathering_messages_token_uq").on(t.gatheringId, t.token)],
 );
 export * from "./evaluation-schema";

@@ -5,6 +5,7 @@ import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IBS, programmeIdOf } from "../../../tests/support/cohorts";
 import { type DbKind, databaseKinds, freshDatabase } from "../../../tests/support/db";
+import { testJobLoop } from "../../../tests/support/jobs";
 import { demoPeopleIds } from "../../../tests/support/people";
 import type { Database } from "../../db/client";
 import { readCheckInCode } from "../../kernel/check-in-code";
@@ -21,8 +22,16 @@ import { calendarFeeds, gatheringRegistrations } from "./schema";
 const NOW = new Date("2026-11-23T10:00:00Z");
 const BASE = "https://samspill.example";
 
-/** The mail queued under an idempotency key (the job's payload, as the mail job sends it). */
-async function queued(db: Database["db"], key: string): Promise<Mail | undefined> {
+/**
+ * The mail queued under an idempotency key (the job's payload, as the mail job sends it), once
+ * the job loop has run the ticket jobs that queue it (decision 0026).
+ */
+async function queued(
+  db: Database["db"],
+  key: string,
+  loop: { runDue(): Promise<number> },
+): Promise<Mail | undefined> {
+  await loop.runDue();
   const [row] = await db.select().from(jobs).where(eq(jobs.idempotencyKey, key));
   return row?.payload as Mail | undefined;
 }
@@ -60,6 +69,7 @@ describe.each(databaseKinds)(
   "gatherings: confirmation mail and calendar feed (%s)",
   (kind: DbKind) => {
     let database: Database;
+    let loop: Awaited<ReturnType<typeof testJobLoop>>;
     let programmeId: number;
     let ada = 0;
     let serial = 0;
@@ -93,10 +103,14 @@ describe.each(databaseKinds)(
 
     beforeAll(async () => {
       database = await freshDatabase(kind, "people");
+      loop = await testJobLoop(database.db, { now: NOW, linkBase: BASE });
       programmeId = await programmeIdOf(db(), IBS);
       ada = (await demoPeopleIds(db(), ["ada"])).ada!;
     });
-    afterAll(() => database?.close());
+    afterAll(async () => {
+      await loop?.close();
+      await database?.close();
+    });
 
     it("gives a confirmed seat a code and queues the mail with the .ics, the QR code and the digital link", async () => {
       const id = await gathering({
@@ -110,7 +124,7 @@ describe.each(databaseKinds)(
       expect(row.checkInCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{8}$/);
       const shown = `${row.checkInCode!.slice(0, 4)}-${row.checkInCode!.slice(4)}`;
 
-      const mail = (await queued(db(), `gathering-confirmed:${r.registrationId}`))!;
+      const mail = (await queued(db(), `gathering-confirmed:${r.registrationId}`, loop))!;
       expect(mail.to).toBe(`deltaker-${serial}@test.samspill.example`);
       expect(mail.subject).toBe("Påmeldt: Hybrid samling");
       expect(mail.text).toContain(`Innsjekkingskoden din er ${shown}.`);
@@ -143,7 +157,7 @@ describe.each(databaseKinds)(
       const id = await gathering({ titleNn: "Samling på nynorsk", capacity: 30 });
       const nynorsk = await person("4221");
       const r = await registered(id, nynorsk);
-      const mail = (await queued(db(), `gathering-confirmed:${r.registrationId}`))!;
+      const mail = (await queued(db(), `gathering-confirmed:${r.registrationId}`, loop))!;
       expect(mail.subject).toBe("Påmeld: Samling på nynorsk");
       expect(mail.text).toContain("Vis QR-koden i vedlegget når du kjem");
       expect(mail.text).toContain(`${BASE}/nn/samlinger/${id}`);
@@ -163,11 +177,11 @@ describe.each(databaseKinds)(
       const w2 = await registered(id, third);
       expect([w1.status, w2.status]).toEqual(["waiting", "waiting"]);
       expect((await registrationOf(db(), id, second))!.checkInCode).toBeNull();
-      const waiting = (await queued(db(), `gathering-waiting:${w2.registrationId}`))!;
+      const waiting = (await queued(db(), `gathering-waiting:${w2.registrationId}`, loop))!;
       expect(waiting.subject).toBe("Venteliste: Full samling");
       expect(waiting.text).toContain("Du er nummer 2 i køen.");
       expect(waiting.text).toContain("48 timer");
-      expect(await queued(db(), `gathering-confirmed:${w1.registrationId}`)).toBeUndefined();
+      expect(await queued(db(), `gathering-confirmed:${w1.registrationId}`, loop)).toBeUndefined();
 
       const cancelled = await cancelRegistration(
         db(),
@@ -179,9 +193,40 @@ describe.each(databaseKinds)(
       expect(confirmed.ok).toBe(true);
       const code = (await registrationOf(db(), id, second))!.checkInCode;
       expect(code).toMatch(/^[0-9A-Z]{8}$/);
-      const mail = (await queued(db(), `gathering-confirmed:${w1.registrationId}`))!;
+      const mail = (await queued(db(), `gathering-confirmed:${w1.registrationId}`, loop))!;
       expect(mail.subject).toBe("Påmeldt: Full samling");
       expect(readQr(attachment(mail, "image/png"))).toBe(code);
+    });
+
+    it("queues one small job under the lock, the mail only once the job runs; a registration cancelled before it gets none", async () => {
+      const id = await gathering({ titleNb: "Samling med kø for post" });
+      const p = await person();
+      const r = await registered(id, p);
+      const pending = await db()
+        .select({ kind: jobs.kind, payload: jobs.payload })
+        .from(jobs)
+        .where(eq(jobs.idempotencyKey, `gathering-ticket:${r.registrationId}:confirmed`));
+      expect(pending).toEqual([
+        {
+          kind: "gathering.ticket",
+          payload: { registrationId: r.registrationId, event: "confirmed" },
+        },
+      ]);
+      const [before] = await db()
+        .select()
+        .from(jobs)
+        .where(eq(jobs.idempotencyKey, `gathering-confirmed:${r.registrationId}`));
+      expect(before).toBeUndefined();
+      expect((await queued(db(), `gathering-confirmed:${r.registrationId}`, loop))?.subject).toBe(
+        "Påmeldt: Samling med kø for post",
+      );
+
+      const q = await person();
+      const gone = await registered(id, q);
+      await cancelRegistration(db(), { registrationId: gone.registrationId }, as(q));
+      expect(
+        await queued(db(), `gathering-confirmed:${gone.registrationId}`, loop),
+      ).toBeUndefined();
     });
 
     it("serves a person's feed by its token: seats held, cancelled ones marked; renewing and revoking end the old address", async () => {

@@ -1,13 +1,10 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Executor, Tx } from "../../db/client";
-import { checkInQrPng, newCheckInCode, showCheckInCode } from "../../kernel/check-in-code";
-import { enqueueMail } from "../../kernel/mail-jobs";
-import { getPerson } from "../identity";
+import { newCheckInCode } from "../../kernel/check-in-code";
+import { enqueue } from "../../kernel/jobs";
 import { writtenStandardOf } from "../organisations";
-import { gatheringCalendarFile, gatheringLink } from "./calendar-events";
 import type { Actor, Gathering } from "./gatherings";
 import { gatheringRegistrations } from "./schema";
-import { attachmentNames, confirmationLetter, waitingLetter } from "./ticket-mail-texts";
 
 /**
  * The written standard of the place a person registered from: the unit's, else the
@@ -23,116 +20,73 @@ export async function standardOfPlace(
 }
 
 /**
- * A check-in code no other registration of the gathering has. The caller holds the gathering's
- * lock, so nobody else gives one out meanwhile; a clash (one in a trillion per pair) draws again.
+ * The participant's mail about a registration (decision 0026): a job queued in the
+ * registration's transaction, done by the job loop once the gathering's lock is let go
+ * (ticket-job.ts builds the mail from the stored rows). `confirmed`: a registration that got a
+ * seat; `offer-confirmed`: an offered seat confirmed; `waiting`: a place in line.
  */
-async function freeCode(tx: Tx, gatheringId: number): Promise<string> {
+export const TICKET_JOB = "gathering.ticket";
+export const TICKET_EVENTS = ["confirmed", "offer-confirmed", "waiting"] as const;
+export type TicketEvent = (typeof TICKET_EVENTS)[number];
+
+/** Queue the ticket job, once per registration and event. */
+export function queueTicket(tx: Executor, registrationId: number, event: TicketEvent, now: Date) {
+  return enqueue(tx, {
+    kind: TICKET_JOB,
+    payload: { registrationId, event },
+    idempotencyKey: `gathering-ticket:${registrationId}:${event}`,
+    runAt: now,
+  });
+}
+
+/**
+ * Give a registration its check-in code, one no other registration of the gathering has, in one
+ * statement (a conditional update; the unique index backs it). A registration that has a code
+ * keeps it. The caller holds the gathering's lock; a clash (one in a trillion per pair) draws
+ * again.
+ */
+async function giveCheckInCode(tx: Tx, gatheringId: number, registrationId: number) {
   for (;;) {
     const code = newCheckInCode();
-    const [clash] = await tx
-      .select({ id: gatheringRegistrations.id })
-      .from(gatheringRegistrations)
+    const given = await tx
+      .update(gatheringRegistrations)
+      .set({ checkInCode: code })
       .where(
         and(
-          eq(gatheringRegistrations.gatheringId, gatheringId),
-          eq(gatheringRegistrations.checkInCode, code),
+          eq(gatheringRegistrations.id, registrationId),
+          isNull(gatheringRegistrations.checkInCode),
+          sql`not exists (select 1 from ${gatheringRegistrations} o
+            where o.gathering_id = ${gatheringId} and o.check_in_code = ${code})`,
         ),
-      );
-    if (!clash) return code;
+      )
+      .returning({ id: gatheringRegistrations.id });
+    if (given.length > 0) return;
+    const [r] = await tx
+      .select({ code: gatheringRegistrations.checkInCode })
+      .from(gatheringRegistrations)
+      .where(eq(gatheringRegistrations.id, registrationId));
+    if (!r || r.code !== null) return;
   }
 }
 
 /**
  * A seat is confirmed (a registration that got one, or an offered seat confirmed): the
- * registration gets its check-in code, and the person the confirmation, queued in the same
- * transaction: when and where, the digital link, the code typed out, the QR code (PNG) and the
- * gathering as an .ics with the link back. Called with the gathering locked.
+ * registration gets its check-in code, and the job that mails the confirmation (code, QR, .ics)
+ * is queued, both in the caller's transaction. Called with the gathering locked: nothing here
+ * builds the mail.
  */
 export async function seatConfirmed(
   tx: Tx,
   gathering: Gathering,
   registrationId: number,
   actor: Actor,
+  event: "confirmed" | "offer-confirmed" = "confirmed",
 ): Promise<void> {
-  const [r] = await tx
-    .select()
-    .from(gatheringRegistrations)
-    .where(eq(gatheringRegistrations.id, registrationId));
-  if (!r) return;
-  let code = r.checkInCode;
-  if (!code) {
-    code = await freeCode(tx, gathering.id);
-    await tx
-      .update(gatheringRegistrations)
-      .set({ checkInCode: code })
-      .where(eq(gatheringRegistrations.id, r.id));
-  }
-  const person = await getPerson(tx, r.personId);
-  if (!person?.email) return;
-  const standard = await standardOfPlace(tx, r);
-  const letter = confirmationLetter(standard, {
-    title: standard === "nn" ? gathering.titleNn : gathering.titleNb,
-    startsAt: gathering.startsAt,
-    endsAt: gathering.endsAt,
-    place:
-      gathering.mode === "digital"
-        ? ""
-        : [gathering.venue, gathering.address].filter((s) => s !== "").join(", "),
-    digitalLink: gathering.mode === "physical" ? "" : gathering.digitalLink,
-    code: showCheckInCode(code),
-    link: gatheringLink(actor.baseUrl, standard, gathering.id),
-  });
-  const names = attachmentNames[standard];
-  const ics = gatheringCalendarFile(gathering, { lang: standard, baseUrl: actor.baseUrl });
-  await enqueueMail(
-    tx,
-    {
-      to: person.email,
-      subject: letter.subject,
-      text: letter.text,
-      attachments: [
-        {
-          filename: names.calendar,
-          contentType: "text/calendar; charset=utf-8; method=PUBLISH",
-          contentBase64: Buffer.from(ics, "utf8").toString("base64"),
-        },
-        {
-          filename: names.qr,
-          contentType: "image/png",
-          contentBase64: (await checkInQrPng(code)).toString("base64"),
-        },
-      ],
-    },
-    { idempotencyKey: `gathering-confirmed:${r.id}`, now: actor.now },
-  );
+  await giveCheckInCode(tx, gathering.id, registrationId);
+  await queueTicket(tx, registrationId, event, actor.now);
 }
 
-/** A registration went on the waiting list: the person is told the place in line. */
-export async function placedInLine(
-  tx: Tx,
-  gathering: Gathering,
-  registrationId: number,
-  position: number,
-  actor: Actor,
-): Promise<void> {
-  const [r] = await tx
-    .select()
-    .from(gatheringRegistrations)
-    .where(eq(gatheringRegistrations.id, registrationId));
-  if (!r) return;
-  const person = await getPerson(tx, r.personId);
-  if (!person?.email) return;
-  const standard = await standardOfPlace(tx, r);
-  const letter = waitingLetter(standard, {
-    title: standard === "nn" ? gathering.titleNn : gathering.titleNb,
-    startsAt: gathering.startsAt,
-    position,
-    offerHours: gathering.offerHours,
-    link: gatheringLink(actor.baseUrl, standard, gathering.id),
-  });
-  await enqueueMail(
-    tx,
-    { to: person.email, subject: letter.subject, text: letter.text },
-    { idempotencyKey: `gathering-waiting:${r.id}`, now: actor.now },
-  );
+/** A registration went on the waiting list: the job tells the person the place in line. */
+export async function placedInLine(tx: Tx, registrationId: number, actor: Actor): Promise<void> {
+  await queueTicket(tx, registrationId, "waiting", actor.now);
 }

@@ -10,6 +10,7 @@ import {
 } from "../applications/schema";
 import { cohorts } from "../cohorts/schema";
 import { gatherings } from "../gatherings/schema";
+import { grants } from "../grants/schema";
 import { getUnit, unitsOfMunicipality } from "../organisations";
 import { programmeDocuments } from "../programmes/schema";
 import { demoEmail, seedDemoPeople } from "./demo";
@@ -180,6 +181,21 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         .from(gatherings)
         .where(eq(gatherings.titleNb, title));
       return `${prefix}/${g!.id}${rest}`;
+    };
+    /** IBS cohort 3 (live, with the grants' demo) and Arendal's grant in it. */
+    const ibsCohort3 = async () => {
+      const [row] = await t.db
+        .select({ id: cohorts.id })
+        .from(cohorts)
+        .where(eq(cohorts.number, 3));
+      return row!.id;
+    };
+    const arendalGrant = async () => {
+      const [row] = await t.db
+        .select({ id: grants.id })
+        .from(grants)
+        .where(eq(grants.municipalityCode, "4203"));
+      return row!.id;
     };
     const agderRegional = "Regional samling i Agder for pulje 3";
     const kristiansandLocal = "Lokal samling i Kristiansand";
@@ -871,6 +887,106 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         send: (w) => get("/nb/samlinger/999999/ansatte", w),
         allowed: ["bente", "sverre"],
         okStatus: 404,
+      },
+      // The organiser's overview of registrations, its print view and exports: its organiser only.
+      {
+        name: "GET /nb/admin/samlinger/<Udir's>/pameldte",
+        send: async (w) => get(await udirDay("/pameldte?utskrift=1"), w),
+        allowed: ["ada"],
+      },
+      {
+        name: "GET /nb/admin/samlinger/<Udir's>/pameldte.csv",
+        send: async (w) => get(await udirDay("/pameldte.csv"), w),
+        allowed: ["ada"],
+      },
+      {
+        name: "GET /nb/admin/samlinger/<Agder's regional>/pameldte.xlsx",
+        send: async (w) => get(await gatheringPath(agderRegional, "/pameldte.xlsx"), w),
+        allowed: ["siv"],
+      },
+      {
+        name: "GET /nb/admin/samlinger/:id/pameldte (unknown)",
+        send: (w) => get("/nb/admin/samlinger/999999/pameldte", w),
+        allowed: organisers,
+        okStatus: 404,
+      },
+      // The organiser's reminder to those not registered, and message to those registered.
+      {
+        name: "GET /nb/admin/samlinger/<Udir's>/paminnelse",
+        send: async (w) => get(await udirDay("/paminnelse"), w),
+        allowed: ["ada"],
+      },
+      {
+        name: "POST /nb/admin/samlinger/:id/paminnelse (unknown)",
+        send: (w) => post("/nb/admin/samlinger/999999/paminnelse", w),
+        allowed: organisers,
+        okStatus: 404,
+      },
+      {
+        name: "GET /nb/admin/samlinger/<Agder's regional>/melding",
+        send: async (w) => get(await gatheringPath(agderRegional, "/melding"), w),
+        allowed: ["siv"],
+      },
+      {
+        name: "POST /nb/admin/samlinger/<Agder's regional>/melding (no token)",
+        send: async (w) => post(await gatheringPath(agderRegional, "/melding"), w),
+        allowed: ["siv"],
+        okStatus: 400,
+      },
+      // Copying a gathering: its organiser only, into a cohort within her reach.
+      {
+        name: "GET /nb/admin/samlinger/<Kristiansand's local>/kopi",
+        send: async (w) => get(await gatheringPath(kristiansandLocal, "/kopi"), w),
+        allowed: ["kari"],
+      },
+      {
+        name: "POST /nb/admin/samlinger/<Udir's>/kopi (no start)",
+        send: async (w) => post(await udirDay("/kopi"), w, { cohort: "", startsAt: "" }),
+        allowed: ["ada"],
+        okStatus: 422,
+      },
+      // Grants (issue 13): the programme admin of the owner runs a cohort's grants; the
+      // municipal coordinator answers the municipality's own.
+      {
+        name: "GET /nb/admin/tilskudd",
+        send: (w) => get("/nb/admin/tilskudd", w),
+        allowed: admins,
+      },
+      {
+        name: "GET /nb/admin/tilskudd/<IBS cohort 3>",
+        send: async (w) => get(`/nb/admin/tilskudd/${await ibsCohort3()}`, w),
+        allowed: ["ada"],
+      },
+      {
+        name: "POST /nb/admin/tilskudd/<IBS cohort 3>/utbetal (nothing accepted to pay)",
+        send: async (w) => post(`/nb/admin/tilskudd/${await ibsCohort3()}/utbetal`, w),
+        allowed: ["ada"],
+        okStatus: 409,
+      },
+      {
+        name: "GET /nb/admin/tilskudd/<IBS cohort 3>/utbetalinger.csv",
+        send: async (w) => get(`/nb/admin/tilskudd/${await ibsCohort3()}/utbetalinger.csv`, w),
+        allowed: ["ada"],
+      },
+      {
+        name: "GET /nb/tilskudd",
+        send: (w) => get("/nb/tilskudd", w),
+        allowed: ["kari", "mona"],
+      },
+      {
+        name: "GET /nb/tilskudd/<Arendal's grant> (no demo person coordinates Arendal)",
+        send: async (w) => get(`/nb/tilskudd/${await arendalGrant()}`, w),
+        allowed: [],
+      },
+      {
+        name: "POST /nb/tilskudd/<Arendal's grant>/svar",
+        send: async (w) => post(`/nb/tilskudd/${await arendalGrant()}/svar`, w),
+        allowed: [],
+      },
+      {
+        name: "GET /nb/tilskudd/<Arendal's grant>/brev.pdf",
+        send: async (w) => get(`/nb/tilskudd/${await arendalGrant()}/brev.pdf`, w),
+        allowed: ["ada"],
       },
       // A gathering's evaluation (decision 0027): the questions and results are its organiser's;
       // the answers are the participants' (a gathering one is not registered for is not found).

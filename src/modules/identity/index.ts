@@ -40,7 +40,13 @@ export {
   grantRole,
   invite,
 } from "./people";
+export {
+  emailsOf,
+  type HeldRole,
+  rolesOfPeople,
+} from "./people-reads";
 export { type IdentityReads, identityReadsFrom, noIdentityReads } from "./reads";
+export { activeRoleHolders, type RoleHolder } from "./role-holders";
 export {
   addressesActingAs,
   holdsRole,

@@ -63,6 +63,8 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     "follow:participation:owner",
     // Gatherings of the owner's programmes: create and edit them, follow registrations.
     "manage:gathering:owner",
+    // Grant schemes of the owner's cohorts: allocate, send letters, record payments and returns.
+    "manage:grant:owner",
     TAKES_PART,
   ],
   // The rounds of the owner's programmes the person is named to (checked per round).
@@ -87,6 +89,8 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     "follow:participation:municipality",
     // Local gatherings for the municipality's units enrolled in a cohort.
     "manage:gathering:municipality",
+    // The municipality's grants: accept or decline, report the use.
+    "answer:grant:municipality",
     TAKES_PART,
   ],
   "resource-person": ["read:organisation:municipality", "read:cohort:municipality", TAKES_PART],

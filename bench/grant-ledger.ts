@@ -1,0 +1,225 @@
+// Benchmark: the grants' ledger (GET /nb/admin/tilskudd/:cohort and GET /nb/admin/tilskudd), as a
+// programme admin, over 3 cohorts × 357 municipalities with allocations, acceptances, payments,
+// reports and returns (odd amounts, every state). Travel claims are not built yet (issue 13), so
+// the 20,000 claims of the issue's figure are not in the data. A fresh in-memory PGlite in this
+// process (PostgreSQL too when BENCH_DATABASE_URL or TEST_DATABASE_URL is set, in a database of
+// its own, dropped afterwards). Also `grant-ledger-diff`: the øre by which the ledger's totals
+// (summed by the database) differ from the sum of its rows' figures.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { createApp } from "../src/app";
+import { type Database, openPglite, openPostgres } from "../src/db/client";
+import { seedReference } from "../src/db/seed";
+import { fixedClock } from "../src/kernel/clock";
+import { createCohort } from "../src/modules/cohorts";
+import { addInto, databaseTotals, FIGURES, figuresOf, zero } from "../src/modules/grants/ledger";
+import { type GrantState, grantSchemes, grants } from "../src/modules/grants/schema";
+import { grantRole } from "../src/modules/identity";
+import { people } from "../src/modules/identity/schema";
+import { createSession } from "../src/modules/identity/sessions";
+import { municipalitiesAt } from "../src/modules/organisations";
+import { createProgramme } from "../src/modules/programmes";
+import { ibsTexts } from "../src/modules/programmes/demo-content";
+import { bench, log, percentile } from "./lib";
+
+const NOW = new Date("2026-11-23T10:00:00Z");
+const TODAY = "2026-11-23";
+const REQUESTS = 200;
+const WARMUP = 30;
+const STATES: GrantState[] = [
+  "allocated",
+  "letter-sent",
+  "accepted",
+  "declined",
+  "paid",
+  "reported",
+  "closed",
+];
+
+async function fill(db: Database["db"]) {
+  const t0 = performance.now();
+  await seedReference(db, { today: TODAY });
+  const programmeId = await createProgramme(
+    db,
+    {
+      slug: "inkluderende-barnehage-og-skolemiljo",
+      owner: "udir",
+      model: "cohorts",
+      startedOn: "2017-01-01",
+      durationMinMonths: 24,
+      durationMaxMonths: 24,
+      deliveryMode: "mixed",
+      publishedAt: NOW,
+    },
+    ibsTexts,
+  );
+  const [admin] = await db
+    .insert(people)
+    .values({ name: "Benk Admin", email: "benk@bench.example", createdAt: NOW })
+    .returning();
+  const granted = await grantRole(
+    db,
+    { personId: admin!.id, role: "programme-admin", orgId: "udir" },
+    { personId: null, now: NOW },
+  );
+  if (!granted.ok) throw new Error("grant-ledger: admin role refused");
+  const codes = (await municipalitiesAt(db, TODAY)).map((m) => m.code);
+  const cohortIds: number[] = [];
+  const schemeIds: number[] = [];
+  let rows = 0;
+  for (const number of [1, 2, 3]) {
+    const cohortId = await createCohort(
+      db,
+      {
+        programmeId,
+        number,
+        startsOn: `${2015 + number * 2}-08-01`,
+        endsOn: `${2017 + number * 2}-06-30`,
+        createdAt: NOW,
+      },
+      [],
+    );
+    cohortIds.push(cohortId);
+    const [scheme] = await db
+      .insert(grantSchemes)
+      .values({
+        cohortId,
+        purposes: ["resource-person"],
+        basis: "per-unit",
+        amountOre: 12_345_67,
+        floorOre: 25_000_01,
+        ceilingOre: 150_000_99,
+        conditionsNb: "Vilkår.",
+        conditionsNn: "Vilkår.",
+        acceptDeadline: "2027-01-15",
+        reportDeadline: "2028-01-15",
+        updatedAt: NOW,
+      })
+      .returning();
+    schemeIds.push(scheme!.id);
+    const values = codes.map((code, i) => {
+      const state = STATES[(i * 7 + number) % STATES.length]!;
+      // Odd amounts: never a round number of kroner.
+      const amountOre = 25_000_01 + ((i * 104_729 + number * 7_919) % 12_500_000);
+      const usedOre =
+        state === "reported" || state === "closed" ? amountOre - ((i * 31) % amountOre) : null;
+      return {
+        schemeId: scheme!.id,
+        municipalityCode: code,
+        enrolledUnits: (i % 23) + 1,
+        amountOre,
+        state,
+        allocatedAt: NOW,
+        usedOre,
+        returnedOre: state === "closed" ? amountOre - usedOre! : null,
+        paymentReference: ["paid", "reported", "closed"].includes(state)
+          ? `SAMSPILL-TS-${number}-${i}`
+          : null,
+      };
+    });
+    await db.insert(grants).values(values);
+    rows += values.length;
+  }
+  log(
+    `grant-ledger: 3 cohorts × ${codes.length} municipalities, ${rows} grants in every state, ` +
+      `filled in ${((performance.now() - t0) / 1000).toFixed(1)}s`,
+  );
+  return { cohortIds, schemeIds, adminId: admin!.id };
+}
+
+/** The ledger's totals against the sum of its rows, in øre (0 when exact). */
+async function difference(db: Database["db"], schemeIds: number[]) {
+  const totals = await databaseTotals(db, schemeIds);
+  let diff = 0;
+  for (const id of schemeIds) {
+    const sum = (await db.select().from(grants))
+      .filter((g) => g.schemeId === id)
+      .reduce((s, g) => addInto(s, figuresOf(g)), zero());
+    const total = totals.get(id) ?? zero();
+    for (const k of FIGURES) diff += Math.abs(total[k] - sum[k]);
+  }
+  return diff;
+}
+
+async function measure(database: Database, label: string) {
+  await database.migrate();
+  const { cohortIds, schemeIds, adminId } = await fill(database.db);
+  const app = createApp({
+    db: database.db,
+    secret: "bench-secret-that-is-long-enough-0123456789",
+    clock: fixedClock(NOW),
+    env: "production",
+    linkBase: "https://samspill.example",
+    mailKind: "outbox",
+    pageCacheSeconds: 0,
+    log: () => {},
+  });
+  const cookie = `samspill-session=${await createSession(database.db, adminId, "bench", NOW)}`;
+  const result: Record<string, number> = {};
+  for (const path of [`/nb/admin/tilskudd/${cohortIds[2]}`, "/nb/admin/tilskudd"]) {
+    const times: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < WARMUP + REQUESTS; i++) {
+      const t0 = performance.now();
+      const res = await app.request(path, { headers: { Cookie: cookie } });
+      const body = await res.text();
+      const ms = performance.now() - t0;
+      if (res.status !== 200) throw new Error(`grant-ledger: ${path} answered ${res.status}`);
+      if (i < WARMUP) continue;
+      times.push(ms);
+      bytes = body.length;
+    }
+    log(
+      `grant-ledger (${label}): ${REQUESTS} requests of GET ${path} after ${WARMUP} warm-up, ` +
+        `${(bytes / 1024).toFixed(0)} kB each; p50 ${percentile(times, 50).toFixed(2)} ms, ` +
+        `p95 ${percentile(times, 95).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms`,
+    );
+    result[path] = percentile(times, 95);
+  }
+  return {
+    p95: Math.max(...Object.values(result)),
+    diff: await difference(database.db, schemeIds),
+  };
+}
+
+export async function grantLedgerBenchmark() {
+  const pglite = await openPglite(undefined);
+  try {
+    const { p95, diff } = await measure(pglite, "PGlite, in this process");
+    bench(
+      "grant-ledger-p95",
+      p95.toFixed(2),
+      "ms",
+      "<=",
+      "100",
+      "the cohort's page and the list, the slower; no travel claims yet",
+    );
+    bench("grant-ledger-diff", String(diff), "øre", "<=", "0");
+  } finally {
+    await pglite.close();
+  }
+  const url = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
+  if (!url) {
+    log("grant-ledger: no BENCH_DATABASE_URL or TEST_DATABASE_URL, PostgreSQL skipped");
+    return;
+  }
+  const name = `samspill_bench_${process.pid}_${randomBytes(3).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const postgres = await openPostgres(target.toString(), 5);
+  try {
+    const { p95, diff } = await measure(postgres, "PostgreSQL");
+    bench("grant-ledger-p95-postgres", p95.toFixed(2), "ms", "<=", "100");
+    bench("grant-ledger-diff-postgres", String(diff), "øre", "<=", "0");
+  } finally {
+    await postgres.close();
+    const drop = new pg.Client({ connectionString: url });
+    await drop.connect();
+    await drop.query(`drop database if exists ${name} with (force)`);
+    await drop.end();
+  }
+}
