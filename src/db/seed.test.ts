@@ -13,6 +13,8 @@ import { type Database, openPostgres } from "./client";
 import { seedAtStart, seedDemo, seedReference } from "./seed";
 
 const DATE = "2026-11-23";
+/** Time for a test that seeds the whole demo twice (see below). */
+const SEEDING_TWICE_MS = 120_000;
 
 describe.each(databaseKinds)("the demo kindergartens, schools and PP-tjenester on %s", (kind) => {
   let database: Database;
@@ -154,64 +156,74 @@ describe.each(databaseKinds)("the reference data at start on %s", (kind) => {
 // processes would be. PGlite is one process and cannot race itself.
 if (process.env.TEST_DATABASE_URL)
   describe("seeding at start on PostgreSQL", () => {
-    it("two instances seeding an empty database at once both succeed, and the data is there once", async () => {
-      const first = await freshDatabase("postgres");
-      const second = await openPostgres(first.url!, 5);
-      try {
-        const now = new Date(`${DATE}T08:00:00Z`);
-        const opts = {
-          now,
-          demo: true,
-          linkBase: "http://localhost:3000",
-          files: temporaryFileStore(),
-        };
-        const results = await Promise.all([seedAtStart(first, opts), seedAtStart(second, opts)]);
-        expect(results.map((r) => r.demoLoaded).sort()).toEqual([false, true]);
-        expect((await first.db.select({ n: count() }).from(programmes))[0]!.n).toBe(2);
-        expect((await first.db.select({ n: count() }).from(cohorts))[0]!.n).toBe(5); // IBS 1–3, FUB/FUG 1–2
-        const names = (await first.db.select({ name: people.name }).from(people)).map(
-          (p) => p.name,
-        );
-        expect(names).toContain("Ada Direktorat");
-        expect(new Set(names).size).toBe(names.length);
-      } finally {
-        await second.close();
-        await first.close();
-      }
-    });
+    // Two whole demo seeds on PostgreSQL: about 10 s on a quiet machine, three times that when
+    // the machine is busy, which is no failure of the lock this proves.
+    it(
+      "two instances seeding an empty database at once both succeed, and the data is there once",
+      async () => {
+        const first = await freshDatabase("postgres");
+        const second = await openPostgres(first.url!, 5);
+        try {
+          const now = new Date(`${DATE}T08:00:00Z`);
+          const opts = {
+            now,
+            demo: true,
+            linkBase: "http://localhost:3000",
+            files: temporaryFileStore(),
+          };
+          const results = await Promise.all([seedAtStart(first, opts), seedAtStart(second, opts)]);
+          expect(results.map((r) => r.demoLoaded).sort()).toEqual([false, true]);
+          expect((await first.db.select({ n: count() }).from(programmes))[0]!.n).toBe(2);
+          expect((await first.db.select({ n: count() }).from(cohorts))[0]!.n).toBe(5); // IBS 1–3, FUB/FUG 1–2
+          const names = (await first.db.select({ name: people.name }).from(people)).map(
+            (p) => p.name,
+          );
+          expect(names).toContain("Ada Direktorat");
+          expect(new Set(names).size).toBe(names.length);
+        } finally {
+          await second.close();
+          await first.close();
+        }
+      },
+      SEEDING_TWICE_MS,
+    );
 
-    it("an instance seeding while another holds the startup lock waits for it, then finds the data", async () => {
-      const first = await freshDatabase("postgres");
-      const second = await openPostgres(first.url!, 5);
-      try {
-        const now = new Date(`${DATE}T08:00:00Z`);
-        const opts = {
-          now,
-          demo: true,
-          linkBase: "http://localhost:3000",
-          files: temporaryFileStore(),
-        };
-        // The first instance migrates (or seeds) under the lock; the second starts meanwhile.
-        const waiting = await first.exclusive(async () => {
-          const later = seedAtStart(second, opts);
-          let blocked = 0;
-          for (let i = 0; i < 50 && blocked === 0; i++) {
-            await new Promise((r) => setTimeout(r, 50));
-            const rows = await first.db.execute(
-              sql`select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted and database = (select oid from pg_database where datname = current_database())`,
-            );
-            blocked = (rows as unknown as { rows: { n: number }[] }).rows[0]!.n;
-          }
-          expect(blocked).toBe(1);
-          expect((await first.db.select({ n: count() }).from(programmes))[0]!.n).toBe(0);
-          expect(await seedDemo(first.db, DATE)).toBe(true);
-          return { later };
-        });
-        expect((await waiting.later).demoLoaded).toBe(false);
-        expect((await first.db.select({ n: count() }).from(programmes))[0]!.n).toBe(2);
-      } finally {
-        await second.close();
-        await first.close();
-      }
-    });
+    it(
+      "an instance seeding while another holds the startup lock waits for it, then finds the data",
+      async () => {
+        const first = await freshDatabase("postgres");
+        const second = await openPostgres(first.url!, 5);
+        try {
+          const now = new Date(`${DATE}T08:00:00Z`);
+          const opts = {
+            now,
+            demo: true,
+            linkBase: "http://localhost:3000",
+            files: temporaryFileStore(),
+          };
+          // The first instance migrates (or seeds) under the lock; the second starts meanwhile.
+          const waiting = await first.exclusive(async () => {
+            const later = seedAtStart(second, opts);
+            let blocked = 0;
+            for (let i = 0; i < 50 && blocked === 0; i++) {
+              await new Promise((r) => setTimeout(r, 50));
+              const rows = await first.db.execute(
+                sql`select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted and database = (select oid from pg_database where datname = current_database())`,
+              );
+              blocked = (rows as unknown as { rows: { n: number }[] }).rows[0]!.n;
+            }
+            expect(blocked).toBe(1);
+            expect((await first.db.select({ n: count() }).from(programmes))[0]!.n).toBe(0);
+            expect(await seedDemo(first.db, DATE)).toBe(true);
+            return { later };
+          });
+          expect((await waiting.later).demoLoaded).toBe(false);
+          expect((await first.db.select({ n: count() }).from(programmes))[0]!.n).toBe(2);
+        } finally {
+          await second.close();
+          await first.close();
+        }
+      },
+      SEEDING_TWICE_MS,
+    );
   });

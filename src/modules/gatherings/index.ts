@@ -65,10 +65,10 @@ export const manifest: ModuleManifest = {
     () => manifestCalendarRoutes(),
     () => manifestDoorRoutes(),
     () => manifestStaffRoutes(),
-    () => manifestEvaluationRoutes(),
     () => manifestOverviewRoutes(),
     () => manifestMessagesRoutes(),
     () => manifestCopyRoutes(),
+    () => manifestEvaluationRoutes(),
   ],
   // Upcoming gatherings on the programme's public page (never the digital link).
   programmeSections: [
@@ -96,20 +96,20 @@ export const manifest: ModuleManifest = {
     nb: {
       ...manifestAuditActions.nb,
       ...manifestDoorAuditActions.nb,
-      ...manifestEvaluationAuditActions.nb,
       ...manifestMailAuditActions.nb,
+      ...manifestEvaluationAuditActions.nb,
     },
     nn: {
       ...manifestAuditActions.nn,
       ...manifestDoorAuditActions.nn,
-      ...manifestEvaluationAuditActions.nn,
       ...manifestMailAuditActions.nn,
+      ...manifestEvaluationAuditActions.nn,
     },
     en: {
       ...manifestAuditActions.en,
       ...manifestDoorAuditActions.en,
-      ...manifestEvaluationAuditActions.en,
       ...manifestMailAuditActions.en,
+      ...manifestEvaluationAuditActions.en,
     },
   },
   demo: manifestDemo,
