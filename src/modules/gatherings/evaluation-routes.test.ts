@@ -112,6 +112,16 @@ describe.each(databaseKinds)("the evaluation after a gathering, by route (%s)", 
     expect(html).toContain("Velg et svar på «Hvor nyttig var samlingen for arbeidet ditt?»");
     expect(html).toContain(">Noe</textarea>");
 
+    // A child named in an open answer: held back with the warning and the box to confirm.
+    const warned = await as.post(mine(), "kari", {
+      ...ANSWER,
+      "a-3": "Emma (7 år) i 2B lærte mest av dagen.",
+    });
+    expect(warned.status).toBe(422);
+    const warning = await warned.text();
+    expect(warning).toContain('name="confirm-a-3"');
+    expect(warning).toContain("Emma (7 år) i 2B lærte mest av dagen.</textarea>");
+
     const done = await as.post(mine(), "kari", ANSWER);
     expect(done.status).toBe(303);
     expect(done.headers.get("location")).toBe(`${mine()}?melding=takk`);

@@ -3,11 +3,11 @@ import { confirmationsOf } from "../../kernel/child-guard-forms";
 import { type AppContext, type AppEnv, deps, langOf } from "../../kernel/context";
 import type { FormValues } from "../../kernel/forms";
 import { readForm } from "../../kernel/forms";
+import { toCsv } from "../../kernel/spreadsheet";
 import { errorPage } from "../../web/error-pages";
 import type { FormState } from "../../web/form-errors";
 import type { Lang } from "../../web/i18n";
 import { render } from "../../web/render";
-import { toCsv } from "../cohorts";
 import { doorPath } from "./door-views";
 import {
   answersCloseAt,

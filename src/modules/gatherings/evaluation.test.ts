@@ -7,6 +7,7 @@ import type { Database } from "../../db/client";
 import { screenFields } from "../../kernel/child-guard-forms";
 import { jobs } from "../../kernel/schema";
 import { insertTestPerson, listAudit } from "../identity";
+import { setWrittenStandard } from "../organisations";
 import { markAttendance } from "./door";
 import {
   defaultQuestions,
@@ -337,6 +338,22 @@ describe.each(databaseKinds)(
       expect(second).toEqual({ gatherings: 0, mails: 0 });
       expect((await invitations()).length).toBe(mails.length);
       expect((await evaluationOf(db(), id))!.invitedAt).toEqual(AFTER);
+    });
+
+    it("invites in the written standard of the participant's place", async () => {
+      await setWrittenStandard(db(), "municipality", "4221", "nn", { personId: null, now: NOW });
+      const { id } = await evaluated(0);
+      const nynorsk = await person("Nils Nynorsk", "4221");
+      const rid = await registered(id, nynorsk);
+      await inviteToEvaluations(db(), { now: AFTER, baseUrl: BASE });
+      const [job] = await db()
+        .select({ payload: jobs.payload })
+        .from(jobs)
+        .where(eq(jobs.idempotencyKey, `gathering-evaluation:${rid}`));
+      const mail = job!.payload as { subject: string; text: string };
+      expect(mail.subject).toBe("Kva syntest du om Nasjonal samling?");
+      expect(mail.text).toContain(`${BASE}/nn/samlinger/${id}/evaluering`);
+      expect(mail.text).toContain("seinast 12. mars 2027");
     });
 
     it("counts the answers, and shows a question's figures only from three answers", async () => {
