@@ -7,6 +7,7 @@ import { demoEmail } from "../../src/modules/identity";
 import { expectNoAxeViolations, loadsPage, openPage, scriptModes, shown } from "../support/browser";
 import { IBS, programmeIdOf } from "../support/cohorts";
 import { journeyKinds } from "../support/db";
+import { pdfFile } from "../support/files";
 import { alert, h1, path, summary, useBrowser } from "../support/journey";
 import { demoPeopleIds } from "../support/people";
 import { type TestServer, testServer } from "../support/server";
@@ -18,7 +19,8 @@ const browser = useBrowser();
  * Ada organises a national gathering open to Kristiansand, where Kari and Stine have registered.
  * She follows the registrations by municipality and unit, narrows the list, downloads it as CSV
  * (read back) and XLSX, opens the print view, reminds those who may register and have not, writes
- * to those registered (the mail lands with her address to reply to), and copies the gathering to
+ * to those registered (the mail lands with her address to reply to), adds a PDF for the
+ * participants, and copies the gathering to
  * cohort 3 a week later; the copy opens in the form. Each mode on a gathering of its own.
  */
 describe.each(journeyKinds)("an organiser follows the registrations, on %s", (kind) => {
@@ -185,6 +187,22 @@ describe.each(journeyKinds)("an organiser follows the registrations, on %s", (ki
       );
       expect(message.text).toContain("Vi møtes i Storsalen.");
       expect(message.headers.get("reply-to")).toContain(demoEmail("ada"));
+
+      // Materials for those with a seat: a PDF uploaded, listed with its type.
+      await tool(page, "Materiell");
+      expect(await h1(page)).toBe(`Materiell: ${g.title}`);
+      await expectNoAxeViolations(page);
+      await page.getByLabel("Tittel på bokmål").fill("Lysark");
+      await page.getByLabel("Tittel på nynorsk").fill("Lysark");
+      await page.getByLabel("Fil", { exact: true }).setInputFiles({
+        name: "lysark.pdf",
+        mimeType: "application/pdf",
+        buffer: Buffer.from(pdfFile("Lysark")),
+      });
+      await loadsPage(page, () => page.getByRole("button", { name: "Legg til filen" }).click());
+      expect(await alert(page)).toBe("Filen er lagt til.");
+      expect(await shown(page.getByRole("main"))).toContain("Lysark (PDF,");
+      await expectNoAxeViolations(page);
 
       // A copy for cohort 3, a week later: it opens in the form.
       await tool(page, "Kopier");
