@@ -5,6 +5,7 @@ import type { JobContext, ModuleManifest } from "../kernel/manifest";
 import { manifest as applications } from "./applications";
 import { manifest as cohorts } from "./cohorts";
 import { manifest as contact } from "./contact";
+import { manifest as development } from "./development";
 import { manifest as feedback } from "./feedback";
 import { manifest as gatherings } from "./gatherings";
 import { manifest as identity } from "./identity";
@@ -31,6 +32,7 @@ export function appModules(): ModuleManifest[] {
     cohorts,
     applications,
     gatherings,
+    development,
   ];
 }
 

@@ -21,7 +21,12 @@ export { municipalityRoutes } from "./municipality-routes";
 export { officeRoutes } from "./office-routes";
 export { type CohortChoice, cohortsJoinedBy } from "./organiser-reads";
 export { overviewRoutes } from "./overview-routes";
-export { cohortIdOf, cohortsOfProgrammes, cohortsTakingPart } from "./participation-reads";
+export {
+  cohortIdOf,
+  cohortsOfProgrammes,
+  cohortsTakingPart,
+  enrolmentsOfUnits,
+} from "./participation-reads";
 export { type PublicCohort, publicCohortsOf } from "./public";
 
 // ── Manifest: what the app needs of this module (see kernel/manifest.ts). A block of its own at

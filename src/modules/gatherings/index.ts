@@ -8,6 +8,7 @@ export {
   type SessionInput,
   sessionsOf,
 } from "./gatherings";
+export { type GatheringChoice, gatheringsOfCohort } from "./cohort-reads";
 export { organiserRoutes } from "./organiser-routes";
 export { participantRoutes } from "./participant-routes";
 export {

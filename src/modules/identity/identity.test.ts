@@ -872,6 +872,38 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         allowed: ["bente", "sverre"],
         okStatus: 404,
       },
+      // The frame of local development work: the owner's programme admin (edit:frame:owner).
+      {
+        name: "GET /nb/admin/rammeverk",
+        send: (w) => get("/nb/admin/rammeverk", w),
+        allowed: admins,
+      },
+      {
+        name: "GET /nb/admin/rammeverk/<Udir's programme>",
+        send: (w) => get("/nb/admin/rammeverk/inkluderende-barnehage-og-skolemiljo", w),
+        allowed: ["ada"],
+      },
+      {
+        name: "POST /nb/admin/rammeverk/<Udir's programme> (stale, empty)",
+        send: (w) =>
+          post("/nb/admin/rammeverk/inkluderende-barnehage-og-skolemiljo", w, { version: "0" }),
+        allowed: ["ada"],
+        okStatus: 422,
+      },
+      {
+        name: "GET /nb/admin/rammeverk/<Udir's programme>/pulje/3",
+        send: (w) => get("/nb/admin/rammeverk/inkluderende-barnehage-og-skolemiljo/pulje/3", w),
+        allowed: ["ada"],
+      },
+      {
+        name: "POST /nb/admin/rammeverk/<Udir's programme>/pulje/3 (empty)",
+        send: (w) =>
+          post("/nb/admin/rammeverk/inkluderende-barnehage-og-skolemiljo/pulje/3", w, {
+            version: "0",
+          }),
+        allowed: ["ada"],
+        okStatus: 422,
+      },
     ];
 
     for (const route of routes) {

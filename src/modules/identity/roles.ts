@@ -63,6 +63,9 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     "follow:participation:owner",
     // Gatherings of the owner's programmes: create and edit them, follow registrations.
     "manage:gathering:owner",
+    // The frame of local development work of the owner's programmes; progress in figures.
+    "edit:frame:owner",
+    "read:progress:owner",
     TAKES_PART,
   ],
   // The rounds of the owner's programmes the person is named to (checked per round).
@@ -75,6 +78,8 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     // Regional gatherings for the cohorts the office takes part in, for its counties'
     // municipalities (gatherings/organiser-scope.ts).
     "manage:gathering:office",
+    // Progress of the development work in its counties' municipalities, in figures.
+    "read:progress:office",
     TAKES_PART,
   ],
   // The municipality's invitations: answer, enrol units, name the resource person and PP contact.
@@ -87,9 +92,19 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     "follow:participation:municipality",
     // Local gatherings for the municipality's units enrolled in a cohort.
     "manage:gathering:municipality",
+    // The development plans of the municipality's units, and their progress.
+    "read:plan:municipality",
+    "read:progress:municipality",
     TAKES_PART,
   ],
-  "resource-person": ["read:organisation:municipality", "read:cohort:municipality", TAKES_PART],
+  "resource-person": [
+    "read:organisation:municipality",
+    "read:cohort:municipality",
+    // The municipality's units' plans, and the follow-up log of each unit.
+    "read:plan:municipality",
+    "log:follow-up:municipality",
+    TAKES_PART,
+  ],
   // A private unit invited directly answers for itself.
   "unit-leader": [
     "read:organisation:unit",
@@ -98,8 +113,18 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     TAKES_PART,
     // Register the unit's staff for a gathering that admits them (gatherings/staff-registration).
     "register:gathering:unit",
+    // The unit's development plan: edit, read, comment.
+    "edit:plan:unit",
+    "read:plan:unit",
+    "comment:plan:unit",
   ],
-  staff: ["read:organisation:unit", "read:cohort:unit", TAKES_PART],
+  staff: [
+    "read:organisation:unit",
+    "read:cohort:unit",
+    TAKES_PART,
+    "read:plan:unit",
+    "comment:plan:unit",
+  ],
 };
 
 export function permissionsOf(roles: { role: string }[]): Permission[] {

@@ -1,0 +1,27 @@
+export { type Frame, frameInForce } from "./frame";
+
+// ── Manifest: what the app needs of this module (see kernel/manifest.ts). A block of its own at
+// the end, imports included. ──
+import type { ModuleManifest } from "../../kernel/manifest";
+import { developmentAuditActions as manifestAuditActions } from "./audit-texts";
+import { developmentDemo as manifestDemo } from "./demo";
+import { frameRoutes as manifestFrameRoutes } from "./frame-routes";
+import * as manifestSchema from "./schema";
+import { developmentTexts as manifestTexts } from "./texts";
+
+export const manifest: ModuleManifest = {
+  name: "development",
+  workAreas: ["/utviklingsarbeid", "/oppfolging"],
+  signedInRoutes: [() => manifestFrameRoutes()],
+  nav: [
+    {
+      position: 41,
+      path: "/admin/rammeverk",
+      label: (lang) => manifestTexts(lang).frame.listTitle,
+      permission: "edit:frame:",
+    },
+  ],
+  schema: manifestSchema,
+  auditActions: manifestAuditActions,
+  demo: manifestDemo,
+};
