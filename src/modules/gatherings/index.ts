@@ -1,3 +1,4 @@
+export { type GatheringChoice, gatheringsOfCohort } from "./cohort-reads";
 export {
   createGathering,
   editGathering,
@@ -8,7 +9,6 @@ export {
   type SessionInput,
   sessionsOf,
 } from "./gatherings";
-export { type GatheringChoice, gatheringsOfCohort } from "./cohort-reads";
 export { organiserRoutes } from "./organiser-routes";
 export { participantRoutes } from "./participant-routes";
 export {
