@@ -30,6 +30,7 @@ const PARAMS: Record<string, string> = {
   activity: "1",
   fileId: "AAAAAAAAAAAAAAAAAAAAAA",
   documentId: "1",
+  measure: "1",
 };
 
 function concrete(pattern: string): string {

@@ -6,14 +6,21 @@ import type { ModuleManifest } from "../../kernel/manifest";
 import { developmentAuditActions as manifestAuditActions } from "./audit-texts";
 import { developmentDemo as manifestDemo } from "./demo";
 import { frameRoutes as manifestFrameRoutes } from "./frame-routes";
+import { planRoutes as manifestPlanRoutes } from "./plan-routes";
 import * as manifestSchema from "./schema";
 import { developmentTexts as manifestTexts } from "./texts";
 
 export const manifest: ModuleManifest = {
   name: "development",
   workAreas: ["/utviklingsarbeid", "/oppfolging"],
-  signedInRoutes: [() => manifestFrameRoutes()],
+  signedInRoutes: [() => manifestFrameRoutes(), () => manifestPlanRoutes()],
   nav: [
+    {
+      position: 23,
+      path: "/utviklingsarbeid",
+      label: (lang) => manifestTexts(lang).nav,
+      permission: "read:plan:",
+    },
     {
       position: 41,
       path: "/admin/rammeverk",

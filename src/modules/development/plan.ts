@@ -1,7 +1,6 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client";
 import { guardFreeText } from "../../kernel/child-guard-forms";
-import type { FieldErrors } from "../../kernel/forms";
 import { type Outcome, RefusedInside, refuse } from "../../kernel/result";
 import { gatheringById } from "../gatherings";
 import { recordAudit } from "../identity";
@@ -364,10 +363,11 @@ export async function writeReflection(
   });
 }
 
-/** The number of plans at each version, for tests and the demo's sanity (not shown). */
-export async function planCount(db: Db): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(developmentPlans);
-  return Number(row?.n ?? 0);
+/** The plans of these units, in every cohort (the list of plans). */
+export async function plansOfUnits(db: Db, orgNumbers: string[]): Promise<Plan[]> {
+  if (orgNumbers.length === 0) return [];
+  return db
+    .select()
+    .from(developmentPlans)
+    .where(inArray(developmentPlans.unitOrgNumber, [...new Set(orgNumbers)]));
 }
-
-export type { FieldErrors };

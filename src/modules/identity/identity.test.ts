@@ -904,6 +904,31 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         allowed: ["ada"],
         okStatus: 422,
       },
+      // Development plans: a unit reads its own (read:plan:unit), a municipality its units'
+      // (read:plan:municipality); the leader edits, the unit's people comment.
+      {
+        name: "GET /nb/utviklingsarbeid",
+        send: (w) => get("/nb/utviklingsarbeid", w),
+        allowed: ["kari", "rune", "bente", "sverre", "stine", "mona"],
+      },
+      {
+        name: "GET /nb/utviklingsarbeid/:id/:orgnr (unknown)",
+        send: (w) => get("/nb/utviklingsarbeid/999999/999999999", w),
+        allowed: ["kari", "rune", "bente", "sverre", "stine", "mona"],
+        okStatus: 404,
+      },
+      ...["plan", "tiltak", "tiltak/1", "refleksjon"].map((rest) => ({
+        name: `POST /nb/utviklingsarbeid/:id/:orgnr/${rest} (unknown)`,
+        send: (w?: string) => post(`/nb/utviklingsarbeid/999999/999999999/${rest}`, w),
+        allowed: ["bente", "sverre"] as Who[],
+        okStatus: 404,
+      })),
+      {
+        name: "POST /nb/utviklingsarbeid/:id/:orgnr/kommentar (unknown)",
+        send: (w) => post("/nb/utviklingsarbeid/999999/999999999/kommentar", w),
+        allowed: ["bente", "sverre", "stine"],
+        okStatus: 404,
+      },
     ];
 
     for (const route of routes) {
