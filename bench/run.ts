@@ -9,6 +9,7 @@ import { type ChildServer, log, removeTempDirs, startApp, tempDir } from "./lib"
 import { nsrImportBenchmark } from "./nsr-import";
 import { orgSearchBenchmark } from "./org-search";
 import { pageWeightBenchmark } from "./page-weight";
+import { progressOverviewBenchmark } from "./progress-overview";
 import { publicPageBenchmark } from "./public-page";
 import { registrationRushBenchmark } from "./registration-rush";
 import { startUpBenchmark } from "./start-up";
@@ -52,6 +53,7 @@ try {
   await step("child-guard", () => childGuardBenchmark());
   await step("org-search-p95", () => orgSearchBenchmark());
   await step("cohort-overview-p95", () => cohortOverviewBenchmark());
+  await step("progress-overview-p95", () => progressOverviewBenchmark());
   await step("deadline-rush", () => deadlineRushBenchmark());
   await step("registration-rush", () => registrationRushBenchmark());
   await step("nsr-import-18k", () => nsrImportBenchmark(tempDir("nsr")));

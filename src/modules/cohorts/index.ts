@@ -17,6 +17,7 @@ export {
   withdrawUnit,
 } from "./chain";
 export { demoUnitMunicipalities } from "./demo";
+export { type Cell, toCsv, toXlsx } from "./export";
 export { municipalityRoutes } from "./municipality-routes";
 export { officeRoutes } from "./office-routes";
 export { type CohortChoice, cohortsJoinedBy } from "./organiser-reads";

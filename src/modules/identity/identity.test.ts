@@ -929,6 +929,27 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         allowed: ["bente", "sverre", "stine"],
         okStatus: 404,
       },
+      // The resource person's follow-up of the municipality's units (log:follow-up:municipality).
+      { name: "GET /nb/oppfolging", send: (w) => get("/nb/oppfolging", w), allowed: ["rune"] },
+      {
+        name: "GET /nb/oppfolging/:id/:orgnr (unknown)",
+        send: (w) => get("/nb/oppfolging/999999/999999999", w),
+        allowed: ["rune"],
+        okStatus: 404,
+      },
+      {
+        name: "POST /nb/oppfolging/:id/:orgnr (unknown)",
+        send: (w) => post("/nb/oppfolging/999999/999999999", w),
+        allowed: ["rune"],
+        okStatus: 404,
+      },
+      // Progress in figures: the programme admins (their owner's cohorts), the county office (its
+      // municipalities), the municipal coordinators (their own).
+      ...["", ".csv", ".xlsx"].map((ending) => ({
+        name: `GET /nb/utviklingsarbeid/framdrift${ending}`,
+        send: (w?: string) => get(`/nb/utviklingsarbeid/framdrift${ending}`, w),
+        allowed: ["ada", "frida", "siv", "kari", "mona"] as Who[],
+      })),
     ];
 
     for (const route of routes) {
