@@ -49,14 +49,14 @@ const UNITS = 600;
 const MEASURES = 6_000;
 const FOLLOW_UPS = 10_000;
 const REFLECTIONS = 10_000;
-const REQUESTS = 200;
-const WARMUP = 30;
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 30);
 
 async function inChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += 1000) await insert(rows.slice(i, i + 1000));
 }
 
-async function countyProgress(db: Database["db"]) {
+export async function countyProgress(db: Database["db"]) {
   const t0 = performance.now();
   await seedReference(db, { today: TODAY });
   const programmeId = await createProgramme(
@@ -233,6 +233,7 @@ async function measure(database: Database, label: string) {
     if (i === 0 && (body.match(/<tr>/g) ?? []).length < UNITS + MUNICIPALITIES) {
       throw new Error("progress-overview: the page does not show every unit and municipality");
     }
+    if (process.env.BENCH_VERBOSE) log(`progress-overview: request ${i} ${ms.toFixed(0)} ms`);
     if (i < WARMUP) continue;
     times.push(ms);
     bytes = body.length;

@@ -72,14 +72,17 @@ describe.each(databaseKinds)("progress of the development work (%s)", (kind) => 
       followUps: 1,
       lastFollowUp: "2026-11-02",
     });
-    const [m] = await municipalityProgress(t.db, cohort, null);
+    const m = (await municipalityProgress(t.db, cohort, null)).find(
+      (r) => r.municipalityCode === "4204",
+    );
     expect(m).toMatchObject({
       municipalityCode: "4204",
       units: 1,
       phases: { "2": 1 },
       underWay: 2,
     });
-    expect(await unitProgress(t.db, cohort, ["4203"])).toEqual([]);
+    expect(await unitProgress(t.db, cohort, ["4201"])).toEqual([]);
+    expect((await unitProgress(t.db, cohort, ["4203"])).length).toBe(4);
   });
 
   it("shows the municipality its units with links to their plans", async () => {

@@ -44,45 +44,41 @@ function inScope(column: SQL, municipalities: string[] | null): SQL {
   )})`;
 }
 
-/** The per-plan counts, as a query both views select from. */
+/**
+ * The per-plan counts, as a query both views select from: for each plan in scope, its measures,
+ * reflections and follow-ups counted through their indexes (lateral subqueries). Chosen over
+ * grouped subqueries joined by hash: PGlite runs no autovacuum, so its tables have no
+ * statistics, and the planner's nested loops over unanalysed aggregates took seconds.
+ */
 function perPlan(cohortId: number, municipalities: string[] | null, municipality?: string): SQL {
   const where = sql`p.cohort_id = ${cohortId} and ${inScope(sql`p.municipality_code`, municipalities)}${
     municipality ? sql` and p.municipality_code = ${municipality}` : sql``
   }`;
   return sql`
-    with plans as (
-      select p.id, p.unit_org_number, p.municipality_code, p.phase, p.version
-      from development_plans p where ${where}
-    ),
-    m as (
-      select plan_id,
-        count(*) filter (where status = 'planned')::int as planned,
-        count(*) filter (where status = 'under-way')::int as under_way,
-        count(*) filter (where status = 'done')::int as done,
-        count(*) filter (where status = 'dropped')::int as dropped
-      from development_measures where plan_id in (select id from plans) group by plan_id
-    ),
-    r as (
-      select plan_id, count(*)::int as reflections, count(*) filter (where shared)::int as shared
-      from development_reflections where plan_id in (select id from plans) group by plan_id
-    ),
-    f as (
-      select unit_org_number, count(*)::int as follow_ups, max(held_on)::text as last_follow_up
-      from development_follow_ups
-      where cohort_id = ${cohortId} and unit_org_number in (select unit_org_number from plans)
-      group by unit_org_number
-    ),
-    per_plan as (
-      select plans.*,
-        coalesce(m.planned, 0) as planned, coalesce(m.under_way, 0) as under_way,
-        coalesce(m.done, 0) as done, coalesce(m.dropped, 0) as dropped,
-        coalesce(r.reflections, 0) as reflections, coalesce(r.shared, 0) as shared,
-        coalesce(f.follow_ups, 0) as follow_ups, f.last_follow_up
-      from plans
-      left join m on m.plan_id = plans.id
-      left join r on r.plan_id = plans.id
-      left join f on f.unit_org_number = plans.unit_org_number
-    )`;
+    select p.id, p.unit_org_number, p.municipality_code, p.phase, p.version,
+      coalesce(m.planned, 0) as planned, coalesce(m.under_way, 0) as under_way,
+      coalesce(m.done, 0) as done, coalesce(m.dropped, 0) as dropped,
+      coalesce(r.reflections, 0) as reflections, coalesce(r.shared, 0) as shared,
+      coalesce(f.follow_ups, 0) as follow_ups, f.last_follow_up
+    from development_plans p
+    left join lateral (
+      select
+        count(*) filter (where x.status = 'planned')::int as planned,
+        count(*) filter (where x.status = 'under-way')::int as under_way,
+        count(*) filter (where x.status = 'done')::int as done,
+        count(*) filter (where x.status = 'dropped')::int as dropped
+      from development_measures x where x.plan_id = p.id
+    ) m on true
+    left join lateral (
+      select count(*)::int as reflections, count(*) filter (where y.shared)::int as shared
+      from development_reflections y where y.plan_id = p.id
+    ) r on true
+    left join lateral (
+      select count(*)::int as follow_ups, max(z.held_on)::text as last_follow_up
+      from development_follow_ups z
+      where z.cohort_id = p.cohort_id and z.unit_org_number = p.unit_org_number
+    ) f on true
+    where ${where}`;
 }
 
 type Row = Record<string, unknown>;
@@ -111,8 +107,8 @@ export async function unitProgress(
   municipality?: string,
 ): Promise<UnitProgress[]> {
   const result = await db.execute(
-    sql`${perPlan(cohortId, municipalities, municipality)}
-      select * from per_plan order by municipality_code, unit_org_number`,
+    sql`select * from (${perPlan(cohortId, municipalities, municipality)}) per_plan
+      order by municipality_code, unit_org_number`,
   );
   return rowsOf(result).map((r) => ({
     ...counts(r),
@@ -131,24 +127,29 @@ export async function municipalityProgress(
   municipalities: string[] | null,
   municipality?: string,
 ): Promise<MunicipalityProgress[]> {
-  const result = await db.execute(
-    sql`${perPlan(cohortId, municipalities, municipality)}
+  const scope = perPlan(cohortId, municipalities, municipality);
+  const [result, phaseRows] = await Promise.all([
+    db.execute(sql`
       select municipality_code, count(*)::int as units,
         sum(planned)::int as planned, sum(under_way)::int as under_way, sum(done)::int as done,
         sum(dropped)::int as dropped, sum(reflections)::int as reflections,
         sum(shared)::int as shared, sum(follow_ups)::int as follow_ups,
-        max(last_follow_up) as last_follow_up,
-        (select jsonb_object_agg(k, c) from (
-          select coalesce(q.phase, '') as k, count(*)::int as c from per_plan q
-          where q.municipality_code = per_plan.municipality_code group by coalesce(q.phase, '')
-        ) x) as phases
-      from per_plan group by municipality_code order by municipality_code`,
-  );
+        max(last_follow_up) as last_follow_up
+      from (${scope}) per_plan group by municipality_code order by municipality_code`),
+    db.execute(sql`
+      select municipality_code, coalesce(phase, '') as phase, count(*)::int as units
+      from (${scope}) per_plan group by municipality_code, coalesce(phase, '')`),
+  ]);
+  const phases = new Map<string, Record<string, number>>();
+  for (const r of rowsOf(phaseRows)) {
+    const code = String(r.municipality_code);
+    phases.set(code, { ...phases.get(code), [String(r.phase)]: n(r.units) });
+  }
   return rowsOf(result).map((r) => ({
     ...counts(r),
     municipalityCode: String(r.municipality_code),
     units: n(r.units),
-    phases: (r.phases as Record<string, number> | null) ?? {},
+    phases: phases.get(String(r.municipality_code)) ?? {},
   }));
 }
 
