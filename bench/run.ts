@@ -10,6 +10,7 @@ import { type ChildServer, log, removeTempDirs, startApp, tempDir } from "./lib"
 import { nsrImportBenchmark } from "./nsr-import";
 import { orgSearchBenchmark } from "./org-search";
 import { pageWeightBenchmark } from "./page-weight";
+import { progressOverviewBenchmark } from "./progress-overview";
 import { publicPageBenchmark } from "./public-page";
 import { registrationRushBenchmark } from "./registration-rush";
 import { startUpBenchmark } from "./start-up";
@@ -54,6 +55,7 @@ try {
   await step("org-search-p95", () => orgSearchBenchmark());
   await step("cohort-overview-p95", () => cohortOverviewBenchmark());
   await step("grant-ledger", () => grantLedgerBenchmark());
+  await step("progress-overview-p95", () => progressOverviewBenchmark());
   await step("deadline-rush", () => deadlineRushBenchmark());
   await step("registration-rush", () => registrationRushBenchmark());
   await step("nsr-import-18k", () => nsrImportBenchmark(tempDir("nsr")));

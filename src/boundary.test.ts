@@ -34,6 +34,7 @@ const PARAMS: Record<string, string> = {
   meetingId: "1",
   cohort: "3",
   grant: "1",
+  measure: "1",
 };
 
 function concrete(pattern: string): string {

@@ -5,6 +5,7 @@ import type { JobContext, ModuleManifest } from "../kernel/manifest";
 import { manifest as applications } from "./applications";
 import { manifest as cohorts } from "./cohorts";
 import { manifest as contact } from "./contact";
+import { manifest as development } from "./development";
 import { manifest as feedback } from "./feedback";
 import { manifest as gatherings } from "./gatherings";
 import { manifest as grants } from "./grants";
@@ -35,6 +36,7 @@ export function appModules(): ModuleManifest[] {
     gatherings,
     networks,
     grants,
+    development,
   ];
 }
 

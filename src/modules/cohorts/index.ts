@@ -28,6 +28,7 @@ export {
   cohortIdOf,
   cohortsOfProgrammes,
   cohortsTakingPart,
+  enrolmentsOfUnits,
   placesTakingPart,
 } from "./participation-reads";
 export { type PublicCohort, publicCohortsOf } from "./public";

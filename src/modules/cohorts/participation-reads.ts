@@ -178,3 +178,50 @@ export async function acceptedMunicipalities(
     enrolledUnits: Number(r.enrolledUnits),
   }));
 }
+
+/**
+ * The units enrolled now (not withdrawn) in cohorts, by unit: for the development module's
+ * plans and follow-up (which units a municipality's resource person follows). Private units
+ * invited directly that accepted count as enrolled in that cohort too.
+ */
+export async function enrolmentsOfUnits(
+  db: Executor,
+  orgNumbers: string[],
+  cohortIds?: number[],
+): Promise<{ cohortId: number; unitOrgNumber: string }[]> {
+  if (orgNumbers.length === 0) return [];
+  const enrolled = await db
+    .select({ cohortId: cohortEnrolments.cohortId, unitOrgNumber: cohortEnrolments.unitOrgNumber })
+    .from(cohortEnrolments)
+    .where(
+      and(
+        inArray(cohortEnrolments.unitOrgNumber, orgNumbers),
+        isNull(cohortEnrolments.withdrawnAt),
+        cohortIds
+          ? inArray(cohortEnrolments.cohortId, cohortIds.length ? cohortIds : [-1])
+          : undefined,
+      ),
+    );
+  const direct = await db
+    .select({ cohortId: cohortInvitations.cohortId, unitOrgNumber: cohortInvitations.inviteeId })
+    .from(cohortInvitations)
+    .where(
+      and(
+        eq(cohortInvitations.inviteeKind, "unit"),
+        eq(cohortInvitations.state, "accepted"),
+        inArray(cohortInvitations.inviteeId, orgNumbers),
+        cohortIds
+          ? inArray(cohortInvitations.cohortId, cohortIds.length ? cohortIds : [-1])
+          : undefined,
+      ),
+    );
+  const seen = new Set<string>();
+  const out: { cohortId: number; unitOrgNumber: string }[] = [];
+  for (const r of [...enrolled, ...direct]) {
+    const key = `${r.cohortId}:${r.unitOrgNumber}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(r);
+  }
+  return out;
+}

@@ -1,3 +1,4 @@
+export { type GatheringChoice, gatheringsOfCohort } from "./cohort-reads";
 export {
   createGathering,
   editGathering,

@@ -1162,6 +1162,84 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         allowed: takesPart,
         okStatus: 404,
       },
+      // The frame of local development work: the owner's programme admin (edit:frame:owner).
+      {
+        name: "GET /nb/admin/rammeverk",
+        send: (w) => get("/nb/admin/rammeverk", w),
+        allowed: admins,
+      },
+      {
+        name: "GET /nb/admin/rammeverk/<Udir's programme>",
+        send: (w) => get("/nb/admin/rammeverk/inkluderende-barnehage-og-skolemiljo", w),
+        allowed: ["ada"],
+      },
+      {
+        name: "POST /nb/admin/rammeverk/<Udir's programme> (stale, empty)",
+        send: (w) =>
+          post("/nb/admin/rammeverk/inkluderende-barnehage-og-skolemiljo", w, { version: "0" }),
+        allowed: ["ada"],
+        okStatus: 422,
+      },
+      {
+        name: "GET /nb/admin/rammeverk/<Udir's programme>/pulje/3",
+        send: (w) => get("/nb/admin/rammeverk/inkluderende-barnehage-og-skolemiljo/pulje/3", w),
+        allowed: ["ada"],
+      },
+      {
+        name: "POST /nb/admin/rammeverk/<Udir's programme>/pulje/3 (empty)",
+        send: (w) =>
+          post("/nb/admin/rammeverk/inkluderende-barnehage-og-skolemiljo/pulje/3", w, {
+            version: "0",
+          }),
+        allowed: ["ada"],
+        okStatus: 422,
+      },
+      // Development plans: a unit reads its own (read:plan:unit), a municipality its units'
+      // (read:plan:municipality); the leader edits, the unit's people comment.
+      {
+        name: "GET /nb/utviklingsarbeid",
+        send: (w) => get("/nb/utviklingsarbeid", w),
+        allowed: ["kari", "rune", "bente", "sverre", "stine", "mona"],
+      },
+      {
+        name: "GET /nb/utviklingsarbeid/:id/:orgnr (unknown)",
+        send: (w) => get("/nb/utviklingsarbeid/999999/999999999", w),
+        allowed: ["kari", "rune", "bente", "sverre", "stine", "mona"],
+        okStatus: 404,
+      },
+      ...["plan", "tiltak", "tiltak/1", "refleksjon"].map((rest) => ({
+        name: `POST /nb/utviklingsarbeid/:id/:orgnr/${rest} (unknown)`,
+        send: (w?: string) => post(`/nb/utviklingsarbeid/999999/999999999/${rest}`, w),
+        allowed: ["bente", "sverre"] as Who[],
+        okStatus: 404,
+      })),
+      {
+        name: "POST /nb/utviklingsarbeid/:id/:orgnr/kommentar (unknown)",
+        send: (w) => post("/nb/utviklingsarbeid/999999/999999999/kommentar", w),
+        allowed: ["bente", "sverre", "stine"],
+        okStatus: 404,
+      },
+      // The resource person's follow-up of the municipality's units (log:follow-up:municipality).
+      { name: "GET /nb/oppfolging", send: (w) => get("/nb/oppfolging", w), allowed: ["rune"] },
+      {
+        name: "GET /nb/oppfolging/:id/:orgnr (unknown)",
+        send: (w) => get("/nb/oppfolging/999999/999999999", w),
+        allowed: ["rune"],
+        okStatus: 404,
+      },
+      {
+        name: "POST /nb/oppfolging/:id/:orgnr (unknown)",
+        send: (w) => post("/nb/oppfolging/999999/999999999", w),
+        allowed: ["rune"],
+        okStatus: 404,
+      },
+      // Progress in figures: the programme admins (their owner's cohorts), the county office (its
+      // municipalities), the municipal coordinators (their own).
+      ...["", ".csv", ".xlsx"].map((ending) => ({
+        name: `GET /nb/utviklingsarbeid/framdrift${ending}`,
+        send: (w?: string) => get(`/nb/utviklingsarbeid/framdrift${ending}`, w),
+        allowed: ["ada", "frida", "siv", "kari", "mona"] as Who[],
+      })),
     ];
 
     for (const route of routes) {

@@ -65,6 +65,9 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     "manage:gathering:owner",
     // Grant schemes of the owner's cohorts: allocate, send letters, record payments and returns.
     "manage:grant:owner",
+    // The frame of local development work of the owner's programmes; progress in figures.
+    "edit:frame:owner",
+    "read:progress:owner",
     TAKES_PART,
   ],
   // The rounds of the owner's programmes the person is named to (checked per round).
@@ -77,6 +80,8 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     // Regional gatherings for the cohorts the office takes part in, for its counties'
     // municipalities (gatherings/organiser-scope.ts).
     "manage:gathering:office",
+    // Progress of the development work in its counties' municipalities, in figures.
+    "read:progress:office",
     TAKES_PART,
     // Learning networks of its counties' municipalities: counts only, never their pages.
     "read:network:office",
@@ -93,6 +98,9 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     "manage:gathering:municipality",
     // The municipality's grants: accept or decline, report the use.
     "answer:grant:municipality",
+    // The development plans of the municipality's units, and their progress.
+    "read:plan:municipality",
+    "read:progress:municipality",
     TAKES_PART,
     // Learning networks the municipality leads (alone or co-leading): members, meetings, minutes.
     "read:network:municipality",
@@ -101,6 +109,9 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   "resource-person": [
     "read:organisation:municipality",
     "read:cohort:municipality",
+    // The municipality's units' plans, and the follow-up log of each unit.
+    "read:plan:municipality",
+    "log:follow-up:municipality",
     TAKES_PART,
     // The learning networks the municipality leads.
     "read:network:municipality",
@@ -115,8 +126,19 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     "register:gathering:unit",
     // The learning networks the unit (or she) is a member of.
     "read:network:unit",
+    // The unit's development plan: edit, read, comment.
+    "edit:plan:unit",
+    "read:plan:unit",
+    "comment:plan:unit",
   ],
-  staff: ["read:organisation:unit", "read:cohort:unit", TAKES_PART, "read:network:unit"],
+  staff: [
+    "read:organisation:unit",
+    "read:cohort:unit",
+    TAKES_PART,
+    "read:network:unit",
+    "read:plan:unit",
+    "comment:plan:unit",
+  ],
 };
 
 export function permissionsOf(roles: { role: string }[]): Permission[] {
