@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { FieldError } from "./forms";
 
 /**
  * Where uploaded files' bytes live (attachments, documents on programme pages): one interface,
@@ -154,6 +155,30 @@ function zipEntryNames(bytes: Uint8Array, view: DataView): string[] | null {
     return names;
   }
   return null;
+}
+
+/** What an upload may be: its largest size in bytes and the kinds allowed. */
+export type FileLimits = { bytes: number; types: readonly FileKind[] };
+
+/**
+ * Why these bytes cannot be stored under these limits (no file, empty, too large, not one of
+ * the kinds), or their kind. The kind is read from the bytes, never from the name or from what
+ * the browser said.
+ */
+export function checkFile(
+  bytes: Uint8Array | null,
+  limits: FileLimits,
+): { error: FieldError; kind?: never } | { kind: FileKind; error?: never } {
+  if (bytes === null) return { error: { code: "fileRequired" } };
+  if (bytes.length === 0) return { error: { code: "fileEmpty" } };
+  if (bytes.length > limits.bytes)
+    return { error: { code: "fileSize", params: { maxBytes: limits.bytes } } };
+  const kind = sniffFileKind(bytes);
+  if (!kind || !limits.types.includes(kind)) {
+    const types = limits.types.map((t) => FILE_KINDS[t].label).join(", ");
+    return { error: { code: "fileType", params: { types } } };
+  }
+  return { kind };
 }
 
 /** SHA-256 of bytes, as hex: stored beside each file and shown where the file is listed. */

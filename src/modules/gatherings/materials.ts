@@ -2,15 +2,14 @@ import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Executor } from "../../db/client";
 import { requiredText } from "../../kernel/field-rules";
-import type { FieldError } from "../../kernel/forms";
 import { type Outcome, refuse } from "../../kernel/result";
 import {
+  checkFile,
   FILE_KINDS,
   type FileKind,
   type FileStore,
   safeFileName,
   sha256Hex,
-  sniffFileKind,
 } from "../../kernel/storage";
 import { recordAudit } from "../identity";
 import { type Actor, gatheringById } from "./gatherings";
@@ -29,23 +28,6 @@ export const materialForm = z.object({
 });
 
 export type Material = typeof gatheringMaterials.$inferSelect;
-
-/** Why a file cannot be a material (none, empty, too large, not one of the types), or its kind. */
-export function checkMaterialFile(
-  bytes: Uint8Array | null,
-): { error: FieldError; kind?: never } | { kind: FileKind; error?: never } {
-  if (bytes === null) return { error: { code: "fileRequired" } };
-  if (bytes.length === 0) return { error: { code: "fileEmpty" } };
-  if (bytes.length > materialLimits.bytes)
-    return { error: { code: "fileSize", params: { maxBytes: materialLimits.bytes } } };
-  // The type from the bytes, never from the name or what the browser said (kernel/storage).
-  const kind = sniffFileKind(bytes);
-  if (!kind || !materialLimits.types.includes(kind)) {
-    const types = materialLimits.types.map((t) => FILE_KINDS[t].label).join(", ");
-    return { error: { code: "fileType", params: { types } } };
-  }
-  return { kind };
-}
 
 /** The gathering's materials, in the order they were added. */
 export async function materialsOf(db: Executor, gatheringId: number): Promise<Material[]> {
@@ -81,7 +63,7 @@ export async function addMaterial(
   },
   actor: Actor,
 ): Promise<Outcome<{ materialId: number }>> {
-  const checked = checkMaterialFile(input.upload?.bytes ?? null);
+  const checked = checkFile(input.upload?.bytes ?? null, materialLimits);
   if (checked.error) return { ok: false, errors: { file: checked.error } };
   const g = await gatheringById(db, input.gatheringId);
   if (!g) return refuse("gathering", "notFound");

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { type AppContext, type AppEnv, deps, langOf } from "../../kernel/context";
 import { type FieldErrors, readForm, readFormAll, validate } from "../../kernel/forms";
-import { downloadHeaders } from "../../kernel/storage";
+import { checkFile, downloadHeaders } from "../../kernel/storage";
 import { errorPage } from "../../web/error-pages";
 import { isLang, type Lang, messages } from "../../web/i18n";
 import { renderMarkdown } from "../../web/markdown";
@@ -12,7 +12,6 @@ import { programmeAdminTexts } from "./admin-texts";
 import { type EditorProps, ProgrammeEditorPage, ProgrammeListPage } from "./admin-views";
 import {
   addProgrammeDocument,
-  checkDocumentFile,
   documentForm,
   documentLimits,
   documentListVersions,
@@ -284,7 +283,7 @@ export function programmeAdminRoutes() {
       const upload = chosen
         ? { name: posted.name, bytes: new Uint8Array(await posted.arrayBuffer()) }
         : null;
-      const file = checkDocumentFile(upload?.bytes ?? null);
+      const file = checkFile(upload?.bytes ?? null, documentLimits);
       if (!titles.ok || file.error) {
         return refuse({
           ...(titles.ok ? {} : titles.errors),

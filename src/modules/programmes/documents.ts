@@ -2,9 +2,9 @@ import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Executor, Tx } from "../../db/client";
 import { optionalText, requiredText } from "../../kernel/field-rules";
-import type { FieldError } from "../../kernel/forms";
 import { type Outcome, refuse } from "../../kernel/result";
 import {
+  checkFile,
   FILE_KINDS,
   type FileKind,
   type FileStore,
@@ -44,23 +44,6 @@ export function documentTitle(doc: ProgrammeDocument, lang: Lang): { text: strin
   if (lang === "nn") return { text: doc.titleNn, lang };
   if (lang === "en" && doc.titleEn) return { text: doc.titleEn, lang };
   return { text: doc.titleNb, lang: "nb" };
-}
-
-/** Why a file cannot be a document (none, empty, too large, not one of the types), or its kind. */
-export function checkDocumentFile(
-  bytes: Uint8Array | null,
-): { error: FieldError; kind?: never } | { kind: FileKind; error?: never } {
-  if (bytes === null) return { error: { code: "fileRequired" } };
-  if (bytes.length === 0) return { error: { code: "fileEmpty" } };
-  if (bytes.length > documentLimits.bytes) {
-    return { error: { code: "fileSize", params: { maxBytes: documentLimits.bytes } } };
-  }
-  const kind = sniffFileKind(bytes);
-  if (!kind || !documentLimits.types.includes(kind)) {
-    const types = documentLimits.types.map((t) => FILE_KINDS[t].label).join(", ");
-    return { error: { code: "fileType", params: { types } } };
-  }
-  return { kind };
 }
 
 type Actor = { personId: number | null; now: Date };
@@ -143,7 +126,7 @@ export async function addProgrammeDocument(
   },
   actor: Actor,
 ): Promise<Outcome<{ documentId: number }>> {
-  const checked = checkDocumentFile(input.upload?.bytes ?? null);
+  const checked = checkFile(input.upload?.bytes ?? null, documentLimits);
   if (checked.error) return { ok: false, errors: { file: checked.error } };
   const bytes = input.upload!.bytes;
   const key = await files.put(bytes);
