@@ -117,7 +117,7 @@ async function nationalCohort(db: Database["db"]) {
       },
       actor,
     );
-    if (!r.ok) throw new Error(`cohort-overview: ${office.id} ${r.error}`);
+    if (!r.ok) throw new Error(`cohort-overview: ${office.id} ${JSON.stringify(r)}`);
     invited += r.invited;
   }
 

@@ -1,8 +1,15 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { confirmationsOf } from "../../kernel/child-guard-forms";
 import { osloToday } from "../../kernel/clock";
 import { type AppContext, type AppEnv, deps, langOf } from "../../kernel/context";
-import { BadRequest, type FieldErrors, readForm, readFormAll } from "../../kernel/forms";
+import {
+  BadRequest,
+  type FieldErrors,
+  type FieldWarnings,
+  readForm,
+  readFormAll,
+} from "../../kernel/forms";
 import { downloadHeaders } from "../../kernel/storage";
 import { errorPage } from "../../web/error-pages";
 import type { Lang } from "../../web/i18n";
@@ -20,7 +27,14 @@ import {
   seenOf,
 } from "./apply";
 import { applyTexts } from "./apply-texts";
-import { ListPage, OverviewPage, ReceiptPage, SectionPage, sentenceOf } from "./apply-views";
+import {
+  ListPage,
+  OverviewPage,
+  ReceiptPage,
+  SectionPage,
+  sectionWarnings,
+  sentenceOf,
+} from "./apply-views";
 import { attachFile, attachmentOf, FILE_ID, removeFile } from "./attachments";
 import { withdrawApplication } from "./decide";
 import {
@@ -337,9 +351,18 @@ export function applyRoutes() {
       const json = wantsJson(c);
       const d = deps(c);
       const questionIds = Object.keys(posted.answers);
+      const typed = Object.fromEntries(
+        Object.entries(raw).map(([k, v]) => [k, typeof v[0] === "string" ? v[0] : ""]),
+      );
       const result = await saveAnswers(
         d.db,
-        { applicationId: loaded.app.id, answers: posted.answers, seen: posted.seen, questionIds },
+        {
+          applicationId: loaded.app.id,
+          answers: posted.answers,
+          seen: posted.seen,
+          questionIds,
+          confirmations: confirmationsOf(typed),
+        },
         actor(c),
       );
       if (!result.ok && result.errors.application) {
@@ -353,6 +376,9 @@ export function applyRoutes() {
         ...(result.ok ? {} : errorsIn(result.errors, loaded.def, section)),
         ...files.errors,
       };
+      // The child guard's warnings (decision 0024): the section is held back until confirmed.
+      const warnings: FieldWarnings = result.ok ? {} : (result.warnings ?? {});
+      const held = Object.keys(warnings).filter((f) => !warnings[f]!.confirmed && !errors[f]);
       const found = [...(result.ok ? result.conflicts : []), ...files.conflicts];
       const conflicts = await conflictNotes(c, loaded, found);
       // What the page shows next: the user's own input wherever it was not stored.
@@ -367,7 +393,7 @@ export function applyRoutes() {
         // Saving again means: mine over theirs, knowingly.
         seen[x.questionId] = fingerprint(x.theirs);
       }
-      const ok = Object.keys(errors).length === 0;
+      const ok = Object.keys(errors).length === 0 && held.length === 0;
       if (json) {
         return c.json(
           {
@@ -383,9 +409,15 @@ export function applyRoutes() {
               questionId,
               ...note,
             })),
-            errors: Object.fromEntries(
-              Object.entries(errors).map(([f, e]) => [f, sentenceOf(lang, loaded.def, f, e)]),
-            ),
+            errors: Object.fromEntries([
+              ...Object.entries(errors).map(([f, e]) => [f, sentenceOf(lang, loaded.def, f, e)]),
+              // The autosave cannot tick the box: the warning as a sentence; saving the
+              // section without JavaScript shows the box.
+              ...sectionWarnings(lang, loaded.def, section, warnings, errors).warnings.map((w) => [
+                w.href.slice(1),
+                `${w.text}. ${applyTexts[lang].guardHeld}`,
+              ]),
+            ]),
             seen,
           },
           ok ? 200 : 422,
@@ -404,6 +436,7 @@ export function applyRoutes() {
             answers={answers}
             seen={seen}
             errors={errors}
+            warnings={warnings}
             conflicts={conflicts}
           />,
           ok ? 409 : 422,

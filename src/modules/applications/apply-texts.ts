@@ -52,6 +52,8 @@ type ApplyTexts = {
   savedAt: (time: string) => string;
   saving: string;
   saveFailed: string;
+  /** After the child guard's warning in the autosave: where to answer it (decision 0024). */
+  guardHeld: string;
   withdrawn: string;
   optional: string;
   conflict: (who: string, time: string, theirs: string) => string;
@@ -180,6 +182,7 @@ export const applyTexts: Record<Lang, ApplyTexts> = {
     savedAt: (time) => `Lagret kl. ${time}`,
     saving: "Lagrer …",
     saveFailed: "Vi fikk ikke lagret. Trykk Lagre for å prøve igjen.",
+    guardHeld: "Svaret er ikke lagret. Trykk Lagre for å skrive om eller bekrefte teksten.",
     withdrawn: "Søknaden er trukket.",
     optional: "(valgfritt)",
     conflict: (who, time, theirs) =>
@@ -289,6 +292,7 @@ export const applyTexts: Record<Lang, ApplyTexts> = {
     savedAt: (time) => `Lagra kl. ${time}`,
     saving: "Lagrar …",
     saveFailed: "Vi fekk ikkje lagra. Trykk Lagre for å prøve igjen.",
+    guardHeld: "Svaret er ikkje lagra. Trykk Lagre for å skrive om eller stadfeste teksten.",
     withdrawn: "Søknaden er trekt.",
     optional: "(valfritt)",
     conflict: (who, time, theirs) =>
@@ -398,6 +402,7 @@ export const applyTexts: Record<Lang, ApplyTexts> = {
     savedAt: (time) => `Saved at ${time}`,
     saving: "Saving …",
     saveFailed: "We could not save. Press Save to try again.",
+    guardHeld: "The answer is not saved. Press Save to rewrite or confirm the text.",
     withdrawn: "The application has been withdrawn.",
     optional: "(optional)",
     conflict: (who, time, theirs) =>

@@ -1,9 +1,9 @@
-import type { FieldErrors } from "../../kernel/forms";
+import type { FieldErrors, FieldWarnings } from "../../kernel/forms";
 import { Breadcrumbs as Trail } from "../../web/components/breadcrumbs";
 import { Facts } from "../../web/components/facts";
 import { Button, ButtonRow, ErrorSummary } from "../../web/components/form";
 import { Notice } from "../../web/components/notice";
-import { errorSentence, type SummaryItem } from "../../web/form-errors";
+import { errorSentence, formView, type SummaryItem } from "../../web/form-errors";
 import { formatDateTime, type Lang, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
 import type { Answers } from "./answers";
@@ -311,9 +311,32 @@ export type SectionProps = {
   answers: Answers;
   seen: Record<string, string>;
   errors: FieldErrors;
+  /** The child guard's warnings (decision 0024): the answers held back until confirmed. */
+  warnings?: FieldWarnings | undefined;
   conflicts: Map<string, ConflictNote>;
   message?: string | undefined;
 };
+
+/**
+ * The child guard's warnings of a section as its page shows them: beside each field, with the
+ * box to confirm, and in the summary, named by the question's label in the section's order.
+ */
+export function sectionWarnings(
+  lang: Lang,
+  def: FormDefinition,
+  section: Section,
+  warnings: FieldWarnings,
+  errors: FieldErrors = {},
+) {
+  const order = section.questions.map((q) => q.id);
+  const position = (f: string) => order.indexOf(questionOfField(def, f)?.id ?? "");
+  const labels: Record<string, string> = {};
+  for (const f of Object.keys(warnings).sort((a, b) => position(a) - position(b))) {
+    const q = questionOfField(def, f);
+    labels[f] = q ? loc(q.label, lang) : f;
+  }
+  return formView(lang, { values: {}, errors, warnings }, { labels });
+}
 
 export function SectionPage(props: SectionProps) {
   const { lang, app, def, section } = props;
@@ -335,6 +358,7 @@ export function SectionPage(props: SectionProps) {
       )
       .map(([field, e]) => ({ href: `#${field}`, text: sentenceOf(lang, def, field, e) })),
   ];
+  const guarded = sectionWarnings(lang, def, section, props.warnings ?? {}, props.errors);
   const asked = askedIn(section, props.answers);
   const error = (field: string) => {
     const e = props.errors[field];
@@ -363,7 +387,7 @@ export function SectionPage(props: SectionProps) {
       </h1>
       {intro ? <p class="ds-paragraph lead">{intro}</p> : null}
       {props.message ? <Notice color="success">{props.message}</Notice> : null}
-      <ErrorSummary t={t} items={summary} />
+      <ErrorSummary t={t} items={summary} warnings={guarded.warnings} />
       <form
         method="post"
         action={action}
@@ -394,6 +418,7 @@ export function SectionPage(props: SectionProps) {
               question={q}
               answer={props.answers[q.id]}
               error={error}
+              warning={(field) => guarded.bind(field).warning}
               asked={asked.has(q.id)}
               conflict={props.conflicts.get(q.id)}
               fileHref={(fileId) => localPath(lang, path(app.id, `/vedlegg/${fileId}`))}

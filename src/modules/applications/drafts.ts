@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { guardFreeText, screenFields } from "../../kernel/child-guard-forms";
 import { type Outcome, refuse } from "../../kernel/result";
-import { type Answer, type Answers, checkAnswers, isEmpty } from "./answers";
+import { type Answer, type Answers, checkAnswers, fieldName, isEmpty } from "./answers";
 import { type Actor, formDefinitionOf } from "./forms";
 import { applicationAnswers, applicationRounds, applications } from "./schema";
 
@@ -95,6 +96,25 @@ export async function startApplication(
   return { ok: true, applicationId: existing!.id, created: false };
 }
 
+/**
+ * The free text of answers, by the form field it is typed in (the child guard's fields): a
+ * text answer in `q-<id>`, an activity row's note in `q-<id>-<row>-note`.
+ */
+export function freeTextOf(answers: Answers, questionIds: Iterable<string>) {
+  const fields: Record<string, string> = {};
+  for (const id of questionIds) {
+    const a = answers[id];
+    const name = fieldName({ id });
+    if (a?.kind === "text" && a.value.trim() !== "") fields[name] = a.value;
+    if (a?.kind === "rows") {
+      a.rows.forEach((row, i) => {
+        if (row.note.trim() !== "") fields[`${name}-${i}-note`] = row.note;
+      });
+    }
+  }
+  return fields;
+}
+
 /** An answer someone else saved after the user's page was drawn, which the user also changed. */
 export type Conflict = {
   questionId: string;
@@ -121,6 +141,8 @@ export async function saveAnswers(
     seen: Record<string, string>;
     /** The questions of the section (only these are checked and written). */
     questionIds: string[];
+    /** The form's confirmations of the child guard's warnings (confirmationsOf). */
+    confirmations?: Readonly<Record<string, string>> | undefined;
   },
   actor: Actor,
 ): Promise<Outcome<{ version: number; saved: string[]; conflicts: Conflict[] }>> {
@@ -135,7 +157,6 @@ export async function saveAnswers(
     const definition = await formDefinitionOf(db, app.formId, tx);
     const only = new Set(input.questionIds);
     const errors = checkAnswers(definition, input.answers, { submitting: false, only });
-    if (Object.keys(errors).length > 0) return { ok: false as const, errors };
     const stored =
       input.questionIds.length === 0
         ? []
@@ -149,6 +170,30 @@ export async function saveAnswers(
               ),
             );
     const storedBy = new Map(stored.map((r) => [r.questionId, r]));
+    // The child guard (decision 0024) reads the answers this save changes: a text stored
+    // before is not held back again each time the section is saved.
+    const changed = input.questionIds.filter(
+      (id) =>
+        input.answers[id] !== undefined &&
+        fingerprint(input.answers[id]) !== fingerprint(storedBy.get(id)?.value),
+    );
+    const fields = freeTextOf(input.answers, changed);
+    if (Object.keys(errors).length > 0) {
+      // One round shows everything: the guard's findings beside the other errors.
+      const screened = screenFields(fields, input.confirmations);
+      return {
+        ok: false as const,
+        errors: { ...screened.errors, ...errors },
+        warnings: screened.warnings,
+      };
+    }
+    const refusal = await guardFreeText(tx, {
+      form: "application",
+      fields,
+      confirmations: input.confirmations,
+      now: actor.now,
+    });
+    if (refusal) return refusal;
     const saved: string[] = [];
     const conflicts: Conflict[] = [];
     const version = app.version + 1;

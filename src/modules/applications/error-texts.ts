@@ -49,7 +49,8 @@ type Code =
   | "duplicateQuestion"
   | "duplicateOption"
   | "condition"
-  | "range";
+  | "range"
+  | "nationalId";
 
 const n = (v: string | number | boolean | undefined) => String(v ?? "");
 /** A limit in bytes (`params.maxBytes`) as the language writes sizes: "10 MB". */
@@ -103,6 +104,8 @@ export const applicationErrors: ErrorCatalogues<Code> = {
     duplicateOption: "To svaralternativer har samme verdi",
     condition: "Vilkåret må vise til et tidligere valgspørsmål og et av svarene der",
     range: "Største verdi må være minst like stor som minste verdi",
+    nationalId: (e) =>
+      `${e.label}: ta bort fødselsnummeret eller D-nummeret (det som begynner med ${n(e.params.start)}). Søknaden tar ikke imot fødselsnumre.`,
   },
   nn: {
     notFound: "Vi fann ikkje søknaden.",
@@ -150,6 +153,8 @@ export const applicationErrors: ErrorCatalogues<Code> = {
     duplicateOption: "To svaralternativ har same verdi",
     condition: "Vilkåret må vise til eit tidlegare valspørsmål og eitt av svara der",
     range: "Største verdi må vere minst like stor som minste verdi",
+    nationalId: (e) =>
+      `${e.label}: ta bort fødselsnummeret eller D-nummeret (det som byrjar med ${n(e.params.start)}). Søknaden tek ikkje imot fødselsnummer.`,
   },
   en: {
     notFound: "We could not find the application.",
@@ -198,5 +203,7 @@ export const applicationErrors: ErrorCatalogues<Code> = {
     duplicateOption: "Two options have the same value",
     condition: "The condition must name an earlier choice question and one of its answers",
     range: "The largest value must be at least the smallest",
+    nationalId: (e) =>
+      `${e.label}: remove the national identity number or D number (the one starting ${n(e.params.start)}). The application does not accept identity numbers.`,
   },
 };

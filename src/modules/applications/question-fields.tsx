@@ -2,7 +2,7 @@ import type { Child } from "hono/jsx";
 import { FILE_KINDS, fileTypeLabel } from "../../kernel/storage";
 import { DateField, Field, FileField, Select, ValidationMessage } from "../../web/components/form";
 import { Notice } from "../../web/components/notice";
-import { errorSentence } from "../../web/form-errors";
+import { type BoundWarning, errorSentence } from "../../web/form-errors";
 import { formatFileSize, type Lang, messages } from "../../web/i18n";
 import { type ActivityRow, type Answer, activityNoteMax, fieldName, typeLabels } from "./answers";
 import { emptyRow, loc } from "./apply";
@@ -31,6 +31,8 @@ export type QuestionFieldsProps = {
   answer: Answer | undefined;
   /** The sentence of the error of a field, if it has one. */
   error: (field: string) => string | undefined;
+  /** The child guard's warning of a field, if it has one (decision 0024). */
+  warning?: ((field: string) => BoundWarning | undefined) | undefined;
   /** Shown by its condition (a hidden one stays in the page for the script to show). */
   asked: boolean;
   conflict?: ConflictNote | undefined;
@@ -95,6 +97,7 @@ function Kind(props: QuestionFieldsProps) {
           label={label}
           hint={help(q, lang)}
           error={props.error(name)}
+          warning={props.warning?.(name)}
           value={textOf(answer)}
           maxLength={q.maxLength}
           multiline={q.kind === "long-text" || q.maxLength > 200}
@@ -110,6 +113,7 @@ function Kind(props: QuestionFieldsProps) {
           label={label}
           hint={[help(q, lang), a.numberHint(q.min, q.max)].filter(Boolean).join(" ")}
           error={props.error(name)}
+          warning={props.warning?.(name)}
           value={textOf(answer)}
           {...(optional === false ? { required: false } : {})}
         />
@@ -222,6 +226,7 @@ function Kind(props: QuestionFieldsProps) {
                   name={`${at}-note`}
                   label={a.rowNote}
                   error={props.error(`${at}-note`)}
+                  warning={props.warning?.(`${at}-note`)}
                   value={row.note}
                   maxLength={activityNoteMax}
                 />

@@ -41,9 +41,11 @@ export function withPageParams(state: FormState | undefined, page: Params): Form
   if (!state) return undefined;
   const errors: FieldErrors = {};
   for (const [name, error] of Object.entries(state.errors)) {
-    errors[name] = { ...error, params: { ...error.params, ...page } };
+    // The child guard's refusal names the number's own start, not the cohort's (decision 0024).
+    errors[name] =
+      error.code === "nationalId" ? error : { ...error, params: { ...error.params, ...page } };
   }
-  return { values: state.values, errors };
+  return { ...state, errors };
 }
 
 /**

@@ -1,7 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { guardFreeText } from "../../kernel/child-guard-forms";
 import { addDays, osloToday } from "../../kernel/clock";
 import { enqueueMail } from "../../kernel/mail-jobs";
+import type { Refusal } from "../../kernel/result";
 import { invite, recordAudit } from "../identity";
 import { countyOfficesAt, getUnit, writtenStandardOf } from "../organisations";
 import {
@@ -99,9 +101,11 @@ export async function inviteToCohort(
     invitees: Invitee[];
     message: string;
     deadline?: string;
+    /** The form's confirmations of the child guard's warnings (confirmationsOf). */
+    confirmations?: Readonly<Record<string, string>> | undefined;
   },
   actor: Actor,
-): Promise<ChainResult<{ invited: number; mailed: number; unreachable: string[] }>> {
+): Promise<ChainResult<{ invited: number; mailed: number; unreachable: string[] }> | Refusal> {
   const cohort = await getCohort(db, input.cohortId);
   if (!cohort) return fail("notFound");
   const today = osloToday(actor.now);
@@ -138,6 +142,15 @@ export async function inviteToCohort(
   try {
     const names = nameBook();
     return await db.transaction(async (tx) => {
+      // The personal message goes into every invitation and its mail: guarded (decision 0024)
+      // before anything is stored, and a confirmation counted only with the invitations.
+      const guarded = await guardFreeText(tx, {
+        form: "cohort-invitation",
+        fields: { message: input.message },
+        confirmations: input.confirmations,
+        now: actor.now,
+      });
+      if (guarded) return guarded;
       let invited = 0;
       let mailed = 0;
       const unreachable: string[] = [];

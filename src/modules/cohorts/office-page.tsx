@@ -88,7 +88,7 @@ export function OfficePage(props: OfficePageProps) {
       <p class="ds-paragraph lead">{tx.lead(programme.title, cohort.number)}</p>
       {props.notice ? <NoticeText notice={props.notice} /> : null}
       {props.canAct ? null : <NoticeBox color="info">{tx.readOnly}</NoticeBox>}
-      <ErrorSummary t={t} items={summary} />
+      <ErrorSummary t={t} items={summary} warnings={[...invite.warnings, ...unit.warnings]} />
 
       <Facts
         heading={tx.factsHeading}

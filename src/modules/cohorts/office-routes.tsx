@@ -1,7 +1,15 @@
 import { Hono } from "hono";
+import { confirmationsOf, screenFields } from "../../kernel/child-guard-forms";
 import { osloToday } from "../../kernel/clock";
 import { type AppContext, type AppEnv, deps, langOf } from "../../kernel/context";
-import { BadRequest, type FieldErrors, readForm, validate } from "../../kernel/forms";
+import {
+  BadRequest,
+  type FieldErrors,
+  type FieldWarnings,
+  type FormValues,
+  readForm,
+  validate,
+} from "../../kernel/forms";
 import { errorPage } from "../../web/error-pages";
 import type { Lang } from "../../web/i18n";
 import { render } from "../../web/render";
@@ -169,6 +177,15 @@ async function reminderNotice(c: AppContext, ctx: Ctx, reminded: number): Promis
   };
 }
 
+/**
+ * The child guard's findings in the invitation's personal message beside the form's other
+ * errors, so one round shows everything (decision 0024); the command guards it again.
+ */
+function withGuard(errors: FieldErrors, values: FormValues): [FieldErrors, FieldWarnings] {
+  const screened = screenFields({ message: values.message ?? "" }, values);
+  return [{ ...screened.errors, ...errors }, screened.warnings];
+}
+
 export function officeRoutes() {
   const app = new Hono<AppEnv>();
 
@@ -205,10 +222,10 @@ export function officeRoutes() {
     const values = await readForm(c);
     const { cohort, office } = ctx.header;
     const rows = await officeRows(d.db, cohort, office.id, ctx.today, ctx.now);
-    const again = (errors: FieldErrors) =>
-      officePage(c, ctx, { form: { name: "invite", state: { values, errors } } }, 422);
+    const again = (errors: FieldErrors, warnings: FieldWarnings = {}) =>
+      officePage(c, ctx, { form: { name: "invite", state: { values, errors, warnings } } }, 422);
     const parsed = parseInviteForm(values, rows.municipalities);
-    if (!parsed.ok) return again(parsed.errors);
+    if (!parsed.ok) return again(...withGuard(parsed.errors, values));
     const { codes, message, deadline, contacts } = parsed.data;
     const result = await inviteToCohort(
       d.db,
@@ -221,9 +238,11 @@ export function officeRoutes() {
         }),
         message,
         deadline,
+        confirmations: confirmationsOf(values),
       },
       actor(c, ctx),
     );
+    if (!result.ok && "errors" in result) return again(result.errors, result.warnings);
     if (!result.ok) {
       const id = String(result.detail?.id ?? "");
       const subject = rows.municipalities.find((r) => r.code === id)?.name ?? id;
@@ -272,10 +291,10 @@ export function officeRoutes() {
     const d = deps(c);
     const values = await readForm(c);
     const { cohort, office } = ctx.header;
-    const again = (errors: FieldErrors) =>
-      officePage(c, ctx, { form: { name: "unit", state: { values, errors } } }, 422);
+    const again = (errors: FieldErrors, warnings: FieldWarnings = {}) =>
+      officePage(c, ctx, { form: { name: "unit", state: { values, errors, warnings } } }, 422);
     const parsed = parseUnitForm(values);
-    if (!parsed.ok) return again(parsed.errors);
+    if (!parsed.ok) return again(...withGuard(parsed.errors, values));
     const { orgNumber, message, deadline, contact } = parsed.data;
     // The chain refuses these too; asked first here so the person is told the real reason
     // before being asked for a contact person.
@@ -304,9 +323,11 @@ export function officeRoutes() {
         invitees: [{ kind: "unit", id: orgNumber, ...(contact ? { contact } : {}) }],
         message,
         deadline,
+        confirmations: confirmationsOf(values),
       },
       actor(c, ctx),
     );
+    if (!result.ok && "errors" in result) return again(result.errors, result.warnings);
     if (!result.ok) {
       // The command's invitees are, on this form, the one unit its number names.
       const field = result.field === "invitees" ? "orgNumber" : result.field;
