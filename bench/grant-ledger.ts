@@ -24,8 +24,8 @@ import { bench, log, percentile } from "./lib";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 const TODAY = "2026-11-23";
-const REQUESTS = 200;
-const WARMUP = 30;
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 30);
 const STATES: GrantState[] = [
   "allocated",
   "letter-sent",

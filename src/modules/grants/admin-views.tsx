@@ -12,10 +12,10 @@ import { Notice } from "../../web/components/notice";
 import { type FormState, formView } from "../../web/form-errors";
 import { type Lang, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
-import { FIGURES, type Figures } from "./ledger";
+import { FIGURES, type Figures, type LedgerGrant } from "./ledger";
 import { formatKroner, kronerInput } from "./money";
 import { PURPOSES } from "./schema";
-import { type Grant, grantLimits, type Scheme } from "./schemes";
+import { grantLimits, type Scheme } from "./schemes";
 import { grantErrors, grantTexts } from "./texts";
 
 export const adminPath = (lang: Lang, cohortId?: number) =>
@@ -58,7 +58,7 @@ export function SchemesPage(props: { lang: Lang; rows: CohortRow[] }) {
   );
 }
 
-export type GrantRow = Grant & { name: string; countyName: string; figures: Figures };
+export type GrantRow = LedgerGrant & { name: string; countyName: string; figures: Figures };
 
 export type SchemePageProps = {
   lang: Lang;
