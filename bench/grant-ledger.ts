@@ -194,7 +194,7 @@ export async function grantLedgerBenchmark() {
       "100",
       "the cohort's page and the list, the slower; no travel claims yet",
     );
-    bench("grant-ledger-diff", String(diff), "øre", "<=", "0");
+    bench("grant-ledger-diff", String(diff), "øre", "==", "0");
   } finally {
     await pglite.close();
   }
@@ -214,7 +214,7 @@ export async function grantLedgerBenchmark() {
   try {
     const { p95, diff } = await measure(postgres, "PostgreSQL");
     bench("grant-ledger-p95-postgres", p95.toFixed(2), "ms", "<=", "100");
-    bench("grant-ledger-diff-postgres", String(diff), "øre", "<=", "0");
+    bench("grant-ledger-diff-postgres", String(diff), "øre", "==", "0");
   } finally {
     await postgres.close();
     const drop = new pg.Client({ connectionString: url });
