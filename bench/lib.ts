@@ -22,7 +22,7 @@ export function bench(
   name: string,
   value: string,
   unit: string,
-  op: ">=" | "<=",
+  op: ">=" | "<=" | "==",
   target: string,
   /** Printed after the target, in parentheses (e.g. how many tests a time covers). */
   note?: string,

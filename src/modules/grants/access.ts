@@ -4,7 +4,7 @@ import type { AppContext } from "../../kernel/context";
 import { deps, langOf } from "../../kernel/context";
 import { cohortRef, cohortsOfProgrammes } from "../cohorts";
 import { Forbidden, orgsGranting, requirePermission } from "../identity";
-import { municipalitiesAt } from "../organisations";
+import { municipalityPlacesAt } from "../organisations";
 import { programmeRef, programmesOwnedBy, programmeTitles } from "../programmes";
 import { grantTexts } from "./texts";
 
@@ -59,8 +59,7 @@ export async function ownCohorts(c: AppContext) {
   }));
 }
 
-/** Every municipality's name and county on the day. */
-export async function municipalityPlaces(c: AppContext) {
-  const all = await municipalitiesAt(deps(c).db, osloToday(deps(c).clock.now()));
-  return new Map(all.map((m) => [m.code, { name: m.name, countyName: m.countyName }]));
+/** Every municipality's name and county on the day (kept by the organisations module). */
+export function municipalityPlaces(c: AppContext) {
+  return municipalityPlacesAt(deps(c).db, osloToday(deps(c).clock.now()));
 }

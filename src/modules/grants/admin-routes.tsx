@@ -9,7 +9,15 @@ import { render } from "../../web/render";
 import { acceptedMunicipalities } from "../cohorts";
 import { municipalityPlaces, ownCohort, ownCohorts } from "./access";
 import { AdjustPage, adminPath, type GrantRow, SchemePage, SchemesPage } from "./admin-views";
-import { addInto, databaseTotals, type Figures, figuresOf, paymentFileRows, zero } from "./ledger";
+import {
+  addInto,
+  databaseTotals,
+  type Figures,
+  figuresOf,
+  ledgerGrants,
+  paymentFileRows,
+  zero,
+} from "./ledger";
 import { payAccepted, payGrant, sendLetters, settleGrant } from "./life";
 import {
   adjustAllocation,
@@ -38,7 +46,7 @@ async function showScheme(
   const lang = langOf(c);
   const scheme = await schemeOfCohort(db, found.cohort.id);
   const [schemeGrants, accepted, places] = await Promise.all([
-    scheme ? grantsOfScheme(db, scheme.id) : Promise.resolve([]),
+    scheme ? ledgerGrants(db, scheme.id) : Promise.resolve([]),
     acceptedMunicipalities(db, found.cohort.id),
     municipalityPlaces(c),
   ]);

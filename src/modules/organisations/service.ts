@@ -203,13 +203,47 @@ export async function municipalitiesAt(db: Db, date: string): Promise<Municipali
   return rows;
 }
 
+/** A municipality's name and its county's name on a date. */
+export type MunicipalityPlace = { name: string; countyName: string };
+
 /**
- * Every municipality's name on a date, per database, kept a few minutes: pages of one
- * municipality (an application, its receipt) name it on every request. The register changes
- * only when Klass is imported, which empties this.
+ * Every municipality's name and county on a date, per database, kept a few minutes: pages of one
+ * municipality (an application, its receipt) name it on every request, and the grants' ledger
+ * sums per county. The register changes only when Klass is imported, which empties this.
  */
-const namesOnDate = new WeakMap<Db, Map<string, { until: number; names: Map<string, string> }>>();
+const namesOnDate = new WeakMap<
+  Db,
+  Map<string, { until: number; places: Map<string, MunicipalityPlace> }>
+>();
 const NAMES_KEPT_MS = 10 * 60_000;
+
+/** Every municipality valid on a date, by code, with its county's name ("" if none then). */
+export async function municipalityPlacesAt(
+  db: Db,
+  date: string,
+): Promise<ReadonlyMap<string, MunicipalityPlace>> {
+  const byDate = namesOnDate.get(db) ?? new Map();
+  namesOnDate.set(db, byDate);
+  let kept = byDate.get(date);
+  if (!kept || kept.until < Date.now()) {
+    const rows = await db
+      .select({ code: municipalities.code, name: municipalities.name, countyName: counties.name })
+      .from(municipalities)
+      .leftJoin(
+        counties,
+        and(eq(counties.code, municipalities.countyCode), validAt(counties, date)),
+      )
+      .where(validAt(municipalities, date));
+    kept = {
+      until: Date.now() + NAMES_KEPT_MS,
+      places: new Map(rows.map((r) => [r.code, { name: r.name, countyName: r.countyName ?? "" }])),
+    };
+    // One date a day is asked for: the map stays small.
+    if (byDate.size > 16) byDate.clear();
+    byDate.set(date, kept);
+  }
+  return kept.places;
+}
 
 /** The names of these municipalities on a date, by code (a code not valid then is left out). */
 export async function municipalityNamesAt(
@@ -218,21 +252,13 @@ export async function municipalityNamesAt(
   date: string,
 ): Promise<Map<string, string>> {
   if (codes.length === 0) return new Map();
-  const byDate = namesOnDate.get(db) ?? new Map();
-  namesOnDate.set(db, byDate);
-  let kept = byDate.get(date);
-  if (!kept || kept.until < Date.now()) {
-    const rows = await db
-      .select({ code: municipalities.code, name: municipalities.name })
-      .from(municipalities)
-      .where(validAt(municipalities, date));
-    kept = { until: Date.now() + NAMES_KEPT_MS, names: new Map(rows.map((r) => [r.code, r.name])) };
-    // One date a day is asked for: the map stays small.
-    if (byDate.size > 16) byDate.clear();
-    byDate.set(date, kept);
-  }
-  const names = kept.names;
-  return new Map(codes.flatMap((code) => (names.has(code) ? [[code, names.get(code)!]] : [])));
+  const places = await municipalityPlacesAt(db, date);
+  return new Map(
+    codes.flatMap((code) => {
+      const place = places.get(code);
+      return place ? [[code, place.name] as const] : [];
+    }),
+  );
 }
 
 export async function isMunicipalityValidAt(db: Db, code: string, date: string): Promise<boolean> {
