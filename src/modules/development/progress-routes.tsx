@@ -8,7 +8,7 @@ import { OWNERS, organisationScope, orgsGranting, requirePermission } from "../i
 import { municipalityNamesAt, unitsByOrgNumber } from "../organisations";
 import { programmesOwnedBy, programmeTitles } from "../programmes";
 import { frameInForce } from "./frame";
-import { municipalityProgress, sharedReflections, unitProgress } from "./progress";
+import { municipalityProgressOf, sharedReflections, unitProgress } from "./progress";
 import { PROGRESS_PATH, ProgressPage } from "./progress-views";
 import { developmentTexts } from "./texts";
 
@@ -69,12 +69,8 @@ async function progressOf(c: AppContext) {
   const kommune = c.req.query("kommune") ?? "";
   const municipality =
     /^[0-9]{4}$/.test(kommune) && (scope === null || scope.includes(kommune)) ? kommune : "";
-  const [perMunicipality, perUnit] = chosen
-    ? await Promise.all([
-        municipalityProgress(db, chosen.id, scope, municipality || undefined),
-        unitProgress(db, chosen.id, scope, municipality || undefined),
-      ])
-    : [[], []];
+  const perUnit = chosen ? await unitProgress(db, chosen.id, scope, municipality || undefined) : [];
+  const perMunicipality = municipalityProgressOf(perUnit);
   const today = osloToday(deps(c).clock.now());
   const codes = new Set([...perMunicipality.map((r) => r.municipalityCode), ...(scope ?? [])]);
   const municipalityNames = await municipalityNamesAt(db, [...codes], today);
