@@ -90,7 +90,9 @@ async function progressOf(c: AppContext) {
   let shared: Parameters<typeof ProgressPage>[0]["shared"] = null;
   if (chosen && !linkPlans) {
     const rows = await sharedReflections(db, chosen.id, scope);
-    const names = await unitsByOrgNumber(db, [...new Set(rows.map((r) => r.orgNumber))]);
+    // Most names are known from the units' rows; only those outside the chosen municipality are asked.
+    const missing = [...new Set(rows.map((r) => r.orgNumber))].filter((o) => !unitNames.has(o));
+    for (const u of await unitsByOrgNumber(db, missing)) unitNames.set(u.orgNumber, u.name);
     shared = [];
     const gatherings = new Map<number, Awaited<ReturnType<typeof gatheringById>>>();
     for (const id of new Set(rows.map((r) => r.aboutId)))
@@ -98,7 +100,7 @@ async function progressOf(c: AppContext) {
     for (const r of rows) {
       const g = gatherings.get(r.aboutId);
       shared.push({
-        unit: names.find((u) => u.orgNumber === r.orgNumber)?.name ?? r.orgNumber,
+        unit: unitNames.get(r.orgNumber) ?? r.orgNumber,
         about: g ? (lang === "nn" ? g.titleNn : g.titleNb) : "",
         tried: r.tried,
         saw: r.saw,

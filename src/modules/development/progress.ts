@@ -45,11 +45,11 @@ function inScope(column: SQL, municipalities: string[] | null): SQL {
 }
 
 /**
- * The plans in scope and, per plan, its measures, reflections and follow-ups, each counted by
- * one flat grouped query (a join on the plan's index, no subquery per plan); the four results
- * are put together here, and the municipalities' figures summed from the units' (issue 12: the
- * lateral subqueries per plan, run three times for the two tables, took 550 ms on PGlite).
- * Plain joins and grouping keep the plans independent of statistics, which PGlite lacks.
+ * The plans in scope. Their figures are read from `development_unit_counts`, kept by triggers
+ * on measures, reflections and follow-ups (decision 0030, issue 12): counting every measure,
+ * reflection and follow-up on each request took 550 ms on PGlite for a county office's 600
+ * units; one row per plan, found by its primary key, does not depend on statistics (PGlite
+ * keeps none) nor grow with the number of follow-ups.
  */
 function planScope(cohortId: number, municipalities: string[] | null, municipality?: string): SQL {
   return sql`p.cohort_id = ${cohortId} and ${inScope(sql`p.municipality_code`, municipalities)}${
@@ -69,64 +69,32 @@ export async function unitProgress(
   municipalities: string[] | null,
   municipality?: string,
 ): Promise<UnitProgress[]> {
-  const where = planScope(cohortId, municipalities, municipality);
-  // Sequential: a transaction's executor (and PGlite) runs one query at a time anyway.
-  const plans = rowsOf(
-    await db.execute(sql`
-      select p.id, p.unit_org_number, p.municipality_code, p.phase, p.version
-      from development_plans p where ${where}
-      order by p.municipality_code, p.unit_org_number`),
-  );
-  if (plans.length === 0) return [];
-  const measures = rowsOf(
-    await db.execute(sql`
-      select x.plan_id,
-        count(*) filter (where x.status = 'planned')::int as planned,
-        count(*) filter (where x.status = 'under-way')::int as under_way,
-        count(*) filter (where x.status = 'done')::int as done,
-        count(*) filter (where x.status = 'dropped')::int as dropped
-      from development_measures x join development_plans p on p.id = x.plan_id
-      where ${where} group by x.plan_id`),
-  );
-  const reflections = rowsOf(
-    await db.execute(sql`
-      select y.plan_id, count(*)::int as reflections,
-        count(*) filter (where y.shared)::int as shared
-      from development_reflections y join development_plans p on p.id = y.plan_id
-      where ${where} group by y.plan_id`),
-  );
-  const followUps = rowsOf(
-    await db.execute(sql`
-      select p.id as plan_id, count(*)::int as follow_ups, max(z.held_on)::text as last_follow_up
-      from development_follow_ups z join development_plans p
-        on p.cohort_id = z.cohort_id and p.unit_org_number = z.unit_org_number
-      where ${where} group by p.id`),
-  );
-  const byPlan = (rows: Row[]) => new Map(rows.map((r) => [n(r.plan_id), r]));
-  const m = byPlan(measures);
-  const r = byPlan(reflections);
-  const f = byPlan(followUps);
-  return plans.map((p) => {
-    const id = n(p.id);
-    const mr = m.get(id);
-    const rr = r.get(id);
-    const fr = f.get(id);
-    return {
-      planned: n(mr?.planned),
-      underWay: n(mr?.under_way),
-      done: n(mr?.done),
-      dropped: n(mr?.dropped),
-      reflections: n(rr?.reflections),
-      shared: n(rr?.shared),
-      followUps: n(fr?.follow_ups),
-      lastFollowUp: (fr?.last_follow_up as string | null | undefined) ?? null,
-      planId: id,
-      orgNumber: String(p.unit_org_number),
-      municipalityCode: String(p.municipality_code),
-      phase: (p.phase as string | null) ?? null,
-      version: n(p.version),
-    };
-  });
+  const result = await db.execute(sql`
+    select p.id, p.unit_org_number, p.municipality_code, p.phase, p.version,
+      coalesce(c.planned, 0) as planned, coalesce(c.under_way, 0) as under_way,
+      coalesce(c.done, 0) as done, coalesce(c.dropped, 0) as dropped,
+      coalesce(c.reflections, 0) as reflections, coalesce(c.shared, 0) as shared,
+      coalesce(c.follow_ups, 0) as follow_ups, c.last_follow_up::text as last_follow_up
+    from development_plans p
+    left join development_unit_counts c
+      on c.cohort_id = p.cohort_id and c.unit_org_number = p.unit_org_number
+    where ${planScope(cohortId, municipalities, municipality)}
+    order by p.municipality_code, p.unit_org_number`);
+  return rowsOf(result).map((r) => ({
+    planned: n(r.planned),
+    underWay: n(r.under_way),
+    done: n(r.done),
+    dropped: n(r.dropped),
+    reflections: n(r.reflections),
+    shared: n(r.shared),
+    followUps: n(r.follow_ups),
+    lastFollowUp: (r.last_follow_up as string | null) ?? null,
+    planId: n(r.id),
+    orgNumber: String(r.unit_org_number),
+    municipalityCode: String(r.municipality_code),
+    phase: (r.phase as string | null) ?? null,
+    version: n(r.version),
+  }));
 }
 
 /** Each municipality's figures, summed over its units' plans (from `unitProgress`). */
