@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   bigserial,
   boolean,
@@ -163,7 +164,11 @@ export const developmentReflections = pgTable(
     writtenAt: timestamp("written_at", { withTimezone: true }).notNull(),
     writtenBy: integer("written_by"),
   },
-  (t) => [index("development_reflections_plan_idx").on(t.planId)],
+  (t) => [
+    index("development_reflections_plan_idx").on(t.planId),
+    // The progress view's shared texts: a unit shares few of its reflections (issue 12).
+    index("development_reflections_shared_idx").on(t.planId).where(sql`${t.shared}`),
+  ],
 );
 
 export const FOLLOW_UP_KINDS = ["visit", "guidance", "meeting", "digital"] as const;
