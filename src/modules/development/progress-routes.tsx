@@ -8,7 +8,7 @@ import { OWNERS, organisationScope, orgsGranting, requirePermission } from "../i
 import { municipalityNamesAt, unitsByOrgNumber } from "../organisations";
 import { programmesOwnedBy, programmeTitles } from "../programmes";
 import { frameInForce } from "./frame";
-import { municipalityProgress, sharedReflections, unitProgress } from "./progress";
+import { municipalityProgressOf, sharedReflections, unitProgress } from "./progress";
 import { PROGRESS_PATH, ProgressPage } from "./progress-views";
 import { developmentTexts } from "./texts";
 
@@ -69,12 +69,8 @@ async function progressOf(c: AppContext) {
   const kommune = c.req.query("kommune") ?? "";
   const municipality =
     /^[0-9]{4}$/.test(kommune) && (scope === null || scope.includes(kommune)) ? kommune : "";
-  const [perMunicipality, perUnit] = chosen
-    ? await Promise.all([
-        municipalityProgress(db, chosen.id, scope, municipality || undefined),
-        unitProgress(db, chosen.id, scope, municipality || undefined),
-      ])
-    : [[], []];
+  const perUnit = chosen ? await unitProgress(db, chosen.id, scope, municipality || undefined) : [];
+  const perMunicipality = municipalityProgressOf(perUnit);
   const today = osloToday(deps(c).clock.now());
   const codes = new Set([...perMunicipality.map((r) => r.municipalityCode), ...(scope ?? [])]);
   const municipalityNames = await municipalityNamesAt(db, [...codes], today);
@@ -94,7 +90,9 @@ async function progressOf(c: AppContext) {
   let shared: Parameters<typeof ProgressPage>[0]["shared"] = null;
   if (chosen && !linkPlans) {
     const rows = await sharedReflections(db, chosen.id, scope);
-    const names = await unitsByOrgNumber(db, [...new Set(rows.map((r) => r.orgNumber))]);
+    // Most names are known from the units' rows; only those outside the chosen municipality are asked.
+    const missing = [...new Set(rows.map((r) => r.orgNumber))].filter((o) => !unitNames.has(o));
+    for (const u of await unitsByOrgNumber(db, missing)) unitNames.set(u.orgNumber, u.name);
     shared = [];
     const gatherings = new Map<number, Awaited<ReturnType<typeof gatheringById>>>();
     for (const id of new Set(rows.map((r) => r.aboutId)))
@@ -102,7 +100,7 @@ async function progressOf(c: AppContext) {
     for (const r of rows) {
       const g = gatherings.get(r.aboutId);
       shared.push({
-        unit: names.find((u) => u.orgNumber === r.orgNumber)?.name ?? r.orgNumber,
+        unit: unitNames.get(r.orgNumber) ?? r.orgNumber,
         about: g ? (lang === "nn" ? g.titleNn : g.titleNb) : "",
         tried: r.tried,
         saw: r.saw,

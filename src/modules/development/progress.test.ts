@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, testApp } from "../../../tests/support/app";
 import { databaseKinds } from "../../../tests/support/db";
@@ -120,5 +121,29 @@ describe.each(databaseKinds)("progress of the development work (%s)", (kind) => 
 
   it("is refused to those who follow no progress", async () => {
     for (const who of ["rune", "sverre"]) expect((await as.get(progress(), who)).status).toBe(403);
+  });
+
+  it("keeps the counted figures when measures, reflections and follow-ups change or go", async () => {
+    const plan = sql`(select id from development_plans where cohort_id = ${cohort} and unit_org_number = ${school})`;
+    await t.db.execute(
+      sql`update development_measures set status = 'dropped' where plan_id = ${plan} and status = 'planned'`,
+    );
+    await t.db.execute(
+      sql`update development_reflections set shared = true where plan_id = ${plan}`,
+    );
+    await t.db.execute(
+      sql`delete from development_follow_ups where cohort_id = ${cohort} and unit_org_number = ${school}`,
+    );
+    const [unit] = await unitProgress(t.db, cohort, ["4204"]);
+    expect(unit).toMatchObject({
+      planned: 0,
+      underWay: 2,
+      done: 1,
+      dropped: 1,
+      reflections: 2,
+      shared: 2,
+      followUps: 0,
+      lastFollowUp: null,
+    });
   });
 });

@@ -45,59 +45,22 @@ function inScope(column: SQL, municipalities: string[] | null): SQL {
 }
 
 /**
- * The per-plan counts, as a query both views select from: for each plan in scope, its measures,
- * reflections and follow-ups counted through their indexes (lateral subqueries). Chosen over
- * grouped subqueries joined by hash: PGlite runs no autovacuum, so its tables have no
- * statistics, and the planner's nested loops over unanalysed aggregates took seconds.
+ * The plans in scope. Their figures are read from `development_unit_counts`, kept by triggers
+ * on measures, reflections and follow-ups (decision 0030, issue 12): counting every measure,
+ * reflection and follow-up on each request took 550 ms on PGlite for a county office's 600
+ * units; one row per plan, found by its primary key, does not depend on statistics (PGlite
+ * keeps none) nor grow with the number of follow-ups.
  */
-function perPlan(cohortId: number, municipalities: string[] | null, municipality?: string): SQL {
-  const where = sql`p.cohort_id = ${cohortId} and ${inScope(sql`p.municipality_code`, municipalities)}${
+function planScope(cohortId: number, municipalities: string[] | null, municipality?: string): SQL {
+  return sql`p.cohort_id = ${cohortId} and ${inScope(sql`p.municipality_code`, municipalities)}${
     municipality ? sql` and p.municipality_code = ${municipality}` : sql``
   }`;
-  return sql`
-    select p.id, p.unit_org_number, p.municipality_code, p.phase, p.version,
-      coalesce(m.planned, 0) as planned, coalesce(m.under_way, 0) as under_way,
-      coalesce(m.done, 0) as done, coalesce(m.dropped, 0) as dropped,
-      coalesce(r.reflections, 0) as reflections, coalesce(r.shared, 0) as shared,
-      coalesce(f.follow_ups, 0) as follow_ups, f.last_follow_up
-    from development_plans p
-    left join lateral (
-      select
-        count(*) filter (where x.status = 'planned')::int as planned,
-        count(*) filter (where x.status = 'under-way')::int as under_way,
-        count(*) filter (where x.status = 'done')::int as done,
-        count(*) filter (where x.status = 'dropped')::int as dropped
-      from development_measures x where x.plan_id = p.id
-    ) m on true
-    left join lateral (
-      select count(*)::int as reflections, count(*) filter (where y.shared)::int as shared
-      from development_reflections y where y.plan_id = p.id
-    ) r on true
-    left join lateral (
-      select count(*)::int as follow_ups, max(z.held_on)::text as last_follow_up
-      from development_follow_ups z
-      where z.cohort_id = p.cohort_id and z.unit_org_number = p.unit_org_number
-    ) f on true
-    where ${where}`;
 }
 
 type Row = Record<string, unknown>;
 const rowsOf = (result: unknown): Row[] =>
   Array.isArray(result) ? (result as Row[]) : ((result as { rows: Row[] }).rows ?? []);
 const n = (v: unknown) => Number(v ?? 0);
-
-function counts(r: Row): ProgressCounts {
-  return {
-    planned: n(r.planned),
-    underWay: n(r.under_way),
-    done: n(r.done),
-    dropped: n(r.dropped),
-    reflections: n(r.reflections),
-    shared: n(r.shared),
-    followUps: n(r.follow_ups),
-    lastFollowUp: (r.last_follow_up as string | null) ?? null,
-  };
-}
 
 /** Each unit's figures (one row per plan), by municipality and unit. */
 export async function unitProgress(
@@ -106,18 +69,71 @@ export async function unitProgress(
   municipalities: string[] | null,
   municipality?: string,
 ): Promise<UnitProgress[]> {
-  const result = await db.execute(
-    sql`select * from (${perPlan(cohortId, municipalities, municipality)}) per_plan
-      order by municipality_code, unit_org_number`,
-  );
+  const result = await db.execute(sql`
+    select p.id, p.unit_org_number, p.municipality_code, p.phase, p.version,
+      coalesce(c.planned, 0) as planned, coalesce(c.under_way, 0) as under_way,
+      coalesce(c.done, 0) as done, coalesce(c.dropped, 0) as dropped,
+      coalesce(c.reflections, 0) as reflections, coalesce(c.shared, 0) as shared,
+      coalesce(c.follow_ups, 0) as follow_ups, c.last_follow_up::text as last_follow_up
+    from development_plans p
+    left join development_unit_counts c
+      on c.cohort_id = p.cohort_id and c.unit_org_number = p.unit_org_number
+    where ${planScope(cohortId, municipalities, municipality)}
+    order by p.municipality_code, p.unit_org_number`);
   return rowsOf(result).map((r) => ({
-    ...counts(r),
+    planned: n(r.planned),
+    underWay: n(r.under_way),
+    done: n(r.done),
+    dropped: n(r.dropped),
+    reflections: n(r.reflections),
+    shared: n(r.shared),
+    followUps: n(r.follow_ups),
+    lastFollowUp: (r.last_follow_up as string | null) ?? null,
     planId: n(r.id),
     orgNumber: String(r.unit_org_number),
     municipalityCode: String(r.municipality_code),
     phase: (r.phase as string | null) ?? null,
     version: n(r.version),
   }));
+}
+
+/** Each municipality's figures, summed over its units' plans (from `unitProgress`). */
+export function municipalityProgressOf(perUnit: UnitProgress[]): MunicipalityProgress[] {
+  const byCode = new Map<string, MunicipalityProgress>();
+  for (const u of perUnit) {
+    let m = byCode.get(u.municipalityCode);
+    if (!m) {
+      m = {
+        municipalityCode: u.municipalityCode,
+        units: 0,
+        phases: {},
+        planned: 0,
+        underWay: 0,
+        done: 0,
+        dropped: 0,
+        reflections: 0,
+        shared: 0,
+        followUps: 0,
+        lastFollowUp: null,
+      };
+      byCode.set(u.municipalityCode, m);
+    }
+    m.units += 1;
+    const phase = u.phase ?? "";
+    m.phases[phase] = (m.phases[phase] ?? 0) + 1;
+    m.planned += u.planned;
+    m.underWay += u.underWay;
+    m.done += u.done;
+    m.dropped += u.dropped;
+    m.reflections += u.reflections;
+    m.shared += u.shared;
+    m.followUps += u.followUps;
+    if (u.lastFollowUp !== null && (m.lastFollowUp === null || u.lastFollowUp > m.lastFollowUp))
+      m.lastFollowUp = u.lastFollowUp;
+  }
+  return [...byCode.values()].sort((a, b) =>
+    a.municipalityCode < b.municipalityCode ? -1 : a.municipalityCode > b.municipalityCode ? 1 : 0,
+  );
 }
 
 /** Each municipality's figures, summed over its units' plans. */
@@ -127,30 +143,7 @@ export async function municipalityProgress(
   municipalities: string[] | null,
   municipality?: string,
 ): Promise<MunicipalityProgress[]> {
-  const scope = perPlan(cohortId, municipalities, municipality);
-  const [result, phaseRows] = await Promise.all([
-    db.execute(sql`
-      select municipality_code, count(*)::int as units,
-        sum(planned)::int as planned, sum(under_way)::int as under_way, sum(done)::int as done,
-        sum(dropped)::int as dropped, sum(reflections)::int as reflections,
-        sum(shared)::int as shared, sum(follow_ups)::int as follow_ups,
-        max(last_follow_up) as last_follow_up
-      from (${scope}) per_plan group by municipality_code order by municipality_code`),
-    db.execute(sql`
-      select municipality_code, coalesce(phase, '') as phase, count(*)::int as units
-      from (${scope}) per_plan group by municipality_code, coalesce(phase, '')`),
-  ]);
-  const phases = new Map<string, Record<string, number>>();
-  for (const r of rowsOf(phaseRows)) {
-    const code = String(r.municipality_code);
-    phases.set(code, { ...phases.get(code), [String(r.phase)]: n(r.units) });
-  }
-  return rowsOf(result).map((r) => ({
-    ...counts(r),
-    municipalityCode: String(r.municipality_code),
-    units: n(r.units),
-    phases: phases.get(String(r.municipality_code)) ?? {},
-  }));
+  return municipalityProgressOf(await unitProgress(db, cohortId, municipalities, municipality));
 }
 
 /** The texts of the reflections units shared, for those who see figures only. */

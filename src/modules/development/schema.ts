@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   bigserial,
   boolean,
@@ -6,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
@@ -162,7 +164,11 @@ export const developmentReflections = pgTable(
     writtenAt: timestamp("written_at", { withTimezone: true }).notNull(),
     writtenBy: integer("written_by"),
   },
-  (t) => [index("development_reflections_plan_idx").on(t.planId)],
+  (t) => [
+    index("development_reflections_plan_idx").on(t.planId),
+    // The progress view's shared texts: a unit shares few of its reflections (issue 12).
+    index("development_reflections_shared_idx").on(t.planId).where(sql`${t.shared}`),
+  ],
 );
 
 export const FOLLOW_UP_KINDS = ["visit", "guidance", "meeting", "digital"] as const;
@@ -188,4 +194,26 @@ export const developmentFollowUps = pgTable(
     index("development_follow_ups_unit_idx").on(t.cohortId, t.unitOrgNumber, t.heldOn),
     index("development_follow_ups_municipality_idx").on(t.municipalityCode, t.cohortId),
   ],
+);
+
+/**
+ * The progress figures of a unit in a cohort, kept by triggers on measures, reflections and
+ * follow-ups (migration "development-unit-counts", decision 0030): the progress view reads one
+ * row per plan instead of counting every measure, reflection and follow-up on each request.
+ */
+export const developmentUnitCounts = pgTable(
+  "development_unit_counts",
+  {
+    cohortId: integer("cohort_id").notNull(),
+    unitOrgNumber: text("unit_org_number").notNull(),
+    planned: integer("planned").notNull().default(0),
+    underWay: integer("under_way").notNull().default(0),
+    done: integer("done").notNull().default(0),
+    dropped: integer("dropped").notNull().default(0),
+    reflections: integer("reflections").notNull().default(0),
+    shared: integer("shared").notNull().default(0),
+    followUps: integer("follow_ups").notNull().default(0),
+    lastFollowUp: date("last_follow_up"),
+  },
+  (t) => [primaryKey({ columns: [t.cohortId, t.unitOrgNumber] })],
 );

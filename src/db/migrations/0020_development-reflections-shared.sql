@@ -1,0 +1,1 @@
+CREATE INDEX "development_reflections_shared_idx" ON "development_reflections" USING btree ("plan_id") WHERE "development_reflections"."shared";
