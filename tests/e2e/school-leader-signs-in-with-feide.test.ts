@@ -55,7 +55,7 @@ describe.each(journeyKinds)("a school leader signs in with Feide, on %s", (kind)
       // The school by name and the affiliation in Norwegian, not "983228070 (employee)".
       expect(profile).toContain(`Organisasjoner fra Feide ${SCHOOL} (ansatt)`);
       expect(profile).not.toContain("employee");
-      // His cohorts and gatherings, but no people admin and no audit log in his menu.
+      // His cohorts, gatherings, development work and networks, but no people admin and no audit log in his menu.
       const menu = await nav(page).getByRole("link").allTextContents();
       expect(menu.map((m) => m.replace(/\s+/g, " "))).toEqual([
         "Tilbud",
@@ -64,6 +64,8 @@ describe.each(journeyKinds)("a school leader signs in with Feide, on %s", (kind)
         "Organisasjoner",
         "Puljer",
         "Samlinger",
+        "Utviklingsarbeid",
+        "Nettverk",
         "Min side: (Sverre Skoleleder)",
       ]);
       await expectNoAxeViolations(page);

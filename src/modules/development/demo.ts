@@ -26,7 +26,7 @@ import {
  */
 export const developmentDemo: DemoSeed = {
   // After the cohorts (60: gatherings, which reflections are about).
-  order: 70,
+  order: 72,
   seeded: async (db) => {
     const [row] = await db.select({ n: count() }).from(developmentFrames);
     return Number(row?.n ?? 0) > 0;

@@ -18,7 +18,7 @@ export const manifest: ModuleManifest = {
   signedInRoutes: [() => manifestRoutes()],
   nav: [
     {
-      position: 24,
+      position: 29,
       path: "/nettverk",
       label: (lang) => manifestTexts[lang].nav,
       permission: "read:network:",
