@@ -1,11 +1,11 @@
 // Benchmark: the grants' ledger (GET /nb/admin/tilskudd/:cohort and GET /nb/admin/tilskudd), as a
 // programme admin, over 3 cohorts × 357 municipalities with allocations, acceptances, payments,
-// reports and returns (odd amounts, every state). Travel claims are not built yet (issue 13), so
-// the 20,000 claims of the issue's figure are not in the data. A fresh in-memory PGlite in this
+// reports and returns (odd amounts, every state), and 20,000 travel claims (decision 0033). A fresh in-memory PGlite in this
 // process (PostgreSQL too when BENCH_DATABASE_URL or TEST_DATABASE_URL is set, in a database of
 // its own, dropped afterwards). Also `grant-ledger-diff`: the øre by which the ledger's totals
-// (summed by the database) differ from the sum of its rows' figures.
+// (summed by the database) differ from the sum of its rows' figures, travel claims included.
 import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
 import pg from "pg";
 import { createApp } from "../src/app";
 import { type Database, openPglite, openPostgres } from "../src/db/client";
@@ -13,7 +13,8 @@ import { seedReference } from "../src/db/seed";
 import { fixedClock } from "../src/kernel/clock";
 import { createCohort } from "../src/modules/cohorts";
 import { addInto, databaseTotals, FIGURES, figuresOf, zero } from "../src/modules/grants/ledger";
-import { type GrantState, grantSchemes, grants } from "../src/modules/grants/schema";
+import { type GrantState, grantSchemes, grants, travelClaims } from "../src/modules/grants/schema";
+import { TRAVEL_FIGURES, travelTotals } from "../src/modules/grants/travel";
 import { grantRole } from "../src/modules/identity";
 import { people } from "../src/modules/identity/schema";
 import { createSession } from "../src/modules/identity/sessions";
@@ -26,6 +27,8 @@ const NOW = new Date("2026-11-23T10:00:00Z");
 const TODAY = "2026-11-23";
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 30);
+/** The issue's 20,000 travel claims, over the three cohorts. */
+const CLAIMS_PER_COHORT = 6_667;
 const STATES: GrantState[] = [
   "allocated",
   "letter-sent",
@@ -67,6 +70,7 @@ async function fill(db: Database["db"]) {
   const cohortIds: number[] = [];
   const schemeIds: number[] = [];
   let rows = 0;
+  let claims = 0;
   for (const number of [1, 2, 3]) {
     const cohortId = await createCohort(
       db,
@@ -84,8 +88,9 @@ async function fill(db: Database["db"]) {
       .insert(grantSchemes)
       .values({
         cohortId,
-        purposes: ["resource-person"],
+        purposes: ["resource-person", "travel"],
         basis: "per-unit",
+        travelCeilingOre: 4_500_00,
         amountOre: 12_345_67,
         floorOre: 25_000_01,
         ceilingOre: 150_000_99,
@@ -119,9 +124,33 @@ async function fill(db: Database["db"]) {
     });
     await db.insert(grants).values(values);
     rows += values.length;
+    // Travel claims (decision 0033): 20 000 over the three cohorts, odd amounts in every state.
+    const claimStates = ["submitted", "approved", "rejected", "paid"] as const;
+    for (let from = 0; from < CLAIMS_PER_COHORT; from += 2_000) {
+      const chunk = Array.from({ length: Math.min(2_000, CLAIMS_PER_COHORT - from) }, (_, j) => {
+        const i = from + j;
+        const state = claimStates[(i * 3 + number) % 4]!;
+        return {
+          schemeId: scheme!.id,
+          gatheringId: 1 + (i % 5),
+          personId: 1_000_000 + number * 100_000 + i,
+          municipalityCode: codes[i % codes.length]!,
+          route: "Benk–Oslo tur-retur",
+          means: "train" as const,
+          amountOre: 1 + ((i * 7_919 + number * 104_729) % 4_500_00),
+          accountNumber: "12345678903",
+          state,
+          submittedAt: NOW,
+          paymentReference: state === "paid" ? `SAMSPILL-RS-${number}-${i}` : null,
+        };
+      });
+      await db.insert(travelClaims).values(chunk);
+    }
+    claims += CLAIMS_PER_COHORT;
   }
   log(
     `grant-ledger: 3 cohorts × ${codes.length} municipalities, ${rows} grants in every state, ` +
+      `${claims} travel claims, ` +
       `filled in ${((performance.now() - t0) / 1000).toFixed(1)}s`,
   );
   return { cohortIds, schemeIds, adminId: admin!.id };
@@ -137,6 +166,15 @@ async function difference(db: Database["db"], schemeIds: number[]) {
       .reduce((s, g) => addInto(s, figuresOf(g)), zero());
     const total = totals.get(id) ?? zero();
     for (const k of FIGURES) diff += Math.abs(total[k] - sum[k]);
+  }
+  // The travel figures likewise: the database's sums against the rows added up here.
+  const travel = await travelTotals(db, schemeIds);
+  for (const id of schemeIds) {
+    const rows = await db.select().from(travelClaims).where(eq(travelClaims.schemeId, id));
+    const sums = { submitted: 0, approved: 0, paid: 0, rejected: 0 };
+    for (const c of rows) sums[c.state] += c.amountOre;
+    const total = travel.get(id);
+    for (const k of TRAVEL_FIGURES) diff += Math.abs((total?.[k] ?? 0) - sums[k]);
   }
   return diff;
 }
