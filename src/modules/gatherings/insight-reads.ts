@@ -32,7 +32,8 @@ export type GatheringFigures = {
  * attendance and the evaluation's mean score. For every municipality (`municipalities` null)
  * the figures come from the gathering's own kept counts (`seats_held`, `waiting_count`,
  * `present_count`) and indexed counts per gathering, never a scan of all registrations. For a
- * list of municipalities they are counted from the registrations of people from them, and the
+ * list of municipalities they are counted from the registrations of people from them (only
+ * gatherings someone from them registered for), and the
  * evaluation is left out: its answers are anonymous and cannot be split by municipality.
  */
 export async function gatheringFigures(
@@ -99,6 +100,7 @@ export async function gatheringFigures(
              left join ${gatheringAttendance} a on a.registration_id = r.id and a.session_id is null
             where ${inList(sql`g.cohort_id`, s.cohortIds)} ${yearWhere}
             group by g.id
+           having count(r.id) > 0
             order by g.starts_at, g.id`,
         );
   return rows.map((r) => ({

@@ -407,7 +407,13 @@ export async function insightFor(db: Db, s: Selection): Promise<Insight> {
 
   // ── gatherings, local work, grants
   const [gatherings, grants, progress] = await Promise.all([
-    gatheringFigures(db, { cohortIds, municipalities: s.municipalities, year: s.year }),
+    gatheringFigures(db, {
+      cohortIds,
+      // A county: the registrations from its municipalities.
+      municipalities:
+        s.municipalities ?? (s.county ? scopedMunicipalities.map((m) => m.code) : null),
+      year: s.year,
+    }),
     grantFigures(db, { cohortIds, municipalities: s.municipalities, county: s.county }),
     Promise.all(
       s.cohorts.map(async (k) => ({
