@@ -23,7 +23,7 @@ import {
   submitAnswers,
   wordsIn,
 } from "./evaluation";
-import { barChartSvg } from "./evaluation-chart";
+import { barChartSvg } from "../../kernel/charts";
 import { evaluationErrors, evaluationTexts } from "./evaluation-texts";
 import {
   answerLabels,
