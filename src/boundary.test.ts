@@ -37,6 +37,7 @@ const PARAMS: Record<string, string> = {
   claim: "1",
   receipt: "1",
   measure: "1",
+  file: "rekkevidde.csv",
 };
 
 function concrete(pattern: string): string {

@@ -10,6 +10,7 @@ export {
   type SessionInput,
   sessionsOf,
 } from "./gatherings";
+export { type GatheringFigures, gatheringFigures } from "./insight-reads";
 export { osloTyped, parseOsloDateTime } from "./organiser-form";
 export { organiserRoutes } from "./organiser-routes";
 export { participantRoutes } from "./participant-routes";

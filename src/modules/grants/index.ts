@@ -1,4 +1,5 @@
 export { grantAdminRoutes } from "./admin-routes";
+export { type GrantFigures, grantFigures } from "./insight-reads";
 export { grantMunicipalityRoutes } from "./municipality-routes";
 
 // ── Manifest: what the app needs of this module (see kernel/manifest.ts). ──

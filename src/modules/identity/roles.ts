@@ -74,6 +74,9 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     // The frame of local development work of the owner's programmes; progress in figures.
     "edit:frame:owner",
     "read:progress:owner",
+    // Insight: reach, the chain, gatherings, local work, grants and feedback in figures, for
+    // the owner's programmes (issue 15).
+    "read:insight:owner",
     TAKES_PART,
     CLAIMS_TRAVEL,
   ],
@@ -89,6 +92,8 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     "manage:gathering:office",
     // Progress of the development work in its counties' municipalities, in figures.
     "read:progress:office",
+    // Insight in figures for the municipalities of its counties.
+    "read:insight:office",
     TAKES_PART,
     CLAIMS_TRAVEL,
     // Learning networks of its counties' municipalities: counts only, never their pages.
@@ -111,6 +116,8 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     // The development plans of the municipality's units, and their progress.
     "read:plan:municipality",
     "read:progress:municipality",
+    // Insight in figures for the municipality and its units.
+    "read:insight:municipality",
     TAKES_PART,
     CLAIMS_TRAVEL,
     // Learning networks the municipality leads (alone or co-leading): members, meetings, minutes.
