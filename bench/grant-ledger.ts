@@ -25,7 +25,7 @@ const NOW = new Date("2026-11-23T10:00:00Z");
 const TODAY = "2026-11-23";
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 30);
-/** The 20,000 travel claims, over the three cohorts. */
+/** The 20,000 travel claims (20,001), over the three cohorts. */
 const CLAIMS_PER_COHORT = 6_667;
 const STATES: GrantState[] = [
   "allocated",
