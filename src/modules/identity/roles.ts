@@ -68,6 +68,8 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     // The frame of local development work of the owner's programmes; progress in figures.
     "edit:frame:owner",
     "read:progress:owner",
+    // Newsletters of the owner's programmes: write, test, send, follow (issue 14).
+    "send:newsletter:owner",
     TAKES_PART,
   ],
   // The rounds of the owner's programmes the person is named to (checked per round).
