@@ -32,8 +32,6 @@ const envSchema = z.object({
   NBR_URL: z.string().url().optional(),
   MAILING_RATE_PER_SECOND: z.coerce.number().min(0.1).max(10_000).default(20),
   BOUNCE_ADDRESS: z.string().email().optional(),
-  BOUNCE_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
-  BOUNCE_HARD_LIMIT: z.coerce.number().int().min(1).max(100).default(2),
 });
 
 export type Config = {
@@ -65,13 +63,8 @@ export type Config = {
    * unique while running. The job runner reclaims at start what an earlier boot of it claimed.
    */
   instanceId: string;
-  /** Newsletters and messages: mails per second at most, where bounces go, and when to give up. */
-  mailings: {
-    ratePerSecond: number;
-    bounceAddress: string | undefined;
-    bounceSmtpPort: number | undefined;
-    hardBounceLimit: number;
-  };
+  /** Newsletters and messages: mails per second at most, and where bounces go. */
+  mailings: { ratePerSecond: number; bounceAddress: string | undefined };
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -134,8 +127,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailings: {
       ratePerSecond: e.MAILING_RATE_PER_SECOND,
       bounceAddress: e.BOUNCE_ADDRESS,
-      bounceSmtpPort: e.BOUNCE_SMTP_PORT,
-      hardBounceLimit: e.BOUNCE_HARD_LIMIT,
     },
   };
 }

@@ -19,9 +19,10 @@ export {
 
 // ── Manifest: what the app needs of this module (see kernel/manifest.ts). ──
 import type { ModuleManifest } from "../../kernel/manifest";
+import { mailingsDemo } from "./demo";
 import { newsletterAdminRoutes, newsletterArchiveRoutes } from "./routes";
 import * as manifestSchema from "./schema";
-import { mailingJobHandlers } from "./sending";
+import { mailingJobHandlers, queueScheduledStarts } from "./sending";
 import { sentNewsletters as manifestSent } from "./service";
 import { mailingTexts } from "./texts";
 import { ArchiveSection } from "./views";
@@ -41,6 +42,17 @@ export const manifest: ModuleManifest = {
     },
   ],
   jobHandlers: (context) => mailingJobHandlers(context),
+  housekeeping: [
+    {
+      name: "scheduled mailings",
+      everyMinutes: 5,
+      async run(db) {
+        const n = await queueScheduledStarts(db);
+        return n > 0 ? `${n} scheduled mailings queued` : null;
+      },
+    },
+  ],
+  demo: mailingsDemo,
   programmeSections: [
     {
       // The programme's sent newsletters, after its cohorts and before the contact section.

@@ -375,3 +375,18 @@ export async function queueTest(
     }
   });
 }
+
+/**
+ * Every scheduled mailing has its start job (housekeeping): one scheduled without it — the demo's,
+ * whose seeding queue is emptied — gets it, at its time. The key makes a second one nothing.
+ */
+export async function queueScheduledStarts(db: Db): Promise<number> {
+  return enqueueSelected(
+    db,
+    START_JOB,
+    sql`select jsonb_build_object('mailingId', m.id) as payload,
+        'mailing-start:' || m.id as idempotency_key, m.send_at as run_at
+      from ${mailings} m where m.status = 'scheduled' and m.send_at is not null`,
+    5,
+  );
+}
