@@ -23,7 +23,7 @@ const STYLE: Record<string, string> = {
 
 /**
  * Markdown to the HTML of a mail: the programme pages' allow-list (no images, no scripts, no
- * styles from the author: decision 0033), with each element's style inline.
+ * styles from the author: decision 0034), with each element's style inline.
  */
 export function mailBodyHtml(markdown: string): string {
   const html = marked.parse(markdown) as string;

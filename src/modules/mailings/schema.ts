@@ -20,7 +20,7 @@ export const RECIPIENT_STATES = ["queued", "sent", "failed", "bounced"] as const
 export type RecipientState = (typeof RECIPIENT_STATES)[number];
 
 /**
- * A newsletter or a message (decision 0033): written in bokmål and nynorsk, sent once to
+ * A newsletter or a message (decision 0034): written in bokmål and nynorsk, sent once to
  * recipients computed at send time and frozen in `mailing_recipients`.
  */
 export const mailings = pgTable(
