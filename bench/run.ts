@@ -5,6 +5,7 @@ import { childGuardBenchmark } from "./child-guard";
 import { cohortOverviewBenchmark } from "./cohort-overview";
 import { deadlineRushBenchmark } from "./deadline-rush";
 import { feedbackBenchmark } from "./feedback";
+import { fuzzBenchmark } from "./fuzz";
 import { grantLedgerBenchmark } from "./grant-ledger";
 import { type ChildServer, log, removeTempDirs, startApp, tempDir } from "./lib";
 import { nsrImportBenchmark } from "./nsr-import";
@@ -58,6 +59,7 @@ try {
   await step("progress-overview-p95", () => progressOverviewBenchmark());
   await step("deadline-rush", () => deadlineRushBenchmark());
   await step("registration-rush", () => registrationRushBenchmark());
+  await step("fuzz-5xx", () => fuzzBenchmark());
   await step("nsr-import-18k", () => nsrImportBenchmark(tempDir("nsr")));
   await step("test-suite-seconds", async () => suiteTimeBenchmark());
 } finally {

@@ -1,0 +1,65 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type TestApp, testApp } from "../tests/support/app";
+import { databaseKinds } from "../tests/support/db";
+import {
+  describeFuzz,
+  type FuzzContext,
+  type FuzzRequest,
+  fuzzParams,
+  requestArbitrary,
+  sendFuzz,
+  skipForPeople,
+} from "../tests/support/fuzz";
+import { demoPeopleIds, sessionCookie } from "../tests/support/people";
+
+// Issue 16: property-based fuzzing of every route the app registers. A bounded number of cases
+// here (bench/fuzz.ts sends twenty thousand): no 5xx, and the app answers afterwards.
+
+const PEOPLE = ["ada", "frida", "siv", "kari", "rune", "bente", "sverre", "vera"];
+const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+const SEED = Number(process.env.FUZZ_SEED ?? 16);
+
+describe.each(databaseKinds)("hostile input on %s", (kind) => {
+  let t: TestApp;
+  let context: FuzzContext;
+  beforeAll(async () => {
+    t = await testApp(kind, {
+      demoPeople: true,
+      // The limit on public forms would answer most of the requests 429 before they reach a form.
+      rateRules: { form: { limit: 1_000_000, windowSeconds: 60 } },
+    });
+    const ids = await demoPeopleIds(t.db, PEOPLE);
+    context = {
+      app: t.app,
+      cookie: (who) => sessionCookie(t, ids[who]!),
+      people: PEOPLE,
+      params: await fuzzParams(t.db),
+    };
+  });
+  afterAll(() => t.close());
+
+  it(`answers ${RUNS} generated requests to every route without a 5xx`, async () => {
+    const failures: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(
+        requestArbitrary(context, { skip: skipForPeople }),
+        async (r: FuzzRequest) => {
+          const status = await sendFuzz(context, r);
+          if (status >= 500) failures.push(`${status} ${describeFuzz(r)}`);
+          return status < 500;
+        },
+      ),
+      { numRuns: RUNS, seed: SEED, endOnFailure: true },
+    );
+    expect(failures).toEqual([]);
+  }, 240_000);
+
+  it("is alive afterwards: the front page and a signed-in page answer", async () => {
+    expect((await t.app.request("/nb/")).status).toBe(200);
+    const res = await t.app.request("/nb/meg", {
+      headers: { Cookie: await context.cookie("ada") },
+    });
+    expect(res.status).toBe(200);
+  });
+});
