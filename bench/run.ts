@@ -14,6 +14,7 @@ import { pageWeightBenchmark } from "./page-weight";
 import { progressOverviewBenchmark } from "./progress-overview";
 import { publicPageBenchmark } from "./public-page";
 import { registrationRushBenchmark } from "./registration-rush";
+import { restoreBenchmark } from "./restore";
 import { startUpBenchmark } from "./start-up";
 import { suiteTimeBenchmark } from "./suite-time";
 
@@ -59,6 +60,7 @@ try {
   await step("progress-overview-p95", () => progressOverviewBenchmark());
   await step("deadline-rush", () => deadlineRushBenchmark());
   await step("registration-rush", () => registrationRushBenchmark());
+  await step("restore-mismatch", () => restoreBenchmark());
   await step("fuzz-5xx", () => fuzzBenchmark());
   await step("nsr-import-18k", () => nsrImportBenchmark(tempDir("nsr")));
   await step("test-suite-seconds", async () => suiteTimeBenchmark());
