@@ -55,6 +55,30 @@ describe.each(databaseKinds)("hostile input on %s", (kind) => {
     expect(failures).toEqual([]);
   }, 240_000);
 
+  it("sends a CSP without unsafe-inline, and no page has an inline style or script", async () => {
+    const gets = fc
+      .sample(requestArbitrary(context, { skip: skipForPeople }), { numRuns: 400, seed: SEED })
+      .filter((r) => r.method === "GET")
+      .map((r) => ({ ...r, query: "", origin: null }));
+    expect(gets.length).toBeGreaterThan(100);
+    let pages = 0;
+    for (const r of gets) {
+      const headers: Record<string, string> = r.who ? { Cookie: await context.cookie(r.who) } : {};
+      const res = await t.app.request(r.path, { headers });
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(csp).toContain("script-src 'self';");
+      expect(csp).toContain("style-src 'self';");
+      expect(csp).not.toMatch(/unsafe-inline|style-src-attr|unsafe-eval/);
+      if (!(res.headers.get("content-type") ?? "").startsWith("text/html")) continue;
+      pages++;
+      const html = await res.text();
+      expect(html, r.path).not.toMatch(/<[a-z][^>]*\sstyle=/i);
+      expect(html, r.path).not.toMatch(/<style[\s>]/i);
+      expect(html, r.path).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/i);
+    }
+    expect(pages).toBeGreaterThan(50);
+  }, 240_000);
+
   it("is alive afterwards: the front page and a signed-in page answer", async () => {
     expect((await t.app.request("/nb/")).status).toBe(200);
     const res = await t.app.request("/nb/meg", {
