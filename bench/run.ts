@@ -5,6 +5,7 @@ import { childGuardBenchmark } from "./child-guard";
 import { cohortOverviewBenchmark } from "./cohort-overview";
 import { deadlineRushBenchmark } from "./deadline-rush";
 import { feedbackBenchmark } from "./feedback";
+import { fuzzBenchmark } from "./fuzz";
 import { grantLedgerBenchmark } from "./grant-ledger";
 import { type ChildServer, log, removeTempDirs, startApp, tempDir } from "./lib";
 import { newsletterBenchmark } from "./newsletter-10k";
@@ -14,6 +15,7 @@ import { pageWeightBenchmark } from "./page-weight";
 import { progressOverviewBenchmark } from "./progress-overview";
 import { publicPageBenchmark } from "./public-page";
 import { registrationRushBenchmark } from "./registration-rush";
+import { restoreBenchmark } from "./restore";
 import { startUpBenchmark } from "./start-up";
 import { suiteTimeBenchmark } from "./suite-time";
 
@@ -59,6 +61,8 @@ try {
   await step("progress-overview-p95", () => progressOverviewBenchmark());
   await step("deadline-rush", () => deadlineRushBenchmark());
   await step("registration-rush", () => registrationRushBenchmark());
+  await step("restore-mismatch", () => restoreBenchmark());
+  await step("fuzz-5xx", () => fuzzBenchmark());
   await step("nsr-import-18k", () => nsrImportBenchmark(tempDir("nsr")));
   await step("newsletter-10k", () => newsletterBenchmark(tempDir("newsletter")));
   await step("test-suite-seconds", async () => suiteTimeBenchmark());

@@ -1,4 +1,5 @@
 import type { ModuleManifest } from "../../kernel/manifest";
+import { contactRetention } from "./retention";
 import { contactPage, contactRoutes } from "./routes";
 import * as schema from "./schema";
 
@@ -11,4 +12,5 @@ export const manifest: ModuleManifest = {
   publicRoutes: [() => contactRoutes()],
   schema,
   contentPages: () => [contactPage],
+  housekeeping: [contactRetention],
 };

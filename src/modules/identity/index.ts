@@ -3,6 +3,7 @@ export { peopleAtUnits } from "./insight-reads";
 import type { ModuleManifest } from "../../kernel/manifest";
 import { adminTexts } from "./admin-texts";
 import { identityDemo } from "./demo";
+import { signInRetention } from "./retention";
 import { protectedIdentityRoutes, publicIdentityRoutes } from "./routes";
 import * as schema from "./schema";
 
@@ -48,6 +49,7 @@ export {
   rolesOfPeople,
 } from "./people-reads";
 export { type IdentityReads, identityReadsFrom, noIdentityReads } from "./reads";
+export { purgeSignInLeftovers, RETENTION as SIGN_IN_RETENTION, signInRetention } from "./retention";
 export { activeRoleHolders, type RoleHolder } from "./role-holders";
 export {
   addressesActingAs,
@@ -91,4 +93,5 @@ export const manifest: ModuleManifest = {
   ],
   schema,
   demo: identityDemo,
+  housekeeping: [signInRetention],
 };

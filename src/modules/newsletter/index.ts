@@ -1,4 +1,5 @@
 import type { ModuleManifest } from "../../kernel/manifest";
+import { newsletterRetention } from "./retention";
 import { newsletterPage, newsletterRoutes } from "./routes";
 import * as schema from "./schema";
 
@@ -20,4 +21,5 @@ export const manifest: ModuleManifest = {
   publicRoutes: [() => newsletterRoutes()],
   schema,
   contentPages: () => [newsletterPage],
+  housekeeping: [newsletterRetention],
 };

@@ -110,6 +110,13 @@ export const privacy: Record<Lang, StaticText> = {
           "For å stoppe automatiserte innsendinger teller vi hvor mange skjemaer som kommer fra samme avsender i et kort tidsrom. Vi lagrer ikke adressen, bare en kryptografisk sjekksum som slettes etter kort tid.",
         ],
       },
+      {
+        heading: "Hvor lenge vi lagrer",
+        paragraphs: [
+          "Dette slettes av seg selv, av jobber som går hver time: Behov for kost og tilrettelegging ved en samling slettes når samlingen er over. Engangskoder for innlogging slettes et døgn etter at de gikk ut (de gjelder i ti minutter), og påbegynte innlogginger med ID-porten eller Feide etter en time. Økter slettes 30 dager etter at de gikk ut eller du logget ut.",
+          "Meldinger fra kontaktskjemaet slettes 30 dager etter at saken er behandlet, og senest 180 dager etter at de kom; saken følges opp i postmottaket til den som eier tilbudet. Et abonnement på nyhetsbrevet som aldri ble bekreftet, slettes et døgn etter at bekreftelseslenken gikk ut (etter sju dager). E-poster vi sender, beholdes med adressen i 30 dager etter at de er sendt; deretter slettes innholdet og bare at noe ble sendt, beholdes.",
+        ],
+      },
     ],
   },
   nn: {
@@ -140,6 +147,13 @@ export const privacy: Record<Lang, StaticText> = {
           "For å stoppe automatiserte innsendingar tel vi kor mange skjema som kjem frå same avsendar i eit kort tidsrom. Vi lagrar ikkje adressa, berre ein kryptografisk sjekksum som blir sletta etter kort tid.",
         ],
       },
+      {
+        heading: "Kor lenge vi lagrar",
+        paragraphs: [
+          "Dette blir sletta av seg sjølv, av jobbar som går kvar time: Behov for kost og tilrettelegging ved ei samling blir sletta når samlinga er over. Eingongskodar for innlogging blir sletta eit døgn etter at dei gjekk ut (dei gjeld i ti minutt), og påbyrja innloggingar med ID-porten eller Feide etter ein time. Økter blir sletta 30 dagar etter at dei gjekk ut eller du logga ut.",
+          "Meldingar frå kontaktskjemaet blir sletta 30 dagar etter at saka er handsama, og seinast 180 dagar etter at dei kom; saka blir følgd opp i postmottaket til den som eig tilbodet. Eit abonnement på nyheitsbrevet som aldri vart stadfesta, blir sletta eit døgn etter at stadfestingslenkja gjekk ut (etter sju dagar). E-postar vi sender, blir haldne på med adressa i 30 dagar etter at dei er sende; deretter blir innhaldet sletta, og berre at noko vart sendt, blir halde på.",
+        ],
+      },
     ],
   },
   en: {
@@ -168,6 +182,13 @@ export const privacy: Record<Lang, StaticText> = {
         heading: "Abuse and security",
         paragraphs: [
           "To stop automated submissions we count how many forms come from the same sender in a short period. We do not store the address, only a cryptographic checksum that is deleted shortly after.",
+        ],
+      },
+      {
+        heading: "How long we keep it",
+        paragraphs: [
+          "This is deleted automatically, by jobs that run every hour: dietary and accessibility needs for a gathering are deleted when the gathering is over. One-time sign-in codes are deleted a day after they expired (they are valid for ten minutes), and sign-ins with ID-porten or Feide that were started but not finished after an hour. Sessions are deleted 30 days after they expired or you signed out.",
+          "Messages from the contact form are deleted 30 days after the case was handled, and at the latest 180 days after they arrived; the case is followed up in the inbox of whoever owns the programme. A newsletter subscription that was never confirmed is deleted a day after its confirmation link expired (after seven days). E-mails we send are kept with the address for 30 days after they were sent; then their content is deleted and only the fact that something was sent is kept.",
         ],
       },
     ],
