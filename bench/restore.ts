@@ -1,4 +1,4 @@
-// Benchmark: backup and restore (issue 16, decision 0033). The demo data plus a national-scale
+// Benchmark: backup and restore (issue 16, decision 0035). The demo data plus a national-scale
 // data set — 5,500 kindergartens and 3,000 schools over all 357 municipalities (the organisations
 // module's register generators, imported with the importer) and 5,000 people with roles — and
 // the demo's uploaded files, backed up with src/db/backup.ts (scripts/backup.ts) and restored into

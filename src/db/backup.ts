@@ -9,7 +9,7 @@ import type { Db } from "./client";
 import { openPostgres, wrapPglite } from "./client";
 
 /**
- * Backup and restore (issue 16, decision 0033). A backup is a directory:
+ * Backup and restore (issue 16, decision 0035). A backup is a directory:
  *
  * - `database.dump` (PostgreSQL: `pg_dump --format=custom`) or `pglite-data.tar.gz` (the
  *   embedded database: PGlite's own `dumpDataDir`, the data directory as a tarball);

@@ -7,7 +7,7 @@ import { contactMessages } from "./schema";
  * A contact message is mailed to the inbox of whoever owns the programme, where the case is
  * handled; the copy here (name, address, message) serves the receipt and the inbox's reply. It
  * is deleted 30 days after the case is marked handled, and at the latest 180 days after it came
- * (decision 0033).
+ * (decision 0035).
  */
 export const CONTACT_RETENTION = { afterHandledMs: 30 * 86_400_000, atMostMs: 180 * 86_400_000 };
 

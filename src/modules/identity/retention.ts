@@ -3,7 +3,7 @@ import type { Db } from "../../db/client";
 import type { HousekeepingJob } from "../../kernel/manifest";
 import { sessions, signInAttempts, signInCodes } from "./schema";
 
-/** How long what sign-in leaves behind is kept after it ended (decision 0033). */
+/** How long what sign-in leaves behind is kept after it ended (decision 0035). */
 export const RETENTION = {
   /** A one-time code (it names an e-mail address): a day after it expired. */
   codesMs: 86_400_000,

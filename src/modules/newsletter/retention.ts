@@ -6,7 +6,7 @@ import { CONFIRM_DAYS } from "./service";
 
 /**
  * A subscription never confirmed holds an address without consent: it is deleted a day after
- * its confirmation link expired (decision 0033). Unsubscribed ones keep no address already
+ * its confirmation link expired (decision 0035). Unsubscribed ones keep no address already
  * (the service replaces it with a hash) and stay as the record of consent and withdrawal.
  */
 export const PENDING_RETENTION_MS = (CONFIRM_DAYS + 1) * 86_400_000;
