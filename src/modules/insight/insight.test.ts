@@ -132,4 +132,37 @@ describe.each(databaseKinds)("insight (%s)", (kind) => {
     expect((await as.get("/nb/innsikt/unknown.csv", "ada")).status).toBe(404);
     expect((await as.get("/nb/innsikt/reach-county.csv", "sverre")).status).toBe(403);
   });
+
+  it("publishes the open figures as JSON and CSV under NLOD, described by OpenAPI", async () => {
+    const slug = "inkluderende-barnehage-og-skolemiljo";
+    const res = await t.app.request(`/api/apne-data/v1/tilbud/${slug}.json`);
+    expect(res.status).toBe(200);
+    const raw = await res.text();
+    const data = JSON.parse(raw);
+    expect(data.licence.url).toBe("https://data.norge.no/nlod/no/2.0");
+    expect(data.cohorts.map((k: { number: number }) => k.number)).toEqual([1, 2]);
+    const first = data.cohorts[0];
+    expect(first.chain.accepted).toBeGreaterThan(0);
+    // The chain's yes and the municipalities taking part are the same municipalities.
+    expect(
+      first.counties.reduce(
+        (a: number, c: { municipalitiesTakingPart: number }) => a + c.municipalitiesTakingPart,
+        0,
+      ),
+    ).toBe(first.chain.accepted);
+    // No personal data, no free text: no e-mail addresses, no names of people, no counts of staff.
+    expect(raw).not.toMatch(/@|staff|ansatte/i);
+    const csv = await (await t.app.request(`/api/apne-data/v1/tilbud/${slug}/fylker.csv`)).text();
+    expect(csv.split("\r\n")[0]).toBe(
+      "pulje;fylkesnummer;fylke;kommuner_med;kommuner;barnehager_med;barnehager;skoler_med;skoler",
+    );
+    const api = await (await t.app.request("/api/apne-data/v1/openapi.json")).json();
+    expect(api.openapi).toBe("3.1.0");
+    expect(api.info.license.name).toContain("NLOD");
+    expect((await t.app.request("/api/apne-data/v1/tilbud/finnes-ikke.json")).status).toBe(404);
+    expect((await t.app.request(`/api/apne-data/v1/tilbud/${slug}/annet.csv`)).status).toBe(404);
+    const programme = await (await t.app.request(`/nb/tilbud/${slug}`)).text();
+    expect(programme).toContain(`href="/nb/apne-data/${slug}"`);
+    expect((await t.app.request(`/nn/apne-data/${slug}`)).status).toBe(200);
+  });
 });
