@@ -35,6 +35,9 @@ const PARAMS: Record<string, string> = {
   cohort: "3",
   grant: "1",
   measure: "1",
+  download: "reach-county.csv",
+  dataset: "inkluderende-barnehage-og-skolemiljo.json",
+  table: "fylker.csv",
 };
 
 function concrete(pattern: string): string {

@@ -7,6 +7,7 @@ import {
   openDataRoutes as manifestOpenDataRoutes,
   openDataSection as manifestOpenDataSection,
 } from "./open-data";
+import { reportRoutes as manifestReportRoutes } from "./report";
 import { insightRoutes as manifestInsightRoutes } from "./routes";
 import { insightTexts as manifestTexts } from "./texts";
 
@@ -14,7 +15,7 @@ export const manifest: ModuleManifest = {
   name: "insight",
   workAreas: ["/innsikt"],
   publicRoutes: [() => manifestOpenDataRoutes()],
-  signedInRoutes: [() => manifestInsightRoutes()],
+  signedInRoutes: [() => manifestReportRoutes(), () => manifestInsightRoutes()],
   programmeSections: [manifestOpenDataSection],
   nav: [
     {

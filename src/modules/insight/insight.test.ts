@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, testApp } from "../../../tests/support/app";
 import { databaseKinds } from "../../../tests/support/db";
@@ -164,5 +165,32 @@ describe.each(databaseKinds)("insight (%s)", (kind) => {
     const programme = await (await t.app.request(`/nb/tilbud/${slug}`)).text();
     expect(programme).toContain(`href="/nb/apne-data/${slug}"`);
     expect((await t.app.request(`/nn/apne-data/${slug}`)).status).toBe(200);
+  });
+
+  it("writes the annual report as a print page and a PDF whose text can be extracted", async () => {
+    const page = await as.get("/nn/innsikt/arsrapport?utvalg=p1&aar=2017", "ada");
+    expect(page.status).toBe(200);
+    const html = await text(page);
+    expect(html).toContain(
+      "Årsrapport 2017: Inkluderande barnehage- og skulemiljø: alle puljer".slice(0, 17),
+    );
+    expect(html).toContain("Deltaking per fylke");
+    const pdf = await as.get("/nb/innsikt/arsrapport.pdf?utvalg=p1&aar=2017", "ada");
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    const doc = await getDocument({
+      data: new Uint8Array(await pdf.arrayBuffer()),
+      useSystemFonts: false,
+    }).promise;
+    let all = "";
+    for (let p = 1; p <= doc.numPages; p++) {
+      const content = await (await doc.getPage(p)).getTextContent();
+      all += content.items.map((i) => ("str" in i ? i.str : "")).join(" ");
+    }
+    expect(all).toContain("Årsrapport 2017");
+    expect(all).toContain("Deltakelse per fylke");
+    expect(all).toContain("Samlinger");
+    expect((await as.get("/en/innsikt/arsrapport", "ada")).status).toBe(404);
+    expect((await as.get("/nb/innsikt/arsrapport.pdf", "sverre")).status).toBe(403);
   });
 });

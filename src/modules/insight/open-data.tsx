@@ -420,15 +420,15 @@ export function openDataRoutes() {
   app.get(`${OPEN_DATA_BASE}/openapi.json`, (c) =>
     cached(c, "application/json; charset=utf-8", async () => JSON.stringify(openApi(), null, 2)),
   );
-  app.get(`${OPEN_DATA_BASE}/tilbud/:file{[a-z0-9-]{1,60}\\.json}`, (c) => {
-    const slug = c.req.param("file").replace(/\.json$/, "");
+  app.get(`${OPEN_DATA_BASE}/tilbud/:dataset{[a-z0-9-]{1,60}\\.json}`, (c) => {
+    const slug = c.req.param("dataset").replace(/\.json$/, "");
     return cached(c, "application/json; charset=utf-8", async () => {
       const d = await openData(deps(c).db, slug, today(c));
       return d ? JSON.stringify(d) : null;
     });
   });
-  app.get(`${OPEN_DATA_BASE}/tilbud/:slug{[a-z0-9-]{1,60}}/:file{[a-z]+\\.csv}`, (c) => {
-    const file = c.req.param("file") as keyof typeof FILES;
+  app.get(`${OPEN_DATA_BASE}/tilbud/:slug{[a-z0-9-]{1,60}}/:table{[a-z]+\\.csv}`, (c) => {
+    const file = c.req.param("table") as keyof typeof FILES;
     if (!Object.hasOwn(FILES, file)) return c.json({ error: "not found" }, 404);
     return cached(c, "text/csv; charset=utf-8", async () => {
       const d = await openData(deps(c).db, c.req.param("slug"), today(c));

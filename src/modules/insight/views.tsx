@@ -173,6 +173,13 @@ export function InsightPage(props: InsightPageProps) {
               <Button variant="secondary">{t.show}</Button>
             </ButtonRow>
           </form>
+          {lang !== "en" ? (
+            <p class="ds-paragraph">
+              <a class="ds-link" href={withQuery(lang, `${INSIGHT_PATH}/arsrapport`, props.query)}>
+                {t.report}
+              </a>
+            </p>
+          ) : null}
           {props.map ? (
             <section class="stack" aria-labelledby="insight-map-h" id="kart">
               <h2 class="ds-heading" data-size="md" id="insight-map-h">
