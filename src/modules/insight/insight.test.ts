@@ -171,9 +171,7 @@ describe.each(databaseKinds)("insight (%s)", (kind) => {
     const page = await as.get("/nn/innsikt/arsrapport?utvalg=p1&aar=2017", "ada");
     expect(page.status).toBe(200);
     const html = await text(page);
-    expect(html).toContain(
-      "Årsrapport 2017: Inkluderande barnehage- og skulemiljø: alle puljer".slice(0, 17),
-    );
+    expect(html).toContain("Årsrapport 2017:");
     expect(html).toContain("Deltaking per fylke");
     const pdf = await as.get("/nb/innsikt/arsrapport.pdf?utvalg=p1&aar=2017", "ada");
     expect(pdf.status).toBe(200);
