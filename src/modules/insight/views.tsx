@@ -96,7 +96,7 @@ export function PanelSection(props: {
               <a
                 class="ds-link"
                 href={withQuery(props.lang, `${INSIGHT_PATH}/${panelSlug(p.key)}.csv`, props.query)}
-                aria-label={`${t.downloads(p.title)} (CSV)`}
+                aria-label={`${t.csv}: ${p.title}`}
               >
                 {t.csv}
               </a>{" "}
@@ -107,7 +107,7 @@ export function PanelSection(props: {
                   `${INSIGHT_PATH}/${panelSlug(p.key)}.xlsx`,
                   props.query,
                 )}
-                aria-label={`${t.downloads(p.title)} (Excel)`}
+                aria-label={`${t.xlsx}: ${p.title}`}
               >
                 {t.xlsx}
               </a>
