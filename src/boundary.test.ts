@@ -34,10 +34,13 @@ const PARAMS: Record<string, string> = {
   meetingId: "1",
   cohort: "3",
   grant: "1",
+  claim: "1",
+  receipt: "1",
   measure: "1",
   download: "reach-county.csv",
   dataset: "inkluderende-barnehage-og-skolemiljo.json",
   table: "fylker.csv",
+  file: "rekkevidde.csv",
 };
 
 function concrete(pattern: string): string {

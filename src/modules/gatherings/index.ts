@@ -1,3 +1,4 @@
+export { type Attended, attendedNationalGatherings } from "./attended";
 export { type GatheringChoice, gatheringsOfCohort } from "./cohort-reads";
 export {
   createGathering,
