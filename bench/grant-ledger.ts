@@ -1,10 +1,18 @@
+// Benchmark: the grants' ledger (GET /nb/admin/tilskudd/:cohort and GET /nb/admin/tilskudd), as a
+// programme admin, over 3 cohorts × 357 municipalities with allocations, acceptances, payments,
+// reports and returns (odd amounts, every state), and 20,000 travel claims (decision 0033), on
+// both databases (bench/lib onBothDatabases). Also `grant-ledger-diff`: the øre by which the
+// ledger's totals (summed by the database) differ from the sum of its rows' figures, travel
+// claims included.
+import { eq } from "drizzle-orm";
 import { createApp } from "../src/app";
 import type { Database } from "../src/db/client";
 import { seedReference } from "../src/db/seed";
 import { fixedClock } from "../src/kernel/clock";
 import { createCohort } from "../src/modules/cohorts";
 import { addInto, databaseTotals, FIGURES, figuresOf, zero } from "../src/modules/grants/ledger";
-import { type GrantState, grantSchemes, grants } from "../src/modules/grants/schema";
+import { type GrantState, grantSchemes, grants, travelClaims } from "../src/modules/grants/schema";
+import { TRAVEL_FIGURES, travelTotals } from "../src/modules/grants/travel";
 import { grantRole } from "../src/modules/identity";
 import { people } from "../src/modules/identity/schema";
 import { createSession } from "../src/modules/identity/sessions";
@@ -17,6 +25,8 @@ const NOW = new Date("2026-11-23T10:00:00Z");
 const TODAY = "2026-11-23";
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 30);
+/** The issue's 20,000 travel claims (20,001), over the three cohorts. */
+const CLAIMS_PER_COHORT = 6_667;
 const STATES: GrantState[] = [
   "allocated",
   "letter-sent",
@@ -58,6 +68,7 @@ async function fill(db: Database["db"]) {
   const cohortIds: number[] = [];
   const schemeIds: number[] = [];
   let rows = 0;
+  let claims = 0;
   for (const number of [1, 2, 3]) {
     const cohortId = await createCohort(
       db,
@@ -75,8 +86,9 @@ async function fill(db: Database["db"]) {
       .insert(grantSchemes)
       .values({
         cohortId,
-        purposes: ["resource-person"],
+        purposes: ["resource-person", "travel"],
         basis: "per-unit",
+        travelCeilingOre: 4_500_00,
         amountOre: 12_345_67,
         floorOre: 25_000_01,
         ceilingOre: 150_000_99,
@@ -110,9 +122,33 @@ async function fill(db: Database["db"]) {
     });
     await db.insert(grants).values(values);
     rows += values.length;
+    // Travel claims (decision 0033): 20 000 over the three cohorts, odd amounts in every state.
+    const claimStates = ["submitted", "approved", "rejected", "paid"] as const;
+    for (let from = 0; from < CLAIMS_PER_COHORT; from += 2_000) {
+      const chunk = Array.from({ length: Math.min(2_000, CLAIMS_PER_COHORT - from) }, (_, j) => {
+        const i = from + j;
+        const state = claimStates[(i * 3 + number) % 4]!;
+        return {
+          schemeId: scheme!.id,
+          gatheringId: 1 + (i % 5),
+          personId: 1_000_000 + number * 100_000 + i,
+          municipalityCode: codes[i % codes.length]!,
+          route: "Benk–Oslo tur-retur",
+          means: "train" as const,
+          amountOre: 1 + ((i * 7_919 + number * 104_729) % 4_500_00),
+          accountNumber: "12345678903",
+          state,
+          submittedAt: NOW,
+          paymentReference: state === "paid" ? `SAMSPILL-RS-${number}-${i}` : null,
+        };
+      });
+      await db.insert(travelClaims).values(chunk);
+    }
+    claims += CLAIMS_PER_COHORT;
   }
   log(
     `grant-ledger: 3 cohorts × ${codes.length} municipalities, ${rows} grants in every state, ` +
+      `${claims} travel claims, ` +
       `filled in ${((performance.now() - t0) / 1000).toFixed(1)}s`,
   );
   return { cohortIds, schemeIds, adminId: admin!.id };
@@ -128,6 +164,15 @@ async function difference(db: Database["db"], schemeIds: number[]) {
       .reduce((s, g) => addInto(s, figuresOf(g)), zero());
     const total = totals.get(id) ?? zero();
     for (const k of FIGURES) diff += Math.abs(total[k] - sum[k]);
+  }
+  // The travel figures likewise: the database's sums against the rows added up here.
+  const travel = await travelTotals(db, schemeIds);
+  for (const id of schemeIds) {
+    const rows = await db.select().from(travelClaims).where(eq(travelClaims.schemeId, id));
+    const sums = { submitted: 0, approved: 0, paid: 0, rejected: 0 };
+    for (const c of rows) sums[c.state] += c.amountOre;
+    const total = travel.get(id);
+    for (const k of TRAVEL_FIGURES) diff += Math.abs((total?.[k] ?? 0) - sums[k]);
   }
   return diff;
 }
@@ -178,7 +223,7 @@ export async function grantLedgerBenchmark() {
     const { p95, diff } = await measure(database, label);
     const note = suffix
       ? undefined
-      : "the cohort's page and the list, the slower; no travel claims yet";
+      : "the cohort's page and the list, the slower; with 20,000 travel claims";
     bench(`grant-ledger-p95${suffix}`, p95.toFixed(2), "ms", "<=", "100", note);
     bench(`grant-ledger-diff${suffix}`, String(diff), "øre", "==", "0");
   });

@@ -7,6 +7,7 @@ import { deadlineRushBenchmark } from "./deadline-rush";
 import { feedbackBenchmark } from "./feedback";
 import { grantLedgerBenchmark } from "./grant-ledger";
 import { type ChildServer, log, removeTempDirs, startApp, tempDir } from "./lib";
+import { newsletterBenchmark } from "./newsletter-10k";
 import { nsrImportBenchmark } from "./nsr-import";
 import { orgSearchBenchmark } from "./org-search";
 import { pageWeightBenchmark } from "./page-weight";
@@ -59,6 +60,7 @@ try {
   await step("deadline-rush", () => deadlineRushBenchmark());
   await step("registration-rush", () => registrationRushBenchmark());
   await step("nsr-import-18k", () => nsrImportBenchmark(tempDir("nsr")));
+  await step("newsletter-10k", () => newsletterBenchmark(tempDir("newsletter")));
   await step("test-suite-seconds", async () => suiteTimeBenchmark());
 } finally {
   removeTempDirs();

@@ -43,6 +43,8 @@ const EXTERNAL = [
   "oidc-provider",
   "openid-client",
   "pg",
+  // Its PNG renderer requires "fs" at run time, which an ES module bundle cannot.
+  "qrcode",
   "sanitize-html",
 ];
 

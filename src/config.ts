@@ -30,6 +30,8 @@ const envSchema = z.object({
   NSR_URL: z.string().url().optional(),
   INSTANCE_ID: z.string().trim().min(1).max(200).optional(),
   NBR_URL: z.string().url().optional(),
+  MAILING_RATE_PER_SECOND: z.coerce.number().min(0.1).max(10_000).default(20),
+  BOUNCE_ADDRESS: z.string().email().optional(),
 });
 
 export type Config = {
@@ -61,6 +63,8 @@ export type Config = {
    * unique while running. The job runner reclaims at start what an earlier boot of it claimed.
    */
   instanceId: string;
+  /** Newsletters and messages: mails per second at most, and where bounces go. */
+  mailings: { ratePerSecond: number; bounceAddress: string | undefined };
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -120,5 +124,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     localOidc: e.LOCAL_OIDC ? e.LOCAL_OIDC === "true" : e.NODE_ENV === "development",
     registerUrls: { nsr: e.NSR_URL, nbr: e.NBR_URL },
     instanceId: e.INSTANCE_ID ?? `${hostname()}:${e.PORT}`,
+    mailings: {
+      ratePerSecond: e.MAILING_RATE_PER_SECOND,
+      bounceAddress: e.BOUNCE_ADDRESS,
+    },
   };
 }

@@ -63,7 +63,15 @@ const mailer = config.smtpUrl
   : outboxMailer(database.db);
 const jobs = createJobRunner(
   database.db,
-  jobHandlers({ db: database.db, mailer, clock: systemClock, linkBase: config.linkBase }),
+  jobHandlers({
+    db: database.db,
+    mailer,
+    clock: systemClock,
+    linkBase: config.linkBase,
+    secret,
+    mailingRatePerSecond: config.mailings.ratePerSecond,
+    bounceAddress: config.mailings.bounceAddress,
+  }),
   systemClock,
   log,
   {

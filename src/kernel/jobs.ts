@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import type { Clock } from "./clock";
 import { jobs } from "./schema";
@@ -35,6 +35,25 @@ export async function enqueue(
       ...(job.maxAttempts ? { maxAttempts: job.maxAttempts } : {}),
     })
     .onConflictDoNothing();
+}
+
+/**
+ * Queue many jobs of one kind from a query, in the caller's transaction: `rows` selects
+ * `payload` (jsonb), `idempotency_key` (text) and `run_at` (timestamptz). A repeated key queues
+ * nothing, as with `enqueue`. One statement, however many rows (a newsletter's thousands).
+ */
+export async function enqueueSelected(
+  tx: Pick<Db, "execute">,
+  kind: string,
+  rows: SQL,
+  maxAttempts = 5,
+): Promise<number> {
+  const result = await tx.execute(sql`
+    insert into jobs (kind, payload, idempotency_key, run_at, max_attempts)
+    select ${kind}, q.payload, q.idempotency_key, q.run_at, ${maxAttempts}::int from (${rows}) q
+    on conflict do nothing
+    returning id`);
+  return (result as unknown as { rows: unknown[] }).rows.length;
 }
 
 /** 30 s, 1 min, 2 min, … capped at one hour. */
@@ -219,10 +238,12 @@ export function createJobRunner(
   }
 
   let lastCleared = 0;
+  /** Whether the last tick ran a full batch: more may be due (a mailing's thousands), so look again at once. */
+  let busy = false;
   function tick() {
     running = running
       .then(async () => {
-        await runDue();
+        busy = (await runDue()) >= 100;
         if (clock.now().getTime() - lastCleared > 3_600_000) {
           lastCleared = clock.now().getTime();
           await clearOldPayloads(db, clock.now());
@@ -243,7 +264,7 @@ export function createJobRunner(
       );
       const loop = async () => {
         await tick();
-        if (!stopped) timer = setTimeout(loop, intervalMs);
+        if (!stopped) timer = setTimeout(loop, busy ? 0 : intervalMs);
       };
       timer = setTimeout(loop, 0);
     },

@@ -13,12 +13,25 @@ export type Mail = {
   attachments?: MailAttachment[];
   /** Left part of the Message-ID, stable across resends (`messageKey` in mail-jobs). */
   messageKey?: string;
+  /** An HTML part beside the text part (mailings: newsletters and messages). */
+  html?: string;
+  /** Where replies go (a message's sender). */
+  replyTo?: string;
+  /** The display name shown before the configured sender address ("FUB via Samspill"). */
+  fromName?: string;
+  /** The envelope sender (Return-Path): where delivery-status notifications go. */
+  bounceTo?: string;
 };
 
 /** The domain of the sender's address, for Message-IDs: `Samspill <x@samspill.no>` → samspill.no. */
 export function senderDomain(from: string): string {
   const address = from.match(/<([^>]+)>/)?.[1] ?? from;
   return address.slice(address.lastIndexOf("@") + 1).trim() || "localhost";
+}
+
+/** The address of a sender: `Samspill <x@samspill.no>` → x@samspill.no. */
+export function senderAddress(from: string): string {
+  return (from.match(/<([^>]+)>/)?.[1] ?? from).trim();
 }
 
 export type Mailer = { send(mail: Mail): Promise<void>; kind: "smtp" | "outbox" };
@@ -30,10 +43,13 @@ export function smtpMailer(url: string, from: string): Mailer {
     kind: "smtp",
     async send(mail) {
       await transport.sendMail({
-        from,
+        from: mail.fromName ? { name: mail.fromName, address: senderAddress(from) } : from,
         to: mail.to,
         subject: mail.subject,
         text: mail.text,
+        ...(mail.html ? { html: mail.html } : {}),
+        ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+        ...(mail.bounceTo ? { envelope: { from: mail.bounceTo, to: [mail.to] } } : {}),
         headers: mail.headers ?? {},
         attachments: (mail.attachments ?? []).map((a) => ({
           filename: a.filename,
@@ -61,6 +77,7 @@ export function outboxMailer(db: Db): Mailer {
         headers: {
           ...(mail.headers ?? {}),
           ...(mail.messageKey ? { "Message-ID": `<${mail.messageKey}@outbox.localhost>` } : {}),
+          ...(mail.replyTo ? { "Reply-To": mail.replyTo } : {}),
         },
       });
     },

@@ -8,6 +8,7 @@ import type { Lang } from "../web/i18n";
 import type { Clock } from "./clock";
 import type { AppEnv } from "./context";
 import type { JobHandlers } from "./jobs";
+import type { Mailer } from "./mailer";
 import type { FileStore } from "./storage";
 
 /** What the app hands a module's route factories when it mounts them. */
@@ -71,6 +72,14 @@ export type JobContext = {
   clock: Clock;
   /** Base of links in mail (configuration, never a request). */
   linkBase: string;
+  /** The mailer the mail job sends with (mailings send their own mail through it). */
+  mailer?: Mailer;
+  /** The signing secret, for links in mail that carry a signed token (unsubscribe). */
+  secret?: string;
+  /** How many mails a mailing sends per second at most (MAILING_RATE_PER_SECOND). */
+  mailingRatePerSecond?: number;
+  /** The envelope sender of mailings, where bounces go (BOUNCE_ADDRESS). */
+  bounceAddress?: string;
 };
 
 /** What a module's demo is seeded with (SEED_DEMO; the test templates). */

@@ -11,6 +11,7 @@ import { manifest as gatherings } from "./gatherings";
 import { manifest as grants } from "./grants";
 import { manifest as identity } from "./identity";
 import { manifest as insight } from "./insight";
+import { manifest as mailings } from "./mailings";
 import { manifest as networks } from "./networks";
 import { manifest as newsletter } from "./newsletter";
 import { manifest as organisations } from "./organisations";
@@ -38,6 +39,7 @@ export function appModules(): ModuleManifest[] {
     networks,
     grants,
     development,
+    mailings,
     insight,
   ];
 }

@@ -41,6 +41,8 @@ export async function testApp(
       mailer: smtpMailer(smtp.url, "Samspill <ikke-svar@samspill.test>"),
       clock,
       linkBase: opts.linkBase ?? ORIGIN,
+      secret: "test-secret-that-is-long-enough-0123456789",
+      mailingRatePerSecond: 1000,
     }),
     clock,
   );

@@ -21,6 +21,8 @@ export async function testJobLoop(db: Db, opts: { now: Date; linkBase: string })
       mailer: smtpMailer(smtp.url, "Samspill <ikke-svar@samspill.test>"),
       clock,
       linkBase: opts.linkBase,
+      secret: "test-secret-that-is-long-enough-0123456789",
+      mailingRatePerSecond: 1000,
     }),
     clock,
   );

@@ -104,7 +104,8 @@ describe.each(databaseKinds)("the applications' demo on %s", (kind) => {
     expect(plan.activities.filter((a) => a.doneAt === null).length).toBeGreaterThan(1);
     expect(plan.activities.some((a) => a.units.length > 0)).toBe(true);
     expect(plan.guidance).toHaveLength(2);
-    expect(plan.costs.map((c) => c.amount)).toEqual([4500, 18_000, 2350]);
+    expect(plan.costs.map((c) => c.amount)).toEqual([4500, 18_000, 2350, 15_600]);
+    expect(plan.costs.map((c) => c.estimate)).toEqual([false, false, false, true]);
   });
 
   it("names the demo assessor to both rounds, with one assessment given and one begun", async () => {

@@ -518,6 +518,15 @@ async function seedKristiansandPlan(db: Db, applicationId: number, start: string
     },
     { participationId: p, kind: "substitutes", amount: 18_000, note: "", recordedAt: at(day(21)) },
     { participationId: p, kind: "travel", amount: 2350, note: "", recordedAt: at(day(46)) },
+    // Staff time ahead, estimated: 24 hours at 650 kr (decision 0033).
+    {
+      participationId: p,
+      kind: "staff-time",
+      amount: 15_600,
+      estimate: true,
+      note: "24 timer à 650 kr, anslått",
+      recordedAt: at(day(46)),
+    },
   ]);
 }
 

@@ -20,7 +20,8 @@ const nb = {
   csv: "Last ned CSV",
   xlsx: "Last ned Excel (XLSX)",
   cohortTitle: (programme: string, n: number) => `${programme}, pulje ${n}`,
-  estimate: "Anslag (kostnaden er ikke kommet ennå)",
+  estimateLegend: "Anslag",
+  estimate: "Dette er et anslag (kostnaden er ikke kommet ennå)",
   estimateMark: "anslag",
   link: "Kommunenes egne kostnader",
 };
@@ -46,7 +47,8 @@ const nn: OwnCostTexts = {
   csv: "Last ned CSV",
   xlsx: "Last ned Excel (XLSX)",
   cohortTitle: (programme, n) => `${programme}, pulje ${n}`,
-  estimate: "Anslag (kostnaden er ikkje komen enno)",
+  estimateLegend: "Anslag",
+  estimate: "Dette er eit anslag (kostnaden er ikkje komen enno)",
   estimateMark: "anslag",
   link: "Eigne kostnader i kommunane",
 };
@@ -70,7 +72,8 @@ const en: OwnCostTexts = {
   csv: "Download CSV",
   xlsx: "Download Excel (XLSX)",
   cohortTitle: (programme, n) => `${programme}, cohort ${n}`,
-  estimate: "Estimate (the cost has not been incurred yet)",
+  estimateLegend: "Estimate",
+  estimate: "This is an estimate (the cost has not been incurred yet)",
   estimateMark: "estimate",
   link: "The municipalities' own costs",
 };

@@ -1,4 +1,5 @@
 import type { NavEntry, RouteFactory } from "../../kernel/manifest";
+import { ownCostRoutes } from "./own-cost-routes";
 import { planRoutes } from "./plan-routes";
 import { planTexts } from "./plan-texts";
 
@@ -8,7 +9,7 @@ import { planTexts } from "./plan-texts";
  */
 export { applicationsDemo } from "./demo";
 
-export const planSignedInRoutes: RouteFactory[] = [() => planRoutes()];
+export const planSignedInRoutes: RouteFactory[] = [() => planRoutes(), () => ownCostRoutes()];
 
 export const planNav: NavEntry[] = [
   {

@@ -245,6 +245,7 @@ export function planRoutes() {
         kind: field(values, "kind"),
         amount: field(values, "amount"),
         note: field(values, "note"),
+        estimate: field(values, "estimate"),
       },
       { personId: c.get("user")!.personId, now: deps(c).clock.now() },
     );

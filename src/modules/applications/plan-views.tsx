@@ -1,6 +1,7 @@
 import type { Child } from "hono/jsx";
 import { DataTable } from "../../web/components/data-table";
 import {
+  Checkbox,
   DateField,
   ErrorSummary,
   Field,
@@ -14,6 +15,7 @@ import { type FormState, formView } from "../../web/form-errors";
 import { formatDate, type Lang, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
 import { ACTIVITY_KINDS, ACTIVITY_MODES } from "./form-definition";
+import { ownCostTexts } from "./own-cost-texts";
 import { COST_KINDS, type Participation, planLimits, type planOf } from "./plan";
 import type { PlanSide } from "./plan-reads";
 import { planErrors, planTexts } from "./plan-texts";
@@ -77,6 +79,7 @@ export function PlanPage(props: PlanPageProps) {
   const { lang, participation: p, plan, side } = props;
   const t = messages(lang);
   const pt = planTexts(lang);
+  const ot = ownCostTexts(lang);
   const base = planPath(lang, p.id);
   const stateOf = (which: PlanForm) =>
     props.form?.which === which ? props.form.state : { values: {}, errors: {} };
@@ -102,7 +105,9 @@ export function PlanPage(props: PlanPageProps) {
   const modeOptions: Option[] = ACTIVITY_MODES.map((m) => ({ value: m, label: pt.modes[m]! }));
   const kr = (n: number) =>
     pt.kroner(new Intl.NumberFormat(lang === "en" ? "en-GB" : "nb-NO").format(n));
-  const total = plan.costs.reduce((s, c) => s + c.amount, 0);
+  // Recorded costs add up to the sum; estimates are summed on a line of their own.
+  const total = plan.costs.filter((c) => !c.estimate).reduce((s, c) => s + c.amount, 0);
+  const estimated = plan.costs.filter((c) => c.estimate).reduce((s, c) => s + c.amount, 0);
   const chosenUnits = new Set(props.form?.which === "activity" ? (props.form.units ?? []) : []);
   const title = pt.planTitle(props.municipality);
   return (
@@ -270,7 +275,10 @@ export function PlanPage(props: PlanPageProps) {
           <DataTable label={pt.costsHeading} columns={[pt.costKind, pt.note, pt.amount]}>
             {plan.costs.map((c) => (
               <tr>
-                <td>{pt.costKinds[c.kind]}</td>
+                <td>
+                  {pt.costKinds[c.kind]}
+                  {c.estimate ? ` (${ot.estimateMark})` : ""}
+                </td>
                 <td>{c.note}</td>
                 <td class="number">{kr(c.amount)}</td>
               </tr>
@@ -282,6 +290,13 @@ export function PlanPage(props: PlanPageProps) {
                 <strong>{kr(total)}</strong>
               </td>
             </tr>
+            {estimated > 0 ? (
+              <tr>
+                <th scope="row">{ot.estimated}</th>
+                <td />
+                <td class="number">{kr(estimated)}</td>
+              </tr>
+            ) : null}
           </DataTable>
         )}
         {side.municipality ? (
@@ -298,6 +313,14 @@ export function PlanPage(props: PlanPageProps) {
               />
               <Field t={t} {...cost.bind("amount")} maxLength={12} />
               <Field t={t} {...cost.bind("note")} required={false} maxLength={planLimits.note} />
+              <Checkbox
+                t={t}
+                name="estimate"
+                id="cost-estimate"
+                legend={ot.estimateLegend}
+                label={ot.estimate}
+                checked={cost.value("estimate") === "yes"}
+              />
               <SubmitRow variant="secondary">{pt.addCost}</SubmitRow>
             </form>
           </>

@@ -178,7 +178,14 @@ export async function recordGuidance(
 /** The municipality records one of its own costs (whole kroner); the offer itself is free. */
 export async function recordOwnCost(
   db: Db,
-  input: { participationId: number; kind: string; amount: string; note: string },
+  input: {
+    participationId: number;
+    kind: string;
+    amount: string;
+    note: string;
+    /** "yes": an estimate ahead of the cost (decision 0033). */
+    estimate?: string;
+  },
   actor: Actor,
 ): Promise<Outcome> {
   const errors: FieldErrors = {};
@@ -195,6 +202,7 @@ export async function recordOwnCost(
     participationId: input.participationId,
     kind: input.kind as CostKind,
     amount,
+    estimate: input.estimate === "yes",
     note: input.note.trim(),
     recordedAt: actor.now,
     recordedBy: actor.personId,

@@ -1205,6 +1205,22 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         },
         allowed: ["ada"],
       },
+      // The municipalities' own costs, summed for the programme admin of the owner.
+      {
+        name: "GET /nb/admin/egne-kostnader",
+        send: (w) => get("/nb/admin/egne-kostnader", w),
+        allowed: admins,
+      },
+      {
+        name: "GET /nb/admin/egne-kostnader.csv",
+        send: (w) => get("/nb/admin/egne-kostnader.csv", w),
+        allowed: admins,
+      },
+      {
+        name: "GET /nb/admin/egne-kostnader.xlsx",
+        send: (w) => get("/nb/admin/egne-kostnader.xlsx", w),
+        allowed: admins,
+      },
       // A gathering's evaluation (decision 0027): the questions and results are its organiser's;
       // the answers are the participants' (a gathering one is not registered for is not found).
       {

@@ -74,6 +74,8 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     // The frame of local development work of the owner's programmes; progress in figures.
     "edit:frame:owner",
     "read:progress:owner",
+    // Newsletters of the owner's programmes: write, test, send, follow (issue 14).
+    "send:newsletter:owner",
     // Insight: reach, the chain, gatherings, local work, grants and feedback in figures, for
     // the owner's programmes (issue 15).
     "read:insight:owner",

@@ -9,7 +9,9 @@ export {
   readConfirmToken,
   readUnsubscribeToken,
   subscribe,
+  subscriberAudience,
   unsubscribe,
+  unsubscribeLink,
 } from "./service";
 
 /** What the app needs of this module (see kernel/manifest.ts). */

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, ne, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import type { FieldErrors } from "../../kernel/forms";
 import { enqueueMail } from "../../kernel/mail-jobs";
@@ -164,4 +164,28 @@ export function maskEmail(email: string): string {
   const [local, domain] = email.split("@");
   if (!local || !domain) return "***";
   return `${local[0]}***@${domain}`;
+}
+
+/** The link to withdraw one subscription, as every newsletter mail carries it. */
+export function unsubscribeLink(signer: Signer, baseUrl: string, lang: Lang, id: number): string {
+  return `${baseUrl.replace(/\/+$/, "")}/${lang}/nyhetsbrev/avmeld/${unsubscribeToken(signer, id)}`;
+}
+
+/**
+ * A programme's confirmed subscribers in the given languages (those for every programme
+ * included), as a query a mailing freezes at send time: `address`, `lang` (nb or nn: an English
+ * subscriber reads the bokmål edition) and `subscription_id`.
+ */
+export function subscriberAudience(programmeId: number, langs: Lang[]): SQL {
+  const list = langs.length > 0 ? langs : ["nb"];
+  return sql`select ${subs.email} as address,
+      case when ${subs.lang} = 'nn' then 'nn' else 'nb' end as lang,
+      ${subs.id} as subscription_id
+    from ${subs}
+    where ${subs.status} = 'confirmed'
+      and (${subs.programmeId} = ${programmeId} or ${subs.programmeId} is null)
+      and ${subs.lang} in (${sql.join(
+        list.map((l) => sql`${l}`),
+        sql`, `,
+      )})`;
 }
