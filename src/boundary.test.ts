@@ -37,6 +37,9 @@ const PARAMS: Record<string, string> = {
   claim: "1",
   receipt: "1",
   measure: "1",
+  download: "reach-county.csv",
+  dataset: "inkluderende-barnehage-og-skolemiljo.json",
+  table: "fylker.csv",
   file: "rekkevidde.csv",
 };
 

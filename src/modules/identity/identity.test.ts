@@ -1550,11 +1550,13 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
       // Insight in figures (issue 15): the programme admins (their owner's cohorts), the county
       // office (its counties' municipalities), the municipal coordinators (their own); never a
       // resource person, a unit or an assessor.
-      ...["", "/reach-county.csv", "/chain-states.xlsx"].map((ending) => ({
-        name: `GET /nb/innsikt${ending}`,
-        send: (w?: string) => get(`/nb/innsikt${ending}`, w),
-        allowed: ["ada", "frida", "siv", "kari", "mona"] as Who[],
-      })),
+      ...["", "/reach-county.csv", "/chain-states.xlsx", "/arsrapport", "/arsrapport.pdf"].map(
+        (ending) => ({
+          name: `GET /nb/innsikt${ending}`,
+          send: (w?: string) => get(`/nb/innsikt${ending}`, w),
+          allowed: ["ada", "frida", "siv", "kari", "mona"] as Who[],
+        }),
+      ),
     ];
 
     for (const route of routes) {

@@ -1,14 +1,22 @@
 export { type Insight, insightFor, type Panel, type Selection } from "./figures";
+export { type OpenData, openApi, openData } from "./open-data";
 
 // ── Manifest: what the app needs of this module (see kernel/manifest.ts). ──
 import type { ModuleManifest } from "../../kernel/manifest";
+import {
+  openDataRoutes as manifestOpenDataRoutes,
+  openDataSection as manifestOpenDataSection,
+} from "./open-data";
+import { reportRoutes as manifestReportRoutes } from "./report";
 import { insightRoutes as manifestInsightRoutes } from "./routes";
 import { insightTexts as manifestTexts } from "./texts";
 
 export const manifest: ModuleManifest = {
   name: "insight",
   workAreas: ["/innsikt"],
-  signedInRoutes: [() => manifestInsightRoutes()],
+  publicRoutes: [() => manifestOpenDataRoutes()],
+  signedInRoutes: [() => manifestReportRoutes(), () => manifestInsightRoutes()],
+  programmeSections: [manifestOpenDataSection],
   nav: [
     {
       position: 31,

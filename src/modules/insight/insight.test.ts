@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, testApp } from "../../../tests/support/app";
 import { databaseKinds } from "../../../tests/support/db";
@@ -131,5 +132,63 @@ describe.each(databaseKinds)("insight (%s)", (kind) => {
     expect(sheet.getRow(1).getCell(1).value).toBe("Pulje");
     expect((await as.get("/nb/innsikt/unknown.csv", "ada")).status).toBe(404);
     expect((await as.get("/nb/innsikt/reach-county.csv", "sverre")).status).toBe(403);
+  });
+
+  it("publishes the open figures as JSON and CSV under NLOD, described by OpenAPI", async () => {
+    const slug = "inkluderende-barnehage-og-skolemiljo";
+    const res = await t.app.request(`/api/apne-data/v1/tilbud/${slug}.json`);
+    expect(res.status).toBe(200);
+    const raw = await res.text();
+    const data = JSON.parse(raw);
+    expect(data.licence.url).toBe("https://data.norge.no/nlod/no/2.0");
+    expect(data.cohorts.map((k: { number: number }) => k.number)).toEqual([1, 2]);
+    const first = data.cohorts[0];
+    expect(first.chain.accepted).toBeGreaterThan(0);
+    // The chain's yes and the municipalities taking part are the same municipalities.
+    expect(
+      first.counties.reduce(
+        (a: number, c: { municipalitiesTakingPart: number }) => a + c.municipalitiesTakingPart,
+        0,
+      ),
+    ).toBe(first.chain.accepted);
+    // No personal data, no free text: no e-mail addresses, no names of people, no counts of staff.
+    expect(raw).not.toMatch(/@|staff|ansatte/i);
+    const csv = await (await t.app.request(`/api/apne-data/v1/tilbud/${slug}/fylker.csv`)).text();
+    expect(csv.split("\r\n")[0]).toBe(
+      "pulje;fylkesnummer;fylke;kommuner_med;kommuner;barnehager_med;barnehager;skoler_med;skoler",
+    );
+    const api = await (await t.app.request("/api/apne-data/v1/openapi.json")).json();
+    expect(api.openapi).toBe("3.1.0");
+    expect(api.info.license.name).toContain("NLOD");
+    expect((await t.app.request("/api/apne-data/v1/tilbud/finnes-ikke.json")).status).toBe(404);
+    expect((await t.app.request(`/api/apne-data/v1/tilbud/${slug}/annet.csv`)).status).toBe(404);
+    const programme = await (await t.app.request(`/nb/tilbud/${slug}`)).text();
+    expect(programme).toContain(`href="/nb/apne-data/${slug}"`);
+    expect((await t.app.request(`/nn/apne-data/${slug}`)).status).toBe(200);
+  });
+
+  it("writes the annual report as a print page and a PDF whose text can be extracted", async () => {
+    const page = await as.get("/nn/innsikt/arsrapport?utvalg=p1&aar=2017", "ada");
+    expect(page.status).toBe(200);
+    const html = await text(page);
+    expect(html).toContain("Årsrapport 2017:");
+    expect(html).toContain("Deltaking per fylke");
+    const pdf = await as.get("/nb/innsikt/arsrapport.pdf?utvalg=p1&aar=2017", "ada");
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    const doc = await getDocument({
+      data: new Uint8Array(await pdf.arrayBuffer()),
+      useSystemFonts: false,
+    }).promise;
+    let all = "";
+    for (let p = 1; p <= doc.numPages; p++) {
+      const content = await (await doc.getPage(p)).getTextContent();
+      all += content.items.map((i) => ("str" in i ? i.str : "")).join(" ");
+    }
+    expect(all).toContain("Årsrapport 2017");
+    expect(all).toContain("Deltakelse per fylke");
+    expect(all).toContain("Samlinger");
+    expect((await as.get("/en/innsikt/arsrapport", "ada")).status).toBe(404);
+    expect((await as.get("/nb/innsikt/arsrapport.pdf", "sverre")).status).toBe(403);
   });
 });

@@ -120,8 +120,8 @@ export function insightRoutes() {
     );
   });
 
-  app.get(`/:lang{nb|nn|en}${INSIGHT_PATH}/:file{[a-z-]+\\.(csv|xlsx)}`, async (c) => {
-    const file = c.req.param("file");
+  app.get(`/:lang{nb|nn|en}${INSIGHT_PATH}/:download{[a-z-]+\\.(csv|xlsx)}`, async (c) => {
+    const file = c.req.param("download");
     const [slug, ending] = file.split(".") as [string, string];
     const key = PANEL_KEYS.find((k) => panelSlug(k) === slug);
     if (!key) return c.notFound();

@@ -112,6 +112,7 @@ const nb = {
   langs: { nb: "bokmål", nn: "nynorsk", en: "engelsk" } as Record<string, string>,
   sheet: "Innsikt",
   badQuery: "Ugyldig utvalg.",
+  report: "Årsrapport for utvalget (til utskrift og PDF)",
 };
 
 export type InsightTexts = typeof nb;
@@ -211,6 +212,7 @@ const nn: InsightTexts = {
   langs: { nb: "bokmål", nn: "nynorsk", en: "engelsk" },
   sheet: "Innsikt",
   badQuery: "Ugyldig utval.",
+  report: "Årsrapport for utvalet (til utskrift og PDF)",
 };
 
 const en: InsightTexts = {
@@ -326,6 +328,7 @@ const en: InsightTexts = {
   langs: { nb: "Bokmål", nn: "Nynorsk", en: "English" },
   sheet: "Insight",
   badQuery: "Invalid selection.",
+  report: "Annual report (bokmål or nynorsk)",
 };
 
 const all: Record<Lang, InsightTexts> = { nb, nn, en };

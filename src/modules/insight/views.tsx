@@ -96,7 +96,7 @@ export function PanelSection(props: {
               <a
                 class="ds-link"
                 href={withQuery(props.lang, `${INSIGHT_PATH}/${panelSlug(p.key)}.csv`, props.query)}
-                aria-label={`${t.downloads(p.title)} (CSV)`}
+                aria-label={`${t.csv}: ${p.title}`}
               >
                 {t.csv}
               </a>{" "}
@@ -107,7 +107,7 @@ export function PanelSection(props: {
                   `${INSIGHT_PATH}/${panelSlug(p.key)}.xlsx`,
                   props.query,
                 )}
-                aria-label={`${t.downloads(p.title)} (Excel)`}
+                aria-label={`${t.xlsx}: ${p.title}`}
               >
                 {t.xlsx}
               </a>
@@ -173,6 +173,13 @@ export function InsightPage(props: InsightPageProps) {
               <Button variant="secondary">{t.show}</Button>
             </ButtonRow>
           </form>
+          {lang !== "en" ? (
+            <p class="ds-paragraph">
+              <a class="ds-link" href={withQuery(lang, `${INSIGHT_PATH}/arsrapport`, props.query)}>
+                {t.report}
+              </a>
+            </p>
+          ) : null}
           {props.map ? (
             <section class="stack" aria-labelledby="insight-map-h" id="kart">
               <h2 class="ds-heading" data-size="md" id="insight-map-h">
