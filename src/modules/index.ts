@@ -13,6 +13,7 @@ import { manifest as identity } from "./identity";
 import { manifest as networks } from "./networks";
 import { manifest as newsletter } from "./newsletter";
 import { manifest as organisations } from "./organisations";
+import { manifest as outcomes } from "./outcomes";
 import { manifest as pages } from "./pages";
 import { manifest as programmes } from "./programmes";
 
@@ -37,6 +38,7 @@ export function appModules(): ModuleManifest[] {
     networks,
     grants,
     development,
+    outcomes,
   ];
 }
 

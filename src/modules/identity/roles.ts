@@ -68,6 +68,9 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     // The frame of local development work of the owner's programmes; progress in figures.
     "edit:frame:owner",
     "read:progress:owner",
+    // Elevundersøkelsen results of the owner's programmes: import them, read the estimates.
+    "import:outcome:owner",
+    "read:outcome:owner",
     TAKES_PART,
   ],
   // The rounds of the owner's programmes the person is named to (checked per round).
@@ -82,6 +85,8 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     "manage:gathering:office",
     // Progress of the development work in its counties' municipalities, in figures.
     "read:progress:office",
+    // Outcome estimates of the programmes it takes part in, for its counties' units only.
+    "read:outcome:office",
     TAKES_PART,
     // Learning networks of its counties' municipalities: counts only, never their pages.
     "read:network:office",

@@ -62,6 +62,7 @@ export {
   readCountyOfficesFile,
   setCountyOfficeMailboxes,
   successorsAt,
+  successorsOfAll,
 } from "./service";
 export {
   activeUnitsIn,
