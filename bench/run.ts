@@ -9,6 +9,7 @@ import { grantLedgerBenchmark } from "./grant-ledger";
 import { type ChildServer, log, removeTempDirs, startApp, tempDir } from "./lib";
 import { nsrImportBenchmark } from "./nsr-import";
 import { orgSearchBenchmark } from "./org-search";
+import { outcomeImportBenchmark } from "./outcome-import";
 import { pageWeightBenchmark } from "./page-weight";
 import { progressOverviewBenchmark } from "./progress-overview";
 import { publicPageBenchmark } from "./public-page";
@@ -56,6 +57,7 @@ try {
   await step("cohort-overview-p95", () => cohortOverviewBenchmark());
   await step("grant-ledger", () => grantLedgerBenchmark());
   await step("progress-overview-p95", () => progressOverviewBenchmark());
+  await step("outcome-import-100k", () => outcomeImportBenchmark());
   await step("deadline-rush", () => deadlineRushBenchmark());
   await step("registration-rush", () => registrationRushBenchmark());
   await step("nsr-import-18k", () => nsrImportBenchmark(tempDir("nsr")));
