@@ -326,6 +326,16 @@ export async function checkOutcomeFile(
   return { ok: true, verdicts, summary };
 }
 
+/**
+ * A PostgreSQL array literal of text or null, passed as one parameter: the values are checked
+ * (digits, codes) or quoted here, so both drivers send it the same way.
+ */
+function pgArray(values: (string | null)[]): string {
+  return `{${values
+    .map((v) => (v === null ? "NULL" : `"${v.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`))
+    .join(",")}}`;
+}
+
 export type ImportDone = { importId: number; summary: ImportSummary; replaced: number };
 
 /**
@@ -371,39 +381,28 @@ export async function importOutcomeFile(
     const importId = run!.id;
     const cells = verdicts.flatMap((v) => (v.status === "rejected" ? [] : [v.cell]));
     let replaced = 0;
-    for (let i = 0; i < cells.length; i += 2000) {
-      const rows = await tx
-        .insert(outcomeResults)
-        .values(
-          cells.slice(i, i + 2000).map((c) => ({
-            owner: input.owner,
-            level: c.level,
-            orgCode: c.orgCode,
-            year: c.year,
-            grade: c.grade,
-            indicator: c.indicator,
-            share: c.share,
-            suppressed: c.share === null,
-            importId,
-          })),
-        )
-        .onConflictDoUpdate({
-          target: [
-            outcomeResults.owner,
-            outcomeResults.level,
-            outcomeResults.orgCode,
-            outcomeResults.year,
-            outcomeResults.grade,
-            outcomeResults.indicator,
-          ],
-          set: {
-            share: sql`excluded.share`,
-            suppressed: sql`excluded.suppressed`,
-            importId: sql`excluded.import_id`,
-          },
-        })
-        // xmax is 0 for a row inserted by this statement, not for one it updated.
-        .returning({ inserted: sql<boolean>`(xmax = 0)` });
+    // In slices of 10,000 rows, each one statement over seven arrays (unnest): a handful of
+    // parameters rather than nine per row, which is what made a 100,000-row file slow.
+    for (let i = 0; i < cells.length; i += 10_000) {
+      const slice = cells.slice(i, i + 10_000);
+      const result = await tx.execute(sql`
+        insert into ${outcomeResults}
+          (owner, level, org_code, year, grade, indicator, share, suppressed, import_id)
+        select ${input.owner}, r.level, r.org_code, r.year, r.grade, r.indicator, r.share,
+               r.share is null, ${importId}::int
+        from unnest(
+          ${pgArray(slice.map((c) => c.level))}::text[],
+          ${pgArray(slice.map((c) => c.orgCode))}::text[],
+          ${pgArray(slice.map((c) => String(c.year)))}::int[],
+          ${pgArray(slice.map((c) => c.grade))}::text[],
+          ${pgArray(slice.map((c) => c.indicator))}::text[],
+          ${pgArray(slice.map((c) => (c.share === null ? null : String(c.share))))}::float8[]
+        ) as r(level, org_code, year, grade, indicator, share)
+        on conflict (owner, level, org_code, year, grade, indicator) do update
+          set share = excluded.share, suppressed = excluded.suppressed,
+              import_id = excluded.import_id
+        returning (xmax = 0) as inserted`);
+      const rows = (result as unknown as { rows: { inserted: boolean }[] }).rows;
       for (const r of rows) if (!r.inserted) replaced++;
     }
     await tx
