@@ -1,4 +1,8 @@
-import { CHART_ACCENT, CHART_TEXT, vegaLiteSvg } from "../../web/charts";
+import { vegaLiteSvg } from "../../kernel/charts";
+
+/** Designsystemet's accent blue (4.5:1 or more against white) and the site's text colour. */
+const CHART_ACCENT = "#1E5B9C";
+const CHART_TEXT = "#1a1a1a";
 
 export type EstimatePoint = { label: string; estimate: number; low: number; high: number };
 
