@@ -38,6 +38,8 @@ const PARAMS: Record<string, string> = {
   receipt: "1",
   measure: "1",
   file: "rekkevidde.csv",
+  programme: "1",
+  draft: "1",
 };
 
 function concrete(pattern: string): string {
