@@ -11,6 +11,7 @@ import { type ChildServer, log, removeTempDirs, startApp, tempDir } from "./lib"
 import { newsletterBenchmark } from "./newsletter-10k";
 import { nsrImportBenchmark } from "./nsr-import";
 import { orgSearchBenchmark } from "./org-search";
+import { outcomeImportBenchmark } from "./outcome-import";
 import { pageWeightBenchmark } from "./page-weight";
 import { progressOverviewBenchmark } from "./progress-overview";
 import { publicPageBenchmark } from "./public-page";
@@ -59,6 +60,7 @@ try {
   await step("cohort-overview-p95", () => cohortOverviewBenchmark());
   await step("grant-ledger", () => grantLedgerBenchmark());
   await step("progress-overview-p95", () => progressOverviewBenchmark());
+  await step("outcome-import-100k", () => outcomeImportBenchmark());
   await step("deadline-rush", () => deadlineRushBenchmark());
   await step("registration-rush", () => registrationRushBenchmark());
   await step("restore-mismatch", () => restoreBenchmark());

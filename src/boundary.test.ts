@@ -41,6 +41,8 @@ const PARAMS: Record<string, string> = {
   dataset: "inkluderende-barnehage-og-skolemiljo.json",
   table: "fylker.csv",
   file: "rekkevidde.csv",
+  programme: "1",
+  draft: "1",
 };
 
 function concrete(pattern: string): string {

@@ -238,3 +238,21 @@ export async function tileMapSvg(
   } as Parameters<typeof vegaLite.compile>[0]);
   return renderSvg(spec, opts.alt);
 }
+
+/**
+ * Any Vega-Lite spec through the same renderer, with the charts' fonts and axis colours unless
+ * the spec gives its own `config` (the outcomes' estimates: dots and interval lines).
+ */
+export async function vegaLiteSvg(spec: Record<string, unknown>, alt: string): Promise<string> {
+  const vegaLite = await import("vega-lite");
+  const { spec: compiled } = vegaLite.compile({
+    config: {
+      aria: false,
+      font: "Inter, Arial, sans-serif",
+      axis: { labelFontSize: 13, titleFontSize: 13, labelColor: "#1a1a1a", titleColor: "#1a1a1a" },
+      view: { stroke: null },
+    },
+    ...spec,
+  } as Parameters<typeof vegaLite.compile>[0]);
+  return renderSvg(compiled, alt);
+}

@@ -15,6 +15,7 @@ import { manifest as mailings } from "./mailings";
 import { manifest as networks } from "./networks";
 import { manifest as newsletter } from "./newsletter";
 import { manifest as organisations } from "./organisations";
+import { manifest as outcomes } from "./outcomes";
 import { manifest as pages } from "./pages";
 import { manifest as programmes } from "./programmes";
 
@@ -40,6 +41,7 @@ export function appModules(): ModuleManifest[] {
     grants,
     development,
     mailings,
+    outcomes,
     insight,
   ];
 }

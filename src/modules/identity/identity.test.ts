@@ -15,6 +15,7 @@ import { gatherings } from "../gatherings/schema";
 import { grants, travelClaimReceipts, travelClaims } from "../grants/schema";
 import { learningNetworks, networkMeetings } from "../networks/schema";
 import { getUnit, unitsOfMunicipality } from "../organisations";
+import { programmesOwnedBy } from "../programmes";
 import { programmeDocuments } from "../programmes/schema";
 import { demoEmail, seedDemoPeople } from "./demo";
 import { insertTestPerson } from "./factories";
@@ -224,6 +225,9 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         .where(eq(grants.municipalityCode, "4203"));
       return row!.id;
     };
+    /** IBS, Udir's programme (the outcomes' demo is imported for it). */
+    const ibsProgramme = async () =>
+      (await programmesOwnedBy(t.db, ["udir"])).find((p) => p.slug.startsWith("inkluderende"))!.id;
     const agderRegional = "Regional samling i Agder for pulje 3";
     const kristiansandLocal = "Lokal samling i Kristiansand";
     // Who organises gatherings (decision 0029): the programme admins (national), the county
@@ -1229,6 +1233,47 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         name: "GET /nb/admin/egne-kostnader.xlsx",
         send: (w) => get("/nb/admin/egne-kostnader.xlsx", w),
         allowed: admins,
+      },
+      // Outcomes (issue 15): the programme admin of the owner imports and reads the estimates;
+      // the county coordinator of an office in IBS reads them for her county; FUB/FUG's admin
+      // sees the list (her own programmes) but not IBS's.
+      {
+        name: "GET /nb/admin/resultater",
+        send: (w) => get("/nb/admin/resultater", w),
+        allowed: ["ada", "frida", "siv"],
+      },
+      {
+        name: "GET /nb/admin/resultater/<IBS>",
+        send: async (w) => get(`/nb/admin/resultater/${await ibsProgramme()}`, w),
+        allowed: ["ada", "siv"],
+      },
+      {
+        name: "GET /nb/admin/resultater/<IBS>/anslag.csv",
+        send: async (w) => get(`/nb/admin/resultater/${await ibsProgramme()}/anslag.csv`, w),
+        allowed: ["ada", "siv"],
+      },
+      {
+        name: "GET /nb/admin/resultater/<IBS>/import",
+        send: async (w) => get(`/nb/admin/resultater/${await ibsProgramme()}/import`, w),
+        allowed: ["ada"],
+      },
+      {
+        name: "POST /nb/admin/resultater/<IBS>/import (no file)",
+        send: async (w) => post(`/nb/admin/resultater/${await ibsProgramme()}/import`, w),
+        allowed: ["ada"],
+        okStatus: 422,
+      },
+      {
+        name: "GET /nb/admin/resultater/<IBS>/import/:draft (unknown)",
+        send: async (w) => get(`/nb/admin/resultater/${await ibsProgramme()}/import/999999`, w),
+        allowed: ["ada"],
+        okStatus: 404,
+      },
+      {
+        name: "POST /nb/admin/resultater/<IBS>/import/:draft (unknown)",
+        send: async (w) => post(`/nb/admin/resultater/${await ibsProgramme()}/import/999999`, w),
+        allowed: ["ada"],
+        okStatus: 404,
       },
       // A gathering's evaluation (decision 0027): the questions and results are its organiser's;
       // the answers are the participants' (a gathering one is not registered for is not found).

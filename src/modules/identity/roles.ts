@@ -76,6 +76,9 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     "read:progress:owner",
     // Newsletters of the owner's programmes: write, test, send, follow (issue 14).
     "send:newsletter:owner",
+    // Elevundersøkelsen results of the owner's programmes: import them, read the estimates.
+    "import:outcome:owner",
+    "read:outcome:owner",
     // Insight: reach, the chain, gatherings, local work, grants and feedback in figures, for
     // the owner's programmes (issue 15).
     "read:insight:owner",
@@ -94,6 +97,8 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     "manage:gathering:office",
     // Progress of the development work in its counties' municipalities, in figures.
     "read:progress:office",
+    // Outcome estimates of the programmes it takes part in, for its counties' units only.
+    "read:outcome:office",
     // Insight in figures for the municipalities of its counties.
     "read:insight:office",
     TAKES_PART,

@@ -69,6 +69,7 @@ export {
   readCountyOfficesFile,
   setCountyOfficeMailboxes,
   successorsAt,
+  successorsOfAll,
 } from "./service";
 export {
   activeUnitsIn,

@@ -334,6 +334,48 @@ export async function successorsAt(db: Db, code: string, date: string): Promise<
   return [...new Set(current)].sort();
 }
 
+/**
+ * `successorsAt` for many codes at once, in two queries: what each code became after reforms,
+ * followed to the date (the outcomes module maps the survey's historic codes to today's).
+ */
+export async function successorsOfAll(
+  db: Db,
+  codes: string[],
+  date: string,
+): Promise<Map<string, string[]>> {
+  const valid = new Set(
+    (
+      await db
+        .select({ code: municipalities.code })
+        .from(municipalities)
+        .where(validAt(municipalities, date))
+    ).map((r) => r.code),
+  );
+  const next = new Map<string, string[]>();
+  for (const ch of await db
+    .select({ oldCode: municipalityChanges.oldCode, newCode: municipalityChanges.newCode })
+    .from(municipalityChanges)
+    .where(lte(municipalityChanges.changedOn, date))) {
+    if (ch.newCode === ch.oldCode) continue;
+    next.set(ch.oldCode, [...(next.get(ch.oldCode) ?? []), ch.newCode]);
+  }
+  const out = new Map<string, string[]>();
+  for (const code of codes) {
+    let current = [code];
+    for (let step = 0; step < 5; step++) {
+      const kept = current.filter((c) => valid.has(c));
+      const moved = current.filter((c) => !valid.has(c)).flatMap((c) => next.get(c) ?? []);
+      if (moved.length === 0) {
+        current = kept;
+        break;
+      }
+      current = [...new Set([...kept, ...moved])];
+    }
+    out.set(code, [...new Set(current)].sort());
+  }
+  return out;
+}
+
 /** A county office's shared mailbox (postmottak), if it has one; null for an unknown office. */
 export async function countyOfficeMailbox(
   db: Pick<Db, "select">,

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { programmesOwnedBy } from "../../src/modules/programmes";
+import { expectNoAxeViolations, loadsPage, openPage, scriptModes, shown } from "../support/browser";
+import { journeyKinds } from "../support/db";
+import { h1, path, summary, useBrowser } from "../support/journey";
+import { type TestServer, testServer } from "../support/server";
+import { signInWith } from "../support/sign-in";
+
+const browser = useBrowser();
+
+const HEADER = "Organisasjonsnummer;Enhetsnavn;Skoleår;Trinn;Indikator;AndelMobbet";
+const TITLE = "Resultater for Inkluderende barnehage- og skolemiljø";
+
+/**
+ * Ada, the programme admin, reads the outcome estimates of IBS (the demo's invented
+ * Elevundersøkelsen extract): the explanation, the chart and the table; she chooses cohort 1;
+ * she imports a file, first one without the columns (refused beside the field), then one with
+ * a row for a municipality that does not exist, which the preview rejects with its reason,
+ * and confirms. Siv, the county coordinator, sees the page for her county, without the import.
+ */
+for (const { js, mode } of scriptModes) {
+  describe.each(journeyKinds)(`a programme admin imports outcomes, ${mode}, on %s`, (kind) => {
+    let server: TestServer;
+    let ibs = 0;
+
+    beforeAll(async () => {
+      server = await testServer(kind, { signIn: true });
+      ibs = (await programmesOwnedBy(server.db, ["udir"])).find((p) =>
+        p.slug.startsWith("inkluderende"),
+      )!.id;
+    });
+    afterAll(() => server?.close());
+
+    it("reads the estimates, imports a file with a rejected row, and Siv sees her county", async () => {
+      const { page, allowErrorStatus } = await openPage(browser(), { js, baseURL: server.url });
+      allowErrorStatus(422);
+      await page.goto("/nb/logg-inn");
+      await signInWith(page, server, "ID-porten", "Ada Direktorat");
+      await loadsPage(page, () => page.goto("/nb/admin/resultater"));
+      expect(await h1(page)).toBe("Resultater: mobbing i Elevundersøkelsen");
+      await expectNoAxeViolations(page);
+      await loadsPage(page, () => page.getByRole("link", { name: TITLE }).click());
+      expect(path(page)).toBe(`/nb/admin/resultater/${ibs}`);
+      expect(await h1(page)).toBe(TITLE);
+      const main = await shown(page.getByRole("main"));
+      expect(main).toContain("Hva tallet kan og ikke kan si");
+      expect(main).toContain("Pulje 1, Kommuner, 7. trinn");
+      expect(main).toContain("Elevundersøkelsen høsten 2028 er ikke gjennomført");
+      expect(await page.locator('figure.chart svg[role="img"]').count()).toBe(1);
+      await expectNoAxeViolations(page);
+
+      await page.getByLabel("Pulje", { exact: true }).selectOption({ label: "Pulje 1" });
+      await loadsPage(page, () => page.getByRole("button", { name: "Vis" }).click());
+      expect(await shown(page.getByRole("main"))).not.toContain("Pulje 2,");
+      await expectNoAxeViolations(page);
+
+      await loadsPage(page, () =>
+        page.getByRole("link", { name: "Importer resultater fra Elevundersøkelsen" }).click(),
+      );
+      expect(path(page)).toBe(`/nb/admin/resultater/${ibs}/import`);
+      await expectNoAxeViolations(page);
+      await page.getByLabel("CSV-fil").setInputFiles({
+        name: "feil.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from("Orgnr,År,Andel\n0118,2017,5\n"),
+      });
+      await loadsPage(page, () => page.getByRole("button", { name: "Se gjennom filen" }).click());
+      expect(await shown(summary(page))).toContain("Filen mangler kolonnene");
+      expect(await shown(page.locator("#file-error"))).toContain("Filen mangler kolonnene");
+      await expectNoAxeViolations(page);
+
+      const file = [
+        HEADER,
+        "0118;Aremark;2019-20;7. trinn;Mobbing på skolen;4,2",
+        "0118;Aremark;2019-20;10. trinn;Mobbing på skolen;*",
+        "9999;Finnes ikke;2019-20;7. trinn;Mobbing på skolen;4,2",
+      ].join("\r\n");
+      await page.getByLabel("CSV-fil").setInputFiles({
+        name: "elevundersokelsen.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(file),
+      });
+      await loadsPage(page, () => page.getByRole("button", { name: "Se gjennom filen" }).click());
+      expect(await h1(page)).toBe("Se gjennom importen");
+      expect(await shown(page.getByTestId("accepted"))).toBe("1");
+      expect(await shown(page.getByTestId("suppressed"))).toBe("1");
+      expect(await shown(page.getByTestId("rejected"))).toBe("1");
+      expect(await shown(page.getByRole("main"))).toContain(
+        "Ukjent skole, eller kommunen fantes ikke det året",
+      );
+      await expectNoAxeViolations(page);
+      await loadsPage(page, () => page.getByRole("button", { name: "Importer" }).click());
+      expect(path(page)).toBe(`/nb/admin/resultater/${ibs}`);
+      expect(await shown(page.locator('main .ds-alert[role="status"]'))).toContain(
+        "Importert: 1 rader med tall og 1 prikkede. 1 avvist.",
+      );
+      await expectNoAxeViolations(page);
+
+      const siv = await openPage(browser(), { js, baseURL: server.url });
+      await siv.page.goto("/nb/logg-inn");
+      await signInWith(siv.page, server, "ID-porten", "Siv Statsforvalter");
+      await loadsPage(siv.page, () => siv.page.goto(`/nb/admin/resultater/${ibs}`));
+      expect(await h1(siv.page)).toBe(TITLE);
+      const sivMain = await shown(siv.page.getByRole("main"));
+      expect(sivMain).toContain("Du ser skolene og kommunene i fylket ditt.");
+      expect(sivMain).not.toContain("Importer resultater");
+      await expectNoAxeViolations(siv.page);
+    });
+  });
+}
