@@ -30,6 +30,13 @@ const envSchema = z.object({
   NSR_URL: z.string().url().optional(),
   INSTANCE_ID: z.string().trim().min(1).max(200).optional(),
   NBR_URL: z.string().url().optional(),
+  // Prometheus metrics on a port of their own; off when unset. Loopback unless told otherwise.
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default("127.0.0.1"),
+  // On SIGTERM: how long requests in flight (and the job being sent) may take to finish.
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).max(3600).default(25),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
 });
 
 export type Config = {
@@ -61,6 +68,11 @@ export type Config = {
    * unique while running. The job runner reclaims at start what an earlier boot of it claimed.
    */
   instanceId: string;
+  /** Prometheus metrics' port and address (kernel/observe); no metrics server without a port. */
+  metrics: { port: number; host: string } | undefined;
+  shutdownTimeoutMs: number;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "silent";
+  dbPoolSize: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -120,5 +132,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     localOidc: e.LOCAL_OIDC ? e.LOCAL_OIDC === "true" : e.NODE_ENV === "development",
     registerUrls: { nsr: e.NSR_URL, nbr: e.NBR_URL },
     instanceId: e.INSTANCE_ID ?? `${hostname()}:${e.PORT}`,
+    metrics:
+      e.METRICS_PORT === undefined ? undefined : { port: e.METRICS_PORT, host: e.METRICS_HOST },
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    logLevel: e.LOG_LEVEL,
+    dbPoolSize: e.DB_POOL_SIZE,
   };
 }

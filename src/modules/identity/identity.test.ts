@@ -1258,6 +1258,16 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         }
       });
     }
+
+    // Public: the operator's health answers (kernel/observe), the same for anonymous and every role.
+    for (const path of ["/healthz", "/readyz"]) {
+      it(`GET ${path}: public, 200 for anonymous and every role`, async () => {
+        for (const who of [undefined, ...everyone]) {
+          const res = await get(path, who);
+          expect({ who, status: res.status }).toEqual({ who, status: 200 });
+        }
+      });
+    }
   });
 
   describe("the permission matrix: role management is scoped to what the admin governs", () => {
