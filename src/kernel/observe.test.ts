@@ -142,5 +142,5 @@ describe.each(databaseKinds)("health, request log and metrics (%s)", (kind) => {
     } finally {
       await withMetrics.close();
     }
-  });
+  }, 120_000);
 });
