@@ -5,11 +5,13 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { HTTPException } from "hono/http-exception";
+import type { Logger } from "pino";
 import type { Db } from "./db/client";
 import { type Clock, systemClock } from "./kernel/clock";
 import type { AppDeps, AppEnv, RateRules } from "./kernel/context";
 import { BadRequest, refuseControlCharacters } from "./kernel/forms";
 import type { RouteContext } from "./kernel/manifest";
+import { type Metrics, observeRequests, type Readiness, readiness } from "./kernel/observe";
 import { cachedPageResponse, createPageCache } from "./kernel/page-cache";
 import { memoryRateLimiter, type RateLimiter } from "./kernel/rate-limit";
 import { createSigner } from "./kernel/secrets";
@@ -49,6 +51,12 @@ export type AppOptions = {
   registerUrls?: RegisterUrls;
   /** Where uploads go; a temporary directory of its own when not given (tests). */
   files?: FileStore;
+  /** One JSON line per request (pino); none when not given. */
+  logger?: Logger;
+  /** Prometheus metrics (kernel/observe), served on a port of their own by the server. */
+  metrics?: Metrics;
+  /** What `/readyz` checks beyond the database: stopping, the job worker. */
+  readiness?: Readiness;
 };
 
 export const defaultRateRules: RateRules = { form: { limit: 30, windowSeconds: 60 } };
@@ -81,15 +89,31 @@ export function createApp(options: AppOptions) {
   const app = new Hono<AppEnv>();
 
   // Middleware, in the order a request meets it.
-  app.use((c, next) => {
+  // The route pattern each request matched, for its log line and metrics (observeRequests).
+  const routeOf = new WeakMap<Request, string>();
+  app.use(async (c, next) => {
     c.set("deps", deps);
-    return next();
+    // Kept now: the body limit replaces c.req.raw with a request of its own.
+    const raw = c.req.raw;
+    await next();
+    // The pattern without its parameters' constraints: /:lang{nb|nn|en}/x/:id{[0-9]+} → /:lang/x/:id.
+    const route = c.req.routePath;
+    routeOf.set(raw, route === "/*" ? "(no route)" : route.replace(/\{[^/]*\}/g, ""));
   });
   app.use(securityHeaders());
   // Control characters in the path or query are refused once, here: 400, before any handler.
   app.use((c, next) => {
     refuseControlCharacters(c.req.url);
     return next();
+  });
+  // For the proxy and the orchestrator: cheap, unauthenticated, and saying nothing but whether.
+  const ready = options.readiness ?? { accepting: () => true };
+  app.get("/healthz", (c) => c.text("ok", 200, { "Cache-Control": "no-store" }));
+  app.get("/readyz", async (c) => {
+    const r = await readiness(deps.db, ready);
+    return r.ready
+      ? c.text("ready", 200, { "Cache-Control": "no-store" })
+      : c.text(`not ready: ${r.failed}`, 503, { "Cache-Control": "no-store" });
   });
   app.use(
     "/assets/*",
@@ -186,6 +210,12 @@ export function createApp(options: AppOptions) {
     }
     return routed(request, env, ctx);
   };
+  app.fetch = observeRequests(app.fetch, {
+    logger: options.logger,
+    metrics: options.metrics,
+    trustProxy: deps.trustProxy,
+    routeOf,
+  }) as typeof app.fetch;
 
   return app;
 }

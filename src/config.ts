@@ -32,6 +32,13 @@ const envSchema = z.object({
   NBR_URL: z.string().url().optional(),
   MAILING_RATE_PER_SECOND: z.coerce.number().min(0.1).max(10_000).default(20),
   BOUNCE_ADDRESS: z.string().email().optional(),
+  // Prometheus metrics on a port of their own; off when unset. Loopback unless told otherwise.
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default("127.0.0.1"),
+  // On SIGTERM: how long requests in flight (and the job being sent) may take to finish.
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).max(3600).default(25),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
 });
 
 export type Config = {
@@ -65,6 +72,11 @@ export type Config = {
   instanceId: string;
   /** Newsletters and messages: mails per second at most, and where bounces go. */
   mailings: { ratePerSecond: number; bounceAddress: string | undefined };
+  /** Prometheus metrics' port and address (kernel/observe); no metrics server without a port. */
+  metrics: { port: number; host: string } | undefined;
+  shutdownTimeoutMs: number;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "silent";
+  dbPoolSize: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -128,5 +140,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ratePerSecond: e.MAILING_RATE_PER_SECOND,
       bounceAddress: e.BOUNCE_ADDRESS,
     },
+    metrics:
+      e.METRICS_PORT === undefined ? undefined : { port: e.METRICS_PORT, host: e.METRICS_HOST },
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    logLevel: e.LOG_LEVEL,
+    dbPoolSize: e.DB_POOL_SIZE,
   };
 }

@@ -1,5 +1,7 @@
+import type { Server } from "node:http";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
+import pino from "pino";
 import { createApp } from "./app";
 import { loadConfig } from "./config";
 import { openDatabase } from "./db/client";
@@ -7,6 +9,7 @@ import { seedAtStart } from "./db/seed";
 import { systemClock } from "./kernel/clock";
 import { createJobRunner } from "./kernel/jobs";
 import { outboxMailer, smtpMailer } from "./kernel/mailer";
+import { countMails, createMetrics, serveMetrics } from "./kernel/observe";
 import { memoryRateLimiter, postgresRateLimiter } from "./kernel/rate-limit";
 import { loadSecret } from "./kernel/secrets";
 import { diskFileStore } from "./kernel/storage";
@@ -20,7 +23,13 @@ import {
 
 // Start: config → database → migrations → reference and demo data → jobs → http.
 const config = loadConfig();
-const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
+// One JSON object a line on standard output (pino): the operator's collector adds the rest.
+const logger = pino({
+  level: config.logLevel,
+  base: { instance: config.instanceId },
+  timestamp: pino.stdTimeFunctions.isoTime,
+});
+const log = (line: string) => logger.info(line);
 // Where start-up time goes, one figure per phase, logged once the front page can answer.
 const startedAt = performance.now();
 const phases: [string, number][] = [];
@@ -32,7 +41,11 @@ const phaseDone = (name: string) => {
 };
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const database = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  poolSize: config.dbPoolSize,
+});
 phaseDone("db");
 await database.migrate();
 phaseDone("migrations");
@@ -58,9 +71,14 @@ phaseDone(
 );
 
 const secret = await loadSecret(database.db, config.secret);
-const mailer = config.smtpUrl
-  ? smtpMailer(config.smtpUrl, config.mailFrom)
-  : outboxMailer(database.db);
+const metrics = createMetrics({
+  db: database.db,
+  ...(database.pool ? { pool: database.pool } : {}),
+});
+const mailer = countMails(
+  config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : outboxMailer(database.db),
+  metrics,
+);
 const jobs = createJobRunner(
   database.db,
   jobHandlers({
@@ -138,8 +156,12 @@ const app = createApp({
   oidc,
   registerUrls: config.registerUrls,
   files,
+  logger,
+  metrics,
+  readiness: { accepting: () => accepting, worker: () => jobs.isRunning() },
 });
 phaseDone("app");
+let accepting = true;
 
 // Started after listening: the front page does not need them, and the sign-in page lists a
 // provider as soon as it is registered.
@@ -162,6 +184,12 @@ async function startLocalSignIn() {
   );
 }
 
+const metricsServer = config.metrics
+  ? await serveMetrics(metrics, config.metrics.port, config.metrics.host)
+  : undefined;
+if (metricsServer) log(`metrics on http://${config.metrics?.host}:${metricsServer.port}/metrics`);
+
+// @hono/node-server makes a node:http server unless told to use HTTP/2.
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   log(
     `Samspill listening on http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${info.port}/`,
@@ -181,15 +209,43 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
       log(`local OpenID providers failed: ${e instanceof Error ? e.message : String(e)}`),
     );
   }
-});
+}) as Server;
 
-async function shutdown() {
-  server.close();
+/**
+ * SIGTERM (or SIGINT): stop accepting (readyz answers 503, the listening socket closes), let
+ * the requests in flight finish within SHUTDOWN_TIMEOUT_SECONDS, stop the job worker (the job
+ * being sent finishes, the rest of its claims are released for another instance at once),
+ * close the pool, exit. A second signal exits at once.
+ */
+async function shutdown(signal: string) {
+  if (!accepting) {
+    logger.warn({ signal }, "second signal: exiting now");
+    process.exit(1);
+  }
+  accepting = false;
+  const t0 = performance.now();
+  logger.info({ signal, limitSeconds: config.shutdownTimeoutMs / 1000 }, "stopping");
+  const deadline = setTimeout(() => {
+    logger.warn("stop: requests still open at the limit, closing their connections");
+    server.closeAllConnections();
+  }, config.shutdownTimeoutMs);
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
   for (const interval of housekeeping) clearInterval(interval);
-  await jobs.stop();
+  await Promise.all([
+    closed,
+    Promise.race([
+      jobs.stop(),
+      new Promise((resolve) => setTimeout(resolve, config.shutdownTimeoutMs)),
+    ]),
+  ]);
+  clearTimeout(deadline);
   await localProviders?.close();
+  metricsServer?.server.close();
   await database.close();
+  logger.info({ seconds: Number(seconds(performance.now() - t0)) }, "stopped");
+  logger.flush?.();
   process.exit(0);
 }
-process.on("SIGINT", shutdown);
-process.on("SIGTERM", shutdown);
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -28,6 +28,8 @@ export type Database = {
    * process and simply runs it.
    */
   exclusive<T>(work: () => Promise<T>): Promise<T>;
+  /** The PostgreSQL pool's connections, for the metrics (none on PGlite). */
+  pool?: () => { total: number; idle: number; waiting: number; max: number };
 };
 
 export const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
@@ -50,6 +52,12 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
       await locked((client) => migratePg(drizzlePg({ client, schema }), { migrationsFolder }));
     },
     exclusive: (work) => locked(() => work()),
+    pool: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+      max: poolSize,
+    }),
   };
 
   /** Hold the startup lock on one connection of the pool while `work` runs. */
@@ -87,6 +95,9 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
 export async function openDatabase(opts: {
   databaseUrl?: string | undefined;
   dataDir?: string | undefined;
+  poolSize?: number;
 }): Promise<Database> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
+  return opts.databaseUrl
+    ? openPostgres(opts.databaseUrl, opts.poolSize)
+    : openPglite(opts.dataDir);
 }

@@ -111,7 +111,13 @@ export type JobRunner = {
   /** Claim and run due jobs until none are left or `limit` have run; returns how many ran. */
   runDue(limit?: number): Promise<number>;
   start(intervalMs?: number): void;
+  /**
+   * Stop: the job being run finishes, the rest of this boot's claims are released at once (as
+   * if never tried), so another instance takes them without waiting for their lease.
+   */
   stop(): Promise<void>;
+  /** Started and not stopped (readiness). */
+  isRunning(): boolean;
   /** Ask the loop to look now instead of at its next tick. */
   poke(): void;
 };
@@ -130,6 +136,8 @@ export function createJobRunner(
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
   let stopped = true;
+  /** Set by stop(): a batch being run ends after its current job. */
+  let stopping = false;
 
   async function claim(n: number): Promise<Claimed[]> {
     const now = clock.now();
@@ -172,6 +180,24 @@ export function createJobRunner(
     return n;
   }
 
+  /** Give back claims not tried: the attempt they were counted is undone. */
+  async function release(ids: number[] | "all"): Promise<number> {
+    if (ids !== "all" && ids.length === 0) return 0;
+    const which =
+      ids === "all"
+        ? sql``
+        : sql`and id in (${sql.join(
+            ids.map((id) => sql`${id}`),
+            sql`, `,
+          )})`;
+    const result = await db.execute(sql`
+      update jobs set locked_until = null, locked_by = null, locked_boot = null,
+        attempts = greatest(attempts - 1, 0)
+      where locked_boot = ${boot} and done_at is null and failed_at is null ${which}
+      returning id`);
+    return (result as unknown as { rows: unknown[] }).rows.length;
+  }
+
   async function finish(job: Claimed, error: unknown) {
     const now = clock.now();
     if (!error) {
@@ -203,7 +229,7 @@ export function createJobRunner(
 
   async function runDue(limit = 100): Promise<number> {
     let ran = 0;
-    while (ran < limit) {
+    while (ran < limit && !stopping) {
       const batch = await claim(Math.min(10, limit - ran));
       if (batch.length === 0) break;
       const open = new Set(batch.map((j) => j.id));
@@ -214,6 +240,7 @@ export function createJobRunner(
       }, heartbeatMs);
       try {
         for (const job of batch) {
+          if (stopping) break;
           const handler = handlers[job.kind];
           let error: unknown = null;
           try {
@@ -232,6 +259,10 @@ export function createJobRunner(
         }
       } finally {
         clearInterval(heartbeat);
+        if (open.size > 0) {
+          const n = await release([...open]);
+          if (n > 0) log(`jobs: released ${n} claimed and not started (stopping)`);
+        }
       }
     }
     return ran;
@@ -259,6 +290,7 @@ export function createJobRunner(
     start(intervalMs = 2000) {
       if (!stopped) return;
       stopped = false;
+      stopping = false;
       running = recover().catch((e) =>
         log(`job recovery failed: ${e instanceof Error ? e.message : String(e)}`),
       );
@@ -270,9 +302,15 @@ export function createJobRunner(
     },
     async stop() {
       stopped = true;
+      stopping = true;
       if (timer) clearTimeout(timer);
       await running;
+      // Anything still claimed by this boot (a batch cut short elsewhere) goes back too.
+      await release("all").catch((e) =>
+        log(`job release failed: ${e instanceof Error ? e.message : String(e)}`),
+      );
     },
+    isRunning: () => !stopped,
     poke() {
       if (!stopped) void tick();
     },

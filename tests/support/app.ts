@@ -1,3 +1,4 @@
+import type { Logger } from "pino";
 import { inject } from "vitest";
 import { createApp } from "../../src/app";
 import type { Database } from "../../src/db/client";
@@ -5,6 +6,7 @@ import { fixedClock } from "../../src/kernel/clock";
 import type { RateRules } from "../../src/kernel/context";
 import { createJobRunner } from "../../src/kernel/jobs";
 import { smtpMailer } from "../../src/kernel/mailer";
+import type { Metrics, Readiness } from "../../src/kernel/observe";
 import { diskFileStore, layeredFileStore, temporaryFileStore } from "../../src/kernel/storage";
 import { jobHandlers } from "../../src/modules";
 import { createOidcRegistry } from "../../src/modules/identity";
@@ -28,6 +30,10 @@ export async function testApp(
     /** Base of links in mail; the origin `app.request()` uses unless a test says otherwise. */
     linkBase?: string;
     trustProxy?: boolean;
+    /** Request log lines and the app's log go here (kernel/observe); none when not given. */
+    logger?: Logger;
+    metrics?: Metrics;
+    readiness?: Readiness;
   } = {},
 ) {
   // The demo (and its people) come seeded from the run's template, as on the clock's day.
@@ -45,6 +51,7 @@ export async function testApp(
       mailingRatePerSecond: 1000,
     }),
     clock,
+    opts.logger ? (line) => opts.logger?.info(line) : undefined,
   );
   const oidc = createOidcRegistry([]);
   const app = createApp({
@@ -56,7 +63,10 @@ export async function testApp(
     trustProxy: opts.trustProxy ?? false,
     mailKind: "smtp",
     pageCacheSeconds: 0,
-    log: () => {},
+    log: opts.logger ? (line) => opts.logger?.info(line) : () => {},
+    ...(opts.logger ? { logger: opts.logger } : {}),
+    ...(opts.metrics ? { metrics: opts.metrics } : {}),
+    ...(opts.readiness ? { readiness: opts.readiness } : {}),
     oidc,
     ...(opts.rateRules ? { rateRules: opts.rateRules } : {}),
     // Uploads go to a store of this app's own; the demo's documents are read from the store

@@ -1623,6 +1623,16 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
       });
     }
 
+    // Public: the operator's health answers (kernel/observe), the same for anonymous and every role.
+    for (const path of ["/healthz", "/readyz"]) {
+      it(`GET ${path}: public, 200 for anonymous and every role`, async () => {
+        for (const who of [undefined, ...everyone]) {
+          const res = await get(path, who);
+          expect({ who, status: res.status }).toEqual({ who, status: 200 });
+        }
+      });
+    }
+
     // Runs after the routes above (a file's tests run in order): a route that needs sign-in and
     // that no row of the matrix requests fails here, so a new route cannot go untested for who
     // may use it.
