@@ -72,6 +72,7 @@ export {
   type UnitCounts,
   type UnitFilter,
   type UnitHistoryEntry,
+  unitNamesByOrgNumber,
   unitsByOrgNumber,
   unitsOfMunicipality,
   unitWithHistory,
