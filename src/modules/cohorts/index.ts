@@ -19,7 +19,12 @@ export {
 export { demoUnitMunicipalities } from "./demo";
 export { type Cell, toCsv, toXlsx } from "./export";
 export { municipalityRoutes } from "./municipality-routes";
-export { type MunicipalityParticipation, municipalityParticipation } from "./network-reads";
+export {
+  type MunicipalityParticipation,
+  municipalityParticipation,
+  type PpContact,
+  ppContacts,
+} from "./network-reads";
 export { officeRoutes } from "./office-routes";
 export { type CohortChoice, cohortsJoinedBy } from "./organiser-reads";
 export { overviewRoutes } from "./overview-routes";

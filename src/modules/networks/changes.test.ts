@@ -120,7 +120,9 @@ describe.each(databaseKinds)("a network's members and meetings change (%s)", (ki
   it("removes a member: she no longer reads it nor gets its mail, the history shows her", async () => {
     const page = await (await as.get(`/nb/nettverk/${networkId}`, "kari")).text();
     const stine =
-      /action="\/nb\/nettverk\/[0-9]+\/medlemmer\/([0-9]+)\/fjern"[\s\S]*?Fjern Stine Stab/.exec(page);
+      /action="\/nb\/nettverk\/[0-9]+\/medlemmer\/([0-9]+)\/fjern"[\s\S]*?Fjern Stine Stab/.exec(
+        page,
+      );
     expect(stine).not.toBeNull();
     const memberId = stine![1]!;
     expect(

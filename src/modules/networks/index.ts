@@ -13,6 +13,7 @@ export {
   createNetwork,
   networkCounts,
   networksOf,
+  networksPerMemberEmail,
   removeMember,
 } from "./networks";
 export { queueMeetingReminders } from "./reminders";

@@ -471,3 +471,26 @@ export async function addMembers(
 export function municipalityNames(db: Db, codes: string[], now: Date) {
   return municipalityNamesAt(db, codes, osloToday(now));
 }
+
+/**
+ * How many networks each of these work e-mails is a member of now (lower-cased keys): the
+ * resource person's page shows the PP-tjeneste contact's part (issue 12).
+ */
+export async function networksPerMemberEmail(
+  db: Executor,
+  emails: string[],
+): Promise<Map<string, number>> {
+  const lower = [...new Set(emails.map((e) => e.toLowerCase()))];
+  if (lower.length === 0) return new Map();
+  const rows = await db
+    .select({ email: sql<string>`lower(${networkMembers.email})`, n: count() })
+    .from(networkMembers)
+    .where(
+      and(
+        isNull(networkMembers.removedAt),
+        sql`lower(${networkMembers.email}) = any(${sql.param(lower)}::text[])`,
+      ),
+    )
+    .groupBy(sql`lower(${networkMembers.email})`);
+  return new Map(rows.map((r) => [r.email, Number(r.n)]));
+}
