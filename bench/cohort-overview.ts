@@ -1,18 +1,5 @@
-// Benchmark: the chain overview of a national cohort (GET /nb/puljer/:id), as a programme admin.
-//
-// A fresh database (in-memory PGlite in this process; PostgreSQL too when BENCH_DATABASE_URL or
-// TEST_DATABASE_URL is set, in a database of its own that is dropped afterwards), migrated, with
-// the reference data. A cohort of IBS starting 2027-08-01: all 10 offices invited; each invites
-// every municipality it covers then (357, today's codes) through the chain's commands; most
-// accept, some decline, some leave it open; 3,000 kindergartens and schools (generated in the
-// register shape, imported with the importer) are enrolled in the accepting municipalities;
-// resource persons and PP-tjeneste contacts are named. Then the overview page is requested
-// 200 times (after a warm-up) through createApp/app.request with a programme admin's session
-// cookie, each timed from the request to the last byte of the body.
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { createApp } from "../src/app";
-import { type Database, openPglite, openPostgres } from "../src/db/client";
+import type { Database } from "../src/db/client";
 import { seedReference } from "../src/db/seed";
 import { fixedClock } from "../src/kernel/clock";
 import { createCohort } from "../src/modules/cohorts";
@@ -41,7 +28,7 @@ import {
 import { units } from "../src/modules/organisations/schema";
 import { createProgramme } from "../src/modules/programmes";
 import { ibsTexts } from "../src/modules/programmes/demo-content";
-import { bench, log, percentile } from "./lib";
+import { bench, log, onBothDatabases, percentile } from "./lib";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 const TODAY = "2026-11-23";
@@ -278,36 +265,8 @@ async function measure(database: Database, label: string) {
 }
 
 export async function cohortOverviewBenchmark() {
-  const pglite = await openPglite(undefined);
-  try {
-    const p95 = await measure(pglite, "PGlite, in this process");
-    bench("cohort-overview-p95", p95.toFixed(2), "ms", "<=", "100");
-  } finally {
-    await pglite.close();
-  }
-
-  const url = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
-  if (!url) {
-    log("cohort-overview: no BENCH_DATABASE_URL or TEST_DATABASE_URL, PostgreSQL skipped");
-    return;
-  }
-  // A database of our own on that server, dropped afterwards.
-  const name = `samspill_bench_${process.pid}_${randomBytes(3).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const postgres = await openPostgres(target.toString(), 5);
-  try {
-    const p95 = await measure(postgres, "PostgreSQL");
-    bench("cohort-overview-p95-postgres", p95.toFixed(2), "ms", "<=", "100");
-  } finally {
-    await postgres.close();
-    const drop = new pg.Client({ connectionString: url });
-    await drop.connect();
-    await drop.query(`drop database if exists ${name} with (force)`);
-    await drop.end();
-  }
+  await onBothDatabases("cohort-overview", async (database, { label, suffix }) => {
+    const p95 = await measure(database, label);
+    bench(`cohort-overview-p95${suffix}`, p95.toFixed(2), "ms", "<=", "100");
+  });
 }

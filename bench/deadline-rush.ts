@@ -1,28 +1,9 @@
-// Benchmark: the deadline rush, through HTTP as browsers do it. Every municipality (357, today's
-// codes) has a filled draft of FUB/FUG's application and a coordinator signed in; each submits
-// at an instant spread at random over the last minute before the deadline (its first 55 s, so
-// that the last can be answered within it), sent by 50 concurrent clients (browsers) — the way
-// the registration rush spreads its arrivals. A client takes the next instant when it is done
-// with its last; when all 50 are busy, submissions start late and the log says by how much. The app runs as `npm start` runs it, in this process:
-// Hono on @hono/node-server on loopback, the embedded database (PGlite) on a data dir, and the
-// job loop sending the receipts (to an SMTP server on loopback) while the rush goes on.
-//
-// A client, for each municipality: opens the application's page (GET, the page with the
-// button), clicks "Send inn" (POST …/send with the session cookie and the browser's Origin,
-// answered 303) and follows the redirect to the receipt (GET …/kvittering), where it reads the
-// content hash. A submission is timed from the click to the receipt read: the p95 of those is
-// the figure. Afterwards every receipt is checked against the stored submission: a receipt with
-// no stored submission, or another hash, is lost; so is every one if the rush overran the
-// minute. The same runs on PostgreSQL when BENCH_DATABASE_URL or TEST_DATABASE_URL is set (a
-// database of its own, dropped afterwards), its figures printed beside.
-import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { Worker } from "node:worker_threads";
 import { serve } from "@hono/node-server";
-import pg from "pg";
 import { SMTPServer } from "smtp-server";
 import { createApp } from "../src/app";
-import { type Database, openPglite, openPostgres } from "../src/db/client";
+import type { Database } from "../src/db/client";
 import { seedDemo, seedReference } from "../src/db/seed";
 import type { Clock } from "../src/kernel/clock";
 import { createJobRunner } from "../src/kernel/jobs";
@@ -40,7 +21,7 @@ import { municipalitiesAt } from "../src/modules/organisations";
 import { seededRandom } from "../src/modules/organisations/factories";
 import { programmesOwnedBy } from "../src/modules/programmes";
 import type { ClientsInput, ClientsResult, RushMunicipality } from "./deadline-rush-clients";
-import { bench, freePort, HOST, log, percentile, tempDir } from "./lib";
+import { bench, freePort, HOST, log, onBothDatabases, percentile, tempDir } from "./lib";
 
 const CLIENTS = 50;
 const WINDOW_MS = 60_000;
@@ -321,36 +302,15 @@ function print(result: RushResult, suffix = "") {
 }
 
 export async function deadlineRushBenchmark() {
-  const pglite = await openPglite(tempDir("rush"));
-  try {
-    print(await rush(pglite, "PGlite on a data dir, in this process"));
-  } finally {
-    await pglite.close();
-  }
-
-  const url = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
-  if (!url) {
-    log("deadline-rush: no BENCH_DATABASE_URL or TEST_DATABASE_URL, PostgreSQL skipped");
-    return;
-  }
-  // A database of our own on that server, dropped afterwards.
-  const name = `samspill_bench_${process.pid}_${randomBytes(3).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const postgres = await openPostgres(target.toString(), 10);
-  try {
-    print(await rush(postgres, "PostgreSQL"), "-postgres");
-  } finally {
-    await postgres.close();
-    const drop = new pg.Client({ connectionString: url });
-    await drop.connect();
-    await drop.query(`drop database if exists ${name} with (force)`);
-    await drop.end();
-  }
+  await onBothDatabases(
+    "deadline-rush",
+    async (database, { label, suffix }) => print(await rush(database, label), suffix),
+    {
+      pgliteDir: tempDir("rush"),
+      pgliteLabel: "PGlite on a data dir, in this process",
+      poolSize: 10,
+    },
+  );
 }
 
 // Alone: `node --import tsx bench/deadline-rush.ts`.

@@ -1,14 +1,5 @@
-// Benchmark: the grants' ledger (GET /nb/admin/tilskudd/:cohort and GET /nb/admin/tilskudd), as a
-// programme admin, over 3 cohorts × 357 municipalities with allocations, acceptances, payments,
-// reports and returns (odd amounts, every state). Travel claims are not built yet (issue 13), so
-// the 20,000 claims of the issue's figure are not in the data. A fresh in-memory PGlite in this
-// process (PostgreSQL too when BENCH_DATABASE_URL or TEST_DATABASE_URL is set, in a database of
-// its own, dropped afterwards). Also `grant-ledger-diff`: the øre by which the ledger's totals
-// (summed by the database) differ from the sum of its rows' figures.
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { createApp } from "../src/app";
-import { type Database, openPglite, openPostgres } from "../src/db/client";
+import type { Database } from "../src/db/client";
 import { seedReference } from "../src/db/seed";
 import { fixedClock } from "../src/kernel/clock";
 import { createCohort } from "../src/modules/cohorts";
@@ -20,7 +11,7 @@ import { createSession } from "../src/modules/identity/sessions";
 import { municipalitiesAt } from "../src/modules/organisations";
 import { createProgramme } from "../src/modules/programmes";
 import { ibsTexts } from "../src/modules/programmes/demo-content";
-import { bench, log, percentile } from "./lib";
+import { bench, log, onBothDatabases, percentile } from "./lib";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 const TODAY = "2026-11-23";
@@ -183,43 +174,12 @@ async function measure(database: Database, label: string) {
 }
 
 export async function grantLedgerBenchmark() {
-  const pglite = await openPglite(undefined);
-  try {
-    const { p95, diff } = await measure(pglite, "PGlite, in this process");
-    bench(
-      "grant-ledger-p95",
-      p95.toFixed(2),
-      "ms",
-      "<=",
-      "100",
-      "the cohort's page and the list, the slower; no travel claims yet",
-    );
-    bench("grant-ledger-diff", String(diff), "øre", "==", "0");
-  } finally {
-    await pglite.close();
-  }
-  const url = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
-  if (!url) {
-    log("grant-ledger: no BENCH_DATABASE_URL or TEST_DATABASE_URL, PostgreSQL skipped");
-    return;
-  }
-  const name = `samspill_bench_${process.pid}_${randomBytes(3).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const postgres = await openPostgres(target.toString(), 5);
-  try {
-    const { p95, diff } = await measure(postgres, "PostgreSQL");
-    bench("grant-ledger-p95-postgres", p95.toFixed(2), "ms", "<=", "100");
-    bench("grant-ledger-diff-postgres", String(diff), "øre", "==", "0");
-  } finally {
-    await postgres.close();
-    const drop = new pg.Client({ connectionString: url });
-    await drop.connect();
-    await drop.query(`drop database if exists ${name} with (force)`);
-    await drop.end();
-  }
+  await onBothDatabases("grant-ledger", async (database, { label, suffix }) => {
+    const { p95, diff } = await measure(database, label);
+    const note = suffix
+      ? undefined
+      : "the cohort's page and the list, the slower; no travel claims yet";
+    bench(`grant-ledger-p95${suffix}`, p95.toFixed(2), "ms", "<=", "100", note);
+    bench(`grant-ledger-diff${suffix}`, String(diff), "øre", "==", "0");
+  });
 }

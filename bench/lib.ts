@@ -7,6 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import pg from "pg";
+import { type Database, openPglite, openPostgres } from "../src/db/client";
 
 export const root = fileURLToPath(new URL("..", import.meta.url));
 /** The project's pinned Node (the `node` dev dependency), never whatever is on PATH. */
@@ -301,4 +303,52 @@ export function httpGet(url: string): Promise<{
     req.setTimeout(10_000, () => req.destroy(new Error(`timeout: ${url}`)));
     req.end();
   });
+}
+
+/** Where one run of a database benchmark happens: a label for the log, a suffix for BENCH names. */
+export type BenchDatabase = { label: string; suffix: "" | "-postgres" };
+
+/**
+ * Runs `measure` on a fresh PGlite (in memory, or on `pgliteDir`), then, when BENCH_DATABASE_URL
+ * or TEST_DATABASE_URL is set, on a database of its own on that PostgreSQL server, dropped
+ * afterwards. Each benchmark that reports both databases side by side goes through here.
+ */
+export async function onBothDatabases(
+  name: string,
+  measure: (database: Database, where: BenchDatabase) => Promise<void>,
+  opts: { pgliteDir?: string; poolSize?: number; pgliteLabel?: string } = {},
+): Promise<void> {
+  const pglite = await openPglite(opts.pgliteDir);
+  try {
+    await measure(pglite, { label: opts.pgliteLabel ?? "PGlite, in this process", suffix: "" });
+  } finally {
+    await pglite.close();
+  }
+  const url = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
+  if (!url) {
+    log(`${name}: no BENCH_DATABASE_URL or TEST_DATABASE_URL, PostgreSQL skipped`);
+    return;
+  }
+  const scratch = `samspill_bench_${process.pid}_${Math.random().toString(16).slice(2, 8)}`;
+  await adminQuery(url, `create database ${scratch}`);
+  const target = new URL(url);
+  target.pathname = `/${scratch}`;
+  const poolSize = opts.poolSize ?? 5;
+  const postgres = await openPostgres(target.toString(), poolSize);
+  try {
+    await measure(postgres, { label: `PostgreSQL, pool of ${poolSize}`, suffix: "-postgres" });
+  } finally {
+    await postgres.close();
+    await adminQuery(url, `drop database if exists ${scratch} with (force)`);
+  }
+}
+
+async function adminQuery(url: string, sql: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
 }

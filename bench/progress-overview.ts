@@ -1,18 +1,5 @@
-// Benchmark: a county office's progress view of the development work
-// (GET /nb/utviklingsarbeid/framdrift?pulje=:id), as its county coordinator.
-//
-// A fresh database (in-memory PGlite in this process; PostgreSQL too when BENCH_DATABASE_URL or
-// TEST_DATABASE_URL is set, in a database of its own that is dropped afterwards), migrated, with
-// the reference data. A cohort of IBS with the county office invited; 600 kindergartens and
-// schools (generated in the register shape, imported with the importer) in 40 of the office's
-// municipalities, each with a development plan in one of four phases; 6,000 measures, 10,000
-// follow-ups and 10,000 reflections (one in ten shared), written in bulk. Then the page is
-// requested 200 times (after a warm-up) through createApp/app.request with the coordinator's
-// session cookie, each timed from the request to the last byte of the body.
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { createApp } from "../src/app";
-import { type Database, openPglite, openPostgres } from "../src/db/client";
+import type { Database } from "../src/db/client";
 import { seedReference } from "../src/db/seed";
 import { fixedClock } from "../src/kernel/clock";
 import { createCohort, inviteOffices } from "../src/modules/cohorts";
@@ -40,7 +27,7 @@ import {
 import { units } from "../src/modules/organisations/schema";
 import { createProgramme } from "../src/modules/programmes";
 import { ibsTexts } from "../src/modules/programmes/demo-content";
-import { bench, log, percentile } from "./lib";
+import { bench, log, onBothDatabases, percentile } from "./lib";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 const TODAY = "2026-11-23";
@@ -247,36 +234,10 @@ async function measure(database: Database, label: string) {
 }
 
 export async function progressOverviewBenchmark() {
-  const pglite = await openPglite(undefined);
-  try {
-    const p95 = await measure(pglite, "PGlite, in this process");
-    bench("progress-overview-p95", p95.toFixed(2), "ms", "<=", "100");
-  } finally {
-    await pglite.close();
-  }
-  const url = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
-  if (!url) {
-    log("progress-overview: no BENCH_DATABASE_URL or TEST_DATABASE_URL, PostgreSQL skipped");
-    return;
-  }
-  const name = `samspill_bench_${process.pid}_${randomBytes(3).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const postgres = await openPostgres(target.toString(), 5);
-  try {
-    const p95 = await measure(postgres, "PostgreSQL");
-    bench("progress-overview-p95-postgres", p95.toFixed(2), "ms", "<=", "100");
-  } finally {
-    await postgres.close();
-    const drop = new pg.Client({ connectionString: url });
-    await drop.connect();
-    await drop.query(`drop database if exists ${name} with (force)`);
-    await drop.end();
-  }
+  await onBothDatabases("progress-overview", async (database, { label, suffix }) => {
+    const p95 = await measure(database, label);
+    bench(`progress-overview-p95${suffix}`, p95.toFixed(2), "ms", "<=", "100");
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,26 +1,6 @@
-// Benchmark: the registration rush. A national gathering of 500 seats for a cohort in which
-// every municipality (357, today's codes) takes part; 3,000 participants (municipal
-// coordinators and resource persons of those municipalities) each register once, at instants
-// spread at random over 60 seconds, sent by 100 concurrent clients, each signed in with a
-// session of its own, through the app's own route (POST /nb/samlinger/:id/pamelding, via
-// createApp/app.request: every middleware, sign-in and CSRF check included). Each registration
-// chooses one of two parallel group sessions; one in ten gives a dietary need.
-//
-// Measured: each request from send to the last byte of the answer (p95), as the deadline rush
-// measures; when the app cannot keep up with the arrivals, sends fall behind their instants and
-// the log says by how much (the run then takes longer than the minute). Checked afterwards
-// against the database: seats held beyond the 500 (over-booked), registrations answered with
-// success but not stored or not answered with success at all (lost), and the order: exactly
-// 500 confirmed, every waiting registration after every confirmed one in the order they came,
-// each client's later registration after its earlier one, queue numbers 1..3000 once each.
-//
-// On the embedded database (PGlite, in this process), then on PostgreSQL when
-// BENCH_DATABASE_URL or TEST_DATABASE_URL is set (a database of its own, dropped afterwards).
-import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import pg from "pg";
 import { createApp } from "../src/app";
-import { type Database, openPglite, openPostgres } from "../src/db/client";
+import type { Database } from "../src/db/client";
 import { seedReference } from "../src/db/seed";
 import { fixedClock } from "../src/kernel/clock";
 import { createCohort, recordParticipants } from "../src/modules/cohorts";
@@ -34,7 +14,7 @@ import { countyOfficesAt } from "../src/modules/organisations";
 import { seededRandom } from "../src/modules/organisations/factories";
 import { createProgramme } from "../src/modules/programmes";
 import { ibsTexts } from "../src/modules/programmes/demo-content";
-import { bench, log, percentile } from "./lib";
+import { bench, log, onBothDatabases, percentile } from "./lib";
 
 const PARTICIPANTS = 3_000;
 const SEATS = 500;
@@ -278,35 +258,11 @@ function print(figures: Figures, suffix: string) {
 }
 
 export async function registrationRushBenchmark() {
-  const pglite = await openPglite(undefined);
-  try {
-    print(await measure(pglite, "PGlite, in this process"), "");
-  } finally {
-    await pglite.close();
-  }
-
-  const url = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
-  if (!url) {
-    log("registration-rush: no BENCH_DATABASE_URL or TEST_DATABASE_URL, PostgreSQL skipped");
-    return;
-  }
-  const name = `samspill_bench_${process.pid}_${randomBytes(3).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const postgres = await openPostgres(target.toString(), 10);
-  try {
-    print(await measure(postgres, "PostgreSQL, pool of 10"), "-postgres");
-  } finally {
-    await postgres.close();
-    const drop = new pg.Client({ connectionString: url });
-    await drop.connect();
-    await drop.query(`drop database if exists ${name} with (force)`);
-    await drop.end();
-  }
+  await onBothDatabases(
+    "registration-rush",
+    async (database, { label, suffix }) => print(await measure(database, label), suffix),
+    { poolSize: 10 },
+  );
 }
 
 // Alone: `node --import tsx bench/registration-rush.ts`.

@@ -34,7 +34,10 @@ const PARAMS: Record<string, string> = {
   meetingId: "1",
   cohort: "3",
   grant: "1",
+  claim: "1",
+  receipt: "1",
   measure: "1",
+  file: "rekkevidde.csv",
 };
 
 function concrete(pattern: string): string {

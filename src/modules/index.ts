@@ -10,6 +10,7 @@ import { manifest as feedback } from "./feedback";
 import { manifest as gatherings } from "./gatherings";
 import { manifest as grants } from "./grants";
 import { manifest as identity } from "./identity";
+import { manifest as insight } from "./insight";
 import { manifest as networks } from "./networks";
 import { manifest as newsletter } from "./newsletter";
 import { manifest as organisations } from "./organisations";
@@ -37,6 +38,7 @@ export function appModules(): ModuleManifest[] {
     networks,
     grants,
     development,
+    insight,
   ];
 }
 

@@ -66,6 +66,7 @@ describe.each(journeyKinds)("a school leader signs in with Feide, on %s", (kind)
         "Samlinger",
         "Utviklingsarbeid",
         "Nettverk",
+        "Reisestøtte",
         "Min side: (Sverre Skoleleder)",
       ]);
       await expectNoAxeViolations(page);

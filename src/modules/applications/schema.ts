@@ -1,5 +1,6 @@
 import {
   bigserial,
+  boolean,
   date,
   index,
   integer,
@@ -254,6 +255,8 @@ export const ownCosts = pgTable(
       .notNull(),
     /** Whole kroner. */
     amount: integer("amount").notNull(),
+    /** An estimate made ahead, not yet a cost the municipality has had (decision 0033). */
+    estimate: boolean("estimate").notNull().default(false),
     note: text("note").notNull().default(""),
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
     recordedBy: integer("recorded_by"),

@@ -18,6 +18,13 @@ export {
 } from "./chain";
 export { demoUnitMunicipalities } from "./demo";
 export { type Cell, toCsv, toXlsx } from "./export";
+export {
+  acceptedMunicipalityCodes,
+  type ChainScope,
+  type ChainState,
+  chainFigures,
+  enrolmentsQuery,
+} from "./insight-reads";
 export { municipalityRoutes } from "./municipality-routes";
 export {
   type MunicipalityParticipation,

@@ -6,7 +6,8 @@ import { errorPage } from "../../web/error-pages";
 import { render } from "../../web/render";
 import { getCohort } from "./chain";
 import { exportFileName, exportRows, toCsv, toXlsx } from "./export";
-import { cohortOverview, hasAnyPart, hasPartIn, myCohorts, parseFilter, partsOf } from "./overview";
+import { myCohorts } from "./my-cohorts";
+import { cohortOverview, hasAnyPart, hasPartIn, parseFilter, partsOf } from "./overview";
 import { overviewTexts } from "./overview-texts";
 import { LandingPage, OverviewPage, PrintPage } from "./overview-views";
 

@@ -8,13 +8,12 @@ import { Button, ButtonRow, Select } from "../../web/components/form";
 import { formatDate, htmlLang, type Lang, messages } from "../../web/i18n";
 import { IconLink, Layout, localPath } from "../../web/layout";
 import { renderMarkdown } from "../../web/markdown";
+import type { Landing, LandingItem } from "./my-cohorts";
 import {
   type CohortOverview,
   filterSearch,
   INVITATION_STATES,
   type InviteeRow,
-  type Landing,
-  type LandingItem,
   type Parts,
   stateParams,
 } from "./overview";

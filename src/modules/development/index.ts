@@ -1,4 +1,10 @@
 export { type Frame, frameInForce } from "./frame";
+export {
+  type MunicipalityProgress,
+  municipalityProgress,
+  type UnitProgress,
+  unitProgress,
+} from "./progress";
 
 // ── Manifest: what the app needs of this module (see kernel/manifest.ts). A block of its own at
 // the end, imports included. ──

@@ -1,3 +1,5 @@
+export { feedbackStats, type MonthStats, type PageStats } from "./service";
+
 import type { ModuleManifest } from "../../kernel/manifest";
 import { feedbackAdminRoutes } from "./admin-routes";
 import { feedbackAdminTexts } from "./admin-texts";

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { barChartSvg } from "../../kernel/charts";
 import { confirmationsOf } from "../../kernel/child-guard-forms";
 import { type AppContext, type AppEnv, deps, langOf } from "../../kernel/context";
 import type { FormValues } from "../../kernel/forms";
@@ -23,7 +24,6 @@ import {
   submitAnswers,
   wordsIn,
 } from "./evaluation";
-import { barChartSvg } from "./evaluation-chart";
 import { evaluationErrors, evaluationTexts } from "./evaluation-texts";
 import {
   answerLabels,

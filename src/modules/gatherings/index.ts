@@ -1,3 +1,4 @@
+export { type Attended, attendedNationalGatherings } from "./attended";
 export { type GatheringChoice, gatheringsOfCohort } from "./cohort-reads";
 export {
   createGathering,
@@ -9,6 +10,7 @@ export {
   type SessionInput,
   sessionsOf,
 } from "./gatherings";
+export { type GatheringFigures, gatheringFigures } from "./insight-reads";
 export { osloTyped, parseOsloDateTime } from "./organiser-form";
 export { organiserRoutes } from "./organiser-routes";
 export { participantRoutes } from "./participant-routes";

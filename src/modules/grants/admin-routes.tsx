@@ -7,6 +7,7 @@ import { errorPage } from "../../web/error-pages";
 import { errorSentence } from "../../web/form-errors";
 import { render } from "../../web/render";
 import { acceptedMunicipalities } from "../cohorts";
+import { personNames } from "../identity";
 import { municipalityPlaces, ownCohort, ownCohorts } from "./access";
 import { AdjustPage, adminPath, type GrantRow, SchemePage, SchemesPage } from "./admin-views";
 import {
@@ -29,6 +30,7 @@ import {
   schemesOfCohorts,
 } from "./schemes";
 import { grantErrors, grantTexts } from "./texts";
+import { claimsOfScheme, travelTotals } from "./travel";
 
 const ID = "[1-9][0-9]{0,8}";
 const COHORT = `/:lang{nb|nn|en}/admin/tilskudd/:cohort{${ID}}`;
@@ -45,10 +47,11 @@ async function showScheme(
   const db = deps(c).db;
   const lang = langOf(c);
   const scheme = await schemeOfCohort(db, found.cohort.id);
-  const [schemeGrants, accepted, places] = await Promise.all([
+  const [schemeGrants, accepted, places, travel] = await Promise.all([
     scheme ? ledgerGrants(db, scheme.id) : Promise.resolve([]),
     acceptedMunicipalities(db, found.cohort.id),
     municipalityPlaces(c),
+    scheme ? travelTotals(db, [scheme.id]) : Promise.resolve(new Map()),
   ]);
   const have = new Set(schemeGrants.map((g) => g.municipalityCode));
   const total = zero();
@@ -90,6 +93,7 @@ async function showScheme(
       grants={rows}
       counties={[...counties].map(([name, figures]) => ({ name, figures }))}
       total={total}
+      travel={scheme ? (travel.get(scheme.id) ?? null) : null}
       message={extra.actError ? undefined : message}
       actError={extra.actError}
       {...(extra.form ? { form: extra.form } : {})}
@@ -156,6 +160,7 @@ export function grantAdminRoutes() {
       amount: one("amount"),
       floor: one("floor"),
       ceiling: one("ceiling"),
+      travelCeiling: one("travelCeiling"),
       conditionsNb: one("conditionsNb"),
       conditionsNn: one("conditionsNn"),
       acceptDeadline: one("acceptDeadline"),
@@ -308,8 +313,16 @@ export function grantAdminRoutes() {
     if (!scheme) return null;
     const places = await municipalityPlaces(c);
     const names = new Map([...places].map(([code, p]) => [code, p.name]));
+    const claims = await claimsOfScheme(db, scheme.id);
+    const people = await personNames(
+      db,
+      claims.map((x) => x.personId),
+    );
     return {
-      rows: await paymentFileRows(db, scheme, names, await grantsOfScheme(db, scheme.id)),
+      rows: await paymentFileRows(db, scheme, names, await grantsOfScheme(db, scheme.id), {
+        rows: claims,
+        people,
+      }),
       file: `utbetalinger-pulje-${found.cohort.number}`,
     };
   };

@@ -18,6 +18,8 @@ import { formatKroner, kronerInput } from "./money";
 import { PURPOSES } from "./schema";
 import { grantLimits, type Scheme } from "./schemes";
 import { grantErrors, grantTexts } from "./texts";
+import { TRAVEL_FIGURES, type TravelFigures } from "./travel";
+import { travelTexts } from "./travel-texts";
 
 export const adminPath = (lang: Lang, cohortId?: number) =>
   localPath(lang, cohortId === undefined ? "/admin/tilskudd" : `/admin/tilskudd/${cohortId}`);
@@ -81,6 +83,8 @@ export type SchemePageProps = {
   grants: GrantRow[];
   counties: { name: string; figures: Figures }[];
   total: Figures;
+  /** The scheme's travel claims in figures (null: none yet). */
+  travel?: TravelFigures | null;
   message?: string | undefined;
   /** A refused act of the page's buttons (allocate, letters, pay, settle). */
   actError?: string | undefined;
@@ -91,6 +95,7 @@ export function SchemePage(props: SchemePageProps) {
   const { lang, scheme } = props;
   const t = messages(lang);
   const gt = grantTexts(lang);
+  const tt = travelTexts(lang);
   const base = adminPath(lang, props.cohortId);
   const kr = (ore: number) => formatKroner(lang, ore);
   const stored: Record<string, string> = scheme
@@ -99,6 +104,7 @@ export function SchemePage(props: SchemePageProps) {
         amount: kronerInput(scheme.amountOre),
         floor: kronerInput(scheme.floorOre),
         ceiling: kronerInput(scheme.ceilingOre),
+        travelCeiling: kronerInput(scheme.travelCeilingOre),
         conditionsNb: scheme.conditionsNb,
         conditionsNn: scheme.conditionsNn,
         acceptDeadline: scheme.acceptDeadline,
@@ -112,6 +118,7 @@ export function SchemePage(props: SchemePageProps) {
       amount: gt.amount,
       floor: gt.floor,
       ceiling: gt.ceiling,
+      travelCeiling: tt.ceilingField,
       conditionsNb: gt.conditionsNb,
       conditionsNn: gt.conditionsNn,
       acceptDeadline: gt.acceptDeadline,
@@ -199,6 +206,13 @@ export function SchemePage(props: SchemePageProps) {
           <Field t={t} {...f.bind("amount")} hint={gt.amountHint} maxLength={20} />
           <Field t={t} {...f.bind("floor")} hint={gt.floorHint} required={false} maxLength={20} />
           <Field t={t} {...f.bind("ceiling")} hint={gt.floorHint} required={false} maxLength={20} />
+          <Field
+            t={t}
+            {...f.bind("travelCeiling")}
+            hint={tt.ceilingHint}
+            required={false}
+            maxLength={20}
+          />
           <Field t={t} {...f.bind("conditionsNb")} multiline maxLength={grantLimits.conditions} />
           <Field t={t} {...f.bind("conditionsNn")} multiline maxLength={grantLimits.conditions} />
           <DateField t={t} {...f.bind("acceptDeadline")} />
@@ -216,9 +230,17 @@ export function SchemePage(props: SchemePageProps) {
           <div class="button-row">
             {acts(gt.allocate, "tildel", props.waiting === 0)}
             {acts(gt.sendLetters, "brev", !has("allocated"))}
-            {acts(gt.payAll, "utbetal", !has("accepted"))}
+            {acts(gt.payAll, "utbetal", !has("accepted") && !(props.travel?.approved ?? 0))}
           </div>
         </section>
+      ) : null}
+
+      {scheme && (scheme.purposes.includes("travel") || props.travel) ? (
+        <TravelTotals
+          lang={lang}
+          totals={props.travel ?? { submitted: 0, approved: 0, paid: 0, rejected: 0, count: 0 }}
+          link={`${base}/reisekrav`}
+        />
       ) : null}
 
       {props.grants.length > 0 ? (
@@ -373,5 +395,33 @@ export function AdjustPage(props: {
         <SubmitRow>{gt.adjust}</SubmitRow>
       </form>
     </Layout>
+  );
+}
+
+/** The travel figures of a scheme, as a small table (the scheme page and the claims page). */
+export function TravelTotals(props: { lang: Lang; totals: TravelFigures; link?: string }) {
+  const tt = travelTexts(props.lang);
+  return (
+    <section aria-labelledby="travel-totals-heading">
+      <h2 class="ds-heading" data-size="md" id="travel-totals-heading">
+        {tt.totalsHeading}
+      </h2>
+      <DataTable label={tt.totalsHeading} columns={TRAVEL_FIGURES.map((k) => tt.figures[k])}>
+        <tr>
+          {TRAVEL_FIGURES.map((k) => (
+            <td class="number" data-testid={`travel-${k}`}>
+              {formatKroner(props.lang, props.totals[k])}
+            </td>
+          ))}
+        </tr>
+      </DataTable>
+      {props.link ? (
+        <p class="ds-paragraph">
+          <a class="ds-link" href={props.link}>
+            {tt.adminLink}
+          </a>
+        </p>
+      ) : null}
+    </section>
   );
 }

@@ -3,6 +3,22 @@ import type { AuditActionTexts } from "../identity";
 /** What the audit log says of the grants module's acts, in each language. */
 export const grantsAuditActions: AuditActionTexts = {
   nb: {
+    "travel-claim.submit": {
+      label: "Reisekrav sendt",
+      sentence: (w) => `${w.actor} sendte et reisekrav.`,
+    },
+    "travel-claim.approve": {
+      label: "Reisekrav godkjent",
+      sentence: (w) => `${w.actor} godkjente et reisekrav.`,
+    },
+    "travel-claim.reject": {
+      label: "Reisekrav avvist",
+      sentence: (w) => `${w.actor} avviste et reisekrav.`,
+    },
+    "travel-claim.pay": {
+      label: "Reisestøtte utbetalt",
+      sentence: (w) => `${w.actor} registrerte utbetaling av reisestøtte.`,
+    },
     "grant-scheme.save": {
       label: "Tilskuddsordning lagret",
       sentence: (w) => `${w.actor} lagret en tilskuddsordning.`,
@@ -41,6 +57,22 @@ export const grantsAuditActions: AuditActionTexts = {
     },
   },
   nn: {
+    "travel-claim.submit": {
+      label: "Reisekrav sendt",
+      sentence: (w) => `${w.actor} sende eit reisekrav.`,
+    },
+    "travel-claim.approve": {
+      label: "Reisekrav godkjent",
+      sentence: (w) => `${w.actor} godkjende eit reisekrav.`,
+    },
+    "travel-claim.reject": {
+      label: "Reisekrav avvist",
+      sentence: (w) => `${w.actor} avviste eit reisekrav.`,
+    },
+    "travel-claim.pay": {
+      label: "Reisestønad utbetalt",
+      sentence: (w) => `${w.actor} registrerte utbetaling av reisestønad.`,
+    },
     "grant-scheme.save": {
       label: "Tilskotsordning lagra",
       sentence: (w) => `${w.actor} lagra ei tilskotsordning.`,
@@ -76,6 +108,22 @@ export const grantsAuditActions: AuditActionTexts = {
     },
   },
   en: {
+    "travel-claim.submit": {
+      label: "Travel claim sent",
+      sentence: (w) => `${w.actor} sent a travel claim.`,
+    },
+    "travel-claim.approve": {
+      label: "Travel claim approved",
+      sentence: (w) => `${w.actor} approved a travel claim.`,
+    },
+    "travel-claim.reject": {
+      label: "Travel claim rejected",
+      sentence: (w) => `${w.actor} rejected a travel claim.`,
+    },
+    "travel-claim.pay": {
+      label: "Travel support paid",
+      sentence: (w) => `${w.actor} recorded a payment of travel support.`,
+    },
     "grant-scheme.save": {
       label: "Grant scheme saved",
       sentence: (w) => `${w.actor} saved a grant scheme.`,

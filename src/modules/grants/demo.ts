@@ -9,6 +9,7 @@ import { programmesOwnedBy } from "../programmes";
 import { acceptGrant, payGrant, reportUse, sendLetters } from "./life";
 import { grants } from "./schema";
 import { allocate, grantsOfScheme, saveScheme } from "./schemes";
+import { seedCohort1Grants } from "./travel-demo";
 
 /**
  * The grants of the demo: IBS cohort 3 (live) has a scheme for the local resource person,
@@ -24,7 +25,10 @@ export const grantsDemo: DemoSeed = {
     const [row] = await db.select({ n: count() }).from(grants);
     return Number(row?.n ?? 0) > 0;
   },
-  seed: (db, { today }) => seedGrants(db, today),
+  seed: async (db, { today, files }) => {
+    await seedCohort1Grants(db, files, demoAccountNumber, demoOrgNumber);
+    await seedGrants(db, today);
+  },
 };
 
 function must<T>(outcome: Outcome<T>): T {

@@ -1,4 +1,5 @@
 export { grantAdminRoutes } from "./admin-routes";
+export { type GrantFigures, grantFigures } from "./insight-reads";
 export { grantMunicipalityRoutes } from "./municipality-routes";
 
 // ── Manifest: what the app needs of this module (see kernel/manifest.ts). ──
@@ -11,12 +12,19 @@ import { grantMunicipalityRoutes as manifestMunicipalityRoutes } from "./municip
 import { runGrantReminders } from "./reminders";
 import * as manifestSchema from "./schema";
 import { grantTexts } from "./texts";
+import { travelRoutes as manifestTravelRoutes, travelUploads } from "./travel-routes";
+import { travelTexts } from "./travel-texts";
 
 export const manifest: ModuleManifest = {
   name: "grants",
   auditActions: grantsAuditActions,
   workAreas: ["/admin/tilskudd"],
-  signedInRoutes: [() => manifestAdminRoutes(), () => manifestMunicipalityRoutes()],
+  signedInRoutes: [
+    () => manifestAdminRoutes(),
+    () => manifestMunicipalityRoutes(),
+    () => manifestTravelRoutes(),
+  ],
+  largeUploads: travelUploads,
   nav: [
     {
       position: 36,
@@ -29,6 +37,12 @@ export const manifest: ModuleManifest = {
       path: "/tilskudd",
       label: (lang) => grantTexts(lang).nav,
       permission: "answer:grant:",
+    },
+    {
+      position: 38,
+      path: "/reisestotte",
+      label: (lang) => travelTexts(lang).nav,
+      permission: "claim:travel:",
     },
   ],
   schema: manifestSchema,

@@ -5,6 +5,7 @@ import { cohortRef } from "../cohorts";
 import { kronerWithTwoDecimals } from "./money";
 import { grants } from "./schema";
 import type { Grant } from "./schemes";
+import type { TravelClaim } from "./travel";
 
 /** The ledger's figures, in øre: what was allocated and what became of it. */
 export type Figures = {
@@ -149,15 +150,24 @@ export const PAYMENT_COLUMNS = [
   "pulje",
 ] as const;
 
-/** The payment file's rows, header first: every grant of the scheme whose payment is recorded. */
+/**
+ * The payment file's rows, header first: every grant of the scheme whose payment is recorded,
+ * then every paid travel claim (decision 0033: no organisation number, the participant's name
+ * and account, the reference `SAMSPILL-RS-<claim id>`).
+ */
 export async function paymentFileRows(
   db: Executor,
   scheme: { id: number; cohortId: number },
   names: Map<string, string>,
   schemeGrants: Grant[],
+  claims: { rows: TravelClaim[]; people: Map<number, string | null> } = {
+    rows: [],
+    people: new Map(),
+  },
 ): Promise<Cell[][]> {
   const cohort = await cohortRef(db, scheme.cohortId);
   const paid = schemeGrants.filter((g) => g.paymentReference !== null);
+  const number = String(cohort?.number ?? "");
   return [
     [...PAYMENT_COLUMNS],
     ...paid.map((g) => [
@@ -166,7 +176,17 @@ export async function paymentFileRows(
       g.accountNumber ?? "",
       kronerWithTwoDecimals(g.amountOre),
       g.paymentReference ?? "",
-      String(cohort?.number ?? ""),
+      number,
     ]),
+    ...claims.rows
+      .filter((c) => c.paymentReference !== null)
+      .map((c) => [
+        "",
+        claims.people.get(c.personId) ?? "",
+        c.accountNumber,
+        kronerWithTwoDecimals(c.amountOre),
+        c.paymentReference ?? "",
+        number,
+      ]),
   ];
 }

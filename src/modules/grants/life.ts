@@ -10,6 +10,7 @@ import { queueLetter } from "./letter-job";
 import { normaliseAccountNumber, parseKroner } from "./money";
 import { type GrantState, grantSchemes, grants } from "./schema";
 import { type Actor, type Grant, grantLimits, lockGrant, type Scheme } from "./schemes";
+import { payApprovedClaims } from "./travel";
 
 /**
  * A grant's life: every act moves its state along one allowed transition, under the grant's row
@@ -255,7 +256,10 @@ const pay = (tx: Tx, input: { schemeId: number; grantId: number }, actor: Actor)
     paymentReference: paymentReference(grant),
   }));
 
-/** Record the payment of every accepted grant of the scheme in one act (one transaction). */
+/**
+ * Record the payment of every accepted grant of the scheme and every approved travel claim in
+ * one act (one transaction): the payment batch (decision 0033).
+ */
 export async function payAccepted(
   db: Db,
   schemeId: number,
@@ -267,9 +271,10 @@ export async function payAccepted(
       .from(grants)
       .where(and(eq(grants.schemeId, schemeId), eq(grants.state, "accepted")))
       .orderBy(asc(grants.id));
-    if (accepted.length === 0) throw new RefusedInside(refuse("scheme", "nothingToPay"));
     for (const { id } of accepted) await pay(tx, { schemeId, grantId: id }, actor);
-    return { ok: true as const, paid: accepted.length };
+    const claims = await payApprovedClaims(tx, schemeId, actor);
+    if (accepted.length + claims === 0) throw new RefusedInside(refuse("scheme", "nothingToPay"));
+    return { ok: true as const, paid: accepted.length + claims };
   });
 }
 

@@ -34,6 +34,11 @@ export const grantSchemes = pgTable(
     /** Per unit only: the least and the most a municipality gets. */
     floorOre: bigint("floor_ore", { mode: "number" }),
     ceilingOre: bigint("ceiling_ore", { mode: "number" }),
+    /**
+     * The scheme's participant-travel part (purpose "travel"): the most one claim for one
+     * gathering may be, in øre (decision 0033). Null when the scheme pays no travel.
+     */
+    travelCeilingOre: bigint("travel_ceiling_ore", { mode: "number" }),
     conditionsNb: text("conditions_nb").notNull(),
     conditionsNn: text("conditions_nn").notNull(),
     /** The last day to accept, and to report on the use (inclusive, Europe/Oslo). */
@@ -103,4 +108,75 @@ export const grants = pgTable(
     index("grants_municipality_idx").on(t.municipalityCode),
     index("grants_open_idx").on(t.state).where(sql`${t.state} in ('letter-sent', 'paid')`),
   ],
+);
+
+/** How a participant travelled to the gathering. */
+export const TRANSPORT_MEANS = ["train", "bus", "plane", "boat", "car", "other"] as const;
+export type TransportMeans = (typeof TRANSPORT_MEANS)[number];
+
+/**
+ * A travel claim's states (decision 0033): submitted → approved | rejected; approved → paid
+ * (with the scheme's payment batch). Never moved any other way.
+ */
+export const CLAIM_STATES = ["submitted", "approved", "rejected", "paid"] as const;
+export type ClaimState = (typeof CLAIM_STATES)[number];
+
+/**
+ * A participant's claim for travel support to a national gathering they attended, under the
+ * scheme of the gathering's cohort. Filed by the participant, or by the municipal coordinator
+ * for them. Money in øre. The account is the participant's, for the payment.
+ */
+export const travelClaims = pgTable(
+  "travel_claims",
+  {
+    id: serial("id").primaryKey(),
+    schemeId: integer("scheme_id")
+      .notNull()
+      .references(() => grantSchemes.id),
+    gatheringId: integer("gathering_id").notNull(),
+    personId: integer("person_id").notNull(),
+    /** The municipality the participant came from (the registration's), when known. */
+    municipalityCode: text("municipality_code"),
+    route: text("route").notNull(),
+    means: text("means").$type<TransportMeans>().notNull(),
+    amountOre: bigint("amount_ore", { mode: "number" }).notNull(),
+    accountNumber: text("account_number").notNull(),
+    state: text("state").$type<ClaimState>().notNull(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull(),
+    /** The participant, or the coordinator who claimed for them. */
+    submittedBy: integer("submitted_by"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decidedBy: integer("decided_by"),
+    /** Why it was approved or rejected (required for a rejection). */
+    reason: text("reason"),
+    paidAt: timestamp("paid_at", { withTimezone: true }),
+    paidBy: integer("paid_by"),
+    paymentReference: text("payment_reference"),
+  },
+  (t) => [
+    // One live claim per person and gathering; a rejected one may be claimed anew.
+    uniqueIndex("travel_claims_person_gathering_uq")
+      .on(t.gatheringId, t.personId)
+      .where(sql`${t.state} <> 'rejected'`),
+    index("travel_claims_scheme_idx").on(t.schemeId, t.state),
+    index("travel_claims_person_idx").on(t.personId),
+  ],
+);
+
+/** A claim's receipts: the bytes behind the file store, the metadata here. */
+export const travelClaimReceipts = pgTable(
+  "travel_claim_receipts",
+  {
+    id: serial("id").primaryKey(),
+    claimId: integer("claim_id")
+      .notNull()
+      .references(() => travelClaims.id),
+    storageKey: text("storage_key").notNull(),
+    name: text("name").notNull(),
+    type: text("type").notNull(),
+    bytes: integer("bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("travel_claim_receipts_claim_idx").on(t.claimId)],
 );

@@ -29,6 +29,8 @@ export type SchemeInput = {
   amount: string;
   floor: string;
   ceiling: string;
+  /** The most one travel claim may be (the scheme's participant-travel part). */
+  travelCeiling?: string;
   conditionsNb: string;
   conditionsNn: string;
   acceptDeadline: string;
@@ -87,6 +89,13 @@ function parseScheme(input: SchemeInput) {
   const amountOre = money("amount");
   const floorOre = basis === "per-unit" ? money("floor") : null;
   const ceilingOre = basis === "per-unit" ? money("ceiling") : null;
+  let travelCeilingOre: number | null = null;
+  if (purposes.includes("travel")) {
+    const typed = input.travelCeiling ?? "";
+    const parsed = parseKroner(typed);
+    if (!parsed.ok) errors.travelCeiling = { code: typed.trim() === "" ? "required" : parsed.code };
+    else travelCeilingOre = parsed.ore;
+  }
   if (floorOre !== null && ceilingOre !== null && floorOre > ceilingOre) {
     errors.ceiling = { code: "belowFloor" };
   }
@@ -115,6 +124,7 @@ function parseScheme(input: SchemeInput) {
       amountOre: amountOre!,
       floorOre,
       ceilingOre,
+      travelCeilingOre,
       conditionsNb,
       conditionsNn,
       acceptDeadline: input.acceptDeadline,
@@ -164,6 +174,7 @@ const schemeAudit = (s: Scheme) => ({
   amountOre: s.amountOre,
   floorOre: s.floorOre,
   ceilingOre: s.ceilingOre,
+  travelCeilingOre: s.travelCeilingOre,
   acceptDeadline: s.acceptDeadline,
   reportDeadline: s.reportDeadline,
 });

@@ -10,7 +10,7 @@ import {
 } from "../applications/schema";
 import { cohorts } from "../cohorts/schema";
 import { gatherings } from "../gatherings/schema";
-import { grants } from "../grants/schema";
+import { grants, travelClaimReceipts, travelClaims } from "../grants/schema";
 import { learningNetworks, networkMeetings } from "../networks/schema";
 import { getUnit, unitsOfMunicipality } from "../organisations";
 import { programmeDocuments } from "../programmes/schema";
@@ -190,6 +190,23 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         .from(cohorts)
         .where(eq(cohorts.number, 3));
       return row!.id;
+    };
+    /** The demo's first travel claim (cohort 1, a participant from Arendal): its id and paths. */
+    const demoClaim = async () => {
+      const [row] = await t.db
+        .select({
+          id: travelClaims.id,
+          personId: travelClaims.personId,
+          gatheringId: travelClaims.gatheringId,
+          cohortId: cohorts.id,
+          receipt: travelClaimReceipts.id,
+        })
+        .from(travelClaims)
+        .innerJoin(travelClaimReceipts, eq(travelClaimReceipts.claimId, travelClaims.id))
+        .innerJoin(cohorts, eq(cohorts.number, 1))
+        .orderBy(travelClaims.id)
+        .limit(1);
+      return row!;
     };
     const arendalGrant = async () => {
       const [row] = await t.db
@@ -1144,6 +1161,73 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         send: async (w) => get(`/nb/tilskudd/${await arendalGrant()}/brev.pdf`, w),
         allowed: ["ada"],
       },
+      // Travel support (decision 0033): whoever takes part claims for themself, the municipal
+      // coordinator for the municipality's participants; the programme admin of the owner decides.
+      {
+        name: "GET /nb/reisestotte",
+        send: (w) => get("/nb/reisestotte", w),
+        allowed: takesPart,
+      },
+      {
+        name: "GET /nb/reisestotte/ny?samling&deltaker=<someone from Arendal> (not one's own)",
+        send: async (w) => {
+          const c = await demoClaim();
+          return get(`/nb/reisestotte/ny?samling=${c.gatheringId}&deltaker=${c.personId}`, w);
+        },
+        allowed: [],
+      },
+      {
+        name: "POST /nb/reisestotte/ny (no gathering)",
+        send: (w) => post("/nb/reisestotte/ny", w),
+        allowed: takesPart,
+        okStatus: 400,
+      },
+      {
+        name: "GET /nb/reisestotte/<a claim from Arendal>",
+        send: async (w) => get(`/nb/reisestotte/${(await demoClaim()).id}`, w),
+        allowed: [],
+      },
+      {
+        name: "GET /nb/reisestotte/<a claim from Arendal>/kvittering/<its receipt>",
+        send: async (w) => {
+          const c = await demoClaim();
+          return get(`/nb/reisestotte/${c.id}/kvittering/${c.receipt}`, w);
+        },
+        allowed: [],
+      },
+      {
+        name: "GET /nb/admin/tilskudd/<IBS cohort 1>/reisekrav",
+        send: async (w) => get(`/nb/admin/tilskudd/${(await demoClaim()).cohortId}/reisekrav`, w),
+        allowed: ["ada"],
+      },
+      {
+        name: "GET /nb/admin/tilskudd/<IBS cohort 1>/reisekrav/<a claim>",
+        send: async (w) => {
+          const c = await demoClaim();
+          return get(`/nb/admin/tilskudd/${c.cohortId}/reisekrav/${c.id}`, w);
+        },
+        allowed: ["ada"],
+      },
+      {
+        name: "POST /nb/admin/tilskudd/<IBS cohort 1>/reisekrav/<a claim> (no decision)",
+        send: async (w) => {
+          const c = await demoClaim();
+          return post(`/nb/admin/tilskudd/${c.cohortId}/reisekrav/${c.id}`, w);
+        },
+        allowed: ["ada"],
+        okStatus: 422,
+      },
+      {
+        name: "GET /nb/admin/tilskudd/<IBS cohort 1>/reisekrav/<a claim>/kvittering/<its receipt>",
+        send: async (w) => {
+          const c = await demoClaim();
+          return get(
+            `/nb/admin/tilskudd/${c.cohortId}/reisekrav/${c.id}/kvittering/${c.receipt}`,
+            w,
+          );
+        },
+        allowed: ["ada"],
+      },
       // A gathering's evaluation (decision 0027): the questions and results are its organiser's;
       // the answers are the participants' (a gathering one is not registered for is not found).
       {
@@ -1261,6 +1345,14 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
       ...["", ".csv", ".xlsx"].map((ending) => ({
         name: `GET /nb/utviklingsarbeid/framdrift${ending}`,
         send: (w?: string) => get(`/nb/utviklingsarbeid/framdrift${ending}`, w),
+        allowed: ["ada", "frida", "siv", "kari", "mona"] as Who[],
+      })),
+      // Insight in figures (issue 15): the programme admins (their owner's cohorts), the county
+      // office (its counties' municipalities), the municipal coordinators (their own); never a
+      // resource person, a unit or an assessor.
+      ...["", "/reach-county.csv", "/chain-states.xlsx"].map((ending) => ({
+        name: `GET /nb/innsikt${ending}`,
+        send: (w?: string) => get(`/nb/innsikt${ending}`, w),
         allowed: ["ada", "frida", "siv", "kari", "mona"] as Who[],
       })),
     ];

@@ -1,3 +1,5 @@
+export { peopleAtUnits } from "./insight-reads";
+
 import type { ModuleManifest } from "../../kernel/manifest";
 import { adminTexts } from "./admin-texts";
 import { identityDemo } from "./demo";

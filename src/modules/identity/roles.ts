@@ -43,6 +43,12 @@ const EVERYONE: Permission[] = ["read:profile:own", "export:person:own", "delete
  */
 const TAKES_PART: Permission = "register:gathering:own";
 
+/**
+ * Claim travel support for a national gathering one attended (decision 0033): whoever takes
+ * part; which gathering's claim is taken is the scheme's rule.
+ */
+const CLAIMS_TRAVEL: Permission = "claim:travel:own";
+
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   "programme-admin": [
     "read:organisation:any",
@@ -68,7 +74,11 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     // The frame of local development work of the owner's programmes; progress in figures.
     "edit:frame:owner",
     "read:progress:owner",
+    // Insight: reach, the chain, gatherings, local work, grants and feedback in figures, for
+    // the owner's programmes (issue 15).
+    "read:insight:owner",
     TAKES_PART,
+    CLAIMS_TRAVEL,
   ],
   // The rounds of the owner's programmes the person is named to (checked per round).
   assessor: ["assess:application:owner"],
@@ -82,7 +92,10 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     "manage:gathering:office",
     // Progress of the development work in its counties' municipalities, in figures.
     "read:progress:office",
+    // Insight in figures for the municipalities of its counties.
+    "read:insight:office",
     TAKES_PART,
+    CLAIMS_TRAVEL,
     // Learning networks of its counties' municipalities: counts only, never their pages.
     "read:network:office",
   ],
@@ -96,12 +109,17 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     "follow:participation:municipality",
     // Local gatherings for the municipality's units enrolled in a cohort.
     "manage:gathering:municipality",
-    // The municipality's grants: accept or decline, report the use.
+    // The municipality's grants: accept or decline, report the use; travel claims for the
+    // municipality's participants.
     "answer:grant:municipality",
+    "claim:travel:municipality",
     // The development plans of the municipality's units, and their progress.
     "read:plan:municipality",
     "read:progress:municipality",
+    // Insight in figures for the municipality and its units.
+    "read:insight:municipality",
     TAKES_PART,
+    CLAIMS_TRAVEL,
     // Learning networks the municipality leads (alone or co-leading): members, meetings, minutes.
     "read:network:municipality",
     "lead:network:municipality",
@@ -113,6 +131,7 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     "read:plan:municipality",
     "log:follow-up:municipality",
     TAKES_PART,
+    CLAIMS_TRAVEL,
     // The learning networks the municipality leads.
     "read:network:municipality",
   ],
@@ -122,6 +141,7 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     "read:cohort:unit",
     "answer:cohort:unit",
     TAKES_PART,
+    CLAIMS_TRAVEL,
     // Register the unit's staff for a gathering that admits them (gatherings/staff-registration).
     "register:gathering:unit",
     // The learning networks the unit (or she) is a member of.
@@ -135,6 +155,7 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     "read:organisation:unit",
     "read:cohort:unit",
     TAKES_PART,
+    CLAIMS_TRAVEL,
     "read:network:unit",
     "read:plan:unit",
     "comment:plan:unit",

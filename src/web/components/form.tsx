@@ -297,6 +297,8 @@ export function FileField(props: {
   maxBytes: number;
   /** The sentence the script shows for a file over `maxBytes`. */
   tooLarge: string;
+  /** Several files in one field (each checked on its own). */
+  multiple?: boolean;
   children?: Child;
 }) {
   const id = props.id ?? props.name;
@@ -312,6 +314,7 @@ export function FileField(props: {
         id={id}
         name={props.name}
         accept={props.accept}
+        multiple={props.multiple}
         data-max-bytes={String(props.maxBytes)}
         data-too-large={props.tooLarge}
         data-error-prefix={props.t.form.errorPrefix}

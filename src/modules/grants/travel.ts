@@ -1,0 +1,396 @@
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
+import type { Db, Executor, Tx } from "../../db/client";
+import type { FieldErrors } from "../../kernel/forms";
+import { type Outcome, RefusedInside, refuse } from "../../kernel/result";
+import {
+  checkFile,
+  FILE_KINDS,
+  type FileKind,
+  type FileStore,
+  safeFileName,
+  sha256Hex,
+} from "../../kernel/storage";
+import { type Attended, attendedNationalGatherings } from "../gatherings";
+import { recordAudit } from "../identity";
+import { normaliseAccountNumber, parseKroner } from "./money";
+import {
+  type ClaimState,
+  grantSchemes,
+  TRANSPORT_MEANS,
+  type TransportMeans,
+  travelClaimReceipts,
+  travelClaims,
+} from "./schema";
+import type { Actor, Scheme } from "./schemes";
+
+/**
+ * Travel support for participants of national gatherings (decision 0033): a claim under the
+ * scheme of the gathering's cohort, within the scheme's ceiling per claim, decided by the
+ * programme admin, paid with the scheme's payment batch. Money in øre.
+ */
+
+export type TravelClaim = typeof travelClaims.$inferSelect;
+export type Receipt = typeof travelClaimReceipts.$inferSelect;
+
+/** The named limits, shared by the form (maxlength, accept) and the check. */
+export const travelLimits = {
+  route: 300,
+  reason: 300,
+  receipts: 5,
+  bytes: 5 * 1024 * 1024,
+  types: ["pdf", "png", "jpg"] as FileKind[],
+};
+
+/** The transitions of a claim: decided once, paid once. */
+export const CLAIM_TRANSITIONS = {
+  approve: ["submitted", "approved"],
+  reject: ["submitted", "rejected"],
+  pay: ["approved", "paid"],
+} as const satisfies Record<string, readonly [ClaimState, ClaimState]>;
+
+/** The reference on a travel payment. */
+export const claimReference = (claim: Pick<TravelClaim, "id">) => `SAMSPILL-RS-${claim.id}`;
+
+/** Does the scheme pay participants' travel? */
+export const paysTravel = (scheme: Pick<Scheme, "purposes" | "travelCeilingOre">) =>
+  scheme.purposes.includes("travel") && scheme.travelCeilingOre !== null;
+
+/** A gathering someone attended, the scheme that pays its travel (if any) and the claim made. */
+export type Claimable = Attended & { scheme: Scheme | null; claim: TravelClaim | null };
+
+/**
+ * The national gatherings these people (or the people of these municipalities) attended, each
+ * with its cohort's scheme and the live claim for it, if any.
+ */
+export async function claimableGatherings(
+  db: Executor,
+  filter: { personIds?: number[]; municipalityCodes?: string[]; gatheringId?: number },
+  now: Date,
+): Promise<Claimable[]> {
+  const attended = await attendedNationalGatherings(db, filter, now);
+  if (attended.length === 0) return [];
+  const cohortIds = [...new Set(attended.map((a) => a.cohortId).filter((c) => c !== null))];
+  const schemes =
+    cohortIds.length === 0
+      ? []
+      : await db.select().from(grantSchemes).where(inArray(grantSchemes.cohortId, cohortIds));
+  const byCohort = new Map(schemes.map((s) => [s.cohortId, s]));
+  const claims = await db
+    .select()
+    .from(travelClaims)
+    .where(
+      and(
+        inArray(
+          travelClaims.gatheringId,
+          attended.map((a) => a.gatheringId),
+        ),
+        inArray(
+          travelClaims.personId,
+          attended.map((a) => a.personId),
+        ),
+        ne(travelClaims.state, "rejected"),
+      ),
+    );
+  const claimOf = new Map(claims.map((c) => [`${c.gatheringId}:${c.personId}`, c]));
+  return attended.map((a) => ({
+    ...a,
+    scheme: (a.cohortId !== null ? byCohort.get(a.cohortId) : undefined) ?? null,
+    claim: claimOf.get(`${a.gatheringId}:${a.personId}`) ?? null,
+  }));
+}
+
+/** Every claim of these people, newest first (rejected ones too). */
+export async function claimsOfPeople(db: Executor, personIds: number[]): Promise<TravelClaim[]> {
+  if (personIds.length === 0) return [];
+  return db
+    .select()
+    .from(travelClaims)
+    .where(inArray(travelClaims.personId, personIds))
+    .orderBy(sql`${travelClaims.id} desc`);
+}
+
+export async function claimById(db: Executor, id: number): Promise<TravelClaim | null> {
+  const [row] = await db.select().from(travelClaims).where(eq(travelClaims.id, id));
+  return row ?? null;
+}
+
+export async function claimsOfScheme(db: Executor, schemeId: number): Promise<TravelClaim[]> {
+  return db
+    .select()
+    .from(travelClaims)
+    .where(eq(travelClaims.schemeId, schemeId))
+    .orderBy(asc(travelClaims.id));
+}
+
+export async function receiptsOf(db: Executor, claimId: number): Promise<Receipt[]> {
+  return db
+    .select()
+    .from(travelClaimReceipts)
+    .where(eq(travelClaimReceipts.claimId, claimId))
+    .orderBy(asc(travelClaimReceipts.id));
+}
+
+export type ClaimInput = {
+  gatheringId: number;
+  personId: number;
+  route: string;
+  means: string;
+  amount: string;
+  accountNumber: string;
+  receipts: { name: string; bytes: Uint8Array }[];
+};
+
+/**
+ * Claim travel support for a national gathering the person attended (the route has checked
+ * that the claimant is the person, or their municipality's coordinator). Every field is checked
+ * and every refusal given at once; then the gathering (attended, its scheme pays travel, no live
+ * claim yet) and the ceiling. The receipts' bytes go to the file store before the transaction
+ * and are deleted again if it does not commit: nothing half-stored.
+ */
+export async function submitClaim(
+  db: Db,
+  files: FileStore,
+  input: ClaimInput,
+  actor: Actor,
+): Promise<Outcome<{ claimId: number }>> {
+  const errors: FieldErrors = {};
+  const route = input.route.trim();
+  if (route === "") errors.route = { code: "required" };
+  else if (route.length > travelLimits.route)
+    errors.route = { code: "max", max: travelLimits.route };
+  if (!TRANSPORT_MEANS.includes(input.means as TransportMeans)) errors.means = { code: "choice" };
+  const amount = parseKroner(input.amount);
+  if (!amount.ok) errors.amount = { code: input.amount.trim() === "" ? "required" : amount.code };
+  const account = normaliseAccountNumber(input.accountNumber);
+  if (input.accountNumber.trim() === "") errors.accountNumber = { code: "required" };
+  else if (!account) errors.accountNumber = { code: "accountNumber" };
+  const kinds: FileKind[] = [];
+  if (input.receipts.length === 0) errors.receipts = { code: "fileRequired" };
+  else if (input.receipts.length > travelLimits.receipts) {
+    errors.receipts = { code: "tooManyFiles", params: { max: travelLimits.receipts } };
+  } else {
+    for (const r of input.receipts) {
+      const checked = checkFile(r.bytes, travelLimits);
+      if (checked.error) {
+        errors.receipts = checked.error;
+        break;
+      }
+      kinds.push(checked.kind);
+    }
+  }
+  const [found] = await claimableGatherings(
+    db,
+    { personIds: [input.personId], gatheringId: input.gatheringId },
+    actor.now,
+  );
+  if (!found) errors.gathering = { code: "notAttended" };
+  else if (!found.scheme || !paysTravel(found.scheme)) errors.gathering = { code: "noTravel" };
+  else if (found.claim) errors.gathering = { code: "alreadyClaimed" };
+  else if (amount.ok && amount.ore > found.scheme.travelCeilingOre!) {
+    errors.amount = {
+      code: "aboveCeiling",
+      params: { ceilingOre: found.scheme.travelCeilingOre! },
+    };
+  }
+  if (Object.keys(errors).length > 0 || !found?.scheme || !amount.ok || !account) {
+    return { ok: false, errors };
+  }
+  const scheme = found.scheme;
+  const keys: string[] = [];
+  try {
+    for (const r of input.receipts) keys.push(await files.put(r.bytes));
+    return await db.transaction(async (tx) => {
+      const [claim] = await tx
+        .insert(travelClaims)
+        .values({
+          schemeId: scheme.id,
+          gatheringId: input.gatheringId,
+          personId: input.personId,
+          municipalityCode: found.municipalityCode,
+          route,
+          means: input.means as TransportMeans,
+          amountOre: amount.ore,
+          accountNumber: account,
+          state: "submitted",
+          submittedAt: actor.now,
+          submittedBy: actor.personId,
+        })
+        .returning();
+      await tx.insert(travelClaimReceipts).values(
+        input.receipts.map((r, i) => ({
+          claimId: claim!.id,
+          storageKey: keys[i]!,
+          name: safeFileName(r.name, kinds[i]!, "kvittering"),
+          type: FILE_KINDS[kinds[i]!].mime,
+          bytes: r.bytes.length,
+          sha256: sha256Hex(r.bytes),
+          uploadedAt: actor.now,
+        })),
+      );
+      await recordAudit(tx, {
+        actorId: actor.personId,
+        action: "travel-claim.submit",
+        entityType: "travel-claim",
+        entityId: String(claim!.id),
+        after: {
+          gatheringId: input.gatheringId,
+          personId: input.personId,
+          amountOre: amount.ore,
+          means: input.means,
+          receipts: input.receipts.length,
+        },
+        at: actor.now,
+      });
+      return { ok: true as const, claimId: claim!.id };
+    });
+  } catch (e) {
+    for (const key of keys) await files.delete(key);
+    // Two claims at the same instant: the unique index lets one in.
+    if (isUniqueViolation(e)) return refuse("gathering", "alreadyClaimed");
+    throw e;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === "23505") return true;
+  }
+  return false;
+}
+
+/** Lock a claim of the scheme, and move it along one transition, with its audit row. */
+async function moveClaim(
+  tx: Tx,
+  input: { schemeId: number; claimId: number },
+  act: keyof typeof CLAIM_TRANSITIONS,
+  actor: Actor,
+  set: Partial<TravelClaim>,
+): Promise<TravelClaim> {
+  const [claim] = await tx
+    .select()
+    .from(travelClaims)
+    .where(and(eq(travelClaims.id, input.claimId), eq(travelClaims.schemeId, input.schemeId)))
+    .for("update");
+  if (!claim) throw new RefusedInside(refuse("claim", "claimNotFound"));
+  const [from, to] = CLAIM_TRANSITIONS[act];
+  if (claim.state !== from) {
+    throw new RefusedInside(refuse("claim", "claimState", { act, state: claim.state }));
+  }
+  const [after] = await tx
+    .update(travelClaims)
+    .set({ ...set, state: to })
+    .where(and(eq(travelClaims.id, claim.id), eq(travelClaims.state, from)))
+    .returning();
+  await recordAudit(tx, {
+    actorId: actor.personId,
+    action: `travel-claim.${act}`,
+    entityType: "travel-claim",
+    entityId: String(claim.id),
+    before: { state: from },
+    after: {
+      state: to,
+      ...(set.reason ? { reason: set.reason } : {}),
+      ...(act === "pay" ? { amountOre: claim.amountOre, reference: set.paymentReference } : {}),
+    },
+    at: actor.now,
+  });
+  return after!;
+}
+
+/**
+ * The programme admin approves or rejects a submitted claim, with a reason (required to
+ * reject). Under the claim's row lock: decided once.
+ */
+export async function decideClaim(
+  db: Db,
+  input: { schemeId: number; claimId: number; decision: string; reason: string },
+  actor: Actor,
+): Promise<Outcome> {
+  const errors: FieldErrors = {};
+  if (input.decision !== "approve" && input.decision !== "reject") {
+    errors.decision = { code: "choice" };
+  }
+  const reason = input.reason.trim();
+  if (reason === "" && input.decision === "reject") errors.reason = { code: "required" };
+  else if (reason.length > travelLimits.reason)
+    errors.reason = { code: "max", max: travelLimits.reason };
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  try {
+    return await db.transaction(async (tx) => {
+      await moveClaim(tx, input, input.decision as "approve" | "reject", actor, {
+        decidedAt: actor.now,
+        decidedBy: actor.personId,
+        reason: reason === "" ? null : reason,
+      });
+      return { ok: true as const };
+    });
+  } catch (e) {
+    if (e instanceof RefusedInside) return e.refusal;
+    throw e;
+  }
+}
+
+/**
+ * Record the payment of every approved claim of the scheme, inside the payment batch's
+ * transaction (life.ts `payAccepted`). Returns how many were paid.
+ */
+export async function payApprovedClaims(tx: Tx, schemeId: number, actor: Actor): Promise<number> {
+  const approved = await tx
+    .select({ id: travelClaims.id })
+    .from(travelClaims)
+    .where(and(eq(travelClaims.schemeId, schemeId), eq(travelClaims.state, "approved")))
+    .orderBy(asc(travelClaims.id));
+  for (const { id } of approved) {
+    await moveClaim(tx, { schemeId, claimId: id }, "pay", actor, {
+      paidAt: actor.now,
+      paidBy: actor.personId,
+      paymentReference: claimReference({ id }),
+    });
+  }
+  return approved.length;
+}
+
+/** A scheme's travel figures in øre: claimed and waiting, approved (to pay), paid, rejected. */
+export type TravelFigures = {
+  submitted: number;
+  approved: number;
+  paid: number;
+  rejected: number;
+  count: number;
+};
+
+export const TRAVEL_FIGURES = ["submitted", "approved", "paid", "rejected"] as const;
+
+/** The travel figures of these schemes, summed by the database (bigint sums: exact). */
+export async function travelTotals(
+  db: Executor,
+  schemeIds: number[],
+): Promise<Map<number, TravelFigures>> {
+  if (schemeIds.length === 0) return new Map();
+  const s = (state: ClaimState) =>
+    sql<string>`coalesce(sum(case when ${travelClaims.state} = ${state} then ${travelClaims.amountOre} end), 0)::bigint::text`;
+  const rows = await db
+    .select({
+      schemeId: travelClaims.schemeId,
+      submitted: s("submitted"),
+      approved: s("approved"),
+      paid: s("paid"),
+      rejected: s("rejected"),
+      count: sql<number>`count(*)::int`,
+    })
+    .from(travelClaims)
+    .where(inArray(travelClaims.schemeId, schemeIds))
+    .groupBy(travelClaims.schemeId);
+  return new Map(
+    rows.map((r) => [
+      r.schemeId,
+      {
+        submitted: Number(r.submitted),
+        approved: Number(r.approved),
+        paid: Number(r.paid),
+        rejected: Number(r.rejected),
+        count: Number(r.count),
+      },
+    ]),
+  );
+}
