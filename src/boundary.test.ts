@@ -32,6 +32,7 @@ const PARAMS: Record<string, string> = {
   documentId: "1",
   materialId: "1",
   meetingId: "1",
+  memberId: "1",
   cohort: "3",
   grant: "1",
   claim: "1",

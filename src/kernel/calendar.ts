@@ -23,15 +23,18 @@ export type CalendarEvent = {
 
 /**
  * A calendar with the events. `method: "publish"` for a one-off attachment the reader adds to
- * their calendar; a subscribed feed has no method.
+ * their calendar (an update is the same event with a higher `sequence`); `"cancel"` for the
+ * attachment that takes a cancelled event out of it (RFC 5546: METHOD:CANCEL, STATUS:CANCELLED,
+ * the sequence bumped); a subscribed feed has no method.
  */
 export function calendarFile(input: {
   name: string;
   events: CalendarEvent[];
-  method?: "publish";
+  method?: "publish" | "cancel";
 }): string {
   const calendar = ical({ name: input.name, prodId: { company: "Samspill", product: "samspill" } });
   if (input.method === "publish") calendar.method(ICalCalendarMethod.PUBLISH);
+  if (input.method === "cancel") calendar.method(ICalCalendarMethod.CANCEL);
   for (const e of input.events) {
     calendar.createEvent({
       id: e.uid,

@@ -24,7 +24,10 @@ const MINUTE = 60_000;
  * Sverre and Stine, plans a meeting (told when its end comes before its start) — the invitation
  * with its .ics reaches Stine at the SMTP server — and, once the meeting has been held, records
  * who came and writes the minutes. Stine then signs in with Feide and adds a reflection, which
- * the network's timeline shows. With and without JavaScript; axe on every page.
+ * the network's timeline shows. Before it is held Kari moves it to another room (the members get
+ * the change, SEQUENCE bumped), plans a second meeting and cancels it (METHOD:CANCEL), and at
+ * the end removes Sverre, who is then listed among the former members. With and without
+ * JavaScript; axe on every page.
  */
 describe.each(journeyKinds)("a municipal coordinator runs a network meeting, on %s", (kind) => {
   let server: TestServer;
@@ -98,6 +101,53 @@ describe.each(journeyKinds)("a municipal coordinator runs a network meeting, on 
       await expectNoAxeViolations(page);
       await screenshot(page, `network-meeting-planned-${tag}`);
 
+      // Kari moves the meeting to another room: each member gets the change with the .ics's
+      // SEQUENCE bumped.
+      await loadsPage(page, () => page.getByRole("link", { name: "Endre møtet" }).click());
+      expect(await h1(page)).toBe("Endre nettverksmøte");
+      expect(await page.getByLabel("Sted").inputValue()).toBe("Rådhuset, møterom 3");
+      await expectNoAxeViolations(page);
+      await page.getByLabel("Sted").fill("Rådhuset, møterom 4");
+      await loadsPage(page, () => page.getByRole("button", { name: "Lagre endringene" }).click());
+      expect(await main(page)).toContain("Møtet er endret. 2 deltakere får e-post");
+      const changed = await server.mail(
+        (m) =>
+          m.to.includes("stine") &&
+          m.subject.startsWith("Endret møte") &&
+          m.subject.includes(`Første møte (${tag})`),
+      );
+      expect(changed.text).toContain("Rådhuset, møterom 4");
+      const changedIcs = changed.raw.attachments.find((a) =>
+        a.contentType.startsWith("text/calendar"),
+      );
+      expect(changedIcs?.content.toString("utf8")).toContain("SEQUENCE:1");
+
+      // A second meeting, planned and then cancelled: METHOD:CANCEL reaches the members.
+      await loadsPage(page, () => page.getByRole("link", { name }).first().click());
+      await loadsPage(page, () => page.getByRole("link", { name: "Planlegg et møte" }).click());
+      const later = new Date(start.getTime() + 2 * 24 * 60 * MINUTE);
+      await page.getByLabel("Tittel").fill(`Andre møte (${tag})`);
+      await page.getByLabel("Starter").fill(osloTyped(later));
+      await page.getByLabel("Slutter").fill(osloTyped(new Date(later.getTime() + 60 * MINUTE)));
+      await page.getByLabel("Sted").fill("Biblioteket");
+      await loadsPage(page, () => page.getByRole("button", { name: "Planlegg møte" }).click());
+      expect(await h1(page)).toBe(`Andre møte (${tag})`);
+      await loadsPage(page, () => page.getByRole("button", { name: "Avlys møtet" }).click());
+      expect(await main(page)).toContain("Møtet er avlyst. 2 deltakere får beskjed på e-post.");
+      expect(await h1(page)).toBe(`Andre møte (${tag}) (avlyst)`);
+      await expectNoAxeViolations(page);
+      const cancelled = await server.mail(
+        (m) =>
+          m.to.includes("stine") &&
+          m.subject.startsWith("Avlyst møte") &&
+          m.subject.includes(`Andre møte (${tag})`),
+      );
+      const cancelIcs = cancelled.raw.attachments.find((a) =>
+        a.contentType.startsWith("text/calendar"),
+      );
+      expect(cancelIcs?.content.toString("utf8")).toContain("METHOD:CANCEL");
+      await loadsPage(page, () => page.goto(meetingPath));
+
       // The meeting has been held.
       server.clock.set(new Date(end.getTime() + 5 * MINUTE));
       await loadsPage(page, () => page.reload());
@@ -127,7 +177,7 @@ describe.each(journeyKinds)("a municipal coordinator runs a network meeting, on 
           .first()
           .click(),
       );
-      expect(await main(p2)).toContain("Rådhuset, møterom 3");
+      expect(await main(p2)).toContain("Rådhuset, møterom 4");
       await loadsPage(p2, () => p2.getByRole("button", { name: "Legg til refleksjon" }).click());
       expect(await shown(summary(p2))).toContain("Fyll ut din refleksjon");
       await p2
@@ -141,6 +191,16 @@ describe.each(journeyKinds)("a municipal coordinator runs a network meeting, on 
       expect(timeline).toContain("Refleksjon fra Stine Stab");
       expect(timeline).toContain("Referat");
       await screenshot(p2, `network-timeline-${tag}`);
+
+      // Kari removes Sverre: he is listed among the former members, his history kept.
+      await loadsPage(page, () => page.getByRole("link", { name }).first().click());
+      await loadsPage(page, () =>
+        page.getByRole("button", { name: "Fjern Sverre Skoleleder fra nettverket" }).click(),
+      );
+      expect(await main(page)).toContain("Deltakeren er fjernet.");
+      expect(await main(page)).toContain("Tidligere deltakere");
+      expect(await main(page)).toContain("(avlyst)");
+      await expectNoAxeViolations(page);
     });
   }
 });

@@ -8,7 +8,7 @@ import {
   shown,
 } from "../support/browser";
 import { journeyKinds } from "../support/db";
-import { enrolInCohort3, unitOf } from "../support/development";
+import { enrolInCohort3, namePpContact, unitOf } from "../support/development";
 import { h1, nav, summary, useBrowser } from "../support/journey";
 import { demoPeopleIds } from "../support/people";
 import { type TestServer, testServer } from "../support/server";
@@ -20,6 +20,7 @@ const browser = useBrowser();
  * Kristiansand's resource person (Rune, ID-porten) opens "Oppfølging av enhetene": the school
  * Kristiansand enrolled in cohort 3 is listed. He logs a guidance session, first with a duration that is no number and no topic (told so,
  * the rest kept), then properly; the log shows it, and the unit leaves the two-week filter.
+ * Below, the PP-tjeneste's part names the contact Kristiansand named and her PP-tjeneste.
  * With and without JavaScript; axe on every page.
  */
 describe.each(journeyKinds)("a resource person logs a follow-up, on %s", (kind) => {
@@ -28,6 +29,11 @@ describe.each(journeyKinds)("a resource person logs a follow-up, on %s", (kind) 
     server = await testServer(kind, { signIn: true });
     const { sverre } = await demoPeopleIds(server.db, ["sverre"]);
     await enrolInCohort3(server.db, [await unitOf(server.db, sverre!)], server.clock.now());
+    await namePpContact(
+      server.db,
+      { name: "Petra PP", email: "petra@ppt.example" },
+      server.clock.now(),
+    );
   });
   afterAll(() => server?.close());
 
@@ -84,6 +90,11 @@ describe.each(journeyKinds)("a resource person logs a follow-up, on %s", (kind) 
       await loadsPage(page, () => page.getByRole("button", { name: "Vis" }).click());
       expect(await shown(page.getByRole("main"))).toContain("Ingen enheter å vise.");
       await expectNoAxeViolations(page);
+      // The PP-tjeneste's part: the contact Kristiansand named, and her PP-tjeneste.
+      const pp = await shown(page.locator("#pp-heading + p + section, #pp-heading ~ *").last());
+      expect(await shown(page.getByRole("main"))).toContain("PP-tjenestens del");
+      expect(pp).toContain("Petra PP");
+      expect(pp).toContain("PP-tjenesten i Kristiansand (demo)");
     });
   }
 });

@@ -1,10 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../src/db/client";
-import { answerInvitation, cohortIdOf, enrolUnits } from "../../src/modules/cohorts";
+import { osloToday } from "../../src/kernel/clock";
+import { answerInvitation, cohortIdOf, enrolUnits, setContact } from "../../src/modules/cohorts";
 import { cohortInvitations } from "../../src/modules/cohorts/schema";
 import { createGathering } from "../../src/modules/gatherings";
 import { gatheringInput } from "../../src/modules/gatherings/factories";
 import { activeRoles } from "../../src/modules/identity";
+import { ppServicesAt } from "../../src/modules/organisations";
 import { IBS, programmeIdOf } from "./cohorts";
 
 /** IBS's id and cohort 3's (the demo's live cohort). */
@@ -68,4 +70,27 @@ export async function heldGathering(db: Db, day: string, title: string): Promise
   );
   if (!made.ok) throw new Error(JSON.stringify(made.errors));
   return made.gatheringId;
+}
+
+/**
+ * Kristiansand (once it said yes to cohort 3) names its PP-tjeneste contact: the demo's
+ * "PP-tjenesten i Kristiansand", with this name and work e-mail.
+ */
+export async function namePpContact(
+  db: Db,
+  contact: { name: string; email: string },
+  now: Date,
+): Promise<void> {
+  const { cohortId } = await ibsCohort3(db);
+  const [inv] = await db
+    .select()
+    .from(cohortInvitations)
+    .where(and(eq(cohortInvitations.cohortId, cohortId), eq(cohortInvitations.inviteeId, "4204")));
+  const [pp] = await ppServicesAt(db, { date: osloToday(now), scope: ["4204"] });
+  const named = await setContact(
+    db,
+    { invitationId: inv!.id, kind: "pp-service", ...contact, ppServiceId: pp!.id },
+    { personId: null, now, baseUrl: "http://localhost" },
+  );
+  if (!named.ok) throw new Error(JSON.stringify(named));
 }

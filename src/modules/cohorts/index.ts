@@ -26,7 +26,12 @@ export {
   enrolmentsQuery,
 } from "./insight-reads";
 export { municipalityRoutes } from "./municipality-routes";
-export { type MunicipalityParticipation, municipalityParticipation } from "./network-reads";
+export {
+  type MunicipalityParticipation,
+  municipalityParticipation,
+  type PpContact,
+  ppContacts,
+} from "./network-reads";
 export { officeRoutes } from "./office-routes";
 export { type CohortChoice, cohortsJoinedBy } from "./organiser-reads";
 export { overviewRoutes } from "./overview-routes";

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "./chain-core";
 import { cohortContacts, cohortEnrolments, cohortInvitations } from "./schema";
 
@@ -43,4 +43,49 @@ export async function municipalityParticipation(
     .where(and(eq(cohortContacts.invitationId, inv.id), isNull(cohortContacts.endedAt)))
     .orderBy(cohortContacts.kind);
   return { accepted: true, units: units.map((u) => u.orgNumber), contacts };
+}
+
+/** A PP-tjeneste contact named now by a municipality that said yes to a cohort. */
+export type PpContact = {
+  cohortId: number;
+  municipalityCode: string;
+  name: string;
+  email: string;
+  /** The PP-tjeneste (organisations' register), when the municipality chose one. */
+  ppServiceId: number | null;
+};
+
+/**
+ * The PP-tjeneste contacts named now (issue 12): of these municipalities (the resource person's
+ * page), or named by this work e-mail (the PP contact's own page; a PP-tjeneste several
+ * municipalities share is often named by each of them with the same person).
+ */
+export async function ppContacts(
+  db: Executor,
+  by: { municipalities: string[] } | { email: string },
+): Promise<PpContact[]> {
+  if ("municipalities" in by && by.municipalities.length === 0) return [];
+  const rows = await db
+    .select({
+      cohortId: cohortInvitations.cohortId,
+      municipalityCode: cohortInvitations.inviteeId,
+      name: cohortContacts.name,
+      email: cohortContacts.email,
+      ppServiceId: cohortContacts.ppServiceId,
+    })
+    .from(cohortContacts)
+    .innerJoin(cohortInvitations, eq(cohortInvitations.id, cohortContacts.invitationId))
+    .where(
+      and(
+        eq(cohortContacts.kind, "pp-service"),
+        isNull(cohortContacts.endedAt),
+        eq(cohortInvitations.inviteeKind, "municipality"),
+        eq(cohortInvitations.state, "accepted"),
+        "municipalities" in by
+          ? inArray(cohortInvitations.inviteeId, by.municipalities)
+          : sql`lower(${cohortContacts.email}) = lower(${by.email})`,
+      ),
+    )
+    .orderBy(cohortInvitations.cohortId, cohortInvitations.inviteeId);
+  return rows.map((r) => ({ ...r, municipalityCode: r.municipalityCode ?? "" }));
 }

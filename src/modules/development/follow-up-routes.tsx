@@ -8,12 +8,19 @@ import { type FormValues, readForm, validate } from "../../kernel/forms";
 import { errorPage } from "../../web/error-pages";
 import type { FormState } from "../../web/form-errors";
 import { render } from "../../web/render";
-import { cohortRef, enrolmentsOfUnits } from "../cohorts";
-import { orgsGranting, requirePermission } from "../identity";
-import { activeUnitsIn } from "../organisations";
+import { cohortRef, enrolmentsOfUnits, municipalityParticipation, ppContacts } from "../cohorts";
+import { getPerson, orgsGranting, requirePermission } from "../identity";
+import { networksPerMemberEmail } from "../networks";
+import {
+  activeUnitsIn,
+  municipalityNamesAt,
+  ppServicesAt,
+  unitNamesByOrgNumber,
+} from "../organisations";
 import { programmeTitles } from "../programmes";
 import { planPlace } from "./access";
 import {
+  followUpCounts,
   followUpsOf,
   lastFollowUps,
   logFollowUp,
@@ -26,6 +33,8 @@ import {
   type FollowUpRow,
   FollowUpUnitPage,
   followUpPath,
+  PpFollowUpPage,
+  type PpRow,
   WEEK_CHOICES,
 } from "./follow-up-views";
 import { frameInForce } from "./frame";
@@ -98,6 +107,114 @@ async function overview(c: AppContext): Promise<FollowUpRow[]> {
     .sort((a, b) => a.unitName.localeCompare(b.unitName, "nb") || a.cohortId - b.cohortId);
 }
 
+/**
+ * The PP-tjeneste's part (issue 12): the contact each of the municipalities named for each
+ * cohort, the PP-tjeneste and the other municipalities it serves (one PP-tjeneste is often
+ * shared by several), and how many networks the contact is a member of.
+ */
+async function ppPart(c: AppContext, municipalities: string[]): Promise<PpRow[]> {
+  const db = deps(c).db;
+  const lang = langOf(c);
+  const contacts = await ppContacts(db, { municipalities });
+  if (contacts.length === 0) return [];
+  const today = osloToday(deps(c).clock.now());
+  const ids = [...new Set(contacts.map((x) => x.ppServiceId).filter((x): x is number => !!x))];
+  const services = ids.length > 0 ? await ppServicesAt(db, { date: today, ids }) : [];
+  const names = await municipalityNamesAt(db, municipalities, today);
+  const inNetworks = await networksPerMemberEmail(
+    db,
+    contacts.map((x) => x.email),
+  );
+  const labels = await cohortNames(c, [...new Set(contacts.map((x) => x.cohortId))], lang);
+  return contacts.map((x) => {
+    const service = services.find((s) => s.id === x.ppServiceId);
+    return {
+      municipality: names.get(x.municipalityCode) ?? x.municipalityCode,
+      cohortName: labels.get(x.cohortId) ?? "",
+      name: x.name,
+      email: x.email,
+      service: service?.name ?? null,
+      sharedWith: (service?.municipalities ?? [])
+        .filter((m) => m.code !== x.municipalityCode)
+        .map((m) => m.name),
+      networks: inNetworks.get(x.email.toLowerCase()) ?? 0,
+    };
+  });
+}
+
+/** "IBS, 3" per cohort id (as the overview names them). */
+async function cohortNames(c: AppContext, ids: number[], lang: ReturnType<typeof langOf>) {
+  const db = deps(c).db;
+  const refs = new Map<number, { number: number; programmeId: number }>();
+  for (const id of ids) {
+    const ref = await cohortRef(db, id);
+    if (ref) refs.set(id, ref);
+  }
+  const titles = await programmeTitles(db, lang, [
+    ...new Set([...refs.values()].map((k) => k.programmeId)),
+  ]);
+  return new Map(
+    [...refs].map(([id, k]) => [id, `${titles.get(k.programmeId) ?? ""}, ${k.number}`]),
+  );
+}
+
+/**
+ * The PP-tjeneste contact's own page: every unit enrolled by a municipality that named her (by
+ * her account's e-mail) as its PP-tjeneste contact for a cohort, with the plan's state, the
+ * number of follow-ups and the last one. Figures only: the notes are the unit's, the
+ * municipality's and the resource person's. Nobody else named: 403.
+ */
+async function ppOverview(c: AppContext) {
+  const db = deps(c).db;
+  const lang = langOf(c);
+  const person = await getPerson(db, c.get("user")!.personId);
+  const named = person?.email ? await ppContacts(db, { email: person.email }) : [];
+  if (named.length === 0) return null;
+  const places: { cohortId: number; orgNumber: string; municipalityCode: string }[] = [];
+  for (const x of named)
+    for (const orgNumber of (await municipalityParticipation(db, x.cohortId, x.municipalityCode))
+      .units)
+      places.push({ cohortId: x.cohortId, orgNumber, municipalityCode: x.municipalityCode });
+  const orgNumbers = [...new Set(places.map((p) => p.orgNumber))];
+  const [plans, last, unitNames, counts] = await Promise.all([
+    plansOfUnits(db, orgNumbers),
+    lastFollowUps(db, orgNumbers),
+    unitNamesByOrgNumber(db, orgNumbers),
+    followUpCounts(db, orgNumbers),
+  ]);
+  const today = osloToday(deps(c).clock.now());
+  const municipalityNames = await municipalityNamesAt(
+    db,
+    [...new Set(named.map((x) => x.municipalityCode))],
+    today,
+  );
+  const labels = await cohortNames(c, [...new Set(named.map((x) => x.cohortId))], lang);
+  const frames = new Map<number, Awaited<ReturnType<typeof frameInForce>>>();
+  for (const id of new Set(named.map((x) => x.cohortId))) {
+    const ref = await cohortRef(db, id);
+    if (ref) frames.set(id, await frameInForce(db, ref.programmeId, id));
+  }
+  return places
+    .map((p) => {
+      const plan = plans.find((x) => x.cohortId === p.cohortId && x.unitOrgNumber === p.orgNumber);
+      const phase = frames.get(p.cohortId)?.phases.find((x) => x.key === plan?.phase);
+      return {
+        unitName: unitNames.get(p.orgNumber) ?? p.orgNumber,
+        municipality: municipalityNames.get(p.municipalityCode) ?? p.municipalityCode,
+        cohortName: labels.get(p.cohortId) ?? "",
+        phase: phase ? (lang === "nn" ? phase.nn : phase.nb) : null,
+        planStarted: (plan?.version ?? 0) > 0,
+        last: last.get(`${p.cohortId}:${p.orgNumber}`) ?? null,
+        followUps: counts.get(`${p.cohortId}:${p.orgNumber}`) ?? 0,
+      };
+    })
+    .sort(
+      (a, b) =>
+        a.municipality.localeCompare(b.municipality, "nb") ||
+        a.unitName.localeCompare(b.unitName, "nb"),
+    );
+}
+
 /** The unit of the path, enrolled and in one of the person's municipalities, or a response. */
 async function unitOf(c: AppContext) {
   const municipalities = followedMunicipalities(c);
@@ -132,6 +249,13 @@ async function showUnit(c: AppContext, form: FormState | null, status: 200 | 422
 export function followUpRoutes() {
   const app = new Hono<AppEnv>();
 
+  app.get("/:lang{nb|nn|en}/oppfolging/pp", async (c) => {
+    const rows = await ppOverview(c);
+    if (rows === null) return errorPage(c, "notAllowed");
+    c.header("Cache-Control", "no-store");
+    return render(c, <PpFollowUpPage lang={langOf(c)} rows={rows} />);
+  });
+
   app.get("/:lang{nb|nn|en}/oppfolging", async (c) => {
     const rows = await overview(c);
     const asked = c.req.query("uker") ?? "";
@@ -144,6 +268,7 @@ export function followUpRoutes() {
         lang={langOf(c)}
         weeks={weeks}
         rows={since ? rows.filter((r) => r.last === null || r.last <= since) : rows}
+        pp={await ppPart(c, [...followedMunicipalities(c)])}
       />,
     );
   });

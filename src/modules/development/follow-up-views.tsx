@@ -34,7 +34,120 @@ export type FollowUpRow = {
   last: string | null;
 };
 
-export function FollowUpListPage(props: { lang: Lang; rows: FollowUpRow[]; weeks: string }) {
+/** A PP-tjeneste contact named by one of the resource person's municipalities for a cohort. */
+export type PpRow = {
+  municipality: string;
+  cohortName: string;
+  name: string;
+  email: string;
+  service: string | null;
+  /** The other municipalities the PP-tjeneste serves. */
+  sharedWith: string[];
+  networks: number;
+};
+
+function PpSection(props: { lang: Lang; rows: PpRow[] }) {
+  const t = developmentTexts(props.lang).followUp.pp;
+  return (
+    <section aria-labelledby="pp-heading" class="stack">
+      <h2 class="ds-heading" data-size="md" id="pp-heading">
+        {t.heading}
+      </h2>
+      <p class="ds-paragraph">{t.lead}</p>
+      {props.rows.length === 0 ? (
+        <p class="ds-paragraph">{t.none}</p>
+      ) : (
+        <DataTable
+          label={t.heading}
+          columns={[
+            t.municipality,
+            developmentTexts(props.lang).followUp.cohort,
+            t.contact,
+            t.service,
+            t.networks,
+          ]}
+        >
+          {props.rows.map((r) => (
+            <tr>
+              <td>{r.municipality}</td>
+              <td>{r.cohortName}</td>
+              <td>
+                {r.name} (
+                <a class="ds-link" href={`mailto:${r.email}`}>
+                  {r.email}
+                </a>
+                )
+              </td>
+              <td>
+                {r.service ?? t.noService}
+                {r.sharedWith.length > 0 ? ` (${t.shared(r.sharedWith.join(", "))})` : ""}
+              </td>
+              <td>{r.networks}</td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+    </section>
+  );
+}
+
+/** The PP-tjeneste contact's page: the units of the municipalities that named her. */
+export function PpFollowUpPage(props: {
+  lang: Lang;
+  rows: {
+    unitName: string;
+    municipality: string;
+    cohortName: string;
+    phase: string | null;
+    planStarted: boolean;
+    last: string | null;
+    followUps: number;
+  }[];
+}) {
+  const { lang } = props;
+  const t = developmentTexts(lang).followUp;
+  return (
+    <Layout lang={lang} title={t.pp.title} path={`${FOLLOW_UP_PATH}/pp`}>
+      <h1 class="ds-heading" data-size="xl">
+        {t.pp.title}
+      </h1>
+      <p class="ds-paragraph lead">{t.pp.pageLead}</p>
+      {props.rows.length === 0 ? (
+        <p class="ds-paragraph">{t.none}</p>
+      ) : (
+        <DataTable
+          label={t.pp.title}
+          columns={[
+            t.unit,
+            t.pp.municipality,
+            t.cohort,
+            t.planState,
+            t.pp.followUps,
+            t.lastFollowUp,
+          ]}
+        >
+          {props.rows.map((r) => (
+            <tr>
+              <td>{r.unitName}</td>
+              <td>{r.municipality}</td>
+              <td>{r.cohortName}</td>
+              <td>{r.planStarted ? t.planStates.started(r.phase ?? "–") : t.planStates.none}</td>
+              <td>{r.followUps}</td>
+              <td>{r.last ? formatDate(lang, r.last) : t.never}</td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+    </Layout>
+  );
+}
+
+export function FollowUpListPage(props: {
+  lang: Lang;
+  rows: FollowUpRow[];
+  weeks: string;
+  pp: PpRow[];
+}) {
   const { lang } = props;
   const t = developmentTexts(lang).followUp;
   const m = messages(lang);
@@ -89,6 +202,7 @@ export function FollowUpListPage(props: { lang: Lang; rows: FollowUpRow[]; weeks
           ))}
         </DataTable>
       )}
+      <PpSection lang={lang} rows={props.pp} />
     </Layout>
   );
 }

@@ -105,3 +105,18 @@ export async function lastFollowUps(db: Db, orgNumbers: string[]): Promise<Map<s
     .groupBy(developmentFollowUps.cohortId, developmentFollowUps.unitOrgNumber);
   return new Map(rows.map((r) => [`${r.cohortId}:${r.orgNumber}`, r.last]));
 }
+
+/** How many follow-ups each unit has had per cohort ("cohortId:orgNumber" → count). */
+export async function followUpCounts(db: Db, orgNumbers: string[]): Promise<Map<string, number>> {
+  if (orgNumbers.length === 0) return new Map();
+  const rows = await db
+    .select({
+      cohortId: developmentFollowUps.cohortId,
+      orgNumber: developmentFollowUps.unitOrgNumber,
+      n: sql<number>`count(*)::int`,
+    })
+    .from(developmentFollowUps)
+    .where(inArray(developmentFollowUps.unitOrgNumber, [...new Set(orgNumbers)]))
+    .groupBy(developmentFollowUps.cohortId, developmentFollowUps.unitOrgNumber);
+  return new Map(rows.map((r) => [`${r.cohortId}:${r.orgNumber}`, Number(r.n)]));
+}

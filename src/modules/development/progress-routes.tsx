@@ -5,7 +5,7 @@ import { render } from "../../web/render";
 import { type Cell, cohortsJoinedBy, cohortsOfProgrammes, toCsv, toXlsx } from "../cohorts";
 import { gatheringById } from "../gatherings";
 import { OWNERS, organisationScope, orgsGranting, requirePermission } from "../identity";
-import { municipalityNamesAt, unitsByOrgNumber } from "../organisations";
+import { municipalityNamesAt, unitNamesByOrgNumber } from "../organisations";
 import { programmesOwnedBy, programmeTitles } from "../programmes";
 import { frameInForce } from "./frame";
 import { municipalityProgressOf, sharedReflections, unitProgress } from "./progress";
@@ -74,11 +74,10 @@ async function progressOf(c: AppContext) {
   const today = osloToday(deps(c).clock.now());
   const codes = new Set([...perMunicipality.map((r) => r.municipalityCode), ...(scope ?? [])]);
   const municipalityNames = await municipalityNamesAt(db, [...codes], today);
-  const units = await unitsByOrgNumber(
+  const unitNames = await unitNamesByOrgNumber(
     db,
     perUnit.map((r) => r.orgNumber),
   );
-  const unitNames = new Map(units.map((u) => [u.orgNumber, u.name]));
   const frame = chosen ? await frameInForce(db, chosen.programmeId, chosen.id) : null;
   const phaseName = (key: string | null) => {
     const p = frame?.phases.find((x) => x.key === key);
@@ -92,7 +91,8 @@ async function progressOf(c: AppContext) {
     const rows = await sharedReflections(db, chosen.id, scope);
     // Most names are known from the units' rows; only those outside the chosen municipality are asked.
     const missing = [...new Set(rows.map((r) => r.orgNumber))].filter((o) => !unitNames.has(o));
-    for (const u of await unitsByOrgNumber(db, missing)) unitNames.set(u.orgNumber, u.name);
+    for (const [orgNumber, name] of await unitNamesByOrgNumber(db, missing))
+      unitNames.set(orgNumber, name);
     shared = [];
     const gatherings = new Map<number, Awaited<ReturnType<typeof gatheringById>>>();
     for (const id of new Set(rows.map((r) => r.aboutId)))

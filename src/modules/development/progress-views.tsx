@@ -1,4 +1,5 @@
-import { DataTable } from "../../web/components/data-table";
+import { raw } from "hono/html";
+import { DataTable, escapeHtml, tableRows } from "../../web/components/data-table";
 import { Button, ButtonRow, Select } from "../../web/components/form";
 import { formatDate, formatDateTime, type Lang, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
@@ -34,7 +35,17 @@ export function ProgressPage(props: ProgressPageProps) {
   if (props.cohortId !== null) query.set("pulje", String(props.cohortId));
   if (props.municipality) query.set("kommune", props.municipality);
   const suffix = query.size > 0 ? `?${query}` : "";
-  const date = (d: string | null) => (d ? formatDate(lang, d) : "–");
+  // Hundreds of rows share a few dates: each formatted once.
+  const dates = new Map<string, string>();
+  const date = (d: string | null) => {
+    if (!d) return "–";
+    let f = dates.get(d);
+    if (f === undefined) {
+      f = formatDate(lang, d);
+      dates.set(d, f);
+    }
+    return f;
+  };
   return (
     <Layout lang={lang} title={t.title} path={PROGRESS_PATH}>
       <h1 class="ds-heading" data-size="xl">
@@ -139,34 +150,25 @@ export function ProgressPage(props: ProgressPageProps) {
                 t.lastFollowUp,
               ]}
             >
-              {props.perUnit.map((r) => {
-                const name = props.unitNames.get(r.orgNumber) ?? r.orgNumber;
-                return (
-                  <tr>
-                    <td>
-                      {props.linkPlans && props.cohortId !== null ? (
-                        <a
-                          class="ds-link"
-                          href={localPath(lang, planPath(props.cohortId, r.orgNumber))}
-                        >
-                          {name}
-                        </a>
-                      ) : (
-                        name
-                      )}
-                    </td>
-                    <td>{props.municipalityNames.get(r.municipalityCode) ?? r.municipalityCode}</td>
-                    <td>{props.phaseName(r.phase)}</td>
-                    <td>{r.planned}</td>
-                    <td>{r.underWay}</td>
-                    <td>{r.done}</td>
-                    <td>{r.dropped}</td>
-                    <td>{r.reflections}</td>
-                    <td>{r.followUps}</td>
-                    <td>{date(r.lastFollowUp)}</td>
-                  </tr>
-                );
-              })}
+              {tableRows(
+                props.perUnit.map((r) => {
+                  const name = props.unitNames.get(r.orgNumber) ?? r.orgNumber;
+                  return [
+                    props.linkPlans && props.cohortId !== null
+                      ? { href: localPath(lang, planPath(props.cohortId, r.orgNumber)), text: name }
+                      : name,
+                    props.municipalityNames.get(r.municipalityCode) ?? r.municipalityCode,
+                    props.phaseName(r.phase),
+                    r.planned,
+                    r.underWay,
+                    r.done,
+                    r.dropped,
+                    r.reflections,
+                    r.followUps,
+                    date(r.lastFollowUp),
+                  ];
+                }),
+              )}
             </DataTable>
           )}
           {props.shared ? (
@@ -177,16 +179,19 @@ export function ProgressPage(props: ProgressPageProps) {
               {props.shared.length === 0 ? (
                 <p class="ds-paragraph">{t.sharedNone}</p>
               ) : (
-                props.shared.map((s) => (
-                  <article class="stack">
-                    <h3 class="ds-heading" data-size="xs">
-                      {s.unit} – {s.about} ({formatDateTime(lang, s.at)})
-                    </h3>
-                    <p class="ds-paragraph pre">{s.tried}</p>
-                    <p class="ds-paragraph pre">{s.saw}</p>
-                    <p class="ds-paragraph pre">{s.next}</p>
-                  </article>
-                ))
+                // Up to 200 texts: one string, each part escaped (as `tableRows`).
+                raw(
+                  props.shared
+                    .map(
+                      (s) =>
+                        `<article class="stack"><h3 class="ds-heading" data-size="xs">${escapeHtml(
+                          `${s.unit} – ${s.about} (${formatDateTime(lang, s.at)})`,
+                        )}</h3>${[s.tried, s.saw, s.next]
+                          .map((x) => `<p class="ds-paragraph pre">${escapeHtml(x)}</p>`)
+                          .join("")}</article>`,
+                    )
+                    .join(""),
+                )
               )}
             </section>
           ) : null}

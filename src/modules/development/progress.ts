@@ -38,10 +38,8 @@ export type MunicipalityProgress = ProgressCounts & {
 function inScope(column: SQL, municipalities: string[] | null): SQL {
   if (municipalities === null) return sql`true`;
   if (municipalities.length === 0) return sql`false`;
-  return sql`${column} in (${sql.join(
-    municipalities.map((m) => sql`${m}`),
-    sql`, `,
-  )})`;
+  // One array parameter, however many municipalities (a county office has 40 or more).
+  return sql`${column} = any(${sql.param(municipalities)}::text[])`;
 }
 
 /**

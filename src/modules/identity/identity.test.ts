@@ -1028,6 +1028,29 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         allowed: [],
       },
       {
+        name: "POST /nb/nettverk/<Arendal's>/medlemmer/:memberId/fjern",
+        send: async (w) => post(await networkPath(arendalNetwork, "/medlemmer/1/fjern"), w),
+        allowed: [],
+      },
+      {
+        name: "GET /nb/nettverk/<Arendal's>/moter/<held>/endre",
+        send: async (w) => get(await meetingPathOf(arendalNetwork, "/endre"), w),
+        allowed: [],
+      },
+      {
+        name: "POST /nb/nettverk/<Arendal's>/moter/<held>/endre",
+        send: async (w) =>
+          post(await meetingPathOf(arendalNetwork, "/endre"), w, { sequence: "0" }),
+        allowed: [],
+      },
+      {
+        name: "POST /nb/nettverk/<Arendal's>/moter/<held>/avlys",
+        send: async (w) => post(await meetingPathOf(arendalNetwork, "/avlys"), w),
+        allowed: [],
+      },
+      // The PP-tjeneste contact's page: only someone named as one (no demo person is).
+      { name: "GET /nb/oppfolging/pp", send: (w) => get("/nb/oppfolging/pp", w), allowed: [] },
+      {
         name: "GET /nb/nettverk/:id (unknown)",
         send: (w) => get("/nb/nettverk/999999", w),
         allowed: networkReaders,

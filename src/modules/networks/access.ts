@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { learningNetworks, networkMembers, networkMunicipalities } from "./schema";
 
@@ -70,7 +70,7 @@ export async function accessTo(
       unit: networkMembers.unitOrgNumber,
     })
     .from(networkMembers)
-    .where(eq(networkMembers.networkId, networkId));
+    .where(and(eq(networkMembers.networkId, networkId), isNull(networkMembers.removedAt)));
   const memberId =
     viewer.personId === null
       ? null

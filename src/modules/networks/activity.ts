@@ -44,6 +44,7 @@ export async function addReflection(
   if (!access.takesPart || actor.personId === null) return refuse("reflection", "notMember");
   const meeting = await meetingOf(db, input.networkId, input.meetingId);
   if (!meeting) return refuse("meeting", "notFound");
+  if (meeting.cancelledAt) return refuse("reflection", "meetingCancelled");
   if (actor.now < meeting.endsAt) return refuse("reflection", "notHappened");
   const text = input.text.trim();
   if (text === "") return refuse("reflection", "required");

@@ -3,6 +3,18 @@ import type { AuditActionTexts } from "../identity";
 /** What the audit log says of the networks module's acts, in each language. */
 export const networkAuditActions: AuditActionTexts = {
   nb: {
+    "network.member.remove": {
+      label: "Deltaker fjernet",
+      sentence: (w) => `${w.actor} fjernet en deltaker fra et nettverk.`,
+    },
+    "network.meeting.change": {
+      label: "Nettverksmøte endret",
+      sentence: (w) => `${w.actor} endret et nettverksmøte.`,
+    },
+    "network.meeting.cancel": {
+      label: "Nettverksmøte avlyst",
+      sentence: (w) => `${w.actor} avlyste et nettverksmøte.`,
+    },
     "network.create": {
       label: "Nettverk opprettet",
       sentence: (w) => `${w.actor} opprettet et lærende nettverk.`,
@@ -37,6 +49,18 @@ export const networkAuditActions: AuditActionTexts = {
     },
   },
   nn: {
+    "network.member.remove": {
+      label: "Deltakar fjerna",
+      sentence: (w) => `${w.actor} fjerna ein deltakar frå eit nettverk.`,
+    },
+    "network.meeting.change": {
+      label: "Nettverksmøte endra",
+      sentence: (w) => `${w.actor} endra eit nettverksmøte.`,
+    },
+    "network.meeting.cancel": {
+      label: "Nettverksmøte avlyst",
+      sentence: (w) => `${w.actor} avlyste eit nettverksmøte.`,
+    },
     "network.create": {
       label: "Nettverk oppretta",
       sentence: (w) => `${w.actor} oppretta eit lærande nettverk.`,
@@ -71,6 +95,18 @@ export const networkAuditActions: AuditActionTexts = {
     },
   },
   en: {
+    "network.member.remove": {
+      label: "Member removed",
+      sentence: (w) => `${w.actor} removed a member from a network.`,
+    },
+    "network.meeting.change": {
+      label: "Network meeting changed",
+      sentence: (w) => `${w.actor} changed a network meeting.`,
+    },
+    "network.meeting.cancel": {
+      label: "Network meeting cancelled",
+      sentence: (w) => `${w.actor} cancelled a network meeting.`,
+    },
     "network.create": {
       label: "Network created",
       sentence: (w) => `${w.actor} created a learning network.`,

@@ -1,7 +1,22 @@
 export { accessTo, type Viewer } from "./access";
 export { addReflection, shareDocument, timelineOf } from "./activity";
-export { planMeeting, recordAttendance, writeMinutes } from "./meetings";
-export { addMembers, answerCoLead, createNetwork, networkCounts, networksOf } from "./networks";
+export {
+  cancelMeeting,
+  planMeeting,
+  recordAttendance,
+  updateMeeting,
+  writeMinutes,
+} from "./meetings";
+export {
+  addMembers,
+  answerCoLead,
+  createNetwork,
+  networkCounts,
+  networksOf,
+  networksPerMemberEmail,
+  removeMember,
+} from "./networks";
+export { queueMeetingReminders } from "./reminders";
 export { networkRoutes } from "./routes";
 
 // ── Manifest: what the app needs of this module (see kernel/manifest.ts). A block of its own at
@@ -9,6 +24,10 @@ export { networkRoutes } from "./routes";
 import type { ModuleManifest } from "../../kernel/manifest";
 import { networkAuditActions as manifestAuditActions } from "./audit-texts";
 import { networksDemo as manifestDemo } from "./demo";
+import {
+  queueMeetingReminders as manifestQueueReminders,
+  meetingReminderJobHandlers as manifestReminderJobs,
+} from "./reminders";
 import { networkRoutes as manifestRoutes } from "./routes";
 import * as manifestSchema from "./schema";
 import { networkTexts as manifestTexts } from "./texts";
@@ -27,6 +46,18 @@ export const manifest: ModuleManifest = {
   schema: manifestSchema,
   auditActions: manifestAuditActions,
   demo: manifestDemo,
+  // The reminder before a meeting: a job per meeting, a mail per member, each once.
+  jobHandlers: (context) => manifestReminderJobs(context),
+  housekeeping: [
+    {
+      name: "network meeting reminders",
+      everyMinutes: 15,
+      async run(db, context) {
+        const n = await manifestQueueReminders(db, context.now);
+        return n ? `${n} network meeting reminders queued` : null;
+      },
+    },
+  ],
   // A shared document is up to 10 MB; the route checks its own limit.
   largeUploads: [/^\/(nb|nn|en)\/nettverk\/[0-9]{1,9}\/dokumenter$/],
 };

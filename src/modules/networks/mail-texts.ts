@@ -10,7 +10,14 @@ export type MeetingLetterInput = {
   agenda: string;
   /** The meeting's page in Samspill (from configuration, never a request). */
   link: string;
+  /**
+   * What the letter tells: the invitation (default), the meeting changed, cancelled, or a
+   * reminder before it.
+   */
+  kind?: MeetingLetterKind;
 };
+
+export type MeetingLetterKind = "invitation" | "changed" | "cancelled" | "reminder";
 
 const when = (standard: Standard, at: Date) =>
   new Intl.DateTimeFormat(standard === "nn" ? "nn-NO" : "nb-NO", {
@@ -27,12 +34,46 @@ const until = (standard: Standard, at: Date) =>
 
 type Letter = { subject: string; text: string };
 
+const subjectPrefix: Record<Standard, Record<MeetingLetterKind, string>> = {
+  nb: {
+    invitation: "Møte i ",
+    changed: "Endret møte i ",
+    cancelled: "Avlyst møte i ",
+    reminder: "Påminnelse om møte i ",
+  },
+  nn: {
+    invitation: "Møte i ",
+    changed: "Endra møte i ",
+    cancelled: "Avlyst møte i ",
+    reminder: "Påminning om møte i ",
+  },
+};
+
+const opening: Record<Standard, Record<MeetingLetterKind, (network: string) => string>> = {
+  nb: {
+    invitation: (n) => `Du er invitert til møte i det lærende nettverket ${n}.`,
+    changed: (n) =>
+      `Møtet i det lærende nettverket ${n} er endret. Slik er det nå; kalenderfilen som ligger ved, oppdaterer avtalen i kalenderen din.`,
+    cancelled: (n) =>
+      `Møtet i det lærende nettverket ${n} er avlyst. Kalenderfilen som ligger ved, tar det ut av kalenderen din.`,
+    reminder: (n) => `Påminnelse: snart er det møte i det lærende nettverket ${n}.`,
+  },
+  nn: {
+    invitation: (n) => `Du er invitert til møte i det lærande nettverket ${n}.`,
+    changed: (n) =>
+      `Møtet i det lærande nettverket ${n} er endra. Slik er det no; kalenderfila som ligg ved, oppdaterer avtalen i kalenderen din.`,
+    cancelled: (n) =>
+      `Møtet i det lærande nettverket ${n} er avlyst. Kalenderfila som ligg ved, tek det ut av kalenderen din.`,
+    reminder: (n) => `Påminning: snart er det møte i det lærande nettverket ${n}.`,
+  },
+};
+
 /** The invitation to a network meeting, in the member's written standard (språklova § 15). */
 export const meetingLetters: Record<Standard, (m: MeetingLetterInput) => Letter> = {
   nb: (m) => ({
-    subject: `Møte i ${m.network}: ${m.title}`,
+    subject: `${subjectPrefix.nb[m.kind ?? "invitation"]}${m.network}: ${m.title}`,
     text: [
-      `Du er invitert til møte i det lærende nettverket ${m.network}.`,
+      opening.nb[m.kind ?? "invitation"](m.network),
       "",
       `${m.title}`,
       `Tid: ${when("nb", m.startsAt)}–${until("nb", m.endsAt)}`,
@@ -48,9 +89,9 @@ export const meetingLetters: Record<Standard, (m: MeetingLetterInput) => Letter>
     ].join("\n"),
   }),
   nn: (m) => ({
-    subject: `Møte i ${m.network}: ${m.title}`,
+    subject: `${subjectPrefix.nn[m.kind ?? "invitation"]}${m.network}: ${m.title}`,
     text: [
-      `Du er invitert til møte i det lærande nettverket ${m.network}.`,
+      opening.nn[m.kind ?? "invitation"](m.network),
       "",
       `${m.title}`,
       `Tid: ${when("nn", m.startsAt)}–${until("nn", m.endsAt)}`,

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client";
 import { calendarFile } from "../../kernel/calendar";
 import { guardFreeText } from "../../kernel/child-guard-forms";
@@ -9,8 +9,8 @@ import type { Lang } from "../../web/i18n";
 import { recordAudit } from "../identity";
 import { writtenStandardOf } from "../organisations";
 import { accessTo } from "./access";
-import { calendarFileName, meetingLetters } from "./mail-texts";
-import { type Actor, membersOf } from "./networks";
+import { calendarFileName, type MeetingLetterKind, meetingLetters } from "./mail-texts";
+import { type Actor, type Member, membersOf } from "./networks";
 import { networkAttendance, networkMeetings, networkMembers } from "./schema";
 
 export const meetingLimits = {
@@ -43,9 +43,10 @@ export function meetingCalendarFile(
   network: string,
   opts: { lang: Lang; baseUrl: string },
 ): string {
+  const cancelled = m.cancelledAt !== null;
   return calendarFile({
     name: network,
-    method: "publish",
+    method: cancelled ? "cancel" : "publish",
     events: [
       {
         uid: `network-meeting-${m.id}@${new URL(opts.baseUrl).host}`,
@@ -55,7 +56,10 @@ export function meetingCalendarFile(
         description: [m.agenda, m.digitalLink].filter((s) => s !== "").join("\n\n"),
         location: m.place || m.digitalLink,
         url: meetingLink(opts.baseUrl, opts.lang, m.networkId, m.id),
-        stamp: m.createdAt,
+        // Each change members were told of (an edit, the cancellation) bumped it.
+        sequence: m.sequence,
+        cancelled,
+        stamp: m.cancelledAt ?? m.updatedAt ?? m.createdAt,
       },
     ],
   });
@@ -127,41 +131,7 @@ export async function planMeeting(
         .returning();
       const m = meeting!;
       const members = await membersOf(tx, networkId);
-      for (const member of members) {
-        const standard = member.unitOrgNumber
-          ? await writtenStandardOf(tx, "unit", member.unitOrgNumber)
-          : await writtenStandardOf(tx, "municipality", member.municipalityCode);
-        const letter = meetingLetters[standard]({
-          network: access.network.name,
-          title: m.title,
-          startsAt: m.startsAt,
-          endsAt: m.endsAt,
-          place: m.place,
-          digitalLink: m.digitalLink,
-          agenda: m.agenda,
-          link: meetingLink(actor.baseUrl, standard, networkId, m.id),
-        });
-        const ics = meetingCalendarFile(m, access.network.name, {
-          lang: standard,
-          baseUrl: actor.baseUrl,
-        });
-        await enqueueMail(
-          tx,
-          {
-            to: member.email,
-            subject: letter.subject,
-            text: letter.text,
-            attachments: [
-              {
-                filename: calendarFileName[standard],
-                contentType: "text/calendar; charset=utf-8; method=PUBLISH",
-                contentBase64: Buffer.from(ics, "utf8").toString("base64"),
-              },
-            ],
-          },
-          { idempotencyKey: `network-meeting:${m.id}:${member.id}`, now: actor.now },
-        );
-      }
+      await queueMeetingMail(tx, "invitation", m, access.network.name, members, actor);
       await recordAudit(tx, {
         at: actor.now,
         actorId: actor.personId,
@@ -171,6 +141,178 @@ export async function planMeeting(
         after: { networkId, startsAt: m.startsAt, endsAt: m.endsAt },
       });
       return { ok: true as const, meetingId: m.id, invited: members.length };
+    });
+  } catch (e) {
+    if (e instanceof RefusedInside) return e.refusal;
+    throw e;
+  }
+}
+
+/** Each letter's key: every member gets each letter once (an edit: once per sequence). */
+const letterKey = (kind: MeetingLetterKind, m: Meeting, memberId: number) =>
+  kind === "invitation"
+    ? `network-meeting:${m.id}:${memberId}`
+    : kind === "changed"
+      ? `network-meeting-changed:${m.id}:${m.sequence}:${memberId}`
+      : `network-meeting-${kind}:${m.id}:${memberId}`;
+
+/**
+ * One mail per member about the meeting, in the written standard of the member's unit (else
+ * municipality), with the meeting as an .ics (a cancellation's with METHOD:CANCEL) and the link
+ * back; each under its own key, so a retry or a second run sends nothing twice.
+ */
+export async function queueMeetingMail(
+  tx: Executor,
+  kind: MeetingLetterKind,
+  m: Meeting,
+  network: string,
+  members: Member[],
+  actor: { now: Date; baseUrl: string },
+): Promise<number> {
+  for (const member of members) {
+    const standard = member.unitOrgNumber
+      ? await writtenStandardOf(tx, "unit", member.unitOrgNumber)
+      : await writtenStandardOf(tx, "municipality", member.municipalityCode);
+    const letter = meetingLetters[standard]({
+      network,
+      title: m.title,
+      startsAt: m.startsAt,
+      endsAt: m.endsAt,
+      place: m.place,
+      digitalLink: m.digitalLink,
+      agenda: m.agenda,
+      link: meetingLink(actor.baseUrl, standard, m.networkId, m.id),
+      kind,
+    });
+    const ics = meetingCalendarFile(m, network, { lang: standard, baseUrl: actor.baseUrl });
+    await enqueueMail(
+      tx,
+      {
+        to: member.email,
+        subject: letter.subject,
+        text: letter.text,
+        attachments: [
+          {
+            filename: calendarFileName[standard],
+            contentType: `text/calendar; charset=utf-8; method=${m.cancelledAt ? "CANCEL" : "PUBLISH"}`,
+            contentBase64: Buffer.from(ics, "utf8").toString("base64"),
+          },
+        ],
+      },
+      { idempotencyKey: letterKey(kind, m, member.id), now: actor.now },
+    );
+  }
+  return members.length;
+}
+
+/**
+ * A leader changes a meeting that has not started: the same checks as planning it, from the
+ * version the form was drawn from (a change meanwhile refuses it, what was typed kept). The
+ * sequence is bumped and every member gets the changed meeting with its updated .ics.
+ */
+export async function updateMeeting(
+  db: Db,
+  input: { networkId: number; meetingId: number; sequence: number } & MeetingInput,
+  actor: Actor,
+): Promise<Outcome<{ informed: number }>> {
+  const access = await accessTo(db, input.networkId, actor);
+  if (!access) return refuse("network", "notFound");
+  if (!access.leads) return refuse("network", "notLeader");
+  const meeting = await meetingOf(db, input.networkId, input.meetingId);
+  if (!meeting) return refuse("meeting", "notFound");
+  if (meeting.cancelledAt) return refuse("title", "meetingCancelled");
+  if (actor.now >= meeting.startsAt) return refuse("title", "meetingStarted");
+  const errors = checkInput(input);
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  try {
+    return await db.transaction(async (tx) => {
+      const refusal = await guardFreeText(tx, {
+        form: "network-meeting",
+        fields: { title: input.title, agenda: input.agenda },
+        confirmations: input.confirmations,
+        now: actor.now,
+      });
+      if (refusal) throw new RefusedInside(refusal);
+      const [row] = await tx
+        .update(networkMeetings)
+        .set({
+          title: input.title.trim(),
+          startsAt: input.startsAt!,
+          endsAt: input.endsAt!,
+          place: input.place.trim(),
+          digitalLink: input.digitalLink.trim(),
+          agenda: input.agenda.trim(),
+          sequence: sql`${networkMeetings.sequence} + 1`,
+          updatedAt: actor.now,
+        })
+        .where(
+          and(
+            eq(networkMeetings.id, meeting.id),
+            eq(networkMeetings.sequence, input.sequence),
+            isNull(networkMeetings.cancelledAt),
+          ),
+        )
+        .returning();
+      if (!row) throw new RefusedInside(refuse("title", "changedMeanwhile"));
+      const members = await membersOf(tx, input.networkId);
+      await queueMeetingMail(tx, "changed", row, access.network.name, members, actor);
+      await recordAudit(tx, {
+        at: actor.now,
+        actorId: actor.personId,
+        action: "network.meeting.change",
+        entityType: "network_meeting",
+        entityId: String(meeting.id),
+        before: { startsAt: meeting.startsAt, endsAt: meeting.endsAt, sequence: meeting.sequence },
+        after: { startsAt: row.startsAt, endsAt: row.endsAt, sequence: row.sequence },
+      });
+      return { ok: true as const, informed: members.length };
+    });
+  } catch (e) {
+    if (e instanceof RefusedInside) return e.refusal;
+    throw e;
+  }
+}
+
+/**
+ * A leader cancels a meeting that has not started: it stays on the timeline as cancelled, the
+ * sequence is bumped and every member gets the cancellation with an .ics (METHOD:CANCEL) that
+ * takes it out of their calendar. Once.
+ */
+export async function cancelMeeting(
+  db: Db,
+  input: { networkId: number; meetingId: number },
+  actor: Actor,
+): Promise<Outcome<{ informed: number }>> {
+  const access = await accessTo(db, input.networkId, actor);
+  if (!access) return refuse("network", "notFound");
+  if (!access.leads) return refuse("network", "notLeader");
+  const meeting = await meetingOf(db, input.networkId, input.meetingId);
+  if (!meeting) return refuse("meeting", "notFound");
+  if (meeting.cancelledAt) return refuse("cancel", "meetingCancelled");
+  if (actor.now >= meeting.startsAt) return refuse("cancel", "meetingStarted");
+  try {
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(networkMeetings)
+        .set({
+          sequence: sql`${networkMeetings.sequence} + 1`,
+          cancelledAt: actor.now,
+          cancelledBy: actor.personId,
+        })
+        .where(and(eq(networkMeetings.id, meeting.id), isNull(networkMeetings.cancelledAt)))
+        .returning();
+      if (!row) throw new RefusedInside(refuse("cancel", "meetingCancelled"));
+      const members = await membersOf(tx, input.networkId);
+      await queueMeetingMail(tx, "cancelled", row, access.network.name, members, actor);
+      await recordAudit(tx, {
+        at: actor.now,
+        actorId: actor.personId,
+        action: "network.meeting.cancel",
+        entityType: "network_meeting",
+        entityId: String(meeting.id),
+        after: { sequence: row.sequence },
+      });
+      return { ok: true as const, informed: members.length };
     });
   } catch (e) {
     if (e instanceof RefusedInside) return e.refusal;
@@ -222,6 +364,7 @@ export async function recordAttendance(
   if (!access.leads) return refuse("network", "notLeader");
   const meeting = await meetingOf(db, input.networkId, input.meetingId);
   if (!meeting) return refuse("meeting", "notFound");
+  if (meeting.cancelledAt) return refuse("attendance", "meetingCancelled");
   if (actor.now < meeting.startsAt) return refuse("attendance", "notStarted");
   const ids = [...new Set(input.memberIds)];
   if (ids.length > 0) {
@@ -265,6 +408,7 @@ export async function writeMinutes(
   if (!access.leads) return refuse("network", "notLeader");
   const meeting = await meetingOf(db, input.networkId, input.meetingId);
   if (!meeting) return refuse("meeting", "notFound");
+  if (meeting.cancelledAt) return refuse("minutes", "meetingCancelled");
   const minutes = input.minutes.trim();
   if (minutes === "") return refuse("minutes", "required");
   if (minutes.length > meetingLimits.minutes)

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, lte, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client";
 import { osloToday } from "../../kernel/clock";
 import type { FieldErrors } from "../../kernel/forms";
@@ -207,9 +207,12 @@ export async function networksOf(
     .select({ id: networkMembers.networkId })
     .from(networkMembers)
     .where(
-      or(
-        viewer.personId === null ? sql`false` : eq(networkMembers.personId, viewer.personId),
-        units.length > 0 ? inArray(networkMembers.unitOrgNumber, units) : sql`false`,
+      and(
+        isNull(networkMembers.removedAt),
+        or(
+          viewer.personId === null ? sql`false` : eq(networkMembers.personId, viewer.personId),
+          units.length > 0 ? inArray(networkMembers.unitOrgNumber, units) : sql`false`,
+        ),
       ),
     ))
     ids.add(m.id);
@@ -245,7 +248,13 @@ export async function networkCounts(
       : await db
           .select({ networkId: networkMeetings.networkId, n: count() })
           .from(networkMeetings)
-          .where(and(inArray(networkMeetings.networkId, ids), lte(networkMeetings.endsAt, now)))
+          .where(
+            and(
+              inArray(networkMeetings.networkId, ids),
+              lte(networkMeetings.endsAt, now),
+              isNull(networkMeetings.cancelledAt),
+            ),
+          )
           .groupBy(networkMeetings.networkId);
   const byCode = new Map<string, { networks: number; meetingsHeld: number }>();
   for (const l of leads) {
@@ -261,12 +270,60 @@ export async function networkCounts(
 
 export type Member = typeof networkMembers.$inferSelect;
 
+/** The network's members now (those removed left out). */
 export async function membersOf(db: Executor, networkId: number): Promise<Member[]> {
   return db
     .select()
     .from(networkMembers)
-    .where(eq(networkMembers.networkId, networkId))
+    .where(and(eq(networkMembers.networkId, networkId), isNull(networkMembers.removedAt)))
     .orderBy(asc(networkMembers.municipalityCode), asc(networkMembers.name));
+}
+
+/** Those who were members and were removed (the history), last removed first. */
+export async function formerMembersOf(db: Executor, networkId: number): Promise<Member[]> {
+  return db
+    .select()
+    .from(networkMembers)
+    .where(and(eq(networkMembers.networkId, networkId), isNotNull(networkMembers.removedAt)))
+    .orderBy(desc(networkMembers.removedAt), asc(networkMembers.name));
+}
+
+/**
+ * A leader removes a member: the row stays, marked removed (who came to which meeting, who
+ * wrote what, is kept), and the person no longer reads the network through it nor gets its
+ * mail. Added again later, she gets a new row.
+ */
+export async function removeMember(
+  db: Db,
+  input: { networkId: number; memberId: number },
+  actor: Actor,
+): Promise<Outcome> {
+  const access = await accessTo(db, input.networkId, actor);
+  if (!access) return refuse("network", "notFound");
+  if (!access.leads) return refuse("network", "notLeader");
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(networkMembers)
+      .set({ removedAt: actor.now, removedBy: actor.personId })
+      .where(
+        and(
+          eq(networkMembers.id, input.memberId),
+          eq(networkMembers.networkId, input.networkId),
+          isNull(networkMembers.removedAt),
+        ),
+      )
+      .returning({ id: networkMembers.id, kind: networkMembers.kind });
+    if (!row) return refuse("members", "notMember");
+    await recordAudit(tx, {
+      at: actor.now,
+      actorId: actor.personId,
+      action: "network.member.remove",
+      entityType: "learning_network",
+      entityId: String(input.networkId),
+      after: { removed: row.id, kind: row.kind },
+    });
+    return { ok: true as const };
+  });
 }
 
 /** Someone the leaders may add: a person of an enrolled unit, or a named contact. */
@@ -413,4 +470,27 @@ export async function addMembers(
 /** Names of municipalities for display, on the day. */
 export function municipalityNames(db: Db, codes: string[], now: Date) {
   return municipalityNamesAt(db, codes, osloToday(now));
+}
+
+/**
+ * How many networks each of these work e-mails is a member of now (lower-cased keys): the
+ * resource person's page shows the PP-tjeneste contact's part (issue 12).
+ */
+export async function networksPerMemberEmail(
+  db: Executor,
+  emails: string[],
+): Promise<Map<string, number>> {
+  const lower = [...new Set(emails.map((e) => e.toLowerCase()))];
+  if (lower.length === 0) return new Map();
+  const rows = await db
+    .select({ email: sql<string>`lower(${networkMembers.email})`, n: count() })
+    .from(networkMembers)
+    .where(
+      and(
+        isNull(networkMembers.removedAt),
+        sql`lower(${networkMembers.email}) = any(${sql.param(lower)}::text[])`,
+      ),
+    )
+    .groupBy(sql`lower(${networkMembers.email})`);
+  return new Map(rows.map((r) => [r.email, Number(r.n)]));
 }

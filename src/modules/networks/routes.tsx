@@ -17,7 +17,7 @@ import type { FormState } from "../../web/form-errors";
 import type { Lang } from "../../web/i18n";
 import { render } from "../../web/render";
 import { cohortRef } from "../cohorts";
-import { parseOsloDateTime } from "../gatherings";
+import { osloTyped, parseOsloDateTime } from "../gatherings";
 import { countyOfficesAt, municipalitiesAt, unitsByOrgNumber } from "../organisations";
 import { programmeTitles } from "../programmes";
 import { accessTo, coordinated, type Viewer } from "./access";
@@ -31,10 +31,12 @@ import {
 } from "./activity";
 import {
   attendanceOf,
+  cancelMeeting,
   meetingCalendarFile,
   meetingOf,
   planMeeting,
   recordAttendance,
+  updateMeeting,
   writeMinutes,
 } from "./meetings";
 import {
@@ -44,16 +46,19 @@ import {
   candidatesFor,
   cohortsToLead,
   createNetwork,
+  formerMembersOf,
   MEMBERS_PER_FORM,
   membersOf,
   municipalityNames,
   type NetworkSummary,
   networkCounts,
   networksOf,
+  removeMember,
 } from "./networks";
 import { networkTexts } from "./texts";
 import {
   MeetingPage,
+  meetingPath,
   NetworkListPage,
   NetworkPage,
   NewNetworkPage,
@@ -192,13 +197,18 @@ async function showNetwork(c: AppContext, opts: { notice?: string; form?: FormSt
     municipalities: access.leading.map((code) => ({ code, state: "accepted" })),
   };
   const members = await membersOf(db, id);
+  const formerMembers = access.leads ? await formerMembersOf(db, id) : [];
   const candidates = access.leads ? await candidatesFor(db, id) : [];
   const codes = [
     ...summary.municipalities.map((m) => m.code),
     ...members.map((m) => m.municipalityCode),
   ];
   const units = [
-    ...new Set(members.map((m) => m.unitOrgNumber).filter((u): u is string => u !== null)),
+    ...new Set(
+      [...members, ...formerMembers]
+        .map((m) => m.unitOrgNumber)
+        .filter((u): u is string => u !== null),
+    ),
   ];
   c.header("Cache-Control", "no-store");
   return render(
@@ -209,6 +219,7 @@ async function showNetwork(c: AppContext, opts: { notice?: string; form?: FormSt
       names={await municipalityNames(db, [...new Set(codes)], clock.now())}
       cohortLabel={(await cohortLabels(c, [summary.cohortId])).get(summary.cohortId) ?? ""}
       members={members}
+      formerMembers={formerMembers}
       unitNames={new Map((await unitsByOrgNumber(db, units)).map((u) => [u.orgNumber, u.name]))}
       leads={access.leads}
       takesPart={access.takesPart}
@@ -222,18 +233,44 @@ async function showNetwork(c: AppContext, opts: { notice?: string; form?: FormSt
   );
 }
 
-async function showPlan(c: AppContext, form: FormState = { values: {}, errors: {} }) {
-  const { db } = deps(c);
+async function showPlan(
+  c: AppContext,
+  form: FormState = { values: {}, errors: {} },
+  editing = false,
+) {
+  const { db, clock } = deps(c);
   const id = Number(c.req.param("id"));
   const access = await accessTo(db, id, viewer(c));
   if (!access) return errorPage(c, "notFound");
   if (!access.reads) return errorPage(c, "notAllowed");
   if (!access.leads) return errorPage(c, "notAllowed");
+  const meeting = editing ? await meetingOf(db, id, Number(c.req.param("meetingId"))) : null;
+  if (editing && !meeting) return errorPage(c, "notFound");
+  // A meeting that has begun or is cancelled is not changed: its page says so.
+  if (meeting && (meeting.cancelledAt || clock.now() >= meeting.startsAt))
+    return c.redirect(`/${langOf(c)}${meetingPath(id, meeting.id)}`, 303);
   const summary = (await summaryOf(c, id))!;
+  const values =
+    meeting && Object.keys(form.values).length === 0
+      ? {
+          title: meeting.title,
+          startsAt: osloTyped(meeting.startsAt),
+          endsAt: osloTyped(meeting.endsAt),
+          place: meeting.place,
+          digitalLink: meeting.digitalLink,
+          agenda: meeting.agenda,
+          sequence: String(meeting.sequence),
+        }
+      : form.values;
   c.header("Cache-Control", "no-store");
   return render(
     c,
-    <PlanMeetingPage lang={langOf(c)} network={summary} form={form} />,
+    <PlanMeetingPage
+      lang={langOf(c)}
+      network={summary}
+      form={{ ...form, values }}
+      {...(meeting ? { meeting } : {})}
+    />,
     Object.keys(form.errors).length > 0 || form.warnings ? 422 : 200,
   );
 }
@@ -299,6 +336,12 @@ const notice = (c: AppContext, lang: Lang) => {
       return t.minutesSaved;
     case "refleksjon":
       return t.reflectionSaved;
+    case "fjernet":
+      return t.removed;
+    case "endret":
+      return t.changed(n);
+    case "avlyst":
+      return t.cancelled(n);
     default:
       return undefined;
   }
@@ -391,6 +434,21 @@ export function networkRoutes() {
       return showNetwork(c, { form: { values: raw, errors: done.errors } });
     }
     return c.redirect(`/${langOf(c)}${networkPath(id)}?melding=lagt-til&antall=${done.added}`, 303);
+  });
+
+  app.post(`${NETWORK}/medlemmer/:memberId{[0-9]{1,9}}/fjern`, async (c) => {
+    const id = Number(c.req.param("id"));
+    const done = await removeMember(
+      deps(c).db,
+      { networkId: id, memberId: Number(c.req.param("memberId")) },
+      actorOf(c),
+    );
+    if (!done.ok) {
+      if (done.errors.network)
+        return errorPage(c, done.errors.network.code === "notFound" ? "notFound" : "notAllowed");
+      return showNetwork(c, { form: { values: {}, errors: done.errors } });
+    }
+    return c.redirect(`/${langOf(c)}${networkPath(id)}?melding=fjernet`, 303);
   });
 
   app.post(
@@ -489,6 +547,59 @@ export function networkRoutes() {
 
   app.get(MEETING, (c) => showMeeting(c, { notice: notice(c, langOf(c)) }));
 
+  app.get(`${MEETING}/endre`, (c) => showPlan(c, undefined, true));
+
+  app.post(`${MEETING}/endre`, async (c) => {
+    const raw = await readForm(c);
+    const id = Number(c.req.param("id"));
+    const meetingId = Number(c.req.param("meetingId"));
+    if (!/^[0-9]{1,9}$/.test(raw.sequence ?? "")) throw new BadRequest("sequence");
+    const time = (name: string) => parseOsloDateTime(raw[name] ?? "");
+    const errors: FieldErrors = {};
+    for (const f of ["startsAt", "endsAt"])
+      if (!time(f)) errors[f] = { code: (raw[f] ?? "").trim() === "" ? "required" : "dateTime" };
+    const done = await updateMeeting(
+      deps(c).db,
+      {
+        networkId: id,
+        meetingId,
+        sequence: Number(raw.sequence),
+        title: raw.title ?? "",
+        startsAt: time("startsAt"),
+        endsAt: time("endsAt"),
+        place: raw.place ?? "",
+        digitalLink: raw.digitalLink ?? "",
+        agenda: raw.agenda ?? "",
+        confirmations: confirmationsOf(raw),
+      },
+      actorOf(c),
+    );
+    if (!done.ok) {
+      const e = done.errors;
+      if (e.network?.code === "notFound" || e.meeting) return errorPage(c, "notFound");
+      if (e.network) return errorPage(c, "notAllowed");
+      if (e.title?.code === "meetingStarted" || e.title?.code === "meetingCancelled")
+        return showMeeting(c, { form: { values: {}, errors: { cancel: e.title } } });
+      // Changed meanwhile: the form keeps what was typed and now carries the new sequence.
+      const fresh =
+        e.title?.code === "changedMeanwhile" ? await meetingOf(deps(c).db, id, meetingId) : null;
+      return showPlan(
+        c,
+        {
+          values: fresh ? { ...raw, sequence: String(fresh.sequence) } : raw,
+          errors: { ...e, ...errors },
+          ...(done.warnings ? { warnings: done.warnings } : {}),
+        },
+        true,
+      );
+    }
+    deps(c).onJobQueued();
+    return c.redirect(
+      `/${langOf(c)}${meetingPath(id, meetingId)}?melding=endret&antall=${done.informed}`,
+      303,
+    );
+  });
+
   app.get(`${MEETING}/kalender.ics`, async (c) => {
     const { db, linkBase } = deps(c);
     const id = Number(c.req.param("id"));
@@ -542,6 +653,25 @@ export function networkRoutes() {
         303,
       );
     };
+
+  app.post(`${MEETING}/avlys`, async (c) => {
+    const ids = {
+      networkId: Number(c.req.param("id")),
+      meetingId: Number(c.req.param("meetingId")),
+    };
+    const done = await cancelMeeting(deps(c).db, ids, actorOf(c));
+    if (!done.ok) {
+      const e = done.errors;
+      if (e.network?.code === "notFound" || e.meeting) return errorPage(c, "notFound");
+      if (e.network) return errorPage(c, "notAllowed");
+      return showMeeting(c, { form: { values: {}, errors: e } });
+    }
+    deps(c).onJobQueued();
+    return c.redirect(
+      `/${langOf(c)}${meetingPath(ids.networkId, ids.meetingId)}?melding=avlyst&antall=${done.informed}`,
+      303,
+    );
+  });
 
   app.post(
     `${MEETING}/oppmote`,

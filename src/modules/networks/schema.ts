@@ -68,9 +68,14 @@ export const networkMembers = pgTable(
     email: text("email").notNull(),
     addedAt: timestamp("added_at", { withTimezone: true }).notNull(),
     addedBy: integer("added_by"),
+    /** Removed by a leader: the row stays (attendance, history); not a member from then on. */
+    removedAt: timestamp("removed_at", { withTimezone: true }),
+    removedBy: integer("removed_by"),
   },
   (t) => [
-    uniqueIndex("network_members_email_uq").on(t.networkId, sql`lower(${t.email})`),
+    uniqueIndex("network_members_email_uq")
+      .on(t.networkId, sql`lower(${t.email})`)
+      .where(sql`${t.removedAt} is null`),
     index("network_members_person_idx").on(t.personId),
   ],
 );
@@ -92,6 +97,11 @@ export const networkMeetings = pgTable(
     minutes: text("minutes").notNull().default(""),
     minutesAt: timestamp("minutes_at", { withTimezone: true }),
     minutesBy: integer("minutes_by"),
+    /** Bumped by each change members are told of (an edit, the cancellation): the .ics SEQUENCE. */
+    sequence: integer("sequence").notNull().default(0),
+    updatedAt: timestamp("updated_at", { withTimezone: true }),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    cancelledBy: integer("cancelled_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     createdBy: integer("created_by"),
   },

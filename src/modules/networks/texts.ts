@@ -93,6 +93,22 @@ type NetworkTexts = {
   share: string;
   documentShared: string;
   noDocuments: string;
+  formerMembersHeading: string;
+  removedOn: (date: string) => string;
+  remove: string;
+  removeLabel: (name: string) => string;
+  removed: string;
+  editMeeting: string;
+  editTitle: string;
+  editLead: string;
+  saveChanges: string;
+  changed: (n: number) => string;
+  cancelHeading: string;
+  cancelLead: string;
+  cancelButton: string;
+  cancelled: (n: number) => string;
+  cancelledNote: (date: string) => string;
+  cancelledTag: string;
 };
 
 const nb: NetworkTexts = {
@@ -203,6 +219,24 @@ const nb: NetworkTexts = {
   share: "Del dokumentet",
   documentShared: "Dokumentet er delt.",
   noDocuments: "",
+  formerMembersHeading: "Tidligere deltakere",
+  removedOn: (d) => `fjernet ${d}`,
+  remove: "Fjern",
+  removeLabel: (name) => `Fjern ${name} fra nettverket`,
+  removed: "Deltakeren er fjernet. Det hun eller han har skrevet og oppmøtet, står.",
+  editMeeting: "Endre møtet",
+  editTitle: "Endre nettverksmøte",
+  editLead:
+    "Deltakerne får en e-post om endringen med en oppdatert kalenderfil. Tidspunkt skrives i norsk tid.",
+  saveChanges: "Lagre endringene",
+  changed: (n) => `Møtet er endret. ${n} deltakere får e-post med oppdatert kalenderfil.`,
+  cancelHeading: "Avlys møtet",
+  cancelLead:
+    "Deltakerne får en e-post om at møtet er avlyst, med en kalenderfil som tar det ut av kalenderen deres. Møtet blir stående som avlyst.",
+  cancelButton: "Avlys møtet",
+  cancelled: (n) => `Møtet er avlyst. ${n} deltakere får beskjed på e-post.`,
+  cancelledNote: (d) => `Møtet ble avlyst ${d}.`,
+  cancelledTag: "avlyst",
 };
 
 const nn: NetworkTexts = {
@@ -313,6 +347,24 @@ const nn: NetworkTexts = {
   share: "Del dokumentet",
   documentShared: "Dokumentet er delt.",
   noDocuments: "",
+  formerMembersHeading: "Tidlegare deltakarar",
+  removedOn: (d) => `fjerna ${d}`,
+  remove: "Fjern",
+  removeLabel: (name) => `Fjern ${name} frå nettverket`,
+  removed: "Deltakaren er fjerna. Det ho eller han har skrive, og oppmøtet, står.",
+  editMeeting: "Endre møtet",
+  editTitle: "Endre nettverksmøte",
+  editLead:
+    "Deltakarane får ein e-post om endringa med ei oppdatert kalenderfil. Tidspunkt skriv du i norsk tid.",
+  saveChanges: "Lagre endringane",
+  changed: (n) => `Møtet er endra. ${n} deltakarar får e-post med oppdatert kalenderfil.`,
+  cancelHeading: "Avlys møtet",
+  cancelLead:
+    "Deltakarane får ein e-post om at møtet er avlyst, med ei kalenderfil som tek det ut av kalenderen deira. Møtet blir ståande som avlyst.",
+  cancelButton: "Avlys møtet",
+  cancelled: (n) => `Møtet er avlyst. ${n} deltakarar får melding på e-post.`,
+  cancelledNote: (d) => `Møtet vart avlyst ${d}.`,
+  cancelledTag: "avlyst",
 };
 
 const en: NetworkTexts = {
@@ -424,6 +476,25 @@ const en: NetworkTexts = {
   share: "Share the document",
   documentShared: "The document has been shared.",
   noDocuments: "",
+  formerMembersHeading: "Former members",
+  removedOn: (d) => `removed ${d}`,
+  remove: "Remove",
+  removeLabel: (name) => `Remove ${name} from the network`,
+  removed: "The member has been removed. What they wrote and their attendance are kept.",
+  editMeeting: "Change the meeting",
+  editTitle: "Change a network meeting",
+  editLead:
+    "Members get an e-mail about the change with an updated calendar file. Times are in Norwegian time.",
+  saveChanges: "Save the changes",
+  changed: (n) =>
+    `The meeting has been changed. ${n} members get an e-mail with an updated calendar file.`,
+  cancelHeading: "Cancel the meeting",
+  cancelLead:
+    "Members get an e-mail that the meeting is cancelled, with a calendar file that takes it out of their calendar. The meeting stays listed as cancelled.",
+  cancelButton: "Cancel the meeting",
+  cancelled: (n) => `The meeting has been cancelled. ${n} members are told by e-mail.`,
+  cancelledNote: (d) => `The meeting was cancelled on ${d}.`,
+  cancelledTag: "cancelled",
 };
 
 export const networkTexts: Record<Lang, NetworkTexts> = { nb, nn, en };
@@ -448,7 +519,10 @@ type Code =
   | "notHappened"
   | "fileEmpty"
   | "fileSize"
-  | "fileType";
+  | "fileType"
+  | "meetingCancelled"
+  | "meetingStarted"
+  | "changedMeanwhile";
 
 const mb = (bytes: unknown) => Math.round(Number(bytes) / 1024 / 1024);
 
@@ -476,6 +550,10 @@ export const networkErrors: ErrorCatalogues<Code> = {
     fileEmpty: "Filen er tom",
     fileSize: (e) => `Filen er for stor. Den kan være høyst ${mb(e.params.maxBytes)} MB`,
     fileType: (e) => `Filen må være en av disse typene: ${e.params.types}`,
+    meetingCancelled: "Møtet er avlyst",
+    meetingStarted: "Møtet har begynt og kan ikke endres eller avlyses",
+    changedMeanwhile:
+      "Noen andre endret møtet mens du skrev. Se over det som står nå; det du skrev, er tatt vare på i skjemaet",
   },
   nn: {
     notCoordinator: "Du er ikkje kommunekoordinator for denne kommunen.",
@@ -500,6 +578,10 @@ export const networkErrors: ErrorCatalogues<Code> = {
     fileEmpty: "Fila er tom",
     fileSize: (e) => `Fila er for stor. Ho kan vere høgst ${mb(e.params.maxBytes)} MB`,
     fileType: (e) => `Fila må vere ein av desse typane: ${e.params.types}`,
+    meetingCancelled: "Møtet er avlyst",
+    meetingStarted: "Møtet har byrja og kan ikkje endrast eller avlysast",
+    changedMeanwhile:
+      "Nokon andre endra møtet medan du skreiv. Sjå over det som står no; det du skreiv, er teke vare på i skjemaet",
   },
   en: {
     notCoordinator: "You are not the municipal coordinator of this municipality.",
@@ -525,5 +607,9 @@ export const networkErrors: ErrorCatalogues<Code> = {
     fileEmpty: "The file is empty",
     fileSize: (e) => `The file is too large. It can be at most ${mb(e.params.maxBytes)} MB`,
     fileType: (e) => `The file must be one of these types: ${e.params.types}`,
+    meetingCancelled: "The meeting is cancelled",
+    meetingStarted: "The meeting has begun and can no longer be changed or cancelled",
+    changedMeanwhile:
+      "Someone else changed the meeting while you were writing. Check what it says now; what you typed is kept in the form",
   },
 };

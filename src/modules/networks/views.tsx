@@ -212,6 +212,7 @@ export function NetworkPage(props: {
   names: Names;
   cohortLabel: string;
   members: Member[];
+  formerMembers: Member[];
   unitNames: Names;
   leads: boolean;
   takesPart: boolean;
@@ -284,7 +285,7 @@ export function NetworkPage(props: {
         {props.members.length === 0 ? (
           <p class="ds-paragraph">{t.noMembers}</p>
         ) : (
-          <ul class="ds-list">
+          <ul class="ds-list members">
             {props.members.map((mem) => (
               <li>
                 {memberLine(
@@ -294,10 +295,48 @@ export function NetworkPage(props: {
                     ? nameOf(props.unitNames, mem.unitOrgNumber)
                     : nameOf(props.names, mem.municipalityCode),
                 )}
+                {props.leads ? (
+                  <form
+                    method="post"
+                    class="inline-form"
+                    action={localPath(lang, networkPath(n.id, `/medlemmer/${mem.id}/fjern`))}
+                  >
+                    <button
+                      class="ds-button"
+                      data-variant="tertiary"
+                      data-size="sm"
+                      type="submit"
+                      aria-label={t.removeLabel(mem.name)}
+                    >
+                      {t.remove}
+                    </button>
+                  </form>
+                ) : null}
               </li>
             ))}
           </ul>
         )}
+        {props.formerMembers.length > 0 ? (
+          <>
+            <h3 class="ds-heading" data-size="xs">
+              {t.formerMembersHeading}
+            </h3>
+            <ul class="ds-list">
+              {props.formerMembers.map((mem) => (
+                <li>
+                  {memberLine(
+                    lang,
+                    { kind: mem.kind, name: mem.name },
+                    mem.unitOrgNumber
+                      ? nameOf(props.unitNames, mem.unitOrgNumber)
+                      : nameOf(props.names, mem.municipalityCode),
+                  )}
+                  , {t.removedOn(formatDateTime(lang, mem.removedAt!))}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
       </section>
 
       {props.leads ? (
@@ -399,6 +438,7 @@ function TimelineItem(props: { lang: Lang; networkId: number; entry: TimelineEnt
     return (
       <p class="ds-paragraph">
         <strong>{t.entry.meeting}</strong> ({at}): {link}
+        {e.meeting.cancelledAt ? ` (${t.cancelledTag})` : ""}
       </p>
     );
   if (e.kind === "minutes")
@@ -420,8 +460,14 @@ function TimelineItem(props: { lang: Lang; networkId: number; entry: TimelineEnt
   );
 }
 
-export function PlanMeetingPage(props: { lang: Lang; network: NetworkSummary; form: FormState }) {
-  const { lang, network: n } = props;
+export function PlanMeetingPage(props: {
+  lang: Lang;
+  network: NetworkSummary;
+  form: FormState;
+  /** Changing this meeting (the form then carries its sequence), else planning a new one. */
+  meeting?: Meeting;
+}) {
+  const { lang, network: n, meeting: editing } = props;
   const t = networkTexts[lang];
   const m = messages(lang);
   const form = formView(lang, props.form, {
@@ -436,24 +482,33 @@ export function PlanMeetingPage(props: { lang: Lang; network: NetworkSummary; fo
     },
     errors: networkErrors[lang],
   });
-  const path = networkPath(n.id, "/moter/ny");
+  const path = editing ? meetingPath(n.id, editing.id, "/endre") : networkPath(n.id, "/moter/ny");
+  const heading = editing ? t.editTitle : t.planTitle;
   return (
-    <Layout lang={lang} title={t.planTitle} path={path} hasErrors={form.hasErrors}>
+    <Layout lang={lang} title={heading} path={path} hasErrors={form.hasErrors}>
       <Breadcrumbs
         lang={lang}
         items={[
           { href: networksPath, text: t.title },
           { href: networkPath(n.id), text: n.name },
-          { href: path, text: t.planTitle },
+          ...(editing ? [{ href: meetingPath(n.id, editing.id), text: editing.title }] : []),
+          { href: path, text: heading },
         ]}
       />
       <ErrorSummary t={m} items={form.summary} warnings={form.warnings} />
       <h1 class="ds-heading" data-size="xl">
-        {t.planTitle}
+        {heading}
       </h1>
       <p class="ds-paragraph lead">{n.name}</p>
       <form method="post" action={localPath(lang, path)}>
-        <p class="ds-paragraph">{t.planLead}</p>
+        <p class="ds-paragraph">{editing ? t.editLead : t.planLead}</p>
+        {editing ? (
+          <input
+            type="hidden"
+            name="sequence"
+            value={form.value("sequence") || String(editing.sequence)}
+          />
+        ) : null}
         <Field t={m} {...form.bind("title")} maxLength={meetingLimits.title} />
         <Field t={m} {...form.bind("startsAt")} hint={t.timeHint} />
         <Field t={m} {...form.bind("endsAt")} hint={t.timeHint} />
@@ -473,7 +528,7 @@ export function PlanMeetingPage(props: { lang: Lang; network: NetworkSummary; fo
           required={false}
           maxLength={meetingLimits.agenda}
         />
-        <SubmitRow>{t.planTitle}</SubmitRow>
+        <SubmitRow>{editing ? t.saveChanges : t.planTitle}</SubmitRow>
       </form>
     </Layout>
   );
@@ -501,11 +556,14 @@ export function MeetingPage(props: {
       minutes: t.minutes,
       reflection: t.reflection,
       meeting: t.meetingsHeading,
+      cancel: t.cancelHeading,
     },
     errors: networkErrors[lang],
   });
-  const started = props.now >= mt.startsAt;
-  const ended = props.now >= mt.endsAt;
+  const cancelled = mt.cancelledAt !== null;
+  const started = !cancelled && props.now >= mt.startsAt;
+  const ended = !cancelled && props.now >= mt.endsAt;
+  const changeable = props.leads && !cancelled && props.now < mt.startsAt;
   const path = meetingPath(n.id, mt.id);
   const attendedSet = new Set(props.attended);
   return (
@@ -522,7 +580,16 @@ export function MeetingPage(props: {
       {props.notice ? <Notice color="success">{props.notice}</Notice> : null}
       <h1 class="ds-heading" data-size="xl">
         {mt.title}
+        {cancelled ? ` (${t.cancelledTag})` : ""}
       </h1>
+      {cancelled ? (
+        <Notice color="warning">{t.cancelledNote(formatDateTime(lang, mt.cancelledAt!))}</Notice>
+      ) : null}
+      {!changeable && form.error("cancel") ? (
+        <div id="cancel">
+          <ValidationMessage t={m} id="cancel-error" text={form.error("cancel")} />
+        </div>
+      ) : null}
       <dl class="facts">
         <dt>{t.when}</dt>
         <dd>
@@ -550,6 +617,13 @@ export function MeetingPage(props: {
           {t.calendar}
         </a>
       </p>
+      {changeable ? (
+        <p class="ds-paragraph">
+          <a class="ds-link" href={localPath(lang, meetingPath(n.id, mt.id, "/endre"))}>
+            {t.editMeeting}
+          </a>
+        </p>
+      ) : null}
       {mt.agenda ? (
         <section aria-labelledby="agenda">
           <h2 class="ds-heading" data-size="md" id="agenda">
@@ -654,6 +728,24 @@ export function MeetingPage(props: {
           )
         ) : null}
       </section>
+      {changeable ? (
+        <section aria-labelledby="cancel-heading">
+          <h2 class="ds-heading" data-size="md" id="cancel-heading">
+            {t.cancelHeading}
+          </h2>
+          <p class="ds-paragraph">{t.cancelLead}</p>
+          <ValidationMessage t={m} id="cancel-error" text={form.error("cancel")} />
+          <form
+            method="post"
+            id="cancel"
+            action={localPath(lang, meetingPath(n.id, mt.id, "/avlys"))}
+          >
+            <button class="ds-button" data-variant="secondary" data-color="danger" type="submit">
+              {t.cancelButton}
+            </button>
+          </form>
+        </section>
+      ) : null}
     </Layout>
   );
 }

@@ -80,6 +80,7 @@ export {
   type UnitCounts,
   type UnitFilter,
   type UnitHistoryEntry,
+  unitNamesByOrgNumber,
   unitsByOrgNumber,
   unitsOfMunicipality,
   unitWithHistory,

@@ -85,6 +85,7 @@ export async function importKlass(db: Db, snapshot: KlassSnapshot): Promise<Impo
     }
   });
   namesOnDate.delete(db);
+  optionsOnDate.delete(db);
   return {
     counties: countyRows.length,
     municipalities: municipalityRows.length,
@@ -187,8 +188,31 @@ export type MunicipalityOption = {
   countyName: string;
 };
 
+/**
+ * Municipalities valid on a date, per database, kept a few minutes like their names
+ * (`municipalityPlacesAt`): a county office's scope reads all of them on every request (the
+ * progress view, issue 12). Emptied when Klass is imported.
+ */
+const optionsOnDate = new WeakMap<
+  Db,
+  Map<string, { until: number; options: readonly MunicipalityOption[] }>
+>();
+
 /** Municipalities valid on a date, with their county, sorted by county and name. */
 export async function municipalitiesAt(db: Db, date: string): Promise<MunicipalityOption[]> {
+  const byDate: Map<string, { until: number; options: readonly MunicipalityOption[] }> =
+    optionsOnDate.get(db) ?? new Map();
+  optionsOnDate.set(db, byDate);
+  let kept = byDate.get(date);
+  if (!kept || kept.until < Date.now()) {
+    kept = { until: Date.now() + NAMES_KEPT_MS, options: await readMunicipalitiesAt(db, date) };
+    if (byDate.size > 16) byDate.clear();
+    byDate.set(date, kept);
+  }
+  return kept.options.map((m) => ({ ...m }));
+}
+
+async function readMunicipalitiesAt(db: Db, date: string): Promise<MunicipalityOption[]> {
   const rows = await db
     .select({
       code: municipalities.code,
