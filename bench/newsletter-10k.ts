@@ -24,7 +24,7 @@ async function prepare(dir: string) {
   const now = new Date();
   const programmeId = 1;
   const rows = Array.from({ length: N }, (_, i) => ({
-    email: `abonnent${i}@example.no`,
+    email: `abonnent${i}@lesere.demo.samspill.example`,
     programmeId,
     lang: i % 4 === 0 ? "nn" : "nb",
     status: "confirmed" as const,
@@ -44,11 +44,11 @@ async function prepare(dir: string) {
       audience: { langs: ["nb", "nn"] },
       senderName: "FUB/FUG",
       senderPersonId: null,
-      replyTo: "post@fub.example.no",
+      replyTo: "post@fub.demo.samspill.example",
       subjectNb: "Nyhetsbrev",
       subjectNn: "Nyheitsbrev",
-      bodyNb: "## Hei\n\nNytt fra **FUB**: [les mer](https://fub.example.no).",
-      bodyNn: "## Hei\n\nNytt frå **FUB**: [les meir](https://fub.example.no).",
+      bodyNb: "## Hei\n\nNytt fra **FUB**: [les mer](https://fub.demo.samspill.example).",
+      bodyNn: "## Hei\n\nNytt frå **FUB**: [les meir](https://fub.demo.samspill.example).",
     },
     now,
   );

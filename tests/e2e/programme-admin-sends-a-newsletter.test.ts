@@ -24,7 +24,7 @@ for (const { js, mode, tag } of scriptModes) {
       const now = server.clock.now();
       await server.db.insert(newsletterSubscriptions).values(
         ["en", "to"].map((x, i) => ({
-          email: `${x}.${tag}@example.no`,
+          email: `${x}.${tag}@lesere.demo.samspill.example`,
           programmeId: fub!.id,
           lang: i === 0 ? "nn" : "nb",
           status: "confirmed" as const,
@@ -103,7 +103,7 @@ for (const { js, mode, tag } of scriptModes) {
       expect(await shown(page.getByRole("main"))).toContain("2 av 2 behandlet");
       await expectNoAxeViolations(page);
       const got = server.smtp.received.filter((m) => m.subject.startsWith("Vinterbrev"));
-      expect(got.map((m) => m.to).sort()).toEqual([`en.${tag}@example.no`, `to.${tag}@example.no`]);
+      expect(got.map((m) => m.to).sort()).toEqual([`en.${tag}@lesere.demo.samspill.example`, `to.${tag}@lesere.demo.samspill.example`]);
 
       // The public archive of the programme, in nynorsk.
       const id = editor.split("/").pop();

@@ -1276,6 +1276,41 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         allowed: ["ada", "siv"],
       },
       {
+        name: "GET /nb/admin/resultater/<IBS>/anslag.xlsx",
+        send: async (w) => get(`/nb/admin/resultater/${await ibsProgramme()}/anslag.xlsx`, w),
+        allowed: ["ada", "siv"],
+      },
+      // Newsletters (decision 0034): the programme admins of the owner; another owner's admin
+      // gets 403 for IBS, an unknown newsletter is 404 only to those who may send any.
+      {
+        name: "GET /nb/admin/nyhetsbrev",
+        send: (w) => get("/nb/admin/nyhetsbrev", w),
+        allowed: admins,
+      },
+      {
+        name: "GET /nb/admin/nyhetsbrev/ny?tilbud=<IBS>",
+        send: async (w) => get(`/nb/admin/nyhetsbrev/ny?tilbud=${await ibsProgramme()}`, w),
+        allowed: ["ada"],
+      },
+      {
+        name: "POST /nb/admin/nyhetsbrev/ny?tilbud=<IBS> (empty)",
+        send: async (w) => post(`/nb/admin/nyhetsbrev/ny?tilbud=${await ibsProgramme()}`, w),
+        allowed: ["ada"],
+        okStatus: 422,
+      },
+      ...["", "/forhandsvisning", "/nettside"].map((tail) => ({
+        name: `GET /nb/admin/nyhetsbrev/:id${tail} (unknown)`,
+        send: (w?: string) => get(`/nb/admin/nyhetsbrev/999999999${tail}`, w),
+        allowed: admins,
+        okStatus: 404,
+      })),
+      ...["", "/test", "/send"].map((tail) => ({
+        name: `POST /nb/admin/nyhetsbrev/:id${tail} (unknown)`,
+        send: (w?: string) => post(`/nb/admin/nyhetsbrev/999999999${tail}`, w),
+        allowed: admins,
+        okStatus: 404,
+      })),
+      {
         name: "GET /nb/admin/resultater/<IBS>/import",
         send: async (w) => get(`/nb/admin/resultater/${await ibsProgramme()}/import`, w),
         allowed: ["ada"],

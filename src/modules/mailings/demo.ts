@@ -32,7 +32,7 @@ async function seedMailings(db: Db, today: string) {
     audience: { langs: ["nb", "nn", "en"] },
     senderName: "FUB/FUG",
     senderPersonId: null,
-    replyTo: "post@fub.example.no",
+    replyTo: "post@fub.demo.samspill.example",
   };
   const sentAt = [day(today, -60, 9), day(today, -20, 9)];
   const rows = await db
@@ -43,9 +43,9 @@ async function seedMailings(db: Db, today: string) {
         subjectNb: "Høstens tilbud om foreldresamarbeid",
         subjectNn: "Haustens tilbod om foreldresamarbeid",
         bodyNb:
-          "## Søknadsrunden er åpen\n\nKommuner som vil styrke samarbeidet mellom hjem og barnehage eller skole, kan nå søke. Tilbudet er gratis og tilpasses hver kommune.\n\n- Fagdager for ansatte\n- Foreldremøter med innhold som engasjerer\n- Oppfølging digitalt gjennom året\n\nLes mer og søk på [programsiden](https://fub.example.no/soknad).",
+          "## Søknadsrunden er åpen\n\nKommuner som vil styrke samarbeidet mellom hjem og barnehage eller skole, kan nå søke. Tilbudet er gratis og tilpasses hver kommune.\n\n- Fagdager for ansatte\n- Foreldremøter med innhold som engasjerer\n- Oppfølging digitalt gjennom året\n\nLes mer og søk på [programsiden](https://fub.demo.samspill.example/soknad).",
         bodyNn:
-          "## Søknadsrunden er open\n\nKommunar som vil styrkje samarbeidet mellom heim og barnehage eller skule, kan no søkje. Tilbodet er gratis og blir tilpassa kvar kommune.\n\n- Fagdagar for tilsette\n- Foreldremøte med innhald som engasjerer\n- Oppfølging digitalt gjennom året\n\nLes meir og søk på [programsida](https://fub.example.no/soknad).",
+          "## Søknadsrunden er open\n\nKommunar som vil styrkje samarbeidet mellom heim og barnehage eller skule, kan no søkje. Tilbodet er gratis og blir tilpassa kvar kommune.\n\n- Fagdagar for tilsette\n- Foreldremøte med innhald som engasjerer\n- Oppfølging digitalt gjennom året\n\nLes meir og søk på [programsida](https://fub.demo.samspill.example/soknad).",
         status: "sent" as const,
         sendAt: sentAt[0],
         startedAt: sentAt[0],
@@ -85,7 +85,7 @@ async function seedMailings(db: Db, today: string) {
       },
     ])
     .returning({ id: mailings.id, status: mailings.status, startedAt: mailings.startedAt });
-  const people = ["lise.demo@example.no", "ola.demo@example.no", "kari.demo@example.no"];
+  const people = ["lise.demo@lesere.demo.samspill.example", "ola.demo@lesere.demo.samspill.example", "kari.demo@lesere.demo.samspill.example"];
   for (const m of rows.filter((r) => r.status === "sent")) {
     await db.insert(mailingRecipients).values(
       people.map((address, i) => ({

@@ -20,7 +20,7 @@ describe.each(databaseKinds)("the newsletter pages (%s)", (kind) => {
     const now = t.clock.now();
     await t.db.insert(newsletterSubscriptions).values(
       ["a", "b", "c"].map((x, i) => ({
-        email: `${x}.leser@example.no`,
+        email: `${x}.leser@lesere.demo.samspill.example`,
         programmeId: fubId,
         lang: i === 0 ? "nn" : "nb",
         status: "confirmed" as const,
@@ -47,7 +47,7 @@ describe.each(databaseKinds)("the newsletter pages (%s)", (kind) => {
       subjectNn: "Emne",
       bodyNb: "Tekst <script>x</script>",
       bodyNn: "x".repeat(20_001),
-      replyTo: "frida@fub.example.no",
+      replyTo: "frida@fub.demo.samspill.example",
     });
     expect(bad.status).toBe(422);
     const badHtml = await bad.text();
@@ -55,7 +55,7 @@ describe.each(databaseKinds)("the newsletter pages (%s)", (kind) => {
     expect(badHtml).toContain('href="#bodyNb"');
     expect(badHtml).toContain('href="#bodyNn"');
     expect(badHtml).toContain('href="#langs"');
-    expect(badHtml).toContain("frida@fub.example.no");
+    expect(badHtml).toContain("frida@fub.demo.samspill.example");
     const before = await t.db.select().from(mailings);
 
     const form = new URLSearchParams({
@@ -63,7 +63,7 @@ describe.each(databaseKinds)("the newsletter pages (%s)", (kind) => {
       subjectNn: "Vinterbrev på nynorsk",
       bodyNb: "## Hei\n\nNytt fra oss.",
       bodyNn: "## Hei\n\nNytt frå oss.",
-      replyTo: "frida@fub.example.no",
+      replyTo: "frida@fub.demo.samspill.example",
     });
     form.append("langs", "nb");
     form.append("langs", "nn");
@@ -103,9 +103,9 @@ describe.each(databaseKinds)("the newsletter pages (%s)", (kind) => {
     }
     const got = t.smtp.received.filter((m) => m.subject.startsWith("Vinterbrev"));
     expect(got.map((m) => m.to).sort()).toEqual([
-      "a.leser@example.no",
-      "b.leser@example.no",
-      "c.leser@example.no",
+      "a.leser@lesere.demo.samspill.example",
+      "b.leser@lesere.demo.samspill.example",
+      "c.leser@lesere.demo.samspill.example",
     ]);
     const progress = await (await as.get(page, "frida")).text();
     expect(progress).toContain("3 av 3 behandlet");

@@ -48,6 +48,7 @@ async function ownProgramme(c: AppContext, programmeId: number) {
 }
 
 async function ownNewsletter(c: AppContext) {
+  newsletterOwners(c); // refused before anything is looked up: a 403, never a 404 that tells
   const mailing = await getMailing(deps(c).db, Number(c.req.param("id")));
   if (mailing?.kind !== "newsletter") return null;
   const programme = await ownProgramme(c, mailing.programmeId);
@@ -165,6 +166,7 @@ export function newsletterAdminRoutes() {
   };
 
   app.get("/:lang{nb|nn|en}/admin/nyhetsbrev/ny", async (c) => {
+    newsletterOwners(c);
     const id = programmeOfQuery(c);
     if (id === null) return errorPage(c, "notFound");
     const programme = await ownProgramme(c, id);
@@ -185,6 +187,7 @@ export function newsletterAdminRoutes() {
   });
 
   app.post("/:lang{nb|nn|en}/admin/nyhetsbrev/ny", async (c) => {
+    newsletterOwners(c);
     const id = programmeOfQuery(c);
     if (id === null) return errorPage(c, "notFound");
     const programme = await ownProgramme(c, id);

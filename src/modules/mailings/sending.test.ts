@@ -30,7 +30,7 @@ async function subscribers(
   prefix = "abonnent",
 ) {
   const rows = Array.from({ length: n }, (_, i) => ({
-    email: `${prefix}${i}@example.no`,
+    email: `${prefix}${i}@lesere.demo.samspill.example`,
     programmeId,
     lang: i % 3 === 0 ? "nn" : "nb",
     status: "confirmed" as const,
@@ -53,11 +53,11 @@ async function draft(db: Database["db"], programmeId: number, langs = ["nb", "nn
       audience: { langs },
       senderName: "FUB/FUG",
       senderPersonId: null,
-      replyTo: "post@fub.example.no",
+      replyTo: "post@fub.demo.samspill.example",
       subjectNb: "Nytt fra foreldresamarbeidet",
       subjectNn: "Nytt frå foreldresamarbeidet",
-      bodyNb: "## Hei\n\nDette er **nytt**. Les mer på [nettsiden](https://fub.example.no).",
-      bodyNn: "## Hei\n\nDette er **nytt**. Les meir på [nettsida](https://fub.example.no).",
+      bodyNb: "## Hei\n\nDette er **nytt**. Les mer på [nettsiden](https://fub.demo.samspill.example).",
+      bodyNn: "## Hei\n\nDette er **nytt**. Les meir på [nettsida](https://fub.demo.samspill.example).",
     },
     NOW,
   );
@@ -70,7 +70,7 @@ describe("mailing content", () => {
       subjectNn: "Emne",
       bodyNb: "Tekst",
       bodyNn: "Tekst",
-      replyTo: "post@fub.example.no",
+      replyTo: "post@fub.demo.samspill.example",
     };
     expect(checkContent(base).ok).toBe(true);
     const bad = checkContent({
@@ -122,7 +122,7 @@ describe.each(databaseKinds)("sending a newsletter (%s)", (kind: DbKind) => {
     // One who left, one for every programme, one in English, one of another programme's.
     await db.insert(newsletterSubscriptions).values([
       {
-        email: "borte@example.no",
+        email: "borte@lesere.demo.samspill.example",
         programmeId,
         lang: "nb",
         status: "unsubscribed",
@@ -130,7 +130,7 @@ describe.each(databaseKinds)("sending a newsletter (%s)", (kind: DbKind) => {
         consentedAt: NOW,
       },
       {
-        email: "alle@example.no",
+        email: "alle@lesere.demo.samspill.example",
         programmeId: null,
         lang: "nn",
         status: "confirmed",
@@ -138,7 +138,7 @@ describe.each(databaseKinds)("sending a newsletter (%s)", (kind: DbKind) => {
         consentedAt: NOW,
       },
       {
-        email: "engelsk@example.no",
+        email: "engelsk@lesere.demo.samspill.example",
         programmeId,
         lang: "en",
         status: "confirmed",
@@ -146,7 +146,7 @@ describe.each(databaseKinds)("sending a newsletter (%s)", (kind: DbKind) => {
         consentedAt: NOW,
       },
       {
-        email: "annen@example.no",
+        email: "annen@lesere.demo.samspill.example",
         programmeId: programmeId + 999,
         lang: "nb",
         status: "confirmed",
@@ -176,18 +176,18 @@ describe.each(databaseKinds)("sending a newsletter (%s)", (kind: DbKind) => {
     const to = got.map((g) => g.to).sort();
     expect(new Set(to).size).toBe(to.length);
     expect(to).toHaveLength(14);
-    expect(to).not.toContain("borte@example.no");
-    expect(to).not.toContain("annen@example.no");
-    expect(to).not.toContain("engelsk@example.no");
-    expect(to).toContain("alle@example.no");
+    expect(to).not.toContain("borte@lesere.demo.samspill.example");
+    expect(to).not.toContain("annen@lesere.demo.samspill.example");
+    expect(to).not.toContain("engelsk@lesere.demo.samspill.example");
+    expect(to).toContain("alle@lesere.demo.samspill.example");
 
-    const nn = got.find((g) => g.to === "alle@example.no")!;
+    const nn = got.find((g) => g.to === "alle@lesere.demo.samspill.example")!;
     expect(nn.subject).toBe("Nytt frå foreldresamarbeidet");
     expect(nn.headers.get("list-unsubscribe")).toMatch(
       /^<http:\/\/127\.0\.0\.1:3000\/nn\/nyhetsbrev\/avmeld\/\d+\.[\w-]+>$/,
     );
     expect(nn.headers.get("list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
-    expect(nn.headers.get("reply-to")).toContain("post@fub.example.no");
+    expect(nn.headers.get("reply-to")).toContain("post@fub.demo.samspill.example");
     expect(nn.headers.get("message-id")).toMatch(
       /^<mailing-\d+-\d+\.[0-9a-f]{16}@samspill\.test>$/,
     );
@@ -240,9 +240,9 @@ describe.each(databaseKinds)("sending a newsletter (%s)", (kind: DbKind) => {
 
   it("sends a test to its author in both written standards", async () => {
     const id = await draft(db, programmeId);
-    await queueTest(db, id, "forfatter@fub.example.no", NOW);
+    await queueTest(db, id, "forfatter@fub.demo.samspill.example", NOW);
     await loop.runDue();
-    const tests = loop.smtp.received.filter((m) => m.to === "forfatter@fub.example.no");
+    const tests = loop.smtp.received.filter((m) => m.to === "forfatter@fub.demo.samspill.example");
     expect(tests.map((t) => t.subject).sort()).toEqual([
       "[Test] Nytt fra foreldresamarbeidet",
       "[Test] Nytt frå foreldresamarbeidet",

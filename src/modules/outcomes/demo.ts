@@ -14,7 +14,7 @@ export const DEMO_EXTRACT = new URL("demo-data/elevundersokelsen-demo.csv", impo
  * and says why cohort 3 has none yet.
  */
 export const outcomesDemo: DemoSeed = {
-  order: 90,
+  order: 92,
   async seeded(db) {
     const [row] = await db.select({ id: outcomeResults.id }).from(outcomeResults).limit(1);
     return row !== undefined;
