@@ -87,7 +87,13 @@ describe.each(databaseKinds)("health, request log and metrics (%s)", (kind) => {
     const given = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
     const res = await t.app.request("/healthz", { headers: { "X-Request-Id": given } });
     expect(res.headers.get("x-request-id")).toBe(given);
-    for (const bad of ["a\u0001b", "kari@lesere.demo.samspill.example", "x".repeat(200), "a b", "<script>"]) {
+    for (const bad of [
+      "a\u0001b",
+      "kari@lesere.demo.samspill.example",
+      "x".repeat(200),
+      "a b",
+      "<script>",
+    ]) {
       const id = requestIdFrom(bad, true);
       expect(id).not.toBe(bad);
       expect(id).toMatch(/^[0-9a-f-]{36}$/);

@@ -103,7 +103,10 @@ for (const { js, mode, tag } of scriptModes) {
       expect(await shown(page.getByRole("main"))).toContain("2 av 2 behandlet");
       await expectNoAxeViolations(page);
       const got = server.smtp.received.filter((m) => m.subject.startsWith("Vinterbrev"));
-      expect(got.map((m) => m.to).sort()).toEqual([`en.${tag}@lesere.demo.samspill.example`, `to.${tag}@lesere.demo.samspill.example`]);
+      expect(got.map((m) => m.to).sort()).toEqual([
+        `en.${tag}@lesere.demo.samspill.example`,
+        `to.${tag}@lesere.demo.samspill.example`,
+      ]);
 
       // The public archive of the programme, in nynorsk.
       const id = editor.split("/").pop();

@@ -85,7 +85,11 @@ async function seedMailings(db: Db, today: string) {
       },
     ])
     .returning({ id: mailings.id, status: mailings.status, startedAt: mailings.startedAt });
-  const people = ["lise.demo@lesere.demo.samspill.example", "ola.demo@lesere.demo.samspill.example", "kari.demo@lesere.demo.samspill.example"];
+  const people = [
+    "lise.demo@lesere.demo.samspill.example",
+    "ola.demo@lesere.demo.samspill.example",
+    "kari.demo@lesere.demo.samspill.example",
+  ];
   for (const m of rows.filter((r) => r.status === "sent")) {
     await db.insert(mailingRecipients).values(
       people.map((address, i) => ({

@@ -56,8 +56,10 @@ async function draft(db: Database["db"], programmeId: number, langs = ["nb", "nn
       replyTo: "post@fub.demo.samspill.example",
       subjectNb: "Nytt fra foreldresamarbeidet",
       subjectNn: "Nytt frå foreldresamarbeidet",
-      bodyNb: "## Hei\n\nDette er **nytt**. Les mer på [nettsiden](https://fub.demo.samspill.example).",
-      bodyNn: "## Hei\n\nDette er **nytt**. Les meir på [nettsida](https://fub.demo.samspill.example).",
+      bodyNb:
+        "## Hei\n\nDette er **nytt**. Les mer på [nettsiden](https://fub.demo.samspill.example).",
+      bodyNn:
+        "## Hei\n\nDette er **nytt**. Les meir på [nettsida](https://fub.demo.samspill.example).",
     },
     NOW,
   );
