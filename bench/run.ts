@@ -2,6 +2,7 @@
 // per figure; everything else printed starts with "#". Servers run as child processes on
 // 127.0.0.1 on fresh temp data dirs and are stopped on every way out.
 import { childGuardBenchmark } from "./child-guard";
+import { failoverBenchmark, twoInstancesBenchmark } from "./cluster";
 import { cohortOverviewBenchmark } from "./cohort-overview";
 import { deadlineRushBenchmark } from "./deadline-rush";
 import { feedbackBenchmark } from "./feedback";
@@ -64,6 +65,8 @@ try {
   await step("deadline-rush", () => deadlineRushBenchmark());
   await step("registration-rush", () => registrationRushBenchmark());
   await step("restore-mismatch", () => restoreBenchmark());
+  await step("two-instances-vs-one", () => twoInstancesBenchmark());
+  await step("failover", () => failoverBenchmark());
   await step("fuzz-5xx", () => fuzzBenchmark());
   await step("nsr-import-18k", () => nsrImportBenchmark(tempDir("nsr")));
   await step("newsletter-10k", () => newsletterBenchmark(tempDir("newsletter")));
