@@ -17,8 +17,8 @@ import { type Instance, type Nginx, startInstance, startNginx } from "../scripts
 import { openPostgres } from "../src/db/client";
 import { enqueueMail } from "../src/kernel/mail-jobs";
 import { createSession } from "../src/modules/identity/sessions";
-import { startSmtp } from "../tests/support/smtp";
 import { demoPeopleIds } from "../tests/support/people";
+import { startSmtp } from "../tests/support/smtp";
 import {
   bench,
   benchPostgresUrl,

@@ -6,9 +6,9 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
 import autocannon from "autocannon";
 import pg from "pg";
-import { PGlite } from "@electric-sql/pglite";
 import { type Database, openPostgres, wrapPglite } from "../src/db/client";
 
 export const root = fileURLToPath(new URL("..", import.meta.url));
