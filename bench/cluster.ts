@@ -316,22 +316,27 @@ export async function failoverBenchmark() {
 
     const loadStarted = performance.now();
     const clients = Promise.all(Array.from({ length: CLIENTS }, (_, k) => client(k)));
-    await new Promise((r) => setTimeout(r, KILL_AFTER_MS));
-    const errorsBefore = errors.length;
-    const killed = instances[1]!;
-    killed.child.kill("SIGKILL");
-    await killed.exited;
-    const killedAt = performance.now();
-    log(
-      `failover: instance b killed (SIGKILL) ${((killedAt - loadStarted) / 1000).toFixed(1)} s into the load`,
-    );
-    instances[1] = await start(portB, "b");
-    log(
-      `failover: instance b ready again ${((performance.now() - killedAt) / 1000).toFixed(1)} s after the kill`,
-    );
-    await new Promise((r) => setTimeout(r, LOAD_AFTER_RESTART_MS));
-    stop = true;
-    await Promise.all([clients, mails]);
+    let errorsBefore = 0;
+    try {
+      await new Promise((r) => setTimeout(r, KILL_AFTER_MS));
+      errorsBefore = errors.length;
+      const killed = instances[1]!;
+      killed.child.kill("SIGKILL");
+      await killed.exited;
+      const killedAt = performance.now();
+      log(
+        `failover: instance b killed (SIGKILL) ${((killedAt - loadStarted) / 1000).toFixed(1)} s into the load`,
+      );
+      instances[1] = await start(portB, "b");
+      log(
+        `failover: instance b ready again ${((performance.now() - killedAt) / 1000).toFixed(1)} s after the kill`,
+      );
+      await new Promise((r) => setTimeout(r, LOAD_AFTER_RESTART_MS));
+    } finally {
+      // Whatever went wrong, the clients stop before anything is shut down under them.
+      stop = true;
+      await Promise.all([clients, mails]);
+    }
     const loadSeconds = (performance.now() - loadStarted) / 1000;
 
     // Every job done (those the dead instance had claimed come back after their lease).
