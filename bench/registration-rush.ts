@@ -84,8 +84,11 @@ export async function prepareRush(
       registrationOpensAt: at(-7),
       registrationClosesAt: at(20),
       day,
-      // Two parallel groups of 300 places each: more than the seats together, so none fills.
-      sessions: agendaOn(day).map((s) => (s.kind === "group" ? { ...s, capacity: 300 } : s)),
+      // Two parallel groups of 300 places each (by default): more than the seats together, so
+      // none fills.
+      sessions: agendaOn(day).map((s) =>
+        s.kind === "group" ? { ...s, capacity: opts.groupCapacity ?? 300 } : s,
+      ),
     }),
     { personId: null, now: NOW, baseUrl: ORIGIN },
   );
