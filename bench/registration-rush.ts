@@ -39,7 +39,7 @@ const DAY_MS = 86_400_000;
  */
 export async function prepareRush(
   db: Database["db"],
-  opts: { now: Date; participants: number; seats: number },
+  opts: { now: Date; participants: number; seats: number; groupCapacity?: number },
 ): Promise<Setup> {
   const { now: NOW, participants: PARTICIPANTS, seats: SEATS } = opts;
   const at = (days: number) => new Date(NOW.getTime() + days * DAY_MS);
