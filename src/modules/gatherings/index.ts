@@ -11,9 +11,12 @@ export {
   sessionsOf,
 } from "./gatherings";
 export { type GatheringFigures, gatheringFigures } from "./insight-reads";
+export { mayOrganise } from "./organiser-access";
+export { gatheringsOrganisedBy, organisersOf } from "./organiser-scope";
 export { osloTyped, parseOsloDateTime } from "./organiser-form";
 export { organiserRoutes } from "./organiser-routes";
 export { participantRoutes } from "./participant-routes";
+export { registeredSegment } from "./segments";
 export {
   cancelRegistration,
   confirmOffer,
