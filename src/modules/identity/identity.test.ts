@@ -1374,6 +1374,19 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         allowed: ["ada"],
       },
       {
+        name: "POST /nb/admin/meldinger/ny/nettverk/<Arendal's> (empty)",
+        send: async (w) =>
+          post(
+            (await networkPath(arendalNetwork, "")).replace(
+              "/nb/nettverk/",
+              "/nb/admin/meldinger/ny/nettverk/",
+            ),
+            w,
+          ),
+        allowed: ["ada"],
+        okStatus: 422,
+      },
+      {
         name: "GET /nb/admin/meldinger/:id (unknown)",
         send: (w) => get("/nb/admin/meldinger/999999999", w),
         allowed: ["ada", "frida", "siv", "kari", "mona"],

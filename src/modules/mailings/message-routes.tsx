@@ -40,11 +40,11 @@ const NEW = `/:lang{nb|nn|en}${MESSAGES}/ny`;
 
 /** The permissions of the roles that write messages (decision 0040). */
 const WRITERS = [
-  "manage:cohort:",
-  "invite:cohort:",
-  "answer:cohort:",
+  "manage:cohort:owner",
+  "invite:cohort:office",
+  "answer:cohort:municipality",
   "manage:gathering:",
-  "lead:network:",
+  "lead:network:municipality",
 ];
 
 /** The person, if some role of theirs writes messages; else 403 before anything is looked up. */
@@ -71,6 +71,8 @@ function segmentOfRoute(c: AppContext, kind: string): Segment {
 
 async function reached(c: AppContext, segment: Segment) {
   const user = writer(c);
+  const place = segment.segment === "cohort-people" ? c.req.param("place") : undefined;
+  if (place !== undefined && place.length === 3) return { response: errorPage(c, "notFound") };
   const reach = await reachSegment(deps(c).db, user, segment, deps(c).clock.now());
   if (!reach) return { response: errorPage(c, "notFound") };
   if (!reach.ok) {
@@ -238,7 +240,7 @@ export function messageRoutes() {
 
   const NEW_PATHS = [
     [`${NEW}/:kind{ikke-svart}/:cohort{${ID}}`, "ikke-svart"],
-    [`${NEW}/:kind{koordinatorer}/:cohort{${ID}}/:place{[0-9]{2}|[0-9]{4}}`, "koordinatorer"],
+    [`${NEW}/:kind{koordinatorer}/:cohort{${ID}}/:place{[0-9]{2,4}}`, "koordinatorer"],
     [`${NEW}/:kind{samling}/:target{${ID}}`, "samling"],
     [`${NEW}/:kind{nettverk}/:target{${ID}}`, "nettverk"],
   ] as const;
