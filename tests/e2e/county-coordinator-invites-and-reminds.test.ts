@@ -303,7 +303,7 @@ describe.each(databaseKinds)("a county coordinator invites and reminds, on %s", 
     await page.getByLabel("Tekst (bokmål)").fill("Fristen nærmer seg. Svar i Samspill.");
     await loadsPage(page, () => page.getByRole("button", { name: "Lagre utkastet" }).click());
     expect(visit.status()).toBe(422);
-    expect(await summary(page)).toContain("Emne (bokmål)");
+    expect(await summary(page)).toContain("Fyll ut emne (bokmål)");
     expect(await page.getByLabel("Tekst (bokmål)").inputValue()).toBe(
       "Fristen nærmer seg. Svar i Samspill.",
     );
