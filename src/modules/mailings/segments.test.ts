@@ -1,11 +1,14 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testApp } from "../../../tests/support/app";
 import { databaseKinds } from "../../../tests/support/db";
 import { demoPeopleIds } from "../../../tests/support/people";
 import type { CurrentUser } from "../../kernel/context";
 import { cohorts } from "../cohorts/schema";
+import { gatheringRegistrations, gatherings } from "../gatherings/schema";
 import { activeRoles, demoEmail, getPerson, permissionsOf } from "../identity";
+import { people } from "../identity/schema";
+import { learningNetworks, networkMembers } from "../networks/schema";
 import { setWrittenStandard } from "../organisations";
 import { checkMessage, writeMessage } from "./messages";
 import { mailingRecipients, mailings } from "./schema";
@@ -213,6 +216,55 @@ describe.each(databaseKinds)("messages to segments (%s)", (kind) => {
     expect(m!.status).toBe("draft");
     // Without a nynorsk version, nynorsk readers get the bokmål one throughout.
     expect(m!.subjectNn).toBe("Hei");
+  });
+
+  it("reaches those registered for a gathering and a network's members, each address once", async () => {
+    const now = t.clock.now();
+    const [regional] = await t.db
+      .select()
+      .from(gatherings)
+      .where(eq(gatherings.titleNb, "Regional samling i Agder for pulje 3"));
+    const gathering = { segment: "gathering" as const, gatheringId: regional!.id };
+    const siv = await reachSegment(t.db, await user("siv"), gathering, now);
+    if (!siv?.ok) throw new Error("reach");
+    // Kari organises Kristiansand's own gathering, not the county office's.
+    expect(await reachSegment(t.db, await user("kari"), gathering, now)).toEqual({
+      ok: false,
+      reason: "notYourGathering",
+    });
+    const registered = await t.db
+      .selectDistinct({ email: people.email })
+      .from(gatheringRegistrations)
+      .innerJoin(people, eq(people.id, gatheringRegistrations.personId))
+      .where(
+        and(
+          eq(gatheringRegistrations.gatheringId, regional!.id),
+          ne(gatheringRegistrations.status, "cancelled"),
+          isNull(people.deletedAt),
+          isNotNull(people.email),
+        ),
+      );
+    expect((await segmentPreview(t.db, siv.audience, now)).count).toBe(registered.length);
+
+    const [arendal] = await t.db
+      .select()
+      .from(learningNetworks)
+      .where(eq(learningNetworks.name, "Lærende nettverk for enhetene i Arendal"));
+    const network = { segment: "network" as const, networkId: arendal!.id };
+    expect(await reachSegment(t.db, await user("kari"), network, now)).toEqual({
+      ok: false,
+      reason: "notYourNetwork",
+    });
+    const ada = await reachSegment(t.db, await user("ada"), network, now);
+    if (!ada?.ok) throw new Error("reach");
+    const members = await t.db
+      .selectDistinct({ email: sql<string>`lower(${networkMembers.email})` })
+      .from(networkMembers)
+      .where(and(eq(networkMembers.networkId, arendal!.id), isNull(networkMembers.removedAt)));
+    expect(members.length).toBeGreaterThan(0);
+    const preview = await segmentPreview(t.db, ada.audience, now);
+    expect(preview.count).toBe(members.length);
+    expect(preview.sample.length).toBe(Math.min(5, members.length));
   });
 
   it("checks a message's text: bokmål required, nynorsk both or neither", () => {
