@@ -261,6 +261,13 @@ describe.each(databaseKinds)("insight (%s)", (kind) => {
       const content = await (await doc.getPage(p)).getTextContent();
       all += content.items.map((i) => ("str" in i ? i.str : "")).join(" ");
     }
+    // The charts drawn in: tagged figures with their text alternatives, their labels as text.
+    const tree = JSON.stringify(await (await doc.getPage(1)).getStructTree());
+    expect(tree).toMatch(
+      /"role":"Figure","children":\[[^\]]*\],"alt":"Stolpediagram, Deltakelse per fylke: /,
+    );
+    const ops = await (await doc.getPage(1)).getOperatorList();
+    expect(ops.fnArray.length).toBeGreaterThan(100);
     expect(all).toContain("Årsrapport 2017");
     expect(all).toContain("Deltakelse per fylke");
     expect(all).toContain("Samlinger");
