@@ -140,6 +140,14 @@ for (const { js, mode } of scriptModes) {
       const lines = (await csv.text()).replace(/^\uFEFF/, "").split("\r\n");
       expect(lines[0]).toMatch(/^Fylke;Kommuner med;/);
       expect(lines[1]).toMatch(/^Agder;\d+;\d+;/);
+
+      // On paper: no navigation, filters or downloads; the chart and its table are there.
+      await page.emulateMedia({ media: "print" });
+      expect(await page.locator(".site-header").isVisible()).toBe(false);
+      expect(await page.getByRole("button", { name: "Vis" }).isVisible()).toBe(false);
+      expect(await link.isVisible()).toBe(false);
+      expect(await chart.isVisible()).toBe(true);
+      expect(await panel.getByRole("table").isVisible()).toBe(true);
     });
   });
 }
