@@ -8,6 +8,7 @@ import { deadlineRushBenchmark } from "./deadline-rush";
 import { feedbackBenchmark } from "./feedback";
 import { fuzzBenchmark } from "./fuzz";
 import { grantLedgerBenchmark } from "./grant-ledger";
+import { insightNationalBenchmark } from "./insight-national";
 import { type ChildServer, log, removeTempDirs, startApp, tempDir } from "./lib";
 import { newsletterBenchmark } from "./newsletter-10k";
 import { nsrImportBenchmark } from "./nsr-import";
@@ -62,6 +63,7 @@ try {
   await step("grant-ledger", () => grantLedgerBenchmark());
   await step("progress-overview-p95", () => progressOverviewBenchmark());
   await step("outcome-import-100k", () => outcomeImportBenchmark());
+  await step("insight-national-p95", () => insightNationalBenchmark());
   await step("deadline-rush", () => deadlineRushBenchmark());
   await step("registration-rush", () => registrationRushBenchmark());
   await step("restore-mismatch", () => restoreBenchmark());
