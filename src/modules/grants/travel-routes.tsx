@@ -20,11 +20,11 @@ import { ownCohort } from "./access";
 import { schemeOfCohort } from "./schemes";
 import {
   type Claimable,
+  checkLegs,
   claimableGatherings,
   claimById,
   claimsOfPeople,
   claimsOfScheme,
-  checkLegs,
   decideClaim,
   type LegInput,
   legField,
@@ -36,6 +36,7 @@ import {
   travelLimits,
   travelTotals,
 } from "./travel";
+import { seesTravelFigures, travelFigureRoutes } from "./travel-figures";
 import { travelErrors, travelTexts } from "./travel-texts";
 import {
   AdminClaimPage,
@@ -140,6 +141,7 @@ function textsOf(all: Record<string, (string | File)[]>): FormValues {
 
 export function travelRoutes() {
   const app = new Hono<AppEnv>();
+  travelFigureRoutes(app);
 
   app.get(`${LANG}/reisestotte`, async (c) => {
     const scope = claimScope(c);
@@ -172,6 +174,7 @@ export function travelRoutes() {
       c,
       <TravelPage
         lang={langOf(c)}
+        figures={seesTravelFigures(c)}
         own={own.map(named)}
         municipality={forMunicipality ? forMunicipality.map(named) : null}
         claims={claims.map((x) => ({
@@ -365,6 +368,7 @@ export function travelRoutes() {
         cohortId={loaded.found.cohort.id}
         cohortTitle={loaded.found.title}
         ceilingOre={paysTravel(loaded.scheme) ? loaded.scheme.travelCeilingOre : null}
+        figures={seesTravelFigures(c)}
         claims={claims.map((x) => ({
           ...x,
           name: names.get(x.personId) ?? "",

@@ -45,6 +45,8 @@ export type ClaimableRow = Claimable & { name: string };
 /** The participant's (and the coordinator's) list: gatherings to claim for, and the claims. */
 export function TravelPage(props: {
   lang: Lang;
+  /** Whether to link to the figures per county and municipality. */
+  figures: boolean;
   own: ClaimableRow[];
   municipality: ClaimableRow[] | null;
   claims: (TravelClaim & { gathering: string; name: string })[];
@@ -73,6 +75,13 @@ export function TravelPage(props: {
         {tt.title}
       </h1>
       <p class="ds-paragraph lead">{tt.lead}</p>
+      {props.figures ? (
+        <p class="ds-paragraph">
+          <a class="ds-link" href={localPath(lang, "/admin/tilskudd/reisestotte")}>
+            {tt.figuresTitle}
+          </a>
+        </p>
+      ) : null}
       <section aria-labelledby="attended-heading">
         <h2 class="ds-heading" data-size="md" id="attended-heading">
           {tt.attendedHeading}
@@ -419,6 +428,7 @@ export function AdminClaimsPage(props: {
   cohortId: number;
   cohortTitle: string;
   ceilingOre: number | null;
+  figures: boolean;
   claims: AdminClaimRow[];
   totals: TravelFigures;
   message?: string | undefined;
@@ -445,6 +455,13 @@ export function AdminClaimsPage(props: {
         {props.ceilingOre === null ? tt.adminNoTravel : tt.adminLead(kr(props.ceilingOre))}
       </p>
       <TravelTotals lang={lang} totals={props.totals} />
+      {props.figures ? (
+        <p class="ds-paragraph">
+          <a class="ds-link" href={localPath(lang, "/admin/tilskudd/reisestotte")}>
+            {tt.figuresTitle}
+          </a>
+        </p>
+      ) : null}
       <section aria-labelledby="claims-heading">
         <h2 class="ds-heading" data-size="md" id="claims-heading">
           {tt.claimsHeading}
