@@ -184,6 +184,8 @@ export function checkLegs(rows: LegInput[]): {
   errors: FieldErrors;
   legs: CheckedLeg[];
   totalOre: number;
+  /** Every leg's amount was read: the total is the journey's, whatever else is wrong. */
+  amountsOk: boolean;
 } {
   const errors: FieldErrors = {};
   const legs: CheckedLeg[] = [];
@@ -246,7 +248,9 @@ export function checkLegs(rows: LegInput[]): {
       });
     }
   }
-  return { errors, legs, totalOre };
+  const amountsOk =
+    filled.length > 0 && !filled.some(({ n }) => errors[legField("amount", n)] !== undefined);
+  return { errors, legs, totalOre, amountsOk };
 }
 
 /** The journey in one line: "Vennesla – Kristiansand – Oslo", or each leg where they break. */
@@ -319,7 +323,7 @@ export async function submitClaim(
   if (!found) errors.gathering = { code: "notAttended" };
   else if (!found.scheme || !paysTravel(found.scheme)) errors.gathering = { code: "noTravel" };
   else if (found.claim) errors.gathering = { code: "alreadyClaimed" };
-  else if (legsOk && journey.totalOre > found.scheme.travelCeilingOre!) {
+  else if (journey.amountsOk && journey.totalOre > found.scheme.travelCeilingOre!) {
     errors.total = {
       code: "aboveCeiling",
       params: { ceilingOre: found.scheme.travelCeilingOre!, totalOre: journey.totalOre },
