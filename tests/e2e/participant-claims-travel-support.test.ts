@@ -21,8 +21,9 @@ const success = (page: Page) => shown(page.locator('main .ds-alert[role="status"
 
 /**
  * Rune, a resource person who attended a national gathering of IBS cohort 1, claims travel
- * support with a receipt: above the scheme's ceiling first (refused, his input kept), then
- * within it. Ada approves the claim and pays the batch, and the claim is a row of the payment
+ * support leg by leg with a receipt: he adds a third leg for the way home (the form again, his
+ * input kept, the total summed), is refused above the scheme's ceiling and for a car leg with
+ * no kilometres (each error beside its leg), then claims within it. Ada approves the claim and pays the batch, and the claim is a row of the payment
  * file. Each mode has a database of its own.
  */
 for (const { js, mode } of scriptModes) {
@@ -81,28 +82,52 @@ for (const { js, mode } of scriptModes) {
       expect(await h1(r)).toBe("Søk om reisestøtte");
       await expectNoAxeViolations(r);
 
-      rune.allowErrorStatus(422);
-      await r.getByLabel("Reiserute").fill("Kristiansand–Oslo tur-retur");
-      await r.getByLabel("Reisemåte").selectOption({ label: "Tog" });
-      await r.getByLabel("Beløp i kroner").fill("4 600");
+      // His journey leg by leg: by car to the station, the train to Oslo; one more row for the
+      // way home, added without losing what he typed, the total summed by the server.
+      const leg = (n: number) => r.getByRole("group", { name: `Etappe ${n}`, exact: true });
+      const fill = async (n: number, from: string, to: string, means: string, amount: string) => {
+        await leg(n).getByLabel("Fra", { exact: true }).fill(from);
+        await leg(n).getByLabel("Til", { exact: true }).fill(to);
+        await leg(n).getByLabel("Reisemåte").selectOption({ label: means });
+        await leg(n).getByLabel("Beløp i kroner").fill(amount);
+      };
+      await fill(1, "Hjemme", "Kristiansand stasjon", "Egen bil", "50");
+      await fill(2, "Kristiansand stasjon", "Oslo S", "Tog", "4 600");
       await r.getByLabel("Kontonummer for utbetaling").fill(demoAccountNumber("6000000000"));
+      await loadsPage(r, () => r.getByRole("button", { name: "Legg til en etappe" }).click());
+      expect(rune.status()).toBe(200);
+      expect(await shown(r.getByTestId("claim-total"))).toBe("4\u00a0650,00 kr");
+      expect(await leg(2).getByLabel("Til", { exact: true }).inputValue()).toBe("Oslo S");
+      await fill(3, "Oslo S", "Kristiansand stasjon", "Tog", "600");
+      await expectNoAxeViolations(r);
+
+      rune.allowErrorStatus(422);
       await r.getByLabel("Kvitteringer").setInputFiles(receipt);
       await loadsPage(r, () => r.getByRole("button", { name: "Send kravet" }).click());
       expect(rune.status()).toBe(422);
       expect(await r.title()).toMatch(/^Feil: /);
-      expect(await shown(summary(r))).toContain(CEILING_ERROR);
-      expect(await shown(r.locator("#claim-amount-error"))).toContain(CEILING_ERROR);
-      expect(await r.getByLabel("Reiserute").inputValue()).toBe("Kristiansand–Oslo tur-retur");
-      expect(await r.getByLabel("Beløp i kroner").inputValue()).toBe("4 600");
+      const errors = await shown(summary(r));
+      expect(errors).toContain(CEILING_ERROR);
+      expect(errors).toContain("Fyll ut etappe 1, kilometer: det må være med for egen bil");
+      expect(await shown(r.locator("#claim-distance1-error"))).toContain("egen bil");
+      expect(await shown(r.locator("#claim-total-error"))).toContain(CEILING_ERROR);
+      expect(await leg(3).getByLabel("Fra", { exact: true }).inputValue()).toBe("Oslo S");
+      expect(await leg(2).getByLabel("Beløp i kroner").inputValue()).toBe("4 600");
       await expectNoAxeViolations(r);
 
-      await r.getByLabel("Beløp i kroner").fill("1 234,50");
+      await leg(1).getByLabel("Kilometer").fill("8");
+      await leg(2).getByLabel("Beløp i kroner").fill("617,25");
       await r.getByLabel("Kvitteringer").setInputFiles(receipt);
       await loadsPage(r, () => r.getByRole("button", { name: "Send kravet" }).click());
       expect(rune.status()).toBe(200);
       expect(await success(r)).toBe("Kravet er sendt. Du får svar her når det er behandlet.");
       expect(await shown(r.getByTestId("claim-state"))).toBe("Sendt");
-      expect(await shown(r.getByTestId("claim-amount"))).toBe("1\u00a0234,50 kr");
+      expect(await shown(r.getByTestId("claim-amount"))).toBe("1\u00a0267,25 kr");
+      expect(await r.getByTestId("claim-legs").locator("li").allInnerTexts()).toEqual([
+        "Hjemme – Kristiansand stasjon: Egen bil, 8 km, 50,00 kr",
+        "Kristiansand stasjon – Oslo S: Tog, 617,25 kr",
+        "Oslo S – Kristiansand stasjon: Tog, 600,00 kr",
+      ]);
       await expectNoAxeViolations(r);
       const claimId = path(r).split("/").pop()!;
       // The receipt is his to open.
@@ -156,7 +181,7 @@ for (const { js, mode } of scriptModes) {
         "",
         "Rune Ressurs",
         demoAccountNumber("6000000000"),
-        "1234.50",
+        "1267.25",
         `SAMSPILL-RS-${claimId}`,
         "1",
       ]);

@@ -5,6 +5,7 @@ import {
   index,
   integer,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
@@ -179,4 +180,47 @@ export const travelClaimReceipts = pgTable(
     uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull(),
   },
   (t) => [index("travel_claim_receipts_claim_idx").on(t.claimId)],
+);
+
+/**
+ * The legs of a claim's journey (decision 0045): home → station → venue and back, each with its
+ * means of transport, the distance in whole kilometres (required for one's own car) and what it
+ * cost in øre. The claim's amount is their sum, computed on the server; a claim made before
+ * legs existed has none (its route, means and amount are the claim's own).
+ */
+export const travelClaimLegs = pgTable(
+  "travel_claim_legs",
+  {
+    id: serial("id").primaryKey(),
+    claimId: integer("claim_id")
+      .notNull()
+      .references(() => travelClaims.id),
+    /** 1, 2, … in the order travelled. */
+    position: integer("position").notNull(),
+    fromPlace: text("from_place").notNull(),
+    toPlace: text("to_place").notNull(),
+    means: text("means").$type<TransportMeans>().notNull(),
+    distanceKm: integer("distance_km"),
+    amountOre: bigint("amount_ore", { mode: "number" }).notNull(),
+  },
+  (t) => [uniqueIndex("travel_claim_legs_claim_position_uq").on(t.claimId, t.position)],
+);
+
+/**
+ * Each scheme's travel figures by state, kept in the same transaction as every claim's move
+ * (decision 0045): the ledger reads four rows instead of summing every claim of the scheme on
+ * each request. `travelTotals` reads it; the tests and the benchmark hold it equal to the sum
+ * of the claims.
+ */
+export const travelClaimTotals = pgTable(
+  "travel_claim_totals",
+  {
+    schemeId: integer("scheme_id")
+      .notNull()
+      .references(() => grantSchemes.id),
+    state: text("state").$type<ClaimState>().notNull(),
+    amountOre: bigint("amount_ore", { mode: "number" }).notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.schemeId, t.state] })],
 );

@@ -125,17 +125,38 @@ export async function seedCohort1Grants(
       new Date("2017-03-20T09:00:00Z"),
     )
   ).slice(0, 6);
+  // Each journey leg by leg (decision 0045): home to the station or airport and on to Oslo,
+  // and the same way back; the amounts are odd so that the sums show every øre.
+  const leg = (from: string, to: string, means: string, distance: string, amount: string) => ({
+    from,
+    to,
+    means,
+    distance,
+    amount,
+  });
   const journeys = [
-    ["Arendal–Oslo tur-retur", "train", "1 234,50"],
-    ["Bykle–Oslo tur-retur", "bus", "2 870"],
-    ["Grimstad–Oslo tur-retur", "car", "4 499,99"],
-    ["Risør–Oslo tur-retur", "train", "987,65"],
-    ["Lillesand–Oslo tur-retur", "bus", "1 111,11"],
-    ["Birkenes–Oslo tur-retur", "plane", "3 456,78"],
-  ] as const;
+    [leg("Arendal", "Oslo", "train", "", "617,25"), leg("Oslo", "Arendal", "train", "", "617,25")],
+    [leg("Bykle", "Oslo", "bus", "", "1 435"), leg("Oslo", "Bykle", "bus", "", "1 435")],
+    [
+      leg("Grimstad", "Oslo", "car", "260", "2 250"),
+      leg("Oslo", "Grimstad", "car", "260", "2 249,99"),
+    ],
+    [
+      leg("Risør", "Gjerstad stasjon", "bus", "", "64,50"),
+      leg("Gjerstad stasjon", "Oslo", "train", "", "429,33"),
+      leg("Oslo", "Gjerstad stasjon", "train", "", "429,32"),
+      leg("Gjerstad stasjon", "Risør", "bus", "", "64,50"),
+    ],
+    [leg("Lillesand", "Oslo", "bus", "", "555,55"), leg("Oslo", "Lillesand", "bus", "", "555,56")],
+    [
+      leg("Birkenes", "Kjevik", "car", "32", "141,12"),
+      leg("Kjevik", "Oslo", "plane", "", "1 587,27"),
+      leg("Oslo", "Kjevik", "plane", "", "1 587,27"),
+      leg("Kjevik", "Birkenes", "car", "32", "141,12"),
+    ],
+  ];
   const claimIds: number[] = [];
   for (const [i, a] of attendees.entries()) {
-    const [route, means, amount] = journeys[i]!;
     const { claimId } = must(
       await submitClaim(
         db,
@@ -143,9 +164,7 @@ export async function seedCohort1Grants(
         {
           gatheringId: a.gatheringId,
           personId: a.personId,
-          route,
-          means,
-          amount,
+          legs: journeys[i]!,
           accountNumber: account(String(3_200_000_000 + i * 777)),
           receipts: [{ name: `kvittering-${i + 1}.pdf`, bytes: RECEIPT }],
         },
@@ -166,7 +185,7 @@ export async function seedCohort1Grants(
   await decide(
     2,
     "reject",
-    "Reise med egen bil dekkes bare etter statens satser; send nytt krav med kilometer.",
+    "Reise med egen bil dekkes bare etter statens sats per kilometer; send nytt krav med det beløpet.",
     "2017-04-12T09:00:00Z",
   );
 }

@@ -20,11 +20,15 @@ import { ownCohort } from "./access";
 import { schemeOfCohort } from "./schemes";
 import {
   type Claimable,
+  checkLegs,
   claimableGatherings,
   claimById,
   claimsOfPeople,
   claimsOfScheme,
   decideClaim,
+  type LegInput,
+  legField,
+  legsOf,
   paysTravel,
   receiptsOf,
   submitClaim,
@@ -32,6 +36,7 @@ import {
   travelLimits,
   travelTotals,
 } from "./travel";
+import { seesTravelFigures, travelFigureRoutes } from "./travel-figures";
 import { travelErrors, travelTexts } from "./travel-texts";
 import {
   AdminClaimPage,
@@ -99,6 +104,33 @@ function files(all: Record<string, (string | File)[]>) {
   );
 }
 
+/**
+ * The leg rows the form sent: as many as the highest row with a field (`from3` → 3 rows), at
+ * least one; a form with more rows than allowed keeps them, and the service refuses it.
+ */
+function legRows(values: FormValues): LegInput[] {
+  let rows = 1;
+  for (let n = 1; n <= travelLimits.legs + 1; n++) {
+    if (
+      (["from", "to", "means", "distance", "amount"] as const).some((k) => legField(k, n) in values)
+    )
+      rows = n;
+  }
+  return Array.from({ length: rows }, (_, i) => ({
+    from: values[legField("from", i + 1)] ?? "",
+    to: values[legField("to", i + 1)] ?? "",
+    means: values[legField("means", i + 1)] ?? "",
+    distance: values[legField("distance", i + 1)] ?? "",
+    amount: values[legField("amount", i + 1)] ?? "",
+  }));
+}
+
+/** The total the form shows: the sum of the legs' amounts given so far, summed here. */
+function totalOf(rows: LegInput[]): number | null {
+  const { totalOre } = checkLegs(rows);
+  return rows.some((r) => r.amount.trim() !== "") ? totalOre : null;
+}
+
 function textsOf(all: Record<string, (string | File)[]>): FormValues {
   const values: FormValues = {};
   for (const [k, v] of Object.entries(all)) {
@@ -109,6 +141,7 @@ function textsOf(all: Record<string, (string | File)[]>): FormValues {
 
 export function travelRoutes() {
   const app = new Hono<AppEnv>();
+  travelFigureRoutes(app);
 
   app.get(`${LANG}/reisestotte`, async (c) => {
     const scope = claimScope(c);
@@ -141,6 +174,7 @@ export function travelRoutes() {
       c,
       <TravelPage
         lang={langOf(c)}
+        figures={seesTravelFigures(c)}
         own={own.map(named)}
         municipality={forMunicipality ? forMunicipality.map(named) : null}
         claims={claims.map((x) => ({
@@ -181,9 +215,17 @@ export function travelRoutes() {
     c: AppContext,
     target: Awaited<ReturnType<typeof formTarget>>,
     form?: { values: FormValues; errors: FieldErrors },
+    /** After "add a leg": one row more, and no errors (200). */
+    added = false,
   ) {
     const db = deps(c).db;
     const f = target.found;
+    const rows = form ? legRows(form.values) : [];
+    // A journey there and back by default; one row more after "add a leg".
+    const shown = Math.min(
+      travelLimits.legs,
+      Math.max(form ? rows.length + (added ? 1 : 0) : 2, 1),
+    );
     if (!f?.scheme || !paysTravel(f.scheme)) {
       if (!form) return errorPage(c, "notFound");
     }
@@ -200,9 +242,11 @@ export function travelRoutes() {
         forName={
           target.personId === c.get("user")!.personId ? null : (names.get(target.personId) ?? "")
         }
+        rows={Math.max(shown, rows.length)}
+        totalOre={form ? totalOf(rows) : null}
         {...(form ? { form } : {})}
       />,
-      form ? 422 : 200,
+      form && !added ? 422 : 200,
     );
   }
 
@@ -222,6 +266,11 @@ export function travelRoutes() {
       const all = await readFormAll(c);
       const values = textsOf(all);
       const target = await formTarget(c, values.gathering ?? "", values.person ?? "");
+      // "Add a leg": the same form again with one row more, nothing checked or stored yet.
+      if (values.leggTil !== undefined) {
+        if (!target.found) return errorPage(c, "notFound");
+        return showForm(c, target, { values, errors: {} }, true);
+      }
       const uploads = await Promise.all(
         files(all).map(async (f) => ({
           name: f.name,
@@ -234,9 +283,7 @@ export function travelRoutes() {
         {
           gatheringId: target.gatheringId,
           personId: target.personId,
-          route: values.route ?? "",
-          means: values.means ?? "",
-          amount: values.amount ?? "",
+          legs: legRows(values),
           accountNumber: values.accountNumber ?? "",
           receipts: uploads,
         },
@@ -261,6 +308,7 @@ export function travelRoutes() {
         name={names.get(claim.personId) ?? ""}
         gathering={await gatheringTitleOf(c, claim)}
         receipts={await receiptsOf(db, claim.id)}
+        legs={await legsOf(db, claim.id)}
         message={c.req.query("melding") === "sendt" ? travelTexts(langOf(c)).sent : undefined}
       />,
     );
@@ -320,6 +368,7 @@ export function travelRoutes() {
         cohortId={loaded.found.cohort.id}
         cohortTitle={loaded.found.title}
         ceilingOre={paysTravel(loaded.scheme) ? loaded.scheme.travelCeilingOre : null}
+        figures={seesTravelFigures(c)}
         claims={claims.map((x) => ({
           ...x,
           name: names.get(x.personId) ?? "",
@@ -362,6 +411,7 @@ export function travelRoutes() {
         name={names.get(loaded.claim.personId) ?? ""}
         gathering={await gatheringTitleOf(c, loaded.claim)}
         receipts={await receiptsOf(db, loaded.claim.id)}
+        legs={await legsOf(db, loaded.claim.id)}
         {...(extra.form ? { form: extra.form } : {})}
         actError={extra.actError}
       />,

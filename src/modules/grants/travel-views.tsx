@@ -4,12 +4,15 @@ import { Breadcrumbs } from "../../web/components/breadcrumbs";
 import { DataTable } from "../../web/components/data-table";
 import { Facts } from "../../web/components/facts";
 import {
+  Button,
+  ButtonRow,
   ErrorSummary,
   Field,
   FileField,
   RadioGroup,
   Select,
   SubmitRow,
+  ValidationMessage,
 } from "../../web/components/form";
 import { Notice } from "../../web/components/notice";
 import { type FormState, formView } from "../../web/form-errors";
@@ -21,6 +24,8 @@ import { TRANSPORT_MEANS } from "./schema";
 import { grantTexts } from "./texts";
 import {
   type Claimable,
+  type Leg,
+  legField,
   type Receipt,
   type TravelClaim,
   type TravelFigures,
@@ -40,6 +45,8 @@ export type ClaimableRow = Claimable & { name: string };
 /** The participant's (and the coordinator's) list: gatherings to claim for, and the claims. */
 export function TravelPage(props: {
   lang: Lang;
+  /** Whether to link to the figures per county and municipality. */
+  figures: boolean;
   own: ClaimableRow[];
   municipality: ClaimableRow[] | null;
   claims: (TravelClaim & { gathering: string; name: string })[];
@@ -68,6 +75,13 @@ export function TravelPage(props: {
         {tt.title}
       </h1>
       <p class="ds-paragraph lead">{tt.lead}</p>
+      {props.figures ? (
+        <p class="ds-paragraph">
+          <a class="ds-link" href={localPath(lang, "/admin/tilskudd/reisestotte")}>
+            {tt.figuresTitle}
+          </a>
+        </p>
+      ) : null}
       <section aria-labelledby="attended-heading">
         <h2 class="ds-heading" data-size="md" id="attended-heading">
           {tt.attendedHeading}
@@ -149,17 +163,31 @@ export function ClaimFormPage(props: {
   ceilingOre: number;
   /** Set when claiming for someone else. */
   forName: string | null;
+  /** How many leg rows the form shows (the "add a leg" button sends one more). */
+  rows: number;
+  /** The journey's total as the server summed the legs given, once there is one. */
+  totalOre: number | null;
   form?: FormState;
+  /** 422 when the form was refused; a re-render after "add a leg" has no errors. */
 }) {
   const { lang } = props;
   const t = messages(lang);
   const tt = travelTexts(lang);
+  const rows = Array.from({ length: props.rows }, (_, i) => i + 1);
+  const legLabels: Record<string, string> = {};
+  for (const n of rows) {
+    legLabels[legField("from", n)] = tt.legLabel(n, tt.from);
+    legLabels[legField("to", n)] = tt.legLabel(n, tt.to);
+    legLabels[legField("means", n)] = tt.legLabel(n, tt.means);
+    legLabels[legField("distance", n)] = tt.legLabel(n, tt.distance);
+    legLabels[legField("amount", n)] = tt.legLabel(n, tt.amount);
+  }
   const f = formView(lang, props.form ?? { values: {}, errors: {} }, {
     labels: {
       gathering: tt.gathering,
-      route: tt.route,
-      means: tt.means,
-      amount: tt.amount,
+      legs: tt.legsHeading,
+      ...legLabels,
+      total: tt.total,
       accountNumber: tt.accountNumber,
       receipts: tt.receipts,
     },
@@ -170,6 +198,8 @@ export function ClaimFormPage(props: {
   const size = formatFileSize(lang, travelLimits.bytes);
   const types = travelLimits.types.map((k) => FILE_KINDS[k].label).join(", ");
   const gatheringError = f.error("gathering");
+  const legsError = f.error("legs");
+  const totalError = f.error("total");
   return (
     <Layout lang={lang} title={tt.formTitle} path="/reisestotte" hasErrors={f.hasErrors}>
       <Breadcrumbs
@@ -201,14 +231,72 @@ export function ClaimFormPage(props: {
       >
         <input type="hidden" name="gathering" value={String(props.gatheringId)} />
         <input type="hidden" name="person" value={String(props.personId)} />
-        <Field t={t} {...f.bind("route")} hint={tt.routeHint} maxLength={travelLimits.route} />
-        <Select
-          t={t}
-          {...f.bind("means")}
-          placeholder=""
-          options={TRANSPORT_MEANS.map((m) => ({ value: m, label: tt.meansOptions[m] }))}
-        />
-        <Field t={t} {...f.bind("amount")} hint={tt.amountHint} maxLength={20} />
+        <section aria-labelledby="legs-heading" id="claim-legs" tabindex={-1} class="stack">
+          <h2 class="ds-heading" data-size="sm" id="legs-heading">
+            {tt.legsHeading}
+          </h2>
+          <p class="ds-paragraph" id="legs-hint">
+            {tt.legsHint}
+          </p>
+          <ValidationMessage t={t} id="claim-legs-error" text={legsError} />
+          {rows.map((n) => (
+            <fieldset class="ds-fieldset stack" data-testid={`leg-${n}`}>
+              <legend class="ds-label">{tt.leg(n)}</legend>
+              <Field
+                t={t}
+                {...f.bind(legField("from", n))}
+                label={tt.from}
+                maxLength={travelLimits.place}
+              />
+              <Field
+                t={t}
+                {...f.bind(legField("to", n))}
+                label={tt.to}
+                maxLength={travelLimits.place}
+              />
+              <Select
+                t={t}
+                {...f.bind(legField("means", n))}
+                label={tt.means}
+                placeholder=""
+                options={TRANSPORT_MEANS.map((m) => ({ value: m, label: tt.meansOptions[m] }))}
+              />
+              <Field
+                t={t}
+                {...f.bind(legField("distance", n))}
+                label={tt.distance}
+                hint={tt.distanceHint}
+                maxLength={6}
+              />
+              <Field
+                t={t}
+                {...f.bind(legField("amount", n))}
+                label={tt.amount}
+                hint={tt.legAmountHint}
+                maxLength={20}
+              />
+            </fieldset>
+          ))}
+          {props.rows < travelLimits.legs ? (
+            <ButtonRow>
+              <Button variant="secondary" name="leggTil" value="1">
+                {tt.addLeg}
+              </Button>
+            </ButtonRow>
+          ) : null}
+          <div class="ds-field" id="claim-total" tabindex={-1}>
+            <p class="ds-paragraph">
+              <strong>{tt.total}:</strong>{" "}
+              <output data-testid="claim-total" aria-describedby="claim-total-note">
+                {props.totalOre === null ? "–" : formatKroner(lang, props.totalOre)}
+              </output>
+            </p>
+            <p class="ds-paragraph" data-size="sm" id="claim-total-note">
+              {tt.totalNote}
+            </p>
+            <ValidationMessage t={t} id="claim-total-error" text={totalError} />
+          </div>
+        </section>
         <Field
           t={t}
           {...f.bind("accountNumber")}
@@ -243,6 +331,7 @@ function ClaimFacts(props: {
   name: string;
   gathering: string;
   receipts: Receipt[];
+  legs: Leg[];
   receiptHref: (r: Receipt) => string;
 }) {
   const { lang, claim: c } = props;
@@ -256,6 +345,26 @@ function ClaimFacts(props: {
         { term: tt.gathering, value: props.gathering },
         { term: tt.route, value: c.route },
         { term: tt.means, value: tt.meansOptions[c.means] },
+        props.legs.length > 0
+          ? {
+              term: tt.legsFacts,
+              value: (
+                <ol class="plain-list" data-testid="claim-legs">
+                  {props.legs.map((l) => (
+                    <li>
+                      {tt.legLine(
+                        l.fromPlace,
+                        l.toPlace,
+                        tt.meansOptions[l.means],
+                        l.distanceKm === null ? null : String(l.distanceKm),
+                        formatKroner(lang, l.amountOre),
+                      )}
+                    </li>
+                  ))}
+                </ol>
+              ),
+            }
+          : null,
         { term: tt.amount, value: formatKroner(lang, c.amountOre), testId: "claim-amount" },
         { term: tt.accountNumber, value: formatAccountNumber(c.accountNumber) },
         { term: tt.submittedOn, value: formatDate(lang, osloToday(c.submittedAt)) },
@@ -287,6 +396,7 @@ export function ClaimPage(props: {
   name: string;
   gathering: string;
   receipts: Receipt[];
+  legs: Leg[];
   message?: string | undefined;
 }) {
   const { lang, claim: c } = props;
@@ -318,6 +428,7 @@ export function AdminClaimsPage(props: {
   cohortId: number;
   cohortTitle: string;
   ceilingOre: number | null;
+  figures: boolean;
   claims: AdminClaimRow[];
   totals: TravelFigures;
   message?: string | undefined;
@@ -344,6 +455,13 @@ export function AdminClaimsPage(props: {
         {props.ceilingOre === null ? tt.adminNoTravel : tt.adminLead(kr(props.ceilingOre))}
       </p>
       <TravelTotals lang={lang} totals={props.totals} />
+      {props.figures ? (
+        <p class="ds-paragraph">
+          <a class="ds-link" href={localPath(lang, "/admin/tilskudd/reisestotte")}>
+            {tt.figuresTitle}
+          </a>
+        </p>
+      ) : null}
       <section aria-labelledby="claims-heading">
         <h2 class="ds-heading" data-size="md" id="claims-heading">
           {tt.claimsHeading}
@@ -387,6 +505,7 @@ export function AdminClaimPage(props: {
   name: string;
   gathering: string;
   receipts: Receipt[];
+  legs: Leg[];
   form?: FormState;
   actError?: string | undefined;
 }) {

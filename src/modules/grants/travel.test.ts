@@ -17,8 +17,13 @@ import {
   claimableGatherings,
   claimsOfScheme,
   decideClaim,
+  type LegInput,
+  legsOf,
+  rebuildTravelTotals,
   receiptsOf,
+  routeOf,
   submitClaim,
+  summedTravelTotals,
   travelTotals,
 } from "./travel";
 
@@ -34,16 +39,32 @@ describe.each(databaseKinds)("travel support for national gatherings (%s)", (kin
   /** Cohort 1's attendees of the national gathering who have not claimed in the demo. */
   let free: number[];
   const account = demoAccountNumber("4000000000");
-  const claim = (personId: number, over: Record<string, unknown> = {}) => ({
-    gatheringId,
-    personId,
-    route: "Kvinesdal–Oslo tur-retur",
+  const leg = (over: Partial<LegInput> = {}): LegInput => ({
+    from: "Kvinesdal",
+    to: "Oslo",
     means: "train",
+    distance: "",
     amount: "1 999,99",
-    accountNumber: account,
-    receipts: [{ name: "billett.pdf", bytes: PDF }],
     ...over,
   });
+  /** A claim of one leg; `amount` (and the other leg fields) set that leg. */
+  const claim = (
+    personId: number,
+    over: Partial<LegInput> & { legs?: readonly LegInput[]; [k: string]: unknown } = {},
+  ) => {
+    const { from, to, means, distance, amount, legs, ...rest } = over;
+    const one = Object.fromEntries(
+      Object.entries({ from, to, means, distance, amount }).filter(([, v]) => v !== undefined),
+    );
+    return {
+      gatheringId,
+      personId,
+      legs: legs ? [...legs] : [leg(one)],
+      accountNumber: account,
+      receipts: [{ name: "billett.pdf", bytes: PDF }],
+      ...rest,
+    };
+  };
   const by = (personId: number | null) => ({ personId, now: t.clock.now() });
 
   beforeAll(async () => {
@@ -86,19 +107,26 @@ describe.each(databaseKinds)("travel support for national gatherings (%s)", (kin
       t.db,
       files,
       claim(free[0]!, {
-        route: " ",
-        means: "rocket",
-        amount: "100,005",
+        legs: [
+          leg({ from: " ", means: "rocket", amount: "100,005" }),
+          leg({ from: "", to: "", means: "", distance: "", amount: "" }),
+          leg({ means: "car", distance: "", amount: "" }),
+          leg({ means: "bus", distance: "2,5" }),
+        ],
         accountNumber: "1234.56.78901",
         receipts: [],
       }),
       by(free[0]!),
     );
     expect(bad.ok).toBe(false);
-    expect(!bad.ok && bad.errors).toMatchObject({
-      route: { code: "required" },
-      means: { code: "choice" },
-      amount: { code: "decimals" },
+    // Each leg's errors on its own row's fields (the blank row 2 is no leg, and no error).
+    expect(!bad.ok && bad.errors).toEqual({
+      from1: { code: "required" },
+      means1: { code: "choice" },
+      amount1: { code: "decimals" },
+      distance3: { code: "distanceForCar" },
+      amount3: { code: "required" },
+      distance4: { code: "distance", params: { max: 5000 } },
       accountNumber: { code: "accountNumber" },
       receipts: { code: "fileRequired" },
     });
@@ -106,6 +134,21 @@ describe.each(databaseKinds)("travel support for national gatherings (%s)", (kin
       [{ amount: "0" }, "positive"],
       [{ amount: "-10" }, "positive"],
       [{ amount: "4 500,01" }, "aboveCeiling"],
+      // Two legs within the ceiling each, above it together: the total is what counts.
+      [
+        {
+          legs: [
+            leg({ amount: "2 250" }),
+            leg({ from: "Oslo", to: "Kvinesdal", amount: "2 250,01" }),
+          ],
+        },
+        "aboveCeiling",
+      ],
+      [{ legs: [] }, "legsRequired"],
+      [{ legs: [leg({ from: "", to: "", means: "", amount: "" })] }, "legsRequired"],
+      [{ legs: Array.from({ length: 9 }, () => leg({ amount: "1" })) }, "tooManyLegs"],
+      [{ means: "car", distance: "5001" }, "distance"],
+      [{ to: "O".repeat(101) }, "max"],
       [
         { receipts: [{ name: "kvittering.txt", bytes: new TextEncoder().encode("hei") }] },
         "fileType",
@@ -140,6 +183,7 @@ describe.each(databaseKinds)("travel support for national gatherings (%s)", (kin
     const rows = await t.db.select().from(travelClaims).where(eq(travelClaims.personId, free[1]!));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ state: "submitted", amountOre: 450_000, means: "train" });
+    expect(await legsOf(t.db, rows[0]!.id)).toHaveLength(1);
     const [audit] = await t.db
       .select()
       .from(auditLog)
@@ -150,6 +194,47 @@ describe.each(databaseKinds)("travel support for national gatherings (%s)", (kin
     // The participant's list shows it claimed.
     const [row] = await claimableGatherings(t.db, { personIds: [free[1]!] }, t.clock.now());
     expect(row?.claim?.id).toBe(rows[0]!.id);
+  });
+
+  it("takes a journey of several legs: the total summed here, each leg kept in order", async () => {
+    const legs = [
+      leg({
+        from: "Heime",
+        to: "Kvinesdal stasjon",
+        means: "car",
+        distance: "12",
+        amount: "43,21",
+      }),
+      leg({ from: "Kvinesdal stasjon", to: "Oslo S", means: "train", amount: "899,99" }),
+      leg({ from: "Oslo S", to: "Samlingen", means: "other", amount: "42" }),
+      leg({ from: "", to: "", means: "", amount: "" }),
+      leg({ from: "Samlingen", to: "Heime", means: "bus", distance: "350", amount: "1 011,11" }),
+    ];
+    // The client sends a total of its own? There is none to send: the server sums the legs.
+    const r = await submitClaim(t.db, files, claim(free[3]!, { legs }), by(free[3]!));
+    expect(r.ok).toBe(true);
+    const [row] = await t.db.select().from(travelClaims).where(eq(travelClaims.personId, free[3]!));
+    expect(row).toMatchObject({
+      amountOre: 4_321 + 89_999 + 4_200 + 101_111,
+      means: "bus",
+      route: "Heime – Kvinesdal stasjon – Oslo S – Samlingen – Heime",
+    });
+    const stored = await legsOf(t.db, row!.id);
+    expect(
+      stored.map((l) => [l.position, l.fromPlace, l.means, l.distanceKm, l.amountOre]),
+    ).toEqual([
+      [1, "Heime", "car", 12, 4_321],
+      [2, "Kvinesdal stasjon", "train", null, 89_999],
+      [3, "Oslo S", "other", null, 4_200],
+      [4, "Samlingen", "bus", 350, 101_111],
+    ]);
+    expect(stored.reduce((sum, l) => sum + l.amountOre, 0)).toBe(row!.amountOre);
+    expect(
+      routeOf([
+        { fromPlace: "A", toPlace: "B" },
+        { fromPlace: "C", toPlace: "D" },
+      ]),
+    ).toBe("A – B, C – D");
   });
 
   it("refuses a claim where the scheme pays no travel", async () => {
@@ -265,6 +350,12 @@ describe.each(databaseKinds)("travel support for national gatherings (%s)", (kin
     for (const c of claims) sums[c.state] += c.amountOre;
     const totals = (await travelTotals(t.db, [scheme.id])).get(scheme.id)!;
     expect(totals).toEqual({ ...sums, count: claims.length });
+    // The totals kept with every move are the claims' sums, and a rebuild changes nothing.
+    expect(await travelTotals(t.db, [scheme.id])).toEqual(
+      await summedTravelTotals(t.db, [scheme.id]),
+    );
+    await rebuildTravelTotals(t.db, [scheme.id]);
+    expect((await travelTotals(t.db, [scheme.id])).get(scheme.id)).toEqual(totals);
     // And the grants' ledger of the same scheme still adds up.
     const grantsTotal = (await grantsOfScheme(t.db, scheme.id)).reduce(
       (sum, g) => addInto(sum, figuresOf(g)),

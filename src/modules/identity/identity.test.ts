@@ -11,6 +11,8 @@ import {
   planActivities,
 } from "../applications/schema";
 import { cohorts } from "../cohorts/schema";
+import { createGathering, register } from "../gatherings";
+import { gatheringInput } from "../gatherings/factories";
 import { gatherings } from "../gatherings/schema";
 import { grants, travelClaimReceipts, travelClaims } from "../grants/schema";
 import { learningNetworks, networkMeetings } from "../networks/schema";
@@ -217,6 +219,40 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         .orderBy(travelClaims.id)
         .limit(1);
       return row!;
+    };
+    /** A national gathering of IBS cohort 1 in 2018 that Rune (Kristiansand) attended. */
+    let runeGathering: Promise<number> | undefined;
+    const runeAttended = () => {
+      runeGathering ??= (async () => {
+        const [ibs] = await programmesOwnedBy(t.db, ["udir"]);
+        const [c1] = await t.db.select().from(cohorts).where(eq(cohorts.number, 1));
+        const opens = new Date("2018-04-01T08:00:00Z");
+        const made = await createGathering(
+          t.db,
+          gatheringInput(ibs!.id, {
+            day: "2018-05-15",
+            cohortId: c1!.id,
+            titleNb: "Nasjonal samling 2 for pulje 1",
+            titleNn: "Nasjonal samling 2 for pulje 1",
+            registrationOpensAt: opens,
+            registrationClosesAt: new Date("2018-05-10T08:00:00Z"),
+          }),
+          { personId: null, now: opens, baseUrl: "http://localhost" },
+        );
+        if (!made.ok) throw new Error(JSON.stringify(made.errors));
+        const registered = await register(
+          t.db,
+          { gatheringId: made.gatheringId, personId: ids.rune!, sessionIds: [] },
+          {
+            personId: ids.rune!,
+            now: new Date("2018-04-15T08:00:00Z"),
+            baseUrl: "http://localhost",
+          },
+        );
+        if (!registered.ok) throw new Error(JSON.stringify(registered.errors));
+        return made.gatheringId;
+      })();
+      return runeGathering;
     };
     const arendalGrant = async () => {
       const [row] = await t.db
@@ -1190,6 +1226,25 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         allowed: [],
       },
       {
+        // Issue 13: the municipal coordinator claims for a participant of her own municipality
+        // (Kari for Rune, both of Kristiansand); Rune himself may; Mona (Lillesand) may not.
+        name: "GET /nb/reisestotte/ny?samling&deltaker=<Rune of Kristiansand, who attended>",
+        send: async (w) =>
+          get(`/nb/reisestotte/ny?samling=${await runeAttended()}&deltaker=${ids.rune}`, w),
+        allowed: ["rune", "kari"],
+      },
+      {
+        name: "POST /nb/reisestotte/ny (add a leg, for Rune of Kristiansand)",
+        send: async (w) =>
+          post("/nb/reisestotte/ny", w, {
+            gathering: String(await runeAttended()),
+            person: String(ids.rune),
+            from1: "Kristiansand",
+            leggTil: "1",
+          }),
+        allowed: ["rune", "kari"],
+      },
+      {
         name: "POST /nb/reisestotte/ny (no gathering)",
         send: (w) => post("/nb/reisestotte/ny", w),
         allowed: takesPart,
@@ -1240,6 +1295,23 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
           );
         },
         allowed: ["ada"],
+      },
+      // Travel support per county and municipality (decision 0045): the programme admin of the
+      // owner, and the county coordinator for her counties; not a municipal coordinator.
+      {
+        name: "GET /nb/admin/tilskudd/reisestotte",
+        send: (w) => get("/nb/admin/tilskudd/reisestotte", w),
+        allowed: ["ada", "frida", "siv"],
+      },
+      {
+        name: "GET /nb/admin/tilskudd/reisestotte.csv",
+        send: (w) => get("/nb/admin/tilskudd/reisestotte.csv", w),
+        allowed: ["ada", "frida", "siv"],
+      },
+      {
+        name: "GET /nb/admin/tilskudd/reisestotte.xlsx",
+        send: (w) => get("/nb/admin/tilskudd/reisestotte.xlsx", w),
+        allowed: ["ada", "frida", "siv"],
       },
       // The municipalities' own costs, summed for the programme admin of the owner.
       {
