@@ -43,6 +43,9 @@ const EXTERNAL = [
   "oidc-provider",
   "openid-client",
   "pg",
+  // Fonts and the AFM metrics of the standard PDF fonts are read through package imports.
+  "pdfkit",
+  "fontkit",
   // Its PNG renderer requires "fs" at run time, which an ES module bundle cannot.
   "qrcode",
   "sanitize-html",
@@ -68,6 +71,11 @@ export async function buildServer({ force = false } = {}) {
     metafile: true,
     logLevel: "warning",
     plugins: [keepSourceUrls],
+    // CommonJS packages in the bundle (pino, prom-client, smtp-server) call require() for Node's
+    // own modules, which an ES module has not: give the bundle one.
+    banner: {
+      js: 'import { createRequire as bundleRequire } from "node:module"; const require = bundleRequire(import.meta.url);',
+    },
   });
   writeStamp(stampFile, [...Object.keys(result.metafile.inputs), ...ownInputs]);
   return true;
