@@ -1,14 +1,15 @@
 // Shared pieces of the benchmarks: child servers on loopback, health waits, temp dirs, load runs.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
 import autocannon from "autocannon";
 import pg from "pg";
-import { type Database, openPglite, openPostgres } from "../src/db/client";
+import { type Database, openPostgres, wrapPglite } from "../src/db/client";
 
 export const root = fileURLToPath(new URL("..", import.meta.url));
 /** The project's pinned Node (the `node` dev dependency), never whatever is on PATH. */
@@ -305,8 +306,37 @@ export function httpGet(url: string): Promise<{
   });
 }
 
-/** Where one run of a database benchmark happens: a label for the log, a suffix for BENCH names. */
-export type BenchDatabase = { label: string; suffix: "" | "-postgres" };
+/**
+ * Where one run of a database benchmark happens: a label for the log, a suffix for BENCH names,
+ * and the database itself for the benchmarks that need more than queries (backup and restore):
+ * PGlite's client, or PostgreSQL's connection URL.
+ */
+export type BenchDatabase = {
+  label: string;
+  suffix: "" | "-postgres";
+  pglite?: PGlite;
+  url?: string;
+};
+
+/** BENCH_DATABASE_URL or TEST_DATABASE_URL: the PostgreSQL server the benchmarks may use. */
+export function benchPostgresUrl(): string | undefined {
+  return process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
+}
+
+/** A fresh, empty database of its own on the PostgreSQL server at `adminUrl`. */
+export async function scratchPostgres(
+  adminUrl: string,
+  prefix = "samspill_bench",
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${process.pid}_${Math.random().toString(16).slice(2, 8)}`;
+  await adminQuery(adminUrl, `create database ${name}`);
+  const target = new URL(adminUrl);
+  target.pathname = `/${name}`;
+  return {
+    url: target.toString(),
+    drop: () => adminQuery(adminUrl, `drop database if exists ${name} with (force)`),
+  };
+}
 
 /**
  * Runs `measure` on a fresh PGlite (in memory, or on `pgliteDir`), then, when BENCH_DATABASE_URL
@@ -318,28 +348,35 @@ export async function onBothDatabases(
   measure: (database: Database, where: BenchDatabase) => Promise<void>,
   opts: { pgliteDir?: string; poolSize?: number; pgliteLabel?: string } = {},
 ): Promise<void> {
-  const pglite = await openPglite(opts.pgliteDir);
+  if (opts.pgliteDir) mkdirSync(opts.pgliteDir, { recursive: true });
+  const client = await PGlite.create(opts.pgliteDir ? { dataDir: opts.pgliteDir } : {});
+  const pglite = wrapPglite(client);
   try {
-    await measure(pglite, { label: opts.pgliteLabel ?? "PGlite, in this process", suffix: "" });
+    await measure(pglite, {
+      label: opts.pgliteLabel ?? "PGlite, in this process",
+      suffix: "",
+      pglite: client,
+    });
   } finally {
     await pglite.close();
   }
-  const url = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
+  const url = benchPostgresUrl();
   if (!url) {
     log(`${name}: no BENCH_DATABASE_URL or TEST_DATABASE_URL, PostgreSQL skipped`);
     return;
   }
-  const scratch = `samspill_bench_${process.pid}_${Math.random().toString(16).slice(2, 8)}`;
-  await adminQuery(url, `create database ${scratch}`);
-  const target = new URL(url);
-  target.pathname = `/${scratch}`;
+  const scratch = await scratchPostgres(url);
   const poolSize = opts.poolSize ?? 5;
-  const postgres = await openPostgres(target.toString(), poolSize);
+  const postgres = await openPostgres(scratch.url, poolSize);
   try {
-    await measure(postgres, { label: `PostgreSQL, pool of ${poolSize}`, suffix: "-postgres" });
+    await measure(postgres, {
+      label: `PostgreSQL, pool of ${poolSize}`,
+      suffix: "-postgres",
+      url: scratch.url,
+    });
   } finally {
     await postgres.close();
-    await adminQuery(url, `drop database if exists ${scratch} with (force)`);
+    await scratch.drop();
   }
 }
 

@@ -22,14 +22,29 @@ const CLIENTS = 100;
 const WINDOW_MS = 60_000;
 /** The instant the app's clock shows: registration is open. */
 const NOW = new Date("2027-01-12T08:00:00Z");
-const TODAY = "2027-01-12";
 const ORIGIN = "http://127.0.0.1";
 
-type Setup = { gatheringId: number; cookies: string[]; personIds: number[]; groups: number[] };
+export type Setup = {
+  gatheringId: number;
+  cookies: string[];
+  personIds: number[];
+  groups: number[];
+};
 
-/** The cohort, its participants, the gathering and the signed-in participants. */
-async function prepare(db: Database["db"]): Promise<Setup> {
-  await seedReference(db, { today: TODAY });
+const DAY_MS = 86_400_000;
+
+/**
+ * The cohort, its participants, a gathering whose registration opened a week before `now`, and
+ * the signed-in participants (also used by bench/cluster.ts, on the real clock).
+ */
+export async function prepareRush(
+  db: Database["db"],
+  opts: { now: Date; participants: number; seats: number; groupCapacity?: number },
+): Promise<Setup> {
+  const { now: NOW, participants: PARTICIPANTS, seats: SEATS } = opts;
+  const at = (days: number) => new Date(NOW.getTime() + days * DAY_MS);
+  const day = at(29).toISOString().slice(0, 10);
+  await seedReference(db, { today: NOW.toISOString().slice(0, 10) });
   const programmeId = await createProgramme(
     db,
     {
@@ -66,12 +81,13 @@ async function prepare(db: Database["db"]): Promise<Setup> {
       capacity: SEATS,
       titleNb: "Nasjonal samling for pulje 1",
       titleNn: "Nasjonal samling for pulje 1",
-      registrationOpensAt: new Date("2027-01-05T08:00:00Z"),
-      registrationClosesAt: new Date("2027-02-01T08:00:00Z"),
-      day: "2027-02-10",
-      // Two parallel groups of 300 places each: more than the seats together, so none fills.
-      sessions: agendaOn("2027-02-10").map((s) =>
-        s.kind === "group" ? { ...s, capacity: 300 } : s,
+      registrationOpensAt: at(-7),
+      registrationClosesAt: at(20),
+      day,
+      // Two parallel groups of 300 places each (by default): more than the seats together, so
+      // none fills.
+      sessions: agendaOn(day).map((s) =>
+        s.kind === "group" ? { ...s, capacity: opts.groupCapacity ?? 300 } : s,
       ),
     }),
     { personId: null, now: NOW, baseUrl: ORIGIN },
@@ -114,7 +130,7 @@ async function prepare(db: Database["db"]): Promise<Setup> {
         via: "bench",
         createdAt: NOW,
         lastSeenAt: NOW,
-        expiresAt: new Date(NOW.getTime() + 86_400_000),
+        expiresAt: at(1),
       })),
     );
     personIds.push(...ids);
@@ -129,7 +145,7 @@ async function measure(database: Database, label: string): Promise<Figures> {
   const t0Setup = performance.now();
   await database.migrate();
   const db = database.db;
-  const setup = await prepare(db);
+  const setup = await prepareRush(db, { now: NOW, participants: PARTICIPANTS, seats: SEATS });
   log(
     `registration-rush (${label}): ${PARTICIPANTS} participants in ${(
       (performance.now() - t0Setup) / 1000

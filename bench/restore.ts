@@ -5,11 +5,8 @@
 // a fresh database (scripts/restore.ts). `restore-mismatch` counts the tables whose row count or
 // checksum differ, plus the files whose SHA-256 differ. In-memory PGlite in this process;
 // PostgreSQL too (pg_dump/pg_restore) when BENCH_DATABASE_URL or TEST_DATABASE_URL is set, in
-// databases of its own that are dropped afterwards.
-import { randomBytes } from "node:crypto";
+// databases of its own that are dropped afterwards (onBothDatabases, and one more to restore to).
 import { join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import pg from "pg";
 import {
   backupPglite,
   backupPostgres,
@@ -29,7 +26,15 @@ import {
   registerRow,
   seededRandom,
 } from "../src/modules/organisations/factories";
-import { bench, log, tempDir } from "./lib";
+import {
+  type BenchDatabase,
+  bench,
+  benchPostgresUrl,
+  log,
+  onBothDatabases,
+  scratchPostgres,
+  tempDir,
+} from "./lib";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 const TODAY = "2026-11-23";
@@ -93,11 +98,16 @@ async function nationalData(database: Database, filesDir: string) {
   log(`restore: data built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
-function report(kind: string, differs: { tables: string[]; files: string[] }, tables: number) {
+function report(
+  where: BenchDatabase,
+  differs: { tables: string[]; files: string[] },
+  tables: number,
+) {
+  const kind = where.label;
   for (const t of differs.tables) log(`restore (${kind}): table ${t} differs`);
   for (const f of differs.files) log(`restore (${kind}): file ${f} differs`);
   bench(
-    "restore-mismatch",
+    `restore-mismatch${where.suffix}`,
     String(differs.tables.length + differs.files.length),
     "tables",
     "==",
@@ -106,62 +116,58 @@ function report(kind: string, differs: { tables: string[]; files: string[] }, ta
   );
 }
 
-export async function restoreBenchmark() {
-  {
-    const client = await PGlite.create();
-    const database = wrapPglite(client);
-    await database.migrate();
-    const filesDir = tempDir("restore-files");
-    await nationalData(database, filesDir);
-    const out = tempDir("restore-pglite");
-    const t0 = performance.now();
-    const manifest = await backupPglite({ source: client, filesDir, out });
+async function measure(database: Database, where: BenchDatabase) {
+  await database.migrate();
+  const filesDir = tempDir("restore-files");
+  await nationalData(database, filesDir);
+  const out = tempDir("restore-backup");
+  const restoredFiles = join(tempDir("restore-to"), "files");
+  const t0 = performance.now();
+  if (where.pglite) {
+    const manifest = await backupPglite({ source: where.pglite, filesDir, out });
     const t1 = performance.now();
-    await database.close();
-    const restoredFiles = join(tempDir("restore-pglite-to"), "files");
     const restored = wrapPglite(
       await restorePglite({ backup: out, dataDir: undefined, filesDir: restoredFiles }),
     );
-    const differs = await verifyRestore(restored.db, restoredFiles, manifest);
-    log(
-      `restore (pglite): backup ${((t1 - t0) / 1000).toFixed(1)} s, restore and check ${((performance.now() - t1) / 1000).toFixed(1)} s, ${Object.values(manifest.tables).reduce((n, t) => n + t.rows, 0)} rows, ${Object.keys(manifest.files).length} files`,
-    );
-    await restored.close();
-    report("pglite", differs, Object.keys(manifest.tables).length);
+    try {
+      const differs = await verifyRestore(restored.db, restoredFiles, manifest);
+      log(
+        `restore (${where.label}): backup ${((t1 - t0) / 1000).toFixed(1)} s, restore and check ${((performance.now() - t1) / 1000).toFixed(1)} s, ${Object.values(manifest.tables).reduce((n, t) => n + t.rows, 0)} rows, ${Object.keys(manifest.files).length} files`,
+      );
+      report(where, differs, Object.keys(manifest.tables).length);
+    } finally {
+      await restored.close();
+    }
+    return;
   }
-
-  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (!url) return;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  const names = [0, 1].map(() => `samspill_bench_restore_${randomBytes(4).toString("hex")}`);
-  const urlOf = (name: string) => {
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    return u.toString();
-  };
+  if (!where.url) throw new Error("restore: neither a PGlite client nor a PostgreSQL URL");
+  const manifest = await backupPostgres({ url: where.url, filesDir, out });
+  const t1 = performance.now();
+  // Into a fresh database of its own on the same server.
+  const target = await scratchPostgres(benchPostgresUrl()!, "samspill_bench_restored");
   try {
-    for (const name of names) await admin.query(`create database ${name}`);
-    const database = await openPostgres(urlOf(names[0]!), 4);
-    await database.migrate();
-    const filesDir = tempDir("restore-pg-files");
-    await nationalData(database, filesDir);
-    await database.close();
-    const out = tempDir("restore-pg");
-    const t0 = performance.now();
-    const manifest = await backupPostgres({ url: urlOf(names[0]!), filesDir, out });
-    const t1 = performance.now();
-    const restoredFiles = join(tempDir("restore-pg-to"), "files");
-    await restorePostgres({ backup: out, url: urlOf(names[1]!), filesDir: restoredFiles });
-    const restored = await openPostgres(urlOf(names[1]!), 1);
-    const differs = await verifyRestore(restored.db, restoredFiles, manifest);
-    await restored.close();
-    log(
-      `restore (postgres): pg_dump ${((t1 - t0) / 1000).toFixed(1)} s, pg_restore and check ${((performance.now() - t1) / 1000).toFixed(1)} s`,
-    );
-    report("postgres", differs, Object.keys(manifest.tables).length);
+    await restorePostgres({ backup: out, url: target.url, filesDir: restoredFiles });
+    const restored = await openPostgres(target.url, 1);
+    try {
+      const differs = await verifyRestore(restored.db, restoredFiles, manifest);
+      log(
+        `restore (${where.label}): pg_dump ${((t1 - t0) / 1000).toFixed(1)} s, pg_restore and check ${((performance.now() - t1) / 1000).toFixed(1)} s`,
+      );
+      report(where, differs, Object.keys(manifest.tables).length);
+    } finally {
+      await restored.close();
+    }
   } finally {
-    for (const name of names) await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await target.drop();
   }
+}
+
+export async function restoreBenchmark() {
+  await onBothDatabases("restore-mismatch", measure, { poolSize: 4 });
+}
+
+// Alone: `node --import tsx bench/restore.ts`.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await restoreBenchmark();
+  process.exit(0);
 }

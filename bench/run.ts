@@ -2,11 +2,13 @@
 // per figure; everything else printed starts with "#". Servers run as child processes on
 // 127.0.0.1 on fresh temp data dirs and are stopped on every way out.
 import { childGuardBenchmark } from "./child-guard";
+import { failoverBenchmark, twoInstancesBenchmark } from "./cluster";
 import { cohortOverviewBenchmark } from "./cohort-overview";
 import { deadlineRushBenchmark } from "./deadline-rush";
 import { feedbackBenchmark } from "./feedback";
 import { fuzzBenchmark } from "./fuzz";
 import { grantLedgerBenchmark } from "./grant-ledger";
+import { insightNationalBenchmark } from "./insight-national";
 import { type ChildServer, log, removeTempDirs, startApp, tempDir } from "./lib";
 import { newsletterBenchmark } from "./newsletter-10k";
 import { nsrImportBenchmark } from "./nsr-import";
@@ -61,9 +63,12 @@ try {
   await step("grant-ledger", () => grantLedgerBenchmark());
   await step("progress-overview-p95", () => progressOverviewBenchmark());
   await step("outcome-import-100k", () => outcomeImportBenchmark());
+  await step("insight-national-p95", () => insightNationalBenchmark());
   await step("deadline-rush", () => deadlineRushBenchmark());
   await step("registration-rush", () => registrationRushBenchmark());
   await step("restore-mismatch", () => restoreBenchmark());
+  await step("two-instances-vs-one", () => twoInstancesBenchmark());
+  await step("failover", () => failoverBenchmark());
   await step("fuzz-5xx", () => fuzzBenchmark());
   await step("nsr-import-18k", () => nsrImportBenchmark(tempDir("nsr")));
   await step("newsletter-10k", () => newsletterBenchmark(tempDir("newsletter")));

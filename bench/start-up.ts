@@ -91,14 +91,27 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
+/** What a line says: the `msg` of a JSON log line (the server's pino log), else the line. */
+function messageOf(line: string): string {
+  if (!line.startsWith("{")) return line;
+  try {
+    const msg = (JSON.parse(line) as { msg?: unknown }).msg;
+    return typeof msg === "string" ? msg : line;
+  } catch {
+    return line;
+  }
+}
+
 /** The server's own account of its start ("started in … s (…)"), if it printed one. */
-const phases = (output: string) =>
-  [
-    output.match(/built [^\n]* in [^\n]*/)?.[0],
-    output.match(/started in [^\n]*/)?.[0] ?? "no phase line",
+const phases = (output: string) => {
+  const messages = output.split("\n").map(messageOf);
+  return [
+    messages.find((m) => /\bbuilt .* in /.test(m))?.match(/built .* in .*/)?.[0],
+    messages.find((m) => m.startsWith("started in ")) ?? "no phase line",
   ]
     .filter(Boolean)
     .join("; ");
+};
 
 export async function startUpBenchmark() {
   const cold: number[] = [];

@@ -1,4 +1,5 @@
-// Back up Samspill: `node --import tsx scripts/backup.ts <directory>` (docs/operations-backup.md).
+// Back up Samspill: `node --import tsx scripts/backup.ts <directory>` (docs/operations.md,
+// "Backing up and restoring").
 // With DATABASE_URL: pg_dump of that database, while the app runs. Without: the embedded
 // database in DATA_DIR (default ./data), which only one process may open — stop Samspill first.
 // Either way the uploaded files in DATA_DIR/files are copied, and manifest.json records each

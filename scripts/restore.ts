@@ -1,7 +1,7 @@
 // Restore a backup of Samspill: `node --import tsx scripts/restore.ts <backup directory>`
-// (docs/operations-backup.md). With DATABASE_URL: pg_restore into that database, which must be
-// new and empty (createdb first). Without: into DATA_DIR (default ./data), which must not exist
-// or be empty. Then the files, and a check of every table's row count and checksum and every
+// (docs/operations.md, "Backing up and restoring"). With DATABASE_URL: pg_restore into that
+// database, which must be new and empty (createdb first). Without: into DATA_DIR (default
+// ./data), which must not exist or be empty. Then the files, and a check of every table's row count and checksum and every
 // file's SHA-256 against the backup's manifest; exit code 1 when anything differs.
 import { join } from "node:path";
 import { readManifest, restorePglite, restorePostgres, verifyRestore } from "../src/db/backup";

@@ -106,5 +106,48 @@ for (const { js, mode } of scriptModes) {
       expect(sivMain).not.toContain("Importer resultater");
       await expectNoAxeViolations(siv.page);
     });
+
+    it("reads insight: filters to Agder, a chart with its table, the map, and a download", async () => {
+      const { page } = await openPage(browser(), { js, baseURL: server.url });
+      await page.goto("/nb/logg-inn");
+      await signInWith(page, server, "ID-porten", "Ada Direktorat");
+      await loadsPage(page, () => page.goto("/nb/innsikt"));
+      expect(await h1(page)).toBe("Innsikt");
+      await expectNoAxeViolations(page);
+
+      await page.getByLabel("Fylke", { exact: true }).selectOption({ label: "Agder" });
+      await loadsPage(page, () => page.getByRole("button", { name: "Vis" }).click());
+      expect(path(page)).toBe("/nb/innsikt");
+      expect(new URL(page.url()).searchParams.get("fylke")).toBe("42");
+      // The map zoomed into Agder, and each chart an image with its words and its table beside it.
+      expect(await shown(page.locator("#insight-map-h"))).toBe("Kart over deltakelse: Agder");
+      const panel = page.locator("#panel-reach-county");
+      const chart = panel.locator('figure.insight-chart svg[role="img"]');
+      expect(await chart.count()).toBe(1);
+      expect(await chart.getAttribute("aria-label")).toMatch(
+        /^Stolpediagram, Deltakelse per fylke: Agder: \d+/,
+      );
+      const table = await shown(panel.getByRole("table"));
+      expect(table).toContain("Agder");
+      await expectNoAxeViolations(page);
+
+      const link = panel.getByRole("link", { name: "Last ned CSV: Deltakelse per fylke" });
+      const href = await link.getAttribute("href");
+      expect(href).toMatch(/^\/nb\/innsikt\/reach-county\.csv\?utvalg=k\d+&fylke=42$/);
+      const csv = await page.context().request.get(href!);
+      expect(csv.status()).toBe(200);
+      expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+      const lines = (await csv.text()).replace(/^\uFEFF/, "").split("\r\n");
+      expect(lines[0]).toMatch(/^Fylke;Kommuner med;/);
+      expect(lines[1]).toMatch(/^Agder;\d+;\d+;/);
+
+      // On paper: no navigation, filters or downloads; the chart and its table are there.
+      await page.emulateMedia({ media: "print" });
+      expect(await page.locator(".site-header").isVisible()).toBe(false);
+      expect(await page.getByRole("button", { name: "Vis" }).isVisible()).toBe(false);
+      expect(await link.isVisible()).toBe(false);
+      expect(await chart.isVisible()).toBe(true);
+      expect(await panel.getByRole("table").isVisible()).toBe(true);
+    });
   });
 }

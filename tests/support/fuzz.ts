@@ -272,35 +272,42 @@ export function requestArbitrary(
     { weight: 1, arbitrary: fc.constant(null) },
     { weight: 4, arbitrary: fc.constantFrom(...context.people) },
   );
+  // Built once: building arbitraries (regular expressions, JSON, the body encodings) costs far
+  // more than drawing from them, and `chain` would otherwise build them for every request.
+  const query = fc.oneof(fc.constant(""), pairs(names), brokenEscapes);
+  const origin = fc.oneof(
+    { weight: 8, arbitrary: fc.constant<string | null>(ORIGIN) },
+    { weight: 1, arbitrary: fc.constantFrom(null, "null", "https://evil.example") },
+  );
+  const postBody = bodies(names);
+  const noBody = fc.constant<Body>({ contentType: null, body: null });
+  const perRoute = new Map(
+    routes.map((route) => [
+      route,
+      fc.record({
+        path: concretePath(route, context),
+        query,
+        origin,
+        body: route.method === "POST" ? postBody : noBody,
+      }),
+    ]),
+  );
   return fc
     .tuple(fc.constantFrom(...routes), who)
     .filter(([route, w]) => !options.skip?.(route, w))
     .chain(([route, w]) =>
-      fc
-        .record({
-          path: concretePath(route, context),
-          query: fc.oneof(fc.constant(""), pairs(names), brokenEscapes),
-          origin: fc.oneof(
-            { weight: 8, arbitrary: fc.constant(ORIGIN) },
-            { weight: 1, arbitrary: fc.constantFrom(null, "null", "https://evil.example") },
-          ),
-          body:
-            route.method === "POST"
-              ? bodies(names)
-              : fc.constant<Body>({ contentType: null, body: null }),
-        })
-        .map(
-          (r): FuzzRequest => ({
-            method: route.method,
-            route: route.path,
-            path: r.path,
-            query: r.query,
-            who: w,
-            origin: r.origin,
-            contentType: r.body.contentType,
-            body: r.body.body,
-          }),
-        ),
+      perRoute.get(route)!.map(
+        (r): FuzzRequest => ({
+          method: route.method,
+          route: route.path,
+          path: r.path,
+          query: r.query,
+          who: w,
+          origin: r.origin,
+          contentType: r.body.contentType,
+          body: r.body.body,
+        }),
+      ),
     );
 }
 

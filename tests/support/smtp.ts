@@ -38,6 +38,9 @@ export async function startSmtp() {
         .catch((e) => callback(e));
     },
   });
+  // A client that drops its connection (a sender killed mid-mail) is the client's failure: a mail
+  // server goes on serving the others.
+  server.on("error", () => {});
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {

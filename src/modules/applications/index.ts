@@ -1,5 +1,5 @@
 export { applyRoutes } from "./apply-routes";
-export { type PdfBlock, taggedPdf } from "./pdf";
+export { type PdfBlock, type PdfFigure, taggedPdf } from "./pdf";
 export { latestRoundOf, publicApplyRoutes } from "./public-page";
 export { QuestionFields, type QuestionFieldsProps } from "./question-fields";
 

@@ -216,12 +216,23 @@ export type PdfBlock = (
 ) => void;
 
 /**
+ * A figure of the document (tagged Figure with its text alternative): `draw` paints it in a
+ * box of `width` × `height` points at the current position (a new page first if it does not fit).
+ */
+export type PdfFigure = (
+  alt: string,
+  width: number,
+  height: number,
+  draw: (doc: PDFKit.PDFDocument) => void,
+) => void;
+
+/**
  * A tagged A4 PDF (PDF/UA-1 as pdfkit declares it) with the text selectable and the Inter faces
  * embedded, its content written block by block: the application's copy, the grant letter.
  */
 export async function taggedPdf(
   meta: { standard: Standard; title: string; subject: string },
-  write: (block: PdfBlock) => void,
+  write: (block: PdfBlock, figure: PdfFigure) => void,
 ): Promise<Buffer> {
   // Loaded with the first PDF, not at start (pdfkit is a large part of every start-up).
   const { default: PDFDocument } = await import("pdfkit");
@@ -246,14 +257,32 @@ export async function taggedPdf(
   });
   const root = doc.struct("Document");
   doc.addStructure(root);
-  write((tag, font, size, text, gap = 0.4) => {
-    root.add(
-      doc.struct(tag, {}, () => {
-        doc.font(font).fontSize(size).text(text);
-      }),
-    );
-    doc.moveDown(gap);
-  });
+  write(
+    (tag, font, size, text, gap = 0.4) => {
+      root.add(
+        doc.struct(tag, {}, () => {
+          doc.font(font).fontSize(size).text(text);
+        }),
+      );
+      doc.moveDown(gap);
+    },
+    (alt, _width, height, draw) => {
+      const bottom = doc.page.height - doc.page.margins.bottom;
+      if (doc.y + height > bottom) doc.addPage();
+      const x = doc.page.margins.left;
+      const y = doc.y;
+      root.add(
+        doc.struct("Figure", { alt }, () => {
+          doc.save().translate(x, y);
+          draw(doc);
+          doc.restore();
+        }),
+      );
+      doc.x = x;
+      doc.y = y + height;
+      doc.moveDown(0.6);
+    },
+  );
   root.end();
   doc.end();
   return done;

@@ -1,10 +1,11 @@
-import { and, desc, eq, gt, gte, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { type Batcher, createBatcher } from "../../kernel/batcher";
 import { maskPersonalData } from "../../kernel/child-guard";
 import { guardFreeText } from "../../kernel/child-guard-forms";
 import { osloToday } from "../../kernel/clock";
 import { type Outcome, RefusedInside } from "../../kernel/result";
+import { jsonRows } from "../../kernel/sql-rows";
 import { recordAudit } from "../identity";
 import { pageFeedback, pageFeedbackMonthly } from "./schema";
 
@@ -111,23 +112,24 @@ export async function feedbackStats(
   filter: { page?: string | undefined; since: Date },
 ): Promise<{ pages: PageStats[]; months: MonthStats[] }> {
   const m = pageFeedbackMonthly;
-  const where = filter.page ? eq(m.page, filter.page) : undefined;
-  const pages = await db
-    .select({
-      page: m.page,
-      lang: m.lang,
-      answers: sql<number>`sum(${m.answers})::int`,
-      yes: sql<number>`sum(${m.yes})::int`,
-    })
-    .from(m)
-    .where(where)
-    .groupBy(m.page, m.lang)
-    .orderBy(m.page, m.lang);
-  const months = await db
-    .select({ page: m.page, lang: m.lang, month: m.month, answers: m.answers, yes: m.yes })
-    .from(m)
-    .where(and(where, gte(m.month, osloToday(filter.since).slice(0, 7))))
-    .orderBy(m.page, m.lang, desc(m.month));
+  const where = filter.page ? sql`${m.page} = ${filter.page}` : sql`true`;
+  // As one JSON value each (jsonRows): a month per page and language is a few thousand rows
+  // nationally, which the embedded database decodes slowly value by value.
+  const [pages, months] = await Promise.all([
+    jsonRows<PageStats>(
+      db,
+      sql`select ${m.page} as page, ${m.lang} as lang, sum(${m.answers})::int as answers,
+                 sum(${m.yes})::int as yes
+            from ${m} where ${where} group by ${m.page}, ${m.lang} order by ${m.page}, ${m.lang}`,
+    ),
+    jsonRows<MonthStats>(
+      db,
+      sql`select ${m.page} as page, ${m.lang} as lang, ${m.month} as month,
+                 ${m.answers} as answers, ${m.yes} as yes
+            from ${m} where ${where} and ${m.month} >= ${osloToday(filter.since).slice(0, 7)}
+           order by ${m.page}, ${m.lang}, ${m.month} desc`,
+    ),
+  ]);
   return {
     pages: pages.map((r) => ({ ...r, answers: Number(r.answers), yes: Number(r.yes) })),
     months: months.map((r) => ({ ...r, answers: Number(r.answers), yes: Number(r.yes) })),

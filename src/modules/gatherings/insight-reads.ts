@@ -6,7 +6,12 @@ import {
   evaluationResponses,
   gatheringEvaluations,
 } from "./evaluation-schema";
-import { gatheringAttendance, gatheringRegistrations, gatherings } from "./schema";
+import {
+  gatheringAttendance,
+  gatheringAttendanceCounts,
+  gatheringRegistrations,
+  gatherings,
+} from "./schema";
 
 /** A gathering's figures for the insight pages (issue 15). */
 export type GatheringFigures = {
@@ -31,7 +36,8 @@ export type GatheringFigures = {
  * The gatherings of these cohorts starting in `year` (or any year), with registrations,
  * attendance and the evaluation's mean score. For every municipality (`municipalities` null)
  * the figures come from the gathering's own kept counts (`seats_held`, `waiting_count`,
- * `present_count`) and indexed counts per gathering, never a scan of all registrations. For a
+ * `present_count`, else `gathering_attendance_counts`, kept by a trigger), never a scan of
+ * all registrations or attendance marks. For a
  * list of municipalities they are counted from the registrations of people from them (only
  * gatherings someone from them registered for), and the
  * evaluation is left out: its answers are anonymous and cannot be split by municipality.
@@ -64,9 +70,8 @@ export async function gatheringFigures(
                   to_char(g.starts_at at time zone 'Europe/Oslo', 'YYYY-MM-DD') as starts_on,
                   g.seats_held as registered, g.waiting_count as waiting,
                   coalesce(g.present_count, (
-                    select count(*) filter (where a.status = 'present') from ${gatheringAttendance} a
-                     where a.gathering_id = g.id and a.session_id is null
-                    having count(*) > 0))::int as present,
+                    select ac.present from ${gatheringAttendanceCounts} ac
+                     where ac.gathering_id = g.id and ac.marked > 0))::int as present,
                   ev.respondents::int as respondents,
                   case when ev.respondents >= 3 then (
                     select round(avg(v.value::numeric), 2)

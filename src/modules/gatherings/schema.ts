@@ -235,6 +235,16 @@ export const gatheringAttendance = pgTable(
 );
 
 /**
+ * Whole-gathering attendance counted per gathering (marked, present), kept by a trigger on
+ * `gathering_attendance` (migration 0025): the insight pages read this, not 2 M marks.
+ */
+export const gatheringAttendanceCounts = pgTable("gathering_attendance_counts", {
+  gatheringId: integer("gathering_id").primaryKey(),
+  marked: integer("marked").notNull().default(0),
+  present: integer("present").notNull().default(0),
+});
+
+/**
  * A person's private calendar feed: the address holds a random token (256 bits) that is the
  * only key (calendar apps have no session), stored here as its SHA-256 only. One live feed per
  * person; renewing revokes the old address.

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -5,6 +6,9 @@ import { type TestApp, testApp } from "../../../tests/support/app";
 import { databaseKinds } from "../../../tests/support/db";
 import { enrolInCohort3, ibsCohort3, unitOf } from "../../../tests/support/development";
 import { demoPeopleIds, requestsAs } from "../../../tests/support/people";
+import { deletePerson, grantRole } from "../identity";
+import { revokeRole } from "../identity/people";
+import { people } from "../identity/schema";
 import { getUnit } from "../organisations";
 import { type Insight, insightFor, type Selection } from "./figures";
 
@@ -13,6 +17,8 @@ const text = async (res: Response) =>
     .replace(/<svg[\s\S]*?<\/svg>/g, "[SVG]")
     .replace(/<[^>]+>/g, " ")
     .replace(/\s+/g, " ");
+
+const rowsOf = <T = Record<string, unknown>>(r: unknown) => (r as { rows: T[] }).rows;
 
 const panel = (insight: Insight, key: string) => insight.panels.find((p) => p.key === key)!;
 
@@ -70,6 +76,76 @@ describe.each(databaseKinds)("insight (%s)", (kind) => {
     expect(kristiansand(after).unitsIn).toBe(kristiansand(before).unitsIn + 1);
     // Against the register: the number of Kristiansand's units does not move.
     expect(kristiansand(after).unitsAll).toBe(kristiansand(before).unitsAll);
+  });
+
+  it("keeps the staff and attendance counts equal to a count afresh through every change", async () => {
+    const kept = async () =>
+      rowsOf<{ org: string; n: number }>(
+        await t.db.execute(sql`select org_number as org, people as n from unit_staff_counts
+                                where people > 0 order by 1`),
+      );
+    const afresh = async () =>
+      rowsOf<{ org: string; n: number }>(
+        await t.db.execute(sql`select r.org_id as org, count(distinct r.person_id)::int as n
+            from role_assignments r join people p on p.id = r.person_id and p.deleted_at is null
+           where r.org_kind = 'unit' and r.revoked_at is null and r.role in ('staff', 'unit-leader')
+           group by 1 order by 1`),
+      );
+    const actor = { personId: null, now: t.clock.now() };
+    const before = await kept();
+    expect(before.length).toBeGreaterThan(0);
+    expect(before).toEqual(await afresh());
+    const [p1, p2] = await t.db
+      .insert(people)
+      .values([
+        { name: "Telle En", email: "telle1@skole.test", createdAt: t.clock.now() },
+        { name: "Telle To", email: "telle2@skole.test", createdAt: t.clock.now() },
+      ])
+      .returning();
+    // One person at two units, one with two roles at one unit: counted once per unit.
+    for (const [personId, role] of [
+      [p1!.id, "staff"],
+      [p1!.id, "unit-leader"],
+      [p2!.id, "staff"],
+    ] as const)
+      expect((await grantRole(t.db, { personId, role, orgId: school }, actor)).ok).toBe(true);
+    const n = async (org: string) => (await kept()).find((r) => r.org === org)?.n ?? 0;
+    const before1 = before.find((r) => r.org === school)?.n ?? 0;
+    expect(await n(school)).toBe(before1 + 2);
+    expect(await kept()).toEqual(await afresh());
+    const [role] = rowsOf<{ id: number }>(
+      await t.db.execute(
+        sql`select id from role_assignments where person_id = ${p2!.id} and revoked_at is null`,
+      ),
+    );
+    await revokeRole(t.db, role!.id, actor);
+    expect(await n(school)).toBe(before1 + 1);
+    await deletePerson(t.db, p1!.id, actor);
+    expect(await n(school)).toBe(before1);
+    expect(await kept()).toEqual(await afresh());
+
+    // Attendance: marks added, changed and removed move the gathering's kept count.
+    const marks = sql`select gathering_id as g, count(*)::int as marked,
+        (count(*) filter (where status = 'present'))::int as present
+        from gathering_attendance where session_id is null group by 1 order by 1`;
+    const keptMarks = sql`select gathering_id as g, marked, present
+        from gathering_attendance_counts where marked > 0 order by 1`;
+    expect(rowsOf(await t.db.execute(keptMarks))).toEqual(rowsOf(await t.db.execute(marks)));
+    const [reg] = rowsOf<{ id: number; g: number }>(
+      await t.db.execute(sql`select r.id, r.gathering_id as g from gathering_registrations r
+        where not exists (select 1 from gathering_attendance a where a.registration_id = r.id)
+        order by r.id limit 1`),
+    );
+    expect(reg).toBeDefined();
+    await t.db.execute(sql`insert into gathering_attendance
+        (gathering_id, registration_id, status, recorded_at)
+        values (${reg!.g}, ${reg!.id}, 'absent', ${t.clock.now()})`);
+    await t.db.execute(
+      sql`update gathering_attendance set status = 'present' where registration_id = ${reg!.id}`,
+    );
+    expect(rowsOf(await t.db.execute(keptMarks))).toEqual(rowsOf(await t.db.execute(marks)));
+    await t.db.execute(sql`delete from gathering_attendance where registration_id = ${reg!.id}`);
+    expect(rowsOf(await t.db.execute(keptMarks))).toEqual(rowsOf(await t.db.execute(marks)));
   });
 
   it("says no data, never zero, for a selection with nothing in it", async () => {
@@ -185,6 +261,13 @@ describe.each(databaseKinds)("insight (%s)", (kind) => {
       const content = await (await doc.getPage(p)).getTextContent();
       all += content.items.map((i) => ("str" in i ? i.str : "")).join(" ");
     }
+    // The charts drawn in: tagged figures with their text alternatives, their labels as text.
+    const tree = JSON.stringify(await (await doc.getPage(1)).getStructTree());
+    expect(tree).toMatch(
+      /"role":"Figure","children":\[[^\]]*\],"alt":"Stolpediagram, Deltakelse per fylke: /,
+    );
+    const ops = await (await doc.getPage(1)).getOperatorList();
+    expect(ops.fnArray.length).toBeGreaterThan(100);
     expect(all).toContain("Årsrapport 2017");
     expect(all).toContain("Deltakelse per fylke");
     expect(all).toContain("Samlinger");

@@ -5,6 +5,7 @@ import { Layout } from "../../web/layout";
 import { render } from "../../web/render";
 import { taggedPdf } from "../applications";
 import { insightFor, type Panel } from "./figures";
+import { type PdfCanvas, paintSvg, svgSize } from "./pdf-chart";
 import { panelChart } from "./routes";
 import { selectionOf } from "./scope";
 import { insightTexts } from "./texts";
@@ -13,8 +14,9 @@ import { INSIGHT_PATH, PanelSection } from "./views";
 /**
  * The annual report (issue 15): per programme (all its cohorts) or cohort and year, the main
  * figures with their charts and tables, as a print-friendly page and as a tagged PDF with
- * selectable text, in bokmål or nynorsk (the language of the address). The PDF holds the
- * tables; the charts are on the page (their figures are the same).
+ * selectable text, in bokmål or nynorsk (the language of the address). The PDF has each
+ * chart as Vega drew it (painted by pdf-chart.ts as a tagged Figure with its text alternative)
+ * and its figures beside it.
  */
 export const REPORT_PATH = `${INSIGHT_PATH}/arsrapport`;
 const REPORT_PANELS = [
@@ -55,6 +57,16 @@ async function reportOf(c: AppContext) {
     title: reportWords[lang].title(what, s.year),
   };
 }
+
+/** A4 (595 pt) less the two margins of 56 pt. */
+const PDF_TEXT_WIDTH = 595 - 2 * 56;
+
+const unescapeAttribute = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 const cellText = (cell: Panel["rows"][number][number], noData: string) =>
   cell === null ? noData : String(cell);
@@ -103,26 +115,45 @@ export function reportRoutes() {
     const r = await reportOf(c);
     if (!r) return c.text(insightTexts("nb").badQuery, 400);
     const t = insightTexts(r.lang);
-    const pdf = await taggedPdf({ standard: r.lang, title: r.title, subject: t.title }, (block) => {
-      block("H1", "Inter-Bold", 18, r.title, 0.6);
-      block("P", "Inter", 10, reportWords[r.lang].made(formatDate(r.lang, r.s.today)), 0.8);
-      for (const p of r.panels) {
-        block("H2", "Inter-Bold", 13, p.title, 0.3);
-        if (p.rows.length === 0) {
-          block("P", "Inter", 10, t.noDataPanel, 0.6);
-          continue;
+    const charts = new Map<string, string>();
+    for (const p of r.panels) {
+      const svg = await panelChart(p, r.lang);
+      if (svg) charts.set(p.key, svg);
+    }
+    const pdf = await taggedPdf(
+      { standard: r.lang, title: r.title, subject: t.title },
+      (block, figure) => {
+        block("H1", "Inter-Bold", 18, r.title, 0.6);
+        block("P", "Inter", 10, reportWords[r.lang].made(formatDate(r.lang, r.s.today)), 0.8);
+        for (const p of r.panels) {
+          block("H2", "Inter-Bold", 13, p.title, 0.3);
+          if (p.rows.length === 0) {
+            block("P", "Inter", 10, t.noDataPanel, 0.6);
+            continue;
+          }
+          // The chart as Vega drew it (scaled to the text width), then its figures as rows.
+          const svg = charts.get(p.key);
+          if (svg) {
+            const { width, height } = svgSize(svg);
+            const scale = Math.min(1, PDF_TEXT_WIDTH / width);
+            const alt = /aria-label="([^"]*)"/.exec(svg)?.[1] ?? p.title;
+            figure(unescapeAttribute(alt), width * scale, height * scale, (doc) => {
+              doc.scale(scale);
+              paintSvg(doc as unknown as PdfCanvas, svg);
+            });
+          }
+          for (const row of p.rows)
+            block(
+              "P",
+              "Inter",
+              9,
+              row.map((cell, i) => `${p.columns[i]}: ${cellText(cell, t.noData)}`).join(" · "),
+              0.2,
+            );
+          block("P", "Inter", 6, " ", 0.4);
         }
-        for (const row of p.rows)
-          block(
-            "P",
-            "Inter",
-            9,
-            row.map((cell, i) => `${p.columns[i]}: ${cellText(cell, t.noData)}`).join(" · "),
-            0.2,
-          );
-        block("P", "Inter", 6, " ", 0.4);
-      }
-    });
+      },
+    );
     return c.body(new Uint8Array(pdf), 200, {
       "Content-Type": "application/pdf",
       "Content-Disposition": 'inline; filename="arsrapport.pdf"',

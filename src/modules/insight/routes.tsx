@@ -10,8 +10,38 @@ import { selectionOf } from "./scope";
 import { insightTexts } from "./texts";
 import { INSIGHT_PATH, InsightPage, panelSlug } from "./views";
 
+/**
+ * The SVG of charts drawn lately, by what they were drawn from (kind, figures, texts): Vega
+ * takes some tens of milliseconds a chart, and the figures change far less often than the page
+ * is read. The same input always gives the same SVG, so an entry is never stale; the oldest
+ * go when there are too many.
+ */
+const drawn = new Map<string, Promise<string | null>>();
+const DRAWN_MAX = 300;
+
+function remembered(key: string, draw: () => Promise<string | null>): Promise<string | null> {
+  const hit = drawn.get(key);
+  if (hit) {
+    drawn.delete(key);
+    drawn.set(key, hit);
+    return hit;
+  }
+  const svg = draw();
+  drawn.set(key, svg);
+  svg.catch(() => drawn.delete(key));
+  while (drawn.size > DRAWN_MAX) drawn.delete(drawn.keys().next().value as string);
+  return svg;
+}
+
 /** A panel's chart as SVG, with its text alternative made from the same figures. */
-export async function panelChart(panel: Panel, lang: Selection["lang"]): Promise<string | null> {
+export function panelChart(panel: Panel, lang: Selection["lang"]): Promise<string | null> {
+  return remembered(
+    JSON.stringify(["panel", lang, panel.title, panel.rows.length, panel.chart]),
+    () => drawPanelChart(panel, lang),
+  );
+}
+
+async function drawPanelChart(panel: Panel, lang: Selection["lang"]): Promise<string | null> {
   const t = insightTexts(lang);
   const chart = panel.chart;
   if (!chart || panel.rows.length === 0) return null;
@@ -31,6 +61,13 @@ export async function panelChart(panel: Panel, lang: Selection["lang"]): Promise
 const pct = (part: number, whole: number) =>
   whole > 0 ? `${Math.round((part / whole) * 100)} %` : null;
 
+async function mapSvg(tiles: Parameters<typeof tileMapSvg>[0], alt: string, size: number) {
+  const svg = await remembered(JSON.stringify(["map", tiles, alt, size]), () =>
+    tileMapSvg(tiles, { alt, noData: "–", size }),
+  );
+  return svg ?? "";
+}
+
 async function mapOf(insight: Insight, s: Selection, countyName: string | null) {
   const t = insightTexts(s.lang);
   if (s.county) {
@@ -48,7 +85,7 @@ async function mapOf(insight: Insight, s: Selection, countyName: string | null) 
       rows.map((r) => `${r.name} ${r.share ?? t.noData}`).join(", "),
     );
     return {
-      svg: await tileMapSvg(municipalityTiles(ms), { alt, noData: "–", size: 72 }),
+      svg: await mapSvg(municipalityTiles(ms), alt, 72),
       divisionDate: s.divisionDate,
       outside: 0,
       rows,
@@ -65,7 +102,7 @@ async function mapOf(insight: Insight, s: Selection, countyName: string | null) 
   }));
   const alt = t.map.alt(rows.map((r) => `${r.name} ${r.share ?? t.noData}`).join(", "));
   return {
-    svg: await tileMapSvg(countyTiles(insight.counties), { alt, noData: "–", size: 84 }),
+    svg: await mapSvg(countyTiles(insight.counties), alt, 84),
     divisionDate: s.divisionDate,
     outside: insight.outside,
     rows,

@@ -92,7 +92,7 @@ export function PanelSection(props: {
             ))}
           </DataTable>
           {props.downloads ? (
-            <p class="ds-paragraph">
+            <p class="ds-paragraph no-print">
               <a
                 class="ds-link"
                 href={withQuery(props.lang, `${INSIGHT_PATH}/${panelSlug(p.key)}.csv`, props.query)}
@@ -174,7 +174,7 @@ export function InsightPage(props: InsightPageProps) {
             </ButtonRow>
           </form>
           {lang !== "en" ? (
-            <p class="ds-paragraph">
+            <p class="ds-paragraph no-print">
               <a class="ds-link" href={withQuery(lang, `${INSIGHT_PATH}/arsrapport`, props.query)}>
                 {t.report}
               </a>
@@ -230,7 +230,7 @@ export function InsightPage(props: InsightPageProps) {
                 <p class="ds-paragraph">{t.map.outside(props.map.outside)}</p>
               ) : null}
               {props.map.zoomed ? (
-                <p class="ds-paragraph">
+                <p class="ds-paragraph no-print">
                   <a
                     class="ds-link"
                     href={`${withQuery(lang, INSIGHT_PATH, props.query, { fylke: "" })}#kart`}
