@@ -4,6 +4,7 @@ import { seedReference } from "../src/db/seed";
 import { fixedClock } from "../src/kernel/clock";
 import { createCohort, inviteOffices } from "../src/modules/cohorts";
 import { ibsFrame } from "../src/modules/development/demo";
+import { UNITS_PER_PAGE } from "../src/modules/development/progress-routes";
 import {
   developmentFollowUps,
   developmentFrames,
@@ -16,6 +17,12 @@ import {
 import { grantRole } from "../src/modules/identity";
 import { people } from "../src/modules/identity/schema";
 import { createSession } from "../src/modules/identity/sessions";
+import {
+  learningNetworks,
+  networkMeetings,
+  networkMembers,
+  networkMunicipalities,
+} from "../src/modules/networks/schema";
 import { countyOfficesAt, importRegister, municipalitiesAt } from "../src/modules/organisations";
 import {
   generateUnits,
@@ -36,6 +43,9 @@ const UNITS = 600;
 const MEASURES = 6_000;
 const FOLLOW_UPS = 10_000;
 const REFLECTIONS = 10_000;
+/** Two learning networks per municipality, every unit in one, six meetings each (four held). */
+const NETWORKS = MUNICIPALITIES * 2;
+const MEETINGS_PER_NETWORK = 6;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 30);
 
@@ -185,8 +195,62 @@ export async function countyProgress(db: Database["db"]) {
     })),
     (chunk) => db.insert(developmentReflections).values(chunk),
   );
+  const networks = await db
+    .insert(learningNetworks)
+    .values(
+      Array.from({ length: NETWORKS }, (_, i) => ({
+        cohortId,
+        name: `Nettverk ${i + 1}`,
+        leadMunicipality: codes[i % codes.length]!,
+        createdAt: NOW,
+      })),
+    )
+    .returning({ id: learningNetworks.id, lead: learningNetworks.leadMunicipality });
+  await db.insert(networkMunicipalities).values(
+    networks.map((n) => ({
+      networkId: n.id,
+      municipalityCode: n.lead,
+      state: "lead" as const,
+      invitedAt: NOW,
+    })),
+  );
+  // Each unit in one of its municipality's two networks.
+  const byLead = new Map<string, number[]>();
+  for (const n of networks) byLead.set(n.lead, [...(byLead.get(n.lead) ?? []), n.id]);
+  await inChunks(
+    plans.map((p, i) => {
+      const own = byLead.get(p.municipalityCode) ?? [networks[0]!.id];
+      return {
+        networkId: own[i % own.length]!,
+        kind: "unit" as const,
+        unitOrgNumber: p.orgNumber,
+        municipalityCode: p.municipalityCode,
+        name: `Leder ${i + 1}`,
+        email: `leder-${i + 1}@bench.example`,
+        addedAt: NOW,
+      };
+    }),
+    (chunk) => db.insert(networkMembers).values(chunk),
+  );
+  await inChunks(
+    networks.flatMap((n, i) =>
+      Array.from({ length: MEETINGS_PER_NETWORK }, (_, k) => {
+        const startsAt = new Date(NOW.getTime() + (k - 4) * 14 * 86_400_000 + i * 3_600_000);
+        return {
+          networkId: n.id,
+          title: `Møte ${k + 1}`,
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 2 * 3_600_000),
+          place: "Rådhuset",
+          createdAt: NOW,
+        };
+      }),
+    ),
+    (chunk) => db.insert(networkMeetings).values(chunk),
+  );
   log(
     `progress-overview: ${covered.o.id}, ${codes.length} municipalities, ${plans.length} plans, ` +
+      `${NETWORKS} networks with ${NETWORKS * MEETINGS_PER_NETWORK} meetings, ` +
       `${MEASURES} measures, ${FOLLOW_UPS} follow-ups, ${REFLECTIONS} reflections in ` +
       `${((performance.now() - t0) / 1000).toFixed(1)}s`,
   );
@@ -217,9 +281,14 @@ async function measure(database: Database, label: string) {
     const body = await res.text();
     const ms = performance.now() - t0;
     if (res.status !== 200) throw new Error(`progress-overview: ${path} answered ${res.status}`);
-    if (i === 0 && (body.match(/<tr>/g) ?? []).length < UNITS + MUNICIPALITIES) {
-      throw new Error("progress-overview: the page does not show every unit and municipality");
+    // One page of units (50 of 600) and every municipality, with their network figures.
+    if (i === 0 && (body.match(/<tr>/g) ?? []).length < UNITS_PER_PAGE + MUNICIPALITIES) {
+      throw new Error(
+        "progress-overview: the page does not show a page of units and every municipality",
+      );
     }
+    if (i === 0 && !body.includes(`Side 1 av ${Math.ceil(UNITS / UNITS_PER_PAGE)}`))
+      throw new Error("progress-overview: the page does not say which page of units it shows");
     if (process.env.BENCH_VERBOSE) log(`progress-overview: request ${i} ${ms.toFixed(0)} ms`);
     if (i < WARMUP) continue;
     times.push(ms);

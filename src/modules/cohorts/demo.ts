@@ -512,6 +512,17 @@ async function seedCohort3Chain(db: Db, cohortId: number, today: string, baseUrl
     email: "ressurs-4203@demo.samspill.example",
     setAt: at(plusDays(today, -4)),
   });
+  // Arendal's PP-tjeneste contact: the networks' demo gives her an account, so the demo shows
+  // the PP-tjeneste's part (/oppfolging/pp, decision 0044).
+  const [arendalPp] = await ppServicesAt(db, { date: today, scope: ["4203"] });
+  await db.insert(cohortContacts).values({
+    invitationId: arendal.id,
+    kind: "pp-service",
+    name: "Pia PP-tjenesten (demo)",
+    email: "ppt-4203@demo.samspill.example",
+    ppServiceId: arendalPp?.id ?? null,
+    setAt: at(plusDays(today, -4)),
+  });
 
   // Expire what is overdue, as the housekeeping job would have done overnight.
   await db

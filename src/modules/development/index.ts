@@ -1,4 +1,5 @@
 export { type Frame, frameInForce } from "./frame";
+export { type MeetingReflection, planReflectionsOnMeeting } from "./plan";
 export {
   type MunicipalityProgress,
   municipalityProgress,

@@ -16,6 +16,7 @@ import { render } from "../../web/render";
 import { cohortRef, enrolmentsOfUnits } from "../cohorts";
 import { gatheringsOfCohort } from "../gatherings";
 import { orgsGranting, personNames, requirePermission } from "../identity";
+import { meetingsOfUnit, meetingTitles } from "../networks";
 import { activeUnitsIn, unitsByOrgNumber } from "../organisations";
 import { programmeTitles } from "../programmes";
 import { type PlanPlace, planAccess, planPlace } from "./access";
@@ -51,7 +52,8 @@ const measureForm = z.object({
 const statusForm = z.object({ status: choice(MEASURE_STATUSES) });
 const commentForm = z.object({ comment: requiredText(commentMax) });
 const reflectionForm = z.object({
-  gathering: z.string({ error: "choice" }).regex(/^[0-9]{1,9}$/, { error: "choice" }),
+  // A gathering by its id, a network meeting as "meeting-<id>" (decision 0044).
+  gathering: z.string({ error: "choice" }).regex(/^(meeting-)?[0-9]{1,9}$/, { error: "choice" }),
   tried: requiredText(reflectionMax),
   saw: requiredText(reflectionMax),
   next: requiredText(reflectionMax),
@@ -83,10 +85,11 @@ async function showPlan(
 ) {
   const db = deps(c).db;
   const lang = langOf(c);
-  const [plan, frame, gatherings, titles] = await Promise.all([
+  const [plan, frame, gatherings, meetings, titles] = await Promise.all([
     planOf(db, place.cohort.id, place.unit.orgNumber),
     frameInForce(db, place.cohort.programmeId, place.cohort.id),
     gatheringsOfCohort(db, place.cohort.programmeId, place.cohort.id),
+    meetingsOfUnit(db, place.cohort.id, place.unit.orgNumber),
     programmeTitles(db, lang, [place.cohort.programmeId]),
   ]);
   const details = plan
@@ -112,6 +115,15 @@ async function showPlan(
       plan={plan}
       frame={frame}
       gatherings={gatherings}
+      meetings={meetings}
+      meetingTitles={
+        await meetingTitles(
+          db,
+          details.reflections
+            .filter((r) => r.aboutKind === "network-meeting")
+            .map((r) => r.aboutId),
+        )
+      }
       details={details}
       savedByName={(id) => (id === null ? "" : (names.get(id) ?? ""))}
       forms={forms}
@@ -348,7 +360,9 @@ export function planRoutes() {
       deps(c).db,
       p.place,
       {
-        gatheringId: Number(parsed.data.gathering),
+        about: parsed.data.gathering.startsWith("meeting-")
+          ? { kind: "network-meeting", id: Number(parsed.data.gathering.slice(8)) }
+          : { kind: "gathering", id: Number(parsed.data.gathering) },
         tried: parsed.data.tried,
         saw: parsed.data.saw,
         next: parsed.data.next,

@@ -14,6 +14,7 @@ import { formView } from "../../web/form-errors";
 import { formatDateTime, type Lang, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
 import type { GatheringChoice } from "../gatherings";
+import type { MeetingChoice } from "../networks";
 import type { Unit } from "../organisations";
 import type { PlanAccess } from "./access";
 import { developmentErrors } from "./error-texts";
@@ -158,6 +159,10 @@ export function PlanPage(props: {
   plan: Plan | null;
   frame: Frame | null;
   gatherings: GatheringChoice[];
+  /** Meetings of the cohort's networks the unit is in (decision 0044). */
+  meetings: MeetingChoice[];
+  /** The titles of the meetings the plan's reflections are about. */
+  meetingTitles: Map<number, { title: string; networkName: string }>;
   details: Details;
   savedByName: (id: number | null) => string;
   forms: PlanForms;
@@ -208,10 +213,25 @@ export function PlanPage(props: {
   const summary = [...fp.summary, ...fm.summary, ...fc.summary, ...fr.summary];
   const warnings = [...fp.warnings, ...fm.warnings, ...fc.warnings, ...fr.warnings];
   const hasErrors = summary.length > 0;
-  const gatheringTitle = (id: number) => {
-    const g = props.gatherings.find((x) => x.id === id);
+  const aboutTitle = (r: Reflection) => {
+    if (r.aboutKind === "network-meeting") {
+      const mt = props.meetingTitles.get(r.aboutId);
+      return mt ? t.meetingOption(mt.networkName, mt.title) : "";
+    }
+    const g = props.gatherings.find((x) => x.id === r.aboutId);
     return g ? (lang === "nn" ? g.titleNn : g.titleNb) : "";
   };
+  const notHeld = (endsAt: Date) => (endsAt > props.now ? `, ${t.notHeld}` : "");
+  const aboutOptions = [
+    ...props.gatherings.map((g) => ({
+      value: String(g.id),
+      label: `${lang === "nn" ? g.titleNn : g.titleNb} (${formatDateTime(lang, g.startsAt)}${notHeld(g.endsAt)})`,
+    })),
+    ...props.meetings.map((x) => ({
+      value: `meeting-${x.id}`,
+      label: `${t.meetingOption(x.networkName, x.title)} (${formatDateTime(lang, x.startsAt)}${notHeld(x.endsAt)})`,
+    })),
+  ];
   const statusOptions = MEASURE_STATUSES.map((s) => ({ value: s, label: t.statuses[s] }));
   const noticeText = props.notice
     ? {
@@ -391,7 +411,7 @@ export function PlanPage(props: {
           details.reflections.map((r) => (
             <article class="stack">
               <h3 class="ds-heading" data-size="xs">
-                {t.reflectionAbout(gatheringTitle(r.aboutId))}
+                {t.reflectionAbout(aboutTitle(r))}
               </h3>
               <dl class="facts">
                 <div>
@@ -412,7 +432,7 @@ export function PlanPage(props: {
           ))
         )}
         {access.edit ? (
-          props.gatherings.length === 0 ? (
+          aboutOptions.length === 0 ? (
             <p class="ds-paragraph">{t.noGatherings}</p>
           ) : (
             <form
@@ -439,10 +459,7 @@ export function PlanPage(props: {
                 {...fr.bind("gathering")}
                 hint={t.gatheringHint}
                 placeholder={m.form.choose}
-                options={props.gatherings.map((g) => ({
-                  value: String(g.id),
-                  label: `${lang === "nn" ? g.titleNn : g.titleNb} (${formatDateTime(lang, g.startsAt)}${g.endsAt > props.now ? `, ${t.notHeld}` : ""})`,
-                }))}
+                options={aboutOptions}
               />
               <Field t={m} {...fr.bind("tried")} multiline rows={3} maxLength={reflectionMax} />
               <Field t={m} {...fr.bind("saw")} multiline rows={3} maxLength={reflectionMax} />

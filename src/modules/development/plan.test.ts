@@ -140,7 +140,7 @@ describe.each(databaseKinds)("a unit's development plan (%s)", (kind) => {
     });
     expect(early.status).toBe(422);
     const html = await early.text();
-    expect(html).toContain("Samlingen er ikke holdt ennå");
+    expect(html).toContain("Samlingen eller møtet er ikke holdt ennå");
     expect(html).toContain("Færre konflikter ved inngangen.");
     const ok = await as.post(`${page}/refleksjon`, "sverre", {
       ...form,

@@ -1,10 +1,12 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client";
 import { guardFreeText } from "../../kernel/child-guard-forms";
+import type { CurrentUser } from "../../kernel/context";
 import { type Outcome, RefusedInside, refuse } from "../../kernel/result";
 import { gatheringById } from "../gatherings";
 import { recordAudit } from "../identity";
-import type { PlanPlace } from "./access";
+import { meetingsOfUnit } from "../networks";
+import { type PlanPlace, planAccess } from "./access";
 import {
   developmentComments,
   developmentMeasures,
@@ -12,6 +14,7 @@ import {
   developmentPlanVersions,
   developmentReflections,
   type MeasureStatus,
+  type ReflectionAbout,
   type SelfAssessment,
 } from "./schema";
 
@@ -301,7 +304,8 @@ export async function addComment(
 }
 
 export type ReflectionInput = {
-  gatheringId: number;
+  /** What it is about: a gathering of the cohort, or a meeting of a network the unit is in. */
+  about: { kind: ReflectionAbout; id: number };
   tried: string;
   saw: string;
   next: string;
@@ -310,9 +314,32 @@ export type ReflectionInput = {
 };
 
 /**
- * A reflection after a gathering of the unit's cohort (or of its whole programme), refused on
- * a gathering that has not ended yet. Network meetings come with the networks module: the
- * reflection's `aboutKind` is there for them.
+ * Whether the unit may reflect on this gathering or network meeting, and when it ended: a
+ * gathering of the unit's cohort (or of its whole programme); a meeting (not cancelled) of a
+ * network of the cohort the unit is a member of (decision 0044).
+ */
+async function reflectionSubject(
+  db: Db,
+  place: PlanPlace,
+  about: ReflectionInput["about"],
+): Promise<{ endsAt: Date } | null> {
+  if (about.kind === "network-meeting") {
+    const meetings = await meetingsOfUnit(db, place.cohort.id, place.unit.orgNumber);
+    return meetings.find((m) => m.id === about.id) ?? null;
+  }
+  const gathering = await gatheringById(db, about.id);
+  if (
+    !gathering ||
+    gathering.programmeId !== place.cohort.programmeId ||
+    (gathering.cohortId !== null && gathering.cohortId !== place.cohort.id)
+  )
+    return null;
+  return gathering;
+}
+
+/**
+ * A reflection after a gathering of the unit's cohort (or of its whole programme) or after a
+ * meeting of one of its networks, refused on one that has not ended yet.
  */
 export async function writeReflection(
   db: Db,
@@ -320,14 +347,9 @@ export async function writeReflection(
   input: ReflectionInput,
   actor: Actor,
 ): Promise<Outcome<{ id: number }>> {
-  const gathering = await gatheringById(db, input.gatheringId);
-  if (
-    !gathering ||
-    gathering.programmeId !== place.cohort.programmeId ||
-    (gathering.cohortId !== null && gathering.cohortId !== place.cohort.id)
-  )
-    return refuse("gathering", "choice");
-  if (gathering.endsAt > actor.now) return refuse("gathering", "notHeldYet");
+  const subject = await reflectionSubject(db, place, input.about);
+  if (!subject) return refuse("gathering", "choice");
+  if (subject.endsAt > actor.now) return refuse("gathering", "notHeldYet");
   return inTransaction(db, async (tx) => {
     const plan = await ensurePlan(tx, place, actor.now);
     const refusal = await guardFreeText(tx, {
@@ -341,8 +363,8 @@ export async function writeReflection(
       .insert(developmentReflections)
       .values({
         planId: plan.id,
-        aboutKind: "gathering",
-        aboutId: gathering.id,
+        aboutKind: input.about.kind,
+        aboutId: input.about.id,
         tried: input.tried,
         saw: input.saw,
         next: input.next,
@@ -357,10 +379,61 @@ export async function writeReflection(
       action: "development.reflection.write",
       entityType: "development_reflection",
       entityId: String(row!.id),
-      after: { planId: plan.id, gatheringId: gathering.id, shared: input.shared },
+      after: {
+        planId: plan.id,
+        ...(input.about.kind === "gathering"
+          ? { gatheringId: input.about.id }
+          : { meetingId: input.about.id }),
+        shared: input.shared,
+      },
     });
     return { ok: true as const, id: row!.id };
   });
+}
+
+/** A unit's plan reflection on a network meeting, as the meeting's page shows it. */
+export type MeetingReflection = {
+  id: number;
+  cohortId: number;
+  orgNumber: string;
+  tried: string;
+  saw: string;
+  next: string;
+  writtenAt: Date;
+};
+
+/**
+ * The plan reflections tied to a network meeting that the person may read (decision 0044): those
+ * of the units whose plan she reads (her own unit's; her municipality's units' as coordinator or
+ * resource person). A leader of another municipality in an inter-municipal network sees none of
+ * that municipality's units' texts, as on the plans themselves.
+ */
+export async function planReflectionsOnMeeting(
+  db: Executor,
+  meetingId: number,
+  user: CurrentUser | null,
+): Promise<MeetingReflection[]> {
+  const rows = await db
+    .select({
+      id: developmentReflections.id,
+      cohortId: developmentPlans.cohortId,
+      orgNumber: developmentPlans.unitOrgNumber,
+      municipalityCode: developmentPlans.municipalityCode,
+      tried: developmentReflections.tried,
+      saw: developmentReflections.saw,
+      next: developmentReflections.next,
+      writtenAt: developmentReflections.writtenAt,
+    })
+    .from(developmentReflections)
+    .innerJoin(developmentPlans, eq(developmentPlans.id, developmentReflections.planId))
+    .where(
+      and(
+        eq(developmentReflections.aboutKind, "network-meeting"),
+        eq(developmentReflections.aboutId, meetingId),
+      ),
+    )
+    .orderBy(asc(developmentReflections.writtenAt), asc(developmentReflections.id));
+  return rows.filter((r) => planAccess(user, r).read).map(({ municipalityCode: _, ...r }) => r);
 }
 
 /** The plans of these units, in every cohort (the list of plans). */

@@ -1,15 +1,36 @@
 import { Hono } from "hono";
 import { osloToday } from "../../kernel/clock";
 import { type AppContext, type AppEnv, deps, langOf } from "../../kernel/context";
+import { errorPage } from "../../web/error-pages";
 import { render } from "../../web/render";
-import { type Cell, cohortsJoinedBy, cohortsOfProgrammes, toCsv, toXlsx } from "../cohorts";
+import {
+  type Cell,
+  cohortsJoinedBy,
+  cohortsOfProgrammes,
+  enrolmentsQuery,
+  toCsv,
+  toXlsx,
+} from "../cohorts";
 import { gatheringById } from "../gatherings";
 import { OWNERS, organisationScope, orgsGranting, requirePermission } from "../identity";
-import { municipalityNamesAt, unitNamesByOrgNumber } from "../organisations";
+import { meetingTitles, networkFiguresOfCohort, networksInFigures } from "../networks";
+import {
+  countiesAt,
+  municipalitiesAt,
+  municipalitiesOfUnits,
+  municipalityNamesAt,
+  unitNamesByOrgNumber,
+} from "../organisations";
 import { programmesOwnedBy, programmeTitles } from "../programmes";
 import { frameInForce } from "./frame";
+import { networkFiguresByCounty } from "./network-figures";
 import { municipalityProgressOf, sharedReflections, unitProgress } from "./progress";
-import { PROGRESS_PATH, ProgressPage } from "./progress-views";
+import {
+  NETWORK_FIGURES_PATH,
+  NetworkFiguresPage,
+  PROGRESS_PATH,
+  ProgressPage,
+} from "./progress-views";
 import { developmentTexts } from "./texts";
 
 /**
@@ -47,14 +68,28 @@ async function progressScope(c: AppContext) {
       if (!cohorts.has(k.id)) cohorts.set(k.id, []);
   }
   for (const [id, list] of cohorts) if (list !== null) cohorts.set(id, [...areas]);
-  return { cohorts, ownMunicipalities };
+  return { cohorts, ownMunicipalities, scopes };
 }
 
-/** The figures of the chosen cohort and municipality (the query's, checked against the scope). */
-async function progressOf(c: AppContext) {
+/** Units per page of the progress view, and shared reflections per page (decision 0044). */
+export const UNITS_PER_PAGE = 50;
+export const SHARED_PER_PAGE = 20;
+
+/** A page number from the query: 1 when absent or not a number, at most 10,000. */
+const pageOf = (value: string | undefined) => {
+  const n = /^[0-9]{1,5}$/.test(value ?? "") ? Number(value) : 1;
+  return Math.min(Math.max(n, 1), 10_000);
+};
+
+/**
+ * The figures of the chosen cohort and municipality (the query's, checked against the scope).
+ * The page shows one page of units (`side`) and of shared reflections (`delt`); the exports
+ * (`all`) every unit.
+ */
+async function progressOf(c: AppContext, all = false) {
   const db = deps(c).db;
   const lang = langOf(c);
-  const { cohorts, ownMunicipalities } = await progressScope(c);
+  const { cohorts, ownMunicipalities, scopes } = await progressScope(c);
   const refs = await cohortsOfProgrammes(
     db,
     (await programmesOwnedBy(db, Object.keys(OWNERS))).map((p) => p.id),
@@ -69,16 +104,28 @@ async function progressOf(c: AppContext) {
   const kommune = c.req.query("kommune") ?? "";
   const municipality =
     /^[0-9]{4}$/.test(kommune) && (scope === null || scope.includes(kommune)) ? kommune : "";
-  const perUnit = chosen ? await unitProgress(db, chosen.id, scope, municipality || undefined) : [];
+  const now = deps(c).clock.now();
+  const [perUnit, networks, frame] = chosen
+    ? await Promise.all([
+        unitProgress(db, chosen.id, scope, municipality || undefined),
+        networkFiguresOfCohort(db, chosen.id, now),
+        frameInForce(db, chosen.programmeId, chosen.id),
+      ])
+    : [[], { units: new Map(), municipalities: new Map() }, null];
   const perMunicipality = municipalityProgressOf(perUnit);
-  const today = osloToday(deps(c).clock.now());
+  // The page shows one page of units: only their names are asked for (the exports ask for all).
+  const pages = Math.max(1, Math.ceil(perUnit.length / UNITS_PER_PAGE));
+  const page = all ? 1 : Math.min(pageOf(c.req.query("side")), pages);
+  const shown = all ? perUnit : perUnit.slice((page - 1) * UNITS_PER_PAGE, page * UNITS_PER_PAGE);
+  const today = osloToday(now);
   const codes = new Set([...perMunicipality.map((r) => r.municipalityCode), ...(scope ?? [])]);
-  const municipalityNames = await municipalityNamesAt(db, [...codes], today);
-  const unitNames = await unitNamesByOrgNumber(
-    db,
-    perUnit.map((r) => r.orgNumber),
-  );
-  const frame = chosen ? await frameInForce(db, chosen.programmeId, chosen.id) : null;
+  const [municipalityNames, unitNames] = await Promise.all([
+    municipalityNamesAt(db, [...codes], today),
+    unitNamesByOrgNumber(
+      db,
+      shown.map((r) => r.orgNumber),
+    ),
+  ]);
   const phaseName = (key: string | null) => {
     const p = frame?.phases.find((x) => x.key === key);
     return p ? (lang === "nn" ? p.nn : p.nb) : t.progress.noPhase;
@@ -87,21 +134,41 @@ async function progressOf(c: AppContext) {
   const linkPlans =
     scope !== null && scope.length > 0 && scope.every((m) => ownMunicipalities.has(m));
   let shared: Parameters<typeof ProgressPage>[0]["shared"] = null;
-  if (chosen && !linkPlans) {
-    const rows = await sharedReflections(db, chosen.id, scope);
+  let sharedPage = 1;
+  let sharedMore = false;
+  if (chosen && !linkPlans && !all) {
+    sharedPage = pageOf(c.req.query("delt"));
+    // One more than a page: whether there is a next one.
+    const rows = await sharedReflections(db, chosen.id, scope, {
+      limit: SHARED_PER_PAGE + 1,
+      offset: (sharedPage - 1) * SHARED_PER_PAGE,
+    });
+    sharedMore = rows.length > SHARED_PER_PAGE;
+    rows.splice(SHARED_PER_PAGE);
     // Most names are known from the units' rows; only those outside the chosen municipality are asked.
     const missing = [...new Set(rows.map((r) => r.orgNumber))].filter((o) => !unitNames.has(o));
     for (const [orgNumber, name] of await unitNamesByOrgNumber(db, missing))
       unitNames.set(orgNumber, name);
     shared = [];
     const gatherings = new Map<number, Awaited<ReturnType<typeof gatheringById>>>();
-    for (const id of new Set(rows.map((r) => r.aboutId)))
+    for (const id of new Set(rows.filter((r) => r.aboutKind === "gathering").map((r) => r.aboutId)))
       gatherings.set(id, await gatheringById(db, id));
+    const meetings = await meetingTitles(
+      db,
+      rows.filter((r) => r.aboutKind === "network-meeting").map((r) => r.aboutId),
+    );
     for (const r of rows) {
-      const g = gatherings.get(r.aboutId);
+      const g = r.aboutKind === "gathering" ? gatherings.get(r.aboutId) : null;
+      const mt = r.aboutKind === "network-meeting" ? meetings.get(r.aboutId) : undefined;
       shared.push({
         unit: unitNames.get(r.orgNumber) ?? r.orgNumber,
-        about: g ? (lang === "nn" ? g.titleNn : g.titleNb) : "",
+        about: g
+          ? lang === "nn"
+            ? g.titleNn
+            : g.titleNb
+          : mt
+            ? t.plan.meetingOption(mt.networkName, mt.title)
+            : "",
         tried: r.tried,
         saw: r.saw,
         next: r.next,
@@ -121,12 +188,77 @@ async function progressOf(c: AppContext) {
       .sort((a, b) => a.name.localeCompare(b.name, "nb")),
     municipality,
     perMunicipality,
-    perUnit,
+    perUnit: shown,
+    page,
+    pages,
+    unitCount: perUnit.length,
+    networks,
+    sharedPage,
+    sharedMore,
+    mayOpenNetworkFigures: scopes.includes("owner") || scopes.includes("office"),
     unitNames,
     municipalityNames,
     phaseName,
     linkPlans,
     shared,
+  };
+}
+
+/**
+ * The learning networks of the chosen cohort in figures, per county (decision 0044): the
+ * programme admin sees every county of the owner's cohorts, the county office its counties.
+ * Null for anyone else (a municipality sees its networks on their own pages).
+ */
+async function networkFiguresOf(c: AppContext) {
+  const db = deps(c).db;
+  const lang = langOf(c);
+  const { cohorts, scopes } = await progressScope(c);
+  if (!scopes.includes("owner") && !scopes.includes("office")) return null;
+  const refs = await cohortsOfProgrammes(
+    db,
+    (await programmesOwnedBy(db, Object.keys(OWNERS))).map((p) => p.id),
+  );
+  const visible = refs.filter((k) => cohorts.has(k.id));
+  const titles = await programmeTitles(db, lang, [...new Set(visible.map((k) => k.programmeId))]);
+  const t = developmentTexts(lang);
+  const asked = Number(c.req.query("pulje") ?? "");
+  const chosen = visible.find((k) => k.id === asked) ?? visible.at(-1) ?? null;
+  const now = deps(c).clock.now();
+  const today = osloToday(now);
+  const municipalities = await municipalitiesAt(db, today);
+  const countyOf = new Map(municipalities.map((m) => [m.code, m.countyCode]));
+  // null: every county (`??` would turn it into none).
+  const scope: string[] | null = chosen ? (cohorts.get(chosen.id) as string[] | null) : [];
+  const counties =
+    scope === null
+      ? null
+      : new Set(scope.map((m) => countyOf.get(m)).filter((x) => x !== undefined));
+  let figures: ReturnType<typeof networkFiguresByCounty> | null = null;
+  if (chosen) {
+    const enrolledRows = (await db.execute(enrolmentsQuery([chosen.id]))) as unknown;
+    const orgNumbers = (
+      Array.isArray(enrolledRows)
+        ? (enrolledRows as { org_number: string }[])
+        : (enrolledRows as { rows: { org_number: string }[] }).rows
+    ).map((r) => r.org_number);
+    const places = await municipalitiesOfUnits(db, orgNumbers);
+    figures = networkFiguresByCounty(
+      await networksInFigures(db, chosen.id, now),
+      [...places].map(([orgNumber, municipalityCode]) => ({ orgNumber, municipalityCode })),
+      countyOf,
+      counties,
+    );
+  }
+  const countyNames = new Map((await countiesAt(db, today)).map((k) => [k.code, k.name]));
+  return {
+    lang,
+    cohorts: visible.map((k) => ({
+      id: k.id,
+      label: t.plans.cohortName(titles.get(k.programmeId) ?? "", k.number),
+    })),
+    cohortId: chosen?.id ?? null,
+    figures,
+    countyNames,
   };
 }
 
@@ -147,6 +279,9 @@ function exportRows(p: Awaited<ReturnType<typeof progressOf>>): Cell[][] {
       r.shared,
       r.followUps,
       r.lastFollowUp ?? "",
+      p.networks.units.get(r.orgNumber)?.networks ?? 0,
+      p.networks.units.get(r.orgNumber)?.meetingsHeld ?? 0,
+      p.networks.units.get(r.orgNumber)?.lastMeeting ?? "",
     ]),
   ];
 }
@@ -160,8 +295,15 @@ export function progressRoutes() {
     return render(c, <ProgressPage {...p} />);
   });
 
+  app.get(`/:lang{nb|nn|en}${NETWORK_FIGURES_PATH}`, async (c) => {
+    const p = await networkFiguresOf(c);
+    if (!p) return errorPage(c, "notAllowed");
+    c.header("Cache-Control", "no-store");
+    return render(c, <NetworkFiguresPage {...p} />);
+  });
+
   app.get(`/:lang{nb|nn|en}${PROGRESS_PATH}.csv`, async (c) => {
-    const p = await progressOf(c);
+    const p = await progressOf(c, true);
     return c.body(toCsv(exportRows(p)), 200, {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": 'attachment; filename="framdrift.csv"',
@@ -170,7 +312,7 @@ export function progressRoutes() {
   });
 
   app.get(`/:lang{nb|nn|en}${PROGRESS_PATH}.xlsx`, async (c) => {
-    const p = await progressOf(c);
+    const p = await progressOf(c, true);
     const xlsx = await toXlsx(exportRows(p), developmentTexts(p.lang).progress.sheet);
     return c.body(xlsx, 200, {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

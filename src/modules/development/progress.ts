@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
+import type { ReflectionAbout } from "./schema";
 
 /**
  * Progress of the development work (issue 12), counted in SQL: per unit with a plan in a
@@ -149,17 +150,27 @@ export async function sharedReflections(
   db: Executor,
   cohortId: number,
   municipalities: string[] | null,
+  page: { limit: number; offset: number } = { limit: 200, offset: 0 },
 ): Promise<
-  { orgNumber: string; aboutId: number; tried: string; saw: string; next: string; at: Date }[]
+  {
+    orgNumber: string;
+    aboutKind: ReflectionAbout;
+    aboutId: number;
+    tried: string;
+    saw: string;
+    next: string;
+    at: Date;
+  }[]
 > {
   const result = await db.execute(sql`
-    select p.unit_org_number, r.about_id, r.tried, r.saw, r.next, r.written_at
+    select p.unit_org_number, r.about_kind, r.about_id, r.tried, r.saw, r.next, r.written_at
     from development_reflections r join development_plans p on p.id = r.plan_id
     where r.shared and p.cohort_id = ${cohortId}
       and ${inScope(sql`p.municipality_code`, municipalities)}
-    order by r.written_at desc limit 200`);
+    order by r.written_at desc, r.id desc limit ${page.limit} offset ${page.offset}`);
   return rowsOf(result).map((r) => ({
     orgNumber: String(r.unit_org_number),
+    aboutKind: r.about_kind as ReflectionAbout,
     aboutId: n(r.about_id),
     tried: String(r.tried),
     saw: String(r.saw),

@@ -168,6 +168,10 @@ export const developmentReflections = pgTable(
     index("development_reflections_plan_idx").on(t.planId),
     // The progress view's shared texts: a unit shares few of its reflections (issue 12).
     index("development_reflections_shared_idx").on(t.planId).where(sql`${t.shared}`),
+    // The progress view pages through the shared texts, newest first (decision 0044).
+    index("development_reflections_shared_at_idx").on(t.writtenAt).where(sql`${t.shared}`),
+    // A network meeting's page shows the plan reflections tied to it (decision 0044).
+    index("development_reflections_about_idx").on(t.aboutKind, t.aboutId),
   ],
 );
 

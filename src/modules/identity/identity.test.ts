@@ -1612,6 +1612,13 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         send: (w?: string) => get(`/nb/utviklingsarbeid/framdrift${ending}`, w),
         allowed: ["ada", "frida", "siv", "kari", "mona"] as Who[],
       })),
+      // The learning networks in figures per county (decision 0044): the programme admins and the
+      // county office; a municipality sees its networks on their own pages.
+      {
+        name: "GET /nb/utviklingsarbeid/framdrift/nettverk",
+        send: (w) => get("/nb/utviklingsarbeid/framdrift/nettverk", w),
+        allowed: ["ada", "frida", "siv"],
+      },
       // The routes the matrix had no row for until the check below came (issue 16): each with
       // the request its owner's tests make, so that only who may use it gets past the check.
       {

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApp, testApp } from "../../../tests/support/app";
 import { databaseKinds } from "../../../tests/support/db";
 import { demoPeopleIds, requestsAs } from "../../../tests/support/people";
+import { ppContacts } from "../cohorts";
 import { findPersonByEmail } from "../identity";
-import { learningNetworks } from "./schema";
+import { learningNetworks, networkMembers } from "./schema";
 
 const text = async (res: Response) =>
   (await res.text()).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
@@ -46,5 +47,25 @@ describe.each(databaseKinds)("the networks' demo (%s)", (kind) => {
     expect(
       await t.db.select().from(learningNetworks).where(eq(learningNetworks.id, wide.id)),
     ).toHaveLength(1);
+  });
+
+  it("gives Arendal's PP-tjeneste contact an account: her page shows the PP part, and she is a member", async () => {
+    const [network] = await t.db.select().from(learningNetworks);
+    const [pp] = (await ppContacts(t.db, { municipalities: ["4203"] })).filter(
+      (c) => c.cohortId === network!.cohortId,
+    );
+    expect(pp).toBeDefined();
+    const person = await findPersonByEmail(t.db, pp!.email);
+    expect(person).not.toBeNull();
+    const ppAs = requestsAs(() => t, { pp: person!.id });
+    const res = await ppAs.get("/nb/oppfolging/pp", "pp");
+    expect(res.status).toBe(200);
+    expect(await text(res)).toContain("Oppfølging av enhetene PP-tjenesten dekker");
+    const members = await t.db
+      .select()
+      .from(networkMembers)
+      .where(eq(networkMembers.email, pp!.email));
+    expect(members.length).toBeGreaterThan(0);
+    expect(members.every((m) => m.personId === person!.id)).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import { addDays, parseOsloDateTime } from "../../kernel/clock";
 import type { DemoSeed } from "../../kernel/manifest";
 import type { Outcome } from "../../kernel/result";
 import { cohortIdOf, municipalityParticipation } from "../cohorts";
-import { insertTestPerson } from "../identity";
+import { findPersonByEmail, insertTestPerson } from "../identity";
 import { programmesOwnedBy } from "../programmes";
 import { addReflection } from "./activity";
 import { planMeeting, recordAttendance, writeMinutes } from "./meetings";
@@ -43,6 +43,12 @@ async function seedNetworks(db: Db, today: string, baseUrl: string) {
   const arendal = await municipalityParticipation(db, cohortId, "4203");
   if (!arendal.accepted || arendal.units.length < 2) return;
   const since = at(addDays(today, -4), "08:00");
+  // Arendal's PP-tjeneste contact has an account (one-time code at the named work e-mail), so
+  // the demo shows the PP-tjeneste's part: her page /oppfolging/pp (decision 0044). Made before
+  // the members are added, so her member rows carry her person.
+  const pp = arendal.contacts.find((c) => c.kind === "pp-service");
+  if (pp && !(await findPersonByEmail(db, pp.email)))
+    await insertTestPerson(db, { name: pp.name, email: pp.email }, since);
   const anita = await insertTestPerson(
     db,
     {

@@ -1,6 +1,15 @@
 export { accessTo, type Viewer } from "./access";
 export { addReflection, shareDocument, timelineOf } from "./activity";
 export {
+  type MeetingChoice,
+  meetingsOfUnit,
+  meetingTitles,
+  type NetworkFigures,
+  type NetworkInFigures,
+  networkFiguresOfCohort,
+  networksInFigures,
+} from "./development-reads";
+export {
   cancelMeeting,
   planMeeting,
   recordAttendance,

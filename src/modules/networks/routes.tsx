@@ -17,6 +17,7 @@ import type { FormState } from "../../web/form-errors";
 import type { Lang } from "../../web/i18n";
 import { render } from "../../web/render";
 import { cohortRef } from "../cohorts";
+import { planReflectionsOnMeeting } from "../development";
 import { countyOfficesAt, municipalitiesAt, unitsByOrgNumber } from "../organisations";
 import { programmeTitles } from "../programmes";
 import { accessTo, coordinated, type Viewer } from "./access";
@@ -283,10 +284,22 @@ async function showMeeting(c: AppContext, opts: { notice?: string; form?: FormSt
   const meeting = await meetingOf(db, id, Number(c.req.param("meetingId")));
   if (!meeting) return errorPage(c, "notFound");
   const summary = (await summaryOf(c, id))!;
+  // The units' plan reflections tied to the meeting, those the viewer may read (decision 0044).
+  const planReflections = await planReflectionsOnMeeting(db, meeting.id, c.get("user"));
+  const unitNames = new Map(
+    (await unitsByOrgNumber(db, [...new Set(planReflections.map((r) => r.orgNumber))])).map((u) => [
+      u.orgNumber,
+      u.name,
+    ]),
+  );
   c.header("Cache-Control", "no-store");
   return render(
     c,
     <MeetingPage
+      planReflections={planReflections.map((r) => ({
+        ...r,
+        unitName: unitNames.get(r.orgNumber) ?? r.orgNumber,
+      }))}
       lang={langOf(c)}
       network={summary}
       meeting={meeting}

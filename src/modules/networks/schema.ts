@@ -18,15 +18,20 @@ import {
  * A learning network ("lærende nettverk") of one cohort, led by a municipality, alone or with
  * neighbouring municipalities that accepted to co-lead it (decision 0031).
  */
-export const learningNetworks = pgTable("learning_networks", {
-  id: serial("id").primaryKey(),
-  cohortId: integer("cohort_id").notNull(),
-  name: text("name").notNull(),
-  /** The municipality whose coordinator created it. */
-  leadMunicipality: text("lead_municipality").notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
-  createdBy: integer("created_by"),
-});
+export const learningNetworks = pgTable(
+  "learning_networks",
+  {
+    id: serial("id").primaryKey(),
+    cohortId: integer("cohort_id").notNull(),
+    name: text("name").notNull(),
+    /** The municipality whose coordinator created it. */
+    leadMunicipality: text("lead_municipality").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    createdBy: integer("created_by"),
+  },
+  // The progress view and the network figures read a cohort's networks (decision 0044).
+  (t) => [index("learning_networks_cohort_idx").on(t.cohortId)],
+);
 
 export type LeadState = "lead" | "invited" | "accepted" | "declined";
 
@@ -77,6 +82,8 @@ export const networkMembers = pgTable(
       .on(t.networkId, sql`lower(${t.email})`)
       .where(sql`${t.removedAt} is null`),
     index("network_members_person_idx").on(t.personId),
+    // The meetings a unit's plan reflection may be tied to (decision 0044).
+    index("network_members_unit_idx").on(t.unitOrgNumber),
   ],
 );
 

@@ -81,6 +81,11 @@ type NetworkTexts = {
   minutesSaved: string;
   noMinutes: string;
   reflectionsHeading: string;
+  planReflectionsHeading: string;
+  planReflectionsLead: string;
+  planTried: string;
+  planSaw: string;
+  planNext: string;
   reflection: string;
   reflectionHint: string;
   addReflection: string;
@@ -206,6 +211,12 @@ const nb: NetworkTexts = {
   minutesSaved: "Referatet er lagret.",
   noMinutes: "Ikke skrevet ennå.",
   reflectionsHeading: "Refleksjoner",
+  planReflectionsHeading: "Refleksjoner i enhetenes utviklingsplaner",
+  planReflectionsLead:
+    "Enhetene skrev disse refleksjonene i utviklingsplanen etter møtet. Du ser dem du kan lese planen til.",
+  planTried: "Hva prøvde vi?",
+  planSaw: "Hva så vi?",
+  planNext: "Hva gjør vi videre?",
   reflection: "Din refleksjon",
   reflectionHint:
     "Hva prøvde dere, hva så dere, hva gjør dere videre? Skriv om grupper og praksis, ikke om enkeltbarn.",
@@ -334,6 +345,12 @@ const nn: NetworkTexts = {
   minutesSaved: "Referatet er lagra.",
   noMinutes: "Ikkje skrive enno.",
   reflectionsHeading: "Refleksjonar",
+  planReflectionsHeading: "Refleksjonar i utviklingsplanane til einingane",
+  planReflectionsLead:
+    "Einingane skreiv desse refleksjonane i utviklingsplanen etter møtet. Du ser dei du kan lese planen til.",
+  planTried: "Kva prøvde vi?",
+  planSaw: "Kva såg vi?",
+  planNext: "Kva gjer vi vidare?",
   reflection: "Refleksjonen din",
   reflectionHint:
     "Kva prøvde de, kva såg de, kva gjer de vidare? Skriv om grupper og praksis, ikkje om enkeltborn.",
@@ -463,6 +480,12 @@ const en: NetworkTexts = {
   minutesSaved: "The minutes are saved.",
   noMinutes: "Not written yet.",
   reflectionsHeading: "Reflections",
+  planReflectionsHeading: "Reflections in the units' development plans",
+  planReflectionsLead:
+    "The units wrote these reflections in their development plan after the meeting. You see those whose plan you may read.",
+  planTried: "What did we try?",
+  planSaw: "What did we see?",
+  planNext: "What do we do next?",
   reflection: "Your reflection",
   reflectionHint:
     "What did you try, what did you see, what next? Write about groups and practice, not about single children.",

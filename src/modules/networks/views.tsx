@@ -541,6 +541,17 @@ export function MeetingPage(props: {
   members: Member[];
   attended: number[];
   reflections: Reflection[];
+  /** The units' plan reflections tied to the meeting that the viewer may read (decision 0044). */
+  planReflections: {
+    id: number;
+    cohortId: number;
+    orgNumber: string;
+    unitName: string;
+    tried: string;
+    saw: string;
+    next: string;
+    writtenAt: Date;
+  }[];
   leads: boolean;
   takesPart: boolean;
   now: Date;
@@ -728,6 +739,41 @@ export function MeetingPage(props: {
           )
         ) : null}
       </section>
+      {props.planReflections.length > 0 ? (
+        <section aria-labelledby="plan-reflections-heading">
+          <h2 class="ds-heading" data-size="md" id="plan-reflections-heading">
+            {t.planReflectionsHeading}
+          </h2>
+          <p class="ds-paragraph">{t.planReflectionsLead}</p>
+          {props.planReflections.map((r) => (
+            <article class="stack">
+              <h3 class="ds-heading" data-size="xs">
+                <a
+                  class="ds-link"
+                  href={localPath(lang, `/utviklingsarbeid/${r.cohortId}/${r.orgNumber}`)}
+                >
+                  {r.unitName}
+                </a>{" "}
+                ({formatDateTime(lang, r.writtenAt)})
+              </h3>
+              <dl class="facts">
+                <div>
+                  <dt>{t.planTried}</dt>
+                  <dd class="pre">{r.tried}</dd>
+                </div>
+                <div>
+                  <dt>{t.planSaw}</dt>
+                  <dd class="pre">{r.saw}</dd>
+                </div>
+                <div>
+                  <dt>{t.planNext}</dt>
+                  <dd class="pre">{r.next}</dd>
+                </div>
+              </dl>
+            </article>
+          ))}
+        </section>
+      ) : null}
       {changeable ? (
         <section aria-labelledby="cancel-heading">
           <h2 class="ds-heading" data-size="md" id="cancel-heading">
