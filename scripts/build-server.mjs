@@ -39,13 +39,18 @@ const keepSourceUrls = {
 const EXTERNAL = [
   "@electric-sql/pglite",
   "exceljs",
+  // Loaded through require() of Node's own modules, which an ES module bundle cannot.
+  "mailparser",
   "nodemailer",
   "oidc-provider",
   "openid-client",
   "pg",
+  "pino",
+  "prom-client",
   // Its PNG renderer requires "fs" at run time, which an ES module bundle cannot.
   "qrcode",
   "sanitize-html",
+  "smtp-server",
 ];
 
 /** Build the server unless it is up to date; true when it built. */

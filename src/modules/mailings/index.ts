@@ -1,4 +1,10 @@
 export {
+  type BounceListener,
+  parseDsn,
+  recordBounce,
+  startBounceListener,
+} from "./bounces";
+export {
   type Audiences,
   audiencePreview,
   progressOf,
