@@ -118,6 +118,9 @@ export async function newsletterBenchmark(dir = tempDir("newsletter")) {
     });
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-4000);
+      // Where a start's time goes (the app's own line, phases only).
+      const started = chunk.toString().match(/"msg":"(started in [^"]*)"/)?.[1];
+      if (started) log(`newsletter-10k: the app ${started}`);
     };
     c.stdout?.on("data", keep);
     c.stderr?.on("data", keep);
