@@ -39,18 +39,18 @@ const keepSourceUrls = {
 const EXTERNAL = [
   "@electric-sql/pglite",
   "exceljs",
-  // Loaded through require() of Node's own modules, which an ES module bundle cannot.
+  // The bounce listener's MIME parser: loaded as it is, as nodemailer is.
   "mailparser",
   "nodemailer",
   "oidc-provider",
   "openid-client",
   "pg",
-  "pino",
-  "prom-client",
+  // Fonts and the AFM metrics of the standard PDF fonts are read through package imports.
+  "pdfkit",
+  "fontkit",
   // Its PNG renderer requires "fs" at run time, which an ES module bundle cannot.
   "qrcode",
   "sanitize-html",
-  "smtp-server",
 ];
 
 /** Build the server unless it is up to date; true when it built. */
@@ -73,6 +73,11 @@ export async function buildServer({ force = false } = {}) {
     metafile: true,
     logLevel: "warning",
     plugins: [keepSourceUrls],
+    // CommonJS packages in the bundle (pino, prom-client, smtp-server) call require() for Node's
+    // own modules, which an ES module has not: give the bundle one.
+    banner: {
+      js: 'import { createRequire as bundleRequire } from "node:module"; const require = bundleRequire(import.meta.url);',
+    },
   });
   writeStamp(stampFile, [...Object.keys(result.metafile.inputs), ...ownInputs]);
   return true;

@@ -56,3 +56,54 @@ export function endOfOsloDay(isoDate: string): Date {
   }
   throw new Error(`no Oslo midnight after ${isoDate}`);
 }
+
+const osloParts = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Oslo",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** An instant as a person types it in Norway: "2027-02-10T09:00" (a datetime-local value). */
+export function osloLocal(at: Date): string {
+  const p = Object.fromEntries(osloParts.formatToParts(at).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
+/** An instant as a form shows it in Norway: "10.2.2027 09:00". */
+export function osloTyped(at: Date): string {
+  const [date, time] = osloLocal(at).split("T");
+  const [y, m, d] = date!.split("-");
+  return `${Number(d)}.${Number(m)}.${y} ${time}`;
+}
+
+/**
+ * A time in Norway as typed — "2027-02-10T09:00" from a datetime-local field, or
+ * "10.2.2027 09:00" where the browser shows a text box — as an instant; null when it is not
+ * one, or names a time the change to summer time skips.
+ */
+export function parseOsloDateTime(text: string): Date | null {
+  const s = text.trim();
+  const iso = /^([0-9]{4})-([0-9]{2})-([0-9]{2})[T ]([0-9]{1,2})[:.]([0-9]{2})$/.exec(s);
+  const nor =
+    /^([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4}),? (?:kl\.? )?([0-9]{1,2})[:.]([0-9]{2})$/.exec(s);
+  const [y, mo, d, h, mi] = iso
+    ? [iso[1], iso[2], iso[3], iso[4], iso[5]]
+    : nor
+      ? [nor[3], nor[2], nor[1], nor[4], nor[5]]
+      : [];
+  if (!y) return null;
+  const wall = `${y}-${mo!.padStart(2, "0")}-${d!.padStart(2, "0")}T${h!.padStart(2, "0")}:${mi}`;
+  const year = Number(y);
+  if (year < 2000 || year > 2100) return null;
+  const asUtc = Date.parse(`${wall}:00Z`);
+  if (Number.isNaN(asUtc)) return null;
+  for (const hours of [1, 2]) {
+    const at = new Date(asUtc - hours * 3_600_000);
+    if (osloLocal(at) === wall) return at;
+  }
+  return null;
+}

@@ -16,6 +16,8 @@ declare module "vitest" {
     postgresTemplates: Record<Template, string> | null;
     /** The file store the templates' demo files were written to (test apps read from it). */
     templateFiles: string;
+    /** Where browser journeys take their slots (journey.ts). */
+    browserSlots: string;
   }
 }
 
@@ -28,6 +30,7 @@ async function fill(db: Db, template: Template, files: FileStore) {
 
 type Prepared = {
   templateFiles: string;
+  browserSlots: string;
   pgliteTemplates: Record<Template, string>;
   postgresTemplates: Record<Template, string> | null;
   teardown: () => Promise<void>;
@@ -55,6 +58,7 @@ export default async function setup(project: TestProject) {
   state.prepared ??= prepare();
   const run = await state.prepared;
   project.provide("templateFiles", run.templateFiles);
+  project.provide("browserSlots", run.browserSlots);
   project.provide("pgliteTemplates", run.pgliteTemplates);
   project.provide("postgresTemplates", run.postgresTemplates);
   return async () => {
@@ -68,55 +72,27 @@ async function prepare(): Promise<Prepared> {
   const dir = mkdtempSync(join(tmpdir(), "samspill-test-"));
   // The demo's files (documents on programme pages), written once for both databases' templates.
   const templateFiles = mkdtempSync(join(tmpdir(), "samspill-test-files-"));
+  const browserSlots = mkdtempSync(join(tmpdir(), "samspill-test-slots-"));
   const store = diskFileStore(templateFiles);
-  const client = await PGlite.create();
-  const lite = wrapPglite(client);
-  await lite.migrate();
-  const files = {} as Record<Template, string>;
-  for (const template of TEMPLATES) {
-    await fill(lite.db, template, store);
-    const dump = await client.dumpDataDir("none");
-    files[template] = join(dir, `${template}.tar`);
-    writeFileSync(files[template], Buffer.from(await dump.arrayBuffer()));
-  }
-  await client.close();
-
-  let names: Record<Template, string> | null = null;
   const url = process.env.TEST_DATABASE_URL;
   // The run owns its templates and the copies named after them (a run beside it on the same
   // server has another owner).
   const owner = `${process.pid}r${randomBytes(3).toString("hex")}`;
-  if (url) {
-    names = {} as Record<Template, string>;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    let previous: string | null = null;
-    for (const template of TEMPLATES) {
-      const name = `samspill_tpl_${owner}_${template}`;
-      await admin.query(`drop database if exists ${name}`);
-      await admin.query(
-        previous ? `create database ${name} template ${previous}` : `create database ${name}`,
-      );
-      const target = new URL(url);
-      target.pathname = `/${name}`;
-      const db = await openPostgres(target.toString(), 2);
-      if (!previous) await db.migrate();
-      await fill(db.db, template, store);
-      await db.close();
-      names[template] = name;
-      previous = name;
-    }
-    await admin.end();
-  }
-
-  const postgresTemplates = names;
+  // PGlite works in this process, PostgreSQL in its server: the two are made side by side. The
+  // demo writes the same files to the store from both, byte for byte the same.
+  const [files, postgresTemplates] = await Promise.all([
+    pgliteTemplates(dir, store),
+    url ? postgresTemplatesOn(url, owner, store) : null,
+  ]);
   return {
     templateFiles,
+    browserSlots,
     pgliteTemplates: files,
     postgresTemplates,
     async teardown() {
       rmSync(dir, { recursive: true, force: true });
       rmSync(templateFiles, { recursive: true, force: true });
+      rmSync(browserSlots, { recursive: true, force: true });
       if (url && postgresTemplates) {
         const admin = new pg.Client({ connectionString: url });
         await admin.connect();
@@ -132,4 +108,49 @@ async function prepare(): Promise<Prepared> {
       }
     },
   };
+}
+
+/** The templates as PGlite dumps, one tar file each in `dir`. */
+async function pgliteTemplates(dir: string, store: FileStore): Promise<Record<Template, string>> {
+  const client = await PGlite.create();
+  const lite = wrapPglite(client);
+  await lite.migrate();
+  const files = {} as Record<Template, string>;
+  for (const template of TEMPLATES) {
+    await fill(lite.db, template, store);
+    const dump = await client.dumpDataDir("none");
+    files[template] = join(dir, `${template}.tar`);
+    writeFileSync(files[template], Buffer.from(await dump.arrayBuffer()));
+  }
+  await client.close();
+  return files;
+}
+
+/** The templates as PostgreSQL template databases, each made from the one before it. */
+async function postgresTemplatesOn(
+  url: string,
+  owner: string,
+  store: FileStore,
+): Promise<Record<Template, string>> {
+  const names = {} as Record<Template, string>;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  let previous: string | null = null;
+  for (const template of TEMPLATES) {
+    const name = `samspill_tpl_${owner}_${template}`;
+    await admin.query(`drop database if exists ${name}`);
+    await admin.query(
+      previous ? `create database ${name} template ${previous}` : `create database ${name}`,
+    );
+    const target = new URL(url);
+    target.pathname = `/${name}`;
+    const db = await openPostgres(target.toString(), 2);
+    if (!previous) await db.migrate();
+    await fill(db.db, template, store);
+    await db.close();
+    names[template] = name;
+    previous = name;
+  }
+  await admin.end();
+  return names;
 }

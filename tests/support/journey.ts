@@ -1,6 +1,32 @@
+import { mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { launchBrowser, shown } from "./browser";
+
+/**
+ * Browser journeys run beside the unit files (the sequencer spreads them among those), at most
+ * this many at once on the machine: each is a server, a database and a Chromium, and two keep
+ * two cores busy together with the unit files. A slot is a directory made atomically in the
+ * run's slot folder, removed when the file ends.
+ */
+const SLOTS = Number(process.env.JOURNEY_SLOTS ?? 2);
+
+async function takeSlot(): Promise<string> {
+  const dir = inject("browserSlots");
+  for (;;) {
+    for (let i = 0; i < SLOTS; i++) {
+      const slot = join(dir, `slot-${i}`);
+      try {
+        mkdirSync(slot);
+        return slot;
+      } catch {
+        // taken
+      }
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
 
 /** The worker's Chromium, once launched. */
 let shared: Promise<Browser> | undefined;
@@ -13,10 +39,17 @@ let shared: Promise<Browser> | undefined;
  */
 export function useBrowser(): () => Browser {
   let browser: Browser | undefined;
+  let slot: string | undefined;
+  // Registered before the file's own hooks: the slot is held from before its server starts
+  // until after it has stopped. Waiting for a slot may take as long as the journeys before it.
   beforeAll(async () => {
+    slot = await takeSlot();
     if (shared && !(await shared.catch(() => undefined))?.isConnected()) shared = undefined;
     shared ??= launchBrowser();
     browser = await shared;
+  }, 30 * 60_000);
+  afterAll(() => {
+    if (slot) rmSync(slot, { recursive: true, force: true });
   });
   return () => {
     if (!browser) throw new Error("the browser is not launched yet (use it inside a test)");

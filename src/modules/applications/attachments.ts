@@ -4,14 +4,14 @@ import type { Db, Tx } from "../../db/client";
 import type { FieldError } from "../../kernel/forms";
 import { type Outcome, refuse } from "../../kernel/result";
 import {
+  checkFile,
   FILE_KINDS,
   type FileKind,
   type FileStore,
   safeFileName,
   sha256Hex,
-  sniffFileKind,
 } from "../../kernel/storage";
-import { type Answer, fieldName, isEmpty, type StoredFile, typeLabels } from "./answers";
+import { type Answer, fieldName, isEmpty, type StoredFile } from "./answers";
 import { type Application, type Conflict, fingerprint } from "./drafts";
 import { type Question, questionsOf } from "./form-definition";
 import { type Actor, formDefinitionOf } from "./forms";
@@ -36,14 +36,7 @@ export function checkUpload(
   q: AttachmentQuestion,
   bytes: Uint8Array,
 ): { error: FieldError; kind?: never } | { kind: FileKind; error?: never } {
-  if (bytes.length === 0) return { error: { code: "fileEmpty" } };
-  if (bytes.length > q.maxBytes)
-    return { error: { code: "fileSize", params: { maxBytes: q.maxBytes } } };
-  const kind = sniffFileKind(bytes);
-  if (!kind || !(q.types as readonly string[]).includes(kind)) {
-    return { error: { code: "fileType", params: { types: typeLabels(q.types) } } };
-  }
-  return { kind };
+  return checkFile(bytes, { bytes: q.maxBytes, types: q.types });
 }
 
 /** The attachment question of a form version, or undefined. */

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { parseOsloDateTime } from "../../kernel/clock";
 import { type AppContext, type AppEnv, deps, langOf } from "../../kernel/context";
 import { type FieldErrors, readForm, readFormAll } from "../../kernel/forms";
 import { errorPage } from "../../web/error-pages";
@@ -7,7 +8,6 @@ import type { Lang } from "../../web/i18n";
 import { render } from "../../web/render";
 import { Forbidden, OWNERS, orgsGranting, requirePermission } from "../identity";
 import { programmeRef, programmesOwnedBy, programmeTitles } from "../programmes";
-import { parseOsloDateTime } from "./oslo-time";
 import {
   archiveLink,
   audiencePreview,

@@ -1,4 +1,5 @@
 import { raw } from "hono/html";
+import { osloLocal, osloTyped } from "../../kernel/clock";
 import { Breadcrumbs } from "../../web/components/breadcrumbs";
 import { DataTable } from "../../web/components/data-table";
 import { ErrorSummary, Field, SubmitRow, ValidationMessage } from "../../web/components/form";
@@ -7,7 +8,6 @@ import { type FormState, formView } from "../../web/form-errors";
 import { type Lang, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
 import { renderMarkdown } from "../../web/markdown";
-import { osloLocal, osloTyped } from "./oslo-time";
 import type { RecipientState } from "./schema";
 import type { Mailing } from "./sending";
 import { bodyMaxLength, subjectMaxLength } from "./service";

@@ -1,10 +1,9 @@
 import { count } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { addDays } from "../../kernel/clock";
+import { addDays, parseOsloDateTime } from "../../kernel/clock";
 import type { DemoSeed } from "../../kernel/manifest";
 import type { Outcome } from "../../kernel/result";
 import { cohortIdOf, municipalityParticipation } from "../cohorts";
-import { parseOsloDateTime } from "../gatherings";
 import { insertTestPerson } from "../identity";
 import { programmesOwnedBy } from "../programmes";
 import { addReflection } from "./activity";

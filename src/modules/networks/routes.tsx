@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { calendarHeaders } from "../../kernel/calendar";
 import { confirmationsOf } from "../../kernel/child-guard-forms";
-import { osloToday } from "../../kernel/clock";
+import { osloToday, osloTyped, parseOsloDateTime } from "../../kernel/clock";
 import { type AppContext, type AppEnv, deps, langOf } from "../../kernel/context";
 import {
   BadRequest,
@@ -17,7 +17,6 @@ import type { FormState } from "../../web/form-errors";
 import type { Lang } from "../../web/i18n";
 import { render } from "../../web/render";
 import { cohortRef } from "../cohorts";
-import { osloTyped, parseOsloDateTime } from "../gatherings";
 import { countyOfficesAt, municipalitiesAt, unitsByOrgNumber } from "../organisations";
 import { programmeTitles } from "../programmes";
 import { accessTo, coordinated, type Viewer } from "./access";
