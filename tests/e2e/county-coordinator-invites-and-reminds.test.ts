@@ -275,4 +275,57 @@ describe.each(databaseKinds)("a county coordinator invites and reminds, on %s", 
       expect(reached.text).toContain("20. april 2027");
     });
   }
+
+  // Issue 14 (decision 0040): Siv writes to the municipalities in IBS cohort 3 that have not
+  // answered her office's invitation: she sees how many and a few of them first, is refused an
+  // empty subject with her text kept, and sends; Kristiansand's coordinator gets it, replies
+  // going to Siv.
+  it("writes to the municipalities that have not answered", async () => {
+    const visit = await openPage(browser(), { js: true, baseURL: server.url });
+    const { page } = visit;
+    await page.goto("/nb/admin/meldinger");
+    await signInWith(page, server, "ID-porten", "Siv Statsforvalter");
+    expect(path(page)).toBe("/nb/admin/meldinger");
+    expect(await h1(page)).toBe("Meldinger");
+    // The demo's message to cohort 3's non-respondents, sent three days ago.
+    expect(await main(page)).toContain("Påminnelse: svar på invitasjonen til pulje 3");
+    await expectNoAxeViolations(page);
+    await loadsPage(page, () =>
+      page.getByRole("link", { name: /^Inviterte som ikke har svart: .*, pulje 3$/ }).click(),
+    );
+    expect(await h1(page)).toBe("Ny melding");
+    const recipients = await shown(page.getByRole("region", { name: "Mottakere" }));
+    expect(recipients).toMatch(/\d+ mottakere? får meldingen slik det står nå/);
+    expect(recipients).toContain("Kari Kommune (Kristiansand)");
+    await expectNoAxeViolations(page);
+
+    visit.allowErrorStatus(422);
+    await page.getByLabel("Tekst (bokmål)").fill("Fristen nærmer seg. Svar i Samspill.");
+    await loadsPage(page, () => page.getByRole("button", { name: "Lagre utkastet" }).click());
+    expect(visit.status()).toBe(422);
+    expect(await summary(page)).toContain("Fyll ut emne (bokmål)");
+    expect(await page.getByLabel("Tekst (bokmål)").inputValue()).toBe(
+      "Fristen nærmer seg. Svar i Samspill.",
+    );
+    await expectNoAxeViolations(page);
+    await page.getByLabel("Emne (bokmål)").fill("Husk å svare på invitasjonen");
+    await loadsPage(page, () => page.getByRole("button", { name: "Lagre utkastet" }).click());
+    expect(await alert(page)).toBe("Utkastet er lagret. Se over mottakerne og send.");
+    await expectNoAxeViolations(page);
+    await loadsPage(page, () => page.getByRole("button", { name: "Send meldingen" }).click());
+    expect(await shown(page.locator("#mailing-status"))).toMatch(/Planlagt|Sendes|Sendt/);
+    await expectNoAxeViolations(page);
+    await screenshot(page, "county-office-message-sent");
+
+    // The sending is spaced by the rate: the minute after, every one is due.
+    const now = server.clock.now();
+    server.clock.set(new Date(now.getTime() + 60_000));
+    const mail = await server.mail(
+      (m) =>
+        m.to.includes("kari@demo.samspill.example") && m.subject === "Husk å svare på invitasjonen",
+    );
+    server.clock.set(now);
+    expect(mail.headers.get("reply-to")).toContain("siv@demo.samspill.example");
+    expect(mail.text).toContain("Du får denne meldingen fordi");
+  });
 });

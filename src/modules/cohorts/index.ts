@@ -44,6 +44,7 @@ export {
   placesTakingPart,
 } from "./participation-reads";
 export { type PublicCohort, publicCohortsOf } from "./public";
+export { type CohortPlace, cohortPeopleSegment, nonRespondentsSegment } from "./segments";
 
 // ── Manifest: what the app needs of this module (see kernel/manifest.ts). A block of its own at
 // the end, imports included, so that it merges apart from the module's other exports. ──

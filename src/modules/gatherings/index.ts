@@ -11,8 +11,10 @@ export {
   sessionsOf,
 } from "./gatherings";
 export { type GatheringFigures, gatheringFigures } from "./insight-reads";
+export { mayOrganise } from "./organiser-access";
 export { osloTyped, parseOsloDateTime } from "./organiser-form";
 export { organiserRoutes } from "./organiser-routes";
+export { gatheringsOrganisedBy, organisersOf } from "./organiser-scope";
 export { participantRoutes } from "./participant-routes";
 export {
   cancelRegistration,
@@ -23,6 +25,7 @@ export {
   registrationOf,
   waitingList,
 } from "./registration";
+export { registeredSegment } from "./segments";
 
 // ── Manifest: what the app needs of this module (see kernel/manifest.ts). A block of its own at
 // the end, imports included. ──

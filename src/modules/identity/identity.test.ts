@@ -1310,6 +1310,94 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
         allowed: admins,
         okStatus: 404,
       })),
+      // Messages to segments (decision 0040): whoever writes them (the programme's admins, the
+      // county and municipal coordinators) sees the list; each segment only its own senders:
+      // cohort 3's non-respondents Ada (IBS) and Siv (Agder's office), Agder's coordinators the
+      // same two, a gathering its organiser and IBS's admin, a network IBS's admin (no demo
+      // person leads Arendal's). Vestland is not Siv's: 403, as for everyone else.
+      {
+        name: "GET /nb/admin/meldinger",
+        send: (w) => get("/nb/admin/meldinger", w),
+        allowed: ["ada", "frida", "siv", "kari", "mona"],
+      },
+      {
+        name: "GET /nb/admin/meldinger/ny/ikke-svart/<IBS cohort 3>",
+        send: async (w) => get(`/nb/admin/meldinger/ny/ikke-svart/${await ibsCohort3()}`, w),
+        allowed: ["ada", "siv"],
+      },
+      {
+        name: "POST /nb/admin/meldinger/ny/ikke-svart/<IBS cohort 3> (empty)",
+        send: async (w) => post(`/nb/admin/meldinger/ny/ikke-svart/${await ibsCohort3()}`, w),
+        allowed: ["ada", "siv"],
+        okStatus: 422,
+      },
+      {
+        name: "GET /nb/admin/meldinger/ny/koordinatorer/<IBS cohort 3>/42",
+        send: async (w) => get(`/nb/admin/meldinger/ny/koordinatorer/${await ibsCohort3()}/42`, w),
+        allowed: ["ada", "siv"],
+      },
+      {
+        name: "GET /nb/admin/meldinger/ny/koordinatorer/<IBS cohort 3>/46 (Vestland)",
+        send: async (w) => get(`/nb/admin/meldinger/ny/koordinatorer/${await ibsCohort3()}/46`, w),
+        allowed: ["ada"],
+      },
+      {
+        name: "POST /nb/admin/meldinger/ny/koordinatorer/<IBS cohort 3>/4204 (empty)",
+        send: async (w) =>
+          post(`/nb/admin/meldinger/ny/koordinatorer/${await ibsCohort3()}/4204`, w),
+        allowed: ["ada", "siv", "kari"],
+        okStatus: 422,
+      },
+      {
+        name: `GET /nb/admin/meldinger/ny/samling/<${agderRegional}>`,
+        send: async (w) =>
+          get(await gatheringPath(agderRegional, "", "/nb/admin/meldinger/ny/samling"), w),
+        allowed: ["ada", "siv"],
+      },
+      {
+        name: `POST /nb/admin/meldinger/ny/samling/<${kristiansandLocal}> (empty)`,
+        send: async (w) =>
+          post(await gatheringPath(kristiansandLocal, "", "/nb/admin/meldinger/ny/samling"), w),
+        allowed: ["ada", "kari"],
+        okStatus: 422,
+      },
+      {
+        name: "GET /nb/admin/meldinger/ny/nettverk/<Arendal's>",
+        send: async (w) =>
+          get(
+            (await networkPath(arendalNetwork, "")).replace(
+              "/nb/nettverk/",
+              "/nb/admin/meldinger/ny/nettverk/",
+            ),
+            w,
+          ),
+        allowed: ["ada"],
+      },
+      {
+        name: "POST /nb/admin/meldinger/ny/nettverk/<Arendal's> (empty)",
+        send: async (w) =>
+          post(
+            (await networkPath(arendalNetwork, "")).replace(
+              "/nb/nettverk/",
+              "/nb/admin/meldinger/ny/nettverk/",
+            ),
+            w,
+          ),
+        allowed: ["ada"],
+        okStatus: 422,
+      },
+      {
+        name: "GET /nb/admin/meldinger/:id (unknown)",
+        send: (w) => get("/nb/admin/meldinger/999999999", w),
+        allowed: ["ada", "frida", "siv", "kari", "mona"],
+        okStatus: 404,
+      },
+      ...["", "/send"].map((tail) => ({
+        name: `POST /nb/admin/meldinger/:id${tail} (unknown)`,
+        send: (w?: string) => post(`/nb/admin/meldinger/999999999${tail}`, w),
+        allowed: ["ada", "frida", "siv", "kari", "mona"] as Who[],
+        okStatus: 404,
+      })),
       {
         name: "GET /nb/admin/resultater/<IBS>/import",
         send: async (w) => get(`/nb/admin/resultater/${await ibsProgramme()}/import`, w),

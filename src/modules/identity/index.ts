@@ -56,7 +56,9 @@ export {
   holdsRole,
   openRoleInvitation,
   orgsWithSomeoneAs,
+  personAddressesQuery,
   personNames,
+  roleAddressesQuery,
   withdrawRoleInvitation,
 } from "./role-invitations";
 export {

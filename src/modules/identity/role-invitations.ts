@@ -145,3 +145,39 @@ export async function personNames(
     .where(inArray(people.id, unique));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/**
+ * The addresses acting for organisations, as a query another module composes into its own
+ * (a message's segment, issue 14): `orgs` yields `org_kind`, `org_id`, `lang` and `label`;
+ * the result yields `address`, `lang`, `label`, `name` for each active holder of one of
+ * `roles` there (deleted people left out) and each open role invitation.
+ */
+export function roleAddressesQuery(orgs: SQL, roles: Role[], now: Date): SQL {
+  const list = sql.join(
+    roles.map((r) => sql`${r}`),
+    sql`, `,
+  );
+  const at = now.toISOString();
+  return sql`select p.email as address, o.lang, o.label, p.name as name
+      from (${orgs}) o
+      join ${roleAssignments} ra on ra.org_kind = o.org_kind and ra.org_id = o.org_id
+       and ra.role in (${list}) and ra.revoked_at is null
+      join ${people} p on p.id = ra.person_id and p.deleted_at is null and p.email is not null
+    union all
+    select ri.email as address, o.lang, o.label, null as name
+      from (${orgs}) o
+      join ${roleInvitations} ri on ri.org_kind = o.org_kind and ri.org_id = o.org_id
+       and ri.role in (${list}) and ri.accepted_at is null and ri.revoked_at is null
+       and ri.expires_at > ${at}::timestamptz`;
+}
+
+/**
+ * The addresses of people, as a query another module composes (a message's segment): `persons`
+ * yields `person_id`, `lang` and `label`; the result yields `address`, `lang`, `label`, `name`
+ * for each person not deleted who has an address.
+ */
+export function personAddressesQuery(persons: SQL): SQL {
+  return sql`select p.email as address, x.lang, x.label, p.name as name
+      from (${persons}) x
+      join ${people} p on p.id = x.person_id and p.deleted_at is null and p.email is not null`;
+}

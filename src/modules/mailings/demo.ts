@@ -1,9 +1,13 @@
-import { count } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { addDays, endOfOsloDay } from "../../kernel/clock";
 import type { DemoSeed } from "../../kernel/manifest";
+import { cohortIdOf } from "../cohorts";
+import { activeRoles, demoPersonId, getPerson, permissionsOf } from "../identity";
 import { programmesOwnedBy } from "../programmes";
+import { checkMessage, writeMessage } from "./messages";
 import { mailingRecipients, mailings } from "./schema";
+import { reachSegment, segmentResolver } from "./segments";
 
 const day = (today: string, days: number, hour: number) =>
   new Date(endOfOsloDay(addDays(today, days)).getTime() - (24 - hour) * 3_600_000);
@@ -20,7 +24,74 @@ export const mailingsDemo: DemoSeed = {
     return Number(row?.n ?? 0) > 0;
   },
   seed: (db, { today }) => seedMailings(db, today),
+  // The message needs the demo's county coordinator: written once she is there.
+  people: (db, now) => seedCohort3Message(db, now),
 };
+
+/**
+ * A message in IBS cohort 3 (decision 0040): Siv, the county coordinator in Agder, reminded the
+ * municipalities that had not answered, three days before the demo's day. Its recipients were
+ * computed by the segment's query then and are frozen with it, as a send would.
+ */
+async function seedCohort3Message(db: Db, now: Date) {
+  const sivId = await demoPersonId(db, "siv");
+  const ibs = (await programmesOwnedBy(db, ["udir"])).find(
+    (p) => p.slug === "inkluderende-barnehage-og-skolemiljo",
+  );
+  const cohortId = ibs ? await cohortIdOf(db, ibs.id, 3) : null;
+  if (!sivId || !cohortId) return;
+  const [there] = await db
+    .select({ n: count() })
+    .from(mailings)
+    .where(and(eq(mailings.kind, "message"), eq(mailings.cohortId, cohortId)));
+  if (Number(there?.n ?? 0) > 0) return;
+  const person = await getPerson(db, sivId);
+  if (!person?.email) return;
+  const roles = await activeRoles(db, sivId);
+  const sent = new Date(now.getTime() - 3 * 86_400_000);
+  const user = { personId: sivId, email: person.email, roles, permissions: permissionsOf(roles) };
+  const reach = await reachSegment(db, user, { segment: "non-respondents", cohortId }, sent);
+  const content = checkMessage({
+    subjectNb: "Påminnelse: svar på invitasjonen til pulje 3",
+    bodyNb:
+      "Hei!\n\nDere er invitert til **Inkluderende barnehage- og skolemiljø, pulje 3**, og vi har ikke fått svar ennå. Svar i Samspill innen fristen.\n\nTa kontakt om dere har spørsmål.",
+    subjectNn: "Påminning: svar på invitasjonen til pulje 3",
+    bodyNn:
+      "Hei!\n\nDe er inviterte til **Inkluderande barnehage- og skulemiljø, pulje 3**, og vi har ikkje fått svar enno. Svar i Samspill innan fristen.\n\nTa kontakt om de har spørsmål.",
+  });
+  if (!reach?.ok || !content.ok) return;
+  const id = await writeMessage(
+    db,
+    {
+      content: content.data,
+      audience: reach.audience,
+      programmeId: reach.programmeId,
+      cohortId: reach.cohortId,
+      sender: { personId: sivId, name: person.name ?? "Siv", email: person.email },
+    },
+    sent,
+  );
+  const q = segmentResolver(reach.audience, { programmeId: reach.programmeId, cohortId }, sent);
+  if (!q) return;
+  await db.execute(sql`
+    insert into ${mailingRecipients} (mailing_id, address, lang, state, sent_at)
+    select ${id}, x.address, x.lang, 'sent', ${sent.toISOString()}::timestamptz from (${q.query}) x
+    on conflict do nothing`);
+  const [{ n } = { n: 0 }] = await db
+    .select({ n: count() })
+    .from(mailingRecipients)
+    .where(eq(mailingRecipients.mailingId, id));
+  await db
+    .update(mailings)
+    .set({
+      status: "sent",
+      sendAt: sent,
+      startedAt: sent,
+      finishedAt: sent,
+      recipientCount: Number(n),
+    })
+    .where(eq(mailings.id, id));
+}
 
 async function seedMailings(db: Db, today: string) {
   const [fub] = await programmesOwnedBy(db, ["fub"]);

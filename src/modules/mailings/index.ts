@@ -1,3 +1,11 @@
+export { checkMessage, messagesBy, writeMessage } from "./messages";
+export {
+  type MessageAudience,
+  messageAudiences,
+  reachSegment,
+  type Segment,
+  segmentPreview,
+} from "./segments";
 export {
   type BounceListener,
   parseDsn,
@@ -26,19 +34,21 @@ export {
 // ── Manifest: what the app needs of this module (see kernel/manifest.ts). ──
 import type { ModuleManifest } from "../../kernel/manifest";
 import { mailingsDemo } from "./demo";
+import { messageRoutes } from "./message-routes";
 import { newsletterAdminRoutes, newsletterArchiveRoutes } from "./routes";
 import * as manifestSchema from "./schema";
+import { messageAudiences as manifestAudiences } from "./segments";
 import { mailingJobHandlers, queueScheduledStarts } from "./sending";
 import { sentNewsletters as manifestSent } from "./service";
-import { mailingTexts } from "./texts";
+import { mailingTexts, messageTexts } from "./texts";
 import { ArchiveSection } from "./views";
 
 export const manifest: ModuleManifest = {
   name: "mailings",
   schema: manifestSchema,
   publicRoutes: [() => newsletterArchiveRoutes()],
-  signedInRoutes: [() => newsletterAdminRoutes()],
-  workAreas: ["/admin/nyhetsbrev"],
+  signedInRoutes: [() => newsletterAdminRoutes(), () => messageRoutes()],
+  workAreas: ["/admin/nyhetsbrev", "/admin/meldinger"],
   nav: [
     {
       position: 42,
@@ -46,8 +56,16 @@ export const manifest: ModuleManifest = {
       label: (lang) => mailingTexts(lang).nav,
       permission: "send:newsletter:",
     },
+    {
+      // Messages to segments (decision 0040): every role that writes them manages something.
+      position: 43,
+      path: "/admin/meldinger",
+      label: (lang) => messageTexts(lang).listTitle,
+      permission: "manage:",
+    },
   ],
-  jobHandlers: (context) => mailingJobHandlers(context),
+  // Messages' segments are resolved by this module's resolver (segments.ts).
+  jobHandlers: (context) => mailingJobHandlers({ ...context, audiences: manifestAudiences }),
   housekeeping: [
     {
       name: "scheduled mailings",

@@ -18,6 +18,7 @@ export {
 } from "./networks";
 export { queueMeetingReminders } from "./reminders";
 export { networkRoutes } from "./routes";
+export { membersSegment } from "./segments";
 
 // ── Manifest: what the app needs of this module (see kernel/manifest.ts). A block of its own at
 // the end, imports included. ──

@@ -89,6 +89,7 @@ export {
   seedWrittenStandards,
   setWrittenStandard,
   type WrittenStandard,
+  withStandardAndName,
   writtenStandardOf,
 } from "./written-standard";
 

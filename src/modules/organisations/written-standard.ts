@@ -1,7 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { recordAudit } from "../identity";
-import { units, writtenStandards } from "./schema";
+import { countyOfficeNames, municipalities, units, writtenStandards } from "./schema";
 
 /** Bokmål or nynorsk: the two written standards the state writes to organisations in. */
 export type WrittenStandard = "nb" | "nn";
@@ -82,4 +82,26 @@ export async function seedWrittenStandards(db: Db, now: Date) {
         .onConflictDoNothing();
     }
   }
+}
+
+/**
+ * Organisations with their written standard and today's name, as a query another module
+ * composes into its own (a message's segment, issue 14): `orgs` yields `org_kind`
+ * (municipality, unit or county-office) and `org_id`; the result adds `lang` (nb where none is
+ * known) and `label`.
+ */
+export function withStandardAndName(orgs: SQL): SQL {
+  return sql`select o.org_kind, o.org_id,
+      case when o.org_kind = 'unit'
+        then coalesce((select u.written_standard from ${units} u where u.org_number = o.org_id), 'nb')
+        else coalesce((select ws.standard from ${writtenStandards} ws
+          where ws.org_kind = o.org_kind and ws.org_id = o.org_id), 'nb') end as lang,
+      coalesce(case o.org_kind
+        when 'unit' then (select u.name from ${units} u where u.org_number = o.org_id)
+        when 'municipality' then (select m.name from ${municipalities} m
+          where m.code = o.org_id order by m.valid_from desc limit 1)
+        when 'county-office' then (select n.name_nb from ${countyOfficeNames} n
+          where n.office_id = o.org_id order by n.valid_from desc limit 1)
+        end, o.org_id) as label
+    from (${orgs}) o`;
 }
