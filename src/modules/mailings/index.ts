@@ -1,3 +1,9 @@
+export {
+  type BounceListener,
+  parseDsn,
+  recordBounce,
+  startBounceListener,
+} from "./bounces";
 export { checkMessage, messagesBy, writeMessage } from "./messages";
 export {
   type MessageAudience,
@@ -6,12 +12,6 @@ export {
   type Segment,
   segmentPreview,
 } from "./segments";
-export {
-  type BounceListener,
-  parseDsn,
-  recordBounce,
-  startBounceListener,
-} from "./bounces";
 export {
   type Audiences,
   audiencePreview,
