@@ -39,6 +39,8 @@ const keepSourceUrls = {
 const EXTERNAL = [
   "@electric-sql/pglite",
   "exceljs",
+  // The bounce listener's MIME parser: loaded as it is, as nodemailer is.
+  "mailparser",
   "nodemailer",
   "oidc-provider",
   "openid-client",

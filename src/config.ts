@@ -32,6 +32,11 @@ const envSchema = z.object({
   NBR_URL: z.string().url().optional(),
   MAILING_RATE_PER_SECOND: z.coerce.number().min(0.1).max(10_000).default(20),
   BOUNCE_ADDRESS: z.string().email().optional(),
+  // The inbound SMTP listener for delivery-status notifications to BOUNCE_ADDRESS; off when unset.
+  BOUNCE_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  BOUNCE_SMTP_HOST: z.string().min(1).default("127.0.0.1"),
+  // Hard bounces (5.x.x) after which an address gets no more newsletters or messages.
+  BOUNCE_HARD_LIMIT: z.coerce.number().int().min(1).max(100).default(3),
   // Prometheus metrics on a port of their own; off when unset. Loopback unless told otherwise.
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   METRICS_HOST: z.string().min(1).default("127.0.0.1"),
@@ -70,8 +75,16 @@ export type Config = {
    * unique while running. The job runner reclaims at start what an earlier boot of it claimed.
    */
   instanceId: string;
-  /** Newsletters and messages: mails per second at most, and where bounces go. */
-  mailings: { ratePerSecond: number; bounceAddress: string | undefined };
+  /**
+   * Newsletters and messages: mails per second at most, where bounces go, the listener that
+   * takes them (none without a port) and the hard bounces after which an address is undeliverable.
+   */
+  mailings: {
+    ratePerSecond: number;
+    bounceAddress: string | undefined;
+    bounceSmtp: { port: number; host: string } | undefined;
+    hardBounceLimit: number;
+  };
   /** Prometheus metrics' port and address (kernel/observe); no metrics server without a port. */
   metrics: { port: number; host: string } | undefined;
   shutdownTimeoutMs: number;
@@ -86,6 +99,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  if (e.BOUNCE_SMTP_PORT !== undefined && !e.BOUNCE_ADDRESS) {
+    throw new Error("Invalid environment: BOUNCE_SMTP_PORT requires BOUNCE_ADDRESS");
+  }
   if (e.NODE_ENV === "production") {
     // Without these, production would sign with a secret any instance may regenerate, build mail
     // links from nothing trustworthy, and "send" mail to a table nobody reads.
@@ -139,6 +155,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailings: {
       ratePerSecond: e.MAILING_RATE_PER_SECOND,
       bounceAddress: e.BOUNCE_ADDRESS,
+      bounceSmtp:
+        e.BOUNCE_SMTP_PORT === undefined
+          ? undefined
+          : { port: e.BOUNCE_SMTP_PORT, host: e.BOUNCE_SMTP_HOST },
+      hardBounceLimit: e.BOUNCE_HARD_LIMIT,
     },
     metrics:
       e.METRICS_PORT === undefined ? undefined : { port: e.METRICS_PORT, host: e.METRICS_HOST },

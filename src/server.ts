@@ -20,6 +20,7 @@ import {
   demoAccounts,
   startLocalProviders,
 } from "./modules/identity";
+import { startBounceListener } from "./modules/mailings";
 
 // Start: config → database → migrations → reference and demo data → jobs → http.
 const config = loadConfig();
@@ -97,6 +98,22 @@ const jobs = createJobRunner(
   },
 );
 jobs.start();
+// Delivery-status notifications for the bounce address (decision 0041), when configured.
+const bounceSmtp = config.mailings.bounceSmtp;
+const bounceListener =
+  bounceSmtp && config.mailings.bounceAddress
+    ? await startBounceListener({
+        db: database.db,
+        clock: systemClock,
+        port: bounceSmtp.port,
+        host: bounceSmtp.host,
+        bounceAddress: config.mailings.bounceAddress,
+        hardLimit: config.mailings.hardBounceLimit,
+        log,
+        closeTimeoutMs: config.shutdownTimeoutMs,
+      })
+    : undefined;
+if (bounceListener) log(`bounces taken by SMTP on ${bounceSmtp?.host}:${bounceListener.port}`);
 phaseDone("secret and jobs");
 
 // The modules' housekeeping (e.g. the invitation chain's clock), each on its own interval. Every
@@ -234,6 +251,7 @@ async function shutdown(signal: string) {
   for (const interval of housekeeping) clearInterval(interval);
   await Promise.all([
     closed,
+    bounceListener?.close(),
     Promise.race([
       jobs.stop(),
       new Promise((resolve) => setTimeout(resolve, config.shutdownTimeoutMs)),

@@ -4,9 +4,18 @@ import type { Db } from "../db/client";
 import type { Clock } from "./clock";
 import { jobs } from "./schema";
 
-/** The job being run, for handlers that need a stable identity of it (a mail's Message-ID). */
-export type JobInfo = { id: number; createdAt: Date; attempts: number };
-export type JobHandler = (payload: unknown, job: JobInfo) => Promise<void>;
+/**
+ * The job being run, for handlers that need a stable identity of it (a mail's Message-ID), and
+ * `stopping()`: true once the worker is asked to stop, so a long handler can end early.
+ */
+export type JobInfo = { id: number; createdAt: Date; attempts: number; stopping?: () => boolean };
+/**
+ * What a handler may answer besides nothing (done): `{ again: at }`, the work goes on in slices
+ * (a mailing's thousands): the same job runs again at `at`, this run not counted as an attempt.
+ */
+// biome-ignore lint/suspicious/noConfusingVoidType: a handler that returns nothing is done.
+export type JobOutcome = void | { again: Date };
+export type JobHandler = (payload: unknown, job: JobInfo) => Promise<JobOutcome>;
 export type JobHandlers = Record<string, JobHandler>;
 
 type Executor = Pick<Db, "insert">;
@@ -198,8 +207,14 @@ export function createJobRunner(
     return (result as unknown as { rows: unknown[] }).rows.length;
   }
 
-  async function finish(job: Claimed, error: unknown) {
+  async function finish(job: Claimed, error: unknown, outcome: JobOutcome | null) {
     const now = clock.now();
+    if (!error && outcome?.again) {
+      await db.execute(
+        sql`update jobs set run_at = ${outcome.again.toISOString()}::timestamptz, attempts = greatest(attempts - 1, 0), locked_until = null, locked_by = null, locked_boot = null, last_error = null where id = ${job.id}`,
+      );
+      return;
+    }
     if (!error) {
       await db.execute(
         sql`update jobs set done_at = ${now.toISOString()}::timestamptz, locked_until = null, locked_by = null, locked_boot = null, last_error = null where id = ${job.id}`,
@@ -243,17 +258,19 @@ export function createJobRunner(
           if (stopping) break;
           const handler = handlers[job.kind];
           let error: unknown = null;
+          let outcome: JobOutcome | null = null;
           try {
             if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-            await handler(job.payload, {
+            outcome = await handler(job.payload, {
               id: job.id,
               createdAt: new Date(job.created_at),
               attempts: job.attempts,
+              stopping: () => stopping,
             });
           } catch (e) {
             error = e;
           }
-          await finish(job, error);
+          await finish(job, error, outcome);
           open.delete(job.id);
           ran++;
         }

@@ -1,3 +1,9 @@
+export {
+  type BounceListener,
+  parseDsn,
+  recordBounce,
+  startBounceListener,
+} from "./bounces";
 export { checkMessage, messagesBy, writeMessage } from "./messages";
 export {
   type MessageAudience,

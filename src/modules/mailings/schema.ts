@@ -73,6 +73,10 @@ export const mailingRecipients = pgTable(
     sentAt: timestamp("sent_at", { withTimezone: true }),
     /** Set when the job starts an SMTP transaction for this row (a kill leaves it set). */
     attemptedAt: timestamp("attempted_at", { withTimezone: true }),
+    /** SMTP attempts refused for now (4xx); after `DELIVER_ATTEMPTS` the row is failed. */
+    attempts: integer("attempts").notNull().default(0),
+    /** A row refused for now is tried again from this time (decision 0041). */
+    retryAt: timestamp("retry_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("mailing_recipients_address_uq").on(t.mailingId, sql`lower(${t.address})`),

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { eq, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Executor } from "../../db/client";
 import type { Clock } from "../../kernel/clock";
 import type { FieldErrors } from "../../kernel/forms";
-import { enqueue, enqueueSelected, type JobHandlers } from "../../kernel/jobs";
+import { backoffMs, enqueue, enqueueSelected, type JobHandlers } from "../../kernel/jobs";
 import type { Mailer } from "../../kernel/mailer";
 import { createSigner, type Signer } from "../../kernel/secrets";
 import { subscriberAudience, unsubscribeLink } from "../newsletter";
@@ -19,10 +19,19 @@ import {
 import { mailWords } from "./texts";
 
 export const START_JOB = "mailings.start";
+/** One per mailing: mails its frozen recipients in slices (decision 0041). */
+export const SEND_JOB = "mailings.send";
+/** The per-recipient job of before decision 0041: a queued one now only makes sure of the send job. */
 export const DELIVER_JOB = "mailings.deliver";
 export const TEST_JOB = "mailings.test";
 /** Attempts per recipient before it counts as failed (transient SMTP errors, backoff between). */
 export const DELIVER_ATTEMPTS = 5;
+/** The send job's own attempts: the SMTP server unreachable (not one recipient refused). */
+export const SEND_JOB_ATTEMPTS = 20;
+/** A slice of a send: at most this long, then the job gives way (other jobs, a stop) and goes on. */
+export const SLICE_MS = 5_000;
+/** Recipients read at a time. */
+const BATCH = 500;
 
 export type Mailing = typeof mailings.$inferSelect;
 
@@ -124,14 +133,14 @@ export async function requestSend(
 }
 
 /**
- * The start of a send: the recipients are computed in SQL and frozen, and one delivery job per
- * recipient is queued, keyed by mailing and recipient (one mail each, however often a job runs),
- * spaced to the configured rate. Runs in one transaction; running it twice does nothing more.
+ * The start of a send: the recipients are computed in SQL and frozen (one statement), and one
+ * send job is queued for the mailing (decision 0041), keyed by it, which mails the frozen rows
+ * in slices. Runs in one transaction; running it twice does nothing more.
  */
 export async function startSending(
   db: Db,
   mailingId: number,
-  opts: { now: Date; ratePerSecond: number; audiences: Audiences },
+  opts: { now: Date; audiences: Audiences; ratePerSecond?: number },
 ): Promise<number> {
   return db.transaction(async (tx) => {
     const [m] = await tx.select().from(mailings).where(eq(mailings.id, mailingId)).for("update");
@@ -142,21 +151,19 @@ export async function startSending(
       insert into ${mailingRecipients} (mailing_id, address, lang, subscription_id, state)
       select ${mailingId}, x.address, x.lang, x.subscription_id, 'queued' from (${q.query}) x
       on conflict do nothing`);
-    const gapMs = 1000 / opts.ratePerSecond;
-    const queued = await enqueueSelected(
-      tx,
-      DELIVER_JOB,
-      sql`select jsonb_build_object('mailingId', r.mailing_id, 'recipientId', r.id) as payload,
-          'mailing:' || r.mailing_id || ':recipient:' || r.id as idempotency_key,
-          ${opts.now.toISOString()}::timestamptz
-            + ((row_number() over (order by r.id) - 1) * ${gapMs}::float8) * interval '1 millisecond' as run_at
-        from ${mailingRecipients} r where r.mailing_id = ${mailingId} and r.state = 'queued'`,
-      DELIVER_ATTEMPTS,
-    );
     const [{ n } = { n: 0 }] = (await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(mailingRecipients)
       .where(eq(mailingRecipients.mailingId, mailingId))) as { n: number }[];
+    if (n > 0) {
+      await enqueue(tx, {
+        kind: SEND_JOB,
+        payload: { mailingId },
+        idempotencyKey: `mailing-send:${mailingId}`,
+        runAt: opts.now,
+        maxAttempts: SEND_JOB_ATTEMPTS,
+      });
+    }
     await tx
       .update(mailings)
       .set({
@@ -167,7 +174,7 @@ export async function startSending(
         updatedAt: opts.now,
       })
       .where(eq(mailings.id, mailingId));
-    return queued;
+    return Number(n);
   });
 }
 
@@ -205,20 +212,24 @@ export function archiveLink(linkBase: string, lang: string, mailingId: number) {
   return `${linkBase.replace(/\/+$/, "")}/${lang}/nyhetsbrev/utgaver/${mailingId}`;
 }
 
-const deliverPayload = z.object({
-  mailingId: z.number().int().positive(),
-  recipientId: z.number().int().positive(),
-});
+const deliverPayload = z.object({ mailingId: z.number().int().positive() });
+const sendPayload = z.object({ mailingId: z.number().int().positive() });
+type QueuedRow = {
+  id: number | string;
+  address: string;
+  lang: string;
+  subscription_id: number | string | null;
+  attempts: number;
+  undeliverable: boolean;
+};
+/** Stands for the unsubscribe link in a mail rendered once for every recipient. */
+const UNSUBSCRIBE_SLOT = "https://samspill.invalid/unsubscribe-slot";
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const testPayload = z.object({
   mailingId: z.number().int().positive(),
   address: z.string().email(),
   lang: z.enum(["nb", "nn"]),
 });
-
-function permanent(error: unknown): boolean {
-  const code = (error as { responseCode?: number }).responseCode;
-  return typeof code === "number" && code >= 500;
-}
 
 /** What a mailing's mail to one person looks like (also the preview and the test). */
 export function composeMail(
@@ -265,6 +276,41 @@ export function mailingJobHandlers(context: {
     if (!context.mailer) throw new Error("mailings: no mailer in the job context");
     return context.mailer;
   }
+  /** A recipient's mail: rendered once per mailing and language, the unsubscribe link put in. */
+  const rendered = new Map<string, ReturnType<typeof composeMail>>();
+  function mailOf(
+    m: Mailing,
+    why: Record<"nb" | "nn", string> | null,
+    lang: "nb" | "nn",
+    unsubscribe: string | undefined,
+  ) {
+    const key = `${m.id}:${lang}:${unsubscribe ? 1 : 0}`;
+    let mail = rendered.get(key);
+    if (!mail) {
+      if (rendered.size > 40) rendered.clear();
+      mail = composeMail(m, lang, {
+        ...(unsubscribe ? { unsubscribe: UNSUBSCRIBE_SLOT } : {}),
+        ...(m.kind === "newsletter" ? { webLink: archiveLink(linkBase, lang, m.id) } : {}),
+        ...(why ? { why: why[lang] } : {}),
+      });
+      rendered.set(key, mail);
+    }
+    if (!unsubscribe) return mail;
+    return {
+      subject: mail.subject,
+      text: mail.text.replaceAll(UNSUBSCRIBE_SLOT, unsubscribe),
+      html: mail.html.replaceAll(UNSUBSCRIBE_SLOT, escapeHtml(unsubscribe)),
+    };
+  }
+  /** A recipient's end: sent, failed or bounced, if still queued. */
+  async function settle(id: number, state: RecipientState, attempts?: number) {
+    const now = clock.now().toISOString();
+    await db.execute(sql`
+      update ${mailingRecipients} set state = ${state},
+        sent_at = ${state === "sent" ? now : null}::timestamptz, attempted_at = ${now}::timestamptz
+        ${attempts === undefined ? sql`` : sql`, attempts = ${attempts}`}
+      where id = ${id} and state = 'queued'`);
+  }
 
   return {
     async [START_JOB](raw) {
@@ -276,54 +322,98 @@ export function mailingJobHandlers(context: {
       });
     },
 
-    async [DELIVER_JOB](raw, job) {
-      const { mailingId, recipientId } = deliverPayload.parse(raw);
-      const [r] = await db
-        .select()
-        .from(mailingRecipients)
-        .where(eq(mailingRecipients.id, recipientId));
-      // Sent (a rerun after a kill between the send and the job's end) or gone: nothing to do.
-      if (r?.state !== "queued") return;
+    async [SEND_JOB](raw, job) {
+      const { mailingId } = sendPayload.parse(raw);
       const entry = await mailingOf(mailingId);
       if (!entry) return;
       const { m, why } = entry;
-      const lang = r.lang === "nn" ? "nn" : "nb";
-      const unsubscribe =
-        m.kind === "newsletter" && r.subscriptionId && signer
-          ? unsubscribeLink(signer, linkBase, lang, r.subscriptionId)
-          : undefined;
-      const mail = composeMail(m, lang, {
-        ...(unsubscribe ? { unsubscribe } : {}),
-        ...(m.kind === "newsletter" ? { webLink: archiveLink(linkBase, lang, m.id) } : {}),
-        ...(why ? { why: why[lang] } : {}),
-      });
-      await db
-        .update(mailingRecipients)
-        .set({ attemptedAt: clock.now() })
-        .where(eq(mailingRecipients.id, recipientId));
-      let state: RecipientState = "sent";
-      try {
-        await mailer().send({
-          to: r.address,
-          subject: mail.subject,
-          text: mail.text,
-          html: mail.html,
-          replyTo: m.replyTo,
-          fromName: m.senderName,
-          ...(unsubscribe ? { headers: unsubscribeHeaders(unsubscribe) } : {}),
-          ...(context.bounceAddress ? { bounceTo: context.bounceAddress } : {}),
-          messageKey: recipientMessageKey(m, recipientId),
-        });
-      } catch (error) {
-        if (!permanent(error) && job.attempts < DELIVER_ATTEMPTS) throw error;
-        state = "failed";
+      const started = performance.now();
+      const gapMs = 1000 / (context.mailingRatePerSecond ?? 20);
+      let sent = 0;
+      for (;;) {
+        const result = await db.execute(sql`
+          select r.id, r.address, r.lang, r.subscription_id, r.attempts,
+            exists (select 1 from ${mailBounces} b where lower(b.address) = lower(r.address)
+              and b.undeliverable_at is not null) as undeliverable
+          from ${mailingRecipients} r
+          where r.mailing_id = ${mailingId} and r.state = 'queued'
+            and (r.retry_at is null or r.retry_at <= ${clock.now().toISOString()}::timestamptz)
+          order by r.id limit ${BATCH}`);
+        const rows = (result as unknown as { rows: QueuedRow[] }).rows;
+        if (rows.length === 0) break;
+        for (const r of rows) {
+          // A slice ends after its time or at a stop; the job goes on where it left off.
+          if (job.stopping?.() || performance.now() - started > SLICE_MS) {
+            return { again: clock.now() };
+          }
+          const id = Number(r.id);
+          if (r.undeliverable) {
+            // Hard-bounced since the list was frozen: never mailed again.
+            await settle(id, "bounced");
+            continue;
+          }
+          // The throttle: no faster than the configured rate.
+          const wait = started + sent * gapMs - performance.now();
+          if (wait >= 1) await new Promise((resolve) => setTimeout(resolve, wait));
+          const lang = r.lang === "nn" ? "nn" : "nb";
+          const unsubscribe =
+            m.kind === "newsletter" && r.subscription_id && signer
+              ? unsubscribeLink(signer, linkBase, lang, Number(r.subscription_id))
+              : undefined;
+          const mail = mailOf(m, why, lang, unsubscribe);
+          sent++;
+          try {
+            await mailer().send({
+              to: r.address,
+              subject: mail.subject,
+              text: mail.text,
+              html: mail.html,
+              replyTo: m.replyTo,
+              fromName: m.senderName,
+              ...(unsubscribe ? { headers: unsubscribeHeaders(unsubscribe) } : {}),
+              ...(context.bounceAddress ? { bounceTo: context.bounceAddress } : {}),
+              messageKey: recipientMessageKey(m, id),
+            });
+          } catch (error) {
+            const code = (error as { responseCode?: number }).responseCode;
+            // No answer from the server at all: the whole send waits (the job's backoff).
+            if (typeof code !== "number") throw error;
+            const attempts = Number(r.attempts) + 1;
+            if (code >= 500 || attempts >= DELIVER_ATTEMPTS) {
+              await settle(id, "failed", attempts);
+            } else {
+              const at = new Date(clock.now().getTime() + backoffMs(attempts));
+              await db.execute(sql`
+                update ${mailingRecipients} set attempts = ${attempts},
+                  retry_at = ${at.toISOString()}::timestamptz,
+                  attempted_at = ${clock.now().toISOString()}::timestamptz
+                where id = ${id} and state = 'queued'`);
+            }
+            continue;
+          }
+          // Recorded at once, before the next mail: a kill loses at most the one in flight.
+          await settle(id, "sent");
+        }
       }
-      const now = clock.now();
-      await db
-        .update(mailingRecipients)
-        .set({ state, sentAt: state === "sent" ? now : null })
-        .where(and(eq(mailingRecipients.id, recipientId), eq(mailingRecipients.state, "queued")));
-      await finishIfDone(db, mailingId, now);
+      // Nothing due now: those refused for now are tried at their time; otherwise it is done.
+      const later = await db.execute(sql`
+        select min(retry_at) as at from ${mailingRecipients}
+        where mailing_id = ${mailingId} and state = 'queued'`);
+      const at = (later as unknown as { rows: { at: Date | string | null }[] }).rows[0]?.at;
+      if (at) return { again: new Date(at) };
+      await finishIfDone(db, mailingId, clock.now());
+    },
+
+    async [DELIVER_JOB](raw) {
+      // Queued before decision 0041: the mailing's send job does the work.
+      const { mailingId } = deliverPayload.parse(raw);
+      await enqueue(db, {
+        kind: SEND_JOB,
+        payload: { mailingId },
+        idempotencyKey: `mailing-send:${mailingId}`,
+        runAt: clock.now(),
+        maxAttempts: SEND_JOB_ATTEMPTS,
+      });
     },
 
     async [TEST_JOB](raw) {
