@@ -44,11 +44,17 @@ const PARAMS: Record<string, string> = {
   file: "rekkevidde.csv",
   programme: "1",
   draft: "1",
+  place: "42",
+  gathering: "1",
+  network: "1",
+  target: "1",
 };
 
 function concrete(pattern: string): string {
-  return pattern.replace(/:([a-zA-Z]+)(\{[^}]*\})?/g, (_, name: string) => {
-    const value = PARAMS[name];
+  return pattern.replace(/:([a-zA-Z]+)(\{[^}]*\})?/g, (_, name: string, rule?: string) => {
+    // A parameter whose rule is a list of words ({ikke-svart|fylke}) takes the first of them.
+    const word = rule && /^\{([a-z0-9-]+)(\|[a-z0-9-]+)*\}$/.exec(rule)?.[1];
+    const value = word || PARAMS[name];
     if (!value) throw new Error(`no value for :${name} in ${pattern}`);
     return value;
   });
