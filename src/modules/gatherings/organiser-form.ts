@@ -23,7 +23,7 @@ export const EMPTY_SESSION_ROWS = 3;
  * read once the modules' imports (which cycle through the layout) have all loaded.
  */
 export function admittableRoles(): string[] {
-  return ROLE_NAMES.filter((r) => r !== "assessor");
+  return ROLE_NAMES.filter((r) => r !== "assessor" && r !== "newsletter-editor");
 }
 
 const oneOf = <T extends string>(values: readonly T[], v: string | undefined): T | null =>

@@ -88,6 +88,14 @@ const DEMO_PEOPLE: DemoPerson[] = [
     provider: "idporten",
     org: () => "fub",
   },
+  {
+    // FUB/FUG's newsletter editor, named by the programme admin: newsletters and nothing else.
+    key: "nora",
+    name: "Nora Nyhetsbrev",
+    role: "newsletter-editor",
+    provider: "idporten",
+    org: () => "fub",
+  },
 ];
 
 export const demoEmail = (key: string) => `${key}@demo.samspill.example`;
@@ -159,6 +167,7 @@ export async function seedDemoPeople(db: Db, now: Date): Promise<void> {
 const roleLabel: Record<Role, string> = {
   "programme-admin": "programadministrator",
   assessor: "vurderer av søknader",
+  "newsletter-editor": "redaktør for nyhetsbrev",
   "county-coordinator": "koordinator hos statsforvalteren",
   "municipal-coordinator": "kommunekoordinator",
   "resource-person": "ressursperson",

@@ -3,6 +3,8 @@ export const ROLES = {
   "programme-admin": { orgKind: "owner" },
   // Named per application round by the programme admin; scores, never decides.
   assessor: { orgKind: "owner" },
+  // Named by the programme admin to write and send the owner's newsletters (issue 14).
+  "newsletter-editor": { orgKind: "owner" },
   "county-coordinator": { orgKind: "county-office" },
   "municipal-coordinator": { orgKind: "municipality" },
   "resource-person": { orgKind: "municipality" },
@@ -87,6 +89,8 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   ],
   // The rounds of the owner's programmes the person is named to (checked per round).
   assessor: ["assess:application:owner"],
+  // The owner's programmes' newsletters: write, preview, test, send, follow; nothing else.
+  "newsletter-editor": ["send:newsletter:owner"],
   // Cohorts their office is invited to: invite, remind, extend deadlines for what it covers.
   "county-coordinator": [
     "read:organisation:office",

@@ -64,6 +64,7 @@ const nb = {
   roles: {
     "programme-admin": "Programadministrator",
     assessor: "Vurderer av søknader",
+    "newsletter-editor": "Redaktør for nyhetsbrev",
     "county-coordinator": "Koordinator hos statsforvalteren",
     "municipal-coordinator": "Kommunekoordinator",
     "resource-person": "Ressursperson",
@@ -159,6 +160,7 @@ const nn: IdentityTexts = {
   roles: {
     "programme-admin": "Programadministrator",
     assessor: "Vurderar av søknader",
+    "newsletter-editor": "Redaktør for nyheitsbrev",
     "county-coordinator": "Koordinator hos statsforvaltaren",
     "municipal-coordinator": "Kommunekoordinator",
     "resource-person": "Ressursperson",
@@ -247,6 +249,7 @@ const en: IdentityTexts = {
   roles: {
     "programme-admin": "Programme administrator",
     assessor: "Application assessor",
+    "newsletter-editor": "Newsletter editor",
     "county-coordinator": "County governor coordinator",
     "municipal-coordinator": "Municipal coordinator",
     "resource-person": "Resource person",

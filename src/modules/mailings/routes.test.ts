@@ -14,7 +14,7 @@ describe.each(databaseKinds)("the newsletter pages (%s)", (kind) => {
 
   beforeAll(async () => {
     t = await testApp(kind, { demoPeople: true });
-    as = requestsAs(() => t, await demoPeopleIds(t.db, ["frida", "ada", "siv"]));
+    as = requestsAs(() => t, await demoPeopleIds(t.db, ["frida", "ada", "siv", "nora"]));
     const [fub] = await programmesOwnedBy(t.db, ["fub"]);
     fubId = fub!.id;
     const now = t.clock.now();
@@ -130,5 +130,30 @@ describe.each(databaseKinds)("the newsletter pages (%s)", (kind) => {
     );
     expect((await t.app.request(`/nb/nyhetsbrev/utgaver/${scheduled!.id}`)).status).toBe(404);
     expect((await as.get("/nb/admin/nyhetsbrev/ny?tilbud=abc", "frida")).status).toBe(404);
+  });
+
+  it("lets the editor Frida names write FUB/FUG's newsletters, and nothing else", async () => {
+    // Frida names an editor at her own organisation; not at another owner.
+    const invite = (orgId: string) =>
+      as.post("/nb/admin/invitasjoner", "frida", {
+        email: "redaktor@fub.demo.samspill.example",
+        name: "Ny Redaktør",
+        role: "newsletter-editor",
+        orgId,
+      });
+    expect((await invite("udir")).status).toBe(403);
+    expect((await invite("fub")).status).toBe(303);
+
+    // Nora, the demo's editor: the newsletter pages of FUB/FUG's programmes, in the menu too.
+    const list = await as.get("/nb/admin/nyhetsbrev", "nora");
+    expect(list.status).toBe(200);
+    expect(await list.text()).toContain('href="/nb/admin/nyhetsbrev"');
+    expect((await as.get(`/nb/admin/nyhetsbrev/ny?tilbud=${fubId}`, "nora")).status).toBe(200);
+    const [udir] = await programmesOwnedBy(t.db, ["udir"]);
+    expect((await as.get(`/nb/admin/nyhetsbrev/ny?tilbud=${udir!.id}`, "nora")).status).toBe(403);
+    // No other part of the programme admin's work.
+    for (const path of ["/nb/admin/personer", "/nb/admin/tilskudd", "/nb/admin/tilbud"]) {
+      expect((await as.get(path, "nora")).status, path).toBe(403);
+    }
   });
 });
