@@ -31,10 +31,13 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
-          // Not `fileParallelism: false` nor `isolate: false`: Vitest 4 then runs the journeys
-          // in a group of their own after the unit files, one at a time, which made them the
-          // suite's critical path (1,288 s of 1,586 s in CI). They share the workers with the
-          // unit files instead, at most two at once (browser slots, tests/support/journey.ts).
+          // Not `fileParallelism: false`: Vitest 4 then runs the journeys in a group of their
+          // own after the unit files, one at a time, which made them the suite's critical path
+          // (1,288 s of 1,586 s in CI). They share the workers with the unit files instead, at
+          // most two at once (browser slots, tests/support/journey.ts). As the unit files, one
+          // module graph per worker: importing the app anew for each journey file cost 10–18 s
+          // of CPU per file. The worker's Chromium is shared too (journey.ts).
+          isolate: false,
           // Two journeys and a unit file share two cores: a journey test may take twice as long.
           testTimeout: 180_000,
         },

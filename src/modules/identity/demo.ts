@@ -90,8 +90,8 @@ const DEMO_PEOPLE: DemoPerson[] = [
   },
   {
     // FUB/FUG's newsletter editor, named by the programme admin: newsletters and nothing else.
-    key: "nora",
-    name: "Nora Nyhetsbrev",
+    key: "edel",
+    name: "Edel Redaktør",
     role: "newsletter-editor",
     provider: "idporten",
     org: () => "fub",

@@ -14,7 +14,7 @@ describe.each(databaseKinds)("the newsletter pages (%s)", (kind) => {
 
   beforeAll(async () => {
     t = await testApp(kind, { demoPeople: true });
-    as = requestsAs(() => t, await demoPeopleIds(t.db, ["frida", "ada", "siv", "nora"]));
+    as = requestsAs(() => t, await demoPeopleIds(t.db, ["frida", "ada", "siv", "edel"]));
     const [fub] = await programmesOwnedBy(t.db, ["fub"]);
     fubId = fub!.id;
     const now = t.clock.now();
@@ -144,16 +144,16 @@ describe.each(databaseKinds)("the newsletter pages (%s)", (kind) => {
     expect((await invite("udir")).status).toBe(403);
     expect((await invite("fub")).status).toBe(303);
 
-    // Nora, the demo's editor: the newsletter pages of FUB/FUG's programmes, in the menu too.
-    const list = await as.get("/nb/admin/nyhetsbrev", "nora");
+    // Edel, the demo's editor: the newsletter pages of FUB/FUG's programmes, in the menu too.
+    const list = await as.get("/nb/admin/nyhetsbrev", "edel");
     expect(list.status).toBe(200);
     expect(await list.text()).toContain('href="/nb/admin/nyhetsbrev"');
-    expect((await as.get(`/nb/admin/nyhetsbrev/ny?tilbud=${fubId}`, "nora")).status).toBe(200);
+    expect((await as.get(`/nb/admin/nyhetsbrev/ny?tilbud=${fubId}`, "edel")).status).toBe(200);
     const [udir] = await programmesOwnedBy(t.db, ["udir"]);
-    expect((await as.get(`/nb/admin/nyhetsbrev/ny?tilbud=${udir!.id}`, "nora")).status).toBe(403);
+    expect((await as.get(`/nb/admin/nyhetsbrev/ny?tilbud=${udir!.id}`, "edel")).status).toBe(403);
     // No other part of the programme admin's work.
     for (const path of ["/nb/admin/personer", "/nb/admin/tilskudd", "/nb/admin/tilbud"]) {
-      expect((await as.get(path, "nora")).status, path).toBe(403);
+      expect((await as.get(path, "edel")).status, path).toBe(403);
     }
   });
 });
