@@ -11,7 +11,7 @@ import {
   shown,
 } from "../support/browser";
 import { IBS, programmeIdOf } from "../support/cohorts";
-import { databaseKinds } from "../support/db";
+import { journeyKinds } from "../support/db";
 import { alert, h1, main, path, useBrowser } from "../support/journey";
 import { demoPeopleIds } from "../support/people";
 import { type TestServer, testServer } from "../support/server";
@@ -29,7 +29,7 @@ const summary = (page: Page) => shown(page.locator(".ds-error-summary"));
  * with a reason. A municipality invited earlier has no one to mail: the page says so, and she
  * adds a contact person, who gets the invitation.
  */
-describe.each(databaseKinds)("a county coordinator invites and reminds, on %s", (kind) => {
+describe.each(journeyKinds)("a county coordinator invites and reminds, on %s", (kind) => {
   let server: TestServer;
   /** One cohort per run, so each run starts with nobody invited. */
   const cohorts: Record<string, { id: number; number: number }> = {};

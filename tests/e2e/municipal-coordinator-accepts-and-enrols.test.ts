@@ -16,7 +16,7 @@ import {
   shown,
 } from "../support/browser";
 import { testOrgNumbers } from "../support/cohorts";
-import { databaseKinds } from "../support/db";
+import { journeyKinds } from "../support/db";
 import { h1, path, summary, useBrowser } from "../support/journey";
 import { demoPeopleIds } from "../support/people";
 import { type TestServer, testServer } from "../support/server";
@@ -37,7 +37,7 @@ const success = (page: Page) => shown(page.locator('main .ds-alert[role="status"
  * signs in, tries to accept without the commitments, accepts, enrols a kindergarten and a school
  * and names the resource person. Each run has its own cohort, so each starts fresh.
  */
-describe.each(databaseKinds)("a municipal coordinator accepts and enrols, on %s", (kind) => {
+describe.each(journeyKinds)("a municipal coordinator accepts and enrols, on %s", (kind) => {
   let server: TestServer;
   const [kindergarten, school, privateKindergarten] = testOrgNumbers("82", 3) as [
     string,

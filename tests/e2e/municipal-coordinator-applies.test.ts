@@ -7,7 +7,7 @@ import { openRound } from "../../src/modules/applications/rounds";
 import { demoEmail } from "../../src/modules/identity";
 import { getPublicProgramme } from "../../src/modules/programmes";
 import { expectNoAxeViolations, loadsPage, openPage, scriptModes, shown } from "../support/browser";
-import { databaseKinds } from "../support/db";
+import { journeyKinds } from "../support/db";
 import { h1, path, summary, useBrowser } from "../support/journey";
 import { demoPeopleIds } from "../support/people";
 import { type TestServer, testServer } from "../support/server";
@@ -34,7 +34,7 @@ const save = (page: Page) =>
  * itself), sees what is missing, submits, gets the receipt on screen and by e-mail with the
  * PDF, whose text can be read. Each mode applies in a round of its own.
  */
-describe.each(databaseKinds)("a municipal coordinator applies, on %s", (kind) => {
+describe.each(journeyKinds)("a municipal coordinator applies, on %s", (kind) => {
   let server: TestServer;
 
   beforeAll(async () => {

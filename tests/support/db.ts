@@ -14,10 +14,10 @@ export const databaseKinds: DbKind[] = process.env.TEST_DATABASE_URL
   : ["pglite"];
 
 /**
- * The databases a browser journey runs on: PGlite only, unless the journey's point is what the
- * database does under it (concurrent acts, locks; those use `databaseKinds`). Every route is
- * tested on both databases by the unit project; running each journey twice more than doubled
- * the suite's critical path (decision 0022).
+ * The databases a browser journey runs on: PGlite. Every route, and what the database does under
+ * concurrent people (the chain's locks, a double submit), is tested on both databases by the
+ * unit project; running journeys on PostgreSQL too made them the suite's critical path
+ * (decisions 0022 and 0046).
  */
 export const journeyKinds: DbKind[] = ["pglite"];
 
