@@ -11,6 +11,7 @@ import type { MessageAudience } from "./segments";
 import type { Mailing } from "./sending";
 import { bodyMaxLength, subjectMaxLength } from "./service";
 import { mailingErrors, mailingTexts, messageTexts, refusalTexts } from "./texts";
+import { SendProgress } from "./views";
 
 export const MESSAGES = "/admin/meldinger";
 export const messagePath = (lang: Lang, id?: number, rest = "") =>
@@ -230,7 +231,6 @@ export function MessageProgressPage(props: {
   const st = mailingTexts(lang);
   const mt = messageTexts(lang);
   const title = lang === "nn" ? mailing.subjectNn : mailing.subjectNb;
-  const done = progress.sent + progress.failed + progress.bounced;
   const path = `${MESSAGES}/${mailing.id}`;
   return (
     <Layout lang={lang} title={title} path={path}>
@@ -250,30 +250,7 @@ export function MessageProgressPage(props: {
       <p class="ds-paragraph" id="mailing-status">
         {st.statusLabel}: <strong>{st.status[mailing.status]}</strong>
       </p>
-      <section aria-labelledby="progress-h" class="stack">
-        <h2 class="ds-heading" data-size="md" id="progress-h">
-          {st.progressHeading}
-        </h2>
-        <label class="ds-label" for="progress-bar">
-          {st.progressOf(done, progress.total)}
-        </label>
-        <progress id="progress-bar" max={Math.max(progress.total, 1)} value={done}>
-          {st.progressOf(done, progress.total)}
-        </progress>
-        <DataTable label={st.progressHeading} columns={[st.statusLabel, "#"]}>
-          {(["queued", "sent", "failed", "bounced"] as const).map((k) => (
-            <tr>
-              <td>{st.states[k]}</td>
-              <td data-state={k}>{progress[k]}</td>
-            </tr>
-          ))}
-        </DataTable>
-        <p class="ds-paragraph">
-          <a class="ds-link" href={messagePath(lang, mailing.id)}>
-            {st.refresh}
-          </a>
-        </p>
-      </section>
+      <SendProgress lang={lang} progress={progress} refresh={messagePath(lang, mailing.id)} />
     </Layout>
   );
 }

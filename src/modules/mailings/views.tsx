@@ -265,7 +265,6 @@ export function ProgressPage(props: {
   const { lang, mailing, progress } = props;
   const mt = mailingTexts(lang);
   const title = lang === "nn" ? mailing.subjectNn : mailing.subjectNb;
-  const done = progress.sent + progress.failed + progress.bounced;
   const path = `${ADMIN}/${mailing.id}`;
   return (
     <Layout lang={lang} title={title} path={path}>
@@ -288,30 +287,7 @@ export function ProgressPage(props: {
           ? ` ${mt.scheduledFor(osloTyped(mailing.sendAt))}`
           : ""}
       </p>
-      <section aria-labelledby="progress-h" class="stack">
-        <h2 class="ds-heading" data-size="md" id="progress-h">
-          {mt.progressHeading}
-        </h2>
-        <label class="ds-label" for="progress-bar">
-          {mt.progressOf(done, progress.total)}
-        </label>
-        <progress id="progress-bar" max={Math.max(progress.total, 1)} value={done}>
-          {mt.progressOf(done, progress.total)}
-        </progress>
-        <DataTable label={mt.progressHeading} columns={[mt.statusLabel, "#"]}>
-          {(["queued", "sent", "failed", "bounced"] as const).map((k) => (
-            <tr>
-              <td>{mt.states[k]}</td>
-              <td data-state={k}>{progress[k]}</td>
-            </tr>
-          ))}
-        </DataTable>
-        <p class="ds-paragraph">
-          <a class="ds-link" href={adminPath(lang, mailing.id)}>
-            {mt.refresh}
-          </a>
-        </p>
-      </section>
+      <SendProgress lang={lang} progress={progress} refresh={adminPath(lang, mailing.id)} />
       <section aria-labelledby="bounces-h" class="stack">
         <h2 class="ds-heading" data-size="md" id="bounces-h">
           {mt.bouncesHeading}
@@ -388,3 +364,40 @@ export function ArchiveSection(props: { lang: Lang; mailings: Mailing[] }) {
 }
 
 export { osloLocal };
+
+/** How far a send has come (queued, sent, failed, bounced), for a newsletter and a message alike. */
+export function SendProgress(props: {
+  lang: Lang;
+  progress: Record<RecipientState, number> & { total: number };
+  refresh: string;
+}) {
+  const { progress } = props;
+  const mt = mailingTexts(props.lang);
+  const done = progress.sent + progress.failed + progress.bounced;
+  return (
+    <section aria-labelledby="progress-h" class="stack">
+      <h2 class="ds-heading" data-size="md" id="progress-h">
+        {mt.progressHeading}
+      </h2>
+      <label class="ds-label" for="progress-bar">
+        {mt.progressOf(done, progress.total)}
+      </label>
+      <progress id="progress-bar" max={Math.max(progress.total, 1)} value={done}>
+        {mt.progressOf(done, progress.total)}
+      </progress>
+      <DataTable label={mt.progressHeading} columns={[mt.statusLabel, "#"]}>
+        {(["queued", "sent", "failed", "bounced"] as const).map((k) => (
+          <tr>
+            <td>{mt.states[k]}</td>
+            <td data-state={k}>{progress[k]}</td>
+          </tr>
+        ))}
+      </DataTable>
+      <p class="ds-paragraph">
+        <a class="ds-link" href={props.refresh}>
+          {mt.refresh}
+        </a>
+      </p>
+    </section>
+  );
+}
