@@ -24,7 +24,13 @@ import {
 import { programmesOwnedBy, programmeTitles } from "../programmes";
 import { frameInForce } from "./frame";
 import { networkFiguresByCounty } from "./network-figures";
-import { municipalityProgressOf, sharedReflections, unitProgress } from "./progress";
+import {
+  type MunicipalityProgress,
+  municipalityProgress,
+  municipalityProgressOf,
+  sharedReflections,
+  unitProgress,
+} from "./progress";
 import {
   NETWORK_FIGURES_PATH,
   NetworkFiguresPage,
@@ -105,18 +111,28 @@ async function progressOf(c: AppContext, all = false) {
   const municipality =
     /^[0-9]{4}$/.test(kommune) && (scope === null || scope.includes(kommune)) ? kommune : "";
   const now = deps(c).clock.now();
-  const [perUnit, networks, frame] = chosen
+  // The page reads each municipality's sums and one page of units; the exports every unit.
+  const none: MunicipalityProgress[] = [];
+  const [sums, networks, frame] = chosen
     ? await Promise.all([
-        unitProgress(db, chosen.id, scope, municipality || undefined),
+        all ? none : municipalityProgress(db, chosen.id, scope, municipality || undefined),
         networkFiguresOfCohort(db, chosen.id, now),
         frameInForce(db, chosen.programmeId, chosen.id),
       ])
-    : [[], { units: new Map(), municipalities: new Map() }, null];
-  const perMunicipality = municipalityProgressOf(perUnit);
-  // The page shows one page of units: only their names are asked for (the exports ask for all).
-  const pages = Math.max(1, Math.ceil(perUnit.length / UNITS_PER_PAGE));
+    : [none, { units: new Map(), municipalities: new Map() }, null];
+  const unitCount = sums.reduce((sum, m) => sum + m.units, 0);
+  const pages = Math.max(1, Math.ceil(unitCount / UNITS_PER_PAGE));
   const page = all ? 1 : Math.min(pageOf(c.req.query("side")), pages);
-  const shown = all ? perUnit : perUnit.slice((page - 1) * UNITS_PER_PAGE, page * UNITS_PER_PAGE);
+  const shown = chosen
+    ? await unitProgress(
+        db,
+        chosen.id,
+        scope,
+        municipality || undefined,
+        all ? undefined : { limit: UNITS_PER_PAGE, offset: (page - 1) * UNITS_PER_PAGE },
+      )
+    : [];
+  const perMunicipality = all ? municipalityProgressOf(shown) : sums;
   const today = osloToday(now);
   const codes = new Set([...perMunicipality.map((r) => r.municipalityCode), ...(scope ?? [])]);
   const [municipalityNames, unitNames] = await Promise.all([
@@ -191,7 +207,7 @@ async function progressOf(c: AppContext, all = false) {
     perUnit: shown,
     page,
     pages,
-    unitCount: perUnit.length,
+    unitCount: all ? shown.length : unitCount,
     networks,
     sharedPage,
     sharedMore,

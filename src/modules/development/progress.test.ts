@@ -4,7 +4,7 @@ import { type TestApp, testApp } from "../../../tests/support/app";
 import { databaseKinds } from "../../../tests/support/db";
 import { enrolInCohort3, heldGathering, unitOf } from "../../../tests/support/development";
 import { demoPeopleIds, requestsAs } from "../../../tests/support/people";
-import { municipalityProgress, unitProgress } from "./progress";
+import { municipalityProgress, municipalityProgressOf, unitProgress } from "./progress";
 
 const text = async (res: Response) =>
   (await res.text()).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
@@ -84,6 +84,14 @@ describe.each(databaseKinds)("progress of the development work (%s)", (kind) => 
     });
     expect(await unitProgress(t.db, cohort, ["4201"])).toEqual([]);
     expect((await unitProgress(t.db, cohort, ["4203"])).length).toBe(4);
+  });
+
+  it("sums each municipality in SQL as its units add up, and pages the units", async () => {
+    const every = await unitProgress(t.db, cohort, null);
+    expect(every.length).toBeGreaterThan(4);
+    expect(await municipalityProgress(t.db, cohort, null)).toEqual(municipalityProgressOf(every));
+    const second = await unitProgress(t.db, cohort, null, undefined, { limit: 2, offset: 2 });
+    expect(second).toEqual(every.slice(2, 4));
   });
 
   it("shows the municipality its units with links to their plans", async () => {

@@ -67,6 +67,8 @@ export async function unitProgress(
   cohortId: number,
   municipalities: string[] | null,
   municipality?: string,
+  /** One page of units; every unit without it (the exports). */
+  page?: { limit: number; offset: number },
 ): Promise<UnitProgress[]> {
   const result = await db.execute(sql`
     select p.id, p.unit_org_number, p.municipality_code, p.phase, p.version,
@@ -78,7 +80,9 @@ export async function unitProgress(
     left join development_unit_counts c
       on c.cohort_id = p.cohort_id and c.unit_org_number = p.unit_org_number
     where ${planScope(cohortId, municipalities, municipality)}
-    order by p.municipality_code, p.unit_org_number`);
+    order by p.municipality_code, p.unit_org_number${
+      page ? sql` limit ${page.limit} offset ${page.offset}` : sql``
+    }`);
   return rowsOf(result).map((r) => ({
     planned: n(r.planned),
     underWay: n(r.under_way),
@@ -96,53 +100,94 @@ export async function unitProgress(
   }));
 }
 
+const emptyMunicipality = (municipalityCode: string): MunicipalityProgress => ({
+  municipalityCode,
+  units: 0,
+  phases: {},
+  planned: 0,
+  underWay: 0,
+  done: 0,
+  dropped: 0,
+  reflections: 0,
+  shared: 0,
+  followUps: 0,
+  lastFollowUp: null,
+});
+
+function addCounts(m: MunicipalityProgress, u: ProgressCounts) {
+  m.planned += u.planned;
+  m.underWay += u.underWay;
+  m.done += u.done;
+  m.dropped += u.dropped;
+  m.reflections += u.reflections;
+  m.shared += u.shared;
+  m.followUps += u.followUps;
+  if (u.lastFollowUp !== null && (m.lastFollowUp === null || u.lastFollowUp > m.lastFollowUp))
+    m.lastFollowUp = u.lastFollowUp;
+}
+
+const sortedByCode = (byCode: Map<string, MunicipalityProgress>) =>
+  [...byCode.values()].sort((a, b) =>
+    a.municipalityCode < b.municipalityCode ? -1 : a.municipalityCode > b.municipalityCode ? 1 : 0,
+  );
+
 /** Each municipality's figures, summed over its units' plans (from `unitProgress`). */
 export function municipalityProgressOf(perUnit: UnitProgress[]): MunicipalityProgress[] {
   const byCode = new Map<string, MunicipalityProgress>();
   for (const u of perUnit) {
-    let m = byCode.get(u.municipalityCode);
-    if (!m) {
-      m = {
-        municipalityCode: u.municipalityCode,
-        units: 0,
-        phases: {},
-        planned: 0,
-        underWay: 0,
-        done: 0,
-        dropped: 0,
-        reflections: 0,
-        shared: 0,
-        followUps: 0,
-        lastFollowUp: null,
-      };
-      byCode.set(u.municipalityCode, m);
-    }
+    const m = byCode.get(u.municipalityCode) ?? emptyMunicipality(u.municipalityCode);
+    byCode.set(u.municipalityCode, m);
     m.units += 1;
     const phase = u.phase ?? "";
     m.phases[phase] = (m.phases[phase] ?? 0) + 1;
-    m.planned += u.planned;
-    m.underWay += u.underWay;
-    m.done += u.done;
-    m.dropped += u.dropped;
-    m.reflections += u.reflections;
-    m.shared += u.shared;
-    m.followUps += u.followUps;
-    if (u.lastFollowUp !== null && (m.lastFollowUp === null || u.lastFollowUp > m.lastFollowUp))
-      m.lastFollowUp = u.lastFollowUp;
+    addCounts(m, u);
   }
-  return [...byCode.values()].sort((a, b) =>
-    a.municipalityCode < b.municipalityCode ? -1 : a.municipalityCode > b.municipalityCode ? 1 : 0,
-  );
+  return sortedByCode(byCode);
 }
 
-/** Each municipality's figures, summed over its units' plans. */
+/**
+ * Each municipality's figures, summed in SQL over its units' plans: one row per municipality
+ * and phase leaves the database, not one per unit (a county office has 600 units, and reading
+ * them all for a page that shows 50 cost more than the sums).
+ */
 export async function municipalityProgress(
   db: Executor,
   cohortId: number,
   municipalities: string[] | null,
   municipality?: string,
 ): Promise<MunicipalityProgress[]> {
-  return municipalityProgressOf(await unitProgress(db, cohortId, municipalities, municipality));
+  const result = await db.execute(sql`
+    select p.municipality_code, p.phase, count(*) as units,
+      sum(coalesce(c.planned, 0)) as planned, sum(coalesce(c.under_way, 0)) as under_way,
+      sum(coalesce(c.done, 0)) as done, sum(coalesce(c.dropped, 0)) as dropped,
+      sum(coalesce(c.reflections, 0)) as reflections, sum(coalesce(c.shared, 0)) as shared,
+      sum(coalesce(c.follow_ups, 0)) as follow_ups, max(c.last_follow_up)::text as last_follow_up
+    from development_plans p
+    left join development_unit_counts c
+      on c.cohort_id = p.cohort_id and c.unit_org_number = p.unit_org_number
+    where ${planScope(cohortId, municipalities, municipality)}
+    group by p.municipality_code, p.phase`);
+  const byCode = new Map<string, MunicipalityProgress>();
+  for (const r of rowsOf(result)) {
+    const code = String(r.municipality_code);
+    const m = byCode.get(code) ?? emptyMunicipality(code);
+    byCode.set(code, m);
+    const units = n(r.units);
+    m.units += units;
+    const phase = (r.phase as string | null) ?? "";
+    m.phases[phase] = (m.phases[phase] ?? 0) + units;
+    addCounts(m, {
+      planned: n(r.planned),
+      underWay: n(r.under_way),
+      done: n(r.done),
+      dropped: n(r.dropped),
+      reflections: n(r.reflections),
+      shared: n(r.shared),
+      followUps: n(r.follow_ups),
+      lastFollowUp: (r.last_follow_up as string | null) ?? null,
+    });
+  }
+  return sortedByCode(byCode);
 }
 
 /** The texts of the reflections units shared, for those who see figures only. */
