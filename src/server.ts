@@ -4,7 +4,7 @@ import { serve } from "@hono/node-server";
 import pino from "pino";
 import { createApp } from "./app";
 import { loadConfig } from "./config";
-import { openDatabase } from "./db/client";
+import { dbImage, openDatabase } from "./db/client";
 import { seedAtStart } from "./db/seed";
 import { systemClock } from "./kernel/clock";
 import { createJobRunner } from "./kernel/jobs";
@@ -46,6 +46,7 @@ const database = await openDatabase({
   databaseUrl: config.databaseUrl,
   dataDir: config.dataDir,
   poolSize: config.dbPoolSize,
+  image: dbImage,
 });
 phaseDone("db");
 await database.migrate();

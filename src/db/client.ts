@@ -1,4 +1,5 @@
-import { mkdirSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
@@ -86,18 +87,35 @@ export function wrapPglite(client: PGlite): Database {
   };
 }
 
-export async function openPglite(dataDir: string | undefined): Promise<Database> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir ? { dataDir } : {});
-  return wrapPglite(client);
+/** Where `npm ci` leaves the embedded database's image (scripts/db-image.mjs). */
+export const dbImage = fileURLToPath(new URL("../../dist/empty-db", import.meta.url));
+
+/**
+ * The embedded database in `dataDir` (in memory without one). A new data directory is copied
+ * from `image` when there is one (scripts/db-image.mjs, decision 0051): a data directory
+ * already made, migrated and shut down, copied in a tenth of a second instead of PostgreSQL's
+ * initdb and every migration.
+ */
+export async function openPglite(
+  dataDir: string | undefined,
+  opts: { image?: string | undefined } = {},
+): Promise<Database> {
+  if (!dataDir) return wrapPglite(await PGlite.create());
+  mkdirSync(dataDir, { recursive: true });
+  if (opts.image && !existsSync(join(dataDir, "PG_VERSION")) && existsSync(opts.image)) {
+    cpSync(opts.image, dataDir, { recursive: true });
+  }
+  return wrapPglite(await PGlite.create({ dataDir }));
 }
 
 export async function openDatabase(opts: {
   databaseUrl?: string | undefined;
   dataDir?: string | undefined;
   poolSize?: number;
+  /** The embedded database's image for a new data directory (`openPglite`). */
+  image?: string | undefined;
 }): Promise<Database> {
   return opts.databaseUrl
     ? openPostgres(opts.databaseUrl, opts.poolSize)
-    : openPglite(opts.dataDir);
+    : openPglite(opts.dataDir, { image: opts.image });
 }
