@@ -163,7 +163,8 @@ export type Tile = { col: number; row: number; label: string; share: number | nu
 /** Five steps of blue, light to dark; the share is also written on every tile. */
 const TILE_STEPS = ["#DCE9F5", "#A9C8E8", "#6A9FD4", "#2F6FB3", "#173F6E"];
 
-function tileFill(share: number | null): string {
+/** A share's fill on a map (tiles or outlines): one of five steps, white for no data. */
+export function shareFill(share: number | null): string {
   if (share === null) return "#FFFFFF";
   return TILE_STEPS[Math.min(TILE_STEPS.length - 1, Math.floor(share * TILE_STEPS.length))] ?? "";
 }
@@ -182,7 +183,7 @@ export async function tileMapSvg(
   const cols = Math.max(1, ...tiles.map((t) => t.col + 1));
   const rows = Math.max(1, ...tiles.map((t) => t.row + 1));
   const values = tiles.map((t) => {
-    const fill = tileFill(t.share);
+    const fill = shareFill(t.share);
     const dark = t.share !== null && Math.floor(t.share * TILE_STEPS.length) >= 3;
     return {
       x: t.col * size,

@@ -115,6 +115,20 @@ for (const { js, mode } of scriptModes) {
       expect(await h1(page)).toBe("Innsikt");
       await expectNoAxeViolations(page);
 
+      // The county map from outlines: each county a link named with its figure; Agder's,
+      // followed from the keyboard, zooms into Agder's municipalities.
+      const map = page.locator("#kart figure svg.county-map");
+      expect(await map.getAttribute("role")).toBe("group");
+      const agderOnMap = map.getByRole("link", {
+        name: /^Agder: (\d+ av \d+ kommuner er med, \d+ %|ingen data)\. Se kommunene$/,
+      });
+      expect(await agderOnMap.count()).toBe(1);
+      await agderOnMap.focus();
+      await loadsPage(page, () => page.keyboard.press("Enter"));
+      expect(new URL(page.url()).searchParams.get("fylke")).toBe("42");
+      expect(await shown(page.locator("#insight-map-h"))).toBe("Kart over deltakelse: Agder");
+      await loadsPage(page, () => page.goto("/nb/innsikt"));
+
       await page.getByLabel("Fylke", { exact: true }).selectOption({ label: "Agder" });
       await loadsPage(page, () => page.getByRole("button", { name: "Vis" }).click());
       expect(path(page)).toBe("/nb/innsikt");

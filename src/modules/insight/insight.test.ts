@@ -172,7 +172,10 @@ describe.each(databaseKinds)("insight (%s)", (kind) => {
     ])
       expect(html).toContain(title);
     expect(html).toContain("Du ser alle kommuner.");
-    expect(html).toMatch(/<svg role="img" aria-label="Rutekart over Norge/);
+    expect(html).toContain('role="group" aria-label="Kart over Norge med fylkene.');
+    expect(html).toMatch(
+      /<a href="\/nb\/innsikt\?utvalg=p1&amp;fylke=42#kart" class="county-map-link" aria-label="Agder: \d+ av \d+ kommuner er med, \d+ %. Se kommunene">/,
+    );
     expect(html).toMatch(/<svg role="img" aria-label="Linjediagram over invitasjonskjeden/);
     // Zoomed into Agder: its municipalities.
     const agder = await text(await as.get("/nb/innsikt?utvalg=p1&fylke=42", "ada"));

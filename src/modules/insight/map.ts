@@ -1,8 +1,50 @@
 import type { Tile } from "../../kernel/charts";
+import { COUNTY_SHAPES, type CountyShape } from "./county-shapes";
 import type { CountyReach, MunicipalityReach } from "./figures";
 
+/** A county drawn from its outline (county-shapes.md): its figures and its shape. */
+export type CountyOutline = {
+  code: string;
+  name: string;
+  part: number;
+  whole: number;
+  share: number | null;
+  shape: CountyShape;
+};
+
 /**
- * The tile map's layout (see README.md in this folder): one square per county, placed by hand
+ * The counties as outlines, or null when one of them has none (a code from after the bundled
+ * shapes: the tile map is drawn instead). `around` is the rest of the division's counties, drawn
+ * grey and unnamed so that a coordinator's counties are seen in the country.
+ */
+export function countyOutlines(
+  counties: CountyReach[],
+  division: { code: string }[],
+): { drawn: CountyOutline[]; around: CountyShape[] } | null {
+  const drawn: CountyOutline[] = [];
+  for (const k of counties) {
+    const shape = COUNTY_SHAPES[k.code];
+    if (!shape) return null;
+    drawn.push({
+      code: k.code,
+      name: k.name,
+      part: k.municipalitiesIn,
+      whole: k.municipalitiesAll,
+      share: k.municipalitiesAll > 0 ? k.municipalitiesIn / k.municipalitiesAll : null,
+      shape,
+    });
+  }
+  const shown = new Set(counties.map((k) => k.code));
+  const around = division.flatMap((k) => {
+    const shape = COUNTY_SHAPES[k.code];
+    return shape && !shown.has(k.code) ? [shape] : [];
+  });
+  return { drawn, around };
+}
+
+/**
+ * The tile map's layout, drawn where a county has no outline (county-shapes.md) and for a
+ * county's municipalities: one square per county, placed by hand
  * on a grid roughly where the county lies, north at the top. Every county code since 2017 has
  * a place; the map draws the counties valid on the division's day (organisations' Klass data),
  * so the 2017 (19 counties), 2020 (11) and 2024 (15) divisions are all drawable. Counties that

@@ -5,7 +5,7 @@ import { toCsv, toXlsx } from "../../kernel/spreadsheet";
 import { render } from "../../web/render";
 import { countiesAt } from "../organisations";
 import { type Insight, insightFor, PANEL_KEYS, type Panel, type Selection } from "./figures";
-import { countyTiles, municipalityTiles } from "./map";
+import { countyOutlines, countyTiles, municipalityTiles } from "./map";
 import { selectionOf } from "./scope";
 import { insightTexts } from "./texts";
 import { INSIGHT_PATH, InsightPage, panelSlug } from "./views";
@@ -68,7 +68,12 @@ async function mapSvg(tiles: Parameters<typeof tileMapSvg>[0], alt: string, size
   return svg ?? "";
 }
 
-async function mapOf(insight: Insight, s: Selection, countyName: string | null) {
+async function mapOf(
+  insight: Insight,
+  s: Selection,
+  countyName: string | null,
+  division: { code: string }[],
+) {
   const t = insightTexts(s.lang);
   if (s.county) {
     const ms = insight.municipalities.filter((m) => m.county === s.county);
@@ -86,6 +91,7 @@ async function mapOf(insight: Insight, s: Selection, countyName: string | null) 
     );
     return {
       svg: await mapSvg(municipalityTiles(ms), alt, 72),
+      outline: null,
       divisionDate: s.divisionDate,
       outside: 0,
       rows,
@@ -100,9 +106,11 @@ async function mapOf(insight: Insight, s: Selection, countyName: string | null) 
     whole: k.municipalitiesAll,
     share: pct(k.municipalitiesIn, k.municipalitiesAll),
   }));
+  const outline = countyOutlines(insight.counties, division);
   const alt = t.map.alt(rows.map((r) => `${r.name} ${r.share ?? t.noData}`).join(", "));
   return {
-    svg: await mapSvg(countyTiles(insight.counties), alt, 84),
+    svg: outline ? "" : await mapSvg(countyTiles(insight.counties), alt, 84),
+    outline,
     divisionDate: s.divisionDate,
     outside: insight.outside,
     rows,
@@ -152,7 +160,7 @@ export function insightRoutes() {
         query={found.query}
         panels={insight.panels}
         charts={charts}
-        map={found.choices.length > 0 ? await mapOf(insight, s, countyName) : null}
+        map={found.choices.length > 0 ? await mapOf(insight, s, countyName, counties) : null}
       />,
     );
   });

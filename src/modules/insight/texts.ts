@@ -108,6 +108,17 @@ const nb = {
     back: "Tilbake til hele landet",
     legend:
       "Fargeskala: lysest 0–19 %, deretter 20–39 %, 40–59 %, 60–79 % og mørkest 80–100 %. Hvit rute med strek (–): ingen data.",
+    outlineLead:
+      "Fargen og tallet i hvert fylke viser andelen kommuner som er med. Velg et fylke i kartet eller tabellen for å se kommunene.",
+    outlineLabel: "Kart over Norge med fylkene. Hvert fylke er en lenke til kommunene.",
+    countyLink: (name: string, part: number, whole: number, share: string | null) =>
+      share === null
+        ? `${name}: ingen data. Se kommunene`
+        : `${name}: ${part} av ${whole} kommuner er med, ${share}. Se kommunene`,
+    outlineLegend:
+      "Fargeskala: lysest 0–19 %, deretter 20–39 %, 40–59 %, 60–79 % og mørkest 80–100 %. Hvitt fylke med strek (–): ingen data. Grå fylker er utenfor det du ser.",
+    outlineSource:
+      "Fylkesgrensene er forenklet fra Natural Earth (fri til all bruk). Fylker som er slått sammen eller delt etter 2017, er tegnet av fylkene fra 2017, så enkelte kommuner som har byttet fylke, ligger i det gamle.",
   },
   langs: { nb: "bokmål", nn: "nynorsk", en: "engelsk" } as Record<string, string>,
   sheet: "Innsikt",
@@ -208,6 +219,17 @@ const nn: InsightTexts = {
     back: "Tilbake til heile landet",
     legend:
       "Fargeskala: lysast 0–19 %, deretter 20–39 %, 40–59 %, 60–79 % og mørkast 80–100 %. Kvit rute med strek (–): ingen data.",
+    outlineLead:
+      "Fargen og talet i kvart fylke viser delen kommunar som er med. Vel eit fylke i kartet eller tabellen for å sjå kommunane.",
+    outlineLabel: "Kart over Noreg med fylka. Kvart fylke er ei lenkje til kommunane.",
+    countyLink: (name: string, part: number, whole: number, share: string | null) =>
+      share === null
+        ? `${name}: ingen data. Sjå kommunane`
+        : `${name}: ${part} av ${whole} kommunar er med, ${share}. Sjå kommunane`,
+    outlineLegend:
+      "Fargeskala: lysast 0–19 %, deretter 20–39 %, 40–59 %, 60–79 % og mørkast 80–100 %. Kvitt fylke med strek (–): ingen data. Grå fylke er utanfor det du ser.",
+    outlineSource:
+      "Fylkesgrensene er forenkla frå Natural Earth (fri til all bruk). Fylke som er slått saman eller delte etter 2017, er teikna av fylka frå 2017, så somme kommunar som har bytt fylke, ligg i det gamle.",
   },
   langs: { nb: "bokmål", nn: "nynorsk", en: "engelsk" },
   sheet: "Innsikt",
@@ -324,6 +346,17 @@ const en: InsightTexts = {
     back: "Back to the whole country",
     legend:
       "Colour scale: lightest 0–19 %, then 20–39 %, 40–59 %, 60–79 % and darkest 80–100 %. White square with a dash (–): no data.",
+    outlineLead:
+      "The colour and the figure in each county show the share of its municipalities taking part. Choose a county on the map or in the table to see its municipalities.",
+    outlineLabel: "Map of Norway's counties. Each county links to its municipalities.",
+    countyLink: (name: string, part: number, whole: number, share: string | null) =>
+      share === null
+        ? `${name}: no data. See the municipalities`
+        : `${name}: ${part} of ${whole} municipalities take part, ${share}. See the municipalities`,
+    outlineLegend:
+      "Colour scale: lightest 0–19 %, then 20–39 %, 40–59 %, 60–79 % and darkest 80–100 %. White county with a dash (–): no data. Grey counties are outside what you see.",
+    outlineSource:
+      "County borders simplified from Natural Earth (free for any use). Counties merged or split after 2017 are drawn from the counties of 2017, so a few municipalities that changed county lie in the old one.",
   },
   langs: { nb: "Bokmål", nn: "Nynorsk", en: "English" },
   sheet: "Insight",

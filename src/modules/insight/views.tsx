@@ -3,7 +3,10 @@ import { DataTable } from "../../web/components/data-table";
 import { Button, ButtonRow, Select } from "../../web/components/form";
 import { formatDate, type Lang, messages } from "../../web/i18n";
 import { Layout, localPath } from "../../web/layout";
+import { CountyMap } from "./county-map";
+import type { CountyShape } from "./county-shapes";
 import type { Cell, Panel } from "./figures";
+import type { CountyOutline } from "./map";
 import type { Choice } from "./scope";
 import { insightTexts } from "./texts";
 
@@ -27,7 +30,10 @@ export type InsightPageProps = {
   panels: Panel[];
   charts: Map<string, string>;
   map: {
+    /** The tile map (a county's municipalities, or counties without outlines). */
     svg: string;
+    /** The counties from their outlines, when every one of them has one. */
+    outline: { drawn: CountyOutline[]; around: CountyShape[] } | null;
     divisionDate: string;
     outside: number;
     rows: { code: string; name: string; part: number; whole: number; share: string | null }[];
@@ -187,11 +193,28 @@ export function InsightPage(props: InsightPageProps) {
                 {props.countyName ? `: ${props.countyName}` : ""}
               </h2>
               <p class="ds-paragraph">
-                {props.map.zoomed ? t.map.municipalityLead(props.countyName ?? "") : t.map.lead}{" "}
+                {props.map.zoomed
+                  ? t.map.municipalityLead(props.countyName ?? "")
+                  : props.map.outline
+                    ? t.map.outlineLead
+                    : t.map.lead}{" "}
                 {t.map.division(formatDate(lang, props.map.divisionDate))}
               </p>
               <div class="insight-map-row">
-                <figure class="insight-chart">{raw(props.map.svg)}</figure>
+                <figure class="insight-chart">
+                  {props.map.outline ? (
+                    <CountyMap
+                      t={t.map}
+                      drawn={props.map.outline.drawn}
+                      around={props.map.outline.around}
+                      hrefOf={(code) =>
+                        `${withQuery(lang, INSIGHT_PATH, props.query, { fylke: code })}#kart`
+                      }
+                    />
+                  ) : (
+                    raw(props.map.svg)
+                  )}
+                </figure>
                 <DataTable
                   label={`${t.table}: ${t.map.title}`}
                   columns={[
@@ -225,7 +248,8 @@ export function InsightPage(props: InsightPageProps) {
                   ))}
                 </DataTable>
               </div>
-              <p class="ds-paragraph">{t.map.legend}</p>
+              <p class="ds-paragraph">{props.map.outline ? t.map.outlineLegend : t.map.legend}</p>
+              {props.map.outline ? <p class="ds-paragraph">{t.map.outlineSource}</p> : null}
               {props.map.outside > 0 ? (
                 <p class="ds-paragraph">{t.map.outside(props.map.outside)}</p>
               ) : null}
