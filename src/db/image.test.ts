@@ -37,5 +37,5 @@ describe("the embedded database's image", () => {
     const kept = await again.db.execute(sql`select n from kept`);
     expect((kept as unknown as { rows: unknown[] }).rows).toEqual([{ n: 42 }]);
     await again.close();
-  });
+  }, 240_000); // PGlite's initdb and every migration, once: 5–8 s alone, far more on a busy machine
 });

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { eq, gte, sql } from "drizzle-orm";
+import { eq, gt, max, sql } from "drizzle-orm";
 import { osloToday } from "../kernel/clock";
 import type { DemoSeed } from "../kernel/manifest";
 import { appSettings, jobs } from "../kernel/schema";
@@ -139,13 +139,20 @@ export async function seedDemo(
 ): Promise<boolean> {
   const steps = demoSteps();
   const context = { today, baseUrl, files };
-  for (const step of steps) await step.everyStart?.(db, context);
-  for (const step of steps) if (await step.seeded?.(db)) return false;
-  const seedStarted = new Date();
-  for (const step of steps) await step.seed?.(db, context);
-  // The demo writes history: the mail its acts queued was "sent" back then, so none goes now.
-  await db.delete(jobs).where(gte(jobs.createdAt, seedStarted));
-  return true;
+  // One transaction: a start stopped half-way leaves no half demo (which the next start would
+  // take for a whole one), and one commit instead of hundreds is about a tenth faster. The
+  // steps' own transactions become savepoints in it.
+  return db.transaction(async (tx) => {
+    const all = tx as unknown as Db;
+    for (const step of steps) await step.everyStart?.(all, context);
+    for (const step of steps) if (await step.seeded?.(all)) return false;
+    // The jobs queued before it (by id: in a transaction the database's clock stands still).
+    const [before] = await all.select({ id: max(jobs.id) }).from(jobs);
+    for (const step of steps) await step.seed?.(all, context);
+    // The demo writes history: the mail its acts queued was "sent" back then, so none goes now.
+    await all.delete(jobs).where(gt(jobs.id, before?.id ?? 0));
+    return true;
+  });
 }
 
 /** The demo people with their roles and sign-in identities; skips those that exist. */
