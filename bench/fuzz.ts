@@ -5,6 +5,13 @@
 // is Hono's own, and a socket would only add time) over the demo data, in an in-memory PGlite and
 // then on PostgreSQL (onBothDatabases). `fuzz-5xx` counts the answers of 500 and above; the app
 // must answer its front page afterwards. The requests are drawn once and sent to both.
+//
+// A request that has not answered after REQUEST_LIMIT seconds of the process running counts as a
+// failure (it is printed, and the run goes on), so a hang in the app shows as a figure instead
+// of a run that never ends. Time in which the process was stopped from outside (SIGSTOP, as
+// a quiet measurement of something else does to every process under the work trees) is not
+// held against a request, and is printed: that, at 20,000 requests that take minutes on a
+// loaded machine, is why a PostgreSQL run once "never completed" (decision 0050).
 import fc from "fast-check";
 import { createApp } from "../src/app";
 import type { Database } from "../src/db/client";
@@ -23,10 +30,30 @@ import {
 } from "../tests/support/fuzz";
 import { demoPeopleIds } from "../tests/support/people";
 import { type BenchDatabase, bench, log, onBothDatabases } from "./lib";
+import { type StallWatch, stallWatch } from "./stall-watch";
 
 const REQUESTS = Number(process.env.BENCH_FUZZ_REQUESTS ?? 20_000);
 const SEED = Number(process.env.BENCH_FUZZ_SEED ?? 2026);
+const REQUEST_LIMIT = Number(process.env.BENCH_FUZZ_REQUEST_LIMIT_SECONDS ?? 60);
+/** A progress line every this many requests: a long run shows it is moving, and how fast. */
+const PROGRESS_EVERY = 5_000;
 const PEOPLE = ["ada", "frida", "siv", "kari", "rune", "bente", "sverre", "vera"];
+
+/** The request's status, or "none" when it has not answered within REQUEST_LIMIT seconds. */
+async function answerWithin(watch: StallWatch, answer: Promise<number>): Promise<number | "none"> {
+  const t0 = watch.runningMs();
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<"none">((resolve) => {
+    timer = setInterval(() => {
+      if (watch.runningMs() - t0 > REQUEST_LIMIT * 1000) resolve("none");
+    }, 1_000);
+  });
+  try {
+    return await Promise.race([answer, limit]);
+  } finally {
+    clearInterval(timer);
+  }
+}
 
 /** Routes whose POST ends the session it came with (signing out, signing in again). */
 const endsSession = (r: FuzzRequest) => r.method === "POST" && /logg-(ut|inn)/.test(r.route);
@@ -76,33 +103,57 @@ async function measure(
   log(
     `fuzz (${where.label}): demo data and ${requests.length} requests drawn in ${((performance.now() - t0Setup) / 1000).toFixed(0)} s`,
   );
-  const statuses = new Map<number, number>();
+  const statuses = new Map<number | "none", number>();
   const failures: string[] = [];
+  let current = "";
+  const watch = stallWatch({
+    onStall: (kind, ms) =>
+      log(
+        kind === "stopped"
+          ? `fuzz (${where.label}): this process did not run for ${(ms / 1000).toFixed(0)} s (stopped from outside), during ${current}`
+          : `fuzz (${where.label}): the event loop was blocked for ${(ms / 1000).toFixed(0)} s, during ${current}`,
+      ),
+  });
   const t0 = performance.now();
-  for (const r of requests) {
-    const status = await sendFuzz(context, r);
-    if (r.who && endsSession(r)) cookies.delete(r.who);
-    statuses.set(status, (statuses.get(status) ?? 0) + 1);
-    if (status >= 500) failures.push(`${status} ${describeFuzz(r)}`);
+  try {
+    for (const [i, r] of requests.entries()) {
+      current = describeFuzz(r).slice(0, 160);
+      const status = await answerWithin(watch, sendFuzz(context, r));
+      if (r.who && endsSession(r)) cookies.delete(r.who);
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      if (status === "none") failures.push(`no answer in ${REQUEST_LIMIT} s: ${describeFuzz(r)}`);
+      else if (status >= 500) failures.push(`${status} ${describeFuzz(r)}`);
+      if ((i + 1) % PROGRESS_EVERY === 0)
+        log(
+          `fuzz (${where.label}): ${i + 1} of ${requests.length} in ${(watch.runningMs() / 1000).toFixed(0)} s, ${failures.length} failures so far`,
+        );
+    }
+  } finally {
+    watch.stop();
   }
   const seconds = (performance.now() - t0) / 1000;
   const alive = (await app.request("/nb/")).status === 200;
   log(
-    `fuzz (${where.label}): ${requests.length} requests in ${seconds.toFixed(0)} s; statuses ${[
-      ...statuses,
-    ]
-      .sort((a, b) => a[0] - b[0])
-      .map(([s, n]) => `${s}×${n}`)
-      .join(" ")}; alive afterwards: ${alive}`,
+    `fuzz (${where.label}): ${requests.length} requests in ${seconds.toFixed(0)} s` +
+      (watch.stopped.count > 0
+        ? ` (${(watch.stopped.ms / 1000).toFixed(0)} s of it stopped from outside, ${watch.stopped.count === 1 ? "once" : `${watch.stopped.count} times`})`
+        : "") +
+      (watch.blocked.count > 0
+        ? `; the event loop blocked ${watch.blocked.count === 1 ? "once" : `${watch.blocked.count} times`}, ${(watch.blocked.ms / 1000).toFixed(0)} s in all`
+        : "") +
+      `; statuses ${[...statuses]
+        .sort((a, b) => (a[0] === "none" ? 1e9 : a[0]) - (b[0] === "none" ? 1e9 : b[0]))
+        .map(([s, n]) => `${s}×${n}`)
+        .join(" ")}; alive afterwards: ${alive}`,
   );
-  for (const f of failures.slice(0, 20)) log(`5xx: ${f}`);
+  for (const f of failures.slice(0, 20)) log(`failure: ${f}`);
   bench(
     `fuzz-5xx${where.suffix}`,
     String(failures.length + (alive ? 0 : 1)),
     "responses",
     "==",
     "0",
-    `${requests.length} generated requests, seed ${SEED}`,
+    `${requests.length} generated requests, seed ${SEED}; 5xx or no answer in ${REQUEST_LIMIT} s`,
   );
 }
 

@@ -286,13 +286,16 @@ export function percentile(values: number[], p: number): number {
 }
 
 /** A plain node:http GET: no Accept-Encoding and no other header a client library might add. */
-export function httpGet(url: string): Promise<{
+export function httpGet(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: Buffer;
 }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: "GET", agent: false }, (res) => {
+    const req = request(url, { method: "GET", agent: false, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
       res.on("end", () =>

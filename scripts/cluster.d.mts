@@ -15,11 +15,13 @@ export function nginxConfig(o: {
   listen: string;
   servers: string[];
   workers?: number;
+  keepalive?: number;
 }): string;
 export function startNginx(o: {
   listen: string;
   servers: string[];
   workers?: number;
+  keepalive?: number;
   cpus?: string;
 }): Promise<Nginx>;
 export function startInstance(o: {

@@ -25,12 +25,20 @@ export function nginxBinary() {
   throw new Error("nginx is not installed (apt-get install -y nginx)");
 }
 
-/** ops/nginx.conf with its placeholders filled in. */
-export function nginxConfig({ prefix, listen, servers, workers = 1 }) {
+/**
+ * ops/nginx.conf with its placeholders filled in. `keepalive` (idle connections kept open to
+ * the instances, per worker) is for benchmarks of GETs only: see the comment in ops/nginx.conf.
+ */
+export function nginxConfig({ prefix, listen, servers, workers = 1, keepalive = 0 }) {
   return readFileSync(join(root, "ops/nginx.conf"), "utf8")
     .replaceAll("{{PREFIX}}", prefix)
     .replaceAll("{{LISTEN}}", listen)
     .replaceAll("{{WORKERS}}", String(workers))
+    .replaceAll("{{KEEPALIVE}}", keepalive > 0 ? `    keepalive ${keepalive};` : "")
+    .replaceAll(
+      "{{KEEPALIVE_HEADER}}",
+      keepalive > 0 ? '      proxy_set_header Connection "";' : "",
+    )
     .replaceAll(
       "{{SERVERS}}",
       servers.map((s) => `    server ${s} max_fails=1 fail_timeout=5s;`).join("\n"),
@@ -38,11 +46,14 @@ export function nginxConfig({ prefix, listen, servers, workers = 1 }) {
 }
 
 /** Start nginx in front of `servers` ("127.0.0.1:3101", …), listening on `listen`. */
-export async function startNginx({ listen, servers, workers = 1, cpus }) {
+export async function startNginx({ listen, servers, workers = 1, keepalive = 0, cpus }) {
   const prefix = mkdtempSync(join(tmpdir(), "samspill-nginx-"));
   for (const d of ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"])
     mkdirSync(join(prefix, d), { recursive: true });
-  writeFileSync(join(prefix, "nginx.conf"), nginxConfig({ prefix, listen, servers, workers }));
+  writeFileSync(
+    join(prefix, "nginx.conf"),
+    nginxConfig({ prefix, listen, servers, workers, keepalive }),
+  );
   const args = ["-p", prefix, "-c", join(prefix, "nginx.conf"), "-g", "daemon off;"];
   const [command, argv] = cpus
     ? ["taskset", ["-c", cpus, nginxBinary(), ...args]]
@@ -74,6 +85,9 @@ export async function startInstance({ port, env, cpus, readyTimeoutMs = 300_000 
     cwd: root,
     env: {
       ...process.env,
+      // The entrypoint runs `node`: the one running this script (the project's pinned Node when
+      // started from a benchmark), not an older one that happens to be first on PATH.
+      PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ""}`,
       NODE_ENV: "production",
       HOST: "127.0.0.1",
       PORT: String(port),

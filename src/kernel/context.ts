@@ -49,6 +49,8 @@ export type CurrentUser = {
   roles: { id: number; role: string; orgKind: string; orgId: string }[];
   permissions: string[];
   sessionCreatedAt: Date;
+  /** How this session was signed in ("email", "idporten", …). */
+  sessionVia: string;
 };
 
 export type AppEnv = { Variables: { deps: AppDeps; user: CurrentUser | null } };

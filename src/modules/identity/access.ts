@@ -58,6 +58,7 @@ export function loadUser(): MiddlewareHandler<AppEnv> {
           roles: roles.map((r) => ({ id: r.id, role: r.role, orgKind: r.orgKind, orgId: r.orgId })),
           permissions: permissionsOf(roles),
           sessionCreatedAt: session.createdAt,
+          sessionVia: session.via,
         };
       } else {
         clearSessionCookie(c);

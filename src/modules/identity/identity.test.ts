@@ -2114,6 +2114,17 @@ describe.each(databaseKinds)("people, sign-in and permissions on %s", (kind) => 
     expect((await get("/nb/admin/finnes-ikke")).status).toBe(404);
   });
 
+  it("says on the profile page how the session it came with was signed in (read once, with the user)", async () => {
+    const page = async (via: string) => {
+      const raw = await createSession(t.db, ids.kari!, via, t.clock.now());
+      return (await t.app.request("/nb/meg", { headers: { Cookie: `${COOKIE}=${raw}` } })).text();
+    };
+    const viaIdporten = await page("idporten");
+    expect(viaIdporten).toContain("Logget inn nå med");
+    expect(viaIdporten).toMatch(/Logget inn nå med<\/dt>\s*<dd[^>]*>ID-porten</);
+    expect(await page("test")).not.toContain("Logget inn nå med");
+  });
+
   it("shows a coordinator only the municipalities the office covers", async () => {
     const html = await (await get("/nb/organisasjoner?q=oslo", "siv")).text();
     expect(html).toContain("0 treff");

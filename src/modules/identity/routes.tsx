@@ -48,7 +48,7 @@ import {
 import { inviteForm, roleChangeForm } from "./role-forms";
 import { isRole, type OrgKind, ROLES } from "./roles";
 import { affiliations, identities } from "./schema";
-import { endAllSessions, endSession, readSession } from "./sessions";
+import { endAllSessions, endSession } from "./sessions";
 import { requestCode, type SignInOutcome, signInWithProvider, verifyCode } from "./sign-in";
 import { identityText } from "./texts";
 import {
@@ -323,8 +323,6 @@ export function protectedIdentityRoutes(reads: IdentityReads) {
       .select()
       .from(affiliations)
       .where(eq(affiliations.personId, user.personId));
-    const raw = readSessionCookie(c);
-    const session = raw ? await readSession(d.db, raw, d.clock.now()) : null;
     const it = identityText(lang);
     const method = (m: string) => it.methods[m] ?? m;
     // Every person with an address can also sign in with a code by e-mail.
@@ -337,7 +335,7 @@ export function protectedIdentityRoutes(reads: IdentityReads) {
         name={user.name}
         email={user.email}
         roles={await roleViews(c, user.roles, lang)}
-        signedInWith={session && it.methods[session.via] ? method(session.via) : undefined}
+        signedInWith={it.methods[user.sessionVia] ? method(user.sessionVia) : undefined}
         methods={[...new Set(linked.map(method))]}
         affiliations={
           await Promise.all(

@@ -29,6 +29,7 @@ describe.each(databaseKinds)("messages to segments (%s)", (kind) => {
       roles,
       permissions: permissionsOf(roles),
       sessionCreatedAt: t.clock.now(),
+      sessionVia: "email",
     };
   };
 
