@@ -440,6 +440,7 @@ async function writeCells(
   const orgCodes = [...new Set(cells.map((c) => c.orgCode))];
   const held = await tx
     .select({
+      id: outcomeResults.id,
       level: outcomeResults.level,
       orgCode: outcomeResults.orgCode,
       year: outcomeResults.year,
@@ -450,10 +451,14 @@ async function writeCells(
     .where(
       sql`${outcomeResults.owner} = ${owner} and ${outcomeResults.orgCode} = any(${pgArray(orgCodes)}::text[])`,
     );
-  const heldKeys = new Set(held.map(keyOf));
+  const heldIds = new Map(held.map((h) => [keyOf(h), h.id]));
   const fresh: OutcomeCell[] = [];
-  const again: OutcomeCell[] = [];
-  for (const c of cells) (heldKeys.has(keyOf(c)) ? again : fresh).push(c);
+  const again: { id: number; share: number | null }[] = [];
+  for (const c of cells) {
+    const id = heldIds.get(keyOf(c));
+    if (id === undefined) fresh.push(c);
+    else again.push({ id, share: c.share });
+  }
   for (let i = 0; i < fresh.length; i += ROWS_PER_STATEMENT) {
     await tx.execute(sql`
       insert into ${outcomeResults}
@@ -462,13 +467,17 @@ async function writeCells(
              r.share is null, ${importId}::int
       from ${cellRows(fresh.slice(i, i + ROWS_PER_STATEMENT))}`);
   }
+  // The held rows by id: one integer to join on rather than five columns of text.
   for (let i = 0; i < again.length; i += ROWS_PER_STATEMENT) {
+    const slice = again.slice(i, i + ROWS_PER_STATEMENT);
     await tx.execute(sql`
       update ${outcomeResults} o
       set share = r.share, suppressed = r.share is null, import_id = ${importId}::int
-      from ${cellRows(again.slice(i, i + ROWS_PER_STATEMENT))}
-      where o.owner = ${owner} and o.level = r.level and o.org_code = r.org_code
-        and o.year = r.year and o.grade = r.grade and o.indicator = r.indicator`);
+      from unnest(
+        ${pgArray(slice.map((c) => String(c.id)))}::int[],
+        ${pgArray(slice.map((c) => (c.share === null ? null : String(c.share))))}::float8[]
+      ) as r(id, share)
+      where o.id = r.id`);
   }
   return again.length;
 }
