@@ -76,6 +76,7 @@ export {
   countUnitsPerGroup,
   getUnit,
   municipalitiesOfUnits,
+  schoolOrgNumbers,
   type Unit,
   type UnitCounts,
   type UnitFilter,

@@ -134,6 +134,24 @@ export async function unitNamesByOrgNumber(
   return new Map(rows.map((r) => [r.orgNumber, r.name]));
 }
 
+/**
+ * Which of these organisation numbers are schools in the register (closed ones too): one array
+ * parameter and one column back however many there are (an outcome file names thousands).
+ */
+export async function schoolOrgNumbers(
+  db: Pick<Db, "select">,
+  orgNumbers: string[],
+): Promise<Set<string>> {
+  if (orgNumbers.length === 0) return new Set();
+  const rows = await db
+    .select({ orgNumber: units.orgNumber })
+    .from(units)
+    .where(
+      sql`${units.orgNumber} = any(${sql.param([...new Set(orgNumbers)])}::text[]) and ${units.isSchool}`,
+    );
+  return new Set(rows.map((r) => r.orgNumber));
+}
+
 /** The active kindergartens and schools of these municipalities, by search key. */
 export async function activeUnitsIn(db: Db, municipalityCodes: string[]): Promise<Unit[]> {
   return db

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { recordAudit } from "../identity";
-import { municipalitiesAt, unitsByOrgNumber } from "../organisations";
+import { municipalitiesAt, schoolOrgNumbers } from "../organisations";
 import {
   type OutcomeIndicator,
   type OutcomeLevel,
@@ -93,16 +93,57 @@ export function decodeUpload(bytes: Uint8Array): string {
   return text.replace(/^\uFEFF/, "");
 }
 
-/** Semicolon-separated lines with RFC 4180 quoting; each record with the line it starts on. */
+/**
+ * Semicolon-separated lines with RFC 4180 quoting; each record with the line it starts on.
+ * One pass: a line without a quote (all of Udir's) is split where it stands; a record with
+ * quotes is read character by character.
+ */
 export function parseCsv(text: string): { line: number; fields: string[] }[] {
   const records: { line: number; fields: string[] }[] = [];
-  let fields: string[] = [];
+  const n = text.length;
+  let pos = 0;
+  let line = 1;
+  while (pos < n) {
+    let end = pos;
+    let quote = false;
+    for (; end < n; end++) {
+      const ch = text.charCodeAt(end);
+      if (ch === 10 || ch === 13) break;
+      if (ch === 34) {
+        quote = true;
+        break;
+      }
+    }
+    if (quote) {
+      const record = quotedRecord(text, pos, line);
+      if (record.fields) records.push({ line, fields: record.fields });
+      pos = record.next;
+      line = record.line;
+      continue;
+    }
+    if (end > pos) records.push({ line, fields: text.slice(pos, end).split(";") });
+    pos = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+    line++;
+  }
+  return records;
+}
+
+/**
+ * One record from `pos`, quotes and all, to the line break that ends it: its fields (null for
+ * a blank line), where the next record starts and on which line.
+ */
+function quotedRecord(
+  text: string,
+  pos: number,
+  startLine: number,
+): { fields: string[] | null; next: number; line: number } {
+  const fields: string[] = [];
   let field = "";
   let quoted = false;
-  let line = 1;
-  let start = 1;
   let any = false;
-  for (let i = 0; i < text.length; i++) {
+  let line = startLine;
+  let i = pos;
+  for (; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
       if (ch === '"') {
@@ -126,22 +167,14 @@ export function parseCsv(text: string): { line: number; fields: string[] }[] {
     } else if (ch === "\n" || ch === "\r") {
       if (ch === "\r" && text[i + 1] === "\n") i++;
       fields.push(field);
-      if (any || field !== "") records.push({ line: start, fields });
-      fields = [];
-      field = "";
-      any = false;
-      line++;
-      start = line;
+      return { fields: any || field !== "" ? fields : null, next: i + 1, line: line + 1 };
     } else {
       field += ch;
       any = true;
     }
   }
-  if (any || field !== "") {
-    fields.push(field);
-    records.push({ line: start, fields });
-  }
-  return records;
+  fields.push(field);
+  return { fields: any || field !== "" ? fields : null, next: i, line: line + 1 };
 }
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, " ");
@@ -184,14 +217,15 @@ const REGISTER_FROM = "2017-01-01";
 /** What the database knows: schools by organisation number, municipality codes by year. */
 type Known = { schools: Set<string>; municipalities: Map<number, Set<string>> };
 
-async function knownOrganisations(db: Db, orgNumbers: string[], years: number[]): Promise<Known> {
-  const schools = new Set<string>();
-  for (let i = 0; i < orgNumbers.length; i += 5000) {
-    for (const u of await unitsByOrgNumber(db, orgNumbers.slice(i, i + 5000)))
-      if (u.isSchool) schools.add(u.orgNumber);
-  }
+/** The schools in one query however many the file names; municipalities only for their years. */
+async function knownOrganisations(
+  db: Db,
+  schoolNumbers: Set<string>,
+  municipalityYears: Set<number>,
+): Promise<Known> {
+  const schools = await schoolOrgNumbers(db, [...schoolNumbers]);
   const municipalities = new Map<number, Set<string>>();
-  for (const year of years) {
+  for (const year of municipalityYears) {
     // The autumn's survey: the municipality as it was on 1 October of that year. The register
     // (Klass) is kept from 2017 (db/seed.ts): earlier years are checked against its first day.
     const day = `${year}-10-01` < REGISTER_FROM ? REGISTER_FROM : `${year}-10-01`;
@@ -201,9 +235,32 @@ async function knownOrganisations(db: Db, orgNumbers: string[], years: number[])
   return { schools, municipalities };
 }
 
+/** `parse` remembered per raw cell: a file repeats its years, grades and indicators. */
+function remembered<T>(parse: (raw: string) => T): (raw: string) => T {
+  const seen = new Map<string, T>();
+  return (raw) => {
+    let value = seen.get(raw);
+    if (value === undefined && !seen.has(raw)) {
+      value = parse(raw);
+      seen.set(raw, value);
+    }
+    return value as T;
+  };
+}
+
+/** A school's organisation number (9 digits) or a municipality's code (4), spaces dropped. */
+function orgOf(raw: string): { org: string; level: OutcomeLevel | null } {
+  const org = raw.replace(/\s/g, "");
+  return {
+    org,
+    level: /^\d{9}$/.test(org) ? "school" : /^\d{4}$/.test(org) ? "municipality" : null,
+  };
+}
+
 /**
  * Every row of the file accepted (with its cell), accepted as suppressed, or rejected with its
- * reason; nothing is written. `thisYear` is the latest survey year a file may hold.
+ * reason; nothing is written. `thisYear` is the latest survey year a file may hold. The file is
+ * read once; the organisations it names are looked up together; duplicates are found here.
  */
 export async function checkOutcomeFile(
   db: Db,
@@ -221,15 +278,26 @@ export async function checkOutcomeFile(
   if (missing.length > 0)
     return { ok: false, problem: { code: "columns", params: { missing: missing.join(", ") } } };
 
-  const orgNumbers = new Set<string>();
-  const years = new Set<number>();
-  for (const r of records) {
-    const org = (r.fields[index.Organisasjonsnummer] ?? "").replace(/\s/g, "");
-    if (/^\d{9}$/.test(org)) orgNumbers.add(org);
-    const year = parseYear(r.fields[index.Skoleår] ?? "");
-    if (year !== null && year >= FIRST_YEAR && year <= thisYear) years.add(year);
+  const org = remembered(orgOf);
+  const yearOf = remembered((raw: string) => {
+    const year = parseYear(raw);
+    return year === null || year < FIRST_YEAR || year > thisYear ? null : year;
+  });
+  const gradeOf = remembered(parseGrade);
+  const indicatorOf = remembered(parseIndicator);
+  const shareOf = remembered(parseShare);
+
+  const schoolNumbers = new Set<string>();
+  const municipalityYears = new Set<number>();
+  for (const { fields } of records) {
+    const { org: code, level } = org(fields[index.Organisasjonsnummer] ?? "");
+    if (level === "school") schoolNumbers.add(code);
+    else if (level === "municipality") {
+      const year = yearOf(fields[index.Skoleår] ?? "");
+      if (year !== null) municipalityYears.add(year);
+    }
   }
-  const known = await knownOrganisations(db, [...orgNumbers], [...years]);
+  const known = await knownOrganisations(db, schoolNumbers, municipalityYears);
 
   const seen = new Map<string, number>();
   const verdicts: Verdict[] = [];
@@ -257,34 +325,31 @@ export async function checkOutcomeFile(
       continue;
     }
     const rawOrg = fields[index.Organisasjonsnummer]!;
-    const org = rawOrg.replace(/\s/g, "");
-    const level: OutcomeLevel | null = /^\d{9}$/.test(org)
-      ? "school"
-      : /^\d{4}$/.test(org)
-        ? "municipality"
-        : null;
+    const { org: code, level } = org(rawOrg);
     if (!level) {
       reject(line, "orgNumber", rawOrg);
       continue;
     }
     const rawYear = fields[index.Skoleår]!;
-    const year = parseYear(rawYear);
-    if (year === null || year < FIRST_YEAR || year > thisYear) {
+    const year = yearOf(rawYear);
+    if (year === null) {
       reject(line, "year", rawYear);
       continue;
     }
-    if (level === "school" ? !known.schools.has(org) : !known.municipalities.get(year)?.has(org)) {
-      reject(line, "unknownOrg", org);
+    if (
+      level === "school" ? !known.schools.has(code) : !known.municipalities.get(year)?.has(code)
+    ) {
+      reject(line, "unknownOrg", code);
       continue;
     }
     const rawGrade = fields[index.Trinn]!;
-    const grade = parseGrade(rawGrade);
+    const grade = gradeOf(rawGrade);
     if (!grade) {
       reject(line, "grade", rawGrade);
       continue;
     }
     const rawIndicator = fields[index.Indikator]!;
-    const indicator = parseIndicator(rawIndicator);
+    const indicator = indicatorOf(rawIndicator);
     if (!indicator) {
       reject(line, "indicator", rawIndicator);
       continue;
@@ -295,21 +360,21 @@ export async function checkOutcomeFile(
       continue;
     }
     const rawShare = fields[index.AndelMobbet]!;
-    const share = parseShare(rawShare);
+    const share = shareOf(rawShare);
     if (share === "notNumeric" || share === "outOfRange") {
       reject(line, share, rawShare);
       continue;
     }
-    const key = `${level}|${org}|${year}|${grade}|${indicator}`;
+    const key = `${level}|${code}|${year}|${grade}|${indicator}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      reject(line, "duplicate", `${org} ${year} ${grade}`, first);
+      reject(line, "duplicate", `${code} ${year} ${grade}`, first);
       continue;
     }
     seen.set(key, line);
     const cell: OutcomeCell = {
       level,
-      orgCode: org,
+      orgCode: code,
       year,
       grade,
       indicator,
@@ -334,6 +399,87 @@ function pgArray(values: (string | null)[]): string {
   return `{${values
     .map((v) => (v === null ? "NULL" : `"${v.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`))
     .join(",")}}`;
+}
+
+/**
+ * Rows written by one statement. Larger statements are no faster on PostgreSQL, and on PGlite
+ * they are slower (its memory grows and collects in large steps).
+ */
+const ROWS_PER_STATEMENT = 10_000;
+
+/** Any value; with the owner, so two imports of one owner's results never interleave. */
+const IMPORT_LOCK = 72_616_015;
+
+type CellKey = Pick<OutcomeCell, "level" | "orgCode" | "year" | "grade" | "indicator">;
+const keyOf = (c: CellKey) => `${c.level}|${c.orgCode}|${c.year}|${c.grade}|${c.indicator}`;
+
+/** Cells as a row source of six arrays (unnest): six parameters however many cells. */
+function cellRows(cells: OutcomeCell[]) {
+  return sql`unnest(
+    ${pgArray(cells.map((c) => c.level))}::text[],
+    ${pgArray(cells.map((c) => c.orgCode))}::text[],
+    ${pgArray(cells.map((c) => String(c.year)))}::int[],
+    ${pgArray(cells.map((c) => c.grade))}::text[],
+    ${pgArray(cells.map((c) => c.indicator))}::text[],
+    ${pgArray(cells.map((c) => (c.share === null ? null : String(c.share))))}::float8[]
+  ) as r(level, org_code, year, grade, indicator, share)`;
+}
+
+/**
+ * Write the file's cells as the run's: the cells already held (found in one query over the
+ * organisations the file names) are updated, the others inserted, both in slices of one
+ * statement each. Returns how many were held. The file has no duplicates by now, and the
+ * caller holds the owner's import lock, so nothing else writes these cells meanwhile.
+ */
+async function writeCells(
+  tx: Tx,
+  owner: string,
+  importId: number,
+  cells: OutcomeCell[],
+): Promise<number> {
+  const orgCodes = [...new Set(cells.map((c) => c.orgCode))];
+  const held = await tx
+    .select({
+      id: outcomeResults.id,
+      level: outcomeResults.level,
+      orgCode: outcomeResults.orgCode,
+      year: outcomeResults.year,
+      grade: outcomeResults.grade,
+      indicator: outcomeResults.indicator,
+    })
+    .from(outcomeResults)
+    .where(
+      sql`${outcomeResults.owner} = ${owner} and ${outcomeResults.orgCode} = any(${pgArray(orgCodes)}::text[])`,
+    );
+  const heldIds = new Map(held.map((h) => [keyOf(h), h.id]));
+  const fresh: OutcomeCell[] = [];
+  const again: { id: number; share: number | null }[] = [];
+  for (const c of cells) {
+    const id = heldIds.get(keyOf(c));
+    if (id === undefined) fresh.push(c);
+    else again.push({ id, share: c.share });
+  }
+  for (let i = 0; i < fresh.length; i += ROWS_PER_STATEMENT) {
+    await tx.execute(sql`
+      insert into ${outcomeResults}
+        (owner, level, org_code, year, grade, indicator, share, suppressed, import_id)
+      select ${owner}, r.level, r.org_code, r.year, r.grade, r.indicator, r.share,
+             r.share is null, ${importId}::int
+      from ${cellRows(fresh.slice(i, i + ROWS_PER_STATEMENT))}`);
+  }
+  // The held rows by id: one integer to join on rather than five columns of text.
+  for (let i = 0; i < again.length; i += ROWS_PER_STATEMENT) {
+    const slice = again.slice(i, i + ROWS_PER_STATEMENT);
+    await tx.execute(sql`
+      update ${outcomeResults} o
+      set share = r.share, suppressed = r.share is null, import_id = ${importId}::int
+      from unnest(
+        ${pgArray(slice.map((c) => String(c.id)))}::int[],
+        ${pgArray(slice.map((c) => (c.share === null ? null : String(c.share))))}::float8[]
+      ) as r(id, share)
+      where o.id = r.id`);
+  }
+  return again.length;
 }
 
 export type ImportDone = { importId: number; summary: ImportSummary; replaced: number };
@@ -364,6 +510,9 @@ export async function importOutcomeFile(
   if (summary.accepted + summary.suppressed === 0)
     return { ok: false, problem: { code: "noRows" } };
   return db.transaction(async (tx) => {
+    // The held cells are updated and the others inserted, rather than "on conflict" on each
+    // row: a second import of the same owner's cells waits here until this one is done.
+    await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK}, hashtext(${input.owner}))`);
     const [run] = await tx
       .insert(outcomeImports)
       .values({
@@ -380,31 +529,7 @@ export async function importOutcomeFile(
       .returning({ id: outcomeImports.id });
     const importId = run!.id;
     const cells = verdicts.flatMap((v) => (v.status === "rejected" ? [] : [v.cell]));
-    let replaced = 0;
-    // In slices of 10,000 rows, each one statement over seven arrays (unnest): a handful of
-    // parameters rather than nine per row, which is what made a 100,000-row file slow.
-    for (let i = 0; i < cells.length; i += 10_000) {
-      const slice = cells.slice(i, i + 10_000);
-      const result = await tx.execute(sql`
-        insert into ${outcomeResults}
-          (owner, level, org_code, year, grade, indicator, share, suppressed, import_id)
-        select ${input.owner}, r.level, r.org_code, r.year, r.grade, r.indicator, r.share,
-               r.share is null, ${importId}::int
-        from unnest(
-          ${pgArray(slice.map((c) => c.level))}::text[],
-          ${pgArray(slice.map((c) => c.orgCode))}::text[],
-          ${pgArray(slice.map((c) => String(c.year)))}::int[],
-          ${pgArray(slice.map((c) => c.grade))}::text[],
-          ${pgArray(slice.map((c) => c.indicator))}::text[],
-          ${pgArray(slice.map((c) => (c.share === null ? null : String(c.share))))}::float8[]
-        ) as r(level, org_code, year, grade, indicator, share)
-        on conflict (owner, level, org_code, year, grade, indicator) do update
-          set share = excluded.share, suppressed = excluded.suppressed,
-              import_id = excluded.import_id
-        returning (xmax = 0) as inserted`);
-      const rows = (result as unknown as { rows: { inserted: boolean }[] }).rows;
-      for (const r of rows) if (!r.inserted) replaced++;
-    }
+    const replaced = await writeCells(tx, input.owner, importId, cells);
     await tx
       .update(outcomeImports)
       .set({ replaced })

@@ -1,11 +1,11 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testApp } from "../../../tests/support/app";
 import { databaseKinds } from "../../../tests/support/db";
 import { cohortIdOf } from "../cohorts";
 import { programmesOwnedBy } from "../programmes";
 import { outcomeEstimates } from "./estimates";
-import { checkOutcomeFile, importOutcomeFile, parseShare } from "./import";
+import { checkOutcomeFile, importOutcomeFile, parseCsv, parseShare } from "./import";
 import { outcomeImports, outcomeResults } from "./schema";
 import { cohortYears, seriesOf } from "./series";
 
@@ -20,6 +20,16 @@ describe("parsing Udir's cells", () => {
     expect(parseShare("")).toBe("notNumeric");
     expect(parseShare("seks")).toBe("notNumeric");
     expect(parseShare("101")).toBe("outOfRange");
+  });
+
+  it("reads records by line, quoted fields as one, blank lines skipped but counted", () => {
+    const text = 'a;b\r\n\r\n1;"x;\ny"\n2;"say ""hi"""\r3;\n';
+    expect(parseCsv(text)).toEqual([
+      { line: 1, fields: ["a", "b"] },
+      { line: 3, fields: ["1", "x;\ny"] },
+      { line: 5, fields: ["2", 'say "hi"'] },
+      { line: 6, fields: ["3", ""] },
+    ]);
   });
 
   it("puts the survey's breaks where FACTS.md says", () => {
@@ -126,6 +136,52 @@ describe.each(databaseKinds)("Elevundersøkelsen results on %s", (kind) => {
       .where(eq(outcomeResults.orgCode, "0118"))
       .then((rows) => rows.filter((r) => r.year === 2017 && r.grade === "7"));
     expect(row!.share).toBe(5.5);
+  });
+
+  it("updates the cells held and inserts the new ones of one file, all as its run's", async () => {
+    const cells = [
+      ["0301", 2018, "7", "4,4", 4.4],
+      ["0301", 2018, "5", "*", null],
+      ["0301", 2019, "6", "3", 3],
+    ] as const;
+    const ofOslo = () =>
+      t.db
+        .select()
+        .from(outcomeResults)
+        .where(and(eq(outcomeResults.owner, "udir"), eq(outcomeResults.orgCode, "0301")));
+    const before = await ofOslo();
+    const key = (year: number, grade: string) => `${year}|${grade}`;
+    const held = new Set(before.map((r) => key(r.year, r.grade)));
+    const file = [
+      HEADER,
+      ...cells.map(([org, year, grade, share]) =>
+        [
+          org,
+          "Oslo",
+          `${year}-${String(year + 1).slice(2)}`,
+          `${grade}. trinn`,
+          "Mobbing",
+          share,
+        ].join(";"),
+      ),
+    ].join("\n");
+    const done = await importOutcomeFile(t.db, {
+      owner: "udir",
+      programmeId: ibs.id,
+      fileName: "oslo.csv",
+      text: file,
+      personId: null,
+      now: NOW,
+    });
+    if (!done.ok) throw new Error("refused");
+    const wasHeld = cells.filter(([, year, grade]) => held.has(key(year, grade))).length;
+    expect(done).toMatchObject({ replaced: wasHeld, summary: { accepted: 2, suppressed: 1 } });
+    const after = await ofOslo();
+    expect(after).toHaveLength(before.length + cells.length - wasHeld);
+    for (const [, year, grade, , share] of cells) {
+      const row = after.find((r) => r.year === year && r.grade === grade);
+      expect(row).toMatchObject({ share, suppressed: share === null, importId: done.importId });
+    }
   });
 
   it("estimates cohorts 1 and 2 from the demo, and says why not cohort 3", async () => {
