@@ -19,7 +19,6 @@ export {
 export { demoUnitMunicipalities } from "./demo";
 export { type Cell, toCsv, toXlsx } from "./export";
 export {
-  acceptedMunicipalityCodes,
   type ChainScope,
   type ChainState,
   chainFigures,

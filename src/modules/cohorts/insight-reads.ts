@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { inList, jsonRows } from "../../kernel/sql-rows";
+import { inList, jsonValue } from "../../kernel/sql-rows";
 import { cohortEnrolments, cohortInvitations } from "./schema";
 
 /**
@@ -26,60 +26,54 @@ function chainWhere(s: ChainScope): SQL {
 
 export type ChainState = "invited" | "accepted" | "declined" | "expired";
 
-/** Invitations by cohort and state (the state on `today`), and events per month. */
+/**
+ * Invitations by cohort and state (the state on `today`), events per month, and the
+ * municipalities that accepted each cohort's invitation (by code, as invited): one query over
+ * the invitations in scope, read as one JSON value.
+ */
 export async function chainFigures(
   db: Executor,
   s: ChainScope,
 ): Promise<{
   states: { cohortId: number; state: ChainState; count: number }[];
   months: { month: string; event: ChainState; count: number }[];
+  accepted: { cohortId: number; code: string }[];
 }> {
-  const inv = sql`select cohort_id, invited_at, answered_at, deadline,
-      case when state = 'invited' and deadline < ${s.today}::date then 'expired' else state end as state
-    from ${cohortInvitations} where ${chainWhere(s)}`;
-  const [states, months] = await Promise.all([
-    jsonRows<{ cohort_id: number; state: ChainState; count: number }>(
-      db,
-      sql`select cohort_id, state, count(*)::int as count from (${inv}) i
-          group by cohort_id, state order by cohort_id, state`,
-    ),
-    jsonRows<{ month: string; event: ChainState; count: number }>(
-      db,
-      sql`select month, event, count(*)::int as count from (
-            select to_char(invited_at at time zone 'Europe/Oslo', 'YYYY-MM') as month,
-                   'invited' as event from (${inv}) i
-            union all
-            select to_char(answered_at at time zone 'Europe/Oslo', 'YYYY-MM'), state
-              from (${inv}) i where state in ('accepted', 'declined') and answered_at is not null
-            union all
-            select to_char(deadline + 1, 'YYYY-MM'), 'expired' from (${inv}) i
-             where state = 'expired'
-          ) e group by month, event order by month, event`,
-    ),
-  ]);
-  return {
-    states: states.map((r) => ({ cohortId: r.cohort_id, state: r.state, count: r.count })),
-    months,
-  };
-}
-
-/** The municipalities that accepted each cohort's invitation (by code, as invited). */
-export async function acceptedMunicipalityCodes(
-  db: Executor,
-  s: ChainScope,
-): Promise<{ cohortId: number; code: string }[]> {
-  const rows = await jsonRows<{ cohort_id: number; code: string }>(
+  const rows = (query: SQL) => sql`coalesce((select json_agg(x) from (${query}) x), '[]')`;
+  return jsonValue(
     db,
-    sql`select cohort_id, invitee_id as code from ${cohortInvitations}
-         where ${chainWhere(s)} and state = 'accepted' order by cohort_id, invitee_id`,
+    sql`
+    with i as materialized (
+      select cohort_id, invitee_id, invited_at, answered_at, deadline,
+             case when state = 'invited' and deadline < ${s.today}::date then 'expired'
+                  else state end as state
+        from ${cohortInvitations} where ${chainWhere(s)})
+    select json_build_object(
+      'states', ${rows(sql`
+        select cohort_id as "cohortId", state, count(*)::int as count from i
+         group by cohort_id, state order by cohort_id, state`)},
+      'months', ${rows(sql`
+        select e.month, e.event, count(*)::int as count
+          from i cross join lateral (values
+            (to_char(i.invited_at at time zone 'Europe/Oslo', 'YYYY-MM'), 'invited'),
+            (case when i.state in ('accepted', 'declined') and i.answered_at is not null
+               then to_char(i.answered_at at time zone 'Europe/Oslo', 'YYYY-MM') end, i.state),
+            (case when i.state = 'expired' then to_char(i.deadline + 1, 'YYYY-MM') end, 'expired')
+          ) e(month, event)
+         where e.month is not null
+         group by e.month, e.event order by e.month, e.event`)},
+      'accepted', ${rows(sql`
+        select cohort_id as "cohortId", invitee_id as code from i
+         where state = 'accepted' order by cohort_id, invitee_id`)}
+    )::text as chain`,
+    "chain",
   );
-  return rows.map((r) => ({ cohortId: r.cohort_id, code: r.code }));
 }
 
 /**
  * The units enrolled now (not withdrawn) in these cohorts, as a query yielding `cohort_id` and
- * `org_number`, for organisations to place and count (`unitBreakdown`) and identity to count
- * the people at (`peopleAtUnits`), without either reading the cohorts' tables.
+ * `org_number`, for another module to join to its own rows without reading the cohorts'
+ * tables.
  */
 export function enrolmentsQuery(cohortIds: number[]): SQL {
   return sql`select cohort_id, unit_org_number as org_number from ${cohortEnrolments}

@@ -1,6 +1,8 @@
 export { type Frame, frameInForce } from "./frame";
 export { type MeetingReflection, planReflectionsOnMeeting } from "./plan";
 export {
+  type CohortProgress,
+  cohortProgress,
   type MunicipalityProgress,
   municipalityProgress,
   type UnitProgress,

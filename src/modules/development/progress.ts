@@ -190,6 +190,52 @@ export async function municipalityProgress(
   return sortedByCode(byCode);
 }
 
+/** A cohort's development work in figures, summed over its units' plans. */
+export type CohortProgress = {
+  cohortId: number;
+  units: number;
+  planned: number;
+  underWay: number;
+  done: number;
+  dropped: number;
+  followUps: number;
+};
+
+/**
+ * Per cohort, the plans in scope (`municipalities` null: every one; `county`: the
+ * municipalities whose code begins with it) and their kept figures summed: one GROUP BY, for
+ * the insight pages (issue 15). Cohorts without a plan in scope are absent.
+ */
+export async function cohortProgress(
+  db: Executor,
+  cohortIds: number[],
+  municipalities: string[] | null,
+  county: string | null,
+): Promise<CohortProgress[]> {
+  if (cohortIds.length === 0) return [];
+  const result = await db.execute(sql`
+    select p.cohort_id, count(*)::int as units,
+      coalesce(sum(c.planned), 0)::int as planned, coalesce(sum(c.under_way), 0)::int as under_way,
+      coalesce(sum(c.done), 0)::int as done, coalesce(sum(c.dropped), 0)::int as dropped,
+      coalesce(sum(c.follow_ups), 0)::int as follow_ups
+    from development_plans p
+    left join development_unit_counts c
+      on c.cohort_id = p.cohort_id and c.unit_org_number = p.unit_org_number
+    where p.cohort_id = any(${sql.param(cohortIds)}::int[])
+      and ${inScope(sql`p.municipality_code`, municipalities)}
+      ${county ? sql`and left(p.municipality_code, 2) = ${county}` : sql``}
+    group by p.cohort_id`);
+  return rowsOf(result).map((r) => ({
+    cohortId: n(r.cohort_id),
+    units: n(r.units),
+    planned: n(r.planned),
+    underWay: n(r.under_way),
+    done: n(r.done),
+    dropped: n(r.dropped),
+    followUps: n(r.follow_ups),
+  }));
+}
+
 /** The texts of the reflections units shared, for those who see figures only. */
 export async function sharedReflections(
   db: Executor,

@@ -1,4 +1,10 @@
-export { feedbackStats, type MonthStats, type PageStats } from "./service";
+export {
+  feedbackMonths,
+  feedbackStats,
+  type MonthStats,
+  type PageStats,
+  recountFeedbackMonthly,
+} from "./service";
 
 import type { ModuleManifest } from "../../kernel/manifest";
 import { feedbackAdminRoutes } from "./admin-routes";

@@ -10,7 +10,11 @@ export {
   type SessionInput,
   sessionsOf,
 } from "./gatherings";
-export { type GatheringFigures, gatheringFigures } from "./insight-reads";
+export {
+  type GatheringFigures,
+  gatheringFigures,
+  recountGatheringAttendance,
+} from "./insight-reads";
 export { mayOrganise } from "./organiser-access";
 export { osloTyped, parseOsloDateTime } from "./organiser-form";
 export { organiserRoutes } from "./organiser-routes";

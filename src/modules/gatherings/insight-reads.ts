@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Executor } from "../../db/client";
+import type { Db, Executor } from "../../db/client";
 import { inList, jsonRows } from "../../kernel/sql-rows";
 import {
   evaluationRespondents,
@@ -121,4 +121,22 @@ export async function gatheringFigures(
     respondents: r.respondents,
     meanScore: r.mean_score,
   }));
+}
+
+/**
+ * Every gathering's kept whole-gathering marks made afresh from the attendance, in one
+ * statement: for a bulk load that ran without the triggers (the benchmark's generator) or a
+ * repair. Under an exclusive lock on the counts, so another transaction's trigger adds its delta
+ * after this count is committed (its marks were not in it), never into a count that this one
+ * replaces.
+ */
+export async function recountGatheringAttendance(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`lock table ${gatheringAttendanceCounts} in exclusive mode`);
+    await tx.execute(sql`delete from ${gatheringAttendanceCounts}`);
+    await tx.execute(sql`
+      insert into ${gatheringAttendanceCounts} (gathering_id, marked, present)
+      select gathering_id, count(*)::int, (count(*) filter (where status = 'present'))::int
+        from ${gatheringAttendance} where session_id is null group by 1`);
+  });
 }

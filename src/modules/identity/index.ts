@@ -1,4 +1,4 @@
-export { peopleAtUnits } from "./insight-reads";
+export { recountUnitStaff } from "./staff-counts";
 
 import type { ModuleManifest } from "../../kernel/manifest";
 import { adminTexts } from "./admin-texts";

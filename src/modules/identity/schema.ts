@@ -94,7 +94,8 @@ export const roleAssignments = pgTable(
 /**
  * The people working at a unit now (an active staff or unit-leader role, not deleted), per unit:
  * kept by triggers on `role_assignments` and `people` (migration 0025), so that the insight
- * pages add up a few thousand rows rather than group 200,000 role assignments per request.
+ * page's reach counts (decision 0047) add up a few thousand rows rather than group 200,000 role
+ * assignments.
  */
 export const unitStaffCounts = pgTable("unit_staff_counts", {
   orgNumber: text("org_number").primaryKey(),

@@ -1,27 +1,12 @@
-import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import type { Lang } from "../../web/i18n";
-import {
-  acceptedMunicipalityCodes,
-  type ChainScope,
-  type ChainState,
-  chainFigures,
-  enrolmentsQuery,
-} from "../cohorts";
-import { municipalityProgress } from "../development";
-import { feedbackStats } from "../feedback";
+import { type ChainScope, type ChainState, chainFigures } from "../cohorts";
+import { cohortProgress } from "../development";
+import { feedbackMonths } from "../feedback";
 import { gatheringFigures } from "../gatherings";
 import { grantFigures } from "../grants";
-import { peopleAtUnits } from "../identity";
-import {
-  countiesAt,
-  municipalitiesAt,
-  type PlaceFilter,
-  placedMembersQuery,
-  registerBreakdown,
-  type UnitBreakdownRow,
-  unitBreakdown,
-} from "../organisations";
+import { countiesAt, municipalitiesAt } from "../organisations";
+import { type Place, type ReachRow, reachFigures } from "./reach";
 import { insightTexts } from "./texts";
 
 /** A figure's cell: a number, a text, or null for "no data" (never shown as 0). */
@@ -122,6 +107,9 @@ export type Insight = {
   outside: number;
 };
 
+/** As `localeCompare` with no arguments, with one collator for every comparison. */
+const compareText = new Intl.Collator().compare;
+
 const share = (part: number, whole: number): string | null =>
   whole > 0 ? `${Math.round((part / whole) * 100)} %` : null;
 
@@ -130,37 +118,24 @@ export async function insightFor(db: Db, s: Selection): Promise<Insight> {
   const t = insightTexts(s.lang);
   const c = t.col;
   const cohortIds = s.cohorts.map((k) => k.id);
-  const place: PlaceFilter = { municipalities: s.municipalities, county: s.county };
+  const place: Place = { municipalities: s.municipalities, county: s.county };
   const chainScope: ChainScope = {
     cohortIds,
     municipalities: s.municipalities,
     county: s.county,
     today: s.today,
   };
-  // The same units once however many of the cohorts they are in (group 0), and per cohort.
-  const enrolled = enrolmentsQuery(cohortIds);
-  const distinct = sql`select distinct 0 as cohort_id, org_number from (${enrolled}) e`;
-  const [
-    counties,
-    municipalities,
-    accepted,
-    unitsAll,
-    unitsPerCohort,
-    register,
-    staffAll,
-    staffPerCohort,
-    chain,
-  ] = await Promise.all([
+  const [counties, municipalities, chain, reach] = await Promise.all([
     countiesAt(db, s.divisionDate),
     municipalitiesAt(db, s.divisionDate),
-    acceptedMunicipalityCodes(db, chainScope),
-    unitBreakdown(db, distinct, place),
-    unitBreakdown(db, enrolled, place),
-    registerBreakdown(db, place),
-    peopleAtUnits(db, placedMembersQuery(distinct, place)),
-    peopleAtUnits(db, placedMembersQuery(enrolled, place)),
     chainFigures(db, chainScope),
+    reachFigures(db, cohortIds, place),
   ]);
+  const accepted = chain.accepted;
+  // The same units once however many of the cohorts they are in (group 0), and per cohort.
+  const unitsAll = reach.all;
+  const unitsPerCohort = reach.perCohort;
+  const register = reach.register;
   const inScope = (code: string) =>
     (s.municipalities === null || s.municipalities.includes(code)) &&
     (s.county === null || code.startsWith(s.county));
@@ -170,8 +145,8 @@ export async function insightFor(db: Db, s: Selection): Promise<Insight> {
   const outside = [...acceptedCodes].filter((code) => !countyCodes.has(code.slice(0, 2))).length;
 
   // ── per municipality (in scope, in the division), then per county
-  const sumBy = <K extends string>(rows: UnitBreakdownRow[], key: (r: UnitBreakdownRow) => K) => {
-    const map = new Map<K, UnitBreakdownRow>();
+  const sumBy = <K extends string>(rows: ReachRow[], key: (r: ReachRow) => K) => {
+    const map = new Map<K, ReachRow>();
     for (const r of rows) {
       const k = key(r);
       const m = map.get(k) ?? {
@@ -183,12 +158,14 @@ export async function insightFor(db: Db, s: Selection): Promise<Insight> {
         public: 0,
         private: 0,
         total: 0,
+        staff: 0,
       };
       m.kindergartens += r.kindergartens;
       m.schools += r.schools;
       m.public += r.public;
       m.private += r.private;
       m.total += r.total;
+      m.staff += r.staff;
       map.set(k, m);
     }
     return map;
@@ -197,17 +174,8 @@ export async function insightFor(db: Db, s: Selection): Promise<Insight> {
   const allByMunicipality = sumBy(register, (r) => r.municipality);
   const inByCounty = sumBy(unitsAll, (r) => r.county);
   const allByCounty = sumBy(register, (r) => r.county);
-  const staffBy = (prefix: string) => {
-    const map = new Map<string, number>();
-    for (const [group, n] of staffAll) {
-      const municipality = group.split(":")[1] ?? "";
-      const key = prefix === "county" ? municipality.slice(0, 2) : municipality;
-      map.set(key, (map.get(key) ?? 0) + n);
-    }
-    return map;
-  };
-  const staffByMunicipality = staffBy("municipality");
-  const staffByCounty = staffBy("county");
+  // Staff by the county their municipality's code names.
+  const staffByCounty = sumBy(unitsAll, (r) => r.municipality.slice(0, 2));
 
   const municipalityReach: MunicipalityReach[] = scopedMunicipalities.map((m) => {
     const i = inByMunicipality.get(m.code);
@@ -223,7 +191,7 @@ export async function insightFor(db: Db, s: Selection): Promise<Insight> {
       kindergartensAll: a?.kindergartens ?? 0,
       schoolsIn: i?.schools ?? 0,
       schoolsAll: a?.schools ?? 0,
-      staff: staffByMunicipality.get(m.code) ?? 0,
+      staff: i?.staff ?? 0,
     };
   });
   const countyReach: CountyReach[] = counties
@@ -243,7 +211,7 @@ export async function insightFor(db: Db, s: Selection): Promise<Insight> {
         schoolsAll: a?.schools ?? 0,
         publicIn: i?.public ?? 0,
         privateIn: i?.private ?? 0,
-        staff: staffByCounty.get(k.code) ?? 0,
+        staff: staffByCounty.get(k.code)?.staff ?? 0,
       };
     });
   const anyReach = acceptedCodes.size > 0 || unitsAll.length > 0;
@@ -289,15 +257,10 @@ export async function insightFor(db: Db, s: Selection): Promise<Insight> {
 
   // ── per cohort
   const perCohortUnits = sumBy(unitsPerCohort, (r) => String(r.group));
-  const staffPerCohortSum = new Map<string, number>();
-  for (const [group, n] of staffPerCohort) {
-    const k = group.split(":")[0] ?? "";
-    staffPerCohortSum.set(k, (staffPerCohortSum.get(k) ?? 0) + n);
-  }
   const cohortRows = s.cohorts.map((k) => {
     const u = perCohortUnits.get(String(k.id));
     const ms = new Set(accepted.filter((a) => a.cohortId === k.id).map((a) => a.code));
-    return { k, ms: ms.size, u, staff: staffPerCohortSum.get(String(k.id)) ?? 0 };
+    return { k, ms: ms.size, u, staff: u?.staff ?? 0 };
   });
   panels.push({
     key: "reachCohort",
@@ -406,7 +369,7 @@ export async function insightFor(db: Db, s: Selection): Promise<Insight> {
   });
 
   // ── gatherings, local work, grants
-  const [gatherings, grants, progress] = await Promise.all([
+  const [gatherings, grants, progress, feedback] = await Promise.all([
     gatheringFigures(db, {
       cohortIds,
       // A county: the registrations from its municipalities.
@@ -415,14 +378,12 @@ export async function insightFor(db: Db, s: Selection): Promise<Insight> {
       year: s.year,
     }),
     grantFigures(db, { cohortIds, municipalities: s.municipalities, county: s.county }),
-    Promise.all(
-      s.cohorts.map(async (k) => ({
-        k,
-        rows: (await municipalityProgress(db, k.id, s.municipalities)).filter(
-          (r) => s.county === null || r.municipalityCode.startsWith(s.county),
-        ),
-      })),
-    ),
+    cohortProgress(db, cohortIds, s.municipalities, s.county),
+    s.feedback
+      ? feedbackMonths(db, {
+          since: new Date(`${s.year ?? Number(s.today.slice(0, 4)) - 1}-01-01T00:00:00Z`),
+        })
+      : null,
   ]);
   const title = (g: { titleNb: string; titleNn: string }) =>
     s.lang === "nn" ? g.titleNn : g.titleNb;
@@ -459,20 +420,11 @@ export async function insightFor(db: Db, s: Selection): Promise<Insight> {
       bars: gatherings.map((g) => ({ label: `${g.startsOn} ${title(g)}`, count: g.registered })),
     },
   });
-  const progressRows = progress.flatMap(({ k, rows }) => {
-    if (rows.length === 0) return [];
-    const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((a, r) => a + f(r), 0);
-    return [
-      [
-        k.label,
-        sum((r) => r.units),
-        sum((r) => r.planned),
-        sum((r) => r.underWay),
-        sum((r) => r.done),
-        sum((r) => r.dropped),
-        sum((r) => r.followUps),
-      ] as Cell[],
-    ];
+  const progressRows = s.cohorts.flatMap((k) => {
+    const p = progress.find((r) => r.cohortId === k.id);
+    return p
+      ? [[k.label, p.units, p.planned, p.underWay, p.done, p.dropped, p.followUps] as Cell[]]
+      : [];
   });
   const measureTotals = [c.planned, c.underWay, c.done, c.dropped].map((label, i) => ({
     label,
@@ -524,17 +476,22 @@ export async function insightFor(db: Db, s: Selection): Promise<Insight> {
   });
 
   // ── page feedback (the programme admins'), per page, language and month
-  if (s.feedback) {
-    const since = new Date(`${s.year ?? Number(s.today.slice(0, 4)) - 1}-01-01T00:00:00Z`);
-    const stats = await feedbackStats(db, { since });
-    const rows = stats.months
-      .filter((r) => s.year === null || r.month.startsWith(String(s.year)))
-      .sort(
-        (a, b) =>
-          a.page.localeCompare(b.page) ||
-          a.lang.localeCompare(b.lang) ||
-          a.month.localeCompare(b.month),
-      );
+  if (feedback) {
+    const rows = feedback.filter((r) => s.year === null || r.month.startsWith(String(s.year)));
+    // Ordered by page, language and month: each distinct value ranked once (a few dozen), then
+    // the rows (a few thousand nationally) by their ranks.
+    const rank = (values: string[]) =>
+      new Map([...new Set(values)].sort(compareText).map((v, i) => [v, i]));
+    const page = rank(rows.map((r) => r.page));
+    const lang = rank(rows.map((r) => r.lang));
+    const month = rank(rows.map((r) => r.month));
+    const at = (ranks: Map<string, number>, v: string) => ranks.get(v) ?? 0;
+    rows.sort(
+      (a, b) =>
+        at(page, a.page) - at(page, b.page) ||
+        at(lang, a.lang) - at(lang, b.lang) ||
+        at(month, a.month) - at(month, b.month),
+    );
     const byLangMonth = new Map<string, { answers: number; yes: number }>();
     for (const r of rows) {
       const k = `${r.lang}|${r.month}`;
@@ -562,7 +519,7 @@ export async function insightFor(db: Db, s: Selection): Promise<Insight> {
         percent: true,
         series: langs.map((l) => t.langs[l] ?? l),
         points: [...byLangMonth.entries()]
-          .sort(([a], [b]) => (a.split("|")[1] ?? "").localeCompare(b.split("|")[1] ?? ""))
+          .sort(([a], [b]) => compareText(a.split("|")[1] ?? "", b.split("|")[1] ?? ""))
           .map(([k, v]) => ({
             series: t.langs[k.split("|")[0] ?? ""] ?? "",
             x: k.split("|")[1] ?? "",

@@ -1,5 +1,6 @@
 export { type Insight, insightFor, type Panel, type Selection } from "./figures";
 export { type OpenData, openApi, openData } from "./open-data";
+export { recountInsight } from "./recount";
 
 // ── Manifest: what the app needs of this module (see kernel/manifest.ts). ──
 import type { ModuleManifest } from "../../kernel/manifest";
@@ -9,6 +10,7 @@ import {
 } from "./open-data";
 import { reportRoutes as manifestReportRoutes } from "./report";
 import { insightRoutes as manifestInsightRoutes } from "./routes";
+import * as schema from "./schema";
 import { insightTexts as manifestTexts } from "./texts";
 
 export const manifest: ModuleManifest = {
@@ -25,4 +27,5 @@ export const manifest: ModuleManifest = {
       permission: "read:insight:",
     },
   ],
+  schema,
 };

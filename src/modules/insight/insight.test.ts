@@ -11,6 +11,7 @@ import { revokeRole } from "../identity/people";
 import { people } from "../identity/schema";
 import { getUnit } from "../organisations";
 import { type Insight, insightFor, type Selection } from "./figures";
+import { recountInsight } from "./recount";
 
 const text = async (res: Response) =>
   (await res.text())
@@ -146,6 +147,71 @@ describe.each(databaseKinds)("insight (%s)", (kind) => {
     expect(rowsOf(await t.db.execute(keptMarks))).toEqual(rowsOf(await t.db.execute(marks)));
     await t.db.execute(sql`delete from gathering_attendance where registration_id = ${reg!.id}`);
     expect(rowsOf(await t.db.execute(keptMarks))).toEqual(rowsOf(await t.db.execute(marks)));
+  });
+
+  it("keeps the reach counts equal to a count afresh, and recounts every kept count in bulk", async () => {
+    const kept = sql`select municipality_code as m, county_code as k, cohort_ids as ids,
+        active as a, units as n, kindergartens as kg, schools as sc, public as pu, private as pr,
+        staff from insight_reach_counts order by 1, 2, 3, 4`;
+    // The same counted from the units, their enrolments and their people's roles directly.
+    const afresh = sql`select u.municipality_code as m, u.county_code as k,
+        coalesce(e.ids, '{}') as ids, u.active as a, count(*)::int as n,
+        (count(*) filter (where u.is_kindergarten))::int as kg,
+        (count(*) filter (where u.is_school))::int as sc,
+        (count(*) filter (where u.owner = 'public'))::int as pu,
+        (count(*) filter (where u.owner = 'private'))::int as pr,
+        coalesce(sum((select count(distinct r.person_id) from role_assignments r
+          join people p on p.id = r.person_id and p.deleted_at is null
+         where r.org_id = u.org_number and r.org_kind = 'unit' and r.revoked_at is null
+           and r.role in ('staff', 'unit-leader'))), 0)::int as staff
+      from units u
+      left join (select unit_org_number, array_agg(distinct cohort_id order by cohort_id) as ids
+                   from cohort_enrolments where withdrawn_at is null group by 1) e
+        on e.unit_org_number = u.org_number
+     group by 1, 2, 3, 4 order by 1, 2, 3, 4`;
+    const same = async () =>
+      expect(rowsOf(await t.db.execute(kept))).toEqual(rowsOf(await t.db.execute(afresh)));
+    await same();
+    const [other] = rowsOf<{ org: string; m: string; owner: string | null; kg: boolean }>(
+      await t.db.execute(sql`select org_number as org, municipality_code as m, owner,
+          is_kindergarten as kg from units
+         where municipality_code = '4204' and active and org_number <> ${school}
+         order by 1 limit 1`),
+    );
+    const now = t.clock.now();
+    // Enrolled, then withdrawn; a unit changing owner and type and moving; a new person.
+    await enrolInCohort3(t.db, [other!.org], now);
+    await same();
+    await t.db.execute(sql`update units set owner = 'private', is_kindergarten = not is_kindergarten,
+        municipality_code = '4203' where org_number = ${other!.org}`);
+    await same();
+    await t.db.execute(sql`update cohort_enrolments set withdrawn_at = ${now}
+        where unit_org_number = ${other!.org} and withdrawn_at is null`);
+    await same();
+    const [person] = await t.db
+      .insert(people)
+      .values({ name: "Rekke Vidde", email: "rekke@skole.test", createdAt: now })
+      .returning();
+    const role = { personId: person!.id, role: "staff" as const, orgId: school };
+    expect((await grantRole(t.db, role, { personId: null, now })).ok).toBe(true);
+    await same();
+    await t.db.execute(sql`update units set owner = ${other!.owner}, is_kindergarten = ${other!.kg},
+        municipality_code = ${other!.m} where org_number = ${other!.org}`);
+    await same();
+
+    // Every kept count wiped and made again in bulk: as the triggers kept them.
+    const all = sql`select (select json_agg(x order by x::text) from unit_staff_counts x) as staff,
+        (select json_agg(x order by x::text) from gathering_attendance_counts x where marked > 0) as marks,
+        (select json_agg(x order by x::text) from page_feedback_monthly x) as feedback,
+        (select json_agg(x order by x::text) from insight_reach_counts x) as reach`;
+    const before = rowsOf(await t.db.execute(all));
+    await t.db.execute(sql`delete from unit_staff_counts`);
+    await t.db.execute(sql`delete from gathering_attendance_counts`);
+    await t.db.execute(sql`delete from page_feedback_monthly`);
+    await t.db.execute(sql`delete from insight_reach_counts`);
+    await recountInsight(t.db);
+    expect(rowsOf(await t.db.execute(all))).toEqual(before);
+    await same();
   });
 
   it("says no data, never zero, for a selection with nothing in it", async () => {

@@ -1,11 +1,4 @@
 export { insertTestUnits, type TestUnit } from "./factories";
-export {
-  type PlaceFilter,
-  placedMembersQuery,
-  registerBreakdown,
-  type UnitBreakdownRow,
-  unitBreakdown,
-} from "./insight-reads";
 
 import type { ModuleManifest } from "../../kernel/manifest";
 import { organisationsAuditActions } from "./audit-texts";
