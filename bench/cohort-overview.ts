@@ -1,6 +1,5 @@
 import { createApp } from "../src/app";
 import type { Database } from "../src/db/client";
-import { seedReference } from "../src/db/seed";
 import { fixedClock } from "../src/kernel/clock";
 import { createCohort } from "../src/modules/cohorts";
 import {
@@ -14,8 +13,6 @@ import {
   setContact,
 } from "../src/modules/cohorts/chain";
 import { cohortInvitations } from "../src/modules/cohorts/schema";
-import { grantRole } from "../src/modules/identity";
-import { people } from "../src/modules/identity/schema";
 import { createSession } from "../src/modules/identity/sessions";
 import { countyOfficesAt, importRegister } from "../src/modules/organisations";
 import {
@@ -26,9 +23,8 @@ import {
   seededRandom,
 } from "../src/modules/organisations/factories";
 import { units } from "../src/modules/organisations/schema";
-import { createProgramme } from "../src/modules/programmes";
-import { ibsTexts } from "../src/modules/programmes/demo-content";
 import { bench, log, onBothDatabases, percentile } from "./lib";
+import { ibsProgramme, udirProgrammeAdmin } from "./national";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 const TODAY = "2026-11-23";
@@ -40,32 +36,9 @@ const WARMUP = 30;
 /** The national cohort, built through the chain's own commands; returns its id and the admin. */
 async function nationalCohort(db: Database["db"]) {
   const t0 = performance.now();
-  await seedReference(db, { today: TODAY });
-  const programmeId = await createProgramme(
-    db,
-    {
-      slug: "inkluderende-barnehage-og-skolemiljo",
-      owner: "udir",
-      model: "cohorts",
-      startedOn: "2017-01-01",
-      durationMinMonths: 24,
-      durationMaxMonths: 24,
-      deliveryMode: "mixed",
-      publishedAt: NOW,
-    },
-    ibsTexts,
-  );
-  const [admin] = await db
-    .insert(people)
-    .values({ name: "Benk Admin", email: "benk@bench.example", createdAt: NOW })
-    .returning();
-  const granted = await grantRole(
-    db,
-    { personId: admin!.id, role: "programme-admin", orgId: "udir" },
-    { personId: null, now: NOW },
-  );
-  if (!granted.ok) throw new Error("cohort-overview: admin role refused");
-  const actor: Actor = { personId: admin!.id, now: NOW, baseUrl: "http://127.0.0.1" };
+  const programmeId = await ibsProgramme(db, TODAY, NOW);
+  const admin = await udirProgrammeAdmin(db, NOW, "cohort-overview");
+  const actor: Actor = { personId: admin.id, now: NOW, baseUrl: "http://127.0.0.1" };
 
   const cohortId = await createCohort(
     db,
@@ -78,7 +51,7 @@ async function nationalCohort(db: Database["db"]) {
       answerDeadline: "2027-03-01",
       termsNb: "Kommunen **forplikter seg** til å delta i hele perioden.",
       createdAt: NOW,
-      createdBy: admin!.id,
+      createdBy: admin.id,
     },
     [],
   );
@@ -221,7 +194,7 @@ async function nationalCohort(db: Database["db"]) {
       `${enrolled} units enrolled, ${resourcePersons} resource persons and ${ppContacts} PP contacts named ` +
       `in ${((performance.now() - t0) / 1000).toFixed(1)}s through the chain's commands`,
   );
-  return { cohortId, adminId: admin!.id, invited };
+  return { cohortId, adminId: admin.id, invited };
 }
 
 /** p95 of the overview page on one database; the database is migrated and filled here. */

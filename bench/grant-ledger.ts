@@ -7,19 +7,15 @@
 import { eq } from "drizzle-orm";
 import { createApp } from "../src/app";
 import type { Database } from "../src/db/client";
-import { seedReference } from "../src/db/seed";
 import { fixedClock } from "../src/kernel/clock";
 import { createCohort } from "../src/modules/cohorts";
 import { addInto, databaseTotals, FIGURES, figuresOf, zero } from "../src/modules/grants/ledger";
 import { type GrantState, grantSchemes, grants, travelClaims } from "../src/modules/grants/schema";
 import { rebuildTravelTotals, TRAVEL_FIGURES, travelTotals } from "../src/modules/grants/travel";
-import { grantRole } from "../src/modules/identity";
-import { people } from "../src/modules/identity/schema";
 import { createSession } from "../src/modules/identity/sessions";
 import { municipalitiesAt } from "../src/modules/organisations";
-import { createProgramme } from "../src/modules/programmes";
-import { ibsTexts } from "../src/modules/programmes/demo-content";
 import { bench, log, onBothDatabases, percentile } from "./lib";
+import { ibsProgramme, udirProgrammeAdmin } from "./national";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 const TODAY = "2026-11-23";
@@ -39,31 +35,8 @@ const STATES: GrantState[] = [
 
 export async function fill(db: Database["db"]) {
   const t0 = performance.now();
-  await seedReference(db, { today: TODAY });
-  const programmeId = await createProgramme(
-    db,
-    {
-      slug: "inkluderende-barnehage-og-skolemiljo",
-      owner: "udir",
-      model: "cohorts",
-      startedOn: "2017-01-01",
-      durationMinMonths: 24,
-      durationMaxMonths: 24,
-      deliveryMode: "mixed",
-      publishedAt: NOW,
-    },
-    ibsTexts,
-  );
-  const [admin] = await db
-    .insert(people)
-    .values({ name: "Benk Admin", email: "benk@bench.example", createdAt: NOW })
-    .returning();
-  const granted = await grantRole(
-    db,
-    { personId: admin!.id, role: "programme-admin", orgId: "udir" },
-    { personId: null, now: NOW },
-  );
-  if (!granted.ok) throw new Error("grant-ledger: admin role refused");
+  const programmeId = await ibsProgramme(db, TODAY, NOW);
+  const admin = await udirProgrammeAdmin(db, NOW, "grant-ledger");
   const codes = (await municipalitiesAt(db, TODAY)).map((m) => m.code);
   const cohortIds: number[] = [];
   const schemeIds: number[] = [];
@@ -153,7 +126,7 @@ export async function fill(db: Database["db"]) {
       `${claims} travel claims, ` +
       `filled in ${((performance.now() - t0) / 1000).toFixed(1)}s`,
   );
-  return { cohortIds, schemeIds, adminId: admin!.id };
+  return { cohortIds, schemeIds, adminId: admin.id };
 }
 
 /** The ledger's totals against the sum of its rows, in øre (0 when exact). */

@@ -4,17 +4,13 @@
 import { sql } from "drizzle-orm";
 import { createApp } from "../src/app";
 import type { Database, Tx } from "../src/db/client";
-import { seedReference } from "../src/db/seed";
 import { fixedClock } from "../src/kernel/clock";
 import { createCohort } from "../src/modules/cohorts";
-import { grantRole } from "../src/modules/identity";
-import { people } from "../src/modules/identity/schema";
 import { createSession } from "../src/modules/identity/sessions";
 import { recountInsight } from "../src/modules/insight";
 import { municipalitiesAt } from "../src/modules/organisations";
-import { createProgramme } from "../src/modules/programmes";
-import { ibsTexts } from "../src/modules/programmes/demo-content";
 import { bench, log, onBothDatabases, percentile } from "./lib";
+import { ibsProgramme, udirProgrammeAdmin } from "./national";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 const TODAY = "2026-11-23";
@@ -37,31 +33,8 @@ const step = (what: string, since: number) =>
 /** Builds the national data set; returns the programme admin and the programme. */
 export async function nationalInsight(db: Database["db"]) {
   const t0 = performance.now();
-  await seedReference(db, { today: TODAY });
-  const programmeId = await createProgramme(
-    db,
-    {
-      slug: "inkluderende-barnehage-og-skolemiljo",
-      owner: "udir",
-      model: "cohorts",
-      startedOn: "2017-01-01",
-      durationMinMonths: 24,
-      durationMaxMonths: 24,
-      deliveryMode: "mixed",
-      publishedAt: NOW,
-    },
-    ibsTexts,
-  );
-  const [admin] = await db
-    .insert(people)
-    .values({ name: "Benk Admin", email: "admin@bench.example", createdAt: NOW })
-    .returning();
-  const granted = await grantRole(
-    db,
-    { personId: admin!.id, role: "programme-admin", orgId: "udir" },
-    { personId: null, now: NOW },
-  );
-  if (!granted.ok) throw new Error("insight-national: admin role refused");
+  const programmeId = await ibsProgramme(db, TODAY, NOW);
+  const admin = await udirProgrammeAdmin(db, NOW, "insight-national");
   const cohortIds: number[] = [];
   for (const k of COHORTS)
     cohortIds.push(await createCohort(db, { programmeId, ...k, createdAt: NOW }, []));
@@ -99,7 +72,7 @@ export async function nationalInsight(db: Database["db"]) {
     `insight-national: ${counts!.r} unit roles, ${counts!.u} enrolments, ${counts!.a} attendance rows; ` +
       `built in ${((performance.now() - t0) / 1000).toFixed(1)}s`,
   );
-  return { adminId: admin!.id, programmeId };
+  return { adminId: admin.id, programmeId };
 }
 
 const BULK_TABLES = [

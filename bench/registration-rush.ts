@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
 import { createApp } from "../src/app";
 import type { Database } from "../src/db/client";
-import { seedReference } from "../src/db/seed";
 import { fixedClock } from "../src/kernel/clock";
 import { createCohort, recordParticipants } from "../src/modules/cohorts";
 import { coverageAtStart, getCohort } from "../src/modules/cohorts/chain";
@@ -12,9 +11,8 @@ import { people, roleAssignments, sessions } from "../src/modules/identity/schem
 import { hashId, newSecret } from "../src/modules/identity/sessions";
 import { countyOfficesAt } from "../src/modules/organisations";
 import { seededRandom } from "../src/modules/organisations/factories";
-import { createProgramme } from "../src/modules/programmes";
-import { ibsTexts } from "../src/modules/programmes/demo-content";
 import { bench, log, onBothDatabases, percentile } from "./lib";
+import { ibsProgramme } from "./national";
 
 const PARTICIPANTS = 3_000;
 const SEATS = 500;
@@ -44,21 +42,7 @@ export async function prepareRush(
   const { now: NOW, participants: PARTICIPANTS, seats: SEATS } = opts;
   const at = (days: number) => new Date(NOW.getTime() + days * DAY_MS);
   const day = at(29).toISOString().slice(0, 10);
-  await seedReference(db, { today: NOW.toISOString().slice(0, 10) });
-  const programmeId = await createProgramme(
-    db,
-    {
-      slug: "inkluderende-barnehage-og-skolemiljo",
-      owner: "udir",
-      model: "cohorts",
-      startedOn: "2017-01-01",
-      durationMinMonths: 24,
-      durationMaxMonths: 24,
-      deliveryMode: "mixed",
-      publishedAt: NOW,
-    },
-    ibsTexts,
-  );
+  const programmeId = await ibsProgramme(db, NOW.toISOString().slice(0, 10), NOW);
   const cohortId = await createCohort(
     db,
     { programmeId, number: 1, startsOn: "2026-08-01", endsOn: "2028-06-30", createdAt: NOW },
