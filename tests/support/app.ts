@@ -63,7 +63,12 @@ export async function testApp(
     trustProxy: opts.trustProxy ?? false,
     mailKind: "smtp",
     pageCacheSeconds: 0,
-    log: opts.logger ? (line) => opts.logger?.info(line) : () => {},
+    // An answer of 500 says why on the test's output (the app logs only the error's message).
+    log: opts.logger
+      ? (line) => opts.logger?.info(line)
+      : (line) => {
+          if (line.startsWith("error ")) console.error(line);
+        },
     ...(opts.logger ? { logger: opts.logger } : {}),
     ...(opts.metrics ? { metrics: opts.metrics } : {}),
     ...(opts.readiness ? { readiness: opts.readiness } : {}),

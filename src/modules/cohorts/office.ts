@@ -484,7 +484,14 @@ const unitForm = messageAndDeadline.extend({
     .string({ error: "required" })
     .transform((v) => v.replace(/\s/g, ""))
     .pipe(
-      z.string().min(1, { error: "required" }).refine(isValidOrgNumber, { error: "orgNumber" }),
+      z
+        .string()
+        .min(1, { error: "required" })
+        // Looked up when a form is read, not when this module is evaluated: the modules import
+        // each other through their index files, and in an order that evaluates this file first
+        // the function would still be undefined here ("def.fn is not a function", seen when
+        // test files shared one module graph).
+        .refine((v) => isValidOrgNumber(v), { error: "orgNumber" }),
     ),
   name: optionalText(officeLimits.name),
   email: optionalEmailAddress(),

@@ -5,7 +5,8 @@ import { isRole } from "./roles";
 /** The invited person's name as the invitation names them; shared by the field and the check. */
 export const inviteNameMaxLength = 100;
 
-const role = z.string({ error: "choice" }).refine(isRole, { error: "choice" });
+// Looked up when a form is read, not when this module is evaluated (see cohorts/office.ts).
+const role = z.string({ error: "choice" }).refine((v) => isRole(v), { error: "choice" });
 
 // The organisation is chosen from the search's radio buttons: whatever is missing or too long
 // there, the person has one thing to do, search and choose.
