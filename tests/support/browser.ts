@@ -16,7 +16,7 @@ import { onTestFinished } from "vitest";
  */
 export function launchBrowser(options: { camera?: string } = {}): Promise<Browser> {
   return chromium.launch({
-    executablePath: "/usr/bin/chromium",
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: [
       "--no-sandbox",
       "--disable-gpu",
@@ -49,9 +49,6 @@ export type Visit = {
   status(): number | undefined;
 };
 
-/** Whether a page runs scripts: axe needs a page that does. */
-const scriptsOn = new WeakMap<Page, boolean>();
-
 /**
  * A fresh context and page for one test, with JavaScript on or off. When the test ends, any
  * console error, any uncaught page error, any page that answered with an error status the test
@@ -81,7 +78,6 @@ export async function openPage(
     return route.abort("blockedbyclient");
   });
   const page = await context.newPage();
-  scriptsOn.set(page, opts.js);
   page.on("response", (response) => {
     const request = response.request();
     if (!request.isNavigationRequest() || request.frame() !== page.mainFrame()) return;
@@ -157,77 +153,96 @@ declare global {
 
 type Violation = { id: string; impact: string | null | undefined; help: string; nodes: string[] };
 
-/** Inject axe (through the DevTools protocol, so the page's CSP stays on) and run it. */
-async function runAxe(page: Page): Promise<Violation[]> {
-  if (!(await page.evaluate(() => typeof window.axe !== "undefined"))) {
-    await page.evaluate(axeSource);
-  }
-  return page.evaluate(async () => {
-    const results = await window.axe!.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-      resultTypes: ["violations"],
-    });
-    return results.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`),
-    }));
-  });
-}
+const AXE_OPTIONS = {
+  runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+  resultTypes: ["violations"],
+};
 
-type Copy = { page: Page; doc: { address: string; html: string } };
-const copies = new WeakMap<Browser, Promise<Copy>>();
+/**
+ * One page per browser where axe is loaded once and every page of the journeys is checked: each
+ * check writes the page's DOM as it is now (`page.content()`, after whatever its scripts did)
+ * into this page's document, with the same stylesheets, fonts and viewport, and runs axe on it.
+ * Loading axe into a page costs its renderer about a second of CPU and its first run another;
+ * doing both once per browser instead of once per check halved the journeys' Chromium time.
+ * It also lets pages with scripts off be checked (axe's timers never fire in such a page). The
+ * checker's own address is on the journey server's origin, so the page's `/assets/…` load from
+ * that server; scripts are kept out, so nothing changes the DOM while axe reads it.
+ */
+type Checker = { page: Page; origin: string; queue: Promise<unknown> };
+const checkers = new WeakMap<Browser, Promise<Checker>>();
+const CHECKER_PATH = "/__axe-checker";
 
-/** One page with scripts on per browser, that shows whatever DOM it is given at its address. */
-function copyPage(browser: Browser): Promise<Copy> {
-  let copy = copies.get(browser);
-  if (!copy) {
-    copy = (async () => {
+function checkerFor(browser: Browser): Promise<Checker> {
+  let checker = checkers.get(browser);
+  if (!checker) {
+    checker = (async () => {
       const context = await browser.newContext({ javaScriptEnabled: true, viewport: VIEWPORT });
-      const doc = { address: "", html: "" };
       await context.route("**/*", (route) => {
         const request = route.request();
-        if (request.url() === doc.address && request.isNavigationRequest()) {
+        const target = new URL(request.url());
+        if (target.pathname === CHECKER_PATH && request.isNavigationRequest()) {
           return route.fulfill({
             status: 200,
             contentType: "text/html; charset=utf-8",
-            body: doc.html,
+            body: "<!DOCTYPE html><html><head><title>axe</title></head><body></body></html>",
           });
         }
-        const target = new URL(request.url());
         if (!LOCAL_HOSTS.has(target.hostname) || request.resourceType() === "script") {
           return route.abort("blockedbyclient");
         }
         return route.continue();
       });
-      return { page: await context.newPage(), doc };
+      return { page: await context.newPage(), origin: "", queue: Promise.resolve() };
     })();
-    copies.set(browser, copy);
+    checkers.set(browser, checker);
   }
-  return copy;
+  return checker;
 }
 
-/**
- * axe cannot run in a page whose scripts are off (its timers never fire), so such a page is
- * checked as a copy: its DOM, served at its own address to a page with scripts on, with the
- * same stylesheets and viewport and the app's script kept out so nothing changes the DOM.
- */
-async function runAxeOnCopy(page: Page): Promise<Violation[]> {
+/** The page's DOM as it is now, checked by axe on the browser's checker page. */
+async function runAxe(page: Page): Promise<Violation[]> {
   const browser = page.context().browser();
   if (!browser) throw new Error("no browser");
-  const copy = await copyPage(browser);
-  copy.doc.html = await page.content();
-  copy.doc.address = page.url().split("#")[0]!;
-  await copy.page.setViewportSize(page.viewportSize() ?? VIEWPORT);
-  await copy.page.goto(copy.doc.address, { waitUntil: "load" });
-  return runAxe(copy.page);
+  const checker = await checkerFor(browser);
+  const run = checker.queue.then(async () => {
+    const origin = new URL(page.url()).origin;
+    if (checker.origin !== origin) {
+      // A new journey server: the checker moves to its origin and loads axe there, once.
+      await checker.page.goto(`${origin}${CHECKER_PATH}`, { waitUntil: "load" });
+      await checker.page.evaluate(axeSource);
+      checker.origin = origin;
+    }
+    await checker.page.setViewportSize(page.viewportSize() ?? VIEWPORT);
+    // Without the page's scripts: they would run again in the checker and change what is read.
+    const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "");
+    return checker.page.evaluate(
+      async ({ html, options }) => {
+        document.open();
+        document.write(html);
+        document.close();
+        if (document.readyState !== "complete") {
+          await new Promise((resolve) => window.addEventListener("load", resolve, { once: true }));
+        }
+        await document.fonts.ready;
+        const results = await window.axe!.run(document, options);
+        return results.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          nodes: v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`),
+        }));
+      },
+      { html, options: AXE_OPTIONS },
+    );
+  });
+  checker.queue = run.catch(() => undefined);
+  return run;
 }
 
 /** axe-core for WCAG 2.1 A and AA on the page as it is now; fails with a readable list. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   await page.waitForLoadState("load");
-  const violations = scriptsOn.get(page) === false ? await runAxeOnCopy(page) : await runAxe(page);
+  const violations = await runAxe(page);
   if (violations.length > 0) {
     const list = violations
       .map((v) => `- ${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.join("\n    ")}`)
