@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { inject } from "vitest";
@@ -42,9 +43,18 @@ export async function freshDatabase(
   template: Template = "reference",
 ): Promise<Database & { url?: string }> {
   if (kind === "pglite") {
-    const tar = readFileSync(inject("pgliteTemplates")[template]);
-    const client = await PGlite.create({ loadDataDir: new Blob([tar]) });
-    return wrapPglite(client);
+    // Beside the templates, so the run's teardown removes a copy a failed file left behind.
+    const source = inject("pgliteTemplateDirs")[template];
+    const dataDir = mkdtempSync(join(dirname(source), "copy-"));
+    cpSync(source, dataDir, { recursive: true });
+    const lite = wrapPglite(await PGlite.create({ dataDir }));
+    return {
+      ...lite,
+      async close() {
+        await lite.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
   }
   const url = process.env.TEST_DATABASE_URL;
   const source = inject("postgresTemplates")?.[template];

@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
+import { dbImage, dbImageFresh } from "../../scripts/db-image.mjs";
 import { type Db, openPostgres, wrapPglite } from "../../src/db/client";
 import { seedDemo, seedDemoPeople, seedReference } from "../../src/db/seed";
 import { diskFileStore, type FileStore } from "../../src/kernel/storage";
@@ -13,6 +14,8 @@ import { TEMPLATE_CLOCK, TEMPLATE_DATE, TEMPLATES, type Template } from "./templ
 declare module "vitest" {
   export interface ProvidedContext {
     pgliteTemplates: Record<Template, string>;
+    /** The same templates as PGlite data directories, copied by test files (db.ts). */
+    pgliteTemplateDirs: Record<Template, string>;
     postgresTemplates: Record<Template, string> | null;
     /** The file store the templates' demo files were written to (test apps read from it). */
     templateFiles: string;
@@ -32,6 +35,7 @@ type Prepared = {
   templateFiles: string;
   browserSlots: string;
   pgliteTemplates: Record<Template, string>;
+  pgliteTemplateDirs: Record<Template, string>;
   postgresTemplates: Record<Template, string> | null;
   teardown: () => Promise<void>;
 };
@@ -60,6 +64,7 @@ export default async function setup(project: TestProject) {
   project.provide("templateFiles", run.templateFiles);
   project.provide("browserSlots", run.browserSlots);
   project.provide("pgliteTemplates", run.pgliteTemplates);
+  project.provide("pgliteTemplateDirs", run.pgliteTemplateDirs);
   project.provide("postgresTemplates", run.postgresTemplates);
   return async () => {
     if (--state.users > 0) return;
@@ -80,7 +85,7 @@ async function prepare(): Promise<Prepared> {
   const owner = `${process.pid}r${randomBytes(3).toString("hex")}`;
   // PGlite works in this process, PostgreSQL in its server: the two are made side by side. The
   // demo writes the same files to the store from both, byte for byte the same.
-  const [files, postgresTemplates] = await Promise.all([
+  const [{ files, dirs }, postgresTemplates] = await Promise.all([
     pgliteTemplates(dir, store),
     url ? postgresTemplatesOn(url, owner, store) : null,
   ]);
@@ -88,6 +93,7 @@ async function prepare(): Promise<Prepared> {
     templateFiles,
     browserSlots,
     pgliteTemplates: files,
+    pgliteTemplateDirs: dirs,
     postgresTemplates,
     async teardown() {
       rmSync(dir, { recursive: true, force: true });
@@ -110,20 +116,41 @@ async function prepare(): Promise<Prepared> {
   };
 }
 
-/** The templates as PGlite dumps, one tar file each in `dir`. */
-async function pgliteTemplates(dir: string, store: FileStore): Promise<Record<Template, string>> {
-  const client = await PGlite.create();
+/**
+ * The templates as PGlite dumps, one tar file each in `dir`, and as data directories beside them.
+ * A test file copies a directory and opens the copy: about half the CPU of unpacking the tar
+ * into memory (0.9 s against 1.85 s, measured), and PGlite does not fsync.
+ */
+async function pgliteTemplates(
+  dir: string,
+  store: FileStore,
+): Promise<{ files: Record<Template, string>; dirs: Record<Template, string> }> {
+  // Made from `npm ci`'s image of the migrated empty database when it is there and current
+  // (scripts/db-image.mjs): PGlite's initdb and every migration cost about 6 s of the setup.
+  const client = dbImageFresh()
+    ? await PGlite.create({ dataDir: copyOf(dbImage, join(dir, "build.pgdata")) })
+    : await PGlite.create();
   const lite = wrapPglite(client);
   await lite.migrate();
   const files = {} as Record<Template, string>;
+  const dirs = {} as Record<Template, string>;
   for (const template of TEMPLATES) {
     await fill(lite.db, template, store);
+    await client.exec("checkpoint");
     const dump = await client.dumpDataDir("none");
     files[template] = join(dir, `${template}.tar`);
     writeFileSync(files[template], Buffer.from(await dump.arrayBuffer()));
+    dirs[template] = join(dir, `${template}.pgdata`);
+    const copy = await PGlite.create({ dataDir: dirs[template], loadDataDir: dump });
+    await copy.close();
   }
   await client.close();
-  return files;
+  return { files, dirs };
+}
+
+function copyOf(source: string, target: string): string {
+  cpSync(source, target, { recursive: true });
+  return target;
 }
 
 /** The templates as PostgreSQL template databases, each made from the one before it. */
