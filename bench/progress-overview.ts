@@ -1,6 +1,5 @@
 import { createApp } from "../src/app";
 import type { Database } from "../src/db/client";
-import { seedReference } from "../src/db/seed";
 import { fixedClock } from "../src/kernel/clock";
 import { createCohort, inviteOffices } from "../src/modules/cohorts";
 import { ibsFrame } from "../src/modules/development/demo";
@@ -32,9 +31,8 @@ import {
   seededRandom,
 } from "../src/modules/organisations/factories";
 import { units } from "../src/modules/organisations/schema";
-import { createProgramme } from "../src/modules/programmes";
-import { ibsTexts } from "../src/modules/programmes/demo-content";
 import { bench, log, onBothDatabases, percentile } from "./lib";
+import { ibsProgramme } from "./national";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 const TODAY = "2026-11-23";
@@ -55,21 +53,7 @@ async function inChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) 
 
 export async function countyProgress(db: Database["db"]) {
   const t0 = performance.now();
-  await seedReference(db, { today: TODAY });
-  const programmeId = await createProgramme(
-    db,
-    {
-      slug: "inkluderende-barnehage-og-skolemiljo",
-      owner: "udir",
-      model: "cohorts",
-      startedOn: "2017-01-01",
-      durationMinMonths: 24,
-      durationMaxMonths: 24,
-      deliveryMode: "mixed",
-      publishedAt: NOW,
-    },
-    ibsTexts,
-  );
+  const programmeId = await ibsProgramme(db, TODAY, NOW);
   const cohortId = await createCohort(
     db,
     { programmeId, number: 1, startsOn: "2027-08-01", endsOn: "2029-06-30", createdAt: NOW },
