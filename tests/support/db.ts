@@ -1,10 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { inject } from "vitest";
-import { type Database, openPostgres, wrapPglite } from "../../src/db/client";
+import { type Database, openPglite, openPostgres } from "../../src/db/client";
 import type { Template } from "./templates";
 
 export type DbKind = "pglite" | "postgres";
@@ -46,8 +45,8 @@ export async function freshDatabase(
     // Beside the templates, so the run's teardown removes a copy a failed file left behind.
     const source = inject("pgliteTemplateDirs")[template];
     const dataDir = mkdtempSync(join(dirname(source), "copy-"));
-    cpSync(source, dataDir, { recursive: true });
-    const lite = wrapPglite(await PGlite.create({ dataDir }));
+    // As a start on a new data directory copies npm ci's image (src/db/client.ts).
+    const lite = await openPglite(dataDir, { image: source });
     return {
       ...lite,
       async close() {
